@@ -1,0 +1,5 @@
+//! The audit trail: every write and every failed sign-in, readable by coordinators and admins.
+pub mod routes;
+pub mod service;
+
+pub use service::record;

@@ -1,0 +1,82 @@
+//! Recording and listing audit events.
+use chrono::Utc;
+use entity::audit_event;
+use entity::values::Changes;
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use serde::Serialize;
+use uuid::Uuid;
+
+use crate::caller::Caller;
+use crate::error::ApiResult;
+use crate::pagination::{self, PageParams, Sort};
+
+/// Field names whose values never enter the trail.
+const SECRET_FIELDS: &[&str] = &["password", "current_password", "new_password", "key", "token", "refresh_token"];
+
+/// The changed fields of a request body: its non-null values, secrets replaced by a marker.
+pub fn changes_of<T: Serialize>(body: &T) -> Changes {
+    let mut map = match serde_json::to_value(body) {
+        Ok(serde_json::Value::Object(map)) => map,
+        _ => serde_json::Map::new(),
+    };
+    map.retain(|_, v| !v.is_null());
+    for field in SECRET_FIELDS {
+        if let Some(v) = map.get_mut(*field) {
+            *v = serde_json::Value::String("[redacted]".into());
+        }
+    }
+    Changes(map)
+}
+
+pub async fn record<D: ConnectionTrait>(
+    db: &D,
+    caller: &Caller,
+    action: &str,
+    entity_type: &str,
+    entity_id: Option<Uuid>,
+    changes: Changes,
+) -> ApiResult<()> {
+    audit_event::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        actor_id: Set(caller.user_id()),
+        actor_label: Set(caller.label()),
+        action: Set(action.into()),
+        entity_type: Set(entity_type.into()),
+        entity_id: Set(entity_id),
+        changes: Set(changes),
+        created_at: Set(Utc::now()),
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+pub struct Filters {
+    pub entity_type: Option<String>,
+    pub entity_id: Option<Uuid>,
+    pub actor_id: Option<Uuid>,
+    pub action: Option<String>,
+}
+
+/// Newest first.
+pub async fn list<D: ConnectionTrait>(
+    db: &D,
+    filters: Filters,
+    page: &PageParams,
+) -> ApiResult<(Vec<audit_event::Model>, Option<String>)> {
+    let mut select = audit_event::Entity::find();
+    if let Some(v) = filters.entity_type {
+        select = select.filter(audit_event::Column::EntityType.eq(v));
+    }
+    if let Some(v) = filters.entity_id {
+        select = select.filter(audit_event::Column::EntityId.eq(v));
+    }
+    if let Some(v) = filters.actor_id {
+        select = select.filter(audit_event::Column::ActorId.eq(v));
+    }
+    if let Some(v) = filters.action {
+        select = select.filter(audit_event::Column::Action.eq(v));
+    }
+    let sort = Sort { key: None, id: audit_event::Column::Id, descending: true };
+    pagination::fetch(db, select, sort, page, |row| (None, row.id)).await
+}

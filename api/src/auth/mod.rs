@@ -1,0 +1,3 @@
+//! Identity: passwords, tokens, sign-in sessions.
+pub mod passwords;
+pub mod tokens;

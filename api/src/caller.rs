@@ -1,0 +1,238 @@
+//! Who is calling (anonymous, a signed-in user, an API key) and the one permission table.
+use std::net::IpAddr;
+
+use actix_web::http::Method;
+use actix_web::{FromRequest, HttpRequest, dev::Payload, web};
+use chrono::Utc;
+use entity::enums::{MemberRole, PlanStatus, Role, Scope};
+use entity::{api_key, user, working_group_member};
+use futures_util::future::LocalBoxFuture;
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
+use uuid::Uuid;
+
+use crate::auth::tokens::{API_KEY_PREFIX, secret_hash};
+use crate::error::{ApiError, ApiResult};
+use crate::state::AppState;
+
+/// How an authenticated caller proved who they are.
+#[derive(Debug, Clone)]
+pub enum Via {
+    /// An access token from a sign-in session (the refresh-token family).
+    Session(Uuid),
+    ApiKey { id: Uuid, scopes: Vec<Scope> },
+}
+
+#[derive(Debug, Clone)]
+pub struct Principal {
+    pub user: user::Model,
+    pub via: Via,
+    /// Working groups this user leads.
+    pub leads: Vec<Uuid>,
+}
+
+/// Every handler takes a `Caller`; anonymous is a caller too.
+#[derive(Debug, Clone)]
+pub struct Caller {
+    pub principal: Option<Principal>,
+    pub address: Option<IpAddr>,
+}
+
+/// What a caller wants to do; `authorize` is the table of who may (domain.md, "Actors").
+#[derive(Debug, Clone, Copy)]
+pub enum Action {
+    /// See drafts, and the members of working groups.
+    ReadInternal,
+    /// Create, edit, delete plans and move them through their lifecycle.
+    ManagePlans,
+    /// Create, edit, delete a goal or measure owned by `group` in a plan in `plan_status`.
+    /// Leaders may do so only while the plan is a draft or in consultation.
+    EditPlanContent { group: Option<Uuid>, plan_status: PlanStatus },
+    /// Create, edit, delete working groups.
+    ManageGroups,
+    /// Manage one group's members and meetings.
+    ManageGroup(Uuid),
+    /// Manage user accounts (only admins touch admins; see `users`).
+    ManageUsers,
+    /// Hide or restore comments, settle them, enter comments received on paper.
+    ModerateComments,
+    ReadAudit,
+    /// Manage one's own API keys and profile (a session, not a key, is required for keys).
+    SelfService,
+}
+
+impl Caller {
+    pub fn anonymous() -> Self {
+        Self { principal: None, address: None }
+    }
+
+    pub fn user(&self) -> Option<&user::Model> {
+        self.principal.as_ref().map(|p| &p.user)
+    }
+
+    pub fn user_id(&self) -> Option<Uuid> {
+        self.user().map(|u| u.id)
+    }
+
+    pub fn role(&self) -> Option<Role> {
+        self.user().map(|u| u.role)
+    }
+
+    pub fn is_signed_in(&self) -> bool {
+        self.principal.is_some()
+    }
+
+    pub fn is_staff(&self) -> bool {
+        matches!(self.role(), Some(Role::Coordinator | Role::Admin))
+    }
+
+    pub fn is_admin(&self) -> bool {
+        self.role() == Some(Role::Admin)
+    }
+
+    pub fn leads(&self, group: Uuid) -> bool {
+        self.principal.as_ref().is_some_and(|p| p.leads.contains(&group))
+    }
+
+    /// The principal, or 401.
+    pub fn signed_in(&self) -> ApiResult<&Principal> {
+        self.principal.as_ref().ok_or_else(|| ApiError::Unauthorized("sign in first".into()))
+    }
+
+    /// A short description for the audit trail and lifecycle history.
+    pub fn label(&self) -> String {
+        match &self.principal {
+            None => "anonymous".into(),
+            Some(Principal { user, via: Via::ApiKey { id, .. }, .. }) => format!("{} (API key {id})", user.email),
+            Some(Principal { user, .. }) => user.email.clone(),
+        }
+    }
+
+    pub fn display_name(&self) -> String {
+        self.user().map(|u| u.display_name.clone()).unwrap_or_else(|| "anonymous".into())
+    }
+
+    pub fn address_key(&self) -> String {
+        self.address.map(|a| a.to_string()).unwrap_or_else(|| "unknown".into())
+    }
+}
+
+/// The permission table. 401 when the action needs a signed-in caller and there is none,
+/// 403 when the caller is known but not allowed.
+pub fn authorize(caller: &Caller, action: Action) -> ApiResult<()> {
+    let principal = caller.signed_in()?;
+    let allowed = match action {
+        Action::ReadInternal => true,
+        Action::ManagePlans
+        | Action::ManageGroups
+        | Action::ManageUsers
+        | Action::ModerateComments
+        | Action::ReadAudit => caller.is_staff(),
+        Action::EditPlanContent { group, plan_status } => {
+            caller.is_staff()
+                || (group.is_some_and(|g| caller.leads(g))
+                    && matches!(plan_status, PlanStatus::Draft | PlanStatus::Consultation))
+        }
+        Action::ManageGroup(group) => caller.is_staff() || caller.leads(group),
+        Action::SelfService => matches!(principal.via, Via::Session(_)),
+    };
+    if allowed {
+        Ok(())
+    } else {
+        Err(ApiError::Forbidden(match action {
+            Action::SelfService => "API keys cannot manage accounts or keys; sign in".into(),
+            Action::EditPlanContent { .. } => {
+                "only coordinators, and leaders of the owning working group while the plan is a draft \
+                 or in consultation, may change this"
+                    .into()
+            }
+            Action::ManageGroup(_) => "only coordinators and leaders of this working group may do this".into(),
+            _ => "your role does not allow this".into(),
+        }))
+    }
+}
+
+/// Texts of a plan and its goals and measures are frozen from approval on.
+pub fn ensure_editable(status: PlanStatus) -> ApiResult<()> {
+    match status {
+        PlanStatus::Draft | PlanStatus::Consultation => Ok(()),
+        other => Err(ApiError::Conflict(format!(
+            "the plan is {}; its texts, goals and measures are frozen from approval on \
+             (only a measure's implementation state may change)",
+            other.as_str()
+        ))),
+    }
+}
+
+impl FromRequest for Caller {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let state = req.app_data::<web::Data<AppState>>().cloned();
+        let header = req.headers().get(actix_web::http::header::AUTHORIZATION).map(|v| v.to_str().map(str::to_owned));
+        let method = req.method().clone();
+        let address = client_address(req, state.as_ref().is_some_and(|s| s.config.trust_forwarded_for));
+        Box::pin(async move {
+            let state = state.ok_or(ApiError::Internal)?;
+            let principal = match header {
+                None => None,
+                Some(Err(_)) => return Err(ApiError::Unauthorized("malformed Authorization header".into())),
+                Some(Ok(value)) => {
+                    let token = value
+                        .strip_prefix("Bearer ")
+                        .map(str::trim)
+                        .filter(|t| !t.is_empty())
+                        .ok_or_else(|| ApiError::Unauthorized("use Authorization: Bearer <token or API key>".into()))?;
+                    Some(authenticate(&state, token, &method).await?)
+                }
+            };
+            Ok(Caller { principal, address })
+        })
+    }
+}
+
+pub fn client_address(req: &HttpRequest, trust_forwarded_for: bool) -> Option<IpAddr> {
+    let info = req.connection_info();
+    let raw = if trust_forwarded_for { info.realip_remote_addr() } else { info.peer_addr() };
+    raw.and_then(|a| a.parse::<std::net::SocketAddr>().map(|s| s.ip()).ok().or_else(|| a.parse().ok()))
+}
+
+async fn authenticate(state: &AppState, token: &str, method: &Method) -> ApiResult<Principal> {
+    let (user_id, via) = if token.starts_with(API_KEY_PREFIX) {
+        let key = api_key::Entity::find()
+            .filter(api_key::Column::KeyHash.eq(secret_hash(token)))
+            .filter(api_key::Column::RevokedAt.is_null())
+            .one(&state.db)
+            .await?
+            .filter(|k| k.expires_at.is_none_or(|at| at > Utc::now()))
+            .ok_or_else(|| ApiError::Unauthorized("the API key is invalid, revoked or expired".into()))?;
+        let needed = if matches!(*method, Method::GET | Method::HEAD) { Scope::Read } else { Scope::Write };
+        if !key.scopes.0.contains(&needed) {
+            return Err(ApiError::Forbidden(format!("the API key lacks the '{}' scope", needed.as_str())));
+        }
+        // Written at most once a minute per key, so a busy integration does not turn reads into writes.
+        if key.last_used_at.is_none_or(|at| Utc::now() - at > chrono::Duration::minutes(1)) {
+            let mut active: api_key::ActiveModel = key.clone().into();
+            active.last_used_at = Set(Some(Utc::now()));
+            active.update(&state.db).await?;
+        }
+        (key.user_id, Via::ApiKey { id: key.id, scopes: key.scopes.0 })
+    } else {
+        let claims = state.jwt.verify(token)?;
+        (claims.sub, Via::Session(claims.sid))
+    };
+    let user = user::Entity::find_by_id(user_id)
+        .one(&state.db)
+        .await?
+        .filter(|u| u.is_active)
+        .ok_or_else(|| ApiError::Unauthorized("the account does not exist or is deactivated".into()))?;
+    let leads = working_group_member::Entity::find()
+        .select_only()
+        .column(working_group_member::Column::WorkingGroupId)
+        .filter(working_group_member::Column::UserId.eq(user.id))
+        .filter(working_group_member::Column::Role.eq(MemberRole::Leader))
+        .into_tuple::<Uuid>()
+        .all(&state.db)
+        .await?;
+    Ok(Principal { user, via, leads })
+}

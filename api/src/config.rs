@@ -1,0 +1,183 @@
+//! The one configuration struct, read once from the environment.
+use std::path::PathBuf;
+use std::time::Duration;
+
+use anyhow::{Context, bail};
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use rand::RngCore;
+
+/// `development` relaxes what a newcomer must set up; anything else is production.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Environment {
+    Development,
+    Production,
+}
+
+#[derive(Clone)]
+pub struct Config {
+    pub environment: Environment,
+    pub database_url: String,
+    pub bind: String,
+    pub jwt_secret: Vec<u8>,
+    pub admin_email: Option<String>,
+    pub admin_password: Option<String>,
+    pub demo: bool,
+    /// Built web app to serve at `/`; none when the folder does not exist.
+    pub static_dir: Option<PathBuf>,
+    /// Origins allowed to call the API from a browser on another origin.
+    pub cors_origins: Vec<String>,
+    /// Take the client address from `X-Forwarded-For` (only behind a trusted proxy).
+    pub trust_forwarded_for: bool,
+    pub access_token_ttl: Duration,
+    pub refresh_token_ttl: Duration,
+    pub db_acquire_timeout: Duration,
+    pub db_statement_timeout: Duration,
+    pub db_max_connections: u32,
+    pub limits: Limits,
+}
+
+/// Abuse limits; see `rate_limit.rs` for how they behave with several instances.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    pub login_failures_per_account: u32,
+    pub login_failures_per_address: u32,
+    pub login_window: Duration,
+    pub anonymous_comments_per_address: u32,
+    pub comment_window: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            login_failures_per_account: 5,
+            login_failures_per_address: 20,
+            login_window: Duration::from_secs(15 * 60),
+            anonymous_comments_per_address: 10,
+            comment_window: Duration::from_secs(10 * 60),
+        }
+    }
+}
+
+impl std::fmt::Debug for Config {
+    // Hand-written so the JWT secret and the admin password never reach a log line.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Config")
+            .field("environment", &self.environment)
+            .field("database_url", &redact_url(&self.database_url))
+            .field("bind", &self.bind)
+            .field("admin_email", &self.admin_email)
+            .field("demo", &self.demo)
+            .field("static_dir", &self.static_dir)
+            .field("cors_origins", &self.cors_origins)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Hides a password in a `postgres://user:password@host/db` URL.
+pub fn redact_url(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => {
+            let credentials = &url[scheme + 3..at];
+            let user = credentials.split(':').next().unwrap_or_default();
+            format!("{}{user}:***{}", &url[..scheme + 3], &url[at..])
+        }
+        _ => url.to_string(),
+    }
+}
+
+fn var(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+}
+
+fn seconds(name: &str, default: u64) -> anyhow::Result<Duration> {
+    match var(name) {
+        Some(v) => Ok(Duration::from_millis(
+            (v.parse::<f64>().with_context(|| format!("{name} must be a number of seconds"))? * 1000.0) as u64,
+        )),
+        None => Ok(Duration::from_secs(default)),
+    }
+}
+
+impl Config {
+    pub fn from_env() -> anyhow::Result<Self> {
+        let environment = match var("SPOLUPLAN_ENV").as_deref() {
+            None | Some("development") => Environment::Development,
+            Some("production") => Environment::Production,
+            Some(other) => bail!("SPOLUPLAN_ENV must be development or production, not {other}"),
+        };
+        let data_dir = PathBuf::from(var("SPOLUPLAN_DATA_DIR").unwrap_or_else(|| "data".into()));
+        let database_url = match var("DATABASE_URL") {
+            Some(url) => url,
+            None => {
+                std::fs::create_dir_all(&data_dir)
+                    .with_context(|| format!("cannot create {}", data_dir.display()))?;
+                format!("sqlite://{}/spoluplan.db?mode=rwc", data_dir.display())
+            }
+        };
+        let jwt_secret = match (var("SPOLUPLAN_JWT_SECRET"), environment) {
+            (Some(secret), _) if secret.len() >= 32 => secret.into_bytes(),
+            (Some(_), _) => bail!("SPOLUPLAN_JWT_SECRET must be at least 32 characters of random data"),
+            (None, Environment::Production) => {
+                bail!("SPOLUPLAN_JWT_SECRET is required when SPOLUPLAN_ENV=production")
+            }
+            (None, Environment::Development) => development_secret(&data_dir)?,
+        };
+        let static_dir = var("SPOLUPLAN_STATIC_DIR")
+            .map(PathBuf::from)
+            .or_else(|| Some(PathBuf::from("frontend/dist")))
+            .filter(|dir| dir.join("index.html").is_file());
+        let mut limits = Limits::default();
+        if let Some(v) = var("SPOLUPLAN_LOGIN_FAILURES_PER_ACCOUNT") {
+            limits.login_failures_per_account = v.parse().context("SPOLUPLAN_LOGIN_FAILURES_PER_ACCOUNT")?;
+        }
+        if let Some(v) = var("SPOLUPLAN_LOGIN_FAILURES_PER_ADDRESS") {
+            limits.login_failures_per_address = v.parse().context("SPOLUPLAN_LOGIN_FAILURES_PER_ADDRESS")?;
+        }
+        if let Some(v) = var("SPOLUPLAN_ANONYMOUS_COMMENTS_PER_ADDRESS") {
+            limits.anonymous_comments_per_address =
+                v.parse().context("SPOLUPLAN_ANONYMOUS_COMMENTS_PER_ADDRESS")?;
+        }
+        Ok(Self {
+            environment,
+            database_url,
+            bind: var("SPOLUPLAN_BIND").unwrap_or_else(|| "127.0.0.1:8080".into()),
+            jwt_secret,
+            admin_email: var("SPOLUPLAN_ADMIN_EMAIL"),
+            admin_password: var("SPOLUPLAN_ADMIN_PASSWORD"),
+            demo: var("SPOLUPLAN_DEMO").is_some_and(|v| v == "1" || v == "true"),
+            static_dir,
+            cors_origins: var("SPOLUPLAN_CORS_ORIGINS")
+                .map(|v| v.split(',').map(|o| o.trim().to_string()).filter(|o| !o.is_empty()).collect())
+                .unwrap_or_default(),
+            trust_forwarded_for: var("SPOLUPLAN_TRUST_FORWARDED_FOR").is_some_and(|v| v == "1" || v == "true"),
+            access_token_ttl: seconds("SPOLUPLAN_ACCESS_TOKEN_TTL", 15 * 60)?,
+            refresh_token_ttl: seconds("SPOLUPLAN_REFRESH_TOKEN_TTL", 30 * 24 * 3600)?,
+            db_acquire_timeout: seconds("SPOLUPLAN_DB_ACQUIRE_TIMEOUT", 3)?,
+            db_statement_timeout: seconds("SPOLUPLAN_DB_STATEMENT_TIMEOUT", 10)?,
+            db_max_connections: var("SPOLUPLAN_DB_MAX_CONNECTIONS")
+                .map(|v| v.parse())
+                .transpose()
+                .context("SPOLUPLAN_DB_MAX_CONNECTIONS")?
+                .unwrap_or(10),
+            limits,
+        })
+    }
+}
+
+/// In development a random secret is generated once and kept under the data folder,
+/// so tokens survive a restart without anyone having to set a variable.
+fn development_secret(data_dir: &std::path::Path) -> anyhow::Result<Vec<u8>> {
+    let path = data_dir.join("jwt-secret");
+    if let Ok(existing) = std::fs::read_to_string(&path)
+        && existing.trim().len() >= 32
+    {
+        return Ok(existing.trim().as_bytes().to_vec());
+    }
+    std::fs::create_dir_all(data_dir)?;
+    let mut bytes = [0u8; 32];
+    rand::rng().fill_bytes(&mut bytes);
+    let secret = URL_SAFE_NO_PAD.encode(bytes);
+    std::fs::write(&path, &secret).with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(secret.into_bytes())
+}

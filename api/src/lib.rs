@@ -1,0 +1,115 @@
+//! The Spoluplán HTTP application: configuration, storage, routes, the OpenAPI document.
+pub mod audit;
+pub mod auth;
+pub mod caller;
+pub mod config;
+pub mod db;
+pub mod error;
+pub mod health;
+pub mod http;
+pub mod openapi;
+pub mod pagination;
+pub mod plans;
+pub mod rate_limit;
+pub mod state;
+pub mod store;
+pub mod telemetry;
+mod web_app;
+
+use std::net::TcpListener;
+use std::sync::Arc;
+
+use actix_web::dev::Server;
+use actix_web::{App, HttpServer, middleware, web};
+use sea_orm::DatabaseConnection;
+use tracing_actix_web::TracingLogger;
+use utoipa::OpenApi;
+use utoipa_actix_web::{AppExt, scope, service_config::ServiceConfig};
+
+use crate::config::Config;
+use crate::state::AppState;
+
+/// The only place routes are listed.
+fn routes(cfg: &mut ServiceConfig) {
+    cfg.service(openapi::openapi_json);
+    health::configure(cfg);
+    plans::routes::configure(cfg);
+    audit::routes::configure(cfg);
+}
+
+/// The OpenAPI document of exactly the routes above.
+pub fn document() -> utoipa::openapi::OpenApi {
+    let (_, doc) = App::new()
+        .into_utoipa_app()
+        .openapi(openapi::ApiDoc::openapi())
+        .service(scope("/api/v1").configure(routes))
+        .split_for_parts();
+    openapi::finish(doc)
+}
+
+pub struct Application {
+    port: u16,
+    server: Server,
+    pub db: DatabaseConnection,
+}
+
+impl Application {
+    /// Connects, migrates, bootstraps the admin and demo data, and binds.
+    pub async fn build(config: Config) -> anyhow::Result<Self> {
+        let db = db::connect(&config).await?;
+        Self::build_with(config, db).await
+    }
+
+    pub async fn build_with(config: Config, db: DatabaseConnection) -> anyhow::Result<Self> {
+        db::migrate(&db).await?;
+        let config = Arc::new(config);
+        let state = AppState {
+            db: db.clone(),
+            jwt: Arc::new(auth::tokens::JwtKeys::new(&config.jwt_secret, config.access_token_ttl)),
+            passwords: Default::default(),
+            limiter: Default::default(),
+            config: config.clone(),
+        };
+        let doc = document();
+        let served = web::Data::new(openapi::Served(doc.to_json()?));
+        let route_table = web::Data::new(http::RouteTable::from_openapi(&doc));
+        let listener = TcpListener::bind(&config.bind)?;
+        let port = listener.local_addr()?.port();
+        let data = web::Data::new(state);
+        let server = HttpServer::new(move || {
+            let api = scope("/api/v1")
+                .app_data(http::json_config())
+                .app_data(http::path_config())
+                .app_data(http::query_config())
+                .app_data(http::payload_config())
+                .configure(routes)
+                .default_service(web::to(http::not_found_or_method));
+            let app = App::new()
+                .into_utoipa_app()
+                .app_data(data.clone())
+                .app_data(served.clone())
+                .app_data(route_table.clone())
+                .service(api)
+                .into_app();
+            web_app::mount(app, data.config.static_dir.as_deref())
+                .wrap(web_app::security_headers())
+                .wrap(web_app::cors(&data.config.cors_origins))
+                .wrap(middleware::Compress::default())
+                .wrap(middleware::from_fn(telemetry::request_id_header))
+                .wrap(TracingLogger::default())
+        })
+        .listen(listener)?
+        .shutdown_timeout(30)
+        .run();
+        Ok(Self { port, server, db })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// Runs until SIGINT or SIGTERM; in-flight requests get up to 30 s to finish.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}

@@ -1,0 +1,126 @@
+//! The OpenAPI document's frame (info, security schemes, shared error responses); the paths
+//! come from the same `service(...)` registrations that route requests.
+use actix_web::get;
+use utoipa::openapi::path::Operation;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme};
+use utoipa::openapi::{ContentBuilder, OpenApi as Document, Ref, RefOr, ResponseBuilder};
+use utoipa::{Modify, OpenApi, ToSchema};
+
+use crate::error::{FieldError, Problem};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Spoluplán API",
+        version = "1.0.0",
+        description = "Community planning of social services (komunitní plánování sociálních služeb): \
+plans, goals, measures, working groups, meetings, consultations and their settlement.\n\n\
+Authenticate with `Authorization: Bearer <access token>` (from `POST /api/v1/auth/login`) or \
+`Authorization: Bearer spk_…` (an API key). Anonymous callers see public data only. Errors are \
+RFC 9457 problem details (`application/problem+json`). Lists take `limit` (1–200, default 50) and \
+`cursor` and answer `{items, next_cursor}`. Single resources carry `ETag: \"<version>\"`; `PATCH` and \
+`DELETE` honour `If-Match` (412 when stale). Money is a decimal string in CZK (\"125000.00\").",
+        license(name = "EUPL-1.2")
+    ),
+    components(schemas(Problem, FieldError)),
+    modifiers(&Frame)
+)]
+pub struct ApiDoc;
+
+struct Frame;
+
+impl Modify for Frame {
+    fn modify(&self, doc: &mut Document) {
+        let components = doc.components.get_or_insert_with(Default::default);
+        let bearer = |description: &str| {
+            SecurityScheme::Http(
+                HttpBuilder::new().scheme(HttpAuthScheme::Bearer).description(Some(description.to_string())).build(),
+            )
+        };
+        components.add_security_scheme("access_token", bearer("A JWT from /auth/login (about 15 minutes)."));
+        components.add_security_scheme("api_key", bearer("An API key, `spk_…`, acting as its owner within its scopes."));
+        for (status, description) in PROBLEMS {
+            components.responses.insert(
+                status.to_string(),
+                RefOr::T(
+                    ResponseBuilder::new()
+                        .description(*description)
+                        .content(
+                            "application/problem+json",
+                            ContentBuilder::new().schema(Some(RefOr::Ref(Ref::from_schema_name(Problem::name())))).build(),
+                        )
+                        .build(),
+                ),
+            );
+        }
+    }
+}
+
+const PROBLEMS: &[(&str, &str)] = &[
+    ("400", "Malformed request: bad JSON, unknown field, bad path or query parameter."),
+    ("401", "Missing or invalid credentials (see WWW-Authenticate)."),
+    ("403", "Authenticated but not allowed."),
+    ("404", "Unknown, or not visible to the caller."),
+    ("409", "Conflict: duplicate, or not allowed in the current lifecycle state."),
+    ("412", "If-Match does not match the current version."),
+    ("413", "Request body larger than 1 MiB."),
+    ("415", "Request body is not application/json."),
+    ("422", "Well-formed but invalid; `errors` names each field."),
+    ("429", "Rate limited; see Retry-After."),
+    ("503", "The database is unavailable or too slow; retry later."),
+];
+
+/// Adds to every operation the problem responses it can give, and its security options,
+/// derived from its method, path and body, so no handler has to list them by hand.
+pub fn finish(mut doc: Document) -> Document {
+    for (path, item) in doc.paths.paths.iter_mut() {
+        let public = path.contains("/health/") || path.ends_with("/openapi.json");
+        let rate_limited = path.ends_with("/auth/login") || path.ends_with("/comments");
+        let ops: [(&str, &mut Option<Operation>); 4] =
+            [("get", &mut item.get), ("post", &mut item.post), ("patch", &mut item.patch), ("delete", &mut item.delete)];
+        for (method, op) in ops {
+            let Some(op) = op.as_mut() else { continue };
+            let mut statuses = vec!["503"];
+            if !public {
+                statuses.extend(["400", "401", "403"]);
+                if path.contains('{') {
+                    statuses.push("404");
+                }
+                if method != "get" {
+                    statuses.push("409");
+                }
+                if matches!(method, "patch" | "delete") || path.ends_with("/status") {
+                    statuses.push("412");
+                }
+                if op.request_body.is_some() {
+                    statuses.extend(["413", "415", "422"]);
+                }
+                if rate_limited && method == "post" {
+                    statuses.push("429");
+                }
+                op.security = Some(vec![
+                    SecurityRequirement::default(),
+                    SecurityRequirement::new("access_token", Vec::<String>::new()),
+                    SecurityRequirement::new("api_key", Vec::<String>::new()),
+                ]);
+            }
+            for status in statuses {
+                op.responses
+                    .responses
+                    .entry(status.to_string())
+                    .or_insert_with(|| RefOr::Ref(Ref::new(format!("#/components/responses/{status}"))));
+            }
+        }
+    }
+    doc
+}
+
+/// The document as served, computed once at start-up.
+pub struct Served(pub String);
+
+/// This API's OpenAPI 3.1 document (the same as the committed `openapi.yaml`).
+#[utoipa::path(tag = "meta", responses((status = 200, description = "The OpenAPI document", content_type = "application/json")))]
+#[get("/openapi.json")]
+pub async fn openapi_json(served: actix_web::web::Data<Served>) -> actix_web::HttpResponse {
+    actix_web::HttpResponse::Ok().content_type("application/json").body(served.0.clone())
+}

@@ -1,0 +1,165 @@
+//! Plan request and response bodies.
+use chrono::{DateTime, NaiveDate, Utc};
+use entity::enums::PlanStatus;
+use entity::{plan, plan_status_change};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use crate::error::Validator;
+use crate::http::Versioned;
+use crate::page_of;
+
+#[derive(Debug, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PlanCreate {
+    /// e.g. "6. komunitní plán sociálních služeb města Ostravy".
+    pub title: String,
+    /// e.g. "Statutární město Ostrava", "ORP Český Krumlov".
+    pub territory: String,
+    pub period_start: i32,
+    pub period_end: i32,
+    #[serde(default)]
+    pub summary: String,
+    #[serde(default)]
+    pub vision: String,
+}
+
+#[derive(Debug, Default, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PlanPatch {
+    pub title: Option<String>,
+    pub territory: Option<String>,
+    pub period_start: Option<i32>,
+    pub period_end: Option<i32>,
+    pub summary: Option<String>,
+    pub vision: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Plan {
+    pub id: Uuid,
+    pub title: String,
+    pub territory: String,
+    pub period_start: i32,
+    pub period_end: i32,
+    pub summary: String,
+    pub vision: String,
+    pub status: PlanStatus,
+    pub consultation_closes_at: Option<DateTime<Utc>>,
+    /// True while the consultation is open for comments.
+    pub consultation_open: bool,
+    pub approval_resolution: Option<String>,
+    pub approved_on: Option<NaiveDate>,
+    /// Weighted average of its measures' progress (0–100); null without measures.
+    pub progress: Option<i32>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub version: i32,
+}
+
+impl Versioned for Plan {
+    fn version(&self) -> i32 {
+        self.version
+    }
+}
+
+impl Plan {
+    pub fn from_model(m: plan::Model, progress: Option<i32>) -> Self {
+        Self {
+            consultation_open: is_consultation_open(&m),
+            id: m.id,
+            title: m.title,
+            territory: m.territory,
+            period_start: m.period_start,
+            period_end: m.period_end,
+            summary: m.summary,
+            vision: m.vision,
+            status: m.status,
+            consultation_closes_at: m.consultation_closes_at,
+            approval_resolution: m.approval_resolution,
+            approved_on: m.approved_on,
+            progress,
+            created_at: m.created_at,
+            updated_at: m.updated_at,
+            version: m.version,
+        }
+    }
+}
+
+pub fn is_consultation_open(plan: &plan::Model) -> bool {
+    plan.status == PlanStatus::Consultation && plan.consultation_closes_at.is_some_and(|at| at > Utc::now())
+}
+
+page_of!(PlanPage, Plan);
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PlanFilters {
+    pub status: Option<PlanStatus>,
+    pub territory: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StatusChange {
+    pub status: PlanStatus,
+    /// Why: shown in the plan's history.
+    pub note: Option<String>,
+    /// Required when opening the consultation; must be in the future.
+    pub consultation_closes_at: Option<DateTime<Utc>>,
+    /// Required for approval, e.g. "usnesení ZM č. 1234/ZM2226/22".
+    pub approval_resolution: Option<String>,
+    /// Required for approval: the date of the council's resolution.
+    pub approved_on: Option<NaiveDate>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StatusChangeRecord {
+    pub id: Uuid,
+    pub plan_id: Uuid,
+    pub from_status: PlanStatus,
+    pub to_status: PlanStatus,
+    pub actor_id: Option<Uuid>,
+    pub actor_name: String,
+    pub note: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<plan_status_change::Model> for StatusChangeRecord {
+    fn from(m: plan_status_change::Model) -> Self {
+        Self {
+            id: m.id,
+            plan_id: m.plan_id,
+            from_status: m.from_status,
+            to_status: m.to_status,
+            actor_id: m.actor_id,
+            actor_name: m.actor_name,
+            note: m.note,
+            created_at: m.created_at,
+        }
+    }
+}
+
+page_of!(StatusChangePage, StatusChangeRecord);
+
+pub fn validate_texts(v: &mut Validator, title: Option<&str>, territory: Option<&str>, summary: Option<&str>, vision: Option<&str>) {
+    if let Some(t) = title {
+        v.text("title", t, 300);
+    }
+    if let Some(t) = territory {
+        v.text("territory", t, 200);
+    }
+    if let Some(t) = summary {
+        v.length("summary", t, 20_000);
+    }
+    if let Some(t) = vision {
+        v.length("vision", t, 20_000);
+    }
+}
+
+pub fn validate_period(v: &mut Validator, start: i32, end: i32) {
+    v.check((2000..=2100).contains(&start), "period_start", "must be a year between 2000 and 2100");
+    v.check((2000..=2100).contains(&end), "period_end", "must be a year between 2000 and 2100");
+    v.check(start <= end, "period_end", "must not be before period_start");
+}

@@ -1,0 +1,6 @@
+//! Plans: CRUD, the lifecycle and its history, the nested tree, derived progress.
+pub mod dto;
+pub mod lifecycle;
+pub mod progress;
+pub mod routes;
+pub mod service;

@@ -1,0 +1,112 @@
+//! `/plans`, `/plans/{id}`, `/plans/{id}/status`, `/plans/{id}/history`.
+use actix_web::{HttpResponse, delete, get, patch, post, web};
+use uuid::Uuid;
+
+use super::dto::{Plan, PlanCreate, PlanFilters, PlanPage, PlanPatch, StatusChange, StatusChangePage};
+use super::{progress, service};
+use crate::caller::Caller;
+use crate::error::ApiResult;
+use crate::http::{IfMatch, created, no_content, ok};
+use crate::pagination::PageParams;
+use crate::state::AppState;
+
+async fn with_progress(state: &AppState, plan: entity::plan::Model) -> ApiResult<Plan> {
+    let progress = progress::of_plans(&state.db, &[plan.id]).await?.get(&plan.id).copied();
+    Ok(Plan::from_model(plan, progress))
+}
+
+/// Plans; drafts only for signed-in callers.
+#[utoipa::path(tag = "plans", params(PlanFilters, PageParams), responses((status = 200, body = PlanPage)))]
+#[get("/plans")]
+pub async fn list_plans(
+    state: web::Data<AppState>,
+    caller: Caller,
+    filters: web::Query<PlanFilters>,
+    page: web::Query<PageParams>,
+) -> ApiResult<HttpResponse> {
+    let (rows, next_cursor) = service::list(&state.db, &caller, filters.into_inner(), &page).await?;
+    let ids: Vec<Uuid> = rows.iter().map(|p| p.id).collect();
+    let progress = progress::of_plans(&state.db, &ids).await?;
+    let items = rows
+        .into_iter()
+        .map(|p| {
+            let pr = progress.get(&p.id).copied();
+            Plan::from_model(p, pr)
+        })
+        .collect();
+    Ok(HttpResponse::Ok().json(PlanPage { items, next_cursor }))
+}
+
+/// Create a plan (as a draft).
+#[utoipa::path(tag = "plans", request_body = PlanCreate, responses((status = 201, body = Plan)))]
+#[post("/plans")]
+pub async fn create_plan(state: web::Data<AppState>, caller: Caller, body: web::Json<PlanCreate>) -> ApiResult<HttpResponse> {
+    let plan = service::create(&state.db, &caller, body.into_inner()).await?;
+    Ok(created(format!("/api/v1/plans/{}", plan.id), &Plan::from_model(plan, None)))
+}
+
+#[utoipa::path(tag = "plans", params(("id" = Uuid, Path)), responses((status = 200, body = Plan)))]
+#[get("/plans/{id}")]
+pub async fn get_plan(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+    let plan = service::get(&state.db, &caller, *id).await?;
+    Ok(ok(&with_progress(&state, plan).await?))
+}
+
+/// Edit a plan's texts (draft or consultation only).
+#[utoipa::path(tag = "plans", params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)), request_body = PlanPatch, responses((status = 200, body = Plan)))]
+#[patch("/plans/{id}")]
+pub async fn update_plan(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    if_match: IfMatch,
+    body: web::Json<PlanPatch>,
+) -> ApiResult<HttpResponse> {
+    let plan = service::update(&state.db, &caller, *id, if_match, body.into_inner()).await?;
+    Ok(ok(&with_progress(&state, plan).await?))
+}
+
+/// Delete a draft plan.
+#[utoipa::path(tag = "plans", params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)), responses((status = 204)))]
+#[delete("/plans/{id}")]
+pub async fn delete_plan(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>, if_match: IfMatch) -> ApiResult<HttpResponse> {
+    service::delete(&state.db, &caller, *id, if_match).await?;
+    Ok(no_content())
+}
+
+/// Move a plan through its lifecycle (coordinators).
+#[utoipa::path(tag = "plans", params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)), request_body = StatusChange, responses((status = 200, body = Plan)))]
+#[post("/plans/{id}/status")]
+pub async fn change_plan_status(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    if_match: IfMatch,
+    body: web::Json<StatusChange>,
+) -> ApiResult<HttpResponse> {
+    let plan = service::change_status(&state.db, &caller, *id, if_match, body.into_inner()).await?;
+    Ok(ok(&with_progress(&state, plan).await?))
+}
+
+/// Every lifecycle move of a plan, oldest first.
+#[utoipa::path(tag = "plans", params(("id" = Uuid, Path), PageParams), responses((status = 200, body = StatusChangePage)))]
+#[get("/plans/{id}/history")]
+pub async fn plan_history(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    page: web::Query<PageParams>,
+) -> ApiResult<HttpResponse> {
+    let (rows, next_cursor) = service::history(&state.db, &caller, *id, &page).await?;
+    Ok(HttpResponse::Ok().json(StatusChangePage { items: rows.into_iter().map(Into::into).collect(), next_cursor }))
+}
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(list_plans)
+        .service(create_plan)
+        .service(get_plan)
+        .service(update_plan)
+        .service(delete_plan)
+        .service(change_plan_status)
+        .service(plan_history);
+}

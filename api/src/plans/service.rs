@@ -1,0 +1,230 @@
+//! Plan rules and queries.
+use chrono::Utc;
+use entity::enums::PlanStatus;
+use entity::{comment, plan, plan_status_change};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, PaginatorTrait,
+    QueryFilter, TransactionTrait,
+};
+use uuid::Uuid;
+
+use super::dto::{PlanCreate, PlanFilters, PlanPatch, StatusChange, validate_period, validate_texts};
+use super::lifecycle;
+use crate::audit::{self, service::changes_of};
+use crate::caller::{Action, Caller, authorize, ensure_editable};
+use crate::error::{ApiError, ApiResult, Validator};
+use crate::http::IfMatch;
+use crate::pagination::{self, PageParams, Sort};
+use crate::store::update_versioned;
+
+/// Drafts exist only for signed-in people; to everyone else they are 404.
+pub fn ensure_visible(caller: &Caller, plan: &plan::Model) -> ApiResult<()> {
+    if plan.status == PlanStatus::Draft && !caller.is_signed_in() {
+        return Err(ApiError::NotFound);
+    }
+    Ok(())
+}
+
+pub async fn get<D: ConnectionTrait>(db: &D, caller: &Caller, id: Uuid) -> ApiResult<plan::Model> {
+    let plan = plan::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound)?;
+    ensure_visible(caller, &plan)?;
+    Ok(plan)
+}
+
+pub async fn list<D: ConnectionTrait>(
+    db: &D,
+    caller: &Caller,
+    filters: PlanFilters,
+    page: &PageParams,
+) -> ApiResult<(Vec<plan::Model>, Option<String>)> {
+    let mut select = plan::Entity::find();
+    if !caller.is_signed_in() {
+        select = select.filter(plan::Column::Status.ne(PlanStatus::Draft));
+    }
+    if let Some(status) = filters.status {
+        select = select.filter(plan::Column::Status.eq(status));
+    }
+    if let Some(territory) = filters.territory {
+        select = select.filter(plan::Column::Territory.eq(territory));
+    }
+    let sort = Sort { key: None, id: plan::Column::Id, descending: false };
+    pagination::fetch(db, select, sort, page, |p| (None, p.id)).await
+}
+
+pub async fn create(db: &DatabaseConnection, caller: &Caller, body: PlanCreate) -> ApiResult<plan::Model> {
+    authorize(caller, Action::ManagePlans)?;
+    let mut v = Validator::new();
+    validate_texts(&mut v, Some(&body.title), Some(&body.territory), Some(&body.summary), Some(&body.vision));
+    validate_period(&mut v, body.period_start, body.period_end);
+    v.finish()?;
+    let now = Utc::now();
+    let txn = db.begin().await?;
+    let plan = plan::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        title: Set(body.title.trim().to_string()),
+        territory: Set(body.territory.trim().to_string()),
+        period_start: Set(body.period_start),
+        period_end: Set(body.period_end),
+        summary: Set(body.summary.clone()),
+        vision: Set(body.vision.clone()),
+        status: Set(PlanStatus::Draft),
+        consultation_closes_at: Set(None),
+        approval_resolution: Set(None),
+        approved_on: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+        version: Set(1),
+    }
+    .insert(&txn)
+    .await?;
+    audit::record(&txn, caller, "create", "plan", Some(plan.id), changes_of(&body)).await?;
+    txn.commit().await?;
+    Ok(plan)
+}
+
+pub async fn update(db: &DatabaseConnection,
+    caller: &Caller,
+    id: Uuid,
+    if_match: IfMatch,
+    patch: PlanPatch,
+) -> ApiResult<plan::Model> {
+    authorize(caller, Action::ManagePlans)?;
+    let txn = db.begin().await?;
+    let current = get(&txn, caller, id).await?;
+    if_match.check(current.version)?;
+    ensure_editable(current.status)?;
+    let mut v = Validator::new();
+    validate_texts(&mut v, patch.title.as_deref(), patch.territory.as_deref(), patch.summary.as_deref(), patch.vision.as_deref());
+    validate_period(
+        &mut v,
+        patch.period_start.unwrap_or(current.period_start),
+        patch.period_end.unwrap_or(current.period_end),
+    );
+    v.finish()?;
+    let version = current.version;
+    let mut active = current.into_active_model();
+    if let Some(t) = &patch.title {
+        active.title = Set(t.trim().to_string());
+    }
+    if let Some(t) = &patch.territory {
+        active.territory = Set(t.trim().to_string());
+    }
+    if let Some(y) = patch.period_start {
+        active.period_start = Set(y);
+    }
+    if let Some(y) = patch.period_end {
+        active.period_end = Set(y);
+    }
+    if let Some(t) = &patch.summary {
+        active.summary = Set(t.clone());
+    }
+    if let Some(t) = &patch.vision {
+        active.vision = Set(t.clone());
+    }
+    let plan = update_versioned(&txn, active, id, version).await?;
+    audit::record(&txn, caller, "update", "plan", Some(id), changes_of(&patch)).await?;
+    txn.commit().await?;
+    Ok(plan)
+}
+
+/// Only drafts can be deleted; a plan that has been public is archived instead, to keep history.
+pub async fn delete(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_match: IfMatch) -> ApiResult<()> {
+    authorize(caller, Action::ManagePlans)?;
+    let txn = db.begin().await?;
+    let plan = get(&txn, caller, id).await?;
+    if_match.check(plan.version)?;
+    if plan.status != PlanStatus::Draft {
+        return Err(ApiError::Conflict(format!(
+            "only a draft can be deleted; this plan is {} (archive it instead)",
+            plan.status.as_str()
+        )));
+    }
+    plan::Entity::delete_by_id(id).exec(&txn).await?;
+    audit::record(&txn, caller, "delete", "plan", Some(id), Default::default()).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+pub async fn change_status(db: &DatabaseConnection,
+    caller: &Caller,
+    id: Uuid,
+    if_match: IfMatch,
+    body: StatusChange,
+) -> ApiResult<plan::Model> {
+    authorize(caller, Action::ManagePlans)?;
+    let txn = db.begin().await?;
+    let current = get(&txn, caller, id).await?;
+    if_match.check(current.version)?;
+    let from = current.status;
+    lifecycle::check_move(from, body.status)?;
+    let mut v = Validator::new();
+    if let Some(note) = &body.note {
+        v.length("note", note, 5_000);
+    }
+    let version = current.version;
+    let mut active = current.into_active_model();
+    active.status = Set(body.status);
+    match body.status {
+        PlanStatus::Consultation => match body.consultation_closes_at {
+            Some(at) if at > Utc::now() => active.consultation_closes_at = Set(Some(at)),
+            Some(_) => v.error("consultation_closes_at", "must be in the future"),
+            None => v.error("consultation_closes_at", "is required to open a consultation"),
+        },
+        PlanStatus::Approved => {
+            match body.approval_resolution.as_deref().map(str::trim) {
+                Some(r) if !r.is_empty() && r.chars().count() <= 300 => active.approval_resolution = Set(Some(r.to_string())),
+                Some(r) if !r.is_empty() => v.error("approval_resolution", "must be at most 300 characters"),
+                _ => v.error("approval_resolution", "is required for approval (e.g. \"usnesení ZM č. 1234/ZM2226/22\")"),
+            }
+            match body.approved_on {
+                Some(date) if date <= Utc::now().date_naive() => active.approved_on = Set(Some(date)),
+                Some(_) => v.error("approved_on", "must not be in the future"),
+                None => v.error("approved_on", "is required for approval"),
+            }
+        }
+        _ => {}
+    }
+    v.finish()?;
+    if body.status == PlanStatus::Approved {
+        let unsettled = comment::Entity::find()
+            .filter(comment::Column::PlanId.eq(id))
+            .filter(comment::Column::IsConsultation.eq(true))
+            .filter(comment::Column::ParentId.is_null())
+            .filter(comment::Column::Resolution.is_null())
+            .count(&txn)
+            .await?;
+        if unsettled > 0 {
+            return Err(ApiError::Conflict(format!(
+                "{unsettled} consultation comment(s) are not settled yet; settle every comment before approval"
+            )));
+        }
+    }
+    let plan = update_versioned(&txn, active, id, version).await?;
+    plan_status_change::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        plan_id: Set(id),
+        from_status: Set(from),
+        to_status: Set(body.status),
+        actor_id: Set(caller.user_id()),
+        actor_name: Set(caller.display_name()),
+        note: Set(body.note.clone()),
+        created_at: Set(Utc::now()),
+    }
+    .insert(&txn)
+    .await?;
+    audit::record(&txn, caller, "status_change", "plan", Some(id), changes_of(&body)).await?;
+    txn.commit().await?;
+    Ok(plan)
+}
+
+pub async fn history<D: ConnectionTrait>(
+    db: &D,
+    caller: &Caller,
+    id: Uuid,
+    page: &PageParams,
+) -> ApiResult<(Vec<plan_status_change::Model>, Option<String>)> {
+    get(db, caller, id).await?;
+    let select = plan_status_change::Entity::find().filter(plan_status_change::Column::PlanId.eq(id));
+    let sort = Sort { key: None, id: plan_status_change::Column::Id, descending: false };
+    pagination::fetch(db, select, sort, page, |c| (None, c.id)).await
+}

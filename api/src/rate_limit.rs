@@ -1,0 +1,77 @@
+//! Fixed-window counters for abuse limits (failed sign-ins, anonymous comments).
+//!
+//! The counters live in this process's memory. With several app instances behind a load
+//! balancer each instance counts on its own, so the effective limit is at most the configured
+//! one times the number of instances; a sticky load balancer (by client address) keeps the
+//! per-address limits exact. This is a deliberate trade: no shared store to operate, and an
+//! attacker still gets only a small constant factor more attempts against argon2id hashes.
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use crate::error::ApiError;
+
+/// Above this many keys, expired windows are swept so memory stays bounded.
+const SWEEP_ABOVE: usize = 10_000;
+
+#[derive(Default)]
+pub struct RateLimiter {
+    windows: Mutex<HashMap<String, (Instant, u32)>>,
+}
+
+impl RateLimiter {
+    /// Fails with 429 if `key` has reached `limit` events in the current window.
+    pub fn check(&self, key: &str, limit: u32, window: Duration) -> Result<(), ApiError> {
+        let windows = self.windows.lock().unwrap_or_else(|e| e.into_inner());
+        match windows.get(key) {
+            Some((start, count)) if start.elapsed() < window && *count >= limit => {
+                Err(ApiError::TooManyRequests { retry_after: (window - start.elapsed()).as_secs().max(1) })
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Counts one event for `key`.
+    pub fn hit(&self, key: &str, window: Duration) {
+        let mut windows = self.windows.lock().unwrap_or_else(|e| e.into_inner());
+        if windows.len() > SWEEP_ABOVE {
+            windows.retain(|_, (start, _)| start.elapsed() < window);
+        }
+        let entry = windows.entry(key.to_string()).or_insert((Instant::now(), 0));
+        if entry.0.elapsed() >= window {
+            *entry = (Instant::now(), 0);
+        }
+        entry.1 += 1;
+    }
+
+    /// Checks and counts in one step.
+    pub fn acquire(&self, key: &str, limit: u32, window: Duration) -> Result<(), ApiError> {
+        self.check(key, limit, window)?;
+        self.hit(key, window);
+        Ok(())
+    }
+
+    pub fn clear(&self, key: &str) {
+        self.windows.lock().unwrap_or_else(|e| e.into_inner()).remove(key);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn limits_within_a_window_and_forgets_after_it() {
+        let limiter = RateLimiter::default();
+        let window = Duration::from_millis(50);
+        for _ in 0..3 {
+            limiter.acquire("a", 3, window).unwrap();
+        }
+        assert!(matches!(limiter.acquire("a", 3, window), Err(ApiError::TooManyRequests { .. })));
+        limiter.acquire("b", 3, window).unwrap();
+        std::thread::sleep(Duration::from_millis(60));
+        limiter.acquire("a", 3, window).unwrap();
+        limiter.clear("a");
+        assert!(limiter.check("a", 1, window).is_ok());
+    }
+}

@@ -1,0 +1,18 @@
+//! What every handler can reach: the pool, the configuration and the shared services.
+use std::sync::Arc;
+
+use sea_orm::DatabaseConnection;
+
+use crate::auth::passwords::PasswordHasher;
+use crate::auth::tokens::JwtKeys;
+use crate::config::Config;
+use crate::rate_limit::RateLimiter;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: DatabaseConnection,
+    pub config: Arc<Config>,
+    pub jwt: Arc<JwtKeys>,
+    pub passwords: PasswordHasher,
+    pub limiter: Arc<RateLimiter>,
+}

@@ -1,0 +1,86 @@
+//! Closed vocabularies of the domain, stored as short strings and spoken as snake_case in JSON.
+use sea_orm::entity::prelude::*;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+/// Declares a string-valued enum usable as a column, a JSON value and an OpenAPI schema,
+/// so the three spellings can never drift apart.
+macro_rules! string_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $value:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize, ToSchema)]
+        #[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+        pub enum $name {
+            $(#[sea_orm(string_value = $value)] #[serde(rename = $value)] $variant),+
+        }
+        impl $name {
+            /// The wire and storage spelling.
+            pub fn as_str(&self) -> &'static str {
+                match self { $(Self::$variant => $value),+ }
+            }
+        }
+    };
+}
+
+string_enum!(
+    /// What a user account may do across the installation.
+    Role { Admin = "admin", Coordinator = "coordinator", Member = "member" }
+);
+string_enum!(
+    /// Steering group or thematic working group.
+    GroupKind { Steering = "steering", Thematic = "thematic" }
+);
+string_enum!(
+    /// A member's role inside one working group.
+    MemberRole { Leader = "leader", Member = "member" }
+);
+string_enum!(
+    /// How a member takes part in planning (the KPSS triangle plus the public).
+    Stakeholder { User = "user", Provider = "provider", Commissioner = "commissioner", Public = "public" }
+);
+string_enum!(
+    /// Where a plan is in its cycle.
+    PlanStatus {
+        Draft = "draft", Consultation = "consultation", Approved = "approved",
+        Implementation = "implementation", Evaluated = "evaluated", Archived = "archived",
+    }
+);
+string_enum!(
+    /// Implementation state of a measure.
+    MeasureStatus {
+        Planned = "planned", InProgress = "in_progress", Completed = "completed",
+        Postponed = "postponed", Cancelled = "cancelled",
+    }
+);
+string_enum!(
+    /// Whether a meeting took place.
+    MeetingStatus { Scheduled = "scheduled", Held = "held", Cancelled = "cancelled" }
+);
+string_enum!(
+    /// Where a meeting happens.
+    MeetingFormat { InPerson = "in_person", Online = "online", Hybrid = "hybrid" }
+);
+string_enum!(
+    /// What a comment is attached to.
+    TargetType { Plan = "plan", Goal = "goal", Measure = "measure", Meeting = "meeting" }
+);
+string_enum!(
+    /// Moderation state of a comment.
+    CommentStatus { Published = "published", Hidden = "hidden" }
+);
+string_enum!(
+    /// How a comment reached the municipality.
+    Channel { Web = "web", Email = "email", Paper = "paper", Meeting = "meeting" }
+);
+string_enum!(
+    /// Settlement of a consultation comment (vypořádání).
+    Resolution { Accepted = "accepted", PartiallyAccepted = "partially_accepted", Rejected = "rejected", Noted = "noted" }
+);
+string_enum!(
+    /// Who pays for a measure.
+    FundingSource { Municipality = "municipality", Region = "region", State = "state", Eu = "eu", Other = "other" }
+);
+string_enum!(
+    /// What an API key may do on its owner's behalf.
+    Scope { Read = "read", Write = "write" }
+);

@@ -1,0 +1,17 @@
+//! SeaORM entities: one module a table, plus the string enums and JSON value types they share.
+pub mod enums;
+pub mod values;
+
+pub mod api_key;
+pub mod audit_event;
+pub mod comment;
+pub mod goal;
+pub mod measure;
+pub mod measure_update;
+pub mod meeting;
+pub mod plan;
+pub mod plan_status_change;
+pub mod refresh_token;
+pub mod user;
+pub mod working_group;
+pub mod working_group_member;

@@ -1,0 +1,34 @@
+//! A meeting of a working group, with its agenda, attendance, resolutions and minutes.
+use sea_orm::entity::prelude::*;
+use crate::enums::{MeetingFormat, MeetingStatus};
+use crate::values::{Agenda, Attendance, MeetingResolutions};
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "meetings")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub working_group_id: Uuid,
+    pub title: String,
+    pub starts_at: DateTimeUtc,
+    pub ends_at: DateTimeUtc,
+    pub format: MeetingFormat,
+    pub location: Option<String>,
+    pub online_url: Option<String>,
+    #[sea_orm(column_type = "JsonBinary")]
+    pub agenda: Agenda,
+    #[sea_orm(column_type = "JsonBinary")]
+    pub attendance: Attendance,
+    #[sea_orm(column_type = "JsonBinary")]
+    pub resolutions: MeetingResolutions,
+    pub minutes: String,
+    pub status: MeetingStatus,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+    pub version: i32,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,28 @@
+//! A community plan: one planning cycle of one territory.
+use sea_orm::entity::prelude::*;
+use crate::enums::PlanStatus;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "plans")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub title: String,
+    pub territory: String,
+    pub period_start: i32,
+    pub period_end: i32,
+    pub summary: String,
+    pub vision: String,
+    pub status: PlanStatus,
+    pub consultation_closes_at: Option<DateTimeUtc>,
+    pub approval_resolution: Option<String>,
+    pub approved_on: Option<Date>,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+    pub version: i32,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,25 @@
+//! A person with an account.
+use sea_orm::entity::prelude::*;
+use crate::enums::Role;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "users")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    /// Stored lower-cased, so uniqueness is case-insensitive on both databases.
+    #[sea_orm(unique)]
+    pub email: String,
+    pub display_name: String,
+    pub role: Role,
+    pub is_active: bool,
+    pub password_hash: String,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+    pub version: i32,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

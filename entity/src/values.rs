@@ -1,0 +1,99 @@
+//! Structured values kept in JSON columns: they belong to one row, are read and written with it,
+//! and are never queried on their own.
+use sea_orm::FromJsonQueryResult;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::enums::{FundingSource, Scope, Stakeholder};
+
+/// A list of strings (target groups, partners, agenda items).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, FromJsonQueryResult, ToSchema)]
+pub struct StringList(pub Vec<String>);
+
+/// An API key's scopes.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, FromJsonQueryResult, ToSchema)]
+pub struct Scopes(pub Vec<Scope>);
+
+/// One year's measured value of an indicator.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorValue {
+    pub year: i32,
+    pub value: f64,
+}
+
+/// How a measure's success is measured (ukazatel).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    pub name: String,
+    pub unit: String,
+    pub baseline: Option<f64>,
+    pub target: Option<f64>,
+    #[serde(default)]
+    pub values: Vec<IndicatorValue>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, FromJsonQueryResult, ToSchema)]
+pub struct Indicators(pub Vec<Indicator>);
+
+/// Money for one year from one source, in CZK as decimal strings ("125000.00").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Funding {
+    pub year: i32,
+    pub source: FundingSource,
+    pub planned: String,
+    pub actual: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, FromJsonQueryResult, ToSchema)]
+pub struct FundingList(pub Vec<Funding>);
+
+/// One agenda item of a meeting, in order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AgendaItem {
+    pub title: String,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, FromJsonQueryResult, ToSchema)]
+pub struct Agenda(pub Vec<AgendaItem>);
+
+/// A guest at a meeting who is not a member of the group.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Guest {
+    pub name: String,
+    pub stakeholder: Stakeholder,
+}
+
+/// Who came to a meeting: members present or excused (by user id), and guests by name.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, FromJsonQueryResult, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Attendance {
+    #[serde(default)]
+    pub present: Vec<uuid::Uuid>,
+    #[serde(default)]
+    pub excused: Vec<uuid::Uuid>,
+    #[serde(default)]
+    pub guests: Vec<Guest>,
+}
+
+/// A resolution (usnesení) adopted at a meeting, with its vote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MeetingResolution {
+    pub text: String,
+    pub votes_for: u32,
+    pub votes_against: u32,
+    pub votes_abstained: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, FromJsonQueryResult, ToSchema)]
+pub struct MeetingResolutions(pub Vec<MeetingResolution>);
+
+/// Fields changed by a write, for the audit trail.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, FromJsonQueryResult, ToSchema)]
+pub struct Changes(pub serde_json::Map<String, serde_json::Value>);

@@ -1,0 +1,26 @@
+//! A working group (pracovní skupina) or the steering group.
+use sea_orm::entity::prelude::*;
+use crate::enums::GroupKind;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "working_groups")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub name: String,
+    pub kind: GroupKind,
+    pub target_group: Option<String>,
+    pub description: String,
+    pub vision: String,
+    /// How many members must be present for resolutions to be valid (rules of procedure).
+    pub quorum: Option<i32>,
+    pub is_active: bool,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+    pub version: i32,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}
