@@ -1,12 +1,18 @@
 //! The Spoluplán HTTP application: configuration, storage, routes, the OpenAPI document.
+pub mod api_keys;
 pub mod audit;
 pub mod auth;
 pub mod caller;
+pub mod comments;
+pub mod consultation;
 pub mod config;
 pub mod db;
 pub mod error;
+pub mod goals;
 pub mod health;
 pub mod http;
+pub mod measures;
+pub mod meetings;
 pub mod openapi;
 pub mod pagination;
 pub mod plans;
@@ -14,6 +20,8 @@ pub mod rate_limit;
 pub mod state;
 pub mod store;
 pub mod telemetry;
+pub mod users;
+pub mod working_groups;
 mod web_app;
 
 use std::net::TcpListener;
@@ -33,7 +41,16 @@ use crate::state::AppState;
 fn routes(cfg: &mut ServiceConfig) {
     cfg.service(openapi::openapi_json);
     health::configure(cfg);
+    auth::routes::configure(cfg);
+    users::routes::configure(cfg);
+    api_keys::routes::configure(cfg);
+    working_groups::routes::configure(cfg);
+    meetings::routes::configure(cfg);
     plans::routes::configure(cfg);
+    goals::routes::configure(cfg);
+    measures::routes::configure(cfg);
+    comments::routes::configure(cfg);
+    consultation::routes::configure(cfg);
     audit::routes::configure(cfg);
 }
 

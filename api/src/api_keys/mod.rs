@@ -1,0 +1,2 @@
+//! API keys for integrations.
+pub mod routes;

@@ -1,0 +1,2 @@
+//! Comments, moderation and settlement.
+pub mod routes;

@@ -1,0 +1,2 @@
+//! The consultation settlement register (vypořádání připomínek).
+pub mod routes;

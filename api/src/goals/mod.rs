@@ -1,0 +1,2 @@
+//! Goals of plans.
+pub mod routes;

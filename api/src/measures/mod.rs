@@ -1,0 +1,2 @@
+//! Measures, their implementation timeline, and the plan tree.
+pub mod routes;

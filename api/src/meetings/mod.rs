@@ -1,0 +1,2 @@
+//! Meetings of working groups, their records and calendars.
+pub mod routes;

@@ -1,0 +1,2 @@
+//! User accounts and the caller's own profile (`/users`, `/me`).
+pub mod routes;

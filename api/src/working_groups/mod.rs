@@ -1,0 +1,2 @@
+//! Working groups and their members.
+pub mod routes;

@@ -1,0 +1,95 @@
+//! The api.md conventions that hold for every endpoint.
+use reqwest::Method;
+use serde_json::json;
+
+use crate::both;
+use crate::helpers::*;
+
+both!(health_and_openapi, |app| async move {
+    app.get("/health/live", None).await.expect(200);
+    assert_eq!(app.get("/health/ready", None).await.expect(200)["status"], "ok");
+    let served = app.get("/openapi.json", None).await.expect(200);
+    assert_eq!(served["openapi"], "3.1.0");
+    let committed: serde_json::Value =
+        yaml_serde::from_str(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/openapi.yaml")).unwrap()).unwrap();
+    assert_eq!(served, committed, "openapi.yaml is stale: run `cargo run -- openapi > openapi.yaml`");
+});
+
+both!(framework_errors_are_problems, |app| async move {
+    let c = app.coordinator().await;
+    let t = Some(c.token.as_str());
+    // Unknown route and wrong method.
+    app.get("/no-such-thing", None).await.expect(404);
+    let answer = app.send(Method::PUT, "/plans", None, None, &[]).await;
+    answer.expect(405);
+    assert_eq!(answer.header("allow").as_deref(), Some("GET, HEAD, POST"));
+    // Bad JSON, unknown field, wrong type, wrong content type, bad UUID, oversized body.
+    let bad = app
+        .client
+        .post(app.url("/plans"))
+        .bearer_auth(&c.token)
+        .header("content-type", "application/json")
+        .body("{not json")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(bad.status(), 400);
+    let answer = app.post("/plans", t, json!({"title": "x", "territory": "y", "period_start": 2025, "period_end": 2026, "owner": "me"})).await;
+    assert!(answer.expect(400)["detail"].as_str().unwrap().contains("unknown field"));
+    app.post("/plans", t, json!({"title": "x", "territory": "y", "period_start": "2025", "period_end": 2026})).await.expect(400);
+    let text = app.client.post(app.url("/plans")).bearer_auth(&c.token).header("content-type", "text/plain").body("{}").send().await.unwrap();
+    assert_eq!(text.status(), 415);
+    app.get("/plans/not-a-uuid", None).await.expect(400);
+    let huge = "x".repeat(1024 * 1024 + 10);
+    app.post("/plans", t, json!({"title": huge, "territory": "y", "period_start": 2025, "period_end": 2026})).await.expect(413);
+    // Bad pagination parameters.
+    app.get("/plans?limit=0", None).await.expect(422);
+    app.get("/plans?limit=201", None).await.expect(422);
+    app.get("/plans?limit=abc", None).await.expect(400);
+    app.get("/plans?cursor=garbage", None).await.expect(422);
+    // Bad credentials.
+    let answer = app.get("/plans", Some("not-a-token")).await;
+    answer.expect(401);
+    assert!(answer.header("www-authenticate").unwrap().starts_with("Bearer"));
+});
+
+both!(every_response_has_security_headers_and_request_id, |app| async move {
+    let answer = app.get("/plans", None).await;
+    assert_eq!(answer.header("x-content-type-options").as_deref(), Some("nosniff"));
+    assert_eq!(answer.header("x-frame-options").as_deref(), Some("DENY"));
+    assert!(answer.header("content-security-policy").unwrap().contains("frame-ancestors 'none'"));
+    assert!(answer.header("referrer-policy").is_some());
+    assert_eq!(answer.header("x-request-id").unwrap().len(), 36);
+    // CORS only for configured origins.
+    let allowed = app.client.get(app.url("/plans")).header("origin", "https://obec.example.cz").send().await.unwrap();
+    assert_eq!(allowed.headers()["access-control-allow-origin"], "https://obec.example.cz");
+    let other = app.client.get(app.url("/plans")).header("origin", "https://evil.example.com").send().await.unwrap();
+    assert!(other.headers().get("access-control-allow-origin").is_none());
+});
+
+both!(pagination_is_stable_and_capped, |app| async move {
+    let c = app.coordinator().await;
+    for _ in 0..5 {
+        app.plan(&c).await;
+    }
+    let mut seen = Vec::new();
+    let mut cursor: Option<String> = None;
+    loop {
+        let path = match &cursor {
+            Some(c) => format!("/plans?limit=2&cursor={c}"),
+            None => "/plans?limit=2".to_string(),
+        };
+        let page = app.get(&path, Some(&c.token)).await.expect(200);
+        let items = page["items"].as_array().unwrap();
+        assert!(items.len() <= 2);
+        seen.extend(items.iter().map(|p| p["id"].as_str().unwrap().to_string()));
+        match page["next_cursor"].as_str() {
+            Some(next) => cursor = Some(next.to_string()),
+            None => break,
+        }
+    }
+    assert_eq!(seen.len(), 5);
+    let mut sorted = seen.clone();
+    sorted.sort();
+    assert_eq!(seen, sorted, "order is by id (UUIDv7, creation order)");
+});

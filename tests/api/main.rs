@@ -1,0 +1,6 @@
+//! Integration tests: the real application over real HTTP, each test on its own fresh
+//! database, once on SQLite and once on PostgreSQL. One binary, so one link step.
+mod helpers;
+
+mod conventions;
+mod plans;
