@@ -170,3 +170,12 @@ pub async fn not_found_or_method(req: HttpRequest, routes: web::Data<RouteTable>
         _ => ApiError::NotFound,
     })
 }
+
+/// For PATCH bodies: tells "absent" (None) from "null" (Some(None)), so a client can clear a field.
+pub fn nullable<'de, D, T>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::Deserialize<'de>,
+{
+    serde::Deserialize::deserialize(deserializer).map(Some)
+}

@@ -12,6 +12,7 @@ pub mod goals;
 pub mod health;
 pub mod http;
 pub mod measures;
+pub mod money;
 pub mod meetings;
 pub mod openapi;
 pub mod pagination;

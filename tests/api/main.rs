@@ -3,4 +3,5 @@
 mod helpers;
 
 mod conventions;
+mod goals_measures;
 mod plans;

@@ -1,2 +1,4 @@
-//! Goals of plans.
+//! Goals (cíle / priority) of plans; one level of nesting.
+pub mod dto;
 pub mod routes;
+pub mod service;

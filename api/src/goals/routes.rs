@@ -1,2 +1,68 @@
-//! Routes (to be written).
-pub fn configure(_cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {}
+//! `/plans/{id}/goals`, `/goals/{id}`.
+use actix_web::{HttpResponse, delete, get, patch, post, web};
+use uuid::Uuid;
+
+use super::dto::{Goal, GoalCreate, GoalPage, GoalPatch};
+use super::service;
+use crate::caller::Caller;
+use crate::error::ApiResult;
+use crate::http::{IfMatch, created, no_content, ok};
+use crate::pagination::PageParams;
+use crate::plans::progress;
+use crate::state::AppState;
+
+async fn with_progress(state: &AppState, goal: entity::goal::Model) -> ApiResult<Goal> {
+    let progress = progress::of_goals(&state.db, &[goal.id]).await?.get(&goal.id).copied();
+    Ok(Goal::from_model(goal, progress))
+}
+
+/// Goals of a plan, ordered by position.
+#[utoipa::path(tag = "goals", params(("id" = Uuid, Path, description = "Plan id"), PageParams), responses((status = 200, body = GoalPage)))]
+#[get("/plans/{id}/goals")]
+pub async fn list_goals(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>, page: web::Query<PageParams>) -> ApiResult<HttpResponse> {
+    let (rows, next_cursor) = service::list(&state.db, &caller, *id, &page).await?;
+    let ids: Vec<Uuid> = rows.iter().map(|g| g.id).collect();
+    let progress = progress::of_goals(&state.db, &ids).await?;
+    let items = rows
+        .into_iter()
+        .map(|g| {
+            let p = progress.get(&g.id).copied();
+            Goal::from_model(g, p)
+        })
+        .collect();
+    Ok(HttpResponse::Ok().json(GoalPage { items, next_cursor }))
+}
+
+/// Add a goal to a plan (coordinators; leaders for their own group's goals while the plan is a draft or in consultation).
+#[utoipa::path(tag = "goals", params(("id" = Uuid, Path, description = "Plan id")), request_body = GoalCreate, responses((status = 201, body = Goal)))]
+#[post("/plans/{id}/goals")]
+pub async fn create_goal(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>, body: web::Json<GoalCreate>) -> ApiResult<HttpResponse> {
+    let goal = service::create(&state.db, &caller, *id, body.into_inner()).await?;
+    Ok(created(format!("/api/v1/goals/{}", goal.id), &Goal::from_model(goal, None)))
+}
+
+#[utoipa::path(tag = "goals", params(("id" = Uuid, Path)), responses((status = 200, body = Goal)))]
+#[get("/goals/{id}")]
+pub async fn get_goal(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+    let (goal, _) = service::load(&state.db, &caller, *id).await?;
+    Ok(ok(&with_progress(&state, goal).await?))
+}
+
+#[utoipa::path(tag = "goals", params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)), request_body = GoalPatch, responses((status = 200, body = Goal)))]
+#[patch("/goals/{id}")]
+pub async fn update_goal(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>, if_match: IfMatch, body: web::Json<GoalPatch>) -> ApiResult<HttpResponse> {
+    let goal = service::update(&state.db, &caller, *id, if_match, body.into_inner()).await?;
+    Ok(ok(&with_progress(&state, goal).await?))
+}
+
+/// Delete a goal with its sub-goals and measures.
+#[utoipa::path(tag = "goals", params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)), responses((status = 204)))]
+#[delete("/goals/{id}")]
+pub async fn delete_goal(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>, if_match: IfMatch) -> ApiResult<HttpResponse> {
+    service::delete(&state.db, &caller, *id, if_match).await?;
+    Ok(no_content())
+}
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(list_goals).service(create_goal).service(get_goal).service(update_goal).service(delete_goal);
+}

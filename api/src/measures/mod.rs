@@ -1,2 +1,4 @@
-//! Measures, their implementation timeline, and the plan tree.
+//! Measures (opatření), their implementation state and timeline of progress updates.
+pub mod dto;
 pub mod routes;
+pub mod service;

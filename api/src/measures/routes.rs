@@ -1,2 +1,89 @@
-//! Routes (to be written).
-pub fn configure(_cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {}
+//! `/goals/{id}/measures`, `/measures`, `/measures/{id}`, `/measures/{id}/updates`.
+use actix_web::{HttpResponse, delete, get, patch, post, web};
+use uuid::Uuid;
+
+use super::dto::{Measure, MeasureCreate, MeasureFilters, MeasurePage, MeasurePatch, ProgressUpdate, ProgressUpdateCreate, ProgressUpdatePage};
+use super::service;
+use crate::caller::Caller;
+use crate::error::ApiResult;
+use crate::http::{IfMatch, created, no_content, ok};
+use crate::pagination::PageParams;
+use crate::state::AppState;
+
+/// Measures of one goal, in order.
+#[utoipa::path(tag = "measures", params(("id" = Uuid, Path, description = "Goal id"), PageParams), responses((status = 200, body = MeasurePage)))]
+#[get("/goals/{id}/measures")]
+pub async fn list_goal_measures(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>, page: web::Query<PageParams>) -> ApiResult<HttpResponse> {
+    crate::goals::service::load(&state.db, &caller, *id).await?;
+    let filters = MeasureFilters { plan_id: None, goal_id: Some(*id), working_group_id: None, status: None };
+    list(&state, &caller, filters, &page).await
+}
+
+async fn list(state: &AppState, caller: &Caller, filters: MeasureFilters, page: &PageParams) -> ApiResult<HttpResponse> {
+    let (rows, next_cursor) = service::list(&state.db, caller, filters, page).await?;
+    Ok(HttpResponse::Ok().json(MeasurePage { items: rows.into_iter().map(Into::into).collect(), next_cursor }))
+}
+
+/// Add a measure to a goal.
+#[utoipa::path(tag = "measures", params(("id" = Uuid, Path, description = "Goal id")), request_body = MeasureCreate, responses((status = 201, body = Measure)))]
+#[post("/goals/{id}/measures")]
+pub async fn create_measure(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>, body: web::Json<MeasureCreate>) -> ApiResult<HttpResponse> {
+    let measure = service::create(&state.db, &caller, *id, body.into_inner()).await?;
+    Ok(created(format!("/api/v1/measures/{}", measure.id), &Measure::from(measure)))
+}
+
+/// Measures across plans, filtered.
+#[utoipa::path(tag = "measures", params(MeasureFilters, PageParams), responses((status = 200, body = MeasurePage)))]
+#[get("/measures")]
+pub async fn list_measures(state: web::Data<AppState>, caller: Caller, filters: web::Query<MeasureFilters>, page: web::Query<PageParams>) -> ApiResult<HttpResponse> {
+    list(&state, &caller, filters.into_inner(), &page).await
+}
+
+#[utoipa::path(tag = "measures", params(("id" = Uuid, Path)), responses((status = 200, body = Measure)))]
+#[get("/measures/{id}")]
+pub async fn get_measure(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+    let (measure, _, _) = service::load(&state.db, &caller, *id).await?;
+    Ok(ok(&Measure::from(measure)))
+}
+
+/// Edit a measure; from the plan's approval on only its implementation state.
+#[utoipa::path(tag = "measures", params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)), request_body = MeasurePatch, responses((status = 200, body = Measure)))]
+#[patch("/measures/{id}")]
+pub async fn update_measure(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>, if_match: IfMatch, body: web::Json<MeasurePatch>) -> ApiResult<HttpResponse> {
+    let measure = service::update(&state.db, &caller, *id, if_match, body.into_inner()).await?;
+    Ok(ok(&Measure::from(measure)))
+}
+
+#[utoipa::path(tag = "measures", params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)), responses((status = 204)))]
+#[delete("/measures/{id}")]
+pub async fn delete_measure(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>, if_match: IfMatch) -> ApiResult<HttpResponse> {
+    service::delete(&state.db, &caller, *id, if_match).await?;
+    Ok(no_content())
+}
+
+/// The measure's implementation timeline, oldest first.
+#[utoipa::path(tag = "measures", params(("id" = Uuid, Path), PageParams), responses((status = 200, body = ProgressUpdatePage)))]
+#[get("/measures/{id}/updates")]
+pub async fn list_updates(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>, page: web::Query<PageParams>) -> ApiResult<HttpResponse> {
+    let (rows, next_cursor) = service::updates(&state.db, &caller, *id, &page).await?;
+    Ok(HttpResponse::Ok().json(ProgressUpdatePage { items: rows.into_iter().map(Into::into).collect(), next_cursor }))
+}
+
+/// Report progress: records the update and sets the measure's status and progress.
+#[utoipa::path(tag = "measures", params(("id" = Uuid, Path)), request_body = ProgressUpdateCreate, responses((status = 201, body = ProgressUpdate)))]
+#[post("/measures/{id}/updates")]
+pub async fn create_update(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>, body: web::Json<ProgressUpdateCreate>) -> ApiResult<HttpResponse> {
+    let update = service::add_update(&state.db, &caller, *id, body.into_inner()).await?;
+    Ok(created(format!("/api/v1/measures/{}/updates", update.measure_id), &ProgressUpdate::from(update)))
+}
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(list_goal_measures)
+        .service(create_measure)
+        .service(list_measures)
+        .service(get_measure)
+        .service(update_measure)
+        .service(delete_measure)
+        .service(list_updates)
+        .service(create_update);
+}

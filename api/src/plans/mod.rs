@@ -4,3 +4,4 @@ pub mod lifecycle;
 pub mod progress;
 pub mod routes;
 pub mod service;
+pub mod tree;

@@ -2,7 +2,7 @@
 use std::collections::HashMap;
 
 use entity::enums::MeasureStatus;
-use entity::measure;
+use entity::{goal, measure};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 use uuid::Uuid;
 
@@ -35,6 +35,40 @@ pub async fn of_plans<D: ConnectionTrait>(db: &D, plan_ids: &[Uuid]) -> ApiResul
         by_plan.entry(plan).or_default().push((progress, weight, status));
     }
     Ok(by_plan.into_iter().filter_map(|(plan, ms)| weighted(ms).map(|p| (plan, p))).collect())
+}
+
+/// Progress of each goal, counting the measures of its sub-goals too, in two queries.
+pub async fn of_goals<D: ConnectionTrait>(db: &D, goal_ids: &[Uuid]) -> ApiResult<HashMap<Uuid, i32>> {
+    if goal_ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let children: Vec<(Uuid, Option<Uuid>)> = goal::Entity::find()
+        .select_only()
+        .columns([goal::Column::Id, goal::Column::ParentGoalId])
+        .filter(goal::Column::ParentGoalId.is_in(goal_ids.iter().copied()))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let parent_of: HashMap<Uuid, Uuid> = children.into_iter().filter_map(|(c, p)| p.map(|p| (c, p))).collect();
+    let counted: Vec<Uuid> = goal_ids.iter().chain(parent_of.keys()).copied().collect();
+    let rows: Vec<(Uuid, i32, i32, MeasureStatus)> = measure::Entity::find()
+        .select_only()
+        .columns([measure::Column::GoalId, measure::Column::Progress, measure::Column::Weight, measure::Column::Status])
+        .filter(measure::Column::GoalId.is_in(counted))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut by_goal: HashMap<Uuid, Vec<(i32, i32, MeasureStatus)>> = HashMap::new();
+    for (goal, progress, weight, status) in rows {
+        // A measure counts for its goal and, through a sub-goal, for the parent goal.
+        if goal_ids.contains(&goal) {
+            by_goal.entry(goal).or_default().push((progress, weight, status));
+        }
+        if let Some(parent) = parent_of.get(&goal) {
+            by_goal.entry(*parent).or_default().push((progress, weight, status));
+        }
+    }
+    Ok(by_goal.into_iter().filter_map(|(goal, ms)| weighted(ms).map(|p| (goal, p))).collect())
 }
 
 #[cfg(test)]

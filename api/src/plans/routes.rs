@@ -108,5 +108,6 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(update_plan)
         .service(delete_plan)
         .service(change_plan_status)
-        .service(plan_history);
+        .service(plan_history)
+        .service(super::tree::plan_tree);
 }

@@ -1,0 +1,97 @@
+//! Goal request and response bodies.
+use chrono::{DateTime, Utc};
+use entity::goal;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::error::Validator;
+use crate::http::{Versioned, nullable};
+use crate::page_of;
+
+#[derive(Debug, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GoalCreate {
+    /// Unique within the plan, e.g. "1" or "P2.1".
+    pub code: String,
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    /// The working group that owns the goal (its leaders may edit it).
+    pub working_group_id: Option<Uuid>,
+    /// Makes this a sub-goal (one level deep) of another goal of the same plan.
+    pub parent_goal_id: Option<Uuid>,
+    /// Order among siblings; defaults to after the last one.
+    pub position: Option<i32>,
+}
+
+#[derive(Debug, Default, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GoalPatch {
+    pub code: Option<String>,
+    pub title: Option<String>,
+    pub description: Option<String>,
+    #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Uuid>)]
+    pub working_group_id: Option<Option<Uuid>>,
+    #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Uuid>)]
+    pub parent_goal_id: Option<Option<Uuid>>,
+    pub position: Option<i32>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Goal {
+    pub id: Uuid,
+    pub plan_id: Uuid,
+    pub parent_goal_id: Option<Uuid>,
+    pub working_group_id: Option<Uuid>,
+    pub code: String,
+    pub title: String,
+    pub description: String,
+    pub position: i32,
+    /// Weighted average of its (and its sub-goals') measures; null without measures.
+    pub progress: Option<i32>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub version: i32,
+}
+
+impl Versioned for Goal {
+    fn version(&self) -> i32 {
+        self.version
+    }
+}
+
+impl Goal {
+    pub fn from_model(m: goal::Model, progress: Option<i32>) -> Self {
+        Self {
+            id: m.id,
+            plan_id: m.plan_id,
+            parent_goal_id: m.parent_goal_id,
+            working_group_id: m.working_group_id,
+            code: m.code,
+            title: m.title,
+            description: m.description,
+            position: m.position,
+            progress,
+            created_at: m.created_at,
+            updated_at: m.updated_at,
+            version: m.version,
+        }
+    }
+}
+
+page_of!(GoalPage, Goal);
+
+pub fn validate(v: &mut Validator, code: Option<&str>, title: Option<&str>, description: Option<&str>) {
+    if let Some(c) = code {
+        v.text("code", c, 32);
+    }
+    if let Some(t) = title {
+        v.text("title", t, 300);
+    }
+    if let Some(d) = description {
+        v.length("description", d, 20_000);
+    }
+}

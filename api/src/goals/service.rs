@@ -1,0 +1,184 @@
+//! Goal rules and queries.
+use chrono::Utc;
+use entity::{goal, plan, working_group};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel,
+    PaginatorTrait, QueryFilter, QueryOrder, TransactionTrait,
+};
+use uuid::Uuid;
+
+use super::dto::{GoalCreate, GoalPatch, validate};
+use crate::audit::{self, service::changes_of};
+use crate::caller::{Action, Caller, authorize, ensure_editable};
+use crate::error::{ApiError, ApiResult, Validator};
+use crate::http::IfMatch;
+use crate::pagination::{self, KeyKind, PageParams, Sort, int_key};
+use crate::plans;
+use crate::store::update_versioned;
+
+/// A goal with its plan, if the caller may see the plan.
+pub async fn load<D: ConnectionTrait>(db: &D, caller: &Caller, id: Uuid) -> ApiResult<(goal::Model, plan::Model)> {
+    let goal = goal::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound)?;
+    let plan = plans::service::get(db, caller, goal.plan_id).await?;
+    Ok((goal, plan))
+}
+
+/// Goals of a plan in order (position, then id).
+pub async fn list<D: ConnectionTrait>(
+    db: &D,
+    caller: &Caller,
+    plan_id: Uuid,
+    page: &PageParams,
+) -> ApiResult<(Vec<goal::Model>, Option<String>)> {
+    plans::service::get(db, caller, plan_id).await?;
+    let select = goal::Entity::find().filter(goal::Column::PlanId.eq(plan_id));
+    let sort = Sort { key: Some((goal::Column::Position, KeyKind::Int)), id: goal::Column::Id, descending: false };
+    pagination::fetch(db, select, sort, page, |g| (int_key(g.position), g.id)).await
+}
+
+async fn check_group<D: ConnectionTrait>(db: &D, v: &mut Validator, group: Option<Uuid>) -> ApiResult<()> {
+    if let Some(id) = group
+        && working_group::Entity::find_by_id(id).one(db).await?.is_none()
+    {
+        v.error("working_group_id", "no such working group");
+    }
+    Ok(())
+}
+
+/// A parent must be a top-level goal of the same plan, so goals nest one level only.
+async fn check_parent<D: ConnectionTrait>(db: &D, v: &mut Validator, plan_id: Uuid, parent: Option<Uuid>, this: Option<Uuid>) -> ApiResult<()> {
+    let Some(parent_id) = parent else { return Ok(()) };
+    if Some(parent_id) == this {
+        v.error("parent_goal_id", "a goal cannot be its own parent");
+        return Ok(());
+    }
+    match goal::Entity::find_by_id(parent_id).one(db).await? {
+        Some(p) if p.plan_id == plan_id && p.parent_goal_id.is_none() => {}
+        Some(p) if p.plan_id == plan_id => v.error("parent_goal_id", "goals nest one level only; choose a top-level goal"),
+        _ => v.error("parent_goal_id", "no such goal in this plan"),
+    }
+    if let Some(this) = this {
+        let has_children = goal::Entity::find().filter(goal::Column::ParentGoalId.eq(this)).count(db).await? > 0;
+        v.check(!has_children, "parent_goal_id", "this goal has sub-goals, so it must stay top-level");
+    }
+    Ok(())
+}
+
+async fn ensure_code_free<D: ConnectionTrait>(db: &D, plan_id: Uuid, code: &str, this: Option<Uuid>) -> ApiResult<()> {
+    let mut select = goal::Entity::find().filter(goal::Column::PlanId.eq(plan_id)).filter(goal::Column::Code.eq(code));
+    if let Some(this) = this {
+        select = select.filter(goal::Column::Id.ne(this));
+    }
+    if select.count(db).await? > 0 {
+        return Err(ApiError::Conflict(format!("the code {code} is already used by another goal of this plan")));
+    }
+    Ok(())
+}
+
+pub async fn create(db: &DatabaseConnection, caller: &Caller, plan_id: Uuid, body: GoalCreate) -> ApiResult<goal::Model> {
+    let txn = db.begin().await?;
+    let plan = plans::service::get(&txn, caller, plan_id).await?;
+    authorize(caller, Action::EditPlanContent { group: body.working_group_id, plan_status: plan.status })?;
+    ensure_editable(plan.status)?;
+    let mut v = Validator::new();
+    validate(&mut v, Some(&body.code), Some(&body.title), Some(&body.description));
+    check_group(&txn, &mut v, body.working_group_id).await?;
+    check_parent(&txn, &mut v, plan_id, body.parent_goal_id, None).await?;
+    v.finish()?;
+    let code = body.code.trim().to_string();
+    ensure_code_free(&txn, plan_id, &code, None).await?;
+    let position = match body.position {
+        Some(p) => p,
+        None => next_position(&txn, plan_id, body.parent_goal_id).await?,
+    };
+    let now = Utc::now();
+    let goal = goal::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        plan_id: Set(plan_id),
+        parent_goal_id: Set(body.parent_goal_id),
+        working_group_id: Set(body.working_group_id),
+        code: Set(code),
+        title: Set(body.title.trim().to_string()),
+        description: Set(body.description.clone()),
+        position: Set(position),
+        created_at: Set(now),
+        updated_at: Set(now),
+        version: Set(1),
+    }
+    .insert(&txn)
+    .await?;
+    audit::record(&txn, caller, "create", "goal", Some(goal.id), changes_of(&body)).await?;
+    txn.commit().await?;
+    Ok(goal)
+}
+
+async fn next_position<D: ConnectionTrait>(db: &D, plan_id: Uuid, parent: Option<Uuid>) -> ApiResult<i32> {
+    let mut select = goal::Entity::find().filter(goal::Column::PlanId.eq(plan_id));
+    select = match parent {
+        Some(p) => select.filter(goal::Column::ParentGoalId.eq(p)),
+        None => select.filter(goal::Column::ParentGoalId.is_null()),
+    };
+    let last = select.order_by_desc(goal::Column::Position).one(db).await?;
+    Ok(last.map_or(1, |g| g.position + 1))
+}
+
+pub async fn update(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_match: IfMatch, patch: GoalPatch) -> ApiResult<goal::Model> {
+    let txn = db.begin().await?;
+    let (current, plan) = load(&txn, caller, id).await?;
+    authorize(caller, Action::EditPlanContent { group: current.working_group_id, plan_status: plan.status })?;
+    if let Some(new_group) = patch.working_group_id {
+        // Handing a goal to another group needs the right to edit that group's goals too.
+        authorize(caller, Action::EditPlanContent { group: new_group, plan_status: plan.status })?;
+    }
+    if_match.check(current.version)?;
+    ensure_editable(plan.status)?;
+    let mut v = Validator::new();
+    validate(&mut v, patch.code.as_deref(), patch.title.as_deref(), patch.description.as_deref());
+    if let Some(group) = patch.working_group_id {
+        check_group(&txn, &mut v, group).await?;
+    }
+    if let Some(parent) = patch.parent_goal_id {
+        check_parent(&txn, &mut v, plan.id, parent, Some(id)).await?;
+    }
+    v.finish()?;
+    if let Some(code) = &patch.code {
+        ensure_code_free(&txn, plan.id, code.trim(), Some(id)).await?;
+    }
+    let version = current.version;
+    let mut active = current.into_active_model();
+    if let Some(c) = &patch.code {
+        active.code = Set(c.trim().to_string());
+    }
+    if let Some(t) = &patch.title {
+        active.title = Set(t.trim().to_string());
+    }
+    if let Some(d) = &patch.description {
+        active.description = Set(d.clone());
+    }
+    if let Some(g) = patch.working_group_id {
+        active.working_group_id = Set(g);
+    }
+    if let Some(p) = patch.parent_goal_id {
+        active.parent_goal_id = Set(p);
+    }
+    if let Some(p) = patch.position {
+        active.position = Set(p);
+    }
+    let goal = update_versioned(&txn, active, id, version).await?;
+    audit::record(&txn, caller, "update", "goal", Some(id), changes_of(&patch)).await?;
+    txn.commit().await?;
+    Ok(goal)
+}
+
+/// Deleting a goal deletes its sub-goals and measures (the database cascades).
+pub async fn delete(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_match: IfMatch) -> ApiResult<()> {
+    let txn = db.begin().await?;
+    let (goal, plan) = load(&txn, caller, id).await?;
+    authorize(caller, Action::EditPlanContent { group: goal.working_group_id, plan_status: plan.status })?;
+    if_match.check(goal.version)?;
+    ensure_editable(plan.status)?;
+    goal::Entity::delete_by_id(id).exec(&txn).await?;
+    audit::record(&txn, caller, "delete", "goal", Some(id), Default::default()).await?;
+    txn.commit().await?;
+    Ok(())
+}

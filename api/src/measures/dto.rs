@@ -1,0 +1,292 @@
+//! Measure request and response bodies.
+use chrono::{DateTime, NaiveDate, Utc};
+use entity::enums::MeasureStatus;
+use entity::values::{Funding, Indicator};
+use entity::{measure, measure_update};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use crate::error::Validator;
+use crate::http::{Versioned, nullable};
+use crate::{money, page_of};
+
+#[derive(Debug, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MeasureCreate {
+    /// Unique within the goal, e.g. "1.1".
+    pub code: String,
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    /// Gestor: who is responsible.
+    #[serde(default)]
+    pub responsible: String,
+    #[serde(default)]
+    pub partners: Vec<String>,
+    #[serde(default)]
+    pub target_groups: Vec<String>,
+    pub start_date: Option<NaiveDate>,
+    pub end_date: Option<NaiveDate>,
+    pub status: Option<MeasureStatus>,
+    /// 0–100.
+    pub progress: Option<i32>,
+    /// Weight in the goal's and plan's progress (1–100, default 1).
+    pub weight: Option<i32>,
+    /// CZK, e.g. "125000.00".
+    pub estimated_cost: Option<String>,
+    #[serde(default)]
+    pub funding_sources: Vec<Funding>,
+    #[serde(default)]
+    pub indicators: Vec<Indicator>,
+    #[serde(default)]
+    pub implementation_note: String,
+    pub position: Option<i32>,
+}
+
+/// Text fields are frozen from the plan's approval on; the implementation fields
+/// (`status`, `progress`, `indicators`, `funding_sources`, `implementation_note`) stay editable.
+#[derive(Debug, Default, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MeasurePatch {
+    pub code: Option<String>,
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub responsible: Option<String>,
+    pub partners: Option<Vec<String>>,
+    pub target_groups: Option<Vec<String>>,
+    #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<NaiveDate>)]
+    pub start_date: Option<Option<NaiveDate>>,
+    #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<NaiveDate>)]
+    pub end_date: Option<Option<NaiveDate>>,
+    pub weight: Option<i32>,
+    #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<String>)]
+    pub estimated_cost: Option<Option<String>>,
+    pub position: Option<i32>,
+    pub status: Option<MeasureStatus>,
+    pub progress: Option<i32>,
+    pub indicators: Option<Vec<Indicator>>,
+    pub funding_sources: Option<Vec<Funding>>,
+    pub implementation_note: Option<String>,
+}
+
+impl MeasurePatch {
+    /// Whether the patch touches anything besides the implementation state.
+    pub fn changes_texts(&self) -> bool {
+        self.code.is_some()
+            || self.title.is_some()
+            || self.description.is_some()
+            || self.responsible.is_some()
+            || self.partners.is_some()
+            || self.target_groups.is_some()
+            || self.start_date.is_some()
+            || self.end_date.is_some()
+            || self.weight.is_some()
+            || self.estimated_cost.is_some()
+            || self.position.is_some()
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Measure {
+    pub id: Uuid,
+    pub goal_id: Uuid,
+    pub plan_id: Uuid,
+    pub code: String,
+    pub title: String,
+    pub description: String,
+    pub responsible: String,
+    pub partners: Vec<String>,
+    pub target_groups: Vec<String>,
+    pub start_date: Option<NaiveDate>,
+    pub end_date: Option<NaiveDate>,
+    pub status: MeasureStatus,
+    pub progress: i32,
+    pub weight: i32,
+    pub estimated_cost: Option<String>,
+    pub funding_sources: Vec<Funding>,
+    pub indicators: Vec<Indicator>,
+    pub implementation_note: String,
+    pub position: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub version: i32,
+}
+
+impl Versioned for Measure {
+    fn version(&self) -> i32 {
+        self.version
+    }
+}
+
+impl From<measure::Model> for Measure {
+    fn from(m: measure::Model) -> Self {
+        Self {
+            id: m.id,
+            goal_id: m.goal_id,
+            plan_id: m.plan_id,
+            code: m.code,
+            title: m.title,
+            description: m.description,
+            responsible: m.responsible,
+            partners: m.partners.0,
+            target_groups: m.target_groups.0,
+            start_date: m.start_date,
+            end_date: m.end_date,
+            status: m.status,
+            progress: m.progress,
+            weight: m.weight,
+            estimated_cost: m.estimated_cost.map(money::format),
+            funding_sources: m.funding_sources.0,
+            indicators: m.indicators.0,
+            implementation_note: m.implementation_note,
+            position: m.position,
+            created_at: m.created_at,
+            updated_at: m.updated_at,
+            version: m.version,
+        }
+    }
+}
+
+page_of!(MeasurePage, Measure);
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct MeasureFilters {
+    pub plan_id: Option<Uuid>,
+    pub goal_id: Option<Uuid>,
+    /// Measures of goals owned by this working group.
+    pub working_group_id: Option<Uuid>,
+    pub status: Option<MeasureStatus>,
+}
+
+#[derive(Debug, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProgressUpdateCreate {
+    /// Defaults to today.
+    pub date: Option<NaiveDate>,
+    pub status: MeasureStatus,
+    pub progress: i32,
+    #[serde(default)]
+    pub note: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ProgressUpdate {
+    pub id: Uuid,
+    pub measure_id: Uuid,
+    pub date: NaiveDate,
+    pub status: MeasureStatus,
+    pub progress: i32,
+    pub note: String,
+    pub author_id: Option<Uuid>,
+    pub author_name: String,
+    pub created_at: DateTime<Utc>,
+}
+
+impl Versioned for ProgressUpdate {
+    fn version(&self) -> i32 {
+        1
+    }
+}
+
+impl From<measure_update::Model> for ProgressUpdate {
+    fn from(m: measure_update::Model) -> Self {
+        Self {
+            id: m.id,
+            measure_id: m.measure_id,
+            date: m.date,
+            status: m.status,
+            progress: m.progress,
+            note: m.note,
+            author_id: m.author_id,
+            author_name: m.author_name,
+            created_at: m.created_at,
+        }
+    }
+}
+
+page_of!(ProgressUpdatePage, ProgressUpdate);
+
+/// Checks every field a create or patch may carry; `None` means "not given".
+#[derive(Default)]
+pub struct Fields<'a> {
+    pub code: Option<&'a str>,
+    pub title: Option<&'a str>,
+    pub description: Option<&'a str>,
+    pub responsible: Option<&'a str>,
+    pub partners: Option<&'a [String]>,
+    pub target_groups: Option<&'a [String]>,
+    pub dates: (Option<NaiveDate>, Option<NaiveDate>),
+    pub progress: Option<i32>,
+    pub weight: Option<i32>,
+    pub estimated_cost: Option<&'a str>,
+    pub funding: Option<&'a [Funding]>,
+    pub indicators: Option<&'a [Indicator]>,
+    pub note: Option<&'a str>,
+}
+
+impl Fields<'_> {
+    pub fn validate(&self, v: &mut Validator) {
+        if let Some(c) = self.code {
+            v.text("code", c, 32);
+        }
+        if let Some(t) = self.title {
+            v.text("title", t, 300);
+        }
+        if let Some(d) = self.description {
+            v.length("description", d, 20_000);
+        }
+        if let Some(r) = self.responsible {
+            v.length("responsible", r, 300);
+        }
+        for (field, list) in [("partners", self.partners), ("target_groups", self.target_groups)] {
+            if let Some(list) = list {
+                v.check(list.len() <= 50, field, "at most 50 items");
+                v.check(list.iter().all(|s| !s.trim().is_empty() && s.chars().count() <= 200), field, "items must be 1 to 200 characters");
+            }
+        }
+        if let (Some(start), Some(end)) = self.dates {
+            v.check(start <= end, "end_date", "must not be before start_date");
+        }
+        if let Some(p) = self.progress {
+            v.check((0..=100).contains(&p), "progress", "must be between 0 and 100");
+        }
+        if let Some(w) = self.weight {
+            v.check((1..=100).contains(&w), "weight", "must be between 1 and 100");
+        }
+        if let Some(cost) = self.estimated_cost {
+            money::check(v, "estimated_cost", cost);
+        }
+        if let Some(funding) = self.funding {
+            v.check(funding.len() <= 200, "funding_sources", "at most 200 rows");
+            for (i, f) in funding.iter().enumerate() {
+                v.check((2000..=2100).contains(&f.year), &format!("funding_sources[{i}].year"), "must be a year between 2000 and 2100");
+                money::check(v, &format!("funding_sources[{i}].planned"), &f.planned);
+                if let Some(actual) = &f.actual {
+                    money::check(v, &format!("funding_sources[{i}].actual"), actual);
+                }
+            }
+        }
+        if let Some(indicators) = self.indicators {
+            v.check(indicators.len() <= 50, "indicators", "at most 50 indicators");
+            for (i, ind) in indicators.iter().enumerate() {
+                v.text(&format!("indicators[{i}].name"), &ind.name, 300);
+                v.text(&format!("indicators[{i}].unit"), &ind.unit, 50);
+                let finite = [ind.baseline, ind.target].into_iter().flatten().chain(ind.values.iter().map(|x| x.value)).all(f64::is_finite);
+                v.check(finite, &format!("indicators[{i}]"), "values must be finite numbers");
+                v.check(
+                    ind.values.iter().all(|x| (2000..=2100).contains(&x.year)),
+                    &format!("indicators[{i}].values"),
+                    "years must be between 2000 and 2100",
+                );
+            }
+        }
+        if let Some(n) = self.note {
+            v.length("implementation_note", n, 20_000);
+        }
+    }
+}

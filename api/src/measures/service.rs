@@ -1,0 +1,308 @@
+//! Measure rules and queries.
+use chrono::Utc;
+use entity::enums::{MeasureStatus, PlanStatus};
+use entity::values::{FundingList, Indicators, StringList};
+use entity::{goal, measure, measure_update, plan};
+use sea_orm::sea_query::Query;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel,
+    PaginatorTrait, QueryFilter, QueryOrder, TransactionTrait,
+};
+use uuid::Uuid;
+
+use super::dto::{Fields, MeasureCreate, MeasureFilters, MeasurePatch, ProgressUpdateCreate};
+use crate::audit::{self, service::changes_of};
+use crate::caller::{Action, Caller, authorize, ensure_editable};
+use crate::error::{ApiError, ApiResult, Validator};
+use crate::http::IfMatch;
+use crate::pagination::{self, KeyKind, PageParams, Sort, int_key};
+use crate::store::update_versioned;
+use crate::{goals, money};
+
+/// A measure with its goal and plan, if the caller may see the plan.
+pub async fn load<D: ConnectionTrait>(db: &D, caller: &Caller, id: Uuid) -> ApiResult<(measure::Model, goal::Model, plan::Model)> {
+    let measure = measure::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound)?;
+    let (goal, plan) = goals::service::load(db, caller, measure.goal_id).await?;
+    Ok((measure, goal, plan))
+}
+
+pub async fn list<D: ConnectionTrait>(
+    db: &D,
+    caller: &Caller,
+    filters: MeasureFilters,
+    page: &PageParams,
+) -> ApiResult<(Vec<measure::Model>, Option<String>)> {
+    let mut select = measure::Entity::find();
+    if !caller.is_signed_in() {
+        let public_plans = Query::select()
+            .column(plan::Column::Id)
+            .from(plan::Entity)
+            .and_where(plan::Column::Status.ne(PlanStatus::Draft))
+            .to_owned();
+        select = select.filter(measure::Column::PlanId.in_subquery(public_plans));
+    }
+    if let Some(id) = filters.plan_id {
+        select = select.filter(measure::Column::PlanId.eq(id));
+    }
+    if let Some(id) = filters.goal_id {
+        select = select.filter(measure::Column::GoalId.eq(id));
+    }
+    if let Some(id) = filters.working_group_id {
+        let owned = Query::select().column(goal::Column::Id).from(goal::Entity).and_where(goal::Column::WorkingGroupId.eq(id)).to_owned();
+        select = select.filter(measure::Column::GoalId.in_subquery(owned));
+    }
+    if let Some(status) = filters.status {
+        select = select.filter(measure::Column::Status.eq(status));
+    }
+    // Within one goal the order is by position; across goals it stays stable and total.
+    let sort = Sort { key: Some((measure::Column::Position, KeyKind::Int)), id: measure::Column::Id, descending: false };
+    pagination::fetch(db, select, sort, page, |m| (int_key(m.position), m.id)).await
+}
+
+async fn ensure_code_free<D: ConnectionTrait>(db: &D, goal_id: Uuid, code: &str, this: Option<Uuid>) -> ApiResult<()> {
+    let mut select = measure::Entity::find().filter(measure::Column::GoalId.eq(goal_id)).filter(measure::Column::Code.eq(code));
+    if let Some(this) = this {
+        select = select.filter(measure::Column::Id.ne(this));
+    }
+    if select.count(db).await? > 0 {
+        return Err(ApiError::Conflict(format!("the code {code} is already used by another measure of this goal")));
+    }
+    Ok(())
+}
+
+fn trimmed(list: &[String]) -> StringList {
+    StringList(list.iter().map(|s| s.trim().to_string()).collect())
+}
+
+pub async fn create(db: &DatabaseConnection, caller: &Caller, goal_id: Uuid, body: MeasureCreate) -> ApiResult<measure::Model> {
+    let txn = db.begin().await?;
+    let (goal, plan) = goals::service::load(&txn, caller, goal_id).await?;
+    authorize(caller, Action::EditPlanContent { group: goal.working_group_id, plan_status: plan.status })?;
+    ensure_editable(plan.status)?;
+    let mut v = Validator::new();
+    Fields {
+        code: Some(&body.code),
+        title: Some(&body.title),
+        description: Some(&body.description),
+        responsible: Some(&body.responsible),
+        partners: Some(&body.partners),
+        target_groups: Some(&body.target_groups),
+        dates: (body.start_date, body.end_date),
+        progress: body.progress,
+        weight: body.weight,
+        estimated_cost: body.estimated_cost.as_deref(),
+        funding: Some(&body.funding_sources),
+        indicators: Some(&body.indicators),
+        note: Some(&body.implementation_note),
+    }
+    .validate(&mut v);
+    v.finish()?;
+    let code = body.code.trim().to_string();
+    ensure_code_free(&txn, goal_id, &code, None).await?;
+    let position = match body.position {
+        Some(p) => p,
+        None => {
+            let last = measure::Entity::find()
+                .filter(measure::Column::GoalId.eq(goal_id))
+                .order_by_desc(measure::Column::Position)
+                .one(&txn)
+                .await?;
+            last.map_or(1, |m| m.position + 1)
+        }
+    };
+    let now = Utc::now();
+    let measure = measure::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        goal_id: Set(goal_id),
+        plan_id: Set(plan.id),
+        code: Set(code),
+        title: Set(body.title.trim().to_string()),
+        description: Set(body.description.clone()),
+        responsible: Set(body.responsible.trim().to_string()),
+        partners: Set(trimmed(&body.partners)),
+        target_groups: Set(trimmed(&body.target_groups)),
+        start_date: Set(body.start_date),
+        end_date: Set(body.end_date),
+        status: Set(body.status.unwrap_or(MeasureStatus::Planned)),
+        progress: Set(body.progress.unwrap_or(0)),
+        weight: Set(body.weight.unwrap_or(1)),
+        estimated_cost: Set(body.estimated_cost.as_deref().and_then(money::parse)),
+        funding_sources: Set(FundingList(body.funding_sources.clone())),
+        indicators: Set(Indicators(body.indicators.clone())),
+        implementation_note: Set(body.implementation_note.clone()),
+        position: Set(position),
+        created_at: Set(now),
+        updated_at: Set(now),
+        version: Set(1),
+    }
+    .insert(&txn)
+    .await?;
+    audit::record(&txn, caller, "create", "measure", Some(measure.id), changes_of(&body)).await?;
+    txn.commit().await?;
+    Ok(measure)
+}
+
+pub async fn update(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_match: IfMatch, patch: MeasurePatch) -> ApiResult<measure::Model> {
+    let txn = db.begin().await?;
+    let (current, goal, plan) = load(&txn, caller, id).await?;
+    authorize(caller, Action::EditPlanContent { group: goal.working_group_id, plan_status: plan.status })?;
+    if_match.check(current.version)?;
+    if patch.changes_texts() {
+        ensure_editable(plan.status)?;
+    } else if plan.status == PlanStatus::Archived {
+        return Err(ApiError::Conflict("the plan is archived; nothing in it changes any more".into()));
+    }
+    let mut v = Validator::new();
+    Fields {
+        code: patch.code.as_deref(),
+        title: patch.title.as_deref(),
+        description: patch.description.as_deref(),
+        responsible: patch.responsible.as_deref(),
+        partners: patch.partners.as_deref(),
+        target_groups: patch.target_groups.as_deref(),
+        dates: (patch.start_date.unwrap_or(current.start_date), patch.end_date.unwrap_or(current.end_date)),
+        progress: patch.progress,
+        weight: patch.weight,
+        estimated_cost: patch.estimated_cost.as_ref().and_then(|c| c.as_deref()),
+        funding: patch.funding_sources.as_deref(),
+        indicators: patch.indicators.as_deref(),
+        note: patch.implementation_note.as_deref(),
+    }
+    .validate(&mut v);
+    v.finish()?;
+    if let Some(code) = &patch.code {
+        ensure_code_free(&txn, current.goal_id, code.trim(), Some(id)).await?;
+    }
+    let version = current.version;
+    let mut a = current.into_active_model();
+    if let Some(x) = &patch.code {
+        a.code = Set(x.trim().to_string());
+    }
+    if let Some(x) = &patch.title {
+        a.title = Set(x.trim().to_string());
+    }
+    if let Some(x) = &patch.description {
+        a.description = Set(x.clone());
+    }
+    if let Some(x) = &patch.responsible {
+        a.responsible = Set(x.trim().to_string());
+    }
+    if let Some(x) = &patch.partners {
+        a.partners = Set(trimmed(x));
+    }
+    if let Some(x) = &patch.target_groups {
+        a.target_groups = Set(trimmed(x));
+    }
+    if let Some(x) = patch.start_date {
+        a.start_date = Set(x);
+    }
+    if let Some(x) = patch.end_date {
+        a.end_date = Set(x);
+    }
+    if let Some(x) = patch.weight {
+        a.weight = Set(x);
+    }
+    if let Some(x) = &patch.estimated_cost {
+        a.estimated_cost = Set(x.as_deref().and_then(money::parse));
+    }
+    if let Some(x) = patch.position {
+        a.position = Set(x);
+    }
+    if let Some(x) = patch.status {
+        a.status = Set(x);
+    }
+    if let Some(x) = patch.progress {
+        a.progress = Set(x);
+    }
+    if let Some(x) = &patch.indicators {
+        a.indicators = Set(Indicators(x.clone()));
+    }
+    if let Some(x) = &patch.funding_sources {
+        a.funding_sources = Set(FundingList(x.clone()));
+    }
+    if let Some(x) = &patch.implementation_note {
+        a.implementation_note = Set(x.clone());
+    }
+    let measure = update_versioned(&txn, a, id, version).await?;
+    audit::record(&txn, caller, "update", "measure", Some(id), changes_of(&patch)).await?;
+    txn.commit().await?;
+    Ok(measure)
+}
+
+pub async fn delete(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_match: IfMatch) -> ApiResult<()> {
+    let txn = db.begin().await?;
+    let (measure, goal, plan) = load(&txn, caller, id).await?;
+    authorize(caller, Action::EditPlanContent { group: goal.working_group_id, plan_status: plan.status })?;
+    if_match.check(measure.version)?;
+    ensure_editable(plan.status)?;
+    measure::Entity::delete_by_id(id).exec(&txn).await?;
+    audit::record(&txn, caller, "delete", "measure", Some(id), Default::default()).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Records a progress update and moves the measure's status and progress to it.
+pub async fn add_update(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    id: Uuid,
+    body: ProgressUpdateCreate,
+) -> ApiResult<measure_update::Model> {
+    let txn = db.begin().await?;
+    let (measure, goal, plan) = load(&txn, caller, id).await?;
+    authorize(caller, Action::EditPlanContent { group: goal.working_group_id, plan_status: plan.status })?;
+    if plan.status == PlanStatus::Archived {
+        return Err(ApiError::Conflict("the plan is archived; nothing in it changes any more".into()));
+    }
+    let today = Utc::now().date_naive();
+    let date = body.date.unwrap_or(today);
+    let mut v = Validator::new();
+    v.check((0..=100).contains(&body.progress), "progress", "must be between 0 and 100");
+    v.check(date <= today, "date", "must not be in the future");
+    v.length("note", &body.note, 5_000);
+    v.finish()?;
+    let version = measure.version;
+    let mut active = measure.into_active_model();
+    active.status = Set(body.status);
+    active.progress = Set(body.progress);
+    update_versioned(&txn, active, id, version).await?;
+    let update = measure_update::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        measure_id: Set(id),
+        date: Set(date),
+        status: Set(body.status),
+        progress: Set(body.progress),
+        note: Set(body.note.clone()),
+        author_id: Set(caller.user_id()),
+        author_name: Set(caller.display_name()),
+        created_at: Set(Utc::now()),
+    }
+    .insert(&txn)
+    .await?;
+    audit::record(&txn, caller, "progress_update", "measure", Some(id), changes_of(&body)).await?;
+    txn.commit().await?;
+    Ok(update)
+}
+
+/// The measure's timeline, oldest first.
+pub async fn updates<D: ConnectionTrait>(
+    db: &D,
+    caller: &Caller,
+    id: Uuid,
+    page: &PageParams,
+) -> ApiResult<(Vec<measure_update::Model>, Option<String>)> {
+    load(db, caller, id).await?;
+    let select = measure_update::Entity::find().filter(measure_update::Column::MeasureId.eq(id));
+    let sort = Sort { key: None, id: measure_update::Column::Id, descending: false };
+    pagination::fetch(db, select, sort, page, |u| (None, u.id)).await
+}
+
+/// Used by the plan tree: every measure of a plan in order.
+pub async fn of_plan<D: ConnectionTrait>(db: &D, plan_id: Uuid) -> ApiResult<Vec<measure::Model>> {
+    Ok(measure::Entity::find()
+        .filter(measure::Column::PlanId.eq(plan_id))
+        .order_by_asc(measure::Column::Position)
+        .order_by_asc(measure::Column::Id)
+        .all(db)
+        .await?)
+}

@@ -1,0 +1,213 @@
+//! Goals, measures, the plan tree, derived progress, freezing after approval, leaders' rights.
+use entity::enums::MemberRole;
+use serde_json::{Value, json};
+
+use crate::both;
+use crate::helpers::*;
+
+async fn group(app: &TestApp, c: &TestUser, name: &str) -> String {
+    let wg = app.post("/working-groups", Some(&c.token), json!({"name": name, "kind": "thematic"})).await;
+    if wg.status == 201 {
+        return wg.id();
+    }
+    // Until the working-group endpoints exist, insert directly.
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+    let now = chrono::Utc::now();
+    let id = uuid::Uuid::now_v7();
+    entity::working_group::ActiveModel {
+        id: Set(id),
+        name: Set(name.into()),
+        kind: Set(entity::enums::GroupKind::Thematic),
+        target_group: Set(None),
+        description: Set(String::new()),
+        vision: Set(String::new()),
+        quorum: Set(None),
+        is_active: Set(true),
+        created_at: Set(now),
+        updated_at: Set(now),
+        version: Set(1),
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+    id.to_string()
+}
+
+async fn goal(app: &TestApp, token: &str, plan: &str, body: Value) -> String {
+    app.post(&format!("/plans/{plan}/goals"), Some(token), body).await.expect(201)["id"].as_str().unwrap().to_string()
+}
+
+async fn measure(app: &TestApp, token: &str, goal: &str, body: Value) -> Value {
+    app.post(&format!("/goals/{goal}/measures"), Some(token), body).await.expect(201)
+}
+
+both!(goals_crud_order_and_rules, |app| async move {
+    let c = app.coordinator().await;
+    let t = Some(c.token.as_str());
+    let plan = app.plan(&c).await;
+    let g2 = goal(&app, &c.token, &plan, json!({"code": "2", "title": "Senioři", "position": 2})).await;
+    let g1 = goal(&app, &c.token, &plan, json!({"code": "1", "title": "Rodiny s dětmi", "position": 1})).await;
+    let sub = goal(&app, &c.token, &plan, json!({"code": "1.1", "title": "Dostupné poradenství", "parent_goal_id": g1})).await;
+    let list = app.get(&format!("/plans/{plan}/goals"), t).await.expect(200);
+    let codes: Vec<&str> = list["items"].as_array().unwrap().iter().map(|g| g["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, ["1", "1.1", "2"], "ordered by position (the sub-goal defaults to 1 among its siblings)");
+
+    app.post(&format!("/plans/{plan}/goals"), t, json!({"code": "1", "title": "Duplicate"})).await.expect(409);
+    let p = app.post(&format!("/plans/{plan}/goals"), t, json!({"code": "3", "title": "Too deep", "parent_goal_id": sub})).await.expect(422);
+    assert_eq!(p["errors"][0]["field"], "parent_goal_id");
+    let p = app.post(&format!("/plans/{plan}/goals"), t, json!({"code": "", "title": "", "working_group_id": uuid::Uuid::now_v7()})).await.expect(422);
+    assert_eq!(p["errors"].as_array().unwrap().len(), 3);
+    let other_plan = app.plan(&c).await;
+    app.post(&format!("/plans/{other_plan}/goals"), t, json!({"code": "9", "title": "X", "parent_goal_id": g1})).await.expect(422);
+    app.post(&format!("/plans/{}/goals", uuid::Uuid::now_v7()), t, json!({"code": "9", "title": "X"})).await.expect(404);
+
+    let patched = app.patch(&format!("/goals/{g2}"), t, json!({"title": "Senioři a lidé se zdravotním postižením"})).await.expect(200);
+    assert_eq!(patched["version"], 2);
+    app.patch(&format!("/goals/{g1}"), t, json!({"parent_goal_id": g2})).await.expect(422); // g1 has a sub-goal
+    app.patch(&format!("/goals/{g2}"), t, json!({"code": "1"})).await.expect(409);
+    app.send(reqwest::Method::PATCH, &format!("/goals/{g2}"), t, Some(json!({"code": "X"})), &[("if-match", "\"1\"")]).await.expect(412);
+
+    // The public does not see goals of a draft.
+    app.get(&format!("/goals/{g1}"), None).await.expect(404);
+    app.get(&format!("/plans/{plan}/goals"), None).await.expect(404);
+    // Deleting a goal removes its sub-goals.
+    app.delete(&format!("/goals/{g1}"), t).await.expect(204);
+    app.get(&format!("/goals/{sub}"), t).await.expect(404);
+});
+
+both!(measures_validation_money_and_filters, |app| async move {
+    let c = app.coordinator().await;
+    let t = Some(c.token.as_str());
+    let plan = app.plan(&c).await;
+    let wg = group(&app, &c, "Senioři").await;
+    let g = goal(&app, &c.token, &plan, json!({"code": "1", "title": "Senioři", "working_group_id": wg})).await;
+    let m = measure(&app, &c.token, &g, json!({
+        "code": "1.1", "title": "Rozšíření odlehčovací služby", "responsible": "Charita Český Krumlov",
+        "partners": ["Město Český Krumlov"], "target_groups": ["senioři"],
+        "start_date": "2025-01-01", "end_date": "2027-12-31", "estimated_cost": "125000.5",
+        "funding_sources": [{"year": 2025, "source": "municipality", "planned": "50000", "actual": null},
+                            {"year": 2025, "source": "region", "planned": "75000.50", "actual": null}],
+        "indicators": [{"name": "Počet klientů", "unit": "osoby", "baseline": 10, "target": 25, "values": [{"year": 2025, "value": 12}]}]
+    })).await;
+    assert_eq!(m["estimated_cost"], "125000.50");
+    assert_eq!(m["status"], "planned");
+    assert_eq!(m["progress"], 0);
+    assert_eq!(m["weight"], 1);
+    assert_eq!(m["indicators"][0]["values"][0]["value"], 12.0);
+    let bad = app.post(&format!("/goals/{g}/measures"), t, json!({
+        "code": "1.2", "title": "X", "progress": 101, "estimated_cost": "12,5", "start_date": "2026-01-01", "end_date": "2025-01-01",
+        "funding_sources": [{"year": 2025, "source": "eu", "planned": "-5"}]
+    })).await.expect(422);
+    let fields: Vec<&str> = bad["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
+    assert_eq!(fields, ["end_date", "progress", "estimated_cost", "funding_sources[0].planned"]);
+    app.post(&format!("/goals/{g}/measures"), t, json!({"code": "1.2", "title": "X", "status": "unknown"})).await.expect(400);
+    app.post(&format!("/goals/{g}/measures"), t, json!({"code": "1.1", "title": "Duplicate"})).await.expect(409);
+    measure(&app, &c.token, &g, json!({"code": "1.2", "title": "Denní stacionář", "status": "in_progress"})).await;
+
+    let by_status = app.get("/measures?status=in_progress", t).await.expect(200);
+    assert_eq!(by_status["items"].as_array().unwrap().len(), 1);
+    assert_eq!(app.get(&format!("/measures?working_group_id={wg}"), t).await.json()["items"].as_array().unwrap().len(), 2);
+    assert_eq!(app.get(&format!("/measures?plan_id={plan}&goal_id={g}"), t).await.json()["items"].as_array().unwrap().len(), 2);
+    assert_eq!(app.get(&format!("/measures?working_group_id={}", uuid::Uuid::now_v7()), t).await.json()["items"].as_array().unwrap().len(), 0);
+    // Draft measures are invisible to the public, in lists and one by one.
+    assert_eq!(app.get("/measures", None).await.json()["items"].as_array().unwrap().len(), 0);
+    app.get(&format!("/measures/{}", m["id"].as_str().unwrap()), None).await.expect(404);
+    // Clearing a nullable field with null.
+    let cleared = app.patch(&format!("/measures/{}", m["id"].as_str().unwrap()), t, json!({"estimated_cost": null, "end_date": null})).await.expect(200);
+    assert!(cleared["estimated_cost"].is_null() && cleared["end_date"].is_null());
+});
+
+both!(tree_progress_and_timeline, |app| async move {
+    let c = app.coordinator().await;
+    let t = Some(c.token.as_str());
+    let plan = app.plan(&c).await;
+    let g1 = goal(&app, &c.token, &plan, json!({"code": "1", "title": "A", "position": 1})).await;
+    let g2 = goal(&app, &c.token, &plan, json!({"code": "2", "title": "B", "position": 2})).await;
+    let sub = goal(&app, &c.token, &plan, json!({"code": "1.1", "title": "A1", "parent_goal_id": g1})).await;
+    let m1 = measure(&app, &c.token, &g1, json!({"code": "a", "title": "a", "progress": 100, "weight": 3})).await;
+    measure(&app, &c.token, &sub, json!({"code": "b", "title": "b", "progress": 0})).await;
+    measure(&app, &c.token, &g2, json!({"code": "c", "title": "c", "progress": 50})).await;
+    measure(&app, &c.token, &g2, json!({"code": "d", "title": "d", "progress": 0, "status": "cancelled"})).await;
+
+    let tree = app.get(&format!("/plans/{plan}/tree"), t).await.expect(200);
+    assert_eq!(tree["plan"]["progress"], 70, "(100*3 + 0 + 50) / 5, cancelled excluded");
+    let goals = tree["goals"].as_array().unwrap();
+    assert_eq!(goals.len(), 2);
+    assert_eq!(goals[0]["code"], "1");
+    assert_eq!(goals[0]["progress"], 75, "its own measure (weight 3) and its sub-goal's");
+    assert_eq!(goals[0]["sub_goals"][0]["code"], "1.1");
+    assert_eq!(goals[0]["sub_goals"][0]["measures"][0]["code"], "b");
+    assert_eq!(goals[1]["progress"], 50);
+    assert_eq!(goals[1]["measures"].as_array().unwrap().len(), 2);
+    assert_eq!(app.get(&format!("/goals/{g1}"), t).await.json()["progress"], 75);
+    assert_eq!(app.get(&format!("/plans/{plan}"), t).await.json()["progress"], 70);
+
+    let m1_id = m1["id"].as_str().unwrap();
+    let u = app.post(&format!("/measures/{m1_id}/updates"), t, json!({"date": "2025-06-30", "status": "in_progress", "progress": 40, "note": "Pololetní zpráva"})).await.expect(201);
+    assert_eq!(u["author_name"], "Test coordinator");
+    app.post(&format!("/measures/{m1_id}/updates"), t, json!({"status": "completed", "progress": 100})).await.expect(201);
+    app.post(&format!("/measures/{m1_id}/updates"), t, json!({"status": "completed", "progress": 120})).await.expect(422);
+    let timeline = app.get(&format!("/measures/{m1_id}/updates"), t).await.expect(200);
+    let items = timeline["items"].as_array().unwrap();
+    assert_eq!(items.len(), 2);
+    assert_eq!(items[0]["progress"], 40);
+    let m = app.get(&format!("/measures/{m1_id}"), t).await.expect(200);
+    assert_eq!((m["status"].as_str().unwrap(), m["progress"].as_i64().unwrap()), ("completed", 100));
+});
+
+both!(approved_plans_freeze_texts_but_not_implementation, |app| async move {
+    let c = app.coordinator().await;
+    let t = Some(c.token.as_str());
+    let plan = app.plan(&c).await;
+    let g = goal(&app, &c.token, &plan, json!({"code": "1", "title": "A"})).await;
+    let m = measure(&app, &c.token, &g, json!({"code": "a", "title": "a"})).await;
+    let m = m["id"].as_str().unwrap();
+    app.post(&format!("/plans/{plan}/status"), t, json!({"status": "consultation", "consultation_closes_at": "2099-01-01T00:00:00Z"})).await.expect(200);
+    app.post(&format!("/plans/{plan}/status"), t, json!({"status": "approved", "approval_resolution": "usnesení ZM č. 1/2026", "approved_on": "2026-01-01"})).await.expect(200);
+    let p = app.patch(&format!("/measures/{m}"), t, json!({"title": "Změna"})).await.expect(409);
+    assert!(p["detail"].as_str().unwrap().contains("frozen"));
+    app.patch(&format!("/goals/{g}"), t, json!({"title": "Změna"})).await.expect(409);
+    app.post(&format!("/plans/{plan}/goals"), t, json!({"code": "2", "title": "Nový"})).await.expect(409);
+    app.post(&format!("/goals/{g}/measures"), t, json!({"code": "b", "title": "b"})).await.expect(409);
+    app.delete(&format!("/measures/{m}"), t).await.expect(409);
+    let ok = app.patch(&format!("/measures/{m}"), t, json!({"status": "in_progress", "progress": 30, "implementation_note": "Běží",
+        "indicators": [{"name": "Klienti", "unit": "osoby", "baseline": 1, "target": 5, "values": [{"year": 2026, "value": 3}]}]})).await.expect(200);
+    assert_eq!(ok["progress"], 30);
+    // Public now sees everything.
+    app.get(&format!("/measures/{m}"), None).await.expect(200);
+    app.get(&format!("/plans/{plan}/tree"), None).await.expect(200);
+});
+
+both!(leaders_edit_only_their_groups_content_while_drafting, |app| async move {
+    let c = app.coordinator().await;
+    let plan = app.plan(&c).await;
+    let mine = group(&app, &c, "Rodina").await;
+    let theirs = group(&app, &c, "Senioři").await;
+    let leader = app.member().await;
+    app.join(&leader, &mine, MemberRole::Leader).await;
+    let plain = app.member().await;
+    app.join(&plain, &mine, MemberRole::Member).await;
+    let lt = Some(leader.token.as_str());
+
+    let own = goal(&app, &leader.token, &plan, json!({"code": "1", "title": "Rodina", "working_group_id": mine})).await;
+    app.post(&format!("/plans/{plan}/goals"), lt, json!({"code": "2", "title": "Cizí", "working_group_id": theirs})).await.expect(403);
+    app.post(&format!("/plans/{plan}/goals"), lt, json!({"code": "3", "title": "Bez skupiny"})).await.expect(403);
+    let other = goal(&app, &c.token, &plan, json!({"code": "4", "title": "Senioři", "working_group_id": theirs})).await;
+    let m_own = measure(&app, &leader.token, &own, json!({"code": "a", "title": "a"})).await;
+    let m_other = measure(&app, &c.token, &other, json!({"code": "b", "title": "b"})).await;
+    app.patch(&format!("/measures/{}", m_own["id"].as_str().unwrap()), lt, json!({"title": "Upraveno"})).await.expect(200);
+    app.patch(&format!("/measures/{}", m_other["id"].as_str().unwrap()), lt, json!({"title": "Ne"})).await.expect(403);
+    app.patch(&format!("/goals/{own}"), lt, json!({"working_group_id": theirs})).await.expect(403);
+    app.post(&format!("/goals/{other}/measures"), lt, json!({"code": "c", "title": "c"})).await.expect(403);
+    // A plain member of the group may not edit.
+    app.patch(&format!("/measures/{}", m_own["id"].as_str().unwrap()), Some(&plain.token), json!({"title": "Ne"})).await.expect(403);
+    // To the public a draft's measure does not exist.
+    app.patch(&format!("/measures/{}", m_own["id"].as_str().unwrap()), None, json!({"title": "Ne"})).await.expect(404);
+    // After approval a leader may no longer change the group's measures (coordinators keep reporting).
+    let ct = Some(c.token.as_str());
+    app.post(&format!("/plans/{plan}/status"), ct, json!({"status": "consultation", "consultation_closes_at": "2099-01-01T00:00:00Z"})).await.expect(200);
+    app.patch(&format!("/measures/{}", m_own["id"].as_str().unwrap()), lt, json!({"title": "V konzultaci ano"})).await.expect(200);
+    app.post(&format!("/plans/{plan}/status"), ct, json!({"status": "approved", "approval_resolution": "usnesení č. 5", "approved_on": "2026-02-01"})).await.expect(200);
+    app.patch(&format!("/measures/{}", m_own["id"].as_str().unwrap()), lt, json!({"progress": 10})).await.expect(403);
+    app.patch(&format!("/measures/{}", m_own["id"].as_str().unwrap()), ct, json!({"progress": 10})).await.expect(200);
+});
