@@ -16,6 +16,26 @@ enum Command {
     Migrate,
     /// Print the OpenAPI document as YAML.
     Openapi,
+    /// Load a data set into the configured database.
+    #[command(subcommand)]
+    Seed(Seed),
+}
+
+#[derive(Subcommand)]
+enum Seed {
+    /// The Czech demo data set (only into a database without plans).
+    Demo,
+    /// A large deterministic data set for benchmarks.
+    Synthetic {
+        #[arg(long, default_value_t = 100)]
+        plans: usize,
+        #[arg(long, default_value_t = 5)]
+        goals_per_plan: usize,
+        #[arg(long, default_value_t = 4)]
+        measures_per_goal: usize,
+        #[arg(long, default_value_t = 20)]
+        comments: usize,
+    },
 }
 
 #[tokio::main]
@@ -31,6 +51,24 @@ async fn main() -> anyhow::Result<()> {
             let db = api::db::connect(&config).await?;
             api::db::migrate(&db).await?;
             tracing::info!("migrations applied");
+        }
+        Command::Seed(seed) => {
+            api::telemetry::init();
+            let config = api::config::Config::from_env()?;
+            let db = api::db::connect(&config).await?;
+            api::db::migrate(&db).await?;
+            match seed {
+                Seed::Demo => {
+                    let hasher = api::auth::passwords::PasswordHasher::default();
+                    let loaded = api::seed::demo::load(&db, &hasher).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+                    println!("{}", if loaded { "demo data loaded" } else { "the database already has plans; nothing loaded" });
+                }
+                Seed::Synthetic { plans, goals_per_plan, measures_per_goal, comments } => {
+                    let size = api::seed::synthetic::Size { plans, goals_per_plan, measures_per_goal, comments_per_plan: comments };
+                    let ids = api::seed::synthetic::load(&db, size).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+                    println!("{} synthetic plans loaded", ids.len());
+                }
+            }
         }
         Command::Serve => {
             api::telemetry::init();

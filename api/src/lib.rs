@@ -18,6 +18,7 @@ pub mod openapi;
 pub mod pagination;
 pub mod plans;
 pub mod rate_limit;
+pub mod seed;
 pub mod state;
 pub mod store;
 pub mod telemetry;
@@ -88,6 +89,9 @@ impl Application {
             limiter: Default::default(),
             config: config.clone(),
         };
+        if config.demo && seed::demo::load(&db, &state.passwords).await.map_err(|e| anyhow::anyhow!("demo data: {e}"))? {
+            tracing::info!("demo data loaded");
+        }
         let doc = document();
         let served = web::Data::new(openapi::Served(doc.to_json()?));
         let route_table = web::Data::new(http::RouteTable::from_openapi(&doc));

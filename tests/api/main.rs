@@ -5,3 +5,4 @@ mod helpers;
 mod conventions;
 mod goals_measures;
 mod plans;
+mod seed;

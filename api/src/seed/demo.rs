@@ -1,0 +1,496 @@
+//! The demo data set, built from the texts in shared/seeds: the 6th community plan of Ostrava
+//! (2023–2026, in implementation, with a settled consultation) and the plan of ORP Český Krumlov
+//! with its steering group and three working groups and their visions (in consultation now).
+//! Every person is invented; addresses are on example.cz.
+use chrono::{Duration, Utc};
+use entity::enums::*;
+use entity::values::*;
+use entity::{comment, goal, measure, measure_update, meeting, plan, plan_status_change, user, working_group, working_group_member};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, DatabaseConnection, DatabaseTransaction, EntityTrait, PaginatorTrait, TransactionTrait};
+use uuid::Uuid;
+
+use super::{at, day};
+use crate::auth::passwords::PasswordHasher;
+use crate::error::ApiResult;
+
+/// Every demo account signs in with this password.
+pub const DEMO_PASSWORD: &str = "spoluplan-demo";
+
+struct Builder<'a> {
+    txn: &'a DatabaseTransaction,
+    password_hash: String,
+}
+
+impl Builder<'_> {
+    async fn user(&self, email: &str, name: &str, role: Role) -> ApiResult<Uuid> {
+        let now = Utc::now();
+        let id = Uuid::now_v7();
+        user::ActiveModel {
+            id: Set(id),
+            email: Set(email.into()),
+            display_name: Set(name.into()),
+            role: Set(role),
+            is_active: Set(true),
+            password_hash: Set(self.password_hash.clone()),
+            created_at: Set(now),
+            updated_at: Set(now),
+            version: Set(1),
+        }
+        .insert(self.txn)
+        .await?;
+        Ok(id)
+    }
+
+    async fn group(&self, name: &str, kind: GroupKind, target: Option<&str>, description: &str, vision: &str) -> ApiResult<Uuid> {
+        let now = Utc::now();
+        let id = Uuid::now_v7();
+        working_group::ActiveModel {
+            id: Set(id),
+            name: Set(name.into()),
+            kind: Set(kind),
+            target_group: Set(target.map(Into::into)),
+            description: Set(description.into()),
+            vision: Set(vision.into()),
+            quorum: Set(Some(3)),
+            is_active: Set(true),
+            created_at: Set(now),
+            updated_at: Set(now),
+            version: Set(1),
+        }
+        .insert(self.txn)
+        .await?;
+        Ok(id)
+    }
+
+    async fn member(&self, group: Uuid, user: Uuid, role: MemberRole, stakeholder: Stakeholder) -> ApiResult<()> {
+        let now = Utc::now();
+        working_group_member::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            working_group_id: Set(group),
+            user_id: Set(user),
+            role: Set(role),
+            stakeholder: Set(stakeholder),
+            created_at: Set(now),
+            updated_at: Set(now),
+            version: Set(1),
+        }
+        .insert(self.txn)
+        .await?;
+        Ok(())
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    async fn plan(&self, title: &str, territory: &str, period: (i32, i32), summary: &str, vision: &str, status: PlanStatus, approval: Option<(&str, chrono::NaiveDate)>, closes: Option<chrono::DateTime<Utc>>) -> ApiResult<Uuid> {
+        let now = Utc::now();
+        let id = Uuid::now_v7();
+        plan::ActiveModel {
+            id: Set(id),
+            title: Set(title.into()),
+            territory: Set(territory.into()),
+            period_start: Set(period.0),
+            period_end: Set(period.1),
+            summary: Set(summary.into()),
+            vision: Set(vision.into()),
+            status: Set(status),
+            consultation_closes_at: Set(closes),
+            approval_resolution: Set(approval.map(|a| a.0.to_string())),
+            approved_on: Set(approval.map(|a| a.1)),
+            created_at: Set(now),
+            updated_at: Set(now),
+            version: Set(1),
+        }
+        .insert(self.txn)
+        .await?;
+        Ok(id)
+    }
+
+    async fn moved(&self, plan: Uuid, from: PlanStatus, to: PlanStatus, actor: (Uuid, &str), when: chrono::DateTime<Utc>, note: &str) -> ApiResult<()> {
+        plan_status_change::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            plan_id: Set(plan),
+            from_status: Set(from),
+            to_status: Set(to),
+            actor_id: Set(Some(actor.0)),
+            actor_name: Set(actor.1.into()),
+            note: Set(Some(note.into())),
+            created_at: Set(when),
+        }
+        .insert(self.txn)
+        .await?;
+        Ok(())
+    }
+
+    async fn goal(&self, plan: Uuid, group: Option<Uuid>, parent: Option<Uuid>, code: &str, title: &str, description: &str, position: i32) -> ApiResult<Uuid> {
+        let now = Utc::now();
+        let id = Uuid::now_v7();
+        goal::ActiveModel {
+            id: Set(id),
+            plan_id: Set(plan),
+            parent_goal_id: Set(parent),
+            working_group_id: Set(group),
+            code: Set(code.into()),
+            title: Set(title.into()),
+            description: Set(description.into()),
+            position: Set(position),
+            created_at: Set(now),
+            updated_at: Set(now),
+            version: Set(1),
+        }
+        .insert(self.txn)
+        .await?;
+        Ok(id)
+    }
+
+    async fn measure(&self, plan: Uuid, goal: Uuid, m: MeasureSpec<'_>) -> ApiResult<Uuid> {
+        let now = Utc::now();
+        let id = Uuid::now_v7();
+        measure::ActiveModel {
+            id: Set(id),
+            goal_id: Set(goal),
+            plan_id: Set(plan),
+            code: Set(m.code.into()),
+            title: Set(m.title.into()),
+            description: Set(m.description.into()),
+            responsible: Set(m.responsible.into()),
+            partners: Set(StringList(m.partners.iter().map(|s| s.to_string()).collect())),
+            target_groups: Set(StringList(m.target_groups.iter().map(|s| s.to_string()).collect())),
+            start_date: Set(Some(m.dates.0)),
+            end_date: Set(Some(m.dates.1)),
+            status: Set(m.status),
+            progress: Set(m.progress),
+            weight: Set(m.weight),
+            estimated_cost: Set(Some(m.cost_czk * 100)),
+            funding_sources: Set(FundingList(m.funding)),
+            indicators: Set(Indicators(m.indicators)),
+            implementation_note: Set(m.note.into()),
+            position: Set(m.position),
+            created_at: Set(now),
+            updated_at: Set(now),
+            version: Set(1),
+        }
+        .insert(self.txn)
+        .await?;
+        Ok(id)
+    }
+
+    async fn progress(&self, measure: Uuid, date: chrono::NaiveDate, status: MeasureStatus, progress: i32, note: &str, author: (Uuid, &str)) -> ApiResult<()> {
+        measure_update::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            measure_id: Set(measure),
+            date: Set(date),
+            status: Set(status),
+            progress: Set(progress),
+            note: Set(note.into()),
+            author_id: Set(Some(author.0)),
+            author_name: Set(author.1.into()),
+            created_at: Set(Utc::now()),
+        }
+        .insert(self.txn)
+        .await?;
+        Ok(())
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    async fn meeting(&self, group: Uuid, title: &str, starts: chrono::DateTime<Utc>, format: MeetingFormat, location: Option<&str>, agenda: &[&str], attendance: Attendance, resolutions: Vec<MeetingResolution>, minutes: &str, status: MeetingStatus) -> ApiResult<Uuid> {
+        let now = Utc::now();
+        let id = Uuid::now_v7();
+        meeting::ActiveModel {
+            id: Set(id),
+            working_group_id: Set(group),
+            title: Set(title.into()),
+            starts_at: Set(starts),
+            ends_at: Set(starts + Duration::minutes(120)),
+            format: Set(format),
+            location: Set(location.map(Into::into)),
+            online_url: Set(matches!(format, MeetingFormat::Online | MeetingFormat::Hybrid).then(|| "https://meet.example.cz/kpss".to_string())),
+            agenda: Set(Agenda(agenda.iter().map(|t| AgendaItem { title: t.to_string(), note: None }).collect())),
+            attendance: Set(attendance),
+            resolutions: Set(MeetingResolutions(resolutions)),
+            minutes: Set(minutes.into()),
+            status: Set(status),
+            created_at: Set(now),
+            updated_at: Set(now),
+            version: Set(1),
+        }
+        .insert(self.txn)
+        .await?;
+        Ok(id)
+    }
+
+    async fn comment(&self, c: CommentSpec<'_>) -> ApiResult<()> {
+        let now = Utc::now();
+        comment::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            target_type: Set(c.target.0),
+            target_id: Set(c.target.1),
+            plan_id: Set(Some(c.plan)),
+            parent_id: Set(None),
+            body: Set(c.body.into()),
+            author_id: Set(c.author_id),
+            author_name: Set(c.author_name.into()),
+            author_email: Set(c.author_email.map(Into::into)),
+            status: Set(CommentStatus::Published),
+            moderation_reason: Set(None),
+            is_consultation: Set(true),
+            channel: Set(c.channel),
+            received_on: Set(c.received_on),
+            resolution: Set(c.resolution.map(|r| r.0)),
+            resolution_note: Set(c.resolution.map(|r| r.1.to_string())),
+            resolution_change: Set(c.resolution.and_then(|r| r.2).map(Into::into)),
+            resolved_by: Set(c.resolution.map(|_| c.resolver)),
+            resolved_at: Set(c.resolution.map(|_| c.received_on.and_hms_opt(12, 0, 0).map(|d| d.and_utc()).unwrap_or(now) + Duration::days(14))),
+            created_at: Set(now),
+            updated_at: Set(now),
+            version: Set(1),
+        }
+        .insert(self.txn)
+        .await?;
+        Ok(())
+    }
+}
+
+struct MeasureSpec<'a> {
+    code: &'a str,
+    title: &'a str,
+    description: &'a str,
+    responsible: &'a str,
+    partners: &'a [&'a str],
+    target_groups: &'a [&'a str],
+    dates: (chrono::NaiveDate, chrono::NaiveDate),
+    status: MeasureStatus,
+    progress: i32,
+    weight: i32,
+    cost_czk: i64,
+    funding: Vec<Funding>,
+    indicators: Vec<Indicator>,
+    note: &'a str,
+    position: i32,
+}
+
+struct CommentSpec<'a> {
+    plan: Uuid,
+    target: (TargetType, Uuid),
+    body: &'a str,
+    author_id: Option<Uuid>,
+    author_name: &'a str,
+    author_email: Option<&'a str>,
+    channel: Channel,
+    received_on: chrono::NaiveDate,
+    resolution: Option<(Resolution, &'a str, Option<&'a str>)>,
+    resolver: Uuid,
+}
+
+fn funding(rows: &[(i32, FundingSource, i64, Option<i64>)]) -> Vec<Funding> {
+    rows.iter()
+        .map(|(year, source, planned, actual)| Funding {
+            year: *year,
+            source: *source,
+            planned: format!("{planned}.00"),
+            actual: actual.map(|a| format!("{a}.00")),
+        })
+        .collect()
+}
+
+fn indicator(name: &str, unit: &str, baseline: f64, target: f64, values: &[(i32, f64)]) -> Indicator {
+    Indicator {
+        name: name.into(),
+        unit: unit.into(),
+        baseline: Some(baseline),
+        target: Some(target),
+        values: values.iter().map(|(year, value)| IndicatorValue { year: *year, value: *value }).collect(),
+    }
+}
+
+/// Loads the demo data set unless the database already has plans. Returns whether it loaded.
+pub async fn load(db: &DatabaseConnection, passwords: &PasswordHasher) -> ApiResult<bool> {
+    if plan::Entity::find().count(db).await? > 0 {
+        return Ok(false);
+    }
+    let password_hash = passwords.hash(DEMO_PASSWORD.into()).await?;
+    let txn = db.begin().await?;
+    let b = Builder { txn: &txn, password_hash };
+    build(&b).await?;
+    txn.commit().await?;
+    Ok(true)
+}
+
+async fn build(b: &Builder<'_>) -> ApiResult<()> {
+    use FundingSource::*;
+    use MeasureStatus::*;
+    use Stakeholder as S;
+
+    // People (invented).
+    let coordinator = b.user("koordinator@example.cz", "Mgr. Jana Dvořáková", Role::Coordinator).await?;
+    let coordinator_ck = b.user("koordinatorka.krumlov@example.cz", "Bc. Lucie Horáková", Role::Coordinator).await?;
+    let leader_seniors = b.user("vedouci.seniori@example.cz", "Petr Novák", Role::Member).await?;
+    let leader_families = b.user("vedouci.rodiny@example.cz", "Mgr. Eva Procházková", Role::Member).await?;
+    let leader_crisis = b.user("vedouci.krize@example.cz", "Tomáš Kučera", Role::Member).await?;
+    let provider = b.user("charita@example.cz", "Marie Veselá (Charita)", Role::Member).await?;
+    let user_senior = b.user("senior@example.cz", "Josef Černý", Role::Member).await?;
+    let commissioner = b.user("mistostarosta@example.cz", "Ing. Pavel Marek", Role::Member).await?;
+    let public = b.user("verejnost@example.cz", "Alena Pokorná", Role::Member).await?;
+    let ostrava_leader = b.user("vedouci.ostrava@example.cz", "Mgr. Karel Svoboda", Role::Member).await?;
+    let coord = (coordinator, "Mgr. Jana Dvořáková");
+    let coord_ck = (coordinator_ck, "Bc. Lucie Horáková");
+
+    // ORP Český Krumlov: steering group and the three working groups with their visions.
+    let steering = b.group("Řídicí skupina ORP Český Krumlov", GroupKind::Steering, None,
+        "Řídicí, iniciační a koordinační orgán plánování sociálních služeb v ORP Český Krumlov: ustanovuje pracovní skupiny, odsouhlasuje cíle a priority, sleduje a vyhodnocuje realizaci plánu.",
+        "Optimální a udržitelná síť sociálních služeb, která reaguje na aktuální potřeby občanů v území.").await?;
+    let ps1 = b.group("PS 1 Senioři a osoby se zdravotním postižením", GroupKind::Thematic, Some("senioři a osoby se zdravotním postižením"),
+        "Pracovní skupina pro seniory a zdravotně postižené (ORP Český Krumlov).",
+        "Zajištěná optimální síť sociálních a souvisejících služeb na území obce s rozšířenou působností Český Krumlov pro naplnění potřeb seniorů a zdravotně postižených.").await?;
+    let ps2 = b.group("PS 2 Děti, mládež, rodiny", GroupKind::Thematic, Some("děti, mládež a rodiny"),
+        "Pracovní skupina pro děti, mládež a rodiny (ORP Český Krumlov).",
+        "Zajištění komplexní sítě kvalitních služeb odpovídající aktuálním potřebám a zajištění osvěty cílové skupiny, která je podporována pružnými systémy financování a doplněna o vzdělávání pracovníků v této oblasti.").await?;
+    let ps3 = b.group("PS 3 Osoby v krizi", GroupKind::Thematic, Some("osoby v krizi a osoby ohrožené sociálním vyloučením"),
+        "Pracovní skupina pro osoby v krizi (osoby v nepříznivé sociální situaci), ORP Český Krumlov.",
+        "Zajištěná optimální síť sociálních a souvisejících služeb na území obce s rozšířenou působností Český Krumlov pro naplnění různých potřeb osob náležících k etnickým a jiným menšinám a osob v krizi včetně zajištění související dostatečné informovanosti veřejnosti o službách v sociální oblasti.").await?;
+    // Ostrava: two of its working groups.
+    let ov_seniors = b.group("Ostrava – PS Senioři", GroupKind::Thematic, Some("senioři"),
+        "Pracovní skupina komunitního plánování statutárního města Ostravy pro seniory.",
+        "Senioři v Ostravě žijí co nejdéle doma, s dostupnou podporou a péčí.").await?;
+    let ov_disability = b.group("Ostrava – PS Osoby se zdravotním postižením", GroupKind::Thematic, Some("osoby se zdravotním postižením"),
+        "Pracovní skupina komunitního plánování statutárního města Ostravy pro osoby se zdravotním postižením.",
+        "Lidé se zdravotním postižením mají v Ostravě dostupné služby, které jim umožňují samostatný život.").await?;
+
+    b.member(steering, coordinator_ck, MemberRole::Leader, S::Commissioner).await?;
+    b.member(steering, commissioner, MemberRole::Member, S::Commissioner).await?;
+    b.member(steering, leader_seniors, MemberRole::Member, S::Provider).await?;
+    b.member(steering, leader_families, MemberRole::Member, S::Provider).await?;
+    b.member(steering, leader_crisis, MemberRole::Member, S::Provider).await?;
+    b.member(ps1, leader_seniors, MemberRole::Leader, S::Provider).await?;
+    b.member(ps1, provider, MemberRole::Member, S::Provider).await?;
+    b.member(ps1, user_senior, MemberRole::Member, S::User).await?;
+    b.member(ps1, commissioner, MemberRole::Member, S::Commissioner).await?;
+    b.member(ps1, public, MemberRole::Member, S::Public).await?;
+    b.member(ps2, leader_families, MemberRole::Leader, S::Provider).await?;
+    b.member(ps2, public, MemberRole::Member, S::Public).await?;
+    b.member(ps3, leader_crisis, MemberRole::Leader, S::Provider).await?;
+    b.member(ps3, provider, MemberRole::Member, S::Provider).await?;
+    b.member(ov_seniors, ostrava_leader, MemberRole::Leader, S::Provider).await?;
+    b.member(ov_seniors, user_senior, MemberRole::Member, S::User).await?;
+    b.member(ov_disability, ostrava_leader, MemberRole::Member, S::Provider).await?;
+
+    // Meetings of PS 1 (held, with records) and upcoming ones.
+    b.meeting(ps1, "Jednání PS 1 – analýza potřeb seniorů", at(2025, 3, 12, 13, 0), MeetingFormat::InPerson, Some("MěÚ Český Krumlov, zasedací místnost, Kaplická 439"),
+        &["Zahájení a schválení programu", "Výsledky dotazníkového šetření mezi seniory", "Problémové oblasti cílové skupiny", "Různé"],
+        Attendance { present: vec![leader_seniors, provider, user_senior, commissioner], excused: vec![public], guests: vec![Guest { name: "Hana Malá".into(), stakeholder: S::User }] },
+        vec![MeetingResolution { text: "PS 1 schvaluje profil cílové skupiny a seznam problémových oblastí jako podklad pro řídicí skupinu.".into(), votes_for: 4, votes_against: 0, votes_abstained: 0 }],
+        "Vedoucí skupiny představil výsledky šetření (212 respondentů). Nejčastěji zmiňovanou potřebou je odlehčovací služba a dostupná doprava k lékaři. Skupina se shodla na třech problémových oblastech.",
+        MeetingStatus::Held).await?;
+    b.meeting(ps1, "Jednání PS 1 – návrh cílů a opatření", at(2025, 5, 21, 13, 0), MeetingFormat::Hybrid, Some("MěÚ Český Krumlov, zasedací místnost"),
+        &["Kontrola úkolů", "Návrh cílů a opatření pro plán 2025–2027", "Financování odlehčovací služby"],
+        Attendance { present: vec![leader_seniors, provider, commissioner], excused: vec![user_senior], guests: vec![] },
+        vec![MeetingResolution { text: "PS 1 předkládá řídicí skupině návrh cíle 1 a opatření 1.1 a 1.2.".into(), votes_for: 3, votes_against: 0, votes_abstained: 0 }],
+        "Návrh opatření byl dopracován; zástupce zadavatele upozornil na omezené prostředky rozpočtu města na rok 2026.",
+        MeetingStatus::Held).await?;
+    b.meeting(ps1, "Jednání PS 1 – vypořádání připomínek", Utc::now() + Duration::days(10), MeetingFormat::InPerson, Some("MěÚ Český Krumlov, zasedací místnost"),
+        &["Přehled připomínek z připomínkovacího řízení", "Návrh vypořádání"], Attendance::default(), vec![], "", MeetingStatus::Scheduled).await?;
+    b.meeting(steering, "Řídicí skupina – schválení návrhu plánu k připomínkám", at(2025, 9, 3, 9, 0), MeetingFormat::InPerson, Some("MěÚ Český Krumlov"),
+        &["Návrh plánu rozvoje sociálních služeb 2025–2027", "Harmonogram připomínkovacího řízení"],
+        Attendance { present: vec![coordinator_ck, commissioner, leader_seniors, leader_families], excused: vec![leader_crisis], guests: vec![] },
+        vec![MeetingResolution { text: "Řídicí skupina schvaluje návrh plánu a jeho zveřejnění k připomínkám.".into(), votes_for: 4, votes_against: 0, votes_abstained: 0 }],
+        "Řídicí skupina projednala návrhy všech tří pracovních skupin.", MeetingStatus::Held).await?;
+    b.meeting(ps2, "Jednání PS 2 – prevence a rodinné poradenství", Utc::now() + Duration::days(17), MeetingFormat::Online, None,
+        &["Síť služeb pro rodiny s dětmi", "Osvěta a vzdělávání pracovníků"], Attendance::default(), vec![], "", MeetingStatus::Scheduled).await?;
+    b.meeting(ov_seniors, "PS Senioři – roční vyhodnocení 2025", at(2026, 2, 10, 14, 0), MeetingFormat::InPerson, Some("Magistrát města Ostravy, Prokešovo nám. 8"),
+        &["Vyhodnocení plnění opatření za rok 2025", "Ukazatele a financování"],
+        Attendance { present: vec![ostrava_leader, user_senior], excused: vec![], guests: vec![Guest { name: "Zástupce Slezské diakonie".into(), stakeholder: S::Provider }] },
+        vec![MeetingResolution { text: "PS bere na vědomí zprávu o plnění opatření za rok 2025.".into(), votes_for: 2, votes_against: 0, votes_abstained: 0 }],
+        "Plnění opatření odpovídá harmonogramu; kapacita terénní pečovatelské služby byla navýšena o 20 klientů.", MeetingStatus::Held).await?;
+
+    // Ostrava: the 6th plan, approved after a settled consultation, now in implementation.
+    let ostrava = b.plan(
+        "6. komunitní plán sociálních služeb a souvisejících aktivit ve městě Ostrava na období let 2023–2026",
+        "Statutární město Ostrava", (2023, 2026),
+        "Čtyřletý plán sociálních služeb a souvisejících aktivit statutárního města Ostravy. Vznikl ve spolupráci města, poskytovatelů, jejich klientů a dalších odborníků v deseti pracovních skupinách.",
+        "Zabezpečit pomoc, podporu a péči lidem, kteří z nejrůznějších důvodů nejsou schopni svou situaci zvládnout sami nebo s dopomocí svých nejbližších.",
+        PlanStatus::Implementation, Some(("usnesení ZM č. 2345/ZM1822/33", day(2022, 9, 14))), Some(at(2022, 7, 31, 22, 0))).await?;
+    b.moved(ostrava, PlanStatus::Draft, PlanStatus::Consultation, coord, at(2022, 7, 1, 8, 0), "Zveřejnění návrhu k připomínkovacímu řízení").await?;
+    b.moved(ostrava, PlanStatus::Consultation, PlanStatus::Approved, coord, at(2022, 9, 14, 15, 0), "Schváleno zastupitelstvem města").await?;
+    b.moved(ostrava, PlanStatus::Approved, PlanStatus::Implementation, coord, at(2023, 1, 2, 8, 0), "Zahájení realizace").await?;
+    let ov_g1 = b.goal(ostrava, Some(ov_seniors), None, "1", "Podpora seniorů v přirozeném prostředí", "Senioři mohou co nejdéle žít ve svých domovech.", 1).await?;
+    let ov_g2 = b.goal(ostrava, Some(ov_disability), None, "2", "Samostatný život osob se zdravotním postižením", "Rozvoj služeb podporujících samostatné bydlení a zaměstnávání.", 2).await?;
+    let ov_m1 = b.measure(ostrava, ov_g1, MeasureSpec {
+        code: "1.1", title: "Navýšení kapacity terénní pečovatelské služby",
+        description: "Navýšit kapacitu terénní pečovatelské služby o 40 klientů, zejména ve večerních hodinách a o víkendech.",
+        responsible: "Magistrát města Ostravy, odbor sociálních věcí", partners: &["Slezská diakonie", "Charita Ostrava"], target_groups: &["senioři"],
+        dates: (day(2023, 1, 1), day(2026, 12, 31)), status: InProgress, progress: 60, weight: 2, cost_czk: 4_800_000,
+        funding: funding(&[(2023, Municipality, 1_200_000, Some(1_180_000)), (2024, Municipality, 1_200_000, Some(1_240_000)), (2024, Region, 400_000, Some(400_000)), (2025, Municipality, 1_200_000, None)]),
+        indicators: vec![indicator("Počet klientů terénní pečovatelské služby", "osoby", 310.0, 350.0, &[(2023, 318.0), (2024, 331.0), (2025, 334.0)])],
+        note: "Kapacita navýšena o 24 klientů; nábor pracovníků pokračuje.", position: 1 }).await?;
+    b.progress(ov_m1, day(2023, 12, 31), InProgress, 25, "Roční vyhodnocení 2023", coord).await?;
+    b.progress(ov_m1, day(2024, 12, 31), InProgress, 50, "Roční vyhodnocení 2024", coord).await?;
+    b.progress(ov_m1, day(2025, 12, 31), InProgress, 60, "Roční vyhodnocení 2025", coord).await?;
+    b.measure(ostrava, ov_g1, MeasureSpec {
+        code: "1.2", title: "Senior taxi v celém městě", description: "Rozšíření služby Senior taxi do všech městských obvodů.",
+        responsible: "Magistrát města Ostravy", partners: &["městské obvody"], target_groups: &["senioři", "osoby se zdravotním postižením"],
+        dates: (day(2023, 3, 1), day(2024, 12, 31)), status: Completed, progress: 100, weight: 1, cost_czk: 2_000_000,
+        funding: funding(&[(2023, Municipality, 1_000_000, Some(990_000)), (2024, Municipality, 1_000_000, Some(1_010_000))]),
+        indicators: vec![indicator("Počet uskutečněných jízd", "jízdy za rok", 12_000.0, 18_000.0, &[(2023, 15_400.0), (2024, 18_900.0)])],
+        note: "Služba funguje ve všech 23 obvodech.", position: 2 }).await?;
+    b.measure(ostrava, ov_g2, MeasureSpec {
+        code: "2.1", title: "Podpora samostatného bydlení", description: "Vznik 10 nových míst služby podpora samostatného bydlení.",
+        responsible: "Poskytovatelé sociálních služeb", partners: &["Moravskoslezský kraj"], target_groups: &["osoby se zdravotním postižením"],
+        dates: (day(2024, 1, 1), day(2026, 12, 31)), status: Planned, progress: 10, weight: 1, cost_czk: 3_500_000,
+        funding: funding(&[(2025, Region, 1_500_000, None), (2026, Eu, 2_000_000, None)]),
+        indicators: vec![indicator("Počet míst služby", "místa", 25.0, 35.0, &[(2025, 27.0)])],
+        note: "Čeká se na výzvu z ESF+.", position: 1 }).await?;
+    let ov_comments: [(&str, &str, Option<&str>, Channel, Resolution, &str, Option<&str>); 4] = [
+        ("Chybí mi zmínka o dostupnosti služeb ve večerních hodinách.", "Jiří Malý", Some("jiri.maly@example.cz"), Channel::Web, Resolution::Accepted, "Připomínka je oprávněná.", Some("Opatření 1.1 doplněno o večerní a víkendové hodiny.")),
+        ("Navrhuji rozšířit Senior taxi i na cesty na úřady.", "Spolek seniorů Poruba", None, Channel::Paper, Resolution::PartiallyAccepted, "Cesty na úřady budou zahrnuty, cesty za nákupy ne kvůli kapacitě.", Some("Opatření 1.2 upraveno.")),
+        ("Plán by měl počítat s novým domovem pro seniory v každém obvodu.", "Anna Králová", None, Channel::Meeting, Resolution::Rejected, "Výstavba pobytových zařízení není v kompetenci tohoto plánu; priorita je péče v přirozeném prostředí.", None),
+        ("Děkujeme za zapojení uživatelů do pracovních skupin.", "Alena Pokorná", Some("verejnost@example.cz"), Channel::Email, Resolution::Noted, "", None),
+    ];
+    for (i, (body, name, email, channel, resolution, note, change)) in ov_comments.into_iter().enumerate() {
+        let target = if i < 2 { (TargetType::Measure, ov_m1) } else { (TargetType::Plan, ostrava) };
+        b.comment(CommentSpec { plan: ostrava, target, body, author_id: None, author_name: name, author_email: email, channel,
+            received_on: day(2022, 7, 5 + i as u32 * 5), resolution: Some((resolution, note, change)), resolver: coordinator }).await?;
+    }
+
+    // Český Krumlov: the plan in consultation now.
+    let closes = Utc::now() + Duration::days(21);
+    let krumlov = b.plan(
+        "Plán rozvoje sociálních a souvisejících služeb ORP Český Krumlov 2025–2027",
+        "ORP Český Krumlov", (2025, 2027),
+        "Střednědobý plán rozvoje sociálních a souvisejících služeb na území správního obvodu obce s rozšířenou působností Český Krumlov, připravený řídicí skupinou a třemi pracovními skupinami.",
+        "Optimální a udržitelná síť sociálních služeb, která reaguje na aktuální potřeby občanů v území a na jejíž dostupnosti se finančně podílejí všechny obce.",
+        PlanStatus::Consultation, None, Some(closes)).await?;
+    b.moved(krumlov, PlanStatus::Draft, PlanStatus::Consultation, coord_ck, Utc::now() - Duration::days(7), "Řídicí skupina schválila zveřejnění návrhu").await?;
+    let ck_g1 = b.goal(krumlov, Some(ps1), None, "1", "Senioři a osoby se zdravotním postižením", "Cíle pracovní skupiny PS 1.", 1).await?;
+    let ck_g11 = b.goal(krumlov, Some(ps1), Some(ck_g1), "1.1", "Péče v domácím prostředí", "Podpora pečujících a dostupné terénní služby.", 1).await?;
+    let ck_g2 = b.goal(krumlov, Some(ps2), None, "2", "Děti, mládež, rodiny", "Cíle pracovní skupiny PS 2.", 2).await?;
+    let ck_g3 = b.goal(krumlov, Some(ps3), None, "3", "Osoby v krizi", "Cíle pracovní skupiny PS 3.", 3).await?;
+    let ck_m1 = b.measure(krumlov, ck_g11, MeasureSpec {
+        code: "1.1.1", title: "Odlehčovací služba pro pečující rodiny", description: "Zřídit terénní odlehčovací službu s kapacitou 15 klientů pro celé ORP.",
+        responsible: "Charita Český Krumlov", partners: &["Město Český Krumlov", "Jihočeský kraj"], target_groups: &["senioři", "pečující osoby"],
+        dates: (day(2025, 7, 1), day(2027, 12, 31)), status: Planned, progress: 0, weight: 2, cost_czk: 1_650_000,
+        funding: funding(&[(2026, Municipality, 250_000, None), (2026, Region, 300_000, None), (2027, State, 550_000, None), (2027, Other, 50_000, None)]),
+        indicators: vec![indicator("Počet podpořených pečujících rodin", "rodiny", 0.0, 30.0, &[])], note: "", position: 1 }).await?;
+    b.measure(krumlov, ck_g11, MeasureSpec {
+        code: "1.1.2", title: "Doprava seniorů k lékaři z obcí ORP", description: "Dohoda obcí o společném financování dopravy seniorů k lékaři.",
+        responsible: "Obce ORP Český Krumlov", partners: &["MAS Pošumaví"], target_groups: &["senioři"],
+        dates: (day(2025, 9, 1), day(2026, 12, 31)), status: Planned, progress: 0, weight: 1, cost_czk: 400_000,
+        funding: funding(&[(2026, Municipality, 400_000, None)]), indicators: vec![indicator("Počet zapojených obcí", "obce", 1.0, 10.0, &[])], note: "", position: 2 }).await?;
+    b.measure(krumlov, ck_g2, MeasureSpec {
+        code: "2.1", title: "Rodinné poradenství a osvěta", description: "Pravidelné poradenství pro rodiny s dětmi a osvěta o dostupných službách.",
+        responsible: "Spolek pro rodinu", partners: &["OSPOD MěÚ Český Krumlov"], target_groups: &["rodiny s dětmi"],
+        dates: (day(2025, 9, 1), day(2027, 6, 30)), status: Planned, progress: 0, weight: 1, cost_czk: 600_000,
+        funding: funding(&[(2026, Region, 300_000, None), (2027, Region, 300_000, None)]), indicators: vec![indicator("Počet konzultací", "konzultace za rok", 120.0, 200.0, &[])], note: "", position: 1 }).await?;
+    b.measure(krumlov, ck_g3, MeasureSpec {
+        code: "3.1", title: "Informovanost o službách pro osoby v krizi", description: "Katalog služeb v tištěné i elektronické podobě, distribuce na obecní úřady.",
+        responsible: "MěÚ Český Krumlov, odbor sociálních věcí", partners: &["poskytovatelé služeb"], target_groups: &["osoby v krizi", "etnické menšiny"],
+        dates: (day(2025, 10, 1), day(2026, 3, 31)), status: Planned, progress: 0, weight: 1, cost_czk: 90_000,
+        funding: funding(&[(2026, Municipality, 90_000, None)]), indicators: vec![indicator("Počet distribučních míst", "místa", 3.0, 25.0, &[])], note: "", position: 1 }).await?;
+    b.comment(CommentSpec { plan: krumlov, target: (TargetType::Measure, ck_m1), body: "Odlehčovací služba by měla být dostupná i o víkendech, kdy pečující nejvíce potřebují pomoc.",
+        author_id: Some(user_senior), author_name: "Josef Černý", author_email: None, channel: Channel::Web, received_on: Utc::now().date_naive() - Duration::days(3), resolution: None, resolver: coordinator_ck }).await?;
+    b.comment(CommentSpec { plan: krumlov, target: (TargetType::Plan, krumlov), body: "Prosíme o doplnění kontaktů na dluhové poradenství do katalogu služeb.",
+        author_id: None, author_name: "Obecní úřad Větřní", author_email: Some("podatelna@vetrni.example.cz"), channel: Channel::Email, received_on: Utc::now().date_naive() - Duration::days(2), resolution: None, resolver: coordinator_ck }).await?;
+
+    // A draft for next cycle (visible to signed-in people only).
+    b.plan("Komunitní plán sociálních služeb Turnovsko 2027–2030 (pracovní verze)", "Turnovsko", (2027, 2030),
+        "Pracovní verze; v regionu pracují čtyři pracovní skupiny: senioři, osoby se zdravotním postižením, děti a mládež, osoby ohrožené sociálním vyloučením.",
+        "Dříve či později budeme sociální služby potřebovat. A jaké to budou, záleží hlavně na nás.", PlanStatus::Draft, None, None).await?;
+    Ok(())
+}

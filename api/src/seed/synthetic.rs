@@ -1,0 +1,137 @@
+//! A large deterministic data set for benchmarks: the same arguments always give the same rows
+//! (apart from ids and timestamps), so runs are comparable.
+use chrono::Utc;
+use entity::enums::*;
+use entity::values::*;
+use entity::{comment, goal, measure, plan};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, DatabaseConnection, EntityTrait, TransactionTrait};
+use uuid::Uuid;
+
+use super::day;
+use crate::error::ApiResult;
+
+#[derive(Debug, Clone, Copy)]
+pub struct Size {
+    pub plans: usize,
+    pub goals_per_plan: usize,
+    pub measures_per_goal: usize,
+    pub comments_per_plan: usize,
+}
+
+/// Rows per INSERT: far below both databases' limits on bound parameters.
+const BATCH: usize = 400;
+
+async fn insert_all<A>(db: &impl sea_orm::ConnectionTrait, rows: Vec<A>) -> ApiResult<()>
+where
+    A: ActiveModelTrait + Send,
+{
+    let mut rows = rows.into_iter().peekable();
+    while rows.peek().is_some() {
+        let chunk: Vec<A> = rows.by_ref().take(BATCH).collect();
+        <A::Entity as EntityTrait>::insert_many(chunk).exec_without_returning(db).await?;
+    }
+    Ok(())
+}
+
+pub async fn load(db: &DatabaseConnection, size: Size) -> ApiResult<Vec<Uuid>> {
+    let now = Utc::now();
+    let statuses = [MeasureStatus::Planned, MeasureStatus::InProgress, MeasureStatus::Completed, MeasureStatus::Postponed];
+    let txn = db.begin().await?;
+    let (mut plans, mut goals, mut measures, mut comments) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let mut plan_ids = Vec::new();
+    for p in 0..size.plans {
+        let plan_id = Uuid::now_v7();
+        plan_ids.push(plan_id);
+        plans.push(plan::ActiveModel {
+            id: Set(plan_id),
+            title: Set(format!("Syntetický komunitní plán č. {}", p + 1)),
+            territory: Set(format!("Obec {}", p % 50 + 1)),
+            period_start: Set(2025),
+            period_end: Set(2028),
+            summary: Set("Syntetická data pro měření výkonu.".into()),
+            vision: Set("Dostupné sociální služby pro všechny.".into()),
+            status: Set(if p % 4 == 0 { PlanStatus::Consultation } else { PlanStatus::Implementation }),
+            consultation_closes_at: Set(Some(now + chrono::Duration::days(30))),
+            approval_resolution: Set(None),
+            approved_on: Set(None),
+            created_at: Set(now),
+            updated_at: Set(now),
+            version: Set(1),
+        });
+        for g in 0..size.goals_per_plan {
+            let goal_id = Uuid::now_v7();
+            goals.push(goal::ActiveModel {
+                id: Set(goal_id),
+                plan_id: Set(plan_id),
+                parent_goal_id: Set(None),
+                working_group_id: Set(None),
+                code: Set(format!("{}", g + 1)),
+                title: Set(format!("Cíl {}", g + 1)),
+                description: Set("Popis cíle.".into()),
+                position: Set(g as i32 + 1),
+                created_at: Set(now),
+                updated_at: Set(now),
+                version: Set(1),
+            });
+            for m in 0..size.measures_per_goal {
+                let k = p * 7 + g * 3 + m;
+                measures.push(measure::ActiveModel {
+                    id: Set(Uuid::now_v7()),
+                    goal_id: Set(goal_id),
+                    plan_id: Set(plan_id),
+                    code: Set(format!("{}.{}", g + 1, m + 1)),
+                    title: Set(format!("Opatření {}.{}", g + 1, m + 1)),
+                    description: Set("Popis opatření, kdo, kdy, kolik a jak se měří.".into()),
+                    responsible: Set(format!("Poskytovatel {}", k % 30 + 1)),
+                    partners: Set(StringList(vec!["Obec".into(), "Kraj".into()])),
+                    target_groups: Set(StringList(vec!["senioři".into()])),
+                    start_date: Set(Some(day(2025, 1, 1))),
+                    end_date: Set(Some(day(2028, 12, 31))),
+                    status: Set(statuses[k % statuses.len()]),
+                    progress: Set((k * 13 % 101) as i32),
+                    weight: Set((k % 3 + 1) as i32),
+                    estimated_cost: Set(Some((k as i64 % 100 + 1) * 10_000_00)),
+                    funding_sources: Set(FundingList(vec![Funding { year: 2025, source: FundingSource::Municipality, planned: "10000.00".into(), actual: None }])),
+                    indicators: Set(Indicators(vec![Indicator { name: "Počet klientů".into(), unit: "osoby".into(), baseline: Some(10.0), target: Some(20.0), values: vec![IndicatorValue { year: 2025, value: 12.0 }] }])),
+                    implementation_note: Set(String::new()),
+                    position: Set(m as i32 + 1),
+                    created_at: Set(now),
+                    updated_at: Set(now),
+                    version: Set(1),
+                });
+            }
+        }
+        for c in 0..size.comments_per_plan {
+            comments.push(comment::ActiveModel {
+                id: Set(Uuid::now_v7()),
+                target_type: Set(TargetType::Plan),
+                target_id: Set(plan_id),
+                plan_id: Set(Some(plan_id)),
+                parent_id: Set(None),
+                body: Set(format!("Připomínka č. {} k plánu.", c + 1)),
+                author_id: Set(None),
+                author_name: Set(format!("Občan {}", c % 97 + 1)),
+                author_email: Set(None),
+                status: Set(CommentStatus::Published),
+                moderation_reason: Set(None),
+                is_consultation: Set(true),
+                channel: Set(Channel::Web),
+                received_on: Set(day(2025, 6, 1)),
+                resolution: Set(None),
+                resolution_note: Set(None),
+                resolution_change: Set(None),
+                resolved_by: Set(None),
+                resolved_at: Set(None),
+                created_at: Set(now),
+                updated_at: Set(now),
+                version: Set(1),
+            });
+        }
+    }
+    insert_all(&txn, plans).await?;
+    insert_all(&txn, goals).await?;
+    insert_all(&txn, measures).await?;
+    insert_all(&txn, comments).await?;
+    txn.commit().await?;
+    Ok(plan_ids)
+}

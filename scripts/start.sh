@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Builds and starts Spoluplán (API and web app) on SQLite with demo data, and prints a sign-in.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib.sh
+
+ensure_node_packages
+step "Building the web app"
+(cd frontend && npm run build)
+step "Building the server"
+cargo build --release --locked
+
+export SPOLUPLAN_DEMO="${SPOLUPLAN_DEMO:-1}"
+export SPOLUPLAN_ADMIN_EMAIL="${SPOLUPLAN_ADMIN_EMAIL:-admin@example.cz}"
+export SPOLUPLAN_ADMIN_PASSWORD="${SPOLUPLAN_ADMIN_PASSWORD:-spoluplan-demo-admin}"
+export SPOLUPLAN_BIND="${SPOLUPLAN_BIND:-127.0.0.1:8080}"
+cat <<MSG
+
+  Spoluplán:      http://${SPOLUPLAN_BIND}/
+  API document:   http://${SPOLUPLAN_BIND}/api/v1/openapi.json
+  Sign in as admin:        ${SPOLUPLAN_ADMIN_EMAIL} / ${SPOLUPLAN_ADMIN_PASSWORD}
+  Demo coordinator:        koordinator@example.cz / spoluplan-demo
+  (data in ./data; stop with Ctrl+C)
+
+MSG
+exec ./target/release/spoluplan serve

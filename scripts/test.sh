@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs every test: Rust unit and integration tests (SQLite and PostgreSQL), the web app's
+# type check, unit tests and browser tests in Debian's Chromium. Installs what they need.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib.sh
+
+ensure_postgres
+ensure_node_packages
+
+step "Rust: build"
+cargo build --locked --all-targets
+step "Rust: OpenAPI document is up to date"
+./target/debug/spoluplan openapi | diff -u openapi.yaml - || { echo "openapi.yaml is stale: run ./target/debug/spoluplan openapi > openapi.yaml"; exit 1; }
+step "Rust: unit and integration tests (SQLite and PostgreSQL)"
+cargo test --locked --workspace
+
+step "Web app: generated client, types, unit tests, build"
+(cd frontend && npm run check:api && npm run typecheck && npm run test:unit && npm run build)
+
+ensure_chromium
+step "Web app: browser tests against the real server"
+(cd frontend && npm run test:e2e)
