@@ -18,6 +18,7 @@ pub mod openapi;
 pub mod pagination;
 pub mod plans;
 pub mod rate_limit;
+pub mod render;
 pub mod seed;
 pub mod state;
 pub mod store;

@@ -3,6 +3,7 @@
 mod helpers;
 
 mod conventions;
+mod export;
 mod goals_measures;
 mod plans;
 mod seed;

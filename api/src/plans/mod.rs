@@ -4,4 +4,5 @@ pub mod lifecycle;
 pub mod progress;
 pub mod routes;
 pub mod service;
+pub mod export;
 pub mod tree;

@@ -109,5 +109,6 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(delete_plan)
         .service(change_plan_status)
         .service(plan_history)
-        .service(super::tree::plan_tree);
+        .service(super::tree::plan_tree)
+        .service(super::export::export_plan);
 }
