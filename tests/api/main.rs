@@ -2,6 +2,7 @@
 //! database, once on SQLite and once on PostgreSQL. One binary, so one link step.
 mod helpers;
 
+mod availability;
 mod conventions;
 mod export;
 mod goals_measures;
