@@ -34,3 +34,9 @@ ensure_chromium() {
   step "Installing Debian's Chromium"
   apt_install chromium fonts-dejavu-core
 }
+
+# openapi-spec-validator from PyPI checks openapi.yaml against the OpenAPI 3.1 schema.
+ensure_spec_validator() {
+  python3 -c 'import openapi_spec_validator' 2>/dev/null && return
+  python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore openapi-spec-validator
+}

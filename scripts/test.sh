@@ -12,6 +12,9 @@ step "Rust: build"
 cargo build --locked --all-targets
 step "Rust: OpenAPI document is up to date"
 ./target/debug/spoluplan openapi | diff -u openapi.yaml - || { echo "openapi.yaml is stale: run ./target/debug/spoluplan openapi > openapi.yaml"; exit 1; }
+step "OpenAPI document validates as OpenAPI 3.1"
+ensure_spec_validator
+python3 -m openapi_spec_validator openapi.yaml
 step "Rust: unit and integration tests (SQLite and PostgreSQL)"
 cargo test --locked --workspace
 

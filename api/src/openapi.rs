@@ -104,6 +104,20 @@ pub fn finish(mut doc: Document) -> Document {
                     SecurityRequirement::new("api_key", Vec::<String>::new()),
                 ]);
             }
+            // OpenAPI requires a description on every response; handlers may leave it to us.
+            for (status, response) in op.responses.responses.iter_mut() {
+                if let RefOr::T(response) = response
+                    && response.description.is_empty()
+                {
+                    response.description = status
+                        .parse::<u16>()
+                        .ok()
+                        .and_then(|s| actix_web::http::StatusCode::from_u16(s).ok())
+                        .and_then(|s| s.canonical_reason())
+                        .unwrap_or("Success")
+                        .to_string();
+                }
+            }
             for status in statuses {
                 op.responses
                     .responses

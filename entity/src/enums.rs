@@ -10,8 +10,10 @@ macro_rules! string_enum {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter, DeriveActiveEnum, Serialize, Deserialize, ToSchema)]
         #[sea_orm(rs_type = "String", db_type = "String(StringLen::N(32))")]
+        // Every value below is its variant in snake_case; utoipa reads this, not per-variant renames.
+        #[serde(rename_all = "snake_case")]
         pub enum $name {
-            $(#[sea_orm(string_value = $value)] #[serde(rename = $value)] $variant),+
+            $(#[sea_orm(string_value = $value)] $variant),+
         }
         impl $name {
             /// The wire and storage spelling.
@@ -84,3 +86,35 @@ string_enum!(
     /// What an API key may do on its owner's behalf.
     Scope { Read = "read", Write = "write" }
 );
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sea_orm::{ActiveEnum, Iterable};
+
+    /// The JSON spelling, the stored spelling and `as_str` must agree for every value.
+    #[test]
+    fn spellings_agree() {
+        fn check<E: ActiveEnum<Value = String> + Serialize + Iterable>(as_str: impl Fn(&E) -> &'static str) {
+            for value in E::iter() {
+                let json = serde_json::to_value(&value).unwrap();
+                assert_eq!(json.as_str(), Some(as_str(&value)));
+                assert_eq!(value.to_value(), as_str(&value));
+            }
+        }
+        check::<Role>(Role::as_str);
+        check::<GroupKind>(GroupKind::as_str);
+        check::<MemberRole>(MemberRole::as_str);
+        check::<Stakeholder>(Stakeholder::as_str);
+        check::<PlanStatus>(PlanStatus::as_str);
+        check::<MeasureStatus>(MeasureStatus::as_str);
+        check::<MeetingStatus>(MeetingStatus::as_str);
+        check::<MeetingFormat>(MeetingFormat::as_str);
+        check::<TargetType>(TargetType::as_str);
+        check::<CommentStatus>(CommentStatus::as_str);
+        check::<Channel>(Channel::as_str);
+        check::<Resolution>(Resolution::as_str);
+        check::<FundingSource>(FundingSource::as_str);
+        check::<Scope>(Scope::as_str);
+    }
+}

@@ -30,6 +30,7 @@ pub enum ExportFormat {
 #[into_params(parameter_in = Query)]
 pub struct ExportQuery {
     /// `html` (printable, default) or `md` (Markdown).
+    #[param(inline)]
     pub format: Option<ExportFormat>,
 }
 

@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# Benchmarks the real server on loopback with wrk. Every figure is also given as a ratio to the
+# server's own /health/live measured in the same run, because these machines are noisy.
+# Usage: bench/run.sh [--postgres] [--duration SECONDS]   (results also in bench/results/)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib.sh
+
+duration=5
+database="sqlite"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --postgres) database="postgres" ;;
+    --duration) duration="$2"; shift ;;
+    *) echo "unknown option $1"; exit 2 ;;
+  esac
+  shift
+done
+command -v wrk >/dev/null || apt_install wrk
+
+step "Building the release server"
+cargo build --release --locked -q
+work=$(mktemp -d)
+port=$((20000 + RANDOM % 20000))
+if [ "$database" = postgres ]; then
+  ensure_postgres
+  dbname="spoluplan_bench_$$"
+  psql -q -h 127.0.0.1 -U postgres -c "CREATE DATABASE $dbname" postgres
+  export DATABASE_URL="postgres://postgres@127.0.0.1:5432/$dbname"
+else
+  export DATABASE_URL="sqlite://$work/bench.db?mode=rwc"
+fi
+export SPOLUPLAN_DATA_DIR="$work" SPOLUPLAN_BIND="127.0.0.1:$port" SPOLUPLAN_DEMO=1 RUST_LOG=warn
+export SPOLUPLAN_LOGIN_FAILURES_PER_ACCOUNT=1000000 SPOLUPLAN_LOGIN_FAILURES_PER_ADDRESS=1000000
+step "Seeding 100 synthetic plans (5 goals x 4 measures, 20 comments each)"
+./target/release/spoluplan seed synthetic --plans 100 --goals-per-plan 5 --measures-per-goal 4 --comments 20 >/dev/null
+./target/release/spoluplan serve 2>"$work/server.log" &
+server=$!
+cleanup() {
+  kill "$server" 2>/dev/null || true
+  wait "$server" 2>/dev/null || true
+  if [ "$database" = postgres ]; then psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $dbname" postgres || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+base="http://127.0.0.1:$port/api/v1"
+for _ in $(seq 1 50); do curl -fsS "$base/health/live" >/dev/null 2>&1 && break; sleep 0.2; done
+plan=$(curl -fsS "$base/plans?status=implementation&limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
+
+mkdir -p bench/results
+report="bench/results/$(date -u +%Y%m%dT%H%M%SZ)-$database.md"
+rss() { awk '/VmRSS/ {print int($2/1024)}' "/proc/$server/status"; }
+
+# Runs wrk and prints "requests/s p99_ms".
+measure() {
+  local out
+  out=$(wrk --latency -t2 -c16 -d"${duration}s" "$@" 2>&1)
+  python3 - "$out" <<'PY'
+import re, sys
+out = sys.argv[1]
+rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+m = re.search(r"99%\s+([\d.]+)(us|ms|s)", out)
+p99 = float(m.group(1)) * {"us": 0.001, "ms": 1, "s": 1000}[m.group(2)]
+non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+print(f"{rps:.0f} {p99:.2f} {non2xx.group(1) if non2xx else 0}")
+PY
+}
+
+{
+  echo "# Spoluplán benchmark ($database, ${duration}s per row, wrk -t2 -c16, $(date -u +%FT%TZ))"
+  echo
+  echo "| endpoint | req/s | p99 ms | non-2xx | req/s ÷ /health/live |"
+  echo "|---|---|---|---|---|"
+} | tee "$report"
+read -r base_rps base_p99 base_err < <(measure "$base/health/live")
+echo "| /health/live | $base_rps | $base_p99 | $base_err | 1.00 |" | tee -a "$report"
+for path in "/plans" "/plans/$plan/tree" "/measures?plan_id=$plan" "/plans/$plan/goals" "/plans/$plan/export?format=html"; do
+  read -r rps p99 err < <(measure "$base$path")
+  ratio=$(python3 -c "print(f'{$rps/$base_rps:.2f}')")
+  echo "| ${path//$plan/{id\}} | $rps | $p99 | $err | $ratio |" | tee -a "$report"
+done
+
+step "Sign-ins (argon2id, 19 MiB, capped at the core count)"
+before=$(rss)
+read -r login_rps login_p99 login_err < <(measure -s bench/login.lua "$base/auth/login")
+# Reads while sign-ins flood the server.
+wrk -t1 -c8 -d"${duration}s" -s bench/login.lua "$base/auth/login" >/dev/null 2>&1 &
+flood=$!
+read -r busy_rps busy_p99 busy_err < <(measure "$base/plans/$plan/tree")
+wait "$flood" || true
+# 1,000 sign-ins, then the server's memory.
+python3 - "$base" <<'PY'
+import json, sys, urllib.request, concurrent.futures
+base = sys.argv[1]
+body = json.dumps({"email": "koordinator@example.cz", "password": "spoluplan-demo"}).encode()
+def login(_):
+    req = urllib.request.Request(base + "/auth/login", data=body, headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(req) as r:
+        return r.status
+with concurrent.futures.ThreadPoolExecutor(16) as pool:
+    statuses = list(pool.map(login, range(1000)))
+assert all(s == 200 for s in statuses), set(statuses)
+PY
+after=$(rss)
+{
+  echo
+  echo "| sign-in figure | value |"
+  echo "|---|---|"
+  echo "| sign-ins per second | $login_rps (non-2xx $login_err) |"
+  echo "| sign-in p99 | $login_p99 ms |"
+  echo "| /plans/{id}/tree p99 while sign-ins flood | $busy_p99 ms ($busy_rps req/s, non-2xx $busy_err) |"
+  echo "| server memory before sign-ins | $before MB |"
+  echo "| server memory after 1,000 more sign-ins | $after MB (goal: under 150 MB) |"
+} | tee -a "$report"
+echo
+echo "Report: $report"
