@@ -141,9 +141,6 @@ impl RouteTable {
                         });
                     }
                 }
-                if methods.contains(&"GET") {
-                    methods.insert(1, "HEAD");
-                }
                 (segments, methods)
             })
             .collect();
