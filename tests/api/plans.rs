@@ -136,3 +136,61 @@ both!(lifecycle_moves_are_checked_and_recorded, |app| async move {
         .expect(403);
     app.post(&format!("/plans/{other}/status"), None, json!({"status": "consultation"})).await.expect(401);
 });
+
+/// Puts a plan straight into `status`, with the fields that status implies.
+async fn plan_in(app: &TestApp, status: entity::enums::PlanStatus) -> String {
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+    let now = chrono::Utc::now();
+    let id = uuid::Uuid::now_v7();
+    entity::plan::ActiveModel {
+        id: Set(id),
+        title: Set("Plán".into()),
+        territory: Set("Turnovsko".into()),
+        period_start: Set(2025),
+        period_end: Set(2028),
+        summary: Set(String::new()),
+        vision: Set(String::new()),
+        status: Set(status),
+        consultation_closes_at: Set(Some(now + chrono::Duration::days(5))),
+        approval_resolution: Set(Some("usnesení č. 1".into())),
+        approved_on: Set(Some(now.date_naive())),
+        created_at: Set(now),
+        updated_at: Set(now),
+        version: Set(1),
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+    id.to_string()
+}
+
+both!(lifecycle_table_by_role, |app| async move {
+    use entity::enums::PlanStatus;
+    use sea_orm::Iterable;
+    let coordinator = app.coordinator().await;
+    let admin = app.admin().await;
+    let member = app.member().await;
+    let allowed = [
+        ("draft", "consultation"),
+        ("consultation", "draft"),
+        ("consultation", "approved"),
+        ("approved", "implementation"),
+        ("implementation", "evaluated"),
+        ("evaluated", "archived"),
+    ];
+    for from in PlanStatus::iter() {
+        for to in PlanStatus::iter() {
+            let body = json!({"status": to.as_str(), "consultation_closes_at": "2099-01-01T00:00:00Z",
+                              "approval_resolution": "usnesení ZM č. 7/2026", "approved_on": "2026-01-01"});
+            let ok = allowed.contains(&(from.as_str(), to.as_str()));
+            for (who, token) in [("coordinator", &coordinator.token), ("admin", &admin.token)] {
+                let id = plan_in(&app, from).await;
+                let answer = app.post(&format!("/plans/{id}/status"), Some(token), body.clone()).await;
+                assert_eq!(answer.status.as_u16(), if ok { 200 } else { 409 }, "{who}: {from:?} -> {to:?}: {}", answer.text);
+            }
+            let id = plan_in(&app, from).await;
+            app.post(&format!("/plans/{id}/status"), Some(&member.token), body.clone()).await.expect(403);
+            app.post(&format!("/plans/{id}/status"), None, body).await.expect(401);
+        }
+    }
+});
