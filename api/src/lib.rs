@@ -115,6 +115,7 @@ impl Application {
                 .service(api)
                 .into_app();
             web_app::mount(app, data.config.static_dir.as_deref())
+                .wrap(middleware::from_fn(web_app::cache_control))
                 .wrap(web_app::security_headers())
                 .wrap(web_app::cors(&data.config.cors_origins))
                 .wrap(middleware::Compress::default())

@@ -34,6 +34,24 @@ where
     )
 }
 
+/// Cache policy by path: fingerprinted assets forever, the app shell always revalidated,
+/// API answers never stored by shared caches (they may depend on the caller's credentials).
+pub async fn cache_control(
+    req: actix_web::dev::ServiceRequest,
+    next: actix_web::middleware::Next<impl actix_web::body::MessageBody>,
+) -> Result<ServiceResponse<impl actix_web::body::MessageBody>, Error> {
+    let policy = if req.path().starts_with("/api/") {
+        "no-store"
+    } else if req.path().starts_with("/assets/") {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    };
+    let mut res = next.call(req).await?;
+    res.headers_mut().insert(header::CACHE_CONTROL, header::HeaderValue::from_static(policy));
+    Ok(res)
+}
+
 /// Headers every response carries; the CSP allows only this origin's scripts and styles.
 pub fn security_headers() -> DefaultHeaders {
     DefaultHeaders::new()

@@ -8,3 +8,4 @@ mod export;
 mod goals_measures;
 mod plans;
 mod seed;
+mod web_app;
