@@ -1,2 +1,142 @@
-//! Routes (to be written).
-pub fn configure(_cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {}
+//! `/comments`, `/comments/{id}`, `/comments/{id}/resolution`.
+use actix_web::{HttpResponse, delete, get, patch, post, web};
+use uuid::Uuid;
+
+use super::dto::{
+    Comment, CommentCreate, CommentFilters, CommentPage, CommentPatch, ResolutionCreate, View,
+};
+use super::service;
+use crate::caller::Caller;
+use crate::error::ApiResult;
+use crate::http::{IfMatch, created, no_content, ok};
+use crate::pagination::PageParams;
+use crate::state::AppState;
+
+/// One comment as this caller may see it.
+async fn answer(
+    state: &AppState,
+    caller: &Caller,
+    m: entity::comment::Model,
+) -> ApiResult<Comment> {
+    let names = service::names_of(&state.db, [m.resolved_by]).await?;
+    Ok(Comment::new(
+        m,
+        View {
+            staff: caller.is_staff(),
+        },
+        &names,
+    ))
+}
+
+/// Comments in creation order. Hidden comments only for coordinators and admins; comments on
+/// drafts only for signed-in callers. `author_email` and `moderation_reason` only for staff.
+#[utoipa::path(tag = "comments", params(CommentFilters, PageParams), responses((status = 200, body = CommentPage)))]
+#[get("/comments")]
+pub async fn list_comments(
+    state: web::Data<AppState>,
+    caller: Caller,
+    filters: web::Query<CommentFilters>,
+    page: web::Query<PageParams>,
+) -> ApiResult<HttpResponse> {
+    let (rows, next_cursor) =
+        service::list(&state.db, &caller, filters.into_inner(), &page).await?;
+    let names = service::names_of(&state.db, rows.iter().map(|c| c.resolved_by)).await?;
+    let view = View {
+        staff: caller.is_staff(),
+    };
+    let items = rows
+        .into_iter()
+        .map(|c| Comment::new(c, view, &names))
+        .collect();
+    Ok(HttpResponse::Ok().json(CommentPage { items, next_cursor }))
+}
+
+/// Comment on a plan, goal, measure or meeting. Anonymous callers: only on a plan, its goals and
+/// measures while its consultation is open (409 after the deadline), with `author_name`, limited per
+/// client address (429). Signed-in callers: at any time, as their account. Coordinators may enter a
+/// comment received on paper, by e-mail or at a hearing with `channel`, `received_on` and the
+/// submitter's `author_name` / `author_email`; it joins the settlement register when the plan is in
+/// consultation and it was received on or before the closing day.
+#[utoipa::path(tag = "comments", request_body = CommentCreate, responses(
+    (status = 201, body = Comment),
+    (status = 404, description = "The target does not exist or is not visible to the caller.", body = crate::error::Problem, content_type = "application/problem+json")
+))]
+#[post("/comments")]
+pub async fn create_comment(
+    state: web::Data<AppState>,
+    caller: Caller,
+    body: web::Json<CommentCreate>,
+) -> ApiResult<HttpResponse> {
+    let comment = service::create(&state, &caller, body.into_inner()).await?;
+    let location = format!("/api/v1/comments/{}", comment.id);
+    Ok(created(location, &answer(&state, &caller, comment).await?))
+}
+
+#[utoipa::path(tag = "comments", params(("id" = Uuid, Path)), responses((status = 200, body = Comment)))]
+#[get("/comments/{id}")]
+pub async fn get_comment(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    let (comment, _) = service::load(&state.db, &caller, *id).await?;
+    Ok(ok(&answer(&state, &caller, comment).await?))
+}
+
+/// The author edits the text; coordinators hide or restore (`status`, with `moderation_reason`
+/// required for hiding). A consultation comment's text is frozen once settled or once the
+/// consultation has closed (409).
+#[utoipa::path(tag = "comments", params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)), request_body = CommentPatch, responses((status = 200, body = Comment)))]
+#[patch("/comments/{id}")]
+pub async fn update_comment(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    if_match: IfMatch,
+    body: web::Json<CommentPatch>,
+) -> ApiResult<HttpResponse> {
+    let comment = service::update(&state.db, &caller, *id, if_match, body.into_inner()).await?;
+    Ok(ok(&answer(&state, &caller, comment).await?))
+}
+
+/// Delete one's own comment (coordinators: any), with its replies. A consultation comment cannot be
+/// deleted once settled or once the consultation has closed (409): it is part of the record.
+#[utoipa::path(tag = "comments", params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)), responses((status = 204)))]
+#[delete("/comments/{id}")]
+pub async fn delete_comment(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    if_match: IfMatch,
+) -> ApiResult<HttpResponse> {
+    service::delete(&state.db, &caller, *id, if_match).await?;
+    Ok(no_content())
+}
+
+/// Settle a consultation comment (coordinators): `note` (the justification) is required unless the
+/// resolution is `noted`. Records who and when; may be settled again while the plan is in consultation.
+/// Replies and comments made outside the consultation cannot be settled (409).
+#[utoipa::path(tag = "comments", params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)), request_body = ResolutionCreate, responses(
+    (status = 200, body = Comment),
+    (status = 412, description = "If-Match does not match the current version.", body = crate::error::Problem, content_type = "application/problem+json")
+))]
+#[post("/comments/{id}/resolution")]
+pub async fn resolve_comment(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    if_match: IfMatch,
+    body: web::Json<ResolutionCreate>,
+) -> ApiResult<HttpResponse> {
+    let comment = service::resolve(&state.db, &caller, *id, if_match, body.into_inner()).await?;
+    Ok(ok(&answer(&state, &caller, comment).await?))
+}
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(list_comments)
+        .service(create_comment)
+        .service(get_comment)
+        .service(update_comment)
+        .service(delete_comment)
+        .service(resolve_comment);
+}

@@ -1,2 +1,5 @@
-//! The consultation settlement register (vypořádání připomínek).
+//! The consultation's settlement register (vypořádání připomínek) as JSON, CSV and HTML.
+pub mod dto;
+pub mod formats;
 pub mod routes;
+pub mod service;

@@ -1,0 +1,211 @@
+//! Comment request and response bodies; who sees e-mails and moderation reasons is decided here.
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use entity::comment;
+use entity::enums::{Channel, CommentStatus, Resolution, TargetType};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use crate::error::Validator;
+use crate::http::Versioned;
+use crate::page_of;
+
+pub const MAX_BODY: usize = 10_000;
+pub const MAX_NAME: usize = 200;
+pub const MAX_EMAIL: usize = 254;
+pub const MAX_NOTE: usize = 10_000;
+
+#[derive(Debug, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CommentCreate {
+    pub target_type: TargetType,
+    pub target_id: Uuid,
+    /// Answers a top-level comment on the same target (replies nest one level).
+    pub parent_id: Option<Uuid>,
+    /// 1 to 10 000 characters.
+    pub body: String,
+    /// Required from anonymous commenters; from a signed-in caller only when a coordinator
+    /// enters a comment on someone's behalf (otherwise the author is the caller's account).
+    pub author_name: Option<String>,
+    /// Optional; never shown to anyone but coordinators and admins.
+    pub author_email: Option<String>,
+    /// How the comment arrived (default `web`). Anything else is for coordinators entering
+    /// comments received on paper, by e-mail or at a public hearing.
+    pub channel: Option<Channel>,
+    /// The day the comment was received (coordinators only; default today, not in the future).
+    /// A comment received on or before the consultation's closing day while the plan is in
+    /// consultation joins the settlement register even when entered after the deadline.
+    pub received_on: Option<NaiveDate>,
+}
+
+#[derive(Debug, Default, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CommentPatch {
+    /// The author's own text (coordinators may also correct comments they transcribed).
+    pub body: Option<String>,
+    /// Moderation (coordinators): `hidden` needs a `moderation_reason`.
+    pub status: Option<CommentStatus>,
+    /// Why the comment was hidden or restored; sent together with `status`.
+    pub moderation_reason: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ResolutionCreate {
+    pub resolution: Resolution,
+    /// The justification (odůvodnění); required unless the resolution is `noted`.
+    pub note: Option<String>,
+    /// What changed in the plan because of the comment.
+    pub change: Option<String>,
+}
+
+/// Who wrote a comment: an account (`id`) or a name given by or for an anonymous submitter.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Author {
+    pub id: Option<Uuid>,
+    pub display_name: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Comment {
+    pub id: Uuid,
+    pub target_type: TargetType,
+    pub target_id: Uuid,
+    /// The plan the target belongs to; null for meetings.
+    pub plan_id: Option<Uuid>,
+    pub parent_id: Option<Uuid>,
+    pub body: String,
+    pub author: Author,
+    /// Only for coordinators and admins.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub author_email: Option<String>,
+    pub status: CommentStatus,
+    /// Only for coordinators and admins.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub moderation_reason: Option<String>,
+    /// Made while the plan's consultation was open (or received before its deadline).
+    /// Together with `parent_id` null this makes a formal comment of the settlement register.
+    pub is_consultation: bool,
+    pub channel: Channel,
+    pub received_on: NaiveDate,
+    pub resolution: Option<Resolution>,
+    pub resolution_note: Option<String>,
+    pub resolution_change: Option<String>,
+    pub resolved_by: Option<Author>,
+    pub resolved_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub version: i32,
+}
+
+impl Versioned for Comment {
+    fn version(&self) -> i32 {
+        self.version
+    }
+}
+
+/// What a caller may see of a comment besides its public fields.
+#[derive(Debug, Clone, Copy)]
+pub struct View {
+    pub staff: bool,
+}
+
+impl Comment {
+    /// `names` maps resolver ids to display names.
+    pub fn new(m: comment::Model, view: View, names: &HashMap<Uuid, String>) -> Self {
+        Self {
+            id: m.id,
+            target_type: m.target_type,
+            target_id: m.target_id,
+            plan_id: m.plan_id,
+            parent_id: m.parent_id,
+            body: m.body,
+            author: Author {
+                id: m.author_id,
+                display_name: m.author_name,
+            },
+            author_email: m.author_email.filter(|_| view.staff),
+            status: m.status,
+            moderation_reason: m.moderation_reason.filter(|_| view.staff),
+            is_consultation: m.is_consultation,
+            channel: m.channel,
+            received_on: m.received_on,
+            resolution: m.resolution,
+            resolution_note: m.resolution_note,
+            resolution_change: m.resolution_change,
+            resolved_by: resolver(m.resolved_by, names),
+            resolved_at: m.resolved_at,
+            created_at: m.created_at,
+            updated_at: m.updated_at,
+            version: m.version,
+        }
+    }
+}
+
+pub fn resolver(id: Option<Uuid>, names: &HashMap<Uuid, String>) -> Option<Author> {
+    id.map(|id| Author {
+        id: Some(id),
+        display_name: names.get(&id).cloned().unwrap_or_default(),
+    })
+}
+
+page_of!(CommentPage, Comment);
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct CommentFilters {
+    pub target_type: Option<TargetType>,
+    pub target_id: Option<Uuid>,
+    pub plan_id: Option<Uuid>,
+    /// Replies to this comment.
+    pub parent_id: Option<Uuid>,
+    /// `hidden` lists something only for coordinators and admins.
+    pub status: Option<CommentStatus>,
+    pub is_consultation: Option<bool>,
+    pub resolution: Option<Resolution>,
+    /// `false`: formal consultation comments still waiting for a resolution.
+    pub settled: Option<bool>,
+}
+
+/// A plausible e-mail address: one `@`, a non-empty local part, a dotted domain, no spaces.
+pub fn validate_email(v: &mut Validator, field: &str, email: &str) {
+    let shaped = email.split_once('@').is_some_and(|(local, domain)| {
+        !local.is_empty()
+            && !domain.contains('@')
+            && domain.split('.').count() >= 2
+            && domain.split('.').all(|part| !part.is_empty())
+    }) && !email.chars().any(|c| c.is_whitespace() || c.is_control());
+    if !shaped {
+        v.error(
+            field,
+            "must be an e-mail address such as jana.novakova@example.cz",
+        );
+    } else {
+        v.length(field, email, MAX_EMAIL);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn email_shapes() {
+        for (email, ok) in [
+            ("jana@example.cz", true),
+            ("a.b+c@obec.example.cz", true),
+            ("jana@example", false),
+            ("@example.cz", false),
+            ("jana@@example.cz", false),
+            ("jana novak@example.cz", false),
+            ("jana@example..cz", false),
+            ("jana", false),
+        ] {
+            let mut v = Validator::new();
+            validate_email(&mut v, "author_email", email);
+            assert_eq!(v.finish().is_ok(), ok, "{email}");
+        }
+    }
+}

@@ -1,0 +1,259 @@
+//! The register as CSV for Czech Excel and as a printable HTML annex.
+use std::fmt::Write;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use entity::enums::{Channel, TargetType};
+
+use super::dto::{ConsultationReport, RegisterEntry};
+use crate::plans::export::{resolution_cs, status_cs};
+use crate::render;
+
+/// Shown instead of the text of a hidden comment to callers who may not read it.
+const WITHHELD: &str = "[text skryt moderátorem]";
+
+pub fn target_cs(t: TargetType) -> &'static str {
+    match t {
+        TargetType::Plan => "plán",
+        TargetType::Goal => "cíl",
+        TargetType::Measure => "opatření",
+        TargetType::Meeting => "jednání",
+    }
+}
+
+pub fn channel_cs(c: Channel) -> &'static str {
+    match c {
+        Channel::Web => "web",
+        Channel::Email => "e-mail",
+        Channel::Paper => "listinně",
+        Channel::Meeting => "veřejné projednání",
+    }
+}
+
+fn body(e: &RegisterEntry) -> &str {
+    e.body.as_deref().unwrap_or(WITHHELD)
+}
+
+fn day(d: NaiveDate) -> String {
+    d.format("%-d. %-m. %Y").to_string()
+}
+
+fn day_of(t: Option<DateTime<Utc>>) -> String {
+    t.map(|t| day(t.date_naive())).unwrap_or_default()
+}
+
+/// One CSV field for Excel: quoted when it holds the separator, a quote or a line break; a leading
+/// `= + - @` (a formula to Excel) is neutralised with an apostrophe, as OWASP advises.
+fn csv_field(value: &str) -> String {
+    let value = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{value}")
+    } else {
+        value.to_string()
+    };
+    if value.contains([';', '"', '\n', '\r']) || value.starts_with(' ') || value.ends_with(' ') {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value
+    }
+}
+
+fn csv_row(out: &mut String, fields: &[&str]) {
+    let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+    out.push_str(&row.join(";"));
+    out.push_str("\r\n");
+}
+
+/// UTF-8 with a byte-order mark and `;` separators, so Czech Excel opens it with diacritics intact.
+/// Staff get the submitter's e-mail and the moderation reason as extra columns.
+pub fn csv(report: &ConsultationReport, staff: bool) -> String {
+    let mut out = String::from("\u{feff}");
+    let mut header = vec!["Č.", "Připomínka k", "Kód", "Název", "Autor"];
+    if staff {
+        header.push("E-mail");
+    }
+    header.extend([
+        "Kanál",
+        "Přijato",
+        "Text připomínky",
+        "Vypořádání",
+        "Odůvodnění",
+        "Změna v plánu",
+        "Vypořádal",
+        "Datum vypořádání",
+    ]);
+    if staff {
+        header.push("Skryto (důvod)");
+    }
+    csv_row(&mut out, &header);
+    for e in &report.items {
+        let number = e.number.to_string();
+        let received = e.received_on.format("%Y-%m-%d").to_string();
+        let resolved_at = e
+            .resolved_at
+            .map(|t| t.date_naive().format("%Y-%m-%d").to_string())
+            .unwrap_or_default();
+        let mut row = vec![
+            number.as_str(),
+            target_cs(e.target.target_type),
+            e.target.code.as_deref().unwrap_or(""),
+            &e.target.title,
+            &e.author.display_name,
+        ];
+        if staff {
+            row.push(e.author_email.as_deref().unwrap_or(""));
+        }
+        row.extend([
+            channel_cs(e.channel),
+            &received,
+            body(e),
+            if e.resolution.is_some() {
+                resolution_cs(e.resolution)
+            } else {
+                ""
+            },
+            e.resolution_note.as_deref().unwrap_or(""),
+            e.resolution_change.as_deref().unwrap_or(""),
+            e.resolved_by
+                .as_ref()
+                .map(|a| a.display_name.as_str())
+                .unwrap_or(""),
+            &resolved_at,
+        ]);
+        if staff {
+            row.push(e.moderation_reason.as_deref().unwrap_or(""));
+        }
+        csv_row(&mut out, &row);
+    }
+    out
+}
+
+const STYLE: &str = "body{font-family:system-ui,sans-serif;margin:2rem;line-height:1.4;color:#1a1a1a}\
+table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border:1px solid #767676;padding:.3rem .4rem;text-align:left;vertical-align:top}\
+caption{text-align:left;font-weight:600;padding:.4rem 0}td.text{white-space:pre-wrap}\
+@media print{@page{size:A4 landscape;margin:1.5cm}body{margin:0}tr{break-inside:avoid}thead{display:table-header-group}}";
+
+/// A standalone, printable annex (příloha) in Czech, every text HTML-escaped.
+pub fn html(report: &ConsultationReport, staff: bool) -> String {
+    let e = render::html;
+    let p = &report.plan;
+    let c = &report.counts;
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        "<!doctype html>\n<html lang=\"cs\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>Vypořádání připomínek – {title}</title><style>{STYLE}</style></head><body><main>\
+         <h1>Vypořádání připomínek</h1><p><strong>{title}</strong> ({territory}), stav: {status}",
+        title = e(&p.title),
+        territory = e(&p.territory),
+        status = status_cs(p.status),
+    );
+    if let Some(at) = p.consultation_closes_at {
+        let _ = write!(s, ", připomínkové řízení do {}", day(at.date_naive()));
+    }
+    let _ = write!(
+        s,
+        ".</p><p>Celkem připomínek: {}</p><ul><li>{}: {}</li><li>{}: {}</li><li>{}: {}</li><li>{}: {}</li><li>{}: {}</li></ul>",
+        c.total,
+        resolution_cs(Some(entity::enums::Resolution::Accepted)),
+        c.accepted,
+        resolution_cs(Some(entity::enums::Resolution::PartiallyAccepted)),
+        c.partially_accepted,
+        resolution_cs(Some(entity::enums::Resolution::Rejected)),
+        c.rejected,
+        resolution_cs(Some(entity::enums::Resolution::Noted)),
+        c.noted,
+        resolution_cs(None),
+        c.unsettled,
+    );
+    let _ = write!(
+        s,
+        "<table><caption>Vypořádání připomínek k návrhu plánu ({} připomínek)</caption><thead><tr>",
+        c.total
+    );
+    let mut header = vec!["Č.", "Připomínka k", "Autor"];
+    if staff {
+        header.push("E-mail");
+    }
+    header.extend([
+        "Kanál",
+        "Přijato",
+        "Text připomínky",
+        "Vypořádání",
+        "Odůvodnění",
+        "Změna v plánu",
+        "Vypořádal",
+    ]);
+    for h in header {
+        let _ = write!(s, "<th scope=\"col\">{h}</th>");
+    }
+    let _ = write!(s, "</tr></thead><tbody>");
+    for entry in &report.items {
+        let target = match &entry.target.code {
+            Some(code) => format!(
+                "{} {} {}",
+                target_cs(entry.target.target_type),
+                e(code),
+                e(&entry.target.title)
+            ),
+            None => format!(
+                "{} {}",
+                target_cs(entry.target.target_type),
+                e(&entry.target.title)
+            ),
+        };
+        let _ = write!(
+            s,
+            "<tr><th scope=\"row\">{}</th><td>{target}</td><td>{}</td>",
+            entry.number,
+            e(&entry.author.display_name)
+        );
+        if staff {
+            let _ = write!(
+                s,
+                "<td>{}</td>",
+                e(entry.author_email.as_deref().unwrap_or(""))
+            );
+        }
+        let hidden = match (&entry.moderation_reason, entry.status) {
+            (Some(reason), entity::enums::CommentStatus::Hidden) => {
+                format!("<br><em>Skryto: {}</em>", e(reason))
+            }
+            _ => String::new(),
+        };
+        let resolver = entry
+            .resolved_by
+            .as_ref()
+            .map(|a| e(&a.display_name))
+            .unwrap_or_default();
+        let _ = write!(
+            s,
+            "<td>{}</td><td>{}</td><td class=\"text\">{}{hidden}</td><td>{}</td><td class=\"text\">{}</td><td class=\"text\">{}</td><td>{resolver}<br>{}</td></tr>",
+            channel_cs(entry.channel),
+            day(entry.received_on),
+            e(body(entry)),
+            resolution_cs(entry.resolution),
+            e(entry.resolution_note.as_deref().unwrap_or("")),
+            e(entry.resolution_change.as_deref().unwrap_or("")),
+            day_of(entry.resolved_at),
+        );
+    }
+    let _ = write!(
+        s,
+        "</tbody></table><p><small>Vygenerováno {} (UTC).</small></p></main></body></html>\n",
+        report.generated_at.format("%-d. %-m. %Y %H:%M")
+    );
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv_field;
+
+    #[test]
+    fn csv_fields_are_quoted_and_defused() {
+        assert_eq!(csv_field("prostý text"), "prostý text");
+        assert_eq!(csv_field("a;b"), "\"a;b\"");
+        assert_eq!(csv_field("řekl \"ano\"\npak"), "\"řekl \"\"ano\"\"\npak\"");
+        assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
+    }
+}
