@@ -3,6 +3,8 @@
 mod helpers;
 
 mod availability;
+mod comments;
+mod consultation;
 mod conventions;
 mod export;
 mod goals_measures;
