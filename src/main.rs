@@ -16,6 +16,13 @@ enum Command {
     Migrate,
     /// Print the OpenAPI document as YAML.
     Openapi,
+    /// Create an admin account; the password is read from standard input (one line).
+    CreateAdmin {
+        #[arg(long)]
+        email: String,
+        #[arg(long, default_value = "Administrator")]
+        name: String,
+    },
     /// Load a data set into the configured database.
     #[command(subcommand)]
     Seed(Seed),
@@ -51,6 +58,21 @@ async fn main() -> anyhow::Result<()> {
             let db = api::db::connect(&config).await?;
             api::db::migrate(&db).await?;
             tracing::info!("migrations applied");
+        }
+        Command::CreateAdmin { email, name } => {
+            api::telemetry::init();
+            let config = api::config::Config::from_env()?;
+            let db = api::db::connect(&config).await?;
+            api::db::migrate(&db).await?;
+            eprintln!("password for {email} (one line on standard input):");
+            let mut password = String::new();
+            std::io::stdin().read_line(&mut password)?;
+            let password = password.trim_end_matches(['\r', '\n']);
+            let hasher = api::auth::passwords::PasswordHasher::default();
+            match api::users::service::create_admin(&db, &hasher, &email, &name, password).await? {
+                Some(user) => println!("admin {} created", user.email),
+                None => anyhow::bail!("an account with the e-mail {email} already exists"),
+            }
         }
         Command::Seed(seed) => {
             api::telemetry::init();

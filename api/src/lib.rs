@@ -90,6 +90,7 @@ impl Application {
             limiter: Default::default(),
             config: config.clone(),
         };
+        users::service::bootstrap_admin(&db, &config, &state.passwords).await?;
         if config.demo && seed::demo::load(&db, &state.passwords).await.map_err(|e| anyhow::anyhow!("demo data: {e}"))? {
             tracing::info!("demo data loaded");
         }

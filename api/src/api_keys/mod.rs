@@ -1,2 +1,4 @@
 //! API keys for integrations.
+pub mod dto;
 pub mod routes;
+pub mod service;

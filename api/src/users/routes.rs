@@ -1,2 +1,122 @@
-//! Routes (to be written).
-pub fn configure(_cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {}
+//! `/users`, `/users/{id}`, `/me`, `/me/password`.
+use actix_web::{HttpResponse, delete, get, patch, post, web};
+use uuid::Uuid;
+
+use super::dto::{MePatch, PasswordChange, User, UserCreate, UserFilters, UserPage, UserPatch};
+use super::service;
+use crate::caller::Caller;
+use crate::error::{ApiResult, Problem};
+use crate::http::{IfMatch, created, no_content, ok};
+use crate::pagination::PageParams;
+use crate::state::AppState;
+
+/// Accounts, oldest first (coordinators and admins).
+#[utoipa::path(tag = "users", params(UserFilters, PageParams), responses((status = 200, body = UserPage)))]
+#[get("/users")]
+pub async fn list_users(
+    state: web::Data<AppState>,
+    caller: Caller,
+    filters: web::Query<UserFilters>,
+    page: web::Query<PageParams>,
+) -> ApiResult<HttpResponse> {
+    let (rows, next_cursor) = service::list(&state.db, &caller, filters.into_inner(), &page).await?;
+    Ok(HttpResponse::Ok().json(UserPage { items: rows.into_iter().map(Into::into).collect(), next_cursor }))
+}
+
+/// Create an account (coordinators and admins; only admins create admins).
+#[utoipa::path(tag = "users", request_body = UserCreate, responses((status = 201, body = User)))]
+#[post("/users")]
+pub async fn create_user(
+    state: web::Data<AppState>,
+    caller: Caller,
+    body: web::Json<UserCreate>,
+) -> ApiResult<HttpResponse> {
+    let user = service::create(&state, &caller, body.into_inner()).await?;
+    Ok(created(format!("/api/v1/users/{}", user.id), &User::from(user)))
+}
+
+/// One account (coordinators and admins; anyone their own).
+#[utoipa::path(tag = "users", params(("id" = Uuid, Path)), responses((status = 200, body = User)))]
+#[get("/users/{id}")]
+pub async fn get_user(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+    Ok(ok(&User::from(service::get(&state.db, &caller, *id).await?)))
+}
+
+/// Edit an account. Only admins touch admin accounts or give the admin role; nobody changes
+/// their own role or deactivates themselves. Deactivating or setting a password ends the person's sessions.
+#[utoipa::path(tag = "users", params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)), request_body = UserPatch, responses((status = 200, body = User)))]
+#[patch("/users/{id}")]
+pub async fn update_user(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    if_match: IfMatch,
+    body: web::Json<UserPatch>,
+) -> ApiResult<HttpResponse> {
+    let user = service::update(&state, &caller, *id, if_match, body.into_inner()).await?;
+    Ok(ok(&User::from(user)))
+}
+
+/// Deactivate an account (kept with its history; it can no longer sign in and its sessions end).
+#[utoipa::path(tag = "users", params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)), responses((status = 204)))]
+#[delete("/users/{id}")]
+pub async fn deactivate_user(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    if_match: IfMatch,
+) -> ApiResult<HttpResponse> {
+    service::deactivate(&state.db, &caller, *id, if_match).await?;
+    Ok(no_content())
+}
+
+/// The caller's own account (a session or an API key with the read scope).
+#[utoipa::path(tag = "users", responses((status = 200, body = User)))]
+#[get("/me")]
+pub async fn get_me(state: web::Data<AppState>, caller: Caller) -> ApiResult<HttpResponse> {
+    Ok(ok(&User::from(service::me(&state.db, &caller).await?)))
+}
+
+/// Edit one's own e-mail and display name (a session, not an API key). Role and activity are
+/// not fields here: sending them is a 400.
+#[utoipa::path(tag = "users", params(("If-Match" = Option<String>, Header)), request_body = MePatch, responses((status = 200, body = User)))]
+#[patch("/me")]
+pub async fn update_me(
+    state: web::Data<AppState>,
+    caller: Caller,
+    if_match: IfMatch,
+    body: web::Json<MePatch>,
+) -> ApiResult<HttpResponse> {
+    Ok(ok(&User::from(service::update_me(&state.db, &caller, if_match, body.into_inner()).await?)))
+}
+
+/// Change one's own password (a session). A wrong `current_password` is a 422 naming that field
+/// and counts toward the failed sign-in limit (429). Every other session of the account ends.
+#[utoipa::path(
+    tag = "users",
+    request_body = PasswordChange,
+    responses(
+        (status = 204),
+        (status = 429, description = "Too many wrong passwords; see Retry-After.", body = Problem, content_type = "application/problem+json")
+    )
+)]
+#[post("/me/password")]
+pub async fn change_password(
+    state: web::Data<AppState>,
+    caller: Caller,
+    body: web::Json<PasswordChange>,
+) -> ApiResult<HttpResponse> {
+    service::change_password(&state, &caller, body.into_inner()).await?;
+    Ok(no_content())
+}
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(list_users)
+        .service(create_user)
+        .service(get_user)
+        .service(update_user)
+        .service(deactivate_user)
+        .service(get_me)
+        .service(update_me)
+        .service(change_password);
+}

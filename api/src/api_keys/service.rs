@@ -1,0 +1,102 @@
+//! API key rules: managed only from a signed-in session, secret shown once, revocation.
+use chrono::Utc;
+use entity::api_key;
+use entity::values::Scopes;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel,
+    QueryFilter, TransactionTrait,
+};
+use uuid::Uuid;
+
+use super::dto::{ApiKeyCreate, ApiKeyFilters};
+use crate::audit::{self, service::changes_of};
+use crate::auth::tokens::{API_KEY_PREFIX, random_secret, secret_hash};
+use crate::caller::{Action, Caller, authorize};
+use crate::error::{ApiError, ApiResult, Validator};
+use crate::http::IfMatch;
+use crate::pagination::{self, PageParams, Sort};
+
+/// Characters of a key kept in clear (`spk_` and 8 of the secret), enough to tell keys apart.
+const PREFIX_LENGTH: usize = 12;
+
+/// Live (not revoked) keys of the caller, or of anyone for an admin; expired ones included.
+pub async fn list<D: ConnectionTrait>(
+    db: &D,
+    caller: &Caller,
+    filters: ApiKeyFilters,
+    page: &PageParams,
+) -> ApiResult<(Vec<api_key::Model>, Option<String>)> {
+    authorize(caller, Action::SelfService)?;
+    let me = caller.signed_in()?.user.id;
+    let owner = filters.user_id.unwrap_or(me);
+    if owner != me && !caller.is_admin() {
+        return Err(ApiError::Forbidden("only admins may list other people's API keys".into()));
+    }
+    let select =
+        api_key::Entity::find().filter(api_key::Column::UserId.eq(owner)).filter(api_key::Column::RevokedAt.is_null());
+    let sort = Sort { key: None, id: api_key::Column::Id, descending: false };
+    pagination::fetch(db, select, sort, page, |k| (None, k.id)).await
+}
+
+/// Answers the stored key and its secret, which exists nowhere else from now on.
+pub async fn create(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    body: ApiKeyCreate,
+) -> ApiResult<(api_key::Model, String)> {
+    authorize(caller, Action::SelfService)?;
+    let owner = caller.signed_in()?.user.id;
+    let mut v = Validator::new();
+    v.text("name", &body.name, 200);
+    v.check(!body.scopes.is_empty(), "scopes", "must name at least one scope (read, write)");
+    if let Some(at) = body.expires_at {
+        v.check(at > Utc::now(), "expires_at", "must be in the future");
+    }
+    v.finish()?;
+    let mut scopes = body.scopes.clone();
+    scopes.sort_by_key(|s| s.as_str());
+    scopes.dedup();
+    let secret = format!("{API_KEY_PREFIX}{}", random_secret());
+    let now = Utc::now();
+    let txn = db.begin().await?;
+    let key = api_key::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        user_id: Set(owner),
+        name: Set(body.name.trim().to_string()),
+        scopes: Set(Scopes(scopes)),
+        prefix: Set(secret.chars().take(PREFIX_LENGTH).collect()),
+        key_hash: Set(secret_hash(&secret)),
+        expires_at: Set(body.expires_at),
+        last_used_at: Set(None),
+        revoked_at: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+        version: Set(1),
+    }
+    .insert(&txn)
+    .await?;
+    audit::record(&txn, caller, "create", "api_key", Some(key.id), changes_of(&body)).await?;
+    txn.commit().await?;
+    Ok((key, secret))
+}
+
+/// The owner or an admin revokes; to anyone else the key does not exist (404).
+pub async fn revoke(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_match: IfMatch) -> ApiResult<()> {
+    authorize(caller, Action::SelfService)?;
+    let me = caller.signed_in()?.user.id;
+    let txn = db.begin().await?;
+    let key = api_key::Entity::find_by_id(id)
+        .filter(api_key::Column::RevokedAt.is_null())
+        .one(&txn)
+        .await?
+        .filter(|k| k.user_id == me || caller.is_admin())
+        .ok_or(ApiError::NotFound)?;
+    if_match.check(key.version)?;
+    let version = key.version;
+    let mut active = key.into_active_model();
+    active.revoked_at = Set(Some(Utc::now()));
+    crate::store::update_versioned(&txn, active, id, version).await?;
+    audit::record(&txn, caller, "revoke", "api_key", Some(id), Default::default()).await?;
+    txn.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,205 @@
+//! Sign-in sessions: password sign-in under abuse limits, refresh-token rotation with reuse
+//! detection, sign-out, and ending a person's sessions.
+use chrono::Utc;
+use entity::{refresh_token, user};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, TransactionTrait,
+};
+use serde_json::json;
+use uuid::Uuid;
+
+use super::dto::{LoginRequest, TokenPair};
+use super::tokens::{random_secret, secret_hash};
+use crate::audit::{self, service::changes_of};
+use crate::caller::{Caller, Principal, Via};
+use crate::error::{ApiError, ApiResult};
+use crate::state::AppState;
+use crate::users::dto::normalize_email;
+
+/// One answer for an unknown e-mail, a wrong password and a deactivated account, so the
+/// answer never tells which e-mails have accounts.
+pub const WRONG_CREDENTIALS: &str = "the e-mail or password is wrong";
+const INVALID_REFRESH: &str = "the refresh token is invalid, expired or revoked; sign in again";
+
+fn account_key(email: &str) -> String {
+    format!("login:account:{email}")
+}
+
+fn address_key(caller: &Caller) -> String {
+    format!("login:address:{}", caller.address_key())
+}
+
+/// A caller acting in the session just started, for the audit trail.
+fn session_caller(user: &user::Model, family: Uuid, address: &Caller) -> Caller {
+    Caller {
+        principal: Some(Principal { user: user.clone(), via: Via::Session(family), leads: Vec::new() }),
+        address: address.address,
+    }
+}
+
+/// Fails with 429 when this account or this address has too many recent failed sign-ins
+/// (or wrong current passwords).
+pub fn check_failures(state: &AppState, caller: &Caller, email: &str) -> ApiResult<()> {
+    let limits = state.config.limits;
+    state.limiter.check(&address_key(caller), limits.login_failures_per_address, limits.login_window)?;
+    state.limiter.check(&account_key(email), limits.login_failures_per_account, limits.login_window)
+}
+
+pub fn count_failure(state: &AppState, caller: &Caller, email: &str) {
+    let window = state.config.limits.login_window;
+    state.limiter.hit(&address_key(caller), window);
+    state.limiter.hit(&account_key(email), window);
+}
+
+pub async fn login(state: &AppState, caller: &Caller, body: LoginRequest) -> ApiResult<TokenPair> {
+    let email = normalize_email(&body.email);
+    // Before any hashing, so a flood of guesses costs the server nothing.
+    check_failures(state, caller, &email)?;
+    let found = user::Entity::find().filter(user::Column::Email.eq(&email)).one(&state.db).await?;
+    let matches =
+        state.passwords.verify(body.password.clone(), found.as_ref().map(|u| u.password_hash.clone())).await?;
+    let user = match found {
+        Some(user) if matches && user.is_active => user,
+        other => {
+            count_failure(state, caller, &email);
+            let reason = match &other {
+                None => "unknown_email",
+                Some(_) if !matches => "wrong_password",
+                Some(_) => "deactivated",
+            };
+            let mut changes = changes_of(&body);
+            changes.0.insert("email".into(), json!(email));
+            changes.0.insert("reason".into(), json!(reason));
+            if let Some(user) = &other {
+                changes.0.insert("user_id".into(), json!(user.id));
+            }
+            audit::record(&state.db, caller, "login_failed", "session", None, changes).await?;
+            return Err(ApiError::Unauthorized(WRONG_CREDENTIALS.into()));
+        }
+    };
+    state.limiter.clear(&account_key(&email));
+    let family = Uuid::now_v7();
+    let actor = session_caller(&user, family, caller);
+    let txn = state.db.begin().await?;
+    let pair = issue(&txn, state, user, family).await?;
+    let mut changes = changes_of(&body);
+    changes.0.insert("email".into(), json!(email));
+    audit::record(&txn, &actor, "login", "session", Some(family), changes).await?;
+    txn.commit().await?;
+    Ok(pair)
+}
+
+/// Spends `secret` and answers the next pair of its session. A spent token presented again
+/// means someone kept a copy: the whole session ends, for the thief and the owner alike.
+pub async fn refresh(state: &AppState, caller: &Caller, secret: &str) -> ApiResult<TokenPair> {
+    let invalid = || ApiError::Unauthorized(INVALID_REFRESH.into());
+    let now = Utc::now();
+    let txn = state.db.begin().await?;
+    let token = refresh_token::Entity::find()
+        .filter(refresh_token::Column::TokenHash.eq(secret_hash(secret)))
+        .one(&txn)
+        .await?
+        .ok_or_else(invalid)?;
+    if token.revoked_at.is_some() {
+        return Err(invalid());
+    }
+    // Spend it only if nobody did in the meantime, so two racing refreshes cannot both win.
+    let spent = refresh_token::Entity::update_many()
+        .col_expr(refresh_token::Column::SpentAt, Expr::value(now))
+        .filter(refresh_token::Column::Id.eq(token.id))
+        .filter(refresh_token::Column::SpentAt.is_null())
+        .exec(&txn)
+        .await?;
+    if spent.rows_affected == 0 {
+        revoke_family(&txn, token.family_id).await?;
+        let changes =
+            changes_of(&json!({"user_id": token.user_id, "reason": "a spent refresh token was presented again"}));
+        audit::record(&txn, caller, "refresh_reuse", "session", Some(token.family_id), changes).await?;
+        txn.commit().await?;
+        return Err(invalid());
+    }
+    if token.expires_at <= now {
+        return Err(invalid());
+    }
+    let user = user::Entity::find_by_id(token.user_id).one(&txn).await?.filter(|u| u.is_active).ok_or_else(invalid)?;
+    let pair = issue(&txn, state, user, token.family_id).await?;
+    txn.commit().await?;
+    Ok(pair)
+}
+
+/// Ends the session of `secret` and the caller's own session (either may be absent).
+pub async fn logout(state: &AppState, caller: &Caller, secret: Option<&str>) -> ApiResult<()> {
+    let mut families = Vec::new();
+    if let Some(Principal { via: Via::Session(sid), .. }) = &caller.principal {
+        families.push(*sid);
+    }
+    let txn = state.db.begin().await?;
+    if let Some(secret) = secret {
+        let token = refresh_token::Entity::find()
+            .filter(refresh_token::Column::TokenHash.eq(secret_hash(secret)))
+            .one(&txn)
+            .await?;
+        // An unknown token is a session already gone: signing out again is not an error.
+        families.extend(token.map(|t| t.family_id).filter(|f| !families.contains(f)));
+    } else if families.is_empty() {
+        return Err(ApiError::Unauthorized("send the refresh token, or the access token of the session to end".into()));
+    }
+    for family in families {
+        if revoke_family(&txn, family).await? > 0 {
+            audit::record(&txn, caller, "logout", "session", Some(family), Default::default()).await?;
+        }
+    }
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Revokes the live tokens of one session; answers how many.
+pub async fn revoke_family<D: ConnectionTrait>(db: &D, family: Uuid) -> ApiResult<u64> {
+    let result = refresh_token::Entity::update_many()
+        .col_expr(refresh_token::Column::RevokedAt, Expr::value(Utc::now()))
+        .filter(refresh_token::Column::FamilyId.eq(family))
+        .filter(refresh_token::Column::RevokedAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected)
+}
+
+/// Ends every session of `user_id` except `keep` (the caller's own, on a password change).
+pub async fn revoke_sessions<D: ConnectionTrait>(db: &D, user_id: Uuid, keep: Option<Uuid>) -> ApiResult<()> {
+    let mut update = refresh_token::Entity::update_many()
+        .col_expr(refresh_token::Column::RevokedAt, Expr::value(Utc::now()))
+        .filter(refresh_token::Column::UserId.eq(user_id))
+        .filter(refresh_token::Column::RevokedAt.is_null());
+    if let Some(family) = keep {
+        update = update.filter(refresh_token::Column::FamilyId.ne(family));
+    }
+    update.exec(db).await?;
+    Ok(())
+}
+
+/// Stores a new refresh token of `family` (only its hash) and signs an access token for it.
+async fn issue<D: ConnectionTrait>(db: &D, state: &AppState, user: user::Model, family: Uuid) -> ApiResult<TokenPair> {
+    let now = Utc::now();
+    let ttl = chrono::Duration::from_std(state.config.refresh_token_ttl).map_err(|_| ApiError::Internal)?;
+    let secret = random_secret();
+    refresh_token::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        user_id: Set(user.id),
+        family_id: Set(family),
+        token_hash: Set(secret_hash(&secret)),
+        expires_at: Set(now + ttl),
+        spent_at: Set(None),
+        revoked_at: Set(None),
+        created_at: Set(now),
+    }
+    .insert(db)
+    .await?;
+    Ok(TokenPair {
+        access_token: state.jwt.issue(user.id, family)?,
+        token_type: "Bearer",
+        expires_in: state.jwt.ttl().as_secs(),
+        refresh_token: secret,
+        user: user.into(),
+    })
+}

@@ -1,0 +1,353 @@
+//! Account rules: who may manage whom, deactivation instead of deletion, own profile and
+//! password, and the first admin.
+use chrono::Utc;
+use entity::enums::Role;
+use entity::user;
+use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
+    IntoActiveModel, QueryFilter, TransactionTrait,
+};
+use serde_json::json;
+use uuid::Uuid;
+
+use super::dto::{
+    MePatch, PasswordChange, UserCreate, UserFilters, UserPatch, normalize_email, validate_display_name, validate_email,
+};
+use crate::audit::{self, service::changes_of};
+use crate::auth::passwords::{self, PasswordHasher};
+use crate::auth::service::{check_failures, count_failure, revoke_sessions};
+use crate::caller::{Action, Caller, Via, authorize};
+use crate::config::Config;
+use crate::error::{ApiError, ApiResult, Validator};
+use crate::http::IfMatch;
+use crate::pagination::{self, PageParams, Sort};
+use crate::state::AppState;
+use crate::store::update_versioned;
+
+/// Function level (coordinators and admins) plus the admin rule: only admins touch admin
+/// accounts or hand out the admin role.
+fn ensure_may_manage(caller: &Caller, target_role: Role, new_role: Option<Role>) -> ApiResult<()> {
+    authorize(caller, Action::ManageUsers)?;
+    if !caller.is_admin() && (target_role == Role::Admin || new_role == Some(Role::Admin)) {
+        return Err(ApiError::Forbidden("only an admin may manage admin accounts or give the admin role".into()));
+    }
+    Ok(())
+}
+
+async fn ensure_email_free<D: ConnectionTrait>(db: &D, email: &str, except: Option<Uuid>) -> ApiResult<()> {
+    let mut select = user::Entity::find().filter(user::Column::Email.eq(email));
+    if let Some(id) = except {
+        select = select.filter(user::Column::Id.ne(id));
+    }
+    if select.one(db).await?.is_some() {
+        return Err(ApiError::Conflict("an account with this e-mail already exists".into()));
+    }
+    Ok(())
+}
+
+async fn find<D: ConnectionTrait>(db: &D, id: Uuid) -> ApiResult<user::Model> {
+    user::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound)
+}
+
+/// Anyone signed in reads their own account; coordinators and admins read every account.
+pub async fn get<D: ConnectionTrait>(db: &D, caller: &Caller, id: Uuid) -> ApiResult<user::Model> {
+    if caller.user_id() != Some(id) {
+        authorize(caller, Action::ManageUsers)?;
+    }
+    find(db, id).await
+}
+
+pub async fn list<D: ConnectionTrait>(
+    db: &D,
+    caller: &Caller,
+    filters: UserFilters,
+    page: &PageParams,
+) -> ApiResult<(Vec<user::Model>, Option<String>)> {
+    authorize(caller, Action::ManageUsers)?;
+    let mut select = user::Entity::find();
+    if let Some(role) = filters.role {
+        select = select.filter(user::Column::Role.eq(role));
+    }
+    if let Some(active) = filters.is_active {
+        select = select.filter(user::Column::IsActive.eq(active));
+    }
+    if let Some(q) = filters.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
+        let escaped = q.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+        let pattern = || LikeExpr::new(format!("%{escaped}%")).escape('\\');
+        select = select.filter(
+            Condition::any()
+                .add(Expr::col(user::Column::Email).like(pattern()))
+                .add(Expr::expr(Func::lower(Expr::col(user::Column::DisplayName))).like(pattern())),
+        );
+    }
+    let sort = Sort { key: None, id: user::Column::Id, descending: false };
+    pagination::fetch(db, select, sort, page, |u| (None, u.id)).await
+}
+
+pub async fn create(state: &AppState, caller: &Caller, body: UserCreate) -> ApiResult<user::Model> {
+    ensure_may_manage(caller, body.role, Some(body.role))?;
+    let email = normalize_email(&body.email);
+    let mut v = Validator::new();
+    validate_email(&mut v, &email);
+    validate_display_name(&mut v, &body.display_name);
+    passwords::check_policy("password", &body.password, &mut v);
+    v.finish()?;
+    ensure_email_free(&state.db, &email, None).await?;
+    let password_hash = state.passwords.hash(body.password.clone()).await?;
+    let txn = state.db.begin().await?;
+    let user =
+        insert(&txn, email, body.display_name.trim(), body.role, body.is_active.unwrap_or(true), password_hash).await?;
+    audit::record(&txn, caller, "create", "user", Some(user.id), changes_of(&body)).await?;
+    txn.commit().await?;
+    Ok(user)
+}
+
+async fn insert<D: ConnectionTrait>(
+    db: &D,
+    email: String,
+    display_name: &str,
+    role: Role,
+    is_active: bool,
+    password_hash: String,
+) -> ApiResult<user::Model> {
+    let now = Utc::now();
+    Ok(user::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        email: Set(email),
+        display_name: Set(display_name.to_string()),
+        role: Set(role),
+        is_active: Set(is_active),
+        password_hash: Set(password_hash),
+        created_at: Set(now),
+        updated_at: Set(now),
+        version: Set(1),
+    }
+    .insert(db)
+    .await?)
+}
+
+pub async fn update(
+    state: &AppState,
+    caller: &Caller,
+    id: Uuid,
+    if_match: IfMatch,
+    patch: UserPatch,
+) -> ApiResult<user::Model> {
+    authorize(caller, Action::ManageUsers)?;
+    let current = find(&state.db, id).await?;
+    ensure_may_manage(caller, current.role, patch.role)?;
+    let is_self = caller.user_id() == Some(id);
+    if is_self && patch.role.is_some_and(|r| r != current.role) {
+        return Err(ApiError::Forbidden("nobody changes their own role".into()));
+    }
+    if is_self && patch.is_active == Some(false) {
+        return Err(ApiError::Forbidden("nobody deactivates their own account".into()));
+    }
+    let email = patch.email.as_deref().map(normalize_email);
+    let mut v = Validator::new();
+    if let Some(email) = &email {
+        validate_email(&mut v, email);
+    }
+    if let Some(name) = &patch.display_name {
+        validate_display_name(&mut v, name);
+    }
+    if let Some(password) = &patch.password {
+        passwords::check_policy("password", password, &mut v);
+    }
+    v.finish()?;
+    let password_hash = match &patch.password {
+        Some(password) => Some(state.passwords.hash(password.clone()).await?),
+        None => None,
+    };
+    let txn = state.db.begin().await?;
+    let current = find(&txn, id).await?;
+    if_match.check(current.version)?;
+    if let Some(email) = &email {
+        ensure_email_free(&txn, email, Some(id)).await?;
+    }
+    // One event, named after the most consequential change; `changes` lists all of them.
+    let action = if patch.role.is_some_and(|r| r != current.role) {
+        "role_change"
+    } else if patch.is_active == Some(false) && current.is_active {
+        "deactivate"
+    } else if patch.is_active == Some(true) && !current.is_active {
+        "reactivate"
+    } else if patch.password.is_some() {
+        "password_reset"
+    } else {
+        "update"
+    };
+    let ends_sessions = patch.password.is_some() || patch.is_active == Some(false);
+    let version = current.version;
+    let mut active = current.into_active_model();
+    if let Some(email) = email {
+        active.email = Set(email);
+    }
+    if let Some(name) = &patch.display_name {
+        active.display_name = Set(name.trim().to_string());
+    }
+    if let Some(role) = patch.role {
+        active.role = Set(role);
+    }
+    if let Some(is_active) = patch.is_active {
+        active.is_active = Set(is_active);
+    }
+    if let Some(hash) = password_hash {
+        active.password_hash = Set(hash);
+    }
+    let user = update_versioned(&txn, active, id, version).await?;
+    if ends_sessions {
+        revoke_sessions(&txn, id, None).await?;
+    }
+    audit::record(&txn, caller, action, "user", Some(id), changes_of(&patch)).await?;
+    txn.commit().await?;
+    Ok(user)
+}
+
+/// Deactivation keeps the account and its history; its sessions end at once.
+pub async fn deactivate(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_match: IfMatch) -> ApiResult<()> {
+    authorize(caller, Action::ManageUsers)?;
+    let txn = db.begin().await?;
+    let current = find(&txn, id).await?;
+    ensure_may_manage(caller, current.role, None)?;
+    if caller.user_id() == Some(id) {
+        return Err(ApiError::Forbidden("nobody deactivates their own account".into()));
+    }
+    if_match.check(current.version)?;
+    if !current.is_active {
+        return Ok(());
+    }
+    let version = current.version;
+    let mut active = current.into_active_model();
+    active.is_active = Set(false);
+    update_versioned(&txn, active, id, version).await?;
+    revoke_sessions(&txn, id, None).await?;
+    audit::record(&txn, caller, "deactivate", "user", Some(id), changes_of(&json!({"is_active": false}))).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// The caller's own account.
+pub async fn me<D: ConnectionTrait>(db: &D, caller: &Caller) -> ApiResult<user::Model> {
+    let id = caller.signed_in()?.user.id;
+    find(db, id).await
+}
+
+pub async fn update_me(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    if_match: IfMatch,
+    patch: MePatch,
+) -> ApiResult<user::Model> {
+    authorize(caller, Action::SelfService)?;
+    let id = caller.signed_in()?.user.id;
+    let email = patch.email.as_deref().map(normalize_email);
+    let mut v = Validator::new();
+    if let Some(email) = &email {
+        validate_email(&mut v, email);
+    }
+    if let Some(name) = &patch.display_name {
+        validate_display_name(&mut v, name);
+    }
+    v.finish()?;
+    let txn = db.begin().await?;
+    let current = find(&txn, id).await?;
+    if_match.check(current.version)?;
+    if let Some(email) = &email {
+        ensure_email_free(&txn, email, Some(id)).await?;
+    }
+    let version = current.version;
+    let mut active = current.into_active_model();
+    if let Some(email) = email {
+        active.email = Set(email);
+    }
+    if let Some(name) = &patch.display_name {
+        active.display_name = Set(name.trim().to_string());
+    }
+    let user = update_versioned(&txn, active, id, version).await?;
+    audit::record(&txn, caller, "update", "user", Some(id), changes_of(&patch)).await?;
+    txn.commit().await?;
+    Ok(user)
+}
+
+/// A wrong current password is a 422 on `current_password` and counts as a failed sign-in,
+/// so a stolen access token cannot be used to guess the password at leisure.
+pub async fn change_password(state: &AppState, caller: &Caller, body: PasswordChange) -> ApiResult<()> {
+    authorize(caller, Action::SelfService)?;
+    let principal = caller.signed_in()?;
+    let user = principal.user.clone();
+    let session = match principal.via {
+        Via::Session(sid) => Some(sid),
+        Via::ApiKey { .. } => None,
+    };
+    let mut v = Validator::new();
+    passwords::check_policy("new_password", &body.new_password, &mut v);
+    v.finish()?;
+    check_failures(state, caller, &user.email)?;
+    if !state.passwords.verify(body.current_password.clone(), Some(user.password_hash.clone())).await? {
+        count_failure(state, caller, &user.email);
+        return Err(ApiError::invalid("current_password", "is not your current password"));
+    }
+    let hash = state.passwords.hash(body.new_password.clone()).await?;
+    let txn = state.db.begin().await?;
+    let current = find(&txn, user.id).await?;
+    let version = current.version;
+    let mut active = current.into_active_model();
+    active.password_hash = Set(hash);
+    update_versioned(&txn, active, user.id, version).await?;
+    revoke_sessions(&txn, user.id, session).await?;
+    audit::record(&txn, caller, "password_change", "user", Some(user.id), changes_of(&body)).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Creates an admin with this e-mail unless an account has it; answers the new account.
+/// For start-up and the command line, so problems come back as readable text.
+pub async fn create_admin(
+    db: &DatabaseConnection,
+    passwords: &PasswordHasher,
+    email: &str,
+    display_name: &str,
+    password: &str,
+) -> anyhow::Result<Option<user::Model>> {
+    let email = normalize_email(email);
+    let mut v = Validator::new();
+    validate_email(&mut v, &email);
+    validate_display_name(&mut v, display_name);
+    passwords::check_policy("password", password, &mut v);
+    v.finish().map_err(|e| match e {
+        ApiError::Validation(errors) => {
+            anyhow::anyhow!(errors.iter().map(|e| format!("{} {}", e.field, e.message)).collect::<Vec<_>>().join("; "))
+        }
+        other => anyhow::anyhow!("{other}"),
+    })?;
+    if user::Entity::find().filter(user::Column::Email.eq(&email)).one(db).await?.is_some() {
+        return Ok(None);
+    }
+    let hash = passwords.hash(password.to_string()).await?;
+    let txn = db.begin().await?;
+    let user = insert(&txn, email.clone(), display_name.trim(), Role::Admin, true, hash).await?;
+    let changes = changes_of(&json!({"email": email, "role": Role::Admin, "source": "bootstrap"}));
+    audit::record(&txn, &Caller::anonymous(), "create", "user", Some(user.id), changes).await?;
+    txn.commit().await?;
+    Ok(Some(user))
+}
+
+/// `SPOLUPLAN_ADMIN_EMAIL` and `SPOLUPLAN_ADMIN_PASSWORD`: the first admin, made at start-up.
+pub async fn bootstrap_admin(
+    db: &DatabaseConnection,
+    config: &Config,
+    passwords: &PasswordHasher,
+) -> anyhow::Result<()> {
+    let (Some(email), Some(password)) = (&config.admin_email, &config.admin_password) else {
+        return Ok(());
+    };
+    let created = create_admin(db, passwords, email, "Administrator", password)
+        .await
+        .map_err(|e| anyhow::anyhow!("SPOLUPLAN_ADMIN_EMAIL / SPOLUPLAN_ADMIN_PASSWORD: {e}"))?;
+    if let Some(user) = created {
+        tracing::info!(email = %user.email, "admin account created");
+    }
+    Ok(())
+}
