@@ -2,6 +2,8 @@
 //! database, once on SQLite and once on PostgreSQL. One binary, so one link step.
 mod helpers;
 
+mod api_keys;
+mod auth;
 mod availability;
 mod comments;
 mod consultation;
@@ -10,4 +12,5 @@ mod export;
 mod goals_measures;
 mod plans;
 mod seed;
+mod users;
 mod web_app;

@@ -1,0 +1,392 @@
+//! Sign-in, tokens and sessions: login, identical failures, forged tokens, refresh rotation and
+//! reuse, logout, password change, deactivation, abuse limits, secrets kept out of the audit trail.
+use chrono::{Duration, Utc};
+use entity::{audit_event, refresh_token};
+use jsonwebtoken::{EncodingKey, Header, encode};
+use reqwest::Method;
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use serde_json::{Value, json};
+use uuid::Uuid;
+
+use crate::both;
+use crate::helpers::*;
+
+pub const PASSWORD: &str = "dlouhé heslo na jaře 2026";
+
+/// An account created through the API by a fresh admin, so it has a real password.
+pub async fn account(app: &TestApp, role: &str) -> Value {
+    let admin = app.admin().await;
+    let email = format!("{role}-{}@obec.example.cz", Uuid::now_v7().simple());
+    app.post(
+        "/users",
+        Some(&admin.token),
+        json!({"email": email, "display_name": "Jana Nováková", "role": role, "password": PASSWORD}),
+    )
+    .await
+    .expect(201)
+}
+
+pub async fn sign_in(app: &TestApp, email: &str, password: &str) -> Answer {
+    app.post("/auth/login", None, json!({"email": email, "password": password})).await
+}
+
+/// A fresh session of `email`: (access token, refresh token).
+pub async fn session(app: &TestApp, email: &str) -> (String, String) {
+    let pair = sign_in(app, email, PASSWORD).await.expect(200);
+    (pair["access_token"].as_str().unwrap().to_string(), pair["refresh_token"].as_str().unwrap().to_string())
+}
+
+pub async fn refresh(app: &TestApp, token: &str) -> Answer {
+    app.post("/auth/refresh", None, json!({"refresh_token": token})).await
+}
+
+fn email_of(user: &Value) -> String {
+    user["email"].as_str().unwrap().to_string()
+}
+
+async fn audit_events(app: &TestApp, action: &str) -> Vec<audit_event::Model> {
+    audit_event::Entity::find().filter(audit_event::Column::Action.eq(action)).all(&app.db).await.unwrap()
+}
+
+both!(login_gives_tokens_that_work, |app| async move {
+    let user = account(&app, "member").await;
+    let answer = sign_in(&app, &email_of(&user), PASSWORD).await;
+    let pair = answer.expect(200);
+    assert_eq!(answer.header("cache-control").as_deref(), Some("no-store"));
+    assert_eq!(pair["token_type"], "Bearer");
+    assert_eq!(pair["expires_in"], 900);
+    assert_eq!(pair["user"]["id"], user["id"]);
+    assert_eq!(pair["user"]["role"], "member");
+    assert!(pair["refresh_token"].as_str().unwrap().len() >= 43);
+    assert!(!answer.text.contains("password") && !answer.text.contains("$argon2"), "{}", answer.text);
+
+    let access = pair["access_token"].as_str().unwrap();
+    let me = app.get("/me", Some(access)).await.expect(200);
+    assert_eq!(me["id"], user["id"]);
+    app.get("/plans", Some(access)).await.expect(200);
+
+    let logins = audit_events(&app, "login").await;
+    assert_eq!(logins.len(), 1);
+    assert_eq!(logins[0].actor_id.map(|id| id.to_string()).as_deref(), user["id"].as_str());
+    assert_eq!(logins[0].entity_type, "session");
+});
+
+both!(wrong_password_and_unknown_email_answer_alike, |app| async move {
+    let user = account(&app, "member").await;
+    let wrong = sign_in(&app, &email_of(&user), "úplně jiné heslo 123").await;
+    let unknown = sign_in(&app, "nikdo@obec.example.cz", PASSWORD).await;
+    let (a, b) = (wrong.expect(401), unknown.expect(401));
+    assert_eq!(a, b, "the answers must not tell which e-mails have accounts");
+    assert_eq!(a["detail"], "the e-mail or password is wrong");
+    assert_eq!(wrong.header("www-authenticate"), unknown.header("www-authenticate"));
+    assert!(wrong.header("www-authenticate").unwrap().starts_with("Bearer"));
+
+    // Both failures are in the audit trail, anonymous, with the reason and without the password.
+    let failures = audit_events(&app, "login_failed").await;
+    assert_eq!(failures.len(), 2);
+    let reasons: Vec<&Value> = failures.iter().map(|f| &f.changes.0["reason"]).collect();
+    assert!(reasons.contains(&&json!("wrong_password")) && reasons.contains(&&json!("unknown_email")), "{reasons:?}");
+    for failure in &failures {
+        assert_eq!(failure.actor_id, None);
+        assert_eq!(failure.entity_type, "session");
+        let text = format!("{:?}", failure.changes);
+        assert!(!text.contains("úplně jiné heslo") && !text.contains(PASSWORD), "{text}");
+    }
+
+    // Malformed bodies are 400, not a sign-in attempt.
+    app.post("/auth/login", None, json!({"email": "a@b.cz"})).await.expect(400);
+    app.post("/auth/login", None, json!({"email": "a@b.cz", "password": "x", "role": "admin"})).await.expect(400);
+});
+
+both!(email_is_case_insensitive, |app| async move {
+    let admin = app.admin().await;
+    let created = app
+        .post(
+            "/users",
+            Some(&admin.token),
+            json!({"email": " Jana.Novakova@Obec.Example.CZ ", "display_name": "Jana", "role": "member", "password": PASSWORD}),
+        )
+        .await
+        .expect(201);
+    assert_eq!(created["email"], "jana.novakova@obec.example.cz");
+    sign_in(&app, "JANA.NOVAKOVA@obec.example.cz", PASSWORD).await.expect(200);
+    sign_in(&app, "  jana.novakova@OBEC.example.cz", PASSWORD).await.expect(200);
+});
+
+both!(deactivated_user_cannot_sign_in_and_their_tokens_stop, |app| async move {
+    let user = account(&app, "member").await;
+    let email = email_of(&user);
+    let (access, refresh_token) = session(&app, &email).await;
+    let coordinator = app.coordinator().await;
+    app.delete(&format!("/users/{}", user["id"].as_str().unwrap()), Some(&coordinator.token)).await.expect(204);
+
+    app.get("/me", Some(&access)).await.expect(401);
+    app.get("/plans", Some(&access)).await.expect(401);
+    refresh(&app, &refresh_token).await.expect(401);
+    // The right password gets exactly the answer of a wrong one.
+    let right = sign_in(&app, &email, PASSWORD).await.expect(401);
+    let wrong = sign_in(&app, &email, "nesprávné heslo 99").await.expect(401);
+    assert_eq!(right, wrong);
+    assert!(audit_events(&app, "login_failed").await.iter().any(|f| f.changes.0["reason"] == "deactivated"));
+});
+
+/// An access token with these claims, signed with `secret`.
+fn forge(claims: &Value, secret: &[u8]) -> String {
+    encode(&Header::new(jsonwebtoken::Algorithm::HS256), claims, &EncodingKey::from_secret(secret)).unwrap()
+}
+
+fn claims(user: &TestUser) -> Value {
+    let now = Utc::now().timestamp();
+    json!({"sub": user.id, "sid": Uuid::now_v7(), "iat": now, "exp": now + 600, "iss": "spoluplan", "aud": "spoluplan-api"})
+}
+
+both!(forged_tokens_are_refused, |app| async move {
+    let member = app.member().await;
+    let admin = app.admin().await;
+    // The forging itself is right: with the right claims and secret the token works.
+    app.get("/me", Some(&forge(&claims(&member), JWT_SECRET))).await.expect(200);
+
+    let mut refused = Vec::new();
+    // Tampered: the admin's claims under the member's signature.
+    let (m, a): (Vec<&str>, Vec<&str>) = (member.token.split('.').collect(), admin.token.split('.').collect());
+    refused.push(("tampered payload", format!("{}.{}.{}", m[0], a[1], m[2])));
+    let mut signature = m[2].to_string();
+    let first = if signature.starts_with('A') { "B" } else { "A" };
+    signature.replace_range(..1, first);
+    refused.push(("tampered signature", format!("{}.{}.{signature}", m[0], m[1])));
+    // Unsigned: `alg: none` with the member's valid claims.
+    refused.push(("alg none", format!("eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.{}.", m[1])));
+    let mut expired = claims(&member);
+    expired["iat"] = json!(Utc::now().timestamp() - 7200);
+    expired["exp"] = json!(Utc::now().timestamp() - 3600);
+    refused.push(("expired", forge(&expired, JWT_SECRET)));
+    let mut audience = claims(&member);
+    audience["aud"] = json!("another-api");
+    refused.push(("wrong audience", forge(&audience, JWT_SECRET)));
+    let mut issuer = claims(&member);
+    issuer["iss"] = json!("someone-else");
+    refused.push(("wrong issuer", forge(&issuer, JWT_SECRET)));
+    let mut no_exp = claims(&member);
+    no_exp.as_object_mut().unwrap().remove("exp");
+    refused.push(("no expiry", forge(&no_exp, JWT_SECRET)));
+    refused.push(("other secret", forge(&claims(&member), b"another-secret-another-secret-another-secret")));
+    let mut ghost = claims(&member);
+    ghost["sub"] = json!(Uuid::now_v7());
+    refused.push(("unknown user", forge(&ghost, JWT_SECRET)));
+    refused.push(("not a JWT", "garbage".into()));
+    refused.push(("unknown API key", "spk_unknown".into()));
+
+    for (what, token) in refused {
+        let answer = app.get("/me", Some(&token)).await;
+        assert_eq!(answer.status.as_u16(), 401, "{what}: {}", answer.text);
+        answer.expect(401);
+        assert!(answer.header("www-authenticate").is_some(), "{what}");
+    }
+    // A non-Bearer scheme is refused, never ignored.
+    app.send(Method::GET, "/me", None, None, &[("authorization", "Basic YTpi")]).await.expect(401);
+});
+
+both!(refresh_rotates_and_reuse_ends_the_session, |app| async move {
+    let user = account(&app, "member").await;
+    let email = email_of(&user);
+    let (access1, r1) = session(&app, &email).await;
+    let (_, other_session) = session(&app, &email).await;
+
+    let next = refresh(&app, &r1).await.expect(200);
+    let (access2, r2) = (next["access_token"].as_str().unwrap(), next["refresh_token"].as_str().unwrap());
+    assert_ne!(r2, r1);
+    assert_eq!(next["user"]["id"], user["id"]);
+    app.get("/me", Some(access2)).await.expect(200);
+    app.get("/me", Some(&access1)).await.expect(200);
+
+    // Presenting the spent r1 again ends the whole session: r2 dies with it.
+    refresh(&app, &r1).await.expect(401);
+    refresh(&app, r2).await.expect(401);
+    assert_eq!(audit_events(&app, "refresh_reuse").await.len(), 1);
+    // Another session of the same person is untouched.
+    refresh(&app, &other_session).await.expect(200);
+
+    refresh(&app, "not-a-token").await.expect(401);
+    app.post("/auth/refresh", None, json!({})).await.expect(400);
+});
+
+both!(expired_refresh_token_is_refused, |app| async move {
+    let user = account(&app, "member").await;
+    let (_, token) = session(&app, &email_of(&user)).await;
+    refresh_token::Entity::update_many()
+        .col_expr(refresh_token::Column::ExpiresAt, Expr::value(Utc::now() - Duration::minutes(1)))
+        .exec(&app.db)
+        .await
+        .unwrap();
+    refresh(&app, &token).await.expect(401);
+});
+
+both!(logout_ends_the_session, |app| async move {
+    let user = account(&app, "member").await;
+    let email = email_of(&user);
+
+    let (_, token) = session(&app, &email).await;
+    app.post("/auth/logout", None, json!({"refresh_token": token})).await.expect(204);
+    refresh(&app, &token).await.expect(401);
+    // Signing out again is harmless.
+    app.post("/auth/logout", None, json!({"refresh_token": token})).await.expect(204);
+
+    // With only the access token of the session, and no body at all.
+    let (access, token) = session(&app, &email).await;
+    app.send(Method::POST, "/auth/logout", Some(&access), None, &[]).await.expect(204);
+    refresh(&app, &token).await.expect(401);
+
+    // Nothing identifies a session: 401.
+    app.send(Method::POST, "/auth/logout", None, None, &[]).await.expect(401);
+    assert_eq!(audit_events(&app, "logout").await.len(), 2);
+});
+
+both!(password_change_ends_other_sessions, |app| async move {
+    let user = account(&app, "member").await;
+    let email = email_of(&user);
+    let (access, mine) = session(&app, &email).await;
+    let (_, other) = session(&app, &email).await;
+    let new_password = "nové heslo pro léto 2026";
+
+    let wrong = app
+        .post(
+            "/me/password",
+            Some(&access),
+            json!({"current_password": "to není ono 123", "new_password": new_password}),
+        )
+        .await
+        .expect(422);
+    assert_eq!(wrong["errors"][0]["field"], "current_password");
+    let short = app
+        .post("/me/password", Some(&access), json!({"current_password": PASSWORD, "new_password": "krátké"}))
+        .await
+        .expect(422);
+    assert_eq!(short["errors"][0]["field"], "new_password");
+    let long = "x".repeat(257);
+    app.post("/me/password", Some(&access), json!({"current_password": PASSWORD, "new_password": long}))
+        .await
+        .expect(422);
+    app.post(
+        "/me/password",
+        Some(&access),
+        json!({"current_password": PASSWORD, "new_password": new_password, "role": "admin"}),
+    )
+    .await
+    .expect(400);
+    app.post("/me/password", Some(&access), json!({"current_password": PASSWORD, "new_password": new_password}))
+        .await
+        .expect(204);
+    refresh(&app, &other).await.expect(401);
+    refresh(&app, &mine).await.expect(200);
+    sign_in(&app, &email, PASSWORD).await.expect(401);
+    sign_in(&app, &email, new_password).await.expect(200);
+    assert_eq!(audit_events(&app, "password_change").await.len(), 1);
+    app.post("/me/password", None, json!({"current_password": PASSWORD, "new_password": new_password}))
+        .await
+        .expect(401);
+});
+
+both!(failed_sign_ins_are_limited, |app| async move {
+    let app = spawn_app_with(app.backend, |c| {
+        c.limits.login_failures_per_account = 3;
+        c.limits.login_failures_per_address = 5;
+        c.trust_forwarded_for = true;
+    })
+    .await;
+    let user = account(&app, "member").await;
+    let email = email_of(&user);
+    let from = |address: &'static str, email: &str, password: &str| {
+        let body = json!({"email": email, "password": password});
+        let app = &app;
+        async move { app.send(Method::POST, "/auth/login", None, Some(body), &[("x-forwarded-for", address)]).await }
+    };
+
+    // Per account: three failures from different addresses lock it, even for the right password.
+    for address in ["192.0.2.1", "192.0.2.2", "192.0.2.3"] {
+        from(address, &email, "hádám heslo 0000").await.expect(401);
+    }
+    let limited = from("192.0.2.4", &email.to_uppercase(), PASSWORD).await;
+    limited.expect(429);
+    let retry: u64 = limited.header("retry-after").expect("Retry-After").parse().unwrap();
+    assert!(retry > 0 && retry <= 15 * 60, "{retry}");
+    // The refused attempt was not even tried against the hash, so it is not a recorded failure.
+    assert_eq!(audit_events(&app, "login_failed").await.len(), 3);
+
+    // Per address: five failures on different (unknown) accounts lock the address.
+    for n in 0..5 {
+        from("198.51.100.7", &format!("nikdo{n}@obec.example.cz"), "hádám heslo 0000").await.expect(401);
+    }
+    let other = account(&app, "member").await;
+    from("198.51.100.7", &email_of(&other), PASSWORD).await.expect(429);
+    from("198.51.100.8", &email_of(&other), PASSWORD).await.expect(200);
+
+    // Wrong current passwords count as failed sign-ins of that account too.
+    let (access, _) = session(&app, &email_of(&other)).await;
+    for _ in 0..3 {
+        app.post(
+            "/me/password",
+            Some(&access),
+            json!({"current_password": "hádám heslo 0000", "new_password": "nové heslo 2026 léto"}),
+        )
+        .await
+        .expect(422);
+    }
+    app.post(
+        "/me/password",
+        Some(&access),
+        json!({"current_password": PASSWORD, "new_password": "nové heslo 2026 léto"}),
+    )
+    .await
+    .expect(429);
+});
+
+both!(no_secret_reaches_the_audit_trail, |app| async move {
+    let admin = app.admin().await;
+    let email = format!("tajne-{}@obec.example.cz", Uuid::now_v7().simple());
+    let first = "první tajné heslo 2026";
+    let second = "druhé tajné heslo 2026";
+    let guess = "špatné tajné heslo 2026";
+    app.post(
+        "/users",
+        Some(&admin.token),
+        json!({"email": email, "display_name": "T", "role": "member", "password": first}),
+    )
+    .await
+    .expect(201);
+    sign_in(&app, &email, guess).await.expect(401);
+    let pair = sign_in(&app, &email, first).await.expect(200);
+    let access = pair["access_token"].as_str().unwrap().to_string();
+    let next = refresh(&app, pair["refresh_token"].as_str().unwrap()).await.expect(200);
+    app.post("/me/password", Some(&access), json!({"current_password": first, "new_password": second}))
+        .await
+        .expect(204);
+    let key = app.post("/api-keys", Some(&access), json!({"name": "skript", "scopes": ["read"]})).await.expect(201);
+    let secret = key["key"].as_str().unwrap().to_string();
+    app.delete(&format!("/api-keys/{}", key["id"].as_str().unwrap()), Some(&access)).await.expect(204);
+    app.post("/auth/logout", None, json!({"refresh_token": next["refresh_token"]})).await.expect(204);
+    let again = sign_in(&app, &email, second).await.expect(200);
+    let spent = again["refresh_token"].as_str().unwrap();
+    let last = refresh(&app, spent).await.expect(200);
+    refresh(&app, spent).await.expect(401);
+
+    let trail = format!("{:?}", audit_event::Entity::find().all(&app.db).await.unwrap());
+    for action in ["create", "login_failed", "login", "password_change", "revoke", "logout", "refresh_reuse"] {
+        assert!(trail.contains(&format!("action: \"{action}\"")), "{action} missing from the trail");
+    }
+    let secrets = [
+        first,
+        second,
+        guess,
+        &access,
+        pair["refresh_token"].as_str().unwrap(),
+        next["refresh_token"].as_str().unwrap(),
+        spent,
+        last["refresh_token"].as_str().unwrap(),
+        &secret,
+        &secret[4..],
+    ];
+    for s in secrets {
+        assert!(!trail.contains(s), "a secret reached the audit trail: {s}");
+    }
+});

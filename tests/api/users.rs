@@ -1,0 +1,307 @@
+//! Accounts: who manages whom (only admins touch admins), deactivation, validation, duplicates,
+//! filters, the own profile (`/me`) and its mass-assignment guard, the first admin.
+use entity::{audit_event, user};
+use reqwest::Method;
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use serde_json::{Value, json};
+use uuid::Uuid;
+
+use crate::auth::{PASSWORD, account, refresh, session, sign_in};
+use crate::both;
+use crate::helpers::*;
+
+fn new_user(role: &str) -> Value {
+    json!({"email": format!("{role}-{}@obec.example.cz", Uuid::now_v7().simple()), "display_name": "Petr Novák", "role": role, "password": PASSWORD})
+}
+
+fn path(user: &Value) -> String {
+    format!("/users/{}", user["id"].as_str().unwrap())
+}
+
+fn assert_no_secret(answer: &Answer) {
+    assert!(!answer.text.contains("password") && !answer.text.contains("$argon2"), "{}", answer.text);
+}
+
+async fn actions_on(app: &TestApp, id: &str) -> Vec<String> {
+    audit_event::Entity::find()
+        .filter(audit_event::Column::EntityId.eq(id.parse::<Uuid>().unwrap()))
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.action)
+        .collect()
+}
+
+both!(coordinator_manages_member_accounts, |app| async move {
+    let c = app.coordinator().await;
+    let t = Some(c.token.as_str());
+    let answer = app.post("/users", t, new_user("member")).await;
+    let user = answer.expect(201);
+    assert_no_secret(&answer);
+    let id = user["id"].as_str().unwrap();
+    assert_eq!(answer.header("location").unwrap(), format!("/api/v1/users/{id}"));
+    assert_eq!(answer.header("etag").as_deref(), Some("\"1\""));
+    assert_eq!(
+        (user["role"].as_str(), user["is_active"].as_bool(), user["version"].as_i64()),
+        (Some("member"), Some(true), Some(1))
+    );
+
+    let read = app.get(&path(&user), t).await;
+    assert_eq!(read.expect(200)["email"], user["email"]);
+    assert_no_secret(&read);
+    let renamed = app.patch(&path(&user), t, json!({"display_name": " Petr Dvořák "})).await.expect(200);
+    assert_eq!((renamed["display_name"].as_str(), renamed["version"].as_i64()), (Some("Petr Dvořák"), Some(2)));
+    app.send(Method::PATCH, &path(&user), t, Some(json!({"display_name": "X"})), &[("if-match", "\"1\"")])
+        .await
+        .expect(412);
+    // Coordinators may make coordinators.
+    assert_eq!(app.patch(&path(&user), t, json!({"role": "coordinator"})).await.expect(200)["role"], "coordinator");
+
+    app.send(Method::DELETE, &path(&user), t, None, &[("if-match", "\"1\"")]).await.expect(412);
+    app.delete(&path(&user), t).await.expect(204);
+    let kept = app.get(&path(&user), t).await.expect(200);
+    assert_eq!(kept["is_active"], false, "deactivated, not deleted");
+    app.delete(&path(&user), t).await.expect(204);
+    assert_eq!(app.patch(&path(&user), t, json!({"is_active": true})).await.expect(200)["is_active"], true);
+    assert_eq!(actions_on(&app, id).await, ["create", "update", "role_change", "deactivate", "reactivate"]);
+    app.get(&format!("/users/{}", Uuid::now_v7()), t).await.expect(404);
+    app.delete(&format!("/users/{}", Uuid::now_v7()), t).await.expect(404);
+    app.get("/users/not-a-uuid", t).await.expect(400);
+});
+
+both!(invalid_and_duplicate_accounts_are_refused, |app| async move {
+    let c = app.coordinator().await;
+    let t = Some(c.token.as_str());
+    let field = |problem: Value| problem["errors"][0]["field"].as_str().unwrap().to_string();
+    let mut body = new_user("member");
+    body["password"] = json!("jedenáct zn");
+    assert_eq!(field(app.post("/users", t, body.clone()).await.expect(422)), "password");
+    body["password"] = json!("x".repeat(257));
+    assert_eq!(field(app.post("/users", t, body.clone()).await.expect(422)), "password");
+    body["password"] = json!("dvanáct znak");
+    body["email"] = json!("not an e-mail");
+    assert_eq!(field(app.post("/users", t, body.clone()).await.expect(422)), "email");
+    let mut body = new_user("member");
+    body["display_name"] = json!("  ");
+    assert_eq!(field(app.post("/users", t, body).await.expect(422)), "display_name");
+    let mut body = new_user("member");
+    body["role"] = json!("superuser");
+    app.post("/users", t, body).await.expect(400);
+    let mut body = new_user("member");
+    body["password_hash"] = json!("$argon2id$...");
+    app.post("/users", t, body).await.expect(400);
+    let mut body = new_user("member");
+    body["id"] = json!(Uuid::now_v7());
+    app.post("/users", t, body).await.expect(400);
+    assert_eq!(user::Entity::find().count(&app.db).await.unwrap(), 1, "only the coordinator exists");
+
+    let first = app
+        .post(
+            "/users",
+            t,
+            json!({"email": "Eva@Obec.cz", "display_name": "Eva", "role": "member", "password": PASSWORD}),
+        )
+        .await
+        .expect(201);
+    app.post(
+        "/users",
+        t,
+        json!({"email": "eva@OBEC.CZ", "display_name": "Eva 2", "role": "member", "password": PASSWORD}),
+    )
+    .await
+    .expect(409);
+    let second = app.post("/users", t, new_user("member")).await.expect(201);
+    app.patch(&path(&second), t, json!({"email": "EVA@obec.cz"})).await.expect(409);
+    app.patch(&path(&first), t, json!({"email": "EVA@obec.cz"})).await.expect(200);
+    app.patch(&path(&first), t, json!({"version": 7})).await.expect(400);
+});
+
+both!(only_admins_touch_admins, |app| async move {
+    let c = app.coordinator().await;
+    let admin = app.admin().await;
+    let t = Some(c.token.as_str());
+    let admins = || user::Entity::find().filter(user::Column::Role.eq(entity::enums::Role::Admin)).count(&app.db);
+
+    let problem = app.post("/users", t, new_user("admin")).await.expect(403);
+    assert!(problem["detail"].as_str().unwrap().contains("admin"));
+    assert_eq!(admins().await.unwrap(), 1);
+    let member = app.post("/users", t, new_user("member")).await.expect(201);
+    app.patch(&path(&member), t, json!({"role": "admin"})).await.expect(403);
+    let other_admin = app.post("/users", Some(&admin.token), new_user("admin")).await.expect(201);
+    app.patch(&path(&other_admin), t, json!({"display_name": "Převzato"})).await.expect(403);
+    app.patch(&path(&other_admin), t, json!({"role": "member"})).await.expect(403);
+    app.patch(&path(&other_admin), t, json!({"password": "převzaté heslo 2026"})).await.expect(403);
+    app.delete(&path(&other_admin), t).await.expect(403);
+    assert_eq!(admins().await.unwrap(), 2);
+    sign_in(&app, other_admin["email"].as_str().unwrap(), PASSWORD).await.expect(200);
+    // A coordinator can still read admin accounts.
+    app.get(&path(&other_admin), t).await.expect(200);
+
+    // An admin can do all of it.
+    let a = Some(admin.token.as_str());
+    assert_eq!(app.patch(&path(&member), a, json!({"role": "admin"})).await.expect(200)["role"], "admin");
+    assert_eq!(
+        app.patch(&path(&other_admin), a, json!({"role": "coordinator"})).await.expect(200)["role"],
+        "coordinator"
+    );
+    app.delete(&path(&member), a).await.expect(204);
+});
+
+both!(members_cannot_manage_accounts, |app| async move {
+    let member = app.member().await;
+    let other = app.member().await;
+    let t = Some(member.token.as_str());
+    app.get("/users", None).await.expect(401);
+    app.get("/users", t).await.expect(403);
+    app.post("/users", t, new_user("member")).await.expect(403);
+    app.get(&format!("/users/{}", other.id), t).await.expect(403);
+    // Unknown ids answer the same 403, so members cannot probe which accounts exist.
+    app.get(&format!("/users/{}", Uuid::now_v7()), t).await.expect(403);
+    app.patch(&format!("/users/{}", other.id), t, json!({"display_name": "X"})).await.expect(403);
+    app.delete(&format!("/users/{}", other.id), t).await.expect(403);
+    // Their own account they may read, but not raise.
+    assert_eq!(app.get(&format!("/users/{}", member.id), t).await.expect(200)["role"], "member");
+    app.patch(&format!("/users/{}", member.id), t, json!({"role": "admin"})).await.expect(403);
+    assert_eq!(app.get("/me", t).await.expect(200)["role"], "member");
+});
+
+both!(nobody_changes_their_own_role_or_deactivates_themselves, |app| async move {
+    let c = app.coordinator().await;
+    let admin = app.admin().await;
+    let me = |u: &TestUser| format!("/users/{}", u.id);
+    app.patch(&me(&c), Some(&c.token), json!({"role": "admin"})).await.expect(403);
+    app.patch(&me(&admin), Some(&admin.token), json!({"role": "member"})).await.expect(403);
+    app.patch(&me(&admin), Some(&admin.token), json!({"is_active": false})).await.expect(403);
+    app.delete(&me(&admin), Some(&admin.token)).await.expect(403);
+    app.delete(&me(&c), Some(&c.token)).await.expect(403);
+    let same = app
+        .patch(&me(&admin), Some(&admin.token), json!({"role": "admin", "display_name": "Správce"}))
+        .await
+        .expect(200);
+    assert_eq!((same["role"].as_str(), same["is_active"].as_bool()), (Some("admin"), Some(true)));
+});
+
+both!(staff_set_a_forgotten_password, |app| async move {
+    let user = account(&app, "member").await;
+    let email = user["email"].as_str().unwrap();
+    let (_, token) = session(&app, email).await;
+    let c = app.coordinator().await;
+    app.patch(&path(&user), Some(&c.token), json!({"password": "krátké"})).await.expect(422);
+    let answer = app.patch(&path(&user), Some(&c.token), json!({"password": "nové dočasné heslo 1"})).await;
+    answer.expect(200);
+    assert_no_secret(&answer);
+    refresh(&app, &token).await.expect(401);
+    sign_in(&app, email, PASSWORD).await.expect(401);
+    sign_in(&app, email, "nové dočasné heslo 1").await.expect(200);
+    assert!(actions_on(&app, user["id"].as_str().unwrap()).await.contains(&"password_reset".to_string()));
+});
+
+both!(list_filters_and_pages, |app| async move {
+    let admin = app.admin().await;
+    let t = Some(admin.token.as_str());
+    for (email, name, role) in [
+        ("jana.novakova@obec.cz", "Jana Nováková", "member"),
+        ("petr@obec.cz", "Petr NOVÁK", "coordinator"),
+        ("eva@obec.cz", "Eva Svobodová", "member"),
+        ("100%@obec.cz", "Sto procent", "member"),
+    ] {
+        app.post("/users", t, json!({"email": email, "display_name": name, "role": role, "password": PASSWORD}))
+            .await
+            .expect(201);
+    }
+    let eva = app.get("/users?q=eva@", t).await.expect(200)["items"][0].clone();
+    app.delete(&path(&eva), t).await.expect(204);
+
+    let emails = |page: Value| -> Vec<String> {
+        page["items"].as_array().unwrap().iter().map(|u| u["email"].as_str().unwrap().to_string()).collect()
+    };
+    assert_eq!(emails(app.get("/users?role=coordinator", t).await.expect(200)), ["petr@obec.cz"]);
+    assert_eq!(emails(app.get("/users?is_active=false", t).await.expect(200)), ["eva@obec.cz"]);
+    assert_eq!(emails(app.get("/users?q=NOVAK", t).await.expect(200)), ["jana.novakova@obec.cz"]);
+    assert_eq!(emails(app.get("/users?q=nov", t).await.expect(200)), ["jana.novakova@obec.cz", "petr@obec.cz"]);
+    // `%` and `_` are literal, not wildcards.
+    assert_eq!(emails(app.get("/users?q=%25", t).await.expect(200)), ["100%@obec.cz"]);
+    assert!(emails(app.get("/users?q=_", t).await.expect(200)).is_empty());
+    assert_eq!(emails(app.get("/users?role=member&is_active=true", t).await.expect(200)).len(), 2);
+    app.get("/users?role=king", t).await.expect(400);
+
+    let page = app.get("/users?limit=2", t).await.expect(200);
+    assert_eq!(page["items"].as_array().unwrap().len(), 2);
+    let cursor = page["next_cursor"].as_str().unwrap();
+    let rest = app.get(&format!("/users?limit=10&cursor={cursor}"), t).await;
+    assert_no_secret(&rest);
+    assert_eq!(rest.expect(200)["items"].as_array().unwrap().len(), 3, "5 accounts in all");
+});
+
+both!(me_reads_and_edits_own_profile_only, |app| async move {
+    let user = account(&app, "member").await;
+    let (access, _) = session(&app, user["email"].as_str().unwrap()).await;
+    let t = Some(access.as_str());
+    let me = app.get("/me", t).await;
+    assert_eq!(me.expect(200)["id"], user["id"]);
+    assert_eq!(me.header("etag").as_deref(), Some("\"1\""));
+    assert_no_secret(&me);
+    app.get("/me", None).await.expect(401);
+
+    for forbidden in [
+        json!({"role": "admin"}),
+        json!({"is_active": true}),
+        json!({"id": Uuid::now_v7()}),
+        json!({"version": 9}),
+        json!({"password": "nové heslo bez ověření"}),
+        json!({"display_name": "Ok", "role": "coordinator"}),
+    ] {
+        app.patch("/me", t, forbidden.clone()).await.expect(400);
+    }
+    let unchanged = app.get("/me", t).await.expect(200);
+    assert_eq!((unchanged["role"].as_str(), unchanged["version"].as_i64()), (Some("member"), Some(1)));
+
+    let updated =
+        app.patch("/me", t, json!({"display_name": "Jana N.", "email": "Jana.Nova@Obec.cz"})).await.expect(200);
+    assert_eq!(
+        (updated["display_name"].as_str(), updated["email"].as_str()),
+        (Some("Jana N."), Some("jana.nova@obec.cz"))
+    );
+    app.send(Method::PATCH, "/me", t, Some(json!({"display_name": "X"})), &[("if-match", "\"1\"")]).await.expect(412);
+    app.patch("/me", t, json!({"email": "nope"})).await.expect(422);
+    let other = account(&app, "member").await;
+    app.patch("/me", t, json!({"email": other["email"]})).await.expect(409);
+    sign_in(&app, "jana.nova@obec.cz", PASSWORD).await.expect(200);
+
+    // API keys read the profile but cannot change it.
+    let key = app.post("/api-keys", t, json!({"name": "k", "scopes": ["read", "write"]})).await.expect(201);
+    let key = key["key"].as_str().unwrap();
+    assert_eq!(app.get("/me", Some(key)).await.expect(200)["id"], user["id"]);
+    app.patch("/me", Some(key), json!({"display_name": "Klíč"})).await.expect(403);
+    app.post(
+        "/me/password",
+        Some(key),
+        json!({"current_password": PASSWORD, "new_password": "klíčem nastavené heslo"}),
+    )
+    .await
+    .expect(403);
+});
+
+both!(first_admin_is_created_at_start_up_once, |app| async move {
+    let app = spawn_app_with(app.backend, |c| {
+        c.admin_email = Some(" Spravce@Obec.example.CZ ".into());
+        c.admin_password = Some("heslo správce 2026".into());
+    })
+    .await;
+    let pair = sign_in(&app, "spravce@obec.example.cz", "heslo správce 2026").await.expect(200);
+    assert_eq!(pair["user"]["role"], "admin");
+    let hasher = api::auth::passwords::PasswordHasher::default();
+    let mut config = test_config("unused".into());
+    config.admin_email = Some("SPRAVCE@obec.example.cz".into());
+    config.admin_password = Some("jiné heslo správce 2026".into());
+    api::users::service::bootstrap_admin(&app.db, &config, &hasher).await.unwrap();
+    assert_eq!(user::Entity::find().count(&app.db).await.unwrap(), 1, "an existing admin is left alone");
+    sign_in(&app, "spravce@obec.example.cz", "heslo správce 2026").await.expect(200);
+
+    config.admin_email = Some("druhy@obec.example.cz".into());
+    config.admin_password = Some("krátké".into());
+    let error = api::users::service::bootstrap_admin(&app.db, &config, &hasher).await.unwrap_err().to_string();
+    assert!(error.contains("password") && !error.contains("krátké"), "{error}");
+    assert_eq!(user::Entity::find().count(&app.db).await.unwrap(), 1);
+});
