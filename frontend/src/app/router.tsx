@@ -1,0 +1,47 @@
+//! Every route, each page split into its own chunk with React.lazy.
+import { lazy } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { Layout } from '../components/Layout';
+
+const page = <T extends Record<string, unknown>>(load: () => Promise<T>, name: keyof T) =>
+  lazy(async () => ({ default: (await load())[name] as React.ComponentType }));
+
+const HomePage = page(() => import('../features/plans/routes/HomePage'), 'HomePage');
+const PlanPage = page(() => import('../features/plans/routes/PlanPage'), 'PlanPage');
+const PlanFormPage = page(() => import('../features/plans/routes/PlanFormPage'), 'PlanFormPage');
+const GoalFormPage = page(() => import('../features/goals/routes/GoalFormPage'), 'GoalFormPage');
+const MeasurePage = page(() => import('../features/measures/routes/MeasurePage'), 'MeasurePage');
+const MeasureFormPage = page(() => import('../features/measures/routes/MeasureFormPage'), 'MeasureFormPage');
+const GroupsPage = page(() => import('../features/working-groups/routes/GroupsPage'), 'GroupsPage');
+const GroupPage = page(() => import('../features/working-groups/routes/GroupPage'), 'GroupPage');
+const MeetingPage = page(() => import('../features/meetings/routes/MeetingPage'), 'MeetingPage');
+const RegisterPage = page(() => import('../features/consultation/routes/RegisterPage'), 'RegisterPage');
+const SignInPage = page(() => import('../features/auth/routes/SignInPage'), 'SignInPage');
+const ApiKeysPage = page(() => import('../features/api-keys/routes/ApiKeysPage'), 'ApiKeysPage');
+const UsersPage = page(() => import('../features/users/routes/UsersPage'), 'UsersPage');
+const NotFoundPage = page(() => import('../components/NotFoundPage'), 'NotFoundPage');
+
+export const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'plans/new', element: <PlanFormPage /> },
+      { path: 'plans/:planId', element: <PlanPage /> },
+      { path: 'plans/:planId/edit', element: <PlanFormPage /> },
+      { path: 'plans/:planId/goals/new', element: <GoalFormPage /> },
+      { path: 'plans/:planId/register', element: <RegisterPage /> },
+      { path: 'goals/:goalId/edit', element: <GoalFormPage /> },
+      { path: 'goals/:goalId/measures/new', element: <MeasureFormPage /> },
+      { path: 'measures/:measureId', element: <MeasurePage /> },
+      { path: 'measures/:measureId/edit', element: <MeasureFormPage /> },
+      { path: 'working-groups', element: <GroupsPage /> },
+      { path: 'working-groups/:groupId', element: <GroupPage /> },
+      { path: 'meetings/:meetingId', element: <MeetingPage /> },
+      { path: 'sign-in', element: <SignInPage /> },
+      { path: 'account/api-keys', element: <ApiKeysPage /> },
+      { path: 'admin/users', element: <UsersPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

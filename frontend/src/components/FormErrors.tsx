@@ -1,0 +1,34 @@
+//! The summary above a form after a failed submit: the problem's detail and unmatched field errors.
+import { useT } from '../i18n';
+import { ApiError, unmatchedErrors } from '../lib/api/problem';
+
+export function FormErrors({ error, fields }: { error: unknown; fields: readonly string[] }) {
+  const t = useT();
+  if (!error) return null;
+  if (!(error instanceof ApiError)) {
+    return (
+      <div className="notice notice-error" role="alert">
+        <p>{t('errors.network')}</p>
+      </div>
+    );
+  }
+  const extra = unmatchedErrors(error.problem, fields);
+  const text =
+    error.status === 422
+      ? t('errors.validation')
+      : error.status === 403
+        ? t('errors.forbidden')
+        : error.problem.detail || error.problem.title;
+  return (
+    <div className="notice notice-error" role="alert" tabIndex={-1}>
+      <p>{text}</p>
+      {extra.length > 0 && (
+        <ul>
+          {extra.map((e) => (
+            <li key={e}>{e}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

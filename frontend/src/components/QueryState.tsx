@@ -1,0 +1,54 @@
+//! Loading and error states shared by every page.
+import { Link } from 'react-router';
+import { useT } from '../i18n';
+import { isApiError } from '../lib/api/problem';
+
+export function Loading() {
+  const t = useT();
+  return (
+    <p className="loading" role="status">
+      {t('common.loading')}
+    </p>
+  );
+}
+
+export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const t = useT();
+  let text = t('errors.network');
+  if (isApiError(error)) {
+    if (error.status === 404) text = t('errors.notFound');
+    else if (error.status === 401) text = t('errors.unauthorized');
+    else if (error.status === 403) text = t('errors.forbidden');
+    else if (error.status === 429) text = t('errors.rateLimited');
+    else if (error.status === 503) text = t('errors.unavailable');
+    else text = error.problem.detail || error.problem.title;
+  }
+  return (
+    <div className="notice notice-error" role="alert">
+      <p>{text}</p>
+      {isApiError(error, 401) && (
+        <p>
+          <Link to={`/sign-in?next=${encodeURIComponent(location.pathname)}`}>{t('shell.signIn')}</Link>
+        </p>
+      )}
+      {onRetry && (
+        <button type="button" className="btn btn-secondary btn-small" onClick={onRetry}>
+          {t('common.retry')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** Renders loading, error or the content of one query. */
+export function QueryView<T>({
+  query,
+  children,
+}: {
+  query: { data: T | undefined; error: unknown; isPending: boolean; refetch: () => unknown };
+  children: (data: T) => React.ReactNode;
+}) {
+  if (query.isPending) return <Loading />;
+  if (query.error || query.data === undefined) return <ErrorMessage error={query.error} onRetry={() => query.refetch()} />;
+  return <>{children(query.data)}</>;
+}

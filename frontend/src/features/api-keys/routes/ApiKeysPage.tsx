@@ -1,0 +1,174 @@
+//! The caller's API keys; a new key's secret is shown once, with a copy button.
+import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { Field } from '../../../components/Field';
+import { FormErrors } from '../../../components/FormErrors';
+import { PageTitle } from '../../../components/PageTitle';
+import { QueryView } from '../../../components/QueryState';
+import { useI18n } from '../../../i18n';
+import { useSession } from '../../../lib/auth/useSession';
+import { useSubmit } from '../../../lib/useSubmit';
+import { createKey, keyKeys, keysQuery, revokeKey, type ApiKey, type Scope } from '../api/keys';
+
+export function ApiKeysPage() {
+  const { t, formatDateTime } = useI18n();
+  const { user } = useSession();
+  const queryClient = useQueryClient();
+  const query = useQuery({ ...keysQuery(), enabled: !!user });
+  const [name, setName] = useState('');
+  const [scopes, setScopes] = useState<Scope[]>(['read']);
+  const [secret, setSecret] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
+  const [revoking, setRevoking] = useState<ApiKey | null>(null);
+  const submit = useSubmit();
+  const revoke = useSubmit();
+
+  if (!user) {
+    return (
+      <>
+        <PageTitle title={t('apiKeys.title')}>{t('apiKeys.title')}</PageTitle>
+        <p>
+          <Link to="/sign-in?next=/account/api-keys">{t('auth.signInToContinue')}</Link>
+        </p>
+      </>
+    );
+  }
+
+  return (
+    <>
+      <PageTitle title={t('apiKeys.title')}>{t('apiKeys.title')}</PageTitle>
+      <p className="lead">{t('apiKeys.intro')}</p>
+      {secret && (
+        <section className="notice notice-success" aria-labelledby="secret-heading">
+          <h2 id="secret-heading">{t('apiKeys.secretTitle')}</h2>
+          <p>{t('apiKeys.secretOnce')}</p>
+          <p>
+            <code className="secret" data-testid="api-key-secret">
+              {secret}
+            </code>
+          </p>
+          <div className="actions">
+            <button
+              type="button"
+              className="btn btn-primary btn-small"
+              onClick={async () => {
+                try {
+                  await navigator.clipboard.writeText(secret);
+                  setCopied(true);
+                } catch {
+                  setCopied(false);
+                }
+              }}
+            >
+              {t('apiKeys.copy')}
+            </button>
+            <button type="button" className="btn btn-secondary btn-small" onClick={() => setSecret(null)}>
+              {t('apiKeys.done')}
+            </button>
+          </div>
+          <p role="status">{copied ? t('apiKeys.copied') : ''}</p>
+        </section>
+      )}
+      <section className="panel" aria-labelledby="new-key">
+        <h2 id="new-key">{t('apiKeys.create')}</h2>
+        <FormErrors error={submit.error} fields={['name', 'scopes', 'expires_at']} />
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submit.run(async () => {
+              const created = await createKey({ name, scopes });
+              setSecret(created.key);
+              setCopied(false);
+              setName('');
+              await queryClient.invalidateQueries({ queryKey: keyKeys.all });
+            });
+          }}
+        >
+          <Field label={t('apiKeys.name')} hint={t('apiKeys.nameHint')} errors={submit.errors.name} required requiredText={t('common.required')}>
+            <input type="text" value={name} onChange={(e) => setName(e.target.value)} />
+          </Field>
+          <fieldset className="radio-group">
+            <legend>{t('apiKeys.scopes')}</legend>
+            {(['read', 'write'] as const).map((s) => (
+              <label key={s}>
+                <input
+                  type="checkbox"
+                  checked={scopes.includes(s)}
+                  onChange={(e) => setScopes((cur) => (e.target.checked ? [...cur, s] : cur.filter((x) => x !== s)))}
+                />{' '}
+                {t(`apiKeys.scope.${s}`)}
+              </label>
+            ))}
+            {submit.errors.scopes && <p className="field-error">{submit.errors.scopes.join(' ')}</p>}
+          </fieldset>
+          <button type="submit" className="btn btn-primary" disabled={submit.busy}>
+            {t('apiKeys.createButton')}
+          </button>
+        </form>
+      </section>
+      <section aria-labelledby="keys-heading">
+        <h2 id="keys-heading">{t('apiKeys.list')}</h2>
+        <FormErrors error={revoke.error} fields={[]} />
+        <QueryView query={query}>
+          {(page) =>
+            page.items.length === 0 ? (
+              <p>{t('apiKeys.none')}</p>
+            ) : (
+              <div className="table-wrap">
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('apiKeys.name')}</th>
+                      <th scope="col">{t('apiKeys.prefix')}</th>
+                      <th scope="col">{t('apiKeys.scopes')}</th>
+                      <th scope="col">{t('apiKeys.lastUsed')}</th>
+                      <th scope="col">
+                        <span className="visually-hidden">{t('common.actions')}</span>
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {page.items.map((k) => (
+                      <tr key={k.id}>
+                        <th scope="row">{k.name}</th>
+                        <td>
+                          <code>{k.prefix}…</code>
+                        </td>
+                        <td>{k.scopes.map((s) => t(`apiKeys.scope.${s}`)).join(', ')}</td>
+                        <td>{k.last_used_at ? formatDateTime(k.last_used_at) : t('apiKeys.never')}</td>
+                        <td>
+                          <button type="button" className="btn btn-secondary btn-small" onClick={() => setRevoking(k)}>
+                            {t('apiKeys.revoke')}
+                            <span className="visually-hidden"> {k.name}</span>
+                          </button>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )
+          }
+        </QueryView>
+      </section>
+      <ConfirmDialog
+        open={revoking !== null}
+        title={t('apiKeys.revokeTitle')}
+        confirmLabel={t('apiKeys.revoke')}
+        busy={revoke.busy}
+        onCancel={() => setRevoking(null)}
+        onConfirm={() =>
+          void revoke.run(async () => {
+            if (revoking) await revokeKey(revoking.id);
+            setRevoking(null);
+            await queryClient.invalidateQueries({ queryKey: keyKeys.all });
+          })
+        }
+      >
+        <p>{t('apiKeys.revokeExplain', { name: revoking?.name ?? '' })}</p>
+      </ConfirmDialog>
+    </>
+  );
+}

@@ -1,0 +1,21 @@
+import { api } from '../../../lib/api/client';
+import { unwrap } from '../../../lib/api/problem';
+import { session } from '../../../lib/auth/session';
+
+export async function signIn(email: string, password: string) {
+  const pair = await unwrap(api.POST('/api/v1/auth/login', { body: { email, password } }));
+  session.signIn(pair);
+  return pair.user;
+}
+
+/** Revokes the refresh token family on the server (best effort) and forgets it here. */
+export async function signOut() {
+  const refreshToken = session.getRefreshToken();
+  try {
+    if (refreshToken) await api.POST('/api/v1/auth/logout', { body: { refresh_token: refreshToken } });
+  } catch {
+    /* signed out locally anyway */
+  } finally {
+    session.clear();
+  }
+}

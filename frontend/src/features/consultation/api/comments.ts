@@ -1,0 +1,36 @@
+//! Comments and their settlement (vypořádání).
+import { queryOptions } from '@tanstack/react-query';
+import { api, type Schemas } from '../../../lib/api/client';
+import { unwrap } from '../../../lib/api/problem';
+
+export type Comment = Schemas['Comment'];
+export type TargetType = Schemas['TargetType'];
+export type Resolution = Schemas['Resolution'];
+export const RESOLUTIONS: Resolution[] = ['accepted', 'partially_accepted', 'rejected', 'noted'];
+
+export const commentKeys = {
+  all: ['comments'] as const,
+  target: (type: TargetType, id: string) => [...commentKeys.all, type, id] as const,
+  report: (planId: string) => [...commentKeys.all, 'report', planId] as const,
+};
+
+export const commentsQuery = (type: TargetType, id: string) =>
+  queryOptions({
+    queryKey: commentKeys.target(type, id),
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/comments', { params: { query: { target_type: type, target_id: id, limit: 200 } } })),
+  });
+
+export function postComment(body: Schemas['CommentCreate']) {
+  return unwrap(api.POST('/api/v1/comments', { body }));
+}
+
+export const reportQuery = (planId: string) =>
+  queryOptions({
+    queryKey: commentKeys.report(planId),
+    queryFn: () => unwrap(api.GET('/api/v1/plans/{id}/consultation-report', { params: { path: { id: planId } } })),
+  });
+
+export function resolveComment(id: string, body: Schemas['ResolutionCreate']) {
+  return unwrap(api.POST('/api/v1/comments/{id}/resolution', { params: { path: { id } }, body }));
+}

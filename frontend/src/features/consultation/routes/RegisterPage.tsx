@@ -1,0 +1,227 @@
+//! The settlement register (vypořádání připomínek): filters, bulk resolution, CSV download.
+import { useMemo, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { Field } from '../../../components/Field';
+import { FormErrors } from '../../../components/FormErrors';
+import { PageTitle } from '../../../components/PageTitle';
+import { QueryView } from '../../../components/QueryState';
+import { StatusTag } from '../../../components/StatusTag';
+import { useI18n } from '../../../i18n';
+import type { Schemas } from '../../../lib/api/client';
+import { session } from '../../../lib/auth/session';
+import { isStaff, useSession } from '../../../lib/auth/useSession';
+import { useSubmit } from '../../../lib/useSubmit';
+import { commentKeys, reportQuery, resolveComment, RESOLUTIONS, type Resolution } from '../api/comments';
+import { filterEntries, type RegisterFilter } from '../registerFilter';
+
+type Entry = Schemas['RegisterEntry'];
+
+export function RegisterPage() {
+  const { planId = '' } = useParams();
+  const { t, formatDate } = useI18n();
+  const { user } = useSession();
+  const staff = isStaff(user);
+  const queryClient = useQueryClient();
+  const query = useQuery(reportQuery(planId));
+  const [params, setParams] = useSearchParams();
+  const filter: RegisterFilter = {
+    state: (params.get('state') as RegisterFilter['state']) ?? 'all',
+    target: (params.get('target') as RegisterFilter['target']) ?? 'all',
+    text: params.get('q') ?? '',
+  };
+  const setFilter = (key: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (!value || value === 'all') next.delete(key);
+    else next.set(key, value);
+    setParams(next, { replace: true });
+  };
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [resolution, setResolution] = useState<Resolution>('accepted');
+  const [note, setNote] = useState('');
+  const [done, setDone] = useState<string | null>(null);
+  const submit = useSubmit();
+  const csvHref = `/api/v1/plans/${planId}/consultation-report?format=csv`;
+
+  const entries = useMemo(() => (query.data ? filterEntries(query.data.items, filter) : []), [query.data, filter.state, filter.target, filter.text]);
+
+  async function downloadCsv(e: React.MouseEvent<HTMLAnchorElement>) {
+    // Drafts need the bearer token, which a plain link cannot send.
+    const token = session.getAccessToken();
+    if (!token) return;
+    e.preventDefault();
+    const res = await fetch(csvHref, { headers: { authorization: `Bearer ${token}`, accept: 'text/csv' } });
+    if (!res.ok) return;
+    const url = URL.createObjectURL(await res.blob());
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `vyporadani-${planId}.csv`;
+    a.click();
+    URL.revokeObjectURL(url);
+  }
+
+  return (
+    <QueryView query={query}>
+      {(report) => (
+        <>
+          <nav aria-label={t('common.breadcrumbs')} className="breadcrumbs">
+            <Link to="/">{t('nav.plans')}</Link> › <Link to={`/plans/${planId}`}>{report.plan.title}</Link>
+          </nav>
+          <PageTitle title={t('register.title')}>{t('register.title')}</PageTitle>
+          <p className="meta">
+            {report.plan.title} · {report.plan.territory}
+          </p>
+          <p>
+            {t('register.counts', {
+              total: report.counts.total,
+              unsettled: report.counts.unsettled,
+              accepted: report.counts.accepted,
+              partially_accepted: report.counts.partially_accepted,
+              rejected: report.counts.rejected,
+              noted: report.counts.noted,
+            })}
+          </p>
+          <p>
+            <a href={csvHref} onClick={downloadCsv} download>
+              {t('register.downloadCsv')}
+            </a>
+          </p>
+          <form className="filter-bar filters" role="search" aria-label={t('register.filters')} onSubmit={(e) => e.preventDefault()}>
+            <Field label={t('register.filterState')}>
+              <select value={filter.state} onChange={(e) => setFilter('state', e.target.value)}>
+                <option value="all">{t('register.all')}</option>
+                <option value="unsettled">{t('register.unsettled')}</option>
+                {RESOLUTIONS.map((r) => (
+                  <option key={r} value={r}>
+                    {t(`resolutionStatus.${r}`)}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field label={t('register.filterTarget')}>
+              <select value={filter.target} onChange={(e) => setFilter('target', e.target.value)}>
+                <option value="all">{t('register.all')}</option>
+                {(['plan', 'goal', 'measure'] as const).map((k) => (
+                  <option key={k} value={k}>
+                    {t(`targetType.${k}`)}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field label={t('register.search')}>
+              <input type="search" value={filter.text} onChange={(e) => setFilter('q', e.target.value)} />
+            </Field>
+          </form>
+          <p role="status">{t('register.shown', { count: entries.length })}</p>
+          {done && (
+            <div className="notice notice-success" role="status">
+              <p>{done}</p>
+            </div>
+          )}
+          {staff && selected.size > 0 && (
+            <section className="panel" aria-labelledby="resolve-heading">
+              <h2 id="resolve-heading">{t('register.resolveSelected', { count: selected.size })}</h2>
+              <FormErrors error={submit.error} fields={['resolution', 'note']} />
+              <form
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  void submit.run(async () => {
+                    const ids = [...selected];
+                    for (const id of ids) {
+                      await resolveComment(id, { resolution, note });
+                      setSelected((s) => {
+                        const n = new Set(s);
+                        n.delete(id);
+                        return n;
+                      });
+                    }
+                    setNote('');
+                    setDone(t('register.resolvedCount', { count: ids.length }));
+                    await queryClient.invalidateQueries({ queryKey: commentKeys.all });
+                  });
+                }}
+              >
+                <fieldset className="radio-group">
+                  <legend>{t('register.resolution')}</legend>
+                  {RESOLUTIONS.map((r) => (
+                    <label key={r}>
+                      <input type="radio" name="resolution" value={r} checked={resolution === r} onChange={() => setResolution(r)} />{' '}
+                      {t(`resolutionStatus.${r}`)}
+                    </label>
+                  ))}
+                </fieldset>
+                <Field label={t('register.note')} hint={t('register.noteHint')} errors={submit.errors.note} required requiredText={t('common.required')}>
+                  <textarea rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
+                </Field>
+                <button type="submit" className="btn btn-primary" disabled={submit.busy}>
+                  {t('register.resolve')}
+                </button>
+              </form>
+            </section>
+          )}
+          <div className="table-wrap">
+            <table className="register">
+              <caption className="visually-hidden">{t('register.title')}</caption>
+              <thead>
+                <tr>
+                  {staff && (
+                    <th scope="col">
+                      <span className="visually-hidden">{t('register.select')}</span>
+                    </th>
+                  )}
+                  <th scope="col">{t('register.number')}</th>
+                  <th scope="col">{t('register.target')}</th>
+                  <th scope="col">{t('register.author')}</th>
+                  <th scope="col">{t('register.received')}</th>
+                  <th scope="col">{t('register.comment')}</th>
+                  <th scope="col">{t('register.resolution')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {entries.map((e: Entry) => (
+                  <tr key={e.comment_id}>
+                    {staff && (
+                      <td>
+                        <input
+                          type="checkbox"
+                          aria-label={t('register.selectNumber', { number: e.number })}
+                          checked={selected.has(e.comment_id)}
+                          onChange={(ev) => {
+                            setDone(null);
+                            setSelected((s) => {
+                              const n = new Set(s);
+                              if (ev.target.checked) n.add(e.comment_id);
+                              else n.delete(e.comment_id);
+                              return n;
+                            });
+                          }}
+                        />
+                      </td>
+                    )}
+                    <th scope="row">{e.number}</th>
+                    <td>
+                      {t(`targetType.${e.target.target_type}`)} {e.target.code ?? ''} {e.target.title}
+                    </td>
+                    <td>{e.author.display_name}</td>
+                    <td>{formatDate(e.received_on)}</td>
+                    <td className="pre-wrap">{e.body ?? t('register.hiddenBody')}</td>
+                    <td>
+                      {e.resolution ? (
+                        <>
+                          <StatusTag kind="resolution" value={e.resolution} />
+                          {e.resolution_note && <p>{e.resolution_note}</p>}
+                        </>
+                      ) : (
+                        <span className="tag tag-unsettled">{t('register.unsettled')}</span>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </QueryView>
+  );
+}

@@ -1,0 +1,31 @@
+import { queryOptions } from '@tanstack/react-query';
+import { api, ifMatch, type Schemas } from '../../../lib/api/client';
+import { unwrap } from '../../../lib/api/problem';
+
+export type Goal = Schemas['Goal'];
+
+export const goalKeys = {
+  all: ['goals'] as const,
+  detail: (id: string) => [...goalKeys.all, 'detail', id] as const,
+  ofPlan: (planId: string) => [...goalKeys.all, 'plan', planId] as const,
+};
+
+export const goalQuery = (id: string) =>
+  queryOptions({
+    queryKey: goalKeys.detail(id),
+    queryFn: () => unwrap(api.GET('/api/v1/goals/{id}', { params: { path: { id } } })),
+  });
+
+export const planGoalsQuery = (planId: string) =>
+  queryOptions({
+    queryKey: goalKeys.ofPlan(planId),
+    queryFn: () => unwrap(api.GET('/api/v1/plans/{id}/goals', { params: { path: { id: planId }, query: { limit: 200 } } })),
+  });
+
+export function createGoal(planId: string, body: Schemas['GoalCreate']) {
+  return unwrap(api.POST('/api/v1/plans/{id}/goals', { params: { path: { id: planId } }, body }));
+}
+
+export function updateGoal(id: string, version: number, body: Schemas['GoalPatch']) {
+  return unwrap(api.PATCH('/api/v1/goals/{id}', { params: { path: { id }, header: ifMatch(version) }, body }));
+}

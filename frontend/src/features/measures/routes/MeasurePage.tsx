@@ -1,0 +1,174 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { PageTitle } from '../../../components/PageTitle';
+import { ProgressBar } from '../../../components/ProgressBar';
+import { QueryView } from '../../../components/QueryState';
+import { StatusTag } from '../../../components/StatusTag';
+import { useI18n } from '../../../i18n';
+import { isStaff, useSession } from '../../../lib/auth/useSession';
+import { CommentForm } from '../../consultation/components/CommentForm';
+import { CommentList } from '../../consultation/components/CommentList';
+import { ConsultationBanner } from '../../consultation/components/ConsultationBanner';
+import { goalQuery } from '../../goals/api/goals';
+import { planQuery } from '../../plans/api/plans';
+import { membersQuery } from '../../working-groups/api/groups';
+import { measureQuery, measureUpdatesQuery, type Measure } from '../api/measures';
+
+/** Staff, or a leader of the working group that owns the measure's goal (the API decides in the end). */
+function useCanEdit(measure: Measure | undefined) {
+  const { user } = useSession();
+  const goal = useQuery({ ...goalQuery(measure?.goal_id ?? ''), enabled: !!measure && !!user });
+  const groupId = goal.data?.working_group_id ?? '';
+  const members = useQuery({ ...membersQuery(groupId), enabled: !!groupId && !!user && !isStaff(user) });
+  if (!user) return false;
+  if (isStaff(user)) return true;
+  return !!members.data?.items.some((m) => m.user_id === user.id && m.role === 'leader');
+}
+
+export function MeasurePage() {
+  const { measureId = '' } = useParams();
+  const { t, formatDate, formatMoney } = useI18n();
+  const { user } = useSession();
+  const query = useQuery(measureQuery(measureId));
+  const plan = useQuery({ ...planQuery(query.data?.plan_id ?? ''), enabled: !!query.data });
+  const updates = useQuery({ ...measureUpdatesQuery(measureId), enabled: !!query.data });
+  const canEdit = useCanEdit(query.data);
+
+  return (
+    <QueryView query={query}>
+      {(m) => (
+        <article>
+          <nav aria-label={t('common.breadcrumbs')} className="breadcrumbs">
+            <Link to="/">{t('nav.plans')}</Link>
+            {plan.data && (
+              <>
+                {' › '}
+                <Link to={`/plans/${plan.data.id}#goal-${m.goal_id}`}>{plan.data.title}</Link>
+              </>
+            )}
+          </nav>
+          <PageTitle title={`${m.code} ${m.title}`}>
+            <span className="code">{m.code}</span> {m.title}
+          </PageTitle>
+          <p className="meta">
+            <StatusTag kind="measure" value={m.status} />
+          </p>
+          <ProgressBar value={m.progress} label={t('measure.progressOf', { code: m.code })} />
+          {plan.data && <ConsultationBanner plan={plan.data} />}
+          {canEdit && (
+            <p className="inline-actions">
+              <Link to={`/measures/${m.id}/edit`}>{t('measure.edit')}</Link>
+            </p>
+          )}
+          {m.description && <p className="pre-wrap">{m.description}</p>}
+          <dl className="facts">
+            <dt>{t('measure.responsible')}</dt>
+            <dd>{m.responsible || t('common.notGiven')}</dd>
+            <dt>{t('measure.partners')}</dt>
+            <dd>{m.partners.length ? m.partners.join(', ') : t('common.notGiven')}</dd>
+            {m.target_groups.length > 0 && (
+              <>
+                <dt>{t('measure.targetGroups')}</dt>
+                <dd>{m.target_groups.join(', ')}</dd>
+              </>
+            )}
+            <dt>{t('measure.timeline')}</dt>
+            <dd>
+              {m.start_date || m.end_date
+                ? t('measure.fromTo', { from: formatDate(m.start_date) || '…', to: formatDate(m.end_date) || '…' })
+                : t('common.notGiven')}
+            </dd>
+            <dt>{t('measure.fields.estimatedCost')}</dt>
+            <dd>{m.estimated_cost ? formatMoney(m.estimated_cost) : t('common.notGiven')}</dd>
+          </dl>
+          {m.implementation_note && (
+            <section aria-labelledby="impl-note">
+              <h2 id="impl-note">{t('measure.fields.implementationNote')}</h2>
+              <p className="pre-wrap">{m.implementation_note}</p>
+            </section>
+          )}
+          <section aria-labelledby="indicators">
+            <h2 id="indicators">{t('measure.indicators')}</h2>
+            {m.indicators.length === 0 ? (
+              <p>{t('measure.noIndicators')}</p>
+            ) : (
+              <div className="table-wrap">
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('measure.indicator')}</th>
+                      <th scope="col">{t('measure.unit')}</th>
+                      <th scope="col">{t('measure.baseline')}</th>
+                      <th scope="col">{t('measure.target')}</th>
+                      <th scope="col">{t('measure.values')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {m.indicators.map((ind) => (
+                      <tr key={ind.name}>
+                        <th scope="row">{ind.name}</th>
+                        <td>{ind.unit}</td>
+                        <td>{ind.baseline ?? '–'}</td>
+                        <td>{ind.target ?? '–'}</td>
+                        <td>{(ind.values ?? []).map((v) => `${v.year}: ${v.value}`).join(', ') || '–'}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </section>
+          <section aria-labelledby="financing">
+            <h2 id="financing">{t('measure.financing')}</h2>
+            {m.funding_sources.length === 0 ? (
+              <p>{t('measure.noFunding')}</p>
+            ) : (
+              <div className="table-wrap">
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('measure.year')}</th>
+                      <th scope="col">{t('measure.source')}</th>
+                      <th scope="col">{t('measure.planned')}</th>
+                      <th scope="col">{t('measure.actual')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {m.funding_sources.map((f, i) => (
+                      <tr key={`${f.year}-${f.source}-${i}`}>
+                        <th scope="row">{f.year}</th>
+                        <td>{t(`fundingSource.${f.source}`)}</td>
+                        <td>{formatMoney(f.planned)}</td>
+                        <td>{f.actual ? formatMoney(f.actual) : '–'}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </section>
+          {updates.data && updates.data.items.length > 0 && (
+            <section aria-labelledby="updates">
+              <h2 id="updates">{t('measure.updates')}</h2>
+              <ol className="timeline">
+                {updates.data.items.map((u) => (
+                  <li key={u.id}>
+                    <time dateTime={u.date}>{formatDate(u.date)}</time>: <StatusTag kind="measure" value={u.status} />{' '}
+                    {t('common.percent', { value: u.progress })}
+                    {u.note ? ` – ${u.note}` : ''} ({u.author_name})
+                  </li>
+                ))}
+              </ol>
+            </section>
+          )}
+          <CommentList targetType="measure" targetId={m.id} />
+          {plan.data && (plan.data.consultation_open || user) ? (
+            <CommentForm targetType="measure" targetId={m.id} planId={m.plan_id} />
+          ) : (
+            <p className="muted">{t('comments.closed')}</p>
+          )}
+        </article>
+      )}
+    </QueryView>
+  );
+}

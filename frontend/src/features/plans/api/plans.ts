@@ -1,0 +1,96 @@
+//! Plans: queries, keys and mutations.
+import { queryOptions } from '@tanstack/react-query';
+import { api, ifMatch, type Schemas } from '../../../lib/api/client';
+import { unwrap } from '../../../lib/api/problem';
+
+export type Plan = Schemas['Plan'];
+export type PlanStatus = Schemas['PlanStatus'];
+export type PlanTree = Schemas['PlanTree'];
+
+export const planKeys = {
+  all: ['plans'] as const,
+  list: () => [...planKeys.all, 'list'] as const,
+  detail: (id: string) => [...planKeys.all, 'detail', id] as const,
+  tree: (id: string) => [...planKeys.all, 'tree', id] as const,
+  history: (id: string) => [...planKeys.all, 'history', id] as const,
+};
+
+/** Every plan the caller may see (follows next_cursor; installations have tens, not thousands). */
+export const plansQuery = () =>
+  queryOptions({
+    queryKey: planKeys.list(),
+    queryFn: async () => {
+      const items: Plan[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await unwrap(api.GET('/api/v1/plans', { params: { query: { limit: 200, cursor } } }));
+        items.push(...page.items);
+        cursor = page.next_cursor ?? undefined;
+      } while (cursor);
+      return items;
+    },
+  });
+
+export const planQuery = (id: string) =>
+  queryOptions({
+    queryKey: planKeys.detail(id),
+    queryFn: () => unwrap(api.GET('/api/v1/plans/{id}', { params: { path: { id } } })),
+  });
+
+export const planTreeQuery = (id: string) =>
+  queryOptions({
+    queryKey: planKeys.tree(id),
+    queryFn: () => unwrap(api.GET('/api/v1/plans/{id}/tree', { params: { path: { id } } })),
+  });
+
+export const planHistoryQuery = (id: string) =>
+  queryOptions({
+    queryKey: planKeys.history(id),
+    queryFn: () => unwrap(api.GET('/api/v1/plans/{id}/history', { params: { path: { id } } })),
+  });
+
+export function createPlan(body: Schemas['PlanCreate']) {
+  return unwrap(api.POST('/api/v1/plans', { body }));
+}
+
+export function updatePlan(id: string, version: number, body: Schemas['PlanPatch']) {
+  return unwrap(api.PATCH('/api/v1/plans/{id}', { params: { path: { id }, header: ifMatch(version) }, body }));
+}
+
+export function changePlanStatus(id: string, body: Schemas['StatusChange']) {
+  return unwrap(api.POST('/api/v1/plans/{id}/status', { params: { path: { id } }, body }));
+}
+
+/** Moves the domain allows from each status (domain.md); the server still decides. */
+export const NEXT_STATUSES: Record<PlanStatus, PlanStatus[]> = {
+  draft: ['consultation'],
+  consultation: ['approved', 'draft'],
+  approved: ['implementation'],
+  implementation: ['evaluated'],
+  evaluated: ['archived'],
+  archived: [],
+};
+
+export const STATUS_ORDER: PlanStatus[] = ['consultation', 'implementation', 'approved', 'draft', 'evaluated', 'archived'];
+
+/** Plans grouped by territory (sorted by Czech collation), each group's plans by status then period. */
+export function groupByTerritory(plans: Plan[], locale = 'cs'): { territory: string; plans: Plan[] }[] {
+  const groups = new Map<string, Plan[]>();
+  for (const plan of plans) {
+    const list = groups.get(plan.territory) ?? [];
+    list.push(plan);
+    groups.set(plan.territory, list);
+  }
+  const collator = new Intl.Collator(locale);
+  return [...groups.entries()]
+    .sort(([a], [b]) => collator.compare(a, b))
+    .map(([territory, list]) => ({
+      territory,
+      plans: list.sort(
+        (a, b) =>
+          STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) ||
+          b.period_start - a.period_start ||
+          collator.compare(a.title, b.title),
+      ),
+    }));
+}

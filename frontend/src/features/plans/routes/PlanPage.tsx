@@ -1,0 +1,91 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { PageTitle } from '../../../components/PageTitle';
+import { ProgressBar } from '../../../components/ProgressBar';
+import { QueryView } from '../../../components/QueryState';
+import { StatusTag } from '../../../components/StatusTag';
+import { useI18n } from '../../../i18n';
+import { isStaff, useSession } from '../../../lib/auth/useSession';
+import { CommentForm } from '../../consultation/components/CommentForm';
+import { CommentList } from '../../consultation/components/CommentList';
+import { ConsultationBanner } from '../../consultation/components/ConsultationBanner';
+import { planHistoryQuery, planTreeQuery } from '../api/plans';
+import { LifecycleControl } from '../components/LifecycleControl';
+import { PlanTree } from '../components/PlanTree';
+
+export function PlanPage() {
+  const { planId = '' } = useParams();
+  const { t, formatDate, formatDateTime } = useI18n();
+  const { user } = useSession();
+  const query = useQuery(planTreeQuery(planId));
+  const staff = isStaff(user);
+  const history = useQuery({ ...planHistoryQuery(planId), enabled: staff });
+
+  return (
+    <QueryView query={query}>
+      {({ plan, goals }) => {
+        const editable = staff && (plan.status === 'draft' || plan.status === 'consultation');
+        const canComment = plan.consultation_open || !!user;
+        return (
+          <article>
+            <nav aria-label={t('common.breadcrumbs')} className="breadcrumbs">
+              <Link to="/">{t('nav.plans')}</Link> › <span>{plan.territory}</span>
+            </nav>
+            <PageTitle title={plan.title}>{plan.title}</PageTitle>
+            <p className="meta">
+              <StatusTag kind="plan" value={plan.status} /> {plan.territory} ·{' '}
+              {t('plan.period', { start: plan.period_start, end: plan.period_end })}
+              {plan.approval_resolution &&
+                ` · ${t('plan.approvedBy', { resolution: plan.approval_resolution, date: formatDate(plan.approved_on) })}`}
+            </p>
+            <ProgressBar value={plan.progress} label={t('plan.progressOf', { title: plan.title })} />
+            <ConsultationBanner plan={plan} />
+            {staff && (
+              <p className="inline-actions">
+                {editable && <Link to={`/plans/${plan.id}/edit`}>{t('plan.edit')}</Link>}
+                {editable && <Link to={`/plans/${plan.id}/goals/new`}>{t('goal.add')}</Link>}
+                <Link to={`/plans/${plan.id}/register`}>{t('register.title')}</Link>
+              </p>
+            )}
+            {plan.vision && (
+              <section aria-labelledby="vision">
+                <h2 id="vision">{t('plan.vision')}</h2>
+                <p className="pre-wrap">{plan.vision}</p>
+              </section>
+            )}
+            {plan.summary && (
+              <section aria-labelledby="summary">
+                <h2 id="summary">{t('plan.summary')}</h2>
+                <p className="pre-wrap">{plan.summary}</p>
+              </section>
+            )}
+            <section aria-labelledby="goals">
+              <h2 id="goals">{t('plan.goalsAndMeasures')}</h2>
+              <PlanTree goals={goals} canEdit={editable} />
+            </section>
+            {staff && <LifecycleControl plan={plan} />}
+            {staff && history.data && history.data.items.length > 0 && (
+              <section aria-labelledby="history">
+                <h2 id="history">{t('plan.history')}</h2>
+                <ul className="plain-list">
+                  {history.data.items.map((h) => (
+                    <li key={h.id}>
+                      {formatDateTime(h.created_at)}: {t(`planStatus.${h.from_status}`)} → {t(`planStatus.${h.to_status}`)} (
+                      {h.actor_name}){h.note ? ` – ${h.note}` : ''}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            )}
+            <CommentList targetType="plan" targetId={plan.id} />
+            {canComment ? (
+              <CommentForm targetType="plan" targetId={plan.id} planId={plan.id} />
+            ) : (
+              <p className="muted">{t('comments.closed')}</p>
+            )}
+          </article>
+        );
+      }}
+    </QueryView>
+  );
+}

@@ -1,0 +1,147 @@
+//! Users: coordinators list and add people; admins also change roles.
+import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { ConflictNotice } from '../../../components/ConflictNotice';
+import { Field } from '../../../components/Field';
+import { FormErrors } from '../../../components/FormErrors';
+import { PageTitle } from '../../../components/PageTitle';
+import { QueryView } from '../../../components/QueryState';
+import { useT } from '../../../i18n';
+import { isAdmin, isStaff, useSession } from '../../../lib/auth/useSession';
+import { useSubmit } from '../../../lib/useSubmit';
+import { createUser, ROLES, updateUser, userKeys, usersQuery, type Role, type User } from '../api/users';
+
+const FIELDS = ['email', 'display_name', 'role', 'password'] as const;
+
+export function UsersPage() {
+  const t = useT();
+  const { user } = useSession();
+  const queryClient = useQueryClient();
+  const query = useQuery({ ...usersQuery(), enabled: isStaff(user) });
+  const [form, setForm] = useState({ email: '', display_name: '', role: 'member' as Role, password: '' });
+  const create = useSubmit();
+  const edit = useSubmit();
+  const admin = isAdmin(user);
+
+  if (!isStaff(user)) {
+    return (
+      <>
+        <PageTitle title={t('users.title')}>{t('users.title')}</PageTitle>
+        <p>{user ? t('errors.forbidden') : <Link to="/sign-in?next=/admin/users">{t('auth.signInToContinue')}</Link>}</p>
+      </>
+    );
+  }
+
+  const change = (u: User, body: { role?: Role; is_active?: boolean }) =>
+    void edit.run(async () => {
+      await updateUser(u.id, u.version, body);
+      await queryClient.invalidateQueries({ queryKey: userKeys.all });
+    });
+
+  return (
+    <>
+      <PageTitle title={t('users.title')}>{t('users.title')}</PageTitle>
+      {edit.conflict ? (
+        <ConflictNotice
+          onReload={() => {
+            edit.clear();
+            void query.refetch();
+          }}
+        />
+      ) : (
+        <FormErrors error={edit.error} fields={[]} />
+      )}
+      <QueryView query={query}>
+        {(page) => (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('users.displayName')}</th>
+                  <th scope="col">{t('users.email')}</th>
+                  <th scope="col">{t('users.role')}</th>
+                  <th scope="col">{t('users.state')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.items.map((u) => (
+                  <tr key={u.id}>
+                    <th scope="row">{u.display_name}</th>
+                    <td>{u.email}</td>
+                    <td>
+                      {admin && u.id !== user?.id ? (
+                        <select
+                          aria-label={t('users.roleOf', { name: u.display_name })}
+                          value={u.role}
+                          onChange={(e) => change(u, { role: e.target.value as Role })}
+                        >
+                          {ROLES.map((r) => (
+                            <option key={r} value={r}>
+                              {t(`role.${r}`)}
+                            </option>
+                          ))}
+                        </select>
+                      ) : (
+                        t(`role.${u.role}`)
+                      )}
+                    </td>
+                    <td>
+                      {u.is_active ? t('users.active') : t('users.inactive')}{' '}
+                      {u.id !== user?.id && (admin || u.role === 'member') && (
+                        <button
+                          type="button"
+                          className="btn btn-ghost btn-small"
+                          onClick={() => change(u, { is_active: !u.is_active })}
+                        >
+                          {u.is_active ? t('users.deactivate') : t('users.activate')}
+                          <span className="visually-hidden"> {u.display_name}</span>
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </QueryView>
+      <section className="panel" aria-labelledby="new-user">
+        <h2 id="new-user">{t('users.create')}</h2>
+        <FormErrors error={create.error} fields={FIELDS} />
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void create.run(async () => {
+              await createUser(form);
+              setForm({ email: '', display_name: '', role: 'member', password: '' });
+              await queryClient.invalidateQueries({ queryKey: userKeys.all });
+            });
+          }}
+        >
+          <Field label={t('users.displayName')} errors={create.errors.display_name} required requiredText={t('common.required')}>
+            <input type="text" value={form.display_name} onChange={(e) => setForm({ ...form, display_name: e.target.value })} />
+          </Field>
+          <Field label={t('users.email')} errors={create.errors.email} required requiredText={t('common.required')}>
+            <input type="email" autoComplete="off" value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} />
+          </Field>
+          <Field label={t('users.role')} errors={create.errors.role}>
+            <select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as Role })}>
+              {(admin ? ROLES : (['member'] as Role[])).map((r) => (
+                <option key={r} value={r}>
+                  {t(`role.${r}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t('users.password')} hint={t('users.passwordHint')} errors={create.errors.password} required requiredText={t('common.required')}>
+            <input type="password" autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} />
+          </Field>
+          <button type="submit" className="btn btn-primary" disabled={create.busy}>
+            {t('users.createButton')}
+          </button>
+        </form>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+import { queryOptions } from '@tanstack/react-query';
+import { api, type Schemas } from '../../../lib/api/client';
+import { unwrap } from '../../../lib/api/problem';
+
+export type WorkingGroup = Schemas['WorkingGroup'];
+export type Member = Schemas['Member'];
+export type Stakeholder = Schemas['Stakeholder'];
+export const STAKEHOLDERS: Stakeholder[] = ['user', 'provider', 'commissioner', 'public'];
+
+export const groupKeys = {
+  all: ['working-groups'] as const,
+  list: () => [...groupKeys.all, 'list'] as const,
+  detail: (id: string) => [...groupKeys.all, 'detail', id] as const,
+  members: (id: string) => [...groupKeys.all, 'members', id] as const,
+  meetings: (id: string) => [...groupKeys.all, 'meetings', id] as const,
+};
+
+export const groupsQuery = () =>
+  queryOptions({
+    queryKey: groupKeys.list(),
+    queryFn: () => unwrap(api.GET('/api/v1/working-groups', { params: { query: { limit: 200 } } })),
+  });
+
+export const groupQuery = (id: string) =>
+  queryOptions({
+    queryKey: groupKeys.detail(id),
+    queryFn: () => unwrap(api.GET('/api/v1/working-groups/{id}', { params: { path: { id } } })),
+  });
+
+export const membersQuery = (id: string) =>
+  queryOptions({
+    queryKey: groupKeys.members(id),
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/working-groups/{id}/members', { params: { path: { id }, query: { limit: 200 } } })),
+  });
+
+export const groupMeetingsQuery = (id: string) =>
+  queryOptions({
+    queryKey: groupKeys.meetings(id),
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/working-groups/{id}/meetings', { params: { path: { id }, query: { limit: 200 } } })),
+  });
+
+/** Members grouped by stakeholder role, in the KPSS order (users first). */
+export function byStakeholder(members: Member[]): { stakeholder: Stakeholder; members: Member[] }[] {
+  return STAKEHOLDERS.map((stakeholder) => ({
+    stakeholder,
+    members: members.filter((m) => m.stakeholder === stakeholder),
+  })).filter((g) => g.members.length > 0);
+}
+
+/** Meetings split at `now` into upcoming (soonest first) and past (latest first). */
+export function splitMeetings<T extends { starts_at: string }>(meetings: T[], now = new Date()) {
+  const upcoming = meetings.filter((m) => new Date(m.starts_at) >= now).sort((a, b) => a.starts_at.localeCompare(b.starts_at));
+  const past = meetings.filter((m) => new Date(m.starts_at) < now).sort((a, b) => b.starts_at.localeCompare(a.starts_at));
+  return { upcoming, past };
+}

@@ -1,0 +1,104 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { PageTitle } from '../../../components/PageTitle';
+import { QueryView } from '../../../components/QueryState';
+import { StatusTag } from '../../../components/StatusTag';
+import { useI18n } from '../../../i18n';
+import { calendarUrl, type Meeting } from '../../meetings/api/meetings';
+import { byStakeholder, groupMeetingsQuery, groupQuery, membersQuery, splitMeetings } from '../api/groups';
+
+export function GroupPage() {
+  const { groupId = '' } = useParams();
+  const { t } = useI18n();
+  const query = useQuery(groupQuery(groupId));
+  const members = useQuery(membersQuery(groupId));
+  const meetings = useQuery(groupMeetingsQuery(groupId));
+
+  return (
+    <QueryView query={query}>
+      {(g) => (
+        <article>
+          <nav aria-label={t('common.breadcrumbs')} className="breadcrumbs">
+            <Link to="/working-groups">{t('groups.title')}</Link>
+          </nav>
+          <PageTitle title={g.name}>{g.name}</PageTitle>
+          <p className="meta">
+            {t(`groupKind.${g.kind}`)}
+            {!g.is_active && ` · ${t('groups.inactive')}`}
+          </p>
+          <dl className="facts">
+            <dt>{t('groups.targetGroup')}</dt>
+            <dd>{g.target_group || t('common.notGiven')}</dd>
+          </dl>
+          {g.vision && (
+            <section aria-labelledby="group-vision">
+              <h2 id="group-vision">{t('groups.vision')}</h2>
+              <p className="pre-wrap">{g.vision}</p>
+            </section>
+          )}
+          {g.description && <p className="pre-wrap">{g.description}</p>}
+          <section aria-labelledby="members">
+            <h2 id="members">{t('groups.members')}</h2>
+            <QueryView query={members}>
+              {(page) =>
+                page.items.length === 0 ? (
+                  <p>{t('groups.noMembers')}</p>
+                ) : (
+                  <div className="columns">
+                    {byStakeholder(page.items).map(({ stakeholder, members: list }) => (
+                      <section key={stakeholder} aria-labelledby={`st-${stakeholder}`}>
+                        <h3 id={`st-${stakeholder}`}>{t(`stakeholder.${stakeholder}`)}</h3>
+                        <ul className="plain-list">
+                          {list.map((m) => (
+                            <li key={m.id}>
+                              {m.display_name ?? t('groups.hiddenMember')}
+                              {m.role === 'leader' && <strong> ({t('groups.leader')})</strong>}
+                            </li>
+                          ))}
+                        </ul>
+                      </section>
+                    ))}
+                  </div>
+                )
+              }
+            </QueryView>
+          </section>
+          <section aria-labelledby="meetings">
+            <h2 id="meetings">{t('groups.meetings')}</h2>
+            <p>
+              <a href={calendarUrl(g.id)}>{t('groups.subscribe')}</a>
+            </p>
+            <QueryView query={meetings}>
+              {(page) => {
+                const { upcoming, past } = splitMeetings(page.items);
+                return (
+                  <>
+                    <h3>{t('groups.upcoming')}</h3>
+                    <MeetingList meetings={upcoming} empty={t('groups.noUpcoming')} />
+                    <h3>{t('groups.past')}</h3>
+                    <MeetingList meetings={past} empty={t('groups.noPast')} />
+                  </>
+                );
+              }}
+            </QueryView>
+          </section>
+        </article>
+      )}
+    </QueryView>
+  );
+}
+
+function MeetingList({ meetings, empty }: { meetings: Meeting[]; empty: string }) {
+  const { formatDateTime } = useI18n();
+  if (meetings.length === 0) return <p>{empty}</p>;
+  return (
+    <ul className="plain-list">
+      {meetings.map((m) => (
+        <li key={m.id}>
+          <time dateTime={m.starts_at}>{formatDateTime(m.starts_at)}</time> – <Link to={`/meetings/${m.id}`}>{m.title}</Link>{' '}
+          <StatusTag kind="meeting" value={m.status} />
+        </li>
+      ))}
+    </ul>
+  );
+}

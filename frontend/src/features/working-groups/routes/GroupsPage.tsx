@@ -1,0 +1,47 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { PageTitle } from '../../../components/PageTitle';
+import { QueryView } from '../../../components/QueryState';
+import { useT } from '../../../i18n';
+import { calendarUrl } from '../../meetings/api/meetings';
+import { groupsQuery } from '../api/groups';
+
+export function GroupsPage() {
+  const t = useT();
+  const query = useQuery(groupsQuery());
+  return (
+    <>
+      <PageTitle title={t('groups.title')}>{t('groups.title')}</PageTitle>
+      <p className="lead">{t('groups.intro')}</p>
+      <p>
+        <a href={calendarUrl()}>{t('groups.subscribeAll')}</a>
+      </p>
+      <QueryView query={query}>
+        {(page) =>
+          page.items.length === 0 ? (
+            <p>{t('groups.none')}</p>
+          ) : (
+            <ul className="card-list">
+              {page.items.map((g) => (
+                <li key={g.id}>
+                  <article className="card">
+                    <h2 className="h3">
+                      <Link to={`/working-groups/${g.id}`}>{g.name}</Link>
+                    </h2>
+                    <p className="meta">
+                      {t(`groupKind.${g.kind}`)}
+                      {g.target_group ? ` · ${t('groups.targetGroup')}: ${g.target_group}` : ''} ·{' '}
+                      {t('groups.memberCount', { count: g.member_count })}
+                      {!g.is_active && ` · ${t('groups.inactive')}`}
+                    </p>
+                    {g.description && <p>{g.description}</p>}
+                  </article>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </QueryView>
+    </>
+  );
+}

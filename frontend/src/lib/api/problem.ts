@@ -1,0 +1,60 @@
+//! RFC 9457 problem details from the API, and their per-field errors for forms.
+import type { components } from './schema';
+
+export type Problem = components['schemas']['Problem'];
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: Problem;
+  constructor(status: number, problem: Problem) {
+    super(problem.detail || problem.title);
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+function isProblem(value: unknown): value is Problem {
+  return typeof value === 'object' && value !== null && 'status' in value && 'title' in value;
+}
+
+/** Turns whatever openapi-fetch returned as `error` (plus the response) into an ApiError. */
+export function toApiError(error: unknown, response: Response | undefined): ApiError {
+  const status = response?.status ?? 0;
+  if (isProblem(error)) return new ApiError(status || error.status, error);
+  const text = typeof error === 'string' ? error : '';
+  return new ApiError(status, { type: 'about:blank', title: response?.statusText || 'Error', status, detail: text });
+}
+
+/**
+ * Unwraps an openapi-fetch result: the data, or a thrown ApiError.
+ * Network failures (fetch rejects) propagate as they are.
+ */
+export async function unwrap<T>(promise: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  const { data, error, response } = await promise;
+  if (!response.ok || error !== undefined) throw toApiError(error, response);
+  return data as T;
+}
+
+/**
+ * Maps `errors: [{field, message}]` to form fields. A nested field (`period.end`, `indicators[0].name`)
+ * is also reported at its top-level field, so a form that has only that input still shows it.
+ */
+export function fieldErrors(problem: Problem | null | undefined): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const { field, message } of problem?.errors ?? []) {
+    const keys = new Set([field, field.split(/[.[]/)[0] ?? field]);
+    for (const key of keys) (out[key] ??= []).push(message);
+  }
+  return out;
+}
+
+/** Errors whose field matches none of `known` (to show above the form rather than lose them). */
+export function unmatchedErrors(problem: Problem | null | undefined, known: readonly string[]): string[] {
+  return (problem?.errors ?? [])
+    .filter(({ field }) => !known.includes(field) && !known.includes(field.split(/[.[]/)[0] ?? field))
+    .map(({ field, message }) => `${field}: ${message}`);
+}
+
+export function isApiError(e: unknown, status?: number): e is ApiError {
+  return e instanceof ApiError && (status === undefined || e.status === status);
+}
