@@ -37,6 +37,21 @@ both!(plan_document_in_html_and_markdown, |app| async move {
     assert!(md.text.contains("Celkem připomínek: 4 (akceptováno: 1, akceptováno částečně: 1, neakceptováno: 1, bere se na vědomí: 1, nevypořádáno: 0)"));
 
     app.get(&format!("/plans/{id}/export?format=pdf"), None).await.expect(400);
+
+    // A hidden comment stays in the annex, but its text only for staff.
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
+    let secret = "Chybí mi zmínka o dostupnosti služeb ve večerních hodinách.";
+    entity::comment::Entity::update_many()
+        .col_expr(entity::comment::Column::Status, Expr::value("hidden"))
+        .col_expr(entity::comment::Column::ModerationReason, Expr::value("osobní údaje"))
+        .filter(entity::comment::Column::Body.eq(secret))
+        .exec(&app.db)
+        .await
+        .unwrap();
+    let public = app.get(&format!("/plans/{id}/export?format=html"), None).await.text;
+    assert!(!public.contains(secret) && public.contains("[text skryt moderátorem]"));
+    let staff = app.coordinator().await;
+    assert!(app.get(&format!("/plans/{id}/export?format=html"), Some(&staff.token)).await.text.contains(secret));
     // Drafts stay hidden.
     let draft = app.coordinator().await;
     let draft_id = app.plan(&draft).await;

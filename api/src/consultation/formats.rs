@@ -29,7 +29,8 @@ pub fn channel_cs(c: Channel) -> &'static str {
     }
 }
 
-fn body(e: &RegisterEntry) -> &str {
+/// The entry's text, or a note that a moderator withheld it from this caller.
+pub fn body(e: &RegisterEntry) -> &str {
     e.body.as_deref().unwrap_or(WITHHELD)
 }
 

@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use actix_web::{HttpResponse, get, web};
 use entity::enums::{MeasureStatus, PlanStatus, Resolution};
-use entity::{comment, working_group};
+use entity::working_group;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
@@ -13,6 +13,9 @@ use uuid::Uuid;
 use super::service;
 use super::tree::{self, PlanTree};
 use crate::caller::Caller;
+use crate::consultation;
+use crate::consultation::dto::ConsultationReport;
+use crate::consultation::formats::body;
 use crate::error::ApiResult;
 use crate::measures::dto::Measure;
 use crate::render;
@@ -38,7 +41,8 @@ pub struct ExportQuery {
 struct Document {
     tree: PlanTree,
     groups: HashMap<Uuid, working_group::Model>,
-    register: Vec<comment::Model>,
+    /// The settlement register as this caller may see it (hidden texts withheld from the public).
+    register: ConsultationReport,
 }
 
 /// The whole plan as a document: vision, working groups, goals, measures with responsible party,
@@ -59,13 +63,7 @@ pub async fn export_plan(state: web::Data<AppState>, caller: Caller, id: web::Pa
         .into_iter()
         .map(|g| (g.id, g))
         .collect();
-    let register = comment::Entity::find()
-        .filter(comment::Column::PlanId.eq(*id))
-        .filter(comment::Column::IsConsultation.eq(true))
-        .filter(comment::Column::ParentId.is_null())
-        .order_by_asc(comment::Column::Id)
-        .all(&state.db)
-        .await?;
+    let register = consultation::service::report(&state.db, &caller, *id).await?;
     let doc = Document { tree, groups, register };
     let filename = format!("komunitni-plan-{}", doc.tree.plan.id);
     Ok(match query.format.unwrap_or_default() {
@@ -144,12 +142,15 @@ fn goals(doc: &Document) -> Vec<(usize, &crate::goals::dto::Goal, &[Measure])> {
     out
 }
 
-fn counts(register: &[comment::Model]) -> Vec<(&'static str, usize)> {
-    let mut counts = Vec::new();
-    for r in [Some(Resolution::Accepted), Some(Resolution::PartiallyAccepted), Some(Resolution::Rejected), Some(Resolution::Noted), None] {
-        counts.push((resolution_cs(r), register.iter().filter(|c| c.resolution == r).count()));
-    }
-    counts
+fn counts(register: &ConsultationReport) -> [(&'static str, u32); 5] {
+    let c = &register.counts;
+    [
+        (resolution_cs(Some(Resolution::Accepted)), c.accepted),
+        (resolution_cs(Some(Resolution::PartiallyAccepted)), c.partially_accepted),
+        (resolution_cs(Some(Resolution::Rejected)), c.rejected),
+        (resolution_cs(Some(Resolution::Noted)), c.noted),
+        (resolution_cs(None), c.unsettled),
+    ]
 }
 
 fn markdown(doc: &Document) -> String {
@@ -211,17 +212,17 @@ fn markdown(doc: &Document) -> String {
     }
     let _ = writeln!(s, "## Příloha: Vypořádání připomínek\n");
     let summary: Vec<String> = counts(&doc.register).iter().map(|(label, n)| format!("{label}: {n}")).collect();
-    let _ = writeln!(s, "Celkem připomínek: {} ({})\n", doc.register.len(), summary.join(", "));
-    if !doc.register.is_empty() {
+    let _ = writeln!(s, "Celkem připomínek: {} ({})\n", doc.register.counts.total, summary.join(", "));
+    if !doc.register.items.is_empty() {
         let _ = writeln!(s, "| Č. | Autor | Přijato | Připomínka | Vypořádání | Odůvodnění |\n|---|---|---|---|---|---|");
-        for (i, c) in doc.register.iter().enumerate() {
+        for c in &doc.register.items {
             let _ = writeln!(
                 s,
                 "| {} | {} | {} | {} | {} | {} |",
-                i + 1,
-                e(&c.author_name),
+                c.number,
+                e(&c.author.display_name),
                 date(Some(c.received_on)),
-                e(&c.body),
+                e(body(c)),
                 resolution_cs(c.resolution),
                 e(c.resolution_note.as_deref().unwrap_or(""))
             );
@@ -299,21 +300,21 @@ fn html(doc: &Document) -> String {
             let _ = write!(s, "</section>");
         }
     }
-    let _ = write!(s, "<h2>Příloha: Vypořádání připomínek</h2><p>Celkem připomínek: {}</p><ul>", doc.register.len());
+    let _ = write!(s, "<h2>Příloha: Vypořádání připomínek</h2><p>Celkem připomínek: {}</p><ul>", doc.register.counts.total);
     for (label, n) in counts(&doc.register) {
         let _ = write!(s, "<li>{label}: {n}</li>");
     }
     let _ = write!(s, "</ul>");
-    if !doc.register.is_empty() {
+    if !doc.register.items.is_empty() {
         let _ = write!(s, "<table><caption>Vypořádání připomínek</caption><thead><tr><th scope=\"col\">Č.</th><th scope=\"col\">Autor</th><th scope=\"col\">Přijato</th><th scope=\"col\">Připomínka</th><th scope=\"col\">Vypořádání</th><th scope=\"col\">Odůvodnění</th></tr></thead><tbody>");
-        for (i, c) in doc.register.iter().enumerate() {
+        for c in &doc.register.items {
             let _ = write!(
                 s,
                 "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                i + 1,
-                e(&c.author_name),
+                c.number,
+                e(&c.author.display_name),
                 date(Some(c.received_on)),
-                e(&c.body),
+                e(body(c)),
                 resolution_cs(c.resolution),
                 e(c.resolution_note.as_deref().unwrap_or(""))
             );
