@@ -14,7 +14,7 @@ export function filterEntries(entries: Entry[], f: RegisterFilter): Entry[] {
   return entries.filter((e) => {
     if (f.state === 'unsettled' && e.resolution) return false;
     if (f.state !== 'all' && f.state !== 'unsettled' && e.resolution !== f.state) return false;
-    if (f.target !== 'all' && e.target.target_type !== f.target) return false;
+    if (f.target !== 'all' && e.target.type !== f.target) return false;
     if (needle) {
       const hay = `${e.body ?? ''} ${e.author.display_name} ${e.target.title} ${e.target.code ?? ''}`.toLocaleLowerCase('cs');
       if (!hay.includes(needle)) return false;

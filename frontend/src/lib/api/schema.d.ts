@@ -55,6 +55,347 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in with e-mail (any case) and password. An unknown e-mail, a wrong password and a
+         *     deactivated account all answer the same 401; repeated failures per account or per address get 429.
+         */
+        post: operations["login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Spend a refresh token for a new pair. Presenting a spent token again ends its whole session. */
+        post: operations["refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign out: ends the session of the given refresh token and/or of the access token sent.
+         *     Access tokens already issued stay valid until they expire (at most their lifetime, ~15 minutes).
+         */
+        post: operations["logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Accounts, oldest first (coordinators and admins). */
+        get: operations["list_users"];
+        put?: never;
+        /** Create an account (coordinators and admins; only admins create admins). */
+        post: operations["create_user"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One account (coordinators and admins; anyone their own). */
+        get: operations["get_user"];
+        put?: never;
+        post?: never;
+        /** Deactivate an account (kept with its history; it can no longer sign in and its sessions end). */
+        delete: operations["deactivate_user"];
+        options?: never;
+        head?: never;
+        /**
+         * Edit an account. Only admins touch admin accounts or give the admin role; nobody changes
+         *     their own role or deactivates themselves. Deactivating or setting a password ends the person's sessions.
+         */
+        patch: operations["update_user"];
+        trace?: never;
+    };
+    "/api/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's own account (a session or an API key with the read scope). */
+        get: operations["get_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit one's own e-mail and display name (a session, not an API key). Role and activity are
+         *     not fields here: sending them is a 400.
+         */
+        patch: operations["update_me"];
+        trace?: never;
+    };
+    "/api/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change one's own password (a session). A wrong `current_password` is a 422 naming that field
+         *     and counts toward the failed sign-in limit (429). Every other session of the account ends.
+         */
+        post: operations["change_password"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Live API keys (not revoked) of the caller; admins may name another `user_id`. Never the secrets. */
+        get: operations["list_keys"];
+        put?: never;
+        /**
+         * Create an API key acting as the caller within its scopes. The answer carries the secret
+         *     (`key`) this one time only; it is stored as a hash.
+         */
+        post: operations["create_key"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an API key (its owner or an admin); it stops working at once. */
+        delete: operations["revoke_key"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/working-groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Working groups and the steering group (public), ordered by id. */
+        get: operations["list_groups"];
+        put?: never;
+        /** Create a working group (coordinators). */
+        post: operations["create_group"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/working-groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_group"];
+        put?: never;
+        post?: never;
+        /** Delete a working group without goals or meetings (coordinators); otherwise 409: retire it with `is_active: false`. */
+        delete: operations["delete_group"];
+        options?: never;
+        head?: never;
+        /** Edit a working group: coordinators anything; the group's leaders its target group, description and vision. */
+        patch: operations["update_group"];
+        trace?: never;
+    };
+    "/api/v1/working-groups/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Members of a working group in the order they joined. Never e-mails; anonymous callers
+         *     do not see the names of members who take part as service users.
+         */
+        get: operations["list_members"];
+        put?: never;
+        /** Add a member (coordinators and the group's leaders; only coordinators add leaders). */
+        post: operations["add_member"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/working-groups/{id}/members/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_member"];
+        put?: never;
+        post?: never;
+        /** Remove a member: coordinators; the group's leaders (not other leaders); or the member themselves. */
+        delete: operations["remove_member"];
+        options?: never;
+        head?: never;
+        /** Change a member's stakeholder role (coordinators and the group's leaders) or role (coordinators). */
+        patch: operations["update_member"];
+        trace?: never;
+    };
+    "/api/v1/meetings.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every working group's meetings as an iCalendar feed (RFC 5545) to subscribe to: the past
+         *     year and everything ahead; cancelled meetings carry STATUS:CANCELLED.
+         */
+        get: operations["meetings_calendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/working-groups/{id}/meetings.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One working group's meetings as an iCalendar feed (RFC 5545). */
+        get: operations["group_calendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Meetings of all working groups (public), by start time, then id. */
+        get: operations["list_meetings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/working-groups/{id}/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Meetings of one working group (public), by start time, then id. */
+        get: operations["list_group_meetings"];
+        put?: never;
+        /** Schedule or record a meeting (coordinators and the group's leaders). */
+        post: operations["create_meeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_meeting"];
+        put?: never;
+        post?: never;
+        /** Delete a meeting and the comments on it. */
+        delete: operations["delete_meeting"];
+        options?: never;
+        head?: never;
+        /** Edit a meeting or its record: agenda, attendance, resolutions, minutes, status. */
+        patch: operations["update_meeting"];
+        trace?: never;
+    };
     "/api/v1/plans": {
         parameters: {
             query?: never;
@@ -267,6 +608,104 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Comments in creation order. Hidden comments only for coordinators and admins; comments on
+         *     drafts only for signed-in callers. `author_email` and `moderation_reason` only for staff.
+         */
+        get: operations["list_comments"];
+        put?: never;
+        /**
+         * Comment on a plan, goal, measure or meeting. Anonymous callers: only on a plan, its goals and
+         *     measures while its consultation is open (409 after the deadline), with `author_name`, limited per
+         *     client address (429). Signed-in callers: at any time, as their account. Coordinators may enter a
+         *     comment received on paper, by e-mail or at a hearing with `channel`, `received_on` and the
+         *     submitter's `author_name` / `author_email`; it joins the settlement register when the plan is in
+         *     consultation and it was received on or before the closing day.
+         */
+        post: operations["create_comment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/comments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_comment"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete one's own comment (coordinators: any), with its replies. A consultation comment cannot be
+         *     deleted once settled or once the consultation has closed (409): it is part of the record.
+         */
+        delete: operations["delete_comment"];
+        options?: never;
+        head?: never;
+        /**
+         * The author edits the text; coordinators hide or restore (`status`, with `moderation_reason`
+         *     required for hiding). A consultation comment's text is frozen once settled or once the
+         *     consultation has closed (409).
+         */
+        patch: operations["update_comment"];
+        trace?: never;
+    };
+    "/api/v1/comments/{id}/resolution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Settle a consultation comment (coordinators): `note` (the justification) is required unless the
+         *     resolution is `noted`. Records who and when; may be settled again while the plan is in consultation.
+         *     Replies and comments made outside the consultation cannot be settled (409).
+         */
+        post: operations["resolve_comment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/consultation-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The settlement register (vypořádání připomínek): every consultation comment of the plan (hidden
+         *     ones included, their text only for coordinators; replies excluded) with its target, author,
+         *     channel, date received, resolution, justification, change and who settled it when, plus counts
+         *     by resolution. Visible to whoever may see the plan; e-mails only to coordinators and admins.
+         *     Choose the format with `Accept` or `?format=`: JSON; CSV (UTF-8 with BOM, `;`-separated, Czech
+         *     headers, for Excel); or a printable standalone HTML annex in Czech.
+         */
+        get: operations["consultation_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -288,6 +727,68 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description One agenda item of a meeting, in order. */
+        AgendaItem: {
+            title: string;
+            note?: string | null;
+        };
+        ApiKey: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The owner: the key acts as this user, within its scopes.
+             */
+            user_id: string;
+            name: string;
+            scopes: components["schemas"]["Scope"][];
+            /**
+             * @description The key's first characters, to tell keys apart.
+             * @example spk_Xy12AbCd
+             */
+            prefix: string;
+            /** Format: date-time */
+            expires_at?: string | null;
+            /**
+             * Format: date-time
+             * @description Updated at most once a minute.
+             */
+            last_used_at?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
+        };
+        ApiKeyCreate: {
+            /** @description What the key is for, e.g. "Katalog sociálních služeb kraje". */
+            name: string;
+            /** @description `read` allows GET; `write` allows every other method. At least one. */
+            scopes: components["schemas"]["Scope"][];
+            /**
+             * Format: date-time
+             * @description Optional; must be in the future. Without it the key lives until revoked.
+             */
+            expires_at?: string | null;
+        };
+        ApiKeyPage: {
+            items: components["schemas"]["ApiKey"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description Who came to a meeting: members present or excused (by user id), and guests by name. */
+        Attendance: {
+            present?: string[];
+            excused?: string[];
+            guests?: components["schemas"]["Guest"][];
+        };
+        /** @description How many came. */
+        AttendanceCounts: {
+            present: number;
+            excused: number;
+            guests: number;
+        };
         AuditEvent: {
             /** Format: uuid */
             id: string;
@@ -307,9 +808,114 @@ export interface components {
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             next_cursor?: string | null;
         };
+        /** @description Who wrote a comment: an account (`id`) or a name given by or for an anonymous submitter. */
+        Author: {
+            /** Format: uuid */
+            id?: string | null;
+            display_name: string;
+        };
         /** @description Fields changed by a write, for the audit trail. */
         Changes: {
             [key: string]: unknown;
+        };
+        /**
+         * @description How a comment reached the municipality.
+         * @enum {string}
+         */
+        Channel: "web" | "email" | "paper" | "meeting";
+        Comment: {
+            /** Format: uuid */
+            id: string;
+            target_type: components["schemas"]["TargetType"];
+            /** Format: uuid */
+            target_id: string;
+            /**
+             * Format: uuid
+             * @description The plan the target belongs to; null for meetings.
+             */
+            plan_id?: string | null;
+            /** Format: uuid */
+            parent_id?: string | null;
+            body: string;
+            author: components["schemas"]["Author"];
+            /** @description Only for coordinators and admins. */
+            author_email?: string | null;
+            status: components["schemas"]["CommentStatus"];
+            /** @description Only for coordinators and admins. */
+            moderation_reason?: string | null;
+            /**
+             * @description Made while the plan's consultation was open (or received before its deadline).
+             *     Together with `parent_id` null this makes a formal comment of the settlement register.
+             */
+            is_consultation: boolean;
+            channel: components["schemas"]["Channel"];
+            /** Format: date */
+            received_on: string;
+            resolution?: components["schemas"]["Resolution"] | null;
+            resolution_note?: string | null;
+            resolution_change?: string | null;
+            resolved_by?: components["schemas"]["Author"] | null;
+            /** Format: date-time */
+            resolved_at?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
+        };
+        CommentCreate: {
+            target_type: components["schemas"]["TargetType"];
+            /** Format: uuid */
+            target_id: string;
+            /**
+             * Format: uuid
+             * @description Answers a top-level comment on the same target (replies nest one level).
+             */
+            parent_id?: string | null;
+            /** @description 1 to 10 000 characters. */
+            body: string;
+            /**
+             * @description Required from anonymous commenters; from a signed-in caller only when a coordinator
+             *     enters a comment on someone's behalf (otherwise the author is the caller's account).
+             */
+            author_name?: string | null;
+            /** @description Optional; never shown to anyone but coordinators and admins. */
+            author_email?: string | null;
+            channel?: components["schemas"]["Channel"] | null;
+            /**
+             * Format: date
+             * @description The day the comment was received (coordinators only; default today, not in the future).
+             *     A comment received on or before the consultation's closing day while the plan is in
+             *     consultation joins the settlement register even when entered after the deadline.
+             */
+            received_on?: string | null;
+        };
+        CommentPage: {
+            items: components["schemas"]["Comment"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
+        CommentPatch: {
+            /** @description The author's own text (coordinators may also correct comments they transcribed). */
+            body?: string | null;
+            status?: components["schemas"]["CommentStatus"] | null;
+            /** @description Why the comment was hidden or restored; sent together with `status`. */
+            moderation_reason?: string | null;
+        };
+        /**
+         * @description Moderation state of a comment.
+         * @enum {string}
+         */
+        CommentStatus: "published" | "hidden";
+        /** @description The settlement register (vypořádání připomínek) of one plan. */
+        ConsultationReport: {
+            plan: components["schemas"]["ReportPlan"];
+            counts: components["schemas"]["ResolutionCounts"];
+            /** @description Every formal consultation comment (hidden ones included, replies excluded), in entry order. */
+            items: components["schemas"]["RegisterEntry"][];
+            /** Format: date-time */
+            generated_at: string;
         };
         /** @description One invalid field of a request. */
         FieldError: {
@@ -396,6 +1002,16 @@ export interface components {
             /** Format: int32 */
             position?: number | null;
         };
+        /**
+         * @description Steering group or thematic working group.
+         * @enum {string}
+         */
+        GroupKind: "steering" | "thematic";
+        /** @description A guest at a meeting who is not a member of the group. */
+        Guest: {
+            name: string;
+            stakeholder: components["schemas"]["Stakeholder"];
+        };
         Health: {
             status: string;
         };
@@ -415,6 +1031,20 @@ export interface components {
             year: number;
             /** Format: double */
             value: number;
+        };
+        LoginRequest: {
+            /** @description Any case. */
+            email: string;
+            password: string;
+        };
+        LogoutRequest: {
+            /** @description The session to end; without it, the session of the access token in `Authorization`. */
+            refresh_token?: string | null;
+        };
+        /** @description Changes to one's own profile; role and activity are not among them. */
+        MePatch: {
+            email?: string | null;
+            display_name?: string | null;
         };
         Measure: {
             /** Format: uuid */
@@ -520,6 +1150,159 @@ export interface components {
          * @enum {string}
          */
         MeasureStatus: "planned" | "in_progress" | "completed" | "postponed" | "cancelled";
+        Meeting: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            working_group_id: string;
+            working_group_name: string;
+            title: string;
+            /** Format: date-time */
+            starts_at: string;
+            /** Format: date-time */
+            ends_at: string;
+            format: components["schemas"]["MeetingFormat"];
+            location?: string | null;
+            online_url?: string | null;
+            agenda: components["schemas"]["AgendaItem"][];
+            attendance: components["schemas"]["Attendance"];
+            attendance_counts: components["schemas"]["AttendanceCounts"];
+            resolutions: components["schemas"]["MeetingResolution"][];
+            /**
+             * Format: int32
+             * @description The group's quorum (rules of procedure); null when it sets none.
+             */
+            quorum?: number | null;
+            /** @description Whether at least `quorum` members were present; null when the group sets no quorum. */
+            quorum_met?: boolean | null;
+            minutes: string;
+            status: components["schemas"]["MeetingStatus"];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
+        };
+        MeetingCreate: {
+            /** @description e.g. "Jednání PS 1 – návrh cílů a opatření". */
+            title: string;
+            /** Format: date-time */
+            starts_at: string;
+            /**
+             * Format: date-time
+             * @description Must be after `starts_at`.
+             */
+            ends_at: string;
+            format?: components["schemas"]["MeetingFormat"] | null;
+            location?: string | null;
+            /** @description An http or https link to join online. */
+            online_url?: string | null;
+            /** @description The agenda, in order. */
+            agenda?: components["schemas"]["AgendaItem"][];
+            /** @description Members present or excused (user ids of this group's members) and guests. */
+            attendance?: components["schemas"]["Attendance"];
+            /** @description Resolutions adopted, with their votes. */
+            resolutions?: components["schemas"]["MeetingResolution"][];
+            minutes?: string;
+            status?: components["schemas"]["MeetingStatus"] | null;
+        };
+        /**
+         * @description Where a meeting happens.
+         * @enum {string}
+         */
+        MeetingFormat: "in_person" | "online" | "hybrid";
+        MeetingPage: {
+            items: components["schemas"]["Meeting"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
+        MeetingPatch: {
+            title?: string | null;
+            /** Format: date-time */
+            starts_at?: string | null;
+            /** Format: date-time */
+            ends_at?: string | null;
+            format?: components["schemas"]["MeetingFormat"] | null;
+            location?: string | null;
+            online_url?: string | null;
+            agenda?: components["schemas"]["AgendaItem"][] | null;
+            attendance?: components["schemas"]["Attendance"] | null;
+            resolutions?: components["schemas"]["MeetingResolution"][] | null;
+            minutes?: string | null;
+            status?: components["schemas"]["MeetingStatus"] | null;
+        };
+        /** @description A resolution (usnesení) adopted at a meeting, with its vote. */
+        MeetingResolution: {
+            text: string;
+            /** Format: int32 */
+            votes_for: number;
+            /** Format: int32 */
+            votes_against: number;
+            /** Format: int32 */
+            votes_abstained: number;
+        };
+        /**
+         * @description Whether a meeting took place.
+         * @enum {string}
+         */
+        MeetingStatus: "scheduled" | "held" | "cancelled";
+        /** @description A membership, with the member's name (never their e-mail). */
+        Member: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            working_group_id: string;
+            /** Format: uuid */
+            user_id: string;
+            /**
+             * @description Null for anonymous callers when the member takes part as a service user
+             *     (stakeholder `user`): that membership can reveal a person's health or social situation.
+             */
+            display_name?: string | null;
+            role: components["schemas"]["MemberRole"];
+            stakeholder: components["schemas"]["Stakeholder"];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
+        };
+        MemberCreate: {
+            /**
+             * Format: uuid
+             * @description An active user account.
+             */
+            user_id: string;
+            role?: components["schemas"]["MemberRole"] | null;
+            /** @description How the member takes part: as a service user, provider, commissioner or member of the public. */
+            stakeholder: components["schemas"]["Stakeholder"];
+        };
+        MemberPage: {
+            items: components["schemas"]["Member"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
+        MemberPatch: {
+            role?: components["schemas"]["MemberRole"] | null;
+            stakeholder?: components["schemas"]["Stakeholder"] | null;
+        };
+        /**
+         * @description A member's role inside one working group.
+         * @enum {string}
+         */
+        MemberRole: "leader" | "member";
+        /** @description A key just created, with its secret: shown this once, stored only as a hash. */
+        NewApiKey: components["schemas"]["ApiKey"] & {
+            /** @description `spk_…`: send as `Authorization: Bearer spk_…`. It cannot be shown again. */
+            key: string;
+        };
+        PasswordChange: {
+            current_password: string;
+            /** @description 12 to 256 characters. */
+            new_password: string;
+        };
         Plan: {
             /** Format: uuid */
             id: string;
@@ -630,6 +1413,99 @@ export interface components {
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             next_cursor?: string | null;
         };
+        RefreshRequest: {
+            refresh_token: string;
+        };
+        RegisterEntry: {
+            /**
+             * Format: int32
+             * @description 1-based, in the order comments were entered.
+             */
+            number: number;
+            /** Format: uuid */
+            comment_id: string;
+            target: components["schemas"]["ReportTarget"];
+            author: components["schemas"]["Author"];
+            /** @description Only for coordinators and admins. */
+            author_email?: string | null;
+            channel: components["schemas"]["Channel"];
+            /** Format: date */
+            received_on: string;
+            /** @description Null for a hidden comment unless the caller is a coordinator or admin. */
+            body?: string | null;
+            status: components["schemas"]["CommentStatus"];
+            /** @description Only for coordinators and admins. */
+            moderation_reason?: string | null;
+            resolution?: components["schemas"]["Resolution"] | null;
+            resolution_note?: string | null;
+            resolution_change?: string | null;
+            resolved_by?: components["schemas"]["Author"] | null;
+            /** Format: date-time */
+            resolved_at?: string | null;
+        };
+        ReportPlan: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            territory: string;
+            status: components["schemas"]["PlanStatus"];
+            /** Format: date-time */
+            consultation_closes_at?: string | null;
+        };
+        /** @description What a register entry comments on. */
+        ReportTarget: {
+            type: components["schemas"]["TargetType"];
+            /** Format: uuid */
+            id: string;
+            /** @description The goal's or measure's code; null for the plan itself. */
+            code?: string | null;
+            /** @description The plan's, goal's or measure's title ("" when the target was deleted). */
+            title: string;
+        };
+        /**
+         * @description Settlement of a consultation comment (vypořádání).
+         * @enum {string}
+         */
+        Resolution: "accepted" | "partially_accepted" | "rejected" | "noted";
+        ResolutionCounts: {
+            /** Format: int32 */
+            total: number;
+            /** Format: int32 */
+            accepted: number;
+            /** Format: int32 */
+            partially_accepted: number;
+            /** Format: int32 */
+            rejected: number;
+            /** Format: int32 */
+            noted: number;
+            /**
+             * Format: int32
+             * @description Not settled yet; the plan cannot be approved while this is above zero.
+             */
+            unsettled: number;
+        };
+        ResolutionCreate: {
+            resolution: components["schemas"]["Resolution"];
+            /** @description The justification (odůvodnění); required unless the resolution is `noted`. */
+            note?: string | null;
+            /** @description What changed in the plan because of the comment. */
+            change?: string | null;
+        };
+        /**
+         * @description What a user account may do across the installation.
+         * @enum {string}
+         */
+        Role: "admin" | "coordinator" | "member";
+        /**
+         * @description What an API key may do on its owner's behalf.
+         * @enum {string}
+         */
+        Scope: "read" | "write";
+        /**
+         * @description How a member takes part in planning (the KPSS triangle plus the public).
+         * @enum {string}
+         */
+        Stakeholder: "user" | "provider" | "commissioner" | "public";
         StatusChange: {
             status: components["schemas"]["PlanStatus"];
             /** @description Why: shown in the plan's history. */
@@ -668,6 +1544,124 @@ export interface components {
         };
         SubGoalNode: components["schemas"]["Goal"] & {
             measures: components["schemas"]["Measure"][];
+        };
+        /**
+         * @description What a comment is attached to.
+         * @enum {string}
+         */
+        TargetType: "plan" | "goal" | "measure" | "meeting";
+        /** @description A new access token and the refresh token to get the next one. */
+        TokenPair: {
+            /** @description A JWT for `Authorization: Bearer …`. */
+            access_token: string;
+            /**
+             * @description Always `Bearer`.
+             * @example Bearer
+             */
+            token_type: string;
+            /**
+             * Format: int64
+             * @description Seconds until the access token expires.
+             */
+            expires_in: number;
+            /** @description Opaque, single use: `POST /auth/refresh` spends it and answers a new pair. */
+            refresh_token: string;
+            user: components["schemas"]["User"];
+        };
+        User: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            display_name: string;
+            role: components["schemas"]["Role"];
+            is_active: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
+        };
+        UserCreate: {
+            /** @description Unique regardless of case; stored lower-cased. */
+            email: string;
+            display_name: string;
+            role: components["schemas"]["Role"];
+            /** @description 12 to 256 characters. */
+            password: string;
+            is_active?: boolean | null;
+        };
+        UserPage: {
+            items: components["schemas"]["User"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description Changes to another person's account (coordinators and admins). */
+        UserPatch: {
+            email?: string | null;
+            display_name?: string | null;
+            role?: components["schemas"]["Role"] | null;
+            /** @description `false` deactivates (as `DELETE` does), `true` reactivates. */
+            is_active?: boolean | null;
+            /** @description Sets a new password (for a person who forgot theirs); ends all of their sessions. */
+            password?: string | null;
+        };
+        WorkingGroup: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            kind: components["schemas"]["GroupKind"];
+            target_group?: string | null;
+            description: string;
+            vision: string;
+            /**
+             * Format: int32
+             * @description Members that must be present for resolutions to be valid; null when the rules set none.
+             */
+            quorum?: number | null;
+            is_active: boolean;
+            /** Format: int64 */
+            member_count: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
+        };
+        WorkingGroupCreate: {
+            /** @description e.g. "PS 1 – Senioři a osoby se zdravotním postižením". */
+            name: string;
+            kind: components["schemas"]["GroupKind"];
+            /** @description The target group the working group plans for, e.g. "senioři". */
+            target_group?: string | null;
+            description?: string;
+            vision?: string;
+            /**
+             * Format: int32
+             * @description How many members must be present for resolutions to be valid (rules of procedure), at least 1.
+             */
+            quorum?: number | null;
+            /** @description Defaults to true; retire a group by setting false rather than deleting it. */
+            is_active?: boolean | null;
+        };
+        WorkingGroupPage: {
+            items: components["schemas"]["WorkingGroup"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
+        WorkingGroupPatch: {
+            name?: string | null;
+            kind?: components["schemas"]["GroupKind"] | null;
+            target_group?: string | null;
+            description?: string | null;
+            vision?: string | null;
+            /**
+             * Format: int32
+             * @description null removes the quorum rule.
+             */
+            quorum?: number | null;
+            is_active?: boolean | null;
         };
     };
     responses: {
@@ -838,6 +1832,1024 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
+            503: components["responses"]["503"];
+        };
+    };
+    login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenPair"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            409: components["responses"]["409"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            503: components["responses"]["503"];
+        };
+    };
+    refresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefreshRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenPair"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            409: components["responses"]["409"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            503: components["responses"]["503"];
+        };
+    };
+    logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Optional when an access token of the session is sent. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LogoutRequest"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            409: components["responses"]["409"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            503: components["responses"]["503"];
+        };
+    };
+    list_users: {
+        parameters: {
+            query?: {
+                role?: components["schemas"]["Role"];
+                is_active?: boolean;
+                /** @description Part of the e-mail or display name, any case. */
+                q?: string;
+                /** @description Page size, 1 to 200 (default 50). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserPage"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            503: components["responses"]["503"];
+        };
+    };
+    create_user: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            409: components["responses"]["409"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            503: components["responses"]["503"];
+        };
+    };
+    get_user: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            503: components["responses"]["503"];
+        };
+    };
+    deactivate_user: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            412: components["responses"]["412"];
+            503: components["responses"]["503"];
+        };
+    };
+    update_user: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            412: components["responses"]["412"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            503: components["responses"]["503"];
+        };
+    };
+    get_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            503: components["responses"]["503"];
+        };
+    };
+    update_me: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MePatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            409: components["responses"]["409"];
+            412: components["responses"]["412"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            503: components["responses"]["503"];
+        };
+    };
+    change_password: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordChange"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            409: components["responses"]["409"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            /** @description Too many wrong passwords; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["503"];
+        };
+    };
+    list_keys: {
+        parameters: {
+            query?: {
+                /** @description Whose keys; default the caller's own. Only admins may name someone else. */
+                user_id?: string;
+                /** @description Page size, 1 to 200 (default 50). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyPage"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            503: components["responses"]["503"];
+        };
+    };
+    create_key: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApiKeyCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewApiKey"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            409: components["responses"]["409"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            503: components["responses"]["503"];
+        };
+    };
+    revoke_key: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            412: components["responses"]["412"];
+            503: components["responses"]["503"];
+        };
+    };
+    list_groups: {
+        parameters: {
+            query?: {
+                kind?: components["schemas"]["GroupKind"];
+                is_active?: boolean;
+                /** @description Page size, 1 to 200 (default 50). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkingGroupPage"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            503: components["responses"]["503"];
+        };
+    };
+    create_group: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkingGroupCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkingGroup"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            409: components["responses"]["409"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            503: components["responses"]["503"];
+        };
+    };
+    get_group: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkingGroup"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            503: components["responses"]["503"];
+        };
+    };
+    delete_group: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            412: components["responses"]["412"];
+            503: components["responses"]["503"];
+        };
+    };
+    update_group: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkingGroupPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkingGroup"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            412: components["responses"]["412"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            503: components["responses"]["503"];
+        };
+    };
+    list_members: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 200 (default 50). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberPage"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            503: components["responses"]["503"];
+        };
+    };
+    add_member: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Member"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            503: components["responses"]["503"];
+        };
+    };
+    get_member: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Member"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            503: components["responses"]["503"];
+        };
+    };
+    remove_member: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                id: string;
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            412: components["responses"]["412"];
+            503: components["responses"]["503"];
+        };
+    };
+    update_member: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                id: string;
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Member"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            412: components["responses"]["412"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            503: components["responses"]["503"];
+        };
+    };
+    meetings_calendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An iCalendar feed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            503: components["responses"]["503"];
+        };
+    };
+    group_calendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An iCalendar feed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            503: components["responses"]["503"];
+        };
+    };
+    list_meetings: {
+        parameters: {
+            query?: {
+                working_group_id?: string;
+                /** @description Meetings starting at or after this time (RFC 3339). */
+                from?: string;
+                /** @description Meetings starting before this time (RFC 3339). */
+                to?: string;
+                status?: components["schemas"]["MeetingStatus"];
+                /** @description Page size, 1 to 200 (default 50). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingPage"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            503: components["responses"]["503"];
+        };
+    };
+    list_group_meetings: {
+        parameters: {
+            query?: {
+                /** @description Meetings starting at or after this time (RFC 3339). */
+                from?: string;
+                /** @description Meetings starting before this time (RFC 3339). */
+                to?: string;
+                status?: components["schemas"]["MeetingStatus"];
+                /** @description Page size, 1 to 200 (default 50). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingPage"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            503: components["responses"]["503"];
+        };
+    };
+    create_meeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeetingCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Meeting"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            503: components["responses"]["503"];
+        };
+    };
+    get_meeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Meeting"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            503: components["responses"]["503"];
+        };
+    };
+    delete_meeting: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            412: components["responses"]["412"];
+            503: components["responses"]["503"];
+        };
+    };
+    update_meeting: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeetingPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Meeting"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            412: components["responses"]["412"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
             503: components["responses"]["503"];
         };
     };
@@ -1550,6 +3562,265 @@ export interface operations {
             413: components["responses"]["413"];
             415: components["responses"]["415"];
             422: components["responses"]["422"];
+            503: components["responses"]["503"];
+        };
+    };
+    list_comments: {
+        parameters: {
+            query?: {
+                target_type?: components["schemas"]["TargetType"];
+                target_id?: string;
+                plan_id?: string;
+                /** @description Replies to this comment. */
+                parent_id?: string;
+                /** @description `hidden` lists something only for coordinators and admins. */
+                status?: components["schemas"]["CommentStatus"];
+                is_consultation?: boolean;
+                resolution?: components["schemas"]["Resolution"];
+                /** @description `false`: formal consultation comments still waiting for a resolution. */
+                settled?: boolean;
+                /** @description Page size, 1 to 200 (default 50). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentPage"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            503: components["responses"]["503"];
+        };
+    };
+    create_comment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comment"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description The target does not exist or is not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: components["responses"]["409"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            503: components["responses"]["503"];
+        };
+    };
+    get_comment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comment"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            503: components["responses"]["503"];
+        };
+    };
+    delete_comment: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            412: components["responses"]["412"];
+            503: components["responses"]["503"];
+        };
+    };
+    update_comment: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comment"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            412: components["responses"]["412"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            503: components["responses"]["503"];
+        };
+    };
+    resolve_comment: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolutionCreate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comment"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            /** @description If-Match does not match the current version. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            503: components["responses"]["503"];
+        };
+    };
+    consultation_report: {
+        parameters: {
+            query?: {
+                /** @description Overrides the `Accept` header (for download links): `json`, `csv` or `html`. */
+                format?: "json" | "csv" | "html";
+            };
+            header?: {
+                /** @description application/json (default), text/csv or text/html */
+                Accept?: string | null;
+            };
+            path: {
+                /** @description Plan id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settlement register */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsultationReport"];
+                    /** @example Č.;Připomínka k;Kód;Název;Autor;Kanál;Přijato;Text připomínky;Vypořádání;Odůvodnění;Změna v plánu;Vypořádal;Datum vypořádání */
+                    "text/csv": string;
+                    "text/html": string;
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
             503: components["responses"]["503"];
         };
     };

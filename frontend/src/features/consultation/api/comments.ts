@@ -28,7 +28,14 @@ export function postComment(body: Schemas['CommentCreate']) {
 export const reportQuery = (planId: string) =>
   queryOptions({
     queryKey: commentKeys.report(planId),
-    queryFn: () => unwrap(api.GET('/api/v1/plans/{id}/consultation-report', { params: { path: { id: planId } } })),
+    queryFn: async (): Promise<Schemas['ConsultationReport']> => {
+      const data = await unwrap(
+        api.GET('/api/v1/plans/{id}/consultation-report', { params: { path: { id: planId }, query: { format: 'json' } } }),
+      );
+      // The same operation also answers CSV and HTML; asked for JSON, a string means a broken answer.
+      if (typeof data === 'string') throw new Error('expected a JSON settlement register');
+      return data;
+    },
   });
 
 export function resolveComment(id: string, body: Schemas['ResolutionCreate']) {

@@ -200,7 +200,7 @@ export function RegisterPage() {
                     )}
                     <th scope="row">{e.number}</th>
                     <td>
-                      {t(`targetType.${e.target.target_type}`)} {e.target.code ?? ''} {e.target.title}
+                      {t(`targetType.${e.target.type}`)} {e.target.code ?? ''} {e.target.title}
                     </td>
                     <td>{e.author.display_name}</td>
                     <td>{formatDate(e.received_on)}</td>
