@@ -47,7 +47,7 @@ pub async fn refresh(
 /// Access tokens already issued stay valid until they expire (at most their lifetime, ~15 minutes).
 #[utoipa::path(
     tag = "auth",
-    request_body(content = LogoutRequest, description = "Optional when an access token of the session is sent."),
+    request_body(content = Option<LogoutRequest>, description = "Optional when an access token of the session is sent."),
     responses((status = 204))
 )]
 #[post("/auth/logout")]
