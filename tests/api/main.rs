@@ -14,3 +14,4 @@ mod plans;
 mod seed;
 mod users;
 mod web_app;
+mod working_groups;

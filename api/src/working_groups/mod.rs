@@ -1,2 +1,5 @@
 //! Working groups and their members.
+pub mod dto;
+pub mod members;
 pub mod routes;
+pub mod service;

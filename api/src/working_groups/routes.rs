@@ -1,2 +1,185 @@
-//! Routes (to be written).
-pub fn configure(_cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {}
+//! `/working-groups`, `/working-groups/{id}`, `/working-groups/{id}/members[/{user_id}]`.
+use actix_web::{HttpResponse, delete, get, patch, post, web};
+use uuid::Uuid;
+
+use super::dto::{
+    Member, MemberCreate, MemberPage, MemberPatch, WorkingGroup, WorkingGroupCreate,
+    WorkingGroupFilters, WorkingGroupPage, WorkingGroupPatch,
+};
+use super::{members, service};
+use crate::caller::Caller;
+use crate::error::ApiResult;
+use crate::http::{IfMatch, created, no_content, ok};
+use crate::pagination::PageParams;
+use crate::state::AppState;
+
+async fn with_count(
+    state: &AppState,
+    group: entity::working_group::Model,
+) -> ApiResult<WorkingGroup> {
+    let count = service::member_count(&state.db, group.id).await?;
+    Ok(WorkingGroup::from_model(group, count))
+}
+
+/// Working groups and the steering group (public), ordered by id.
+#[utoipa::path(tag = "working-groups", params(WorkingGroupFilters, PageParams), responses((status = 200, body = WorkingGroupPage)))]
+#[get("/working-groups")]
+pub async fn list_groups(
+    state: web::Data<AppState>,
+    _caller: Caller,
+    filters: web::Query<WorkingGroupFilters>,
+    page: web::Query<PageParams>,
+) -> ApiResult<HttpResponse> {
+    let (rows, next_cursor) = service::list(&state.db, filters.into_inner(), &page).await?;
+    let counts =
+        service::member_counts(&state.db, &rows.iter().map(|g| g.id).collect::<Vec<_>>()).await?;
+    let items = rows
+        .into_iter()
+        .map(|g| {
+            let n = counts.get(&g.id).copied().unwrap_or(0);
+            WorkingGroup::from_model(g, n)
+        })
+        .collect();
+    Ok(HttpResponse::Ok().json(WorkingGroupPage { items, next_cursor }))
+}
+
+/// Create a working group (coordinators).
+#[utoipa::path(tag = "working-groups", request_body = WorkingGroupCreate, responses((status = 201, body = WorkingGroup)))]
+#[post("/working-groups")]
+pub async fn create_group(
+    state: web::Data<AppState>,
+    caller: Caller,
+    body: web::Json<WorkingGroupCreate>,
+) -> ApiResult<HttpResponse> {
+    let group = service::create(&state.db, &caller, body.into_inner()).await?;
+    Ok(created(
+        format!("/api/v1/working-groups/{}", group.id),
+        &WorkingGroup::from_model(group, 0),
+    ))
+}
+
+#[utoipa::path(tag = "working-groups", params(("id" = Uuid, Path)), responses((status = 200, body = WorkingGroup)))]
+#[get("/working-groups/{id}")]
+pub async fn get_group(
+    state: web::Data<AppState>,
+    _caller: Caller,
+    id: web::Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    let group = service::get(&state.db, *id).await?;
+    Ok(ok(&with_count(&state, group).await?))
+}
+
+/// Edit a working group: coordinators anything; the group's leaders its target group, description and vision.
+#[utoipa::path(tag = "working-groups", params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)), request_body = WorkingGroupPatch, responses((status = 200, body = WorkingGroup)))]
+#[patch("/working-groups/{id}")]
+pub async fn update_group(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    if_match: IfMatch,
+    body: web::Json<WorkingGroupPatch>,
+) -> ApiResult<HttpResponse> {
+    let group = service::update(&state.db, &caller, *id, if_match, body.into_inner()).await?;
+    Ok(ok(&with_count(&state, group).await?))
+}
+
+/// Delete a working group without goals or meetings (coordinators); otherwise 409: retire it with `is_active: false`.
+#[utoipa::path(tag = "working-groups", params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)), responses((status = 204)))]
+#[delete("/working-groups/{id}")]
+pub async fn delete_group(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    if_match: IfMatch,
+) -> ApiResult<HttpResponse> {
+    service::delete(&state.db, &caller, *id, if_match).await?;
+    Ok(no_content())
+}
+
+/// Members of a working group in the order they joined. Never e-mails; anonymous callers
+/// do not see the names of members who take part as service users.
+#[utoipa::path(tag = "working-groups", params(("id" = Uuid, Path), PageParams), responses((status = 200, body = MemberPage)))]
+#[get("/working-groups/{id}/members")]
+pub async fn list_members(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    page: web::Query<PageParams>,
+) -> ApiResult<HttpResponse> {
+    let (items, next_cursor) = members::list(&state.db, &caller, *id, &page).await?;
+    Ok(HttpResponse::Ok().json(MemberPage { items, next_cursor }))
+}
+
+/// Add a member (coordinators and the group's leaders; only coordinators add leaders).
+#[utoipa::path(tag = "working-groups", params(("id" = Uuid, Path)), request_body = MemberCreate, responses((status = 201, body = Member)))]
+#[post("/working-groups/{id}/members")]
+pub async fn add_member(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    body: web::Json<MemberCreate>,
+) -> ApiResult<HttpResponse> {
+    let member = members::add(&state.db, &caller, *id, body.into_inner()).await?;
+    let location = format!(
+        "/api/v1/working-groups/{}/members/{}",
+        member.working_group_id, member.user_id
+    );
+    Ok(created(
+        location,
+        &members::present(&state.db, &caller, member).await?,
+    ))
+}
+
+#[utoipa::path(tag = "working-groups", params(("id" = Uuid, Path), ("user_id" = Uuid, Path)), responses((status = 200, body = Member)))]
+#[get("/working-groups/{id}/members/{user_id}")]
+pub async fn get_member(
+    state: web::Data<AppState>,
+    caller: Caller,
+    path: web::Path<(Uuid, Uuid)>,
+) -> ApiResult<HttpResponse> {
+    let (group, user) = path.into_inner();
+    Ok(ok(&members::get(&state.db, &caller, group, user).await?))
+}
+
+/// Change a member's stakeholder role (coordinators and the group's leaders) or role (coordinators).
+#[utoipa::path(tag = "working-groups", params(("id" = Uuid, Path), ("user_id" = Uuid, Path), ("If-Match" = Option<String>, Header)), request_body = MemberPatch, responses((status = 200, body = Member)))]
+#[patch("/working-groups/{id}/members/{user_id}")]
+pub async fn update_member(
+    state: web::Data<AppState>,
+    caller: Caller,
+    path: web::Path<(Uuid, Uuid)>,
+    if_match: IfMatch,
+    body: web::Json<MemberPatch>,
+) -> ApiResult<HttpResponse> {
+    let (group, user) = path.into_inner();
+    let member =
+        members::update(&state.db, &caller, group, user, if_match, body.into_inner()).await?;
+    Ok(ok(&members::present(&state.db, &caller, member).await?))
+}
+
+/// Remove a member: coordinators; the group's leaders (not other leaders); or the member themselves.
+#[utoipa::path(tag = "working-groups", params(("id" = Uuid, Path), ("user_id" = Uuid, Path), ("If-Match" = Option<String>, Header)), responses((status = 204)))]
+#[delete("/working-groups/{id}/members/{user_id}")]
+pub async fn remove_member(
+    state: web::Data<AppState>,
+    caller: Caller,
+    path: web::Path<(Uuid, Uuid)>,
+    if_match: IfMatch,
+) -> ApiResult<HttpResponse> {
+    let (group, user) = path.into_inner();
+    members::remove(&state.db, &caller, group, user, if_match).await?;
+    Ok(no_content())
+}
+
+pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(list_groups)
+        .service(create_group)
+        .service(get_group)
+        .service(update_group)
+        .service(delete_group)
+        .service(list_members)
+        .service(add_member)
+        .service(get_member)
+        .service(update_member)
+        .service(remove_member);
+}
