@@ -10,6 +10,7 @@ mod consultation;
 mod conventions;
 mod export;
 mod goals_measures;
+mod meetings;
 mod plans;
 mod seed;
 mod users;

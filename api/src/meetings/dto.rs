@@ -1,0 +1,354 @@
+//! Meeting request and response bodies, and the rules a meeting record must satisfy.
+use chrono::{DateTime, Utc};
+use entity::enums::{MeetingFormat, MeetingStatus};
+use entity::meeting;
+use entity::values::{AgendaItem, Attendance, MeetingResolution};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use crate::error::Validator;
+use crate::http::{Versioned, nullable};
+use crate::page_of;
+
+#[derive(Debug, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MeetingCreate {
+    /// e.g. "Jednání PS 1 – návrh cílů a opatření".
+    pub title: String,
+    pub starts_at: DateTime<Utc>,
+    /// Must be after `starts_at`.
+    pub ends_at: DateTime<Utc>,
+    /// Defaults to `in_person`. In-person and hybrid meetings need a `location`,
+    /// online and hybrid ones an `online_url`.
+    pub format: Option<MeetingFormat>,
+    pub location: Option<String>,
+    /// An http or https link to join online.
+    pub online_url: Option<String>,
+    /// The agenda, in order.
+    #[serde(default)]
+    pub agenda: Vec<AgendaItem>,
+    /// Members present or excused (user ids of this group's members) and guests.
+    #[serde(default)]
+    pub attendance: Attendance,
+    /// Resolutions adopted, with their votes.
+    #[serde(default)]
+    pub resolutions: Vec<MeetingResolution>,
+    #[serde(default)]
+    pub minutes: String,
+    /// Defaults to `scheduled`.
+    pub status: Option<MeetingStatus>,
+}
+
+#[derive(Debug, Default, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MeetingPatch {
+    pub title: Option<String>,
+    pub starts_at: Option<DateTime<Utc>>,
+    pub ends_at: Option<DateTime<Utc>>,
+    pub format: Option<MeetingFormat>,
+    #[serde(
+        default,
+        deserialize_with = "nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schema(value_type = Option<String>)]
+    pub location: Option<Option<String>>,
+    #[serde(
+        default,
+        deserialize_with = "nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schema(value_type = Option<String>)]
+    pub online_url: Option<Option<String>>,
+    pub agenda: Option<Vec<AgendaItem>>,
+    /// Replaces the whole attendance. People already recorded stay valid after they leave the group;
+    /// anyone added must be a current member.
+    pub attendance: Option<Attendance>,
+    pub resolutions: Option<Vec<MeetingResolution>>,
+    pub minutes: Option<String>,
+    pub status: Option<MeetingStatus>,
+}
+
+/// How many came.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AttendanceCounts {
+    pub present: usize,
+    pub excused: usize,
+    pub guests: usize,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Meeting {
+    pub id: Uuid,
+    pub working_group_id: Uuid,
+    pub working_group_name: String,
+    pub title: String,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub format: MeetingFormat,
+    pub location: Option<String>,
+    pub online_url: Option<String>,
+    pub agenda: Vec<AgendaItem>,
+    pub attendance: Attendance,
+    pub attendance_counts: AttendanceCounts,
+    pub resolutions: Vec<MeetingResolution>,
+    /// The group's quorum (rules of procedure); null when it sets none.
+    pub quorum: Option<i32>,
+    /// Whether at least `quorum` members were present; null when the group sets no quorum.
+    pub quorum_met: Option<bool>,
+    pub minutes: String,
+    pub status: MeetingStatus,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub version: i32,
+}
+
+impl Versioned for Meeting {
+    fn version(&self) -> i32 {
+        self.version
+    }
+}
+
+impl Meeting {
+    /// `group` is the meeting's working group: its name and quorum.
+    pub fn from_model(m: meeting::Model, group_name: String, quorum: Option<i32>) -> Self {
+        let present = m.attendance.present.len();
+        Self {
+            attendance_counts: AttendanceCounts {
+                present,
+                excused: m.attendance.excused.len(),
+                guests: m.attendance.guests.len(),
+            },
+            quorum_met: quorum.map(|q| i64::try_from(present).unwrap_or(i64::MAX) >= i64::from(q)),
+            quorum,
+            id: m.id,
+            working_group_id: m.working_group_id,
+            working_group_name: group_name,
+            title: m.title,
+            starts_at: m.starts_at,
+            ends_at: m.ends_at,
+            format: m.format,
+            location: m.location,
+            online_url: m.online_url,
+            agenda: m.agenda.0,
+            attendance: m.attendance,
+            resolutions: m.resolutions.0,
+            minutes: m.minutes,
+            status: m.status,
+            created_at: m.created_at,
+            updated_at: m.updated_at,
+            version: m.version,
+        }
+    }
+}
+
+page_of!(MeetingPage, Meeting);
+
+/// Filters of both meeting lists; `from` and `to` bound `starts_at` (from inclusive, to exclusive).
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct MeetingFilters {
+    /// Meetings starting at or after this time (RFC 3339).
+    pub from: Option<DateTime<Utc>>,
+    /// Meetings starting before this time (RFC 3339).
+    pub to: Option<DateTime<Utc>>,
+    pub status: Option<MeetingStatus>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct MeetingGroupFilter {
+    pub working_group_id: Option<Uuid>,
+}
+
+/// A meeting record as it will be stored: a new one, or the current one with a patch applied.
+pub struct Record {
+    pub title: String,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub format: MeetingFormat,
+    pub location: Option<String>,
+    pub online_url: Option<String>,
+    pub agenda: Vec<AgendaItem>,
+    pub attendance: Attendance,
+    pub resolutions: Vec<MeetingResolution>,
+    pub minutes: String,
+    pub status: MeetingStatus,
+}
+
+fn non_blank(text: Option<String>) -> Option<String> {
+    text.map(|t| t.trim().to_string()).filter(|t| !t.is_empty())
+}
+
+impl Record {
+    pub fn new(body: &MeetingCreate) -> Self {
+        Self {
+            title: body.title.trim().to_string(),
+            starts_at: body.starts_at,
+            ends_at: body.ends_at,
+            format: body.format.unwrap_or(MeetingFormat::InPerson),
+            location: non_blank(body.location.clone()),
+            online_url: non_blank(body.online_url.clone()),
+            agenda: body.agenda.clone(),
+            attendance: body.attendance.clone(),
+            resolutions: body.resolutions.clone(),
+            minutes: body.minutes.clone(),
+            status: body.status.unwrap_or(MeetingStatus::Scheduled),
+        }
+    }
+
+    pub fn patched(current: &meeting::Model, patch: &MeetingPatch) -> Self {
+        Self {
+            title: patch
+                .title
+                .as_deref()
+                .map_or_else(|| current.title.clone(), |t| t.trim().to_string()),
+            starts_at: patch.starts_at.unwrap_or(current.starts_at),
+            ends_at: patch.ends_at.unwrap_or(current.ends_at),
+            format: patch.format.unwrap_or(current.format),
+            location: patch
+                .location
+                .clone()
+                .map_or_else(|| current.location.clone(), non_blank),
+            online_url: patch
+                .online_url
+                .clone()
+                .map_or_else(|| current.online_url.clone(), non_blank),
+            agenda: patch
+                .agenda
+                .clone()
+                .unwrap_or_else(|| current.agenda.0.clone()),
+            attendance: patch
+                .attendance
+                .clone()
+                .unwrap_or_else(|| current.attendance.clone()),
+            resolutions: patch
+                .resolutions
+                .clone()
+                .unwrap_or_else(|| current.resolutions.0.clone()),
+            minutes: patch
+                .minutes
+                .clone()
+                .unwrap_or_else(|| current.minutes.clone()),
+            status: patch.status.unwrap_or(current.status),
+        }
+    }
+
+    /// Every rule that needs no database; membership of attendees is checked by the service.
+    pub fn validate(&self, v: &mut Validator) {
+        v.text("title", &self.title, 300);
+        v.check(
+            self.ends_at > self.starts_at,
+            "ends_at",
+            "must be after starts_at",
+        );
+        if let Some(location) = &self.location {
+            v.length("location", location, 500);
+        }
+        match &self.online_url {
+            Some(url) if url.chars().count() > 2000 => {
+                v.error("online_url", "must be at most 2000 characters")
+            }
+            Some(url) => v.check(
+                is_web_url(url),
+                "online_url",
+                "must be an http or https URL",
+            ),
+            None => {}
+        }
+        let (needs_url, needs_place) = match self.format {
+            MeetingFormat::InPerson => (false, true),
+            MeetingFormat::Online => (true, false),
+            MeetingFormat::Hybrid => (true, true),
+        };
+        v.check(
+            !needs_url || self.online_url.is_some(),
+            "online_url",
+            "is required for online and hybrid meetings",
+        );
+        v.check(
+            !needs_place || self.location.is_some(),
+            "location",
+            "is required for in-person and hybrid meetings",
+        );
+        v.check(
+            self.agenda.len() <= 100,
+            "agenda",
+            "must have at most 100 items",
+        );
+        for (i, item) in self.agenda.iter().enumerate() {
+            v.text(&format!("agenda[{i}].title"), &item.title, 300);
+            if let Some(note) = &item.note {
+                v.length(&format!("agenda[{i}].note"), note, 5_000);
+            }
+        }
+        let a = &self.attendance;
+        v.check(
+            !has_duplicates(&a.present),
+            "attendance.present",
+            "lists someone twice",
+        );
+        v.check(
+            !has_duplicates(&a.excused),
+            "attendance.excused",
+            "lists someone twice",
+        );
+        v.check(
+            !a.excused.iter().any(|id| a.present.contains(id)),
+            "attendance.excused",
+            "someone cannot be both present and excused",
+        );
+        v.check(
+            a.guests.len() <= 500,
+            "attendance.guests",
+            "must have at most 500 guests",
+        );
+        for (i, guest) in a.guests.iter().enumerate() {
+            v.text(&format!("attendance.guests[{i}].name"), &guest.name, 200);
+        }
+        v.check(
+            self.resolutions.len() <= 100,
+            "resolutions",
+            "must have at most 100 resolutions",
+        );
+        for (i, r) in self.resolutions.iter().enumerate() {
+            v.text(&format!("resolutions[{i}].text"), &r.text, 5_000);
+        }
+        v.length("minutes", &self.minutes, 100_000);
+    }
+}
+
+fn has_duplicates(ids: &[Uuid]) -> bool {
+    let mut seen = std::collections::HashSet::new();
+    !ids.iter().all(|id| seen.insert(id))
+}
+
+/// An absolute http(s) URL with a host and no whitespace: what a calendar or browser can open.
+fn is_web_url(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
+    rest.is_some_and(|r| {
+        let host = r.split(['/', '?', '#']).next().unwrap_or_default();
+        !host.is_empty() && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_web_url;
+
+    #[test]
+    fn only_absolute_web_urls_are_accepted() {
+        assert!(is_web_url("https://meet.example.cz/kpss"));
+        assert!(is_web_url("HTTP://example.cz"));
+        assert!(!is_web_url("javascript:alert(1)"));
+        assert!(!is_web_url("ftp://example.cz"));
+        assert!(!is_web_url("https://"));
+        assert!(!is_web_url("https:///path"));
+        assert!(!is_web_url("https://example.cz/a b"));
+        assert!(!is_web_url("meet.example.cz"));
+    }
+}

@@ -1,0 +1,317 @@
+//! Meeting rules and queries.
+use std::collections::{HashMap, HashSet};
+
+use chrono::{Duration, Utc};
+use entity::enums::TargetType;
+use entity::values::{Agenda, Attendance, MeetingResolutions};
+use entity::{comment, meeting, working_group, working_group_member};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
+    EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
+};
+use uuid::Uuid;
+
+use super::dto::{Meeting, MeetingCreate, MeetingFilters, MeetingPatch, Record};
+use crate::audit::{self, service::changes_of};
+use crate::caller::{Action, Caller, authorize};
+use crate::error::{ApiError, ApiResult, Validator};
+use crate::http::IfMatch;
+use crate::pagination::{self, KeyKind, PageParams, Sort, time_key};
+use crate::store::update_versioned;
+use crate::working_groups;
+
+/// Meetings are public, whatever their status.
+pub async fn get<D: ConnectionTrait>(db: &D, id: Uuid) -> ApiResult<meeting::Model> {
+    meeting::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(ApiError::NotFound)
+}
+
+/// Meetings in time order (starts_at, then id), optionally of one group.
+pub async fn list<D: ConnectionTrait>(
+    db: &D,
+    group: Option<Uuid>,
+    filters: MeetingFilters,
+    page: &PageParams,
+) -> ApiResult<(Vec<meeting::Model>, Option<String>)> {
+    if let (Some(from), Some(to)) = (filters.from, filters.to)
+        && to <= from
+    {
+        return Err(ApiError::invalid("to", "must be after from"));
+    }
+    let mut select = meeting::Entity::find();
+    if let Some(group) = group {
+        select = select.filter(meeting::Column::WorkingGroupId.eq(group));
+    }
+    if let Some(from) = filters.from {
+        select = select.filter(meeting::Column::StartsAt.gte(from));
+    }
+    if let Some(to) = filters.to {
+        select = select.filter(meeting::Column::StartsAt.lt(to));
+    }
+    if let Some(status) = filters.status {
+        select = select.filter(meeting::Column::Status.eq(status));
+    }
+    let sort = Sort {
+        key: Some((meeting::Column::StartsAt, KeyKind::Time)),
+        id: meeting::Column::Id,
+        descending: false,
+    };
+    pagination::fetch(db, select, sort, page, |m| (time_key(m.starts_at), m.id)).await
+}
+
+/// Names and quorums of the groups of `meetings`, in one query.
+pub async fn groups_of<D: ConnectionTrait>(
+    db: &D,
+    meetings: &[meeting::Model],
+) -> ApiResult<HashMap<Uuid, (String, Option<i32>)>> {
+    let ids: HashSet<Uuid> = meetings.iter().map(|m| m.working_group_id).collect();
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let rows: Vec<(Uuid, String, Option<i32>)> = working_group::Entity::find()
+        .select_only()
+        .columns([
+            working_group::Column::Id,
+            working_group::Column::Name,
+            working_group::Column::Quorum,
+        ])
+        .filter(working_group::Column::Id.is_in(ids))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name, quorum)| (id, (name, quorum)))
+        .collect())
+}
+
+/// Response bodies for `meetings`, with their groups' names and quorums.
+pub async fn present<D: ConnectionTrait>(
+    db: &D,
+    meetings: Vec<meeting::Model>,
+) -> ApiResult<Vec<Meeting>> {
+    let groups = groups_of(db, &meetings).await?;
+    Ok(meetings
+        .into_iter()
+        .map(|m| {
+            let (name, quorum) = groups.get(&m.working_group_id).cloned().unwrap_or_default();
+            Meeting::from_model(m, name, quorum)
+        })
+        .collect())
+}
+
+pub async fn present_one<D: ConnectionTrait>(
+    db: &D,
+    meeting: meeting::Model,
+) -> ApiResult<Meeting> {
+    present(db, vec![meeting])
+        .await?
+        .pop()
+        .ok_or(ApiError::Internal)
+}
+
+/// People added to the attendance must be members of the group; those already recorded stay
+/// valid after they leave it, so editing old minutes never fails on a former member.
+async fn check_attendees<D: ConnectionTrait>(
+    db: &D,
+    v: &mut Validator,
+    group_id: Uuid,
+    attendance: &Attendance,
+    recorded: &Attendance,
+) -> ApiResult<()> {
+    let known: HashSet<&Uuid> = recorded.present.iter().chain(&recorded.excused).collect();
+    let added: HashSet<Uuid> = attendance
+        .present
+        .iter()
+        .chain(&attendance.excused)
+        .filter(|id| !known.contains(id))
+        .copied()
+        .collect();
+    if added.is_empty() {
+        return Ok(());
+    }
+    let members: HashSet<Uuid> = working_group_member::Entity::find()
+        .select_only()
+        .column(working_group_member::Column::UserId)
+        .filter(working_group_member::Column::WorkingGroupId.eq(group_id))
+        .filter(working_group_member::Column::UserId.is_in(added.iter().copied()))
+        .into_tuple::<Uuid>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    for (field, ids) in [
+        ("attendance.present", &attendance.present),
+        ("attendance.excused", &attendance.excused),
+    ] {
+        let strangers: Vec<String> = ids
+            .iter()
+            .filter(|id| added.contains(id) && !members.contains(id))
+            .map(Uuid::to_string)
+            .collect();
+        if !strangers.is_empty() {
+            v.error(
+                field,
+                format!(
+                    "not members of this working group: {} (record other people as guests)",
+                    strangers.join(", ")
+                ),
+            );
+        }
+    }
+    Ok(())
+}
+
+fn apply(active: &mut meeting::ActiveModel, r: Record) {
+    active.title = Set(r.title);
+    active.starts_at = Set(r.starts_at);
+    active.ends_at = Set(r.ends_at);
+    active.format = Set(r.format);
+    active.location = Set(r.location);
+    active.online_url = Set(r.online_url);
+    active.agenda = Set(Agenda(r.agenda));
+    active.attendance = Set(r.attendance);
+    active.resolutions = Set(MeetingResolutions(r.resolutions));
+    active.minutes = Set(r.minutes);
+    active.status = Set(r.status);
+}
+
+pub async fn create(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    group_id: Uuid,
+    body: MeetingCreate,
+) -> ApiResult<meeting::Model> {
+    caller.signed_in()?;
+    let txn = db.begin().await?;
+    working_groups::service::get(&txn, group_id).await?;
+    authorize(caller, Action::ManageGroup(group_id))?;
+    let record = Record::new(&body);
+    let mut v = Validator::new();
+    record.validate(&mut v);
+    check_attendees(
+        &txn,
+        &mut v,
+        group_id,
+        &record.attendance,
+        &Attendance::default(),
+    )
+    .await?;
+    v.finish()?;
+    let now = Utc::now();
+    let mut active = meeting::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        working_group_id: Set(group_id),
+        created_at: Set(now),
+        updated_at: Set(now),
+        version: Set(1),
+        ..Default::default()
+    };
+    apply(&mut active, record);
+    let meeting = active.insert(&txn).await?;
+    let mut changes = changes_of(&body);
+    changes
+        .0
+        .insert("working_group_id".into(), group_id.to_string().into());
+    audit::record(&txn, caller, "create", "meeting", Some(meeting.id), changes).await?;
+    txn.commit().await?;
+    Ok(meeting)
+}
+
+pub async fn update(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    id: Uuid,
+    if_match: IfMatch,
+    patch: MeetingPatch,
+) -> ApiResult<meeting::Model> {
+    caller.signed_in()?;
+    let txn = db.begin().await?;
+    let current = get(&txn, id).await?;
+    authorize(caller, Action::ManageGroup(current.working_group_id))?;
+    if_match.check(current.version)?;
+    let record = Record::patched(&current, &patch);
+    let mut v = Validator::new();
+    record.validate(&mut v);
+    check_attendees(
+        &txn,
+        &mut v,
+        current.working_group_id,
+        &record.attendance,
+        &current.attendance,
+    )
+    .await?;
+    v.finish()?;
+    let version = current.version;
+    let mut active = current.into_active_model();
+    apply(&mut active, record);
+    let meeting = update_versioned(&txn, active, id, version).await?;
+    audit::record(
+        &txn,
+        caller,
+        "update",
+        "meeting",
+        Some(id),
+        changes_of(&patch),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(meeting)
+}
+
+/// Deletes the meeting and the comments on it, which would otherwise point at nothing.
+pub async fn delete(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    id: Uuid,
+    if_match: IfMatch,
+) -> ApiResult<()> {
+    caller.signed_in()?;
+    let txn = db.begin().await?;
+    let current = get(&txn, id).await?;
+    authorize(caller, Action::ManageGroup(current.working_group_id))?;
+    if_match.check(current.version)?;
+    comment::Entity::delete_many()
+        .filter(comment::Column::TargetType.eq(TargetType::Meeting))
+        .filter(comment::Column::TargetId.eq(id))
+        .exec(&txn)
+        .await?;
+    meeting::Entity::delete_by_id(id).exec(&txn).await?;
+    let mut changes = entity::values::Changes::default();
+    changes.0.insert(
+        "working_group_id".into(),
+        current.working_group_id.to_string().into(),
+    );
+    changes.0.insert("title".into(), current.title.into());
+    audit::record(&txn, caller, "delete", "meeting", Some(id), changes).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// How far back a calendar feed reaches; everything ahead is always in it.
+pub const CALENDAR_HISTORY: Duration = Duration::days(366);
+
+/// Meetings for a calendar feed, in time order, with their groups' names.
+pub async fn for_calendar<D: ConnectionTrait>(
+    db: &D,
+    group: Option<Uuid>,
+) -> ApiResult<(Vec<meeting::Model>, HashMap<Uuid, String>)> {
+    let mut select = meeting::Entity::find()
+        .filter(meeting::Column::StartsAt.gte(Utc::now() - CALENDAR_HISTORY));
+    if let Some(group) = group {
+        select = select.filter(meeting::Column::WorkingGroupId.eq(group));
+    }
+    let meetings = select
+        .order_by_asc(meeting::Column::StartsAt)
+        .order_by_asc(meeting::Column::Id)
+        .all(db)
+        .await?;
+    let names = groups_of(db, &meetings)
+        .await?
+        .into_iter()
+        .map(|(id, (name, _))| (id, name))
+        .collect();
+    Ok((meetings, names))
+}
