@@ -1,0 +1,189 @@
+// End-to-end harness: starts the real `spoluplan serve` on a fresh SQLite database and a free
+// port, drives Debian's Chromium through playwright-core, and checks pages with axe-core.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const frontendDir = resolve(here, '..');
+export const resultsDir = join(frontendDir, 'test-results');
+const binary = process.env.SPOLUPLAN_BIN ?? resolve(frontendDir, '../target/debug/spoluplan');
+export const ADMIN = { email: 'admin@example.cz', password: 'e2e-admin-password-123' };
+
+function freePort() {
+  return new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.once('error', fail);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => ok(port));
+    });
+  });
+}
+
+/** Starts the server and waits for /api/v1/health/ready; `stop()` ends it and removes its data. */
+export async function startServer() {
+  if (!existsSync(binary)) throw new Error(`${binary} is missing: run \`cargo build\` first`);
+  if (!existsSync(join(frontendDir, 'dist', 'index.html'))) throw new Error('frontend/dist is missing: run `npm run build` first');
+  const dataDir = mkdtempSync(join(tmpdir(), 'spoluplan-e2e-'));
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const log = [];
+  const child = spawn(binary, ['serve'], {
+    env: {
+      ...process.env,
+      DATABASE_URL: `sqlite://${dataDir}/e2e.db?mode=rwc`,
+      SPOLUPLAN_BIND: `127.0.0.1:${port}`,
+      SPOLUPLAN_ENV: 'development',
+      SPOLUPLAN_DATA_DIR: dataDir,
+      SPOLUPLAN_ADMIN_EMAIL: ADMIN.email,
+      SPOLUPLAN_ADMIN_PASSWORD: ADMIN.password,
+      SPOLUPLAN_DEMO: '1',
+      SPOLUPLAN_STATIC_DIR: join(frontendDir, 'dist'),
+      RUST_LOG: process.env.RUST_LOG ?? 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout.on('data', (d) => log.push(String(d)));
+  child.stderr.on('data', (d) => log.push(String(d)));
+  const exited = new Promise((ok) => child.once('exit', ok));
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`spoluplan exited with ${child.exitCode}:\n${log.join('')}`);
+    try {
+      const res = await fetch(`${baseUrl}/api/v1/health/ready`);
+      if (res.ok) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`spoluplan did not become ready in 60 s:\n${log.join('')}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    baseUrl,
+    log,
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+        await exited;
+        clearTimeout(timer);
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Debian's Chromium (never a downloaded build) with a fresh profile. */
+export async function startBrowser() {
+  const profile = mkdtempSync(join(tmpdir(), 'spoluplan-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+    viewport: { width: 1280, height: 900 },
+    locale: 'cs-CZ',
+    timezoneId: 'Europe/Prague',
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A fresh page (own cookies/sessionStorage via a new browser context would need launch(); clear instead). */
+export async function newPage(browser) {
+  const page = await browser.context.newPage();
+  page.setDefaultTimeout(15_000);
+  return page;
+}
+
+/** Screenshot into test-results/ at desktop width and at 320 px. */
+export async function screenshot(page, name) {
+  mkdirSync(resultsDir, { recursive: true });
+  await page.screenshot({ path: join(resultsDir, `${name}.png`), fullPage: true });
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 320, height: 800 });
+  await page.screenshot({ path: join(resultsDir, `${name}-320.png`), fullPage: true });
+  if (size) await page.setViewportSize(size);
+}
+
+/** Runs axe-core (WCAG 2.1 A/AA) and throws on serious or critical violations. */
+export async function checkA11y(page, name) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  if (bad.length) {
+    const text = bad
+      .map((v) => `${v.impact} ${v.id}: ${v.help}\n  ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join('\n  ')}`)
+      .join('\n');
+    throw new Error(`axe found ${bad.length} serious/critical violation(s) on ${name}:\n${text}`);
+  }
+  return results.violations.length;
+}
+
+/** A small JSON client for setting up data through the API (the browser does the part under test). */
+export function apiClient(baseUrl, token) {
+  async function call(method, path, body, extraHeaders = {}) {
+    const res = await fetch(`${baseUrl}/api/v1${path}`, {
+      method,
+      headers: {
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...extraHeaders,
+      },
+      body: body !== undefined ? JSON.stringify(body) : undefined,
+    });
+    const text = await res.text();
+    let data = null;
+    try {
+      data = text ? JSON.parse(text) : null;
+    } catch {
+      data = text;
+    }
+    return { status: res.status, data, headers: res.headers };
+  }
+  const must = async (method, path, body, expected) => {
+    const r = await call(method, path, body);
+    if (expected ? r.status !== expected : r.status >= 300) {
+      throw new Error(`${method} ${path} → ${r.status}: ${JSON.stringify(r.data)}`);
+    }
+    return r.data;
+  };
+  return { call, must };
+}
+
+export async function login(baseUrl, email, password) {
+  const { must } = apiClient(baseUrl);
+  const pair = await must('POST', '/auth/login', { email, password });
+  return apiClient(baseUrl, pair.access_token);
+}
+
+/** Signs in through the sign-in page. */
+export async function signInUi(page, baseUrl, email, password) {
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Heslo').fill(password);
+  await page.getByRole('button', { name: 'Přihlásit se' }).last().click();
+  await page.getByRole('button', { name: 'Odhlásit se' }).waitFor();
+}
+
+/** `datetime-local` value a number of days from now. */
+export function localDateTime(daysAhead) {
+  const d = new Date(Date.now() + daysAhead * 86_400_000);
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
