@@ -94,6 +94,12 @@ both!(wrong_password_and_unknown_email_answer_alike, |app| async move {
         assert!(!text.contains("úplně jiné heslo") && !text.contains(PASSWORD), "{text}");
     }
 
+    // An absurdly long e-mail is just another failure, kept short in the trail.
+    let long = format!("{}@obec.example.cz", "a".repeat(100_000));
+    assert_eq!(sign_in(&app, &long, PASSWORD).await.expect(401), a);
+    let failures = audit_events(&app, "login_failed").await;
+    assert!(failures.iter().all(|f| f.changes.0["email"].as_str().unwrap().len() <= 254));
+
     // Malformed bodies are 400, not a sign-in attempt.
     app.post("/auth/login", None, json!({"email": "a@b.cz"})).await.expect(400);
     app.post("/auth/login", None, json!({"email": "a@b.cz", "password": "x", "role": "admin"})).await.expect(400);

@@ -96,6 +96,9 @@ pub struct UserFilters {
     pub q: Option<String>,
 }
 
+/// The longest e-mail an account can have (RFC 5321).
+pub const MAX_EMAIL: usize = 254;
+
 /// E-mails compare and are stored trimmed and lower-cased.
 pub fn normalize_email(email: &str) -> String {
     email.trim().to_lowercase()
@@ -115,7 +118,7 @@ pub fn validate_email(v: &mut Validator, email: &str) {
         None => false,
     };
     v.check(plausible, "email", "must be an e-mail address such as jana.novakova@obec.cz");
-    v.length("email", email, 254);
+    v.length("email", email, MAX_EMAIL);
 }
 
 pub fn validate_display_name(v: &mut Validator, name: &str) {
