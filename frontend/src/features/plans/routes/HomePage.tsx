@@ -104,7 +104,7 @@ function PlanCard({ plan }: { plan: Plan }) {
       </h3>
       <p className="meta">
         <StatusTag kind="plan" value={plan.status} />{' '}
-        {t('plan.period', { start: plan.period_start, end: plan.period_end })}
+        {t('plan.period', { start: String(plan.period_start), end: String(plan.period_end) })}
       </p>
       {plan.summary && <p>{plan.summary}</p>}
       <ProgressBar value={plan.progress} label={t('plan.progressOf', { title: plan.title })} />

@@ -34,7 +34,7 @@ export function PlanPage() {
             <PageTitle title={plan.title}>{plan.title}</PageTitle>
             <p className="meta">
               <StatusTag kind="plan" value={plan.status} /> {plan.territory} ·{' '}
-              {t('plan.period', { start: plan.period_start, end: plan.period_end })}
+              {t('plan.period', { start: String(plan.period_start), end: String(plan.period_end) })}
               {plan.approval_resolution &&
                 ` · ${t('plan.approvedBy', { resolution: plan.approval_resolution, date: formatDate(plan.approved_on) })}`}
             </p>
