@@ -1908,9 +1908,9 @@ export interface operations {
             cookie?: never;
         };
         /** @description Optional when an access token of the session is sent. */
-        requestBody: {
+        requestBody?: {
             content: {
-                "application/json": components["schemas"]["LogoutRequest"];
+                "application/json": components["schemas"]["LogoutRequest"] | null;
             };
         };
         responses: {
