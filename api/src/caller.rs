@@ -40,8 +40,6 @@ pub struct Caller {
 /// What a caller wants to do; `authorize` is the table of who may (domain.md, "Actors").
 #[derive(Debug, Clone, Copy)]
 pub enum Action {
-    /// See drafts, and the members of working groups.
-    ReadInternal,
     /// Create, edit, delete plans and move them through their lifecycle.
     ManagePlans,
     /// Create, edit, delete a goal or measure owned by `group` in a plan in `plan_status`.
@@ -121,7 +119,6 @@ impl Caller {
 pub fn authorize(caller: &Caller, action: Action) -> ApiResult<()> {
     let principal = caller.signed_in()?;
     let allowed = match action {
-        Action::ReadInternal => true,
         Action::ManagePlans
         | Action::ManageGroups
         | Action::ManageUsers

@@ -11,6 +11,7 @@ mod conventions;
 mod export;
 mod goals_measures;
 mod meetings;
+mod permissions;
 mod plans;
 mod seed;
 mod users;

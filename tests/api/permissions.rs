@@ -1,0 +1,521 @@
+//! The permission matrix: every operation of the OpenAPI document, called by every kind of
+//! caller, must give the status the rule table below says. An operation without a rule fails
+//! the suite, so a new endpoint cannot ship without deciding who may call it.
+use std::collections::BTreeSet;
+
+use api::auth::tokens::secret_hash;
+use chrono::Utc;
+use entity::enums::*;
+use entity::values::*;
+use entity::*;
+use reqwest::Method;
+use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+use serde_json::{Value, json};
+use uuid::Uuid;
+
+use crate::both;
+use crate::helpers::*;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Who {
+    Anonymous,
+    Member,
+    LeaderOfThisGroup,
+    LeaderOfAnotherGroup,
+    Coordinator,
+    Admin,
+    ReadKey,
+    WriteKey,
+}
+
+const EVERYONE: [Who; 8] = [
+    Who::Anonymous,
+    Who::Member,
+    Who::LeaderOfThisGroup,
+    Who::LeaderOfAnotherGroup,
+    Who::Coordinator,
+    Who::Admin,
+    Who::ReadKey,
+    Who::WriteKey,
+];
+
+/// Who gets past authorization; API keys act as their owner (a coordinator) within their scopes.
+#[derive(Clone, Copy)]
+enum Access {
+    /// Anyone, signed in or not.
+    Public,
+    /// Any signed-in caller.
+    SignedIn,
+    /// Coordinators, admins and leaders of the object's working group.
+    Leader,
+    /// Coordinators and admins.
+    Staff,
+    /// Admins only.
+    Admin,
+    /// Any signed-in person with a session (not an API key).
+    Session,
+    /// The author of the object (the member) and staff.
+    Author,
+    /// Decided case by case.
+    Custom(fn(Who) -> u16),
+}
+
+/// The objects every call works on, made fresh for each call that writes.
+struct World {
+    plan: Uuid,
+    draft_plan: Uuid,
+    goal: Uuid,
+    measure: Uuid,
+    group: Uuid,
+    other_group: Uuid,
+    meeting: Uuid,
+    comment: Uuid,
+    other_user: Uuid,
+    member_key: Uuid,
+    member: TestUser,
+    leader: TestUser,
+    other_leader: TestUser,
+    coordinator: TestUser,
+    admin: TestUser,
+    read_key: String,
+    write_key: String,
+}
+
+struct Rule {
+    method: &'static str,
+    path: &'static str,
+    access: Access,
+    /// The status an allowed caller gets.
+    ok: u16,
+    body: fn(&World) -> Option<Value>,
+}
+
+fn none(_: &World) -> Option<Value> {
+    None
+}
+
+fn now() -> chrono::DateTime<Utc> {
+    Utc::now()
+}
+
+async fn insert_key(app: &TestApp, owner: Uuid, scopes: Vec<Scope>) -> (Uuid, String) {
+    let secret = format!("spk_{}", Uuid::new_v4().simple());
+    let id = Uuid::now_v7();
+    api_key::ActiveModel {
+        id: Set(id),
+        user_id: Set(owner),
+        name: Set("matrix".into()),
+        scopes: Set(Scopes(scopes)),
+        prefix: Set(secret[..12].to_string()),
+        key_hash: Set(secret_hash(&secret)),
+        expires_at: Set(None),
+        last_used_at: Set(None),
+        revoked_at: Set(None),
+        created_at: Set(now()),
+        updated_at: Set(now()),
+        version: Set(1),
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+    (id, secret)
+}
+
+async fn insert_group(app: &TestApp, name: &str) -> Uuid {
+    let id = Uuid::now_v7();
+    working_group::ActiveModel {
+        id: Set(id),
+        name: Set(name.into()),
+        kind: Set(GroupKind::Thematic),
+        target_group: Set(Some("senioři".into())),
+        description: Set(String::new()),
+        vision: Set(String::new()),
+        quorum: Set(Some(1)),
+        is_active: Set(true),
+        created_at: Set(now()),
+        updated_at: Set(now()),
+        version: Set(1),
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+    id
+}
+
+async fn insert_plan(app: &TestApp, status: PlanStatus) -> Uuid {
+    let id = Uuid::now_v7();
+    plan::ActiveModel {
+        id: Set(id),
+        title: Set("Plán".into()),
+        territory: Set("ORP Český Krumlov".into()),
+        period_start: Set(2025),
+        period_end: Set(2027),
+        summary: Set(String::new()),
+        vision: Set(String::new()),
+        status: Set(status),
+        consultation_closes_at: Set(Some(now() + chrono::Duration::days(10))),
+        approval_resolution: Set(None),
+        approved_on: Set(None),
+        created_at: Set(now()),
+        updated_at: Set(now()),
+        version: Set(1),
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+    id
+}
+
+async fn world(app: &TestApp) -> World {
+    let member = app.member().await;
+    let leader = app.member().await;
+    let other_leader = app.member().await;
+    let coordinator = app.coordinator().await;
+    let admin = app.admin().await;
+    let other_user = app.member().await.id;
+    let group = insert_group(app, "PS 1 Senioři").await;
+    let other_group = insert_group(app, "PS 2 Rodiny").await;
+    app.join(&leader, &group.to_string(), MemberRole::Leader).await;
+    app.join(&member, &group.to_string(), MemberRole::Member).await;
+    app.join(&other_leader, &other_group.to_string(), MemberRole::Leader).await;
+    // In consultation: public, still editable by leaders, open for public comments.
+    let plan = insert_plan(app, PlanStatus::Consultation).await;
+    let draft_plan = insert_plan(app, PlanStatus::Draft).await;
+    let goal = Uuid::now_v7();
+    goal::ActiveModel {
+        id: Set(goal),
+        plan_id: Set(plan),
+        parent_goal_id: Set(None),
+        working_group_id: Set(Some(group)),
+        code: Set("1".into()),
+        title: Set("Senioři".into()),
+        description: Set(String::new()),
+        position: Set(1),
+        created_at: Set(now()),
+        updated_at: Set(now()),
+        version: Set(1),
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+    let measure = Uuid::now_v7();
+    measure::ActiveModel {
+        id: Set(measure),
+        goal_id: Set(goal),
+        plan_id: Set(plan),
+        code: Set("1.1".into()),
+        title: Set("Odlehčovací služba".into()),
+        description: Set(String::new()),
+        responsible: Set("Charita".into()),
+        partners: Set(StringList::default()),
+        target_groups: Set(StringList::default()),
+        start_date: Set(None),
+        end_date: Set(None),
+        status: Set(MeasureStatus::Planned),
+        progress: Set(0),
+        weight: Set(1),
+        estimated_cost: Set(None),
+        funding_sources: Set(FundingList::default()),
+        indicators: Set(Indicators::default()),
+        implementation_note: Set(String::new()),
+        position: Set(1),
+        created_at: Set(now()),
+        updated_at: Set(now()),
+        version: Set(1),
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+    let meeting = Uuid::now_v7();
+    meeting::ActiveModel {
+        id: Set(meeting),
+        working_group_id: Set(group),
+        title: Set("Jednání PS 1".into()),
+        starts_at: Set(now() + chrono::Duration::days(3)),
+        ends_at: Set(now() + chrono::Duration::days(3) + chrono::Duration::hours(2)),
+        format: Set(MeetingFormat::InPerson),
+        location: Set(Some("MěÚ".into())),
+        online_url: Set(None),
+        agenda: Set(Agenda::default()),
+        attendance: Set(Attendance::default()),
+        resolutions: Set(MeetingResolutions::default()),
+        minutes: Set(String::new()),
+        status: Set(MeetingStatus::Scheduled),
+        created_at: Set(now()),
+        updated_at: Set(now()),
+        version: Set(1),
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+    let comment = Uuid::now_v7();
+    comment::ActiveModel {
+        id: Set(comment),
+        target_type: Set(TargetType::Plan),
+        target_id: Set(plan),
+        plan_id: Set(Some(plan)),
+        parent_id: Set(None),
+        body: Set("Připomínka".into()),
+        author_id: Set(Some(member.id)),
+        author_name: Set("Test member".into()),
+        author_email: Set(None),
+        status: Set(CommentStatus::Published),
+        moderation_reason: Set(None),
+        is_consultation: Set(true),
+        channel: Set(Channel::Web),
+        received_on: Set(now().date_naive()),
+        resolution: Set(None),
+        resolution_note: Set(None),
+        resolution_change: Set(None),
+        resolved_by: Set(None),
+        resolved_at: Set(None),
+        created_at: Set(now()),
+        updated_at: Set(now()),
+        version: Set(1),
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+    let (member_key, _) = insert_key(app, member.id, vec![Scope::Read]).await;
+    let (_, read_key) = insert_key(app, coordinator.id, vec![Scope::Read]).await;
+    let (_, write_key) = insert_key(app, coordinator.id, vec![Scope::Read, Scope::Write]).await;
+    World {
+        plan,
+        draft_plan,
+        goal,
+        measure,
+        group,
+        other_group,
+        meeting,
+        comment,
+        other_user,
+        member_key,
+        member,
+        leader,
+        other_leader,
+        coordinator,
+        admin,
+        read_key,
+        write_key,
+    }
+}
+
+impl World {
+    fn token(&self, who: Who) -> Option<&str> {
+        match who {
+            Who::Anonymous => None,
+            Who::Member => Some(&self.member.token),
+            Who::LeaderOfThisGroup => Some(&self.leader.token),
+            Who::LeaderOfAnotherGroup => Some(&self.other_leader.token),
+            Who::Coordinator => Some(&self.coordinator.token),
+            Who::Admin => Some(&self.admin.token),
+            Who::ReadKey => Some(&self.read_key),
+            Who::WriteKey => Some(&self.write_key),
+        }
+    }
+
+    /// The concrete path for a template such as `/plans/{id}/goals`.
+    fn path(&self, template: &str) -> String {
+        let id = match template.split('/').nth(1).unwrap_or_default() {
+            "plans" => self.plan,
+            "goals" => self.goal,
+            "measures" => self.measure,
+            "working-groups" => self.group,
+            "meetings" => self.meeting,
+            "comments" => self.comment,
+            "users" => self.other_user,
+            "api-keys" => self.member_key,
+            _ => Uuid::nil(),
+        };
+        template.replace("{id}", &id.to_string()).replace("{user_id}", &self.member.id.to_string())
+    }
+}
+
+fn expected(rule: &Rule, who: Who) -> u16 {
+    if let Access::Custom(decide) = rule.access {
+        return decide(who);
+    }
+    let write = rule.method != "GET";
+    // Scopes are checked when the key is presented, before anything else.
+    if who == Who::ReadKey && write {
+        return 403;
+    }
+    let signed_in = who != Who::Anonymous;
+    let staff = matches!(who, Who::Coordinator | Who::Admin | Who::ReadKey | Who::WriteKey);
+    let allowed = match rule.access {
+        Access::Public => true,
+        Access::SignedIn => signed_in,
+        Access::Leader => staff || who == Who::LeaderOfThisGroup,
+        Access::Staff => staff,
+        Access::Admin => who == Who::Admin,
+        Access::Session => signed_in && !matches!(who, Who::ReadKey | Who::WriteKey),
+        Access::Author => staff || who == Who::Member,
+        Access::Custom(_) => unreachable!("decided above"),
+    };
+    if allowed {
+        rule.ok
+    } else if signed_in {
+        403
+    } else {
+        401
+    }
+}
+
+fn rules() -> Vec<Rule> {
+    vec![
+        Rule { method: "GET", path: "/openapi.json", access: Access::Public, ok: 200, body: none },
+        Rule { method: "GET", path: "/health/live", access: Access::Public, ok: 200, body: none },
+        Rule { method: "GET", path: "/health/ready", access: Access::Public, ok: 200, body: none },
+        Rule { method: "GET", path: "/audit", access: Access::Staff, ok: 200, body: none },
+        // Plans.
+        Rule { method: "GET", path: "/plans", access: Access::Public, ok: 200, body: none },
+        Rule { method: "POST", path: "/plans", access: Access::Staff, ok: 201,
+               body: |_| Some(json!({"title": "Nový plán", "territory": "Turnovsko", "period_start": 2027, "period_end": 2030})) },
+        Rule { method: "GET", path: "/plans/{id}", access: Access::Public, ok: 200, body: none },
+        Rule { method: "PATCH", path: "/plans/{id}", access: Access::Staff, ok: 200, body: |_| Some(json!({"summary": "Souhrn"})) },
+        // The plan is in consultation: allowed callers reach the lifecycle rule (409), others stop before it.
+        Rule { method: "DELETE", path: "/plans/{id}", access: Access::Staff, ok: 409, body: none },
+        Rule { method: "POST", path: "/plans/{id}/status", access: Access::Staff, ok: 200,
+               body: |_| Some(json!({"status": "draft", "note": "Přepracovat"})) },
+        Rule { method: "GET", path: "/plans/{id}/history", access: Access::Public, ok: 200, body: none },
+        Rule { method: "GET", path: "/plans/{id}/tree", access: Access::Public, ok: 200, body: none },
+        Rule { method: "GET", path: "/plans/{id}/export", access: Access::Public, ok: 200, body: none },
+        // Goals and measures: the goal belongs to "this group".
+        Rule { method: "GET", path: "/plans/{id}/goals", access: Access::Public, ok: 200, body: none },
+        Rule { method: "POST", path: "/plans/{id}/goals", access: Access::Leader, ok: 201,
+               body: |w| Some(json!({"code": "2", "title": "Nový cíl", "working_group_id": w.group})) },
+        Rule { method: "GET", path: "/goals/{id}", access: Access::Public, ok: 200, body: none },
+        Rule { method: "PATCH", path: "/goals/{id}", access: Access::Leader, ok: 200, body: |_| Some(json!({"title": "Upravený cíl"})) },
+        Rule { method: "DELETE", path: "/goals/{id}", access: Access::Leader, ok: 204, body: none },
+        Rule { method: "GET", path: "/goals/{id}/measures", access: Access::Public, ok: 200, body: none },
+        Rule { method: "POST", path: "/goals/{id}/measures", access: Access::Leader, ok: 201, body: |_| Some(json!({"code": "1.2", "title": "Nové opatření"})) },
+        Rule { method: "GET", path: "/measures", access: Access::Public, ok: 200, body: none },
+        Rule { method: "GET", path: "/measures/{id}", access: Access::Public, ok: 200, body: none },
+        Rule { method: "PATCH", path: "/measures/{id}", access: Access::Leader, ok: 200, body: |_| Some(json!({"progress": 20})) },
+        Rule { method: "DELETE", path: "/measures/{id}", access: Access::Leader, ok: 204, body: none },
+        Rule { method: "GET", path: "/measures/{id}/updates", access: Access::Public, ok: 200, body: none },
+        Rule { method: "POST", path: "/measures/{id}/updates", access: Access::Leader, ok: 201,
+               body: |_| Some(json!({"status": "in_progress", "progress": 10, "note": "Zahájeno"})) },
+        // Comments and the settlement register: the comment is the member's, in an open consultation.
+        Rule { method: "GET", path: "/comments", access: Access::Public, ok: 200, body: none },
+        Rule { method: "POST", path: "/comments", ok: 201, body: |w| Some(json!({"target_type": "plan", "target_id": w.plan, "body": "Souhlasím"})),
+               // The public may comment too, but must give a name, which this body lacks.
+               access: Access::Custom(|who| match who { Who::Anonymous => 422, Who::ReadKey => 403, _ => 201 }) },
+        Rule { method: "GET", path: "/comments/{id}", access: Access::Public, ok: 200, body: none },
+        Rule { method: "PATCH", path: "/comments/{id}", access: Access::Staff, ok: 200,
+               body: |_| Some(json!({"status": "hidden", "moderation_reason": "Vulgarismy"})) },
+        Rule { method: "DELETE", path: "/comments/{id}", access: Access::Author, ok: 204, body: none },
+        Rule { method: "POST", path: "/comments/{id}/resolution", access: Access::Staff, ok: 200, body: |_| Some(json!({"resolution": "noted"})) },
+        Rule { method: "GET", path: "/plans/{id}/consultation-report", access: Access::Public, ok: 200, body: none },
+        // Working groups: "this group" owns the goal and the meeting, so it cannot be deleted (409).
+        Rule { method: "GET", path: "/working-groups", access: Access::Public, ok: 200, body: none },
+        Rule { method: "POST", path: "/working-groups", access: Access::Staff, ok: 201, body: |_| Some(json!({"name": "PS 4 Osoby v krizi", "kind": "thematic"})) },
+        Rule { method: "GET", path: "/working-groups/{id}", access: Access::Public, ok: 200, body: none },
+        Rule { method: "PATCH", path: "/working-groups/{id}", access: Access::Leader, ok: 200, body: |_| Some(json!({"vision": "Nová vize"})) },
+        Rule { method: "DELETE", path: "/working-groups/{id}", access: Access::Staff, ok: 409, body: none },
+        Rule { method: "GET", path: "/working-groups/{id}/members", access: Access::Public, ok: 200, body: none },
+        Rule { method: "POST", path: "/working-groups/{id}/members", access: Access::Leader, ok: 201,
+               body: |w| Some(json!({"user_id": w.other_user, "role": "member", "stakeholder": "public"})) },
+        Rule { method: "GET", path: "/working-groups/{id}/members/{user_id}", access: Access::Public, ok: 200, body: none },
+        Rule { method: "PATCH", path: "/working-groups/{id}/members/{user_id}", access: Access::Leader, ok: 200, body: |_| Some(json!({"stakeholder": "user"})) },
+        // The membership is the member's own: anyone may leave a group, and its leaders remove ordinary members.
+        Rule { method: "DELETE", path: "/working-groups/{id}/members/{user_id}", ok: 204, body: none, access: Access::Custom(|who| match who {
+            Who::Anonymous => 401,
+            Who::LeaderOfAnotherGroup | Who::ReadKey => 403,
+            _ => 204,
+        }) },
+        // Meetings of "this group".
+        Rule { method: "GET", path: "/meetings", access: Access::Public, ok: 200, body: none },
+        Rule { method: "GET", path: "/meetings.ics", access: Access::Public, ok: 200, body: none },
+        Rule { method: "GET", path: "/working-groups/{id}/meetings", access: Access::Public, ok: 200, body: none },
+        Rule { method: "GET", path: "/working-groups/{id}/meetings.ics", access: Access::Public, ok: 200, body: none },
+        Rule { method: "POST", path: "/working-groups/{id}/meetings", access: Access::Leader, ok: 201,
+               body: |_| Some(json!({"title": "Jednání", "starts_at": "2030-03-01T13:00:00Z", "ends_at": "2030-03-01T15:00:00Z", "format": "in_person", "location": "MěÚ"})) },
+        Rule { method: "GET", path: "/meetings/{id}", access: Access::Public, ok: 200, body: none },
+        Rule { method: "PATCH", path: "/meetings/{id}", access: Access::Leader, ok: 200, body: |_| Some(json!({"minutes": "Zápis z jednání"})) },
+        Rule { method: "DELETE", path: "/meetings/{id}", access: Access::Leader, ok: 204, body: none },
+        // Identity. Sign-in endpoints ignore the Authorization header: the body is the credential.
+        Rule { method: "POST", path: "/auth/login", access: Access::Custom(|_| 401), ok: 401, body: |w| Some(json!({"email": w.member.email, "password": "wrong password 123"})) },
+        Rule { method: "POST", path: "/auth/refresh", access: Access::Custom(|_| 401), ok: 401, body: |_| Some(json!({"refresh_token": "not-a-token"})) },
+        Rule { method: "POST", path: "/auth/logout", access: Access::Custom(|_| 204), ok: 204, body: |_| Some(json!({"refresh_token": "not-a-token"})) },
+        Rule { method: "GET", path: "/users", access: Access::Staff, ok: 200, body: none },
+        Rule { method: "POST", path: "/users", access: Access::Staff, ok: 201,
+               body: |_| Some(json!({"email": format!("novy-{}@example.cz", Uuid::now_v7().simple()), "display_name": "Nový člen", "role": "member", "password": "dlouhe-heslo-123"})) },
+        Rule { method: "GET", path: "/users/{id}", access: Access::Staff, ok: 200, body: none },
+        Rule { method: "PATCH", path: "/users/{id}", access: Access::Staff, ok: 200, body: |_| Some(json!({"display_name": "Jiné jméno"})) },
+        Rule { method: "DELETE", path: "/users/{id}", access: Access::Staff, ok: 204, body: none },
+        Rule { method: "GET", path: "/me", access: Access::SignedIn, ok: 200, body: none },
+        Rule { method: "PATCH", path: "/me", access: Access::Session, ok: 200, body: |_| Some(json!({"display_name": "Moje jméno"})) },
+        // Allowed callers reach the password check, which this wrong current password fails.
+        Rule { method: "POST", path: "/me/password", access: Access::Session, ok: 422,
+               body: |_| Some(json!({"current_password": "wrong password 123", "new_password": "nove-dlouhe-heslo"})) },
+        Rule { method: "GET", path: "/api-keys", access: Access::Session, ok: 200, body: none },
+        Rule { method: "POST", path: "/api-keys", access: Access::Session, ok: 201, body: |_| Some(json!({"name": "Web obce", "scopes": ["read"]})) },
+        // The key is the member's: its owner and admins revoke it; to anyone else it does not exist.
+        Rule { method: "DELETE", path: "/api-keys/{id}", access: Access::Custom(|who| match who {
+            Who::Anonymous => 401,
+            Who::ReadKey | Who::WriteKey => 403,
+            Who::Member | Who::Admin => 204,
+            _ => 404,
+        }), ok: 204, body: none },
+    ]
+}
+
+both!(every_operation_by_every_caller, |app| async move {
+    let rules = rules();
+    let doc = api::document();
+    let mut missing = Vec::new();
+    let mut documented = BTreeSet::new();
+    for (path, item) in &doc.paths.paths {
+        let path = path.strip_prefix("/api/v1").unwrap_or(path);
+        for (method, present) in [
+            ("GET", item.get.is_some()),
+            ("POST", item.post.is_some()),
+            ("PATCH", item.patch.is_some()),
+            ("DELETE", item.delete.is_some()),
+            ("PUT", item.put.is_some()),
+        ] {
+            if present {
+                documented.insert((method, path.to_string()));
+                if !rules.iter().any(|r| r.method == method && r.path == path) {
+                    missing.push(format!("{method} {path}"));
+                }
+            }
+        }
+    }
+    assert!(missing.is_empty(), "operations without a permission rule: {missing:#?}");
+    let stale: Vec<_> = rules.iter().filter(|r| !documented.contains(&(r.method, r.path.to_string()))).map(|r| format!("{} {}", r.method, r.path)).collect();
+    assert!(stale.is_empty(), "rules for operations that no longer exist: {stale:#?}");
+
+    let mut failures = Vec::new();
+    let shared = world(&app).await;
+    for rule in &rules {
+        for who in EVERYONE {
+            // Reads share one world; every write gets a fresh one so callers do not disturb each other.
+            let fresh;
+            let w = if rule.method == "GET" {
+                &shared
+            } else {
+                fresh = world(&app).await;
+                &fresh
+            };
+            let method = Method::from_bytes(rule.method.as_bytes()).unwrap();
+            let answer = app.send(method, &w.path(rule.path), w.token(who), (rule.body)(w), &[]).await;
+            let want = expected(rule, who);
+            if answer.status.as_u16() != want {
+                failures.push(format!("{} {} as {who:?}: expected {want}, got {} {}", rule.method, rule.path, answer.status.as_u16(), answer.text.chars().take(160).collect::<String>()));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} calls differ:\n{}", failures.len(), rules.len() * EVERYONE.len(), failures.join("\n"));
+});
+
+both!(drafts_are_404_to_the_public_on_every_read, |app| async move {
+    let w = world(&app).await;
+    for path in ["/plans/{id}", "/plans/{id}/tree", "/plans/{id}/goals", "/plans/{id}/history", "/plans/{id}/export"] {
+        let concrete = path.replace("{id}", &w.draft_plan.to_string());
+        app.get(&concrete, None).await.expect(404);
+        assert_eq!(app.get(&concrete, Some(&w.member.token)).await.status, 200, "{path}");
+    }
+    let _ = (w.other_group, w.admin.id);
+});
