@@ -19,13 +19,17 @@ pub fn init() {
     let _ = result; // already initialised (tests start many apps in one process)
 }
 
-/// Copies the request id tracing-actix-web gave this request into `X-Request-Id`.
+/// Copies the request id tracing-actix-web gave this request into `X-Request-Id`, and writes one
+/// access-log line inside the request's span (so it carries the request id). The query string is
+/// left out of the line: it is the caller's business.
 pub async fn request_id_header(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, Error> {
     let id = req.extensions().get::<RequestId>().copied();
+    let (method, path, started) = (req.method().clone(), req.path().to_owned(), std::time::Instant::now());
     let mut res = next.call(req).await?;
+    tracing::info!(%method, %path, status = res.status().as_u16(), ms = started.elapsed().as_millis() as u64, "request");
     if let Some(id) = id
         && let Ok(value) = HeaderValue::from_str(&id.to_string())
     {

@@ -1,12 +1,10 @@
 //! Comments: who may comment when, e-mail privacy, replies, editing, moderation, comments entered
 //! on someone's behalf, the anonymous rate limit.
 use chrono::{Duration, Utc};
-use entity::enums::{GroupKind, MeetingFormat, MeetingStatus};
-use entity::values::{Agenda, Attendance, MeetingResolutions};
-use entity::{meeting, plan, working_group};
+use entity::plan;
 use reqwest::Method;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
@@ -89,45 +87,8 @@ pub fn anonymous(
 }
 
 async fn meeting(app: &TestApp) -> String {
-    let now = Utc::now();
-    let group = working_group::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        name: Set("PS Senioři".into()),
-        kind: Set(GroupKind::Thematic),
-        target_group: Set(Some("senioři".into())),
-        description: Set(String::new()),
-        vision: Set(String::new()),
-        quorum: Set(None),
-        is_active: Set(true),
-        created_at: Set(now),
-        updated_at: Set(now),
-        version: Set(1),
-    }
-    .insert(&app.db)
-    .await
-    .unwrap();
-    let m = meeting::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        working_group_id: Set(group.id),
-        title: Set("Jednání PS Senioři".into()),
-        starts_at: Set(now),
-        ends_at: Set(now + Duration::hours(2)),
-        format: Set(MeetingFormat::InPerson),
-        location: Set(Some("Radnice".into())),
-        online_url: Set(None),
-        agenda: Set(Agenda::default()),
-        attendance: Set(Attendance::default()),
-        resolutions: Set(MeetingResolutions::default()),
-        minutes: Set(String::new()),
-        status: Set(MeetingStatus::Scheduled),
-        created_at: Set(now),
-        updated_at: Set(now),
-        version: Set(1),
-    }
-    .insert(&app.db)
-    .await
-    .unwrap();
-    m.id.to_string()
+    let group = app.group_row("PS Senioři").await;
+    app.meeting_row(group).await.to_string()
 }
 
 fn ids(page: &Value) -> Vec<String> {

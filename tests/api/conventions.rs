@@ -3,7 +3,6 @@ use reqwest::Method;
 use serde_json::json;
 
 use crate::both;
-use crate::helpers::*;
 
 both!(health_and_openapi, |app| async move {
     app.get("/health/live", None).await.expect(200);

@@ -3,35 +3,8 @@ use entity::enums::MemberRole;
 use serde_json::{Value, json};
 
 use crate::both;
+use crate::working_groups::group;
 use crate::helpers::*;
-
-async fn group(app: &TestApp, c: &TestUser, name: &str) -> String {
-    let wg = app.post("/working-groups", Some(&c.token), json!({"name": name, "kind": "thematic"})).await;
-    if wg.status == 201 {
-        return wg.id();
-    }
-    // Until the working-group endpoints exist, insert directly.
-    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
-    let now = chrono::Utc::now();
-    let id = uuid::Uuid::now_v7();
-    entity::working_group::ActiveModel {
-        id: Set(id),
-        name: Set(name.into()),
-        kind: Set(entity::enums::GroupKind::Thematic),
-        target_group: Set(None),
-        description: Set(String::new()),
-        vision: Set(String::new()),
-        quorum: Set(None),
-        is_active: Set(true),
-        created_at: Set(now),
-        updated_at: Set(now),
-        version: Set(1),
-    }
-    .insert(&app.db)
-    .await
-    .unwrap();
-    id.to_string()
-}
 
 async fn goal(app: &TestApp, token: &str, plan: &str, body: Value) -> String {
     app.post(&format!("/plans/{plan}/goals"), Some(token), body).await.expect(201)["id"].as_str().unwrap().to_string()

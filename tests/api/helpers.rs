@@ -1,5 +1,4 @@
 //! `spawn_app()`: the real application on a random port over a fresh database.
-use std::sync::OnceLock;
 use std::time::Duration;
 
 use api::auth::tokens::JwtKeys;
@@ -291,6 +290,82 @@ impl TestApp {
         .insert(&self.db)
         .await
         .unwrap();
+    }
+
+    /// A plan put straight into `status` (with the deadline and approval fields that status implies).
+    pub async fn plan_in(&self, status: entity::enums::PlanStatus) -> Uuid {
+        let (id, now) = (Uuid::now_v7(), Utc::now());
+        entity::plan::ActiveModel {
+            id: Set(id),
+            title: Set("Plán".into()),
+            territory: Set("ORP Český Krumlov".into()),
+            period_start: Set(2025),
+            period_end: Set(2027),
+            summary: Set(String::new()),
+            vision: Set(String::new()),
+            status: Set(status),
+            consultation_closes_at: Set(Some(now + chrono::Duration::days(10))),
+            approval_resolution: Set(Some("usnesení č. 1".into())),
+            approved_on: Set(Some(now.date_naive())),
+            created_at: Set(now),
+            updated_at: Set(now),
+            version: Set(1),
+        }
+        .insert(&self.db)
+        .await
+        .unwrap();
+        id
+    }
+
+    /// A thematic working group inserted directly.
+    pub async fn group_row(&self, name: &str) -> Uuid {
+        let (id, now) = (Uuid::now_v7(), Utc::now());
+        entity::working_group::ActiveModel {
+            id: Set(id),
+            name: Set(name.into()),
+            kind: Set(entity::enums::GroupKind::Thematic),
+            target_group: Set(Some("senioři".into())),
+            description: Set(String::new()),
+            vision: Set(String::new()),
+            quorum: Set(Some(1)),
+            is_active: Set(true),
+            created_at: Set(now),
+            updated_at: Set(now),
+            version: Set(1),
+        }
+        .insert(&self.db)
+        .await
+        .unwrap();
+        id
+    }
+
+    /// A scheduled meeting of `group`, three days ahead, inserted directly.
+    pub async fn meeting_row(&self, group: Uuid) -> Uuid {
+        use entity::values::{Agenda, Attendance, MeetingResolutions};
+        let (id, now) = (Uuid::now_v7(), Utc::now());
+        let starts = now + chrono::Duration::days(3);
+        entity::meeting::ActiveModel {
+            id: Set(id),
+            working_group_id: Set(group),
+            title: Set("Jednání PS Senioři".into()),
+            starts_at: Set(starts),
+            ends_at: Set(starts + chrono::Duration::hours(2)),
+            format: Set(entity::enums::MeetingFormat::InPerson),
+            location: Set(Some("Radnice".into())),
+            online_url: Set(None),
+            agenda: Set(Agenda::default()),
+            attendance: Set(Attendance::default()),
+            resolutions: Set(MeetingResolutions::default()),
+            minutes: Set(String::new()),
+            status: Set(entity::enums::MeetingStatus::Scheduled),
+            created_at: Set(now),
+            updated_at: Set(now),
+            version: Set(1),
+        }
+        .insert(&self.db)
+        .await
+        .unwrap();
+        id
     }
 
     /// A draft plan made by a fresh coordinator; returns its id.

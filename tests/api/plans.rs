@@ -2,7 +2,6 @@
 use serde_json::json;
 
 use crate::both;
-use crate::helpers::*;
 
 both!(create_read_update_delete, |app| async move {
     let c = app.coordinator().await;
@@ -137,33 +136,6 @@ both!(lifecycle_moves_are_checked_and_recorded, |app| async move {
     app.post(&format!("/plans/{other}/status"), None, json!({"status": "consultation"})).await.expect(401);
 });
 
-/// Puts a plan straight into `status`, with the fields that status implies.
-async fn plan_in(app: &TestApp, status: entity::enums::PlanStatus) -> String {
-    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
-    let now = chrono::Utc::now();
-    let id = uuid::Uuid::now_v7();
-    entity::plan::ActiveModel {
-        id: Set(id),
-        title: Set("Plán".into()),
-        territory: Set("Turnovsko".into()),
-        period_start: Set(2025),
-        period_end: Set(2028),
-        summary: Set(String::new()),
-        vision: Set(String::new()),
-        status: Set(status),
-        consultation_closes_at: Set(Some(now + chrono::Duration::days(5))),
-        approval_resolution: Set(Some("usnesení č. 1".into())),
-        approved_on: Set(Some(now.date_naive())),
-        created_at: Set(now),
-        updated_at: Set(now),
-        version: Set(1),
-    }
-    .insert(&app.db)
-    .await
-    .unwrap();
-    id.to_string()
-}
-
 both!(lifecycle_table_by_role, |app| async move {
     use entity::enums::PlanStatus;
     use sea_orm::Iterable;
@@ -184,11 +156,11 @@ both!(lifecycle_table_by_role, |app| async move {
                               "approval_resolution": "usnesení ZM č. 7/2026", "approved_on": "2026-01-01"});
             let ok = allowed.contains(&(from.as_str(), to.as_str()));
             for (who, token) in [("coordinator", &coordinator.token), ("admin", &admin.token)] {
-                let id = plan_in(&app, from).await;
+                let id = app.plan_in(from).await;
                 let answer = app.post(&format!("/plans/{id}/status"), Some(token), body.clone()).await;
                 assert_eq!(answer.status.as_u16(), if ok { 200 } else { 409 }, "{who}: {from:?} -> {to:?}: {}", answer.text);
             }
-            let id = plan_in(&app, from).await;
+            let id = app.plan_in(from).await;
             app.post(&format!("/plans/{id}/status"), Some(&member.token), body.clone()).await.expect(403);
             app.post(&format!("/plans/{id}/status"), None, body).await.expect(401);
         }
