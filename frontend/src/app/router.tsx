@@ -13,6 +13,9 @@ const GoalFormPage = page(() => import('../features/goals/routes/GoalFormPage'),
 const MeasurePage = page(() => import('../features/measures/routes/MeasurePage'), 'MeasurePage');
 const MeasureFormPage = page(() => import('../features/measures/routes/MeasureFormPage'), 'MeasureFormPage');
 const GroupsPage = page(() => import('../features/working-groups/routes/GroupsPage'), 'GroupsPage');
+const GroupFormPage = page(() => import('../features/working-groups/routes/GroupFormPage'), 'GroupFormPage');
+const MeetingFormPage = page(() => import('../features/meetings/routes/MeetingFormPage'), 'MeetingFormPage');
+const MeetingRecordPage = page(() => import('../features/meetings/routes/MeetingRecordPage'), 'MeetingRecordPage');
 const GroupPage = page(() => import('../features/working-groups/routes/GroupPage'), 'GroupPage');
 const MeetingPage = page(() => import('../features/meetings/routes/MeetingPage'), 'MeetingPage');
 const RegisterPage = page(() => import('../features/consultation/routes/RegisterPage'), 'RegisterPage');
@@ -36,8 +39,13 @@ export const router = createBrowserRouter([
       { path: 'measures/:measureId', element: <MeasurePage /> },
       { path: 'measures/:measureId/edit', element: <MeasureFormPage /> },
       { path: 'working-groups', element: <GroupsPage /> },
+      { path: 'working-groups/new', element: <GroupFormPage /> },
       { path: 'working-groups/:groupId', element: <GroupPage /> },
+      { path: 'working-groups/:groupId/edit', element: <GroupFormPage /> },
+      { path: 'working-groups/:groupId/meetings/new', element: <MeetingFormPage /> },
       { path: 'meetings/:meetingId', element: <MeetingPage /> },
+      { path: 'meetings/:meetingId/edit', element: <MeetingFormPage /> },
+      { path: 'meetings/:meetingId/record', element: <MeetingRecordPage /> },
       { path: 'sign-in', element: <SignInPage /> },
       { path: 'account/api-keys', element: <ApiKeysPage /> },
       { path: 'admin/users', element: <UsersPage /> },

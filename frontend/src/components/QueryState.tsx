@@ -52,3 +52,13 @@ export function QueryView<T>({
   if (query.error || query.data === undefined) return <ErrorMessage error={query.error} onRetry={() => query.refetch()} />;
   return <>{children(query.data)}</>;
 }
+
+/** For a form the signed-in person may not use (the API would refuse it with 403 anyway). */
+export function NotAllowed() {
+  const t = useT();
+  return (
+    <div className="notice notice-error" role="alert">
+      <p>{t('errors.forbidden')}</p>
+    </div>
+  );
+}

@@ -5,11 +5,12 @@ import { ConflictNotice } from '../../../components/ConflictNotice';
 import { Field } from '../../../components/Field';
 import { FormErrors } from '../../../components/FormErrors';
 import { PageTitle } from '../../../components/PageTitle';
-import { ErrorMessage, Loading } from '../../../components/QueryState';
+import { ErrorMessage, Loading, NotAllowed } from '../../../components/QueryState';
 import { useT } from '../../../i18n';
 import { useSubmit } from '../../../lib/useSubmit';
 import { planKeys } from '../../plans/api/plans';
 import { groupsQuery } from '../../working-groups/api/groups';
+import { useLeadership } from '../../working-groups/api/leadership';
 import { createGoal, goalKeys, goalQuery, planGoalsQuery, updateGoal, type Goal } from '../api/goals';
 
 const FIELDS = ['code', 'title', 'description', 'working_group_id', 'parent_goal_id', 'position'] as const;
@@ -33,6 +34,7 @@ export function GoalFormPage() {
   const planId = routePlanId ?? existing.data?.plan_id ?? '';
   const siblings = useQuery({ ...planGoalsQuery(planId), enabled: !!planId });
   const groups = useQuery(groupsQuery());
+  const leadership = useLeadership();
   const [values, setValues] = useState<Values>(toValues());
   const submit = useSubmit();
 
@@ -43,9 +45,26 @@ export function GoalFormPage() {
   if (goalId && existing.isPending) return <Loading />;
   if (goalId && existing.error) return <ErrorMessage error={existing.error} />;
 
+  if (!leadership.ready) return <Loading />;
+  const title = goalId ? t('goal.editTitle') : t('goal.add');
+  // Leaders work only on goals of the groups they lead; staff on any goal.
+  const leaderOnly = !leadership.staff;
+  if (leaderOnly && (goalId ? !leadership.leads(existing.data?.working_group_id) : leadership.led.length === 0)) {
+    return (
+      <div className="narrow">
+        <PageTitle title={title}>{title}</PageTitle>
+        <NotAllowed />
+      </div>
+    );
+  }
+  const groupChoices = (groups.data?.items ?? []).filter((g) => !leaderOnly || leadership.leads(g.id));
+  if (leaderOnly && !goalId && !values.working_group_id && groupChoices[0]) {
+    // A leader's new goal belongs to their group; preselect it (the only choice for most leaders).
+    setValues((v) => ({ ...v, working_group_id: groupChoices[0]!.id }));
+  }
+
   const set = (k: keyof Values) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) =>
     setValues((v) => ({ ...v, [k]: e.target.value }));
-  const title = goalId ? t('goal.editTitle') : t('goal.add');
   const parents = (siblings.data?.items ?? []).filter((g) => !g.parent_goal_id && g.id !== goalId);
 
   return (
@@ -90,10 +109,16 @@ export function GoalFormPage() {
         <Field label={t('goal.fields.description')} errors={submit.errors.description}>
           <textarea rows={4} value={values.description} onChange={set('description')} />
         </Field>
-        <Field label={t('goal.fields.workingGroup')} hint={t('goal.fields.workingGroupHint')} errors={submit.errors.working_group_id}>
+        <Field
+          label={t('goal.fields.workingGroup')}
+          hint={leaderOnly ? t('goal.fields.workingGroupLeaderHint') : t('goal.fields.workingGroupHint')}
+          errors={submit.errors.working_group_id}
+          required={leaderOnly}
+          requiredText={t('common.required')}
+        >
           <select value={values.working_group_id} onChange={set('working_group_id')}>
-            <option value="">{t('common.none')}</option>
-            {(groups.data?.items ?? []).map((g) => (
+            {!leaderOnly && <option value="">{t('common.none')}</option>}
+            {groupChoices.map((g) => (
               <option key={g.id} value={g.id}>
                 {g.name}
               </option>

@@ -4,6 +4,17 @@ import { unwrap } from '../../../lib/api/problem';
 
 export type Measure = Schemas['Measure'];
 export type MeasureStatus = Schemas['MeasureStatus'];
+export type Indicator = Schemas['Indicator'];
+export type Funding = Schemas['Funding'];
+export type FundingSource = Schemas['FundingSource'];
+export const FUNDING_SOURCES: FundingSource[] = ['municipality', 'region', 'state', 'eu', 'other'];
+/** What stays editable once the plan is approved (the API refuses the rest with 409). */
+export const IMPLEMENTATION_FIELDS = ['status', 'progress', 'indicators', 'funding_sources', 'implementation_note'] as const;
+
+/** The plan's texts, goals and measures may change only while it is a draft or in consultation. */
+export function textsEditable(planStatus: Schemas['PlanStatus'] | undefined): boolean {
+  return planStatus === 'draft' || planStatus === 'consultation';
+}
 export const MEASURE_STATUSES: MeasureStatus[] = ['planned', 'in_progress', 'completed', 'postponed', 'cancelled'];
 
 export const measureKeys = {
@@ -30,6 +41,23 @@ export function createMeasure(goalId: string, body: Schemas['MeasureCreate']) {
 
 export function updateMeasure(id: string, version: number, body: Schemas['MeasurePatch']) {
   return unwrap(api.PATCH('/api/v1/measures/{id}', { params: { path: { id }, header: ifMatch(version) }, body }));
+}
+
+export function addProgressUpdate(id: string, body: Schemas['ProgressUpdateCreate']) {
+  return unwrap(api.POST('/api/v1/measures/{id}/updates', { params: { path: { id } }, body }));
+}
+
+/** A number typed by a person (Czech decimal comma allowed) → number; '' → null; junk → NaN. */
+export function parseNumber(text: string): number | null {
+  const t = text.trim().replace(/\s/g, '').replace(',', '.');
+  if (t === '') return null;
+  return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : Number.NaN;
+}
+
+/** CZK typed by a person ("125 000,50") → the API's decimal string ("125000.50"); unchanged when not a number. */
+export function normalizeMoney(text: string): string {
+  const t = text.trim().replace(/[\s\u00a0]/g, '').replace(/(Kč|CZK)$/i, '').replace(',', '.');
+  return /^\d+(\.\d{1,2})?$/.test(t) ? t : text.trim();
 }
 
 /** "A, B ,, C" → ["A", "B", "C"] for the partners field. */

@@ -11,18 +11,24 @@ import { CommentList } from '../../consultation/components/CommentList';
 import { ConsultationBanner } from '../../consultation/components/ConsultationBanner';
 import { goalQuery } from '../../goals/api/goals';
 import { planQuery } from '../../plans/api/plans';
-import { membersQuery } from '../../working-groups/api/groups';
-import { measureQuery, measureUpdatesQuery, type Measure } from '../api/measures';
+import { useLeadership } from '../../working-groups/api/leadership';
+import type { Schemas } from '../../../lib/api/client';
+import { measureQuery, measureUpdatesQuery, textsEditable, type Measure } from '../api/measures';
+import { ProgressUpdateForm } from '../components/ProgressUpdateForm';
 
-/** Staff, or a leader of the working group that owns the measure's goal (the API decides in the end). */
-function useCanEdit(measure: Measure | undefined) {
+type PlanStatus = Schemas['PlanStatus'];
+
+/**
+ * Whether the signed-in person may change the measure: coordinators until the plan is archived;
+ * leaders of the owning group while the plan is a draft or in consultation (the API decides in the end).
+ */
+function useCanEdit(measure: Measure | undefined, planStatus: PlanStatus | undefined) {
   const { user } = useSession();
-  const goal = useQuery({ ...goalQuery(measure?.goal_id ?? ''), enabled: !!measure && !!user });
-  const groupId = goal.data?.working_group_id ?? '';
-  const members = useQuery({ ...membersQuery(groupId), enabled: !!groupId && !!user && !isStaff(user) });
-  if (!user) return false;
-  if (isStaff(user)) return true;
-  return !!members.data?.items.some((m) => m.user_id === user.id && m.role === 'leader');
+  const goal = useQuery({ ...goalQuery(measure?.goal_id ?? ''), enabled: !!measure && !!user && !isStaff(user) });
+  const leadership = useLeadership([goal.data?.working_group_id]);
+  if (!user || !planStatus || planStatus === 'archived') return false;
+  if (leadership.staff) return true;
+  return textsEditable(planStatus) && leadership.leads(goal.data?.working_group_id);
 }
 
 export function MeasurePage() {
@@ -32,7 +38,7 @@ export function MeasurePage() {
   const query = useQuery(measureQuery(measureId));
   const plan = useQuery({ ...planQuery(query.data?.plan_id ?? ''), enabled: !!query.data });
   const updates = useQuery({ ...measureUpdatesQuery(measureId), enabled: !!query.data });
-  const canEdit = useCanEdit(query.data);
+  const canEdit = useCanEdit(query.data, plan.data?.status);
 
   return (
     <QueryView query={query}>
@@ -161,6 +167,7 @@ export function MeasurePage() {
               </ol>
             </section>
           )}
+          {canEdit && <ProgressUpdateForm measure={m} />}
           <CommentList targetType="measure" targetId={m.id} />
           {plan.data && (plan.data.consultation_open || user) ? (
             <CommentForm targetType="measure" targetId={m.id} planId={m.plan_id} />

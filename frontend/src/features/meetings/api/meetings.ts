@@ -3,6 +3,24 @@ import { api, ifMatch, type Schemas } from '../../../lib/api/client';
 import { unwrap } from '../../../lib/api/problem';
 
 export type Meeting = Schemas['Meeting'];
+export type MeetingFormat = Schemas['MeetingFormat'];
+export type MeetingStatus = Schemas['MeetingStatus'];
+export const MEETING_FORMATS: MeetingFormat[] = ['in_person', 'online', 'hybrid'];
+export const MEETING_STATUSES: MeetingStatus[] = ['scheduled', 'held', 'cancelled'];
+
+/** Which place fields a format needs: in-person and hybrid a location, online and hybrid a link. */
+export function formatNeeds(format: MeetingFormat): { location: boolean; onlineUrl: boolean } {
+  return { location: format !== 'online', onlineUrl: format !== 'in_person' };
+}
+
+/** Moves item `index` by `delta` (−1 up, +1 down); out-of-range moves return the list unchanged. */
+export function move<T>(list: readonly T[], index: number, delta: -1 | 1): T[] {
+  const to = index + delta;
+  if (index < 0 || index >= list.length || to < 0 || to >= list.length) return [...list];
+  const next = [...list];
+  [next[index], next[to]] = [next[to]!, next[index]!];
+  return next;
+}
 
 export const meetingKeys = {
   all: ['meetings'] as const,
@@ -14,6 +32,10 @@ export const meetingQuery = (id: string) =>
     queryKey: meetingKeys.detail(id),
     queryFn: () => unwrap(api.GET('/api/v1/meetings/{id}', { params: { path: { id } } })),
   });
+
+export function createMeeting(groupId: string, body: Schemas['MeetingCreate']) {
+  return unwrap(api.POST('/api/v1/working-groups/{id}/meetings', { params: { path: { id: groupId } }, body }));
+}
 
 export function updateMeeting(id: string, version: number, body: Schemas['MeetingPatch']) {
   return unwrap(api.PATCH('/api/v1/meetings/{id}', { params: { path: { id }, header: ifMatch(version) }, body }));

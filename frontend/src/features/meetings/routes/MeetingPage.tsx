@@ -4,9 +4,10 @@ import { PageTitle } from '../../../components/PageTitle';
 import { QueryView } from '../../../components/QueryState';
 import { StatusTag } from '../../../components/StatusTag';
 import { useI18n } from '../../../i18n';
-import { useSession } from '../../../lib/auth/useSession';
+import { isStaff, useSession } from '../../../lib/auth/useSession';
 import { CommentForm } from '../../consultation/components/CommentForm';
 import { CommentList } from '../../consultation/components/CommentList';
+import { isLeaderOf, membersQuery } from '../../working-groups/api/groups';
 import { meetingQuery } from '../api/meetings';
 
 export function MeetingPage() {
@@ -14,6 +15,10 @@ export function MeetingPage() {
   const { t, formatDateTime } = useI18n();
   const { user } = useSession();
   const query = useQuery(meetingQuery(meetingId));
+  const members = useQuery({ ...membersQuery(query.data?.working_group_id ?? ''), enabled: !!query.data });
+  // Coordinators, and the group's own leaders, schedule and record its meetings.
+  const manages = isStaff(user) || isLeaderOf(members.data?.items, user?.id);
+  const nameOf = (id: string) => members.data?.items.find((mm) => mm.user_id === id)?.display_name ?? null;
 
   return (
     <QueryView query={query}>
@@ -27,6 +32,12 @@ export function MeetingPage() {
           <p className="meta">
             <StatusTag kind="meeting" value={m.status} />
           </p>
+          {manages && (
+            <p className="inline-actions">
+              <Link to={`/meetings/${m.id}/edit`}>{t('meeting.edit')}</Link>
+              <Link to={`/meetings/${m.id}/record`}>{t('meeting.writeRecord')}</Link>
+            </p>
+          )}
           <dl className="facts">
             <dt>{t('meeting.when')}</dt>
             <dd>
@@ -63,6 +74,11 @@ export function MeetingPage() {
               )}
             </dd>
           </dl>
+          <AttendanceNames
+            present={(m.attendance.present ?? []).map(nameOf)}
+            excused={(m.attendance.excused ?? []).map(nameOf)}
+            guests={(m.attendance.guests ?? []).map((g) => `${g.name} (${t(`stakeholderOne.${g.stakeholder}`)})`)}
+          />
           <section aria-labelledby="agenda">
             <h2 id="agenda">{t('meeting.agenda')}</h2>
             {m.agenda.length === 0 ? (
@@ -104,5 +120,41 @@ export function MeetingPage() {
         </article>
       )}
     </QueryView>
+  );
+}
+
+/** Who came, by name where the reader may see names (service users' names are withheld from the public). */
+function AttendanceNames({ present, excused, guests }: { present: (string | null)[]; excused: (string | null)[]; guests: string[] }) {
+  const { t } = useI18n();
+  const named = (list: (string | null)[]) => {
+    const names = list.filter((n): n is string => !!n);
+    const hidden = list.length - names.length;
+    return [...names, ...(hidden > 0 ? [t('meeting.othersHidden', { count: hidden })] : [])].join(', ');
+  };
+  if (present.length + excused.length + guests.length === 0) return null;
+  return (
+    <section aria-labelledby="attendance-names">
+      <h2 id="attendance-names">{t('meeting.attendance')}</h2>
+      <dl className="facts">
+        {present.length > 0 && (
+          <>
+            <dt>{t('meeting.record.presence.present')}</dt>
+            <dd>{named(present)}</dd>
+          </>
+        )}
+        {excused.length > 0 && (
+          <>
+            <dt>{t('meeting.record.presence.excused')}</dt>
+            <dd>{named(excused)}</dd>
+          </>
+        )}
+        {guests.length > 0 && (
+          <>
+            <dt>{t('meeting.record.guests')}</dt>
+            <dd>{guests.join(', ')}</dd>
+          </>
+        )}
+      </dl>
+    </section>
   );
 }

@@ -8,7 +8,10 @@ import type { Schemas } from '../../../lib/api/client';
 type Measure = Schemas['Measure'];
 type Goal = Schemas['Goal'] & { measures: Measure[]; sub_goals?: Schemas['SubGoalNode'][] };
 
-export function PlanTree({ goals, canEdit }: { goals: Schemas['GoalNode'][]; canEdit: boolean }) {
+/** `canEdit(goal)`: whether the signed-in person may edit this goal and add measures to it. */
+type CanEdit = (goal: { working_group_id?: string | null }) => boolean;
+
+export function PlanTree({ goals, canEdit }: { goals: Schemas['GoalNode'][]; canEdit: CanEdit }) {
   const t = useT();
   if (goals.length === 0) return <p>{t('plan.noGoals')}</p>;
   return (
@@ -20,7 +23,7 @@ export function PlanTree({ goals, canEdit }: { goals: Schemas['GoalNode'][]; can
   );
 }
 
-function GoalItem({ goal, level, canEdit }: { goal: Goal; level: 2 | 3; canEdit: boolean }) {
+function GoalItem({ goal, level, canEdit }: { goal: Goal; level: 2 | 3; canEdit: CanEdit }) {
   const t = useT();
   const Heading = level === 2 ? 'h3' : 'h4';
   return (
@@ -30,7 +33,7 @@ function GoalItem({ goal, level, canEdit }: { goal: Goal; level: 2 | 3; canEdit:
       </Heading>
       {goal.description && <p>{goal.description}</p>}
       <ProgressBar value={goal.progress} label={t('goal.progressOf', { code: goal.code })} />
-      {canEdit && (
+      {canEdit(goal) && (
         <p className="inline-actions">
           <Link to={`/goals/${goal.id}/edit`}>{t('goal.edit', { code: goal.code })}</Link>
           <Link to={`/goals/${goal.id}/measures/new`}>{t('measure.addTo', { code: goal.code })}</Link>

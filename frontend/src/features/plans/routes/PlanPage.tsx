@@ -9,6 +9,7 @@ import { isStaff, useSession } from '../../../lib/auth/useSession';
 import { CommentForm } from '../../consultation/components/CommentForm';
 import { CommentList } from '../../consultation/components/CommentList';
 import { ConsultationBanner } from '../../consultation/components/ConsultationBanner';
+import { useLeadership } from '../../working-groups/api/leadership';
 import { planHistoryQuery, planTreeQuery } from '../api/plans';
 import { LifecycleControl } from '../components/LifecycleControl';
 import { PlanTree } from '../components/PlanTree';
@@ -20,11 +21,16 @@ export function PlanPage() {
   const query = useQuery(planTreeQuery(planId));
   const staff = isStaff(user);
   const history = useQuery({ ...planHistoryQuery(planId), enabled: staff });
+  const leadership = useLeadership();
 
   return (
     <QueryView query={query}>
       {({ plan, goals }) => {
-        const editable = staff && (plan.status === 'draft' || plan.status === 'consultation');
+        const open = plan.status === 'draft' || plan.status === 'consultation';
+        const editable = staff && open;
+        // Leaders edit their own group's goals (and add goals for it) while the plan is open.
+        const leaderEditable = !staff && open && leadership.led.length > 0;
+        const canEditGoal = (g: { working_group_id?: string | null }) => editable || (open && leadership.leads(g.working_group_id));
         const canComment = plan.consultation_open || !!user;
         return (
           <article>
@@ -40,6 +46,11 @@ export function PlanPage() {
             </p>
             <ProgressBar value={plan.progress} label={t('plan.progressOf', { title: plan.title })} />
             <ConsultationBanner plan={plan} />
+            {leaderEditable && (
+              <p className="inline-actions">
+                <Link to={`/plans/${plan.id}/goals/new`}>{t('goal.add')}</Link>
+              </p>
+            )}
             {staff && (
               <p className="inline-actions">
                 {editable && <Link to={`/plans/${plan.id}/edit`}>{t('plan.edit')}</Link>}
@@ -61,7 +72,7 @@ export function PlanPage() {
             )}
             <section aria-labelledby="goals">
               <h2 id="goals">{t('plan.goalsAndMeasures')}</h2>
-              <PlanTree goals={goals} canEdit={editable} />
+              <PlanTree goals={goals} canEdit={canEditGoal} />
             </section>
             {staff && <LifecycleControl plan={plan} />}
             {staff && history.data && history.data.items.length > 0 && (

@@ -1,11 +1,15 @@
 import { queryOptions } from '@tanstack/react-query';
-import { api, type Schemas } from '../../../lib/api/client';
+import { api, ifMatch, type Schemas } from '../../../lib/api/client';
 import { unwrap } from '../../../lib/api/problem';
 
 export type WorkingGroup = Schemas['WorkingGroup'];
 export type Member = Schemas['Member'];
 export type Stakeholder = Schemas['Stakeholder'];
+export type MemberRole = Schemas['MemberRole'];
+export type GroupKind = Schemas['GroupKind'];
 export const STAKEHOLDERS: Stakeholder[] = ['user', 'provider', 'commissioner', 'public'];
+export const MEMBER_ROLES: MemberRole[] = ['member', 'leader'];
+export const GROUP_KINDS: GroupKind[] = ['thematic', 'steering'];
 
 export const groupKeys = {
   all: ['working-groups'] as const,
@@ -54,4 +58,38 @@ export function splitMeetings<T extends { starts_at: string }>(meetings: T[], no
   const upcoming = meetings.filter((m) => new Date(m.starts_at) >= now).sort((a, b) => a.starts_at.localeCompare(b.starts_at));
   const past = meetings.filter((m) => new Date(m.starts_at) < now).sort((a, b) => b.starts_at.localeCompare(a.starts_at));
   return { upcoming, past };
+}
+
+export function createGroup(body: Schemas['WorkingGroupCreate']) {
+  return unwrap(api.POST('/api/v1/working-groups', { body }));
+}
+
+export function updateGroup(id: string, version: number, body: Schemas['WorkingGroupPatch']) {
+  return unwrap(api.PATCH('/api/v1/working-groups/{id}', { params: { path: { id }, header: ifMatch(version) }, body }));
+}
+
+export function addMember(groupId: string, body: Schemas['MemberCreate']) {
+  return unwrap(api.POST('/api/v1/working-groups/{id}/members', { params: { path: { id: groupId } }, body }));
+}
+
+export function updateMember(groupId: string, userId: string, version: number, body: Schemas['MemberPatch']) {
+  return unwrap(
+    api.PATCH('/api/v1/working-groups/{id}/members/{user_id}', {
+      params: { path: { id: groupId, user_id: userId }, header: ifMatch(version) },
+      body,
+    }),
+  );
+}
+
+export function removeMember(groupId: string, userId: string, version: number) {
+  return unwrap(
+    api.DELETE('/api/v1/working-groups/{id}/members/{user_id}', {
+      params: { path: { id: groupId, user_id: userId }, header: ifMatch(version) },
+    }),
+  );
+}
+
+/** Whether `userId` leads the group, judged from its member list. */
+export function isLeaderOf(members: Member[] | undefined, userId: string | undefined): boolean {
+  return !!userId && !!members?.some((m) => m.user_id === userId && m.role === 'leader');
 }

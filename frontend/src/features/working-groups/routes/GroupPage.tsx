@@ -4,8 +4,10 @@ import { PageTitle } from '../../../components/PageTitle';
 import { QueryView } from '../../../components/QueryState';
 import { StatusTag } from '../../../components/StatusTag';
 import { useI18n } from '../../../i18n';
+import { isStaff, useSession } from '../../../lib/auth/useSession';
 import { calendarUrl, type Meeting } from '../../meetings/api/meetings';
-import { byStakeholder, groupMeetingsQuery, groupQuery, membersQuery, splitMeetings } from '../api/groups';
+import { byStakeholder, groupMeetingsQuery, groupQuery, isLeaderOf, membersQuery, splitMeetings } from '../api/groups';
+import { MembersManager } from '../components/MembersManager';
 
 export function GroupPage() {
   const { groupId = '' } = useParams();
@@ -13,6 +15,10 @@ export function GroupPage() {
   const query = useQuery(groupQuery(groupId));
   const members = useQuery(membersQuery(groupId));
   const meetings = useQuery(groupMeetingsQuery(groupId));
+  const { user } = useSession();
+  const staff = isStaff(user);
+  // Coordinators manage every group; a group's leaders manage their own (the API decides in the end).
+  const manages = staff || isLeaderOf(members.data?.items, user?.id);
 
   return (
     <QueryView query={query}>
@@ -26,9 +32,21 @@ export function GroupPage() {
             {t(`groupKind.${g.kind}`)}
             {!g.is_active && ` · ${t('groups.inactive')}`}
           </p>
+          {manages && (
+            <p className="inline-actions">
+              <Link to={`/working-groups/${g.id}/edit`}>{t('groups.edit')}</Link>
+              <Link to={`/working-groups/${g.id}/meetings/new`}>{t('meeting.schedule')}</Link>
+            </p>
+          )}
           <dl className="facts">
             <dt>{t('groups.targetGroup')}</dt>
             <dd>{g.target_group || t('common.notGiven')}</dd>
+            {g.quorum != null && (
+              <>
+                <dt>{t('groups.fields.quorum')}</dt>
+                <dd>{g.quorum}</dd>
+              </>
+            )}
           </dl>
           {g.vision && (
             <section aria-labelledby="group-vision">
@@ -63,6 +81,9 @@ export function GroupPage() {
               }
             </QueryView>
           </section>
+          {manages && user && members.data && (
+            <MembersManager groupId={g.id} members={members.data.items} staff={staff} currentUserId={user.id} />
+          )}
           <section aria-labelledby="meetings">
             <h2 id="meetings">{t('groups.meetings')}</h2>
             <p>

@@ -3,16 +3,23 @@ import { Link } from 'react-router';
 import { PageTitle } from '../../../components/PageTitle';
 import { QueryView } from '../../../components/QueryState';
 import { useT } from '../../../i18n';
+import { isStaff, useSession } from '../../../lib/auth/useSession';
 import { calendarUrl } from '../../meetings/api/meetings';
 import { groupsQuery } from '../api/groups';
 
 export function GroupsPage() {
   const t = useT();
   const query = useQuery(groupsQuery());
+  const { user } = useSession();
   return (
     <>
       <PageTitle title={t('groups.title')}>{t('groups.title')}</PageTitle>
       <p className="lead">{t('groups.intro')}</p>
+      {isStaff(user) && (
+        <p className="inline-actions">
+          <Link to="/working-groups/new">{t('groups.create')}</Link>
+        </p>
+      )}
       <p>
         <a href={calendarUrl()}>{t('groups.subscribeAll')}</a>
       </p>
