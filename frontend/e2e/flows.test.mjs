@@ -201,6 +201,21 @@ test("a group leader cannot edit another group's measure", async () => {
   assert.equal(await page.getByRole('link', { name: 'Upravit opatření' }).count(), 0);
   await page.goto(`${server.baseUrl}/measures/${mine.measure.id}`);
   await page.getByRole('link', { name: 'Upravit opatření' }).waitFor();
+  // On the plan tree, the leader edits their own group's goal and adds measures to it, not another group's.
+  await page.goto(`${server.baseUrl}/plans/${mine.plan.id}`);
+  await page.getByRole('link', { name: 'Upravit cíl 1' }).waitFor();
+  await page.getByRole('link', { name: 'Přidat opatření k cíli 1' }).waitFor();
+  await page.goto(`${server.baseUrl}/plans/${theirs.plan.id}`);
+  await page.getByRole('heading', { name: /Senioři doma/ }).waitFor();
+  assert.equal(await page.getByRole('link', { name: 'Upravit cíl 1' }).count(), 0);
+  // The leader manages their own group's members (by user id, since leaders cannot list users).
+  await page.goto(`${server.baseUrl}/working-groups/${own.id}`);
+  await page.getByRole('heading', { name: 'Správa členů' }).waitFor();
+  await page.getByLabel(/^Identifikátor uživatele/).waitFor();
+  await checkA11y(page, 'group-leader');
+  await page.goto(`${server.baseUrl}/working-groups/${other.id}`);
+  await page.getByRole('heading', { name: 'Členové' }).waitFor();
+  assert.equal(await page.getByRole('heading', { name: 'Správa členů' }).count(), 0);
 
   // The API enforces it too.
   const api = await login(server.baseUrl, leader.email, password);
@@ -208,5 +223,173 @@ test("a group leader cannot edit another group's measure", async () => {
   assert.equal(refused.status, 403);
   const allowed = await api.call('PATCH', `/measures/${mine.measure.id}`, { progress: 60 });
   assert.equal(allowed.status, 200);
+  await page.close();
+});
+
+test('a coordinator sets up a group, schedules a meeting and writes its record', async () => {
+  const password = 'member-password-12345';
+  const vera = await admin.must('POST', '/users', { email: 'vera.clenka@example.cz', display_name: 'Věra Členka', role: 'member', password }, 201);
+  const karel = await admin.must('POST', '/users', { email: 'karel.clen@example.cz', display_name: 'Karel Člen', role: 'member', password }, 201);
+
+  const page = await newPage(browser);
+  await signInUi(page, server.baseUrl, ADMIN.email, ADMIN.password);
+
+  // A new working group, through the form.
+  await page.goto(`${server.baseUrl}/working-groups`);
+  await page.getByRole('link', { name: 'Nová pracovní skupina' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Nová pracovní skupina' }).waitFor();
+  await page.getByLabel(/^Název/).fill('PS Senioři – záznam (e2e)');
+  await page.getByLabel(/^Cílová skupina/).fill('senioři');
+  await page.getByLabel(/^Vize/).fill('Senioři žijí doma tak dlouho, jak chtějí.');
+  await page.getByLabel(/^Usnášeníschopnost/).fill('1');
+  await screenshot(page, 'group-form');
+  await checkA11y(page, 'group-form');
+  await page.getByRole('button', { name: 'Uložit' }).click();
+  await page.getByRole('heading', { level: 1, name: 'PS Senioři – záznam (e2e)' }).waitFor();
+  const groupId = new URL(page.url()).pathname.split('/').pop();
+
+  // Members: picked from the user list, with a stakeholder role.
+  const addForm = page.locator('form.add-member');
+  for (const [u, stakeholder] of [[vera, 'provider'], [karel, 'user']]) {
+    await addForm.getByLabel(/^Uživatel/).selectOption({ label: `${u.display_name} (${u.email})` });
+    await addForm.getByLabel(/^Role účastníka/).selectOption(stakeholder);
+    await addForm.getByRole('button', { name: 'Přidat do skupiny' }).click();
+    await page.getByText(`${u.display_name} je nyní členem skupiny.`).waitFor();
+  }
+  await page.getByLabel('Role účastníka – Karel Člen').selectOption('public');
+  await page.getByRole('button', { name: 'Uložit změnu – Karel Člen' }).click();
+  await page.getByText('Změna u člena Karel Člen je uložena.').waitFor();
+  await screenshot(page, 'group-members');
+  await checkA11y(page, 'group-members');
+
+  // Schedule a meeting; the server's rule "in-person needs a location" is shown at its field.
+  await page.getByRole('link', { name: 'Naplánovat jednání' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Naplánovat jednání' }).waitFor();
+  await page.getByLabel(/^Název jednání/).fill('Jednání PS Senioři – návrh opatření');
+  await page.getByLabel(/^Začátek/).fill(localDateTime(-1));
+  assert.notEqual(await page.getByLabel(/^Konec/).inputValue(), '', 'the end is suggested from the start');
+  await page.evaluate(() => document.querySelectorAll('[required]').forEach((el) => el.removeAttribute('required')));
+  await page.getByRole('button', { name: 'Uložit' }).click();
+  await page.locator('.field-invalid .field-error').first().waitFor();
+  await screenshot(page, 'meeting-form-errors');
+  await checkA11y(page, 'meeting-form');
+  await page.getByLabel(/^Místo/).fill('MěÚ Testov, zasedací místnost');
+  await page.getByRole('button', { name: 'Uložit' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Jednání PS Senioři – návrh opatření' }).waitFor();
+  const meetingId = new URL(page.url()).pathname.split('/').pop();
+
+  // The record: agenda (reordered), attendance, a guest, a resolution with votes, minutes, status.
+  await page.getByRole('link', { name: 'Zapsat průběh jednání' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Záznam z jednání' }).waitFor();
+  await page.getByLabel(/^Stav jednání/).selectOption('held');
+  await page.getByRole('button', { name: 'Přidat bod programu' }).click();
+  await page.getByRole('group', { name: 'Bod programu 1' }).getByLabel(/^Název bodu/).fill('Různé');
+  await page.getByRole('button', { name: 'Přidat bod programu' }).click();
+  await page.getByRole('group', { name: 'Bod programu 2' }).getByLabel(/^Název bodu/).fill('Návrh opatření 1.1');
+  await page.getByRole('button', { name: 'Posunout nahoru – Bod programu 2' }).click();
+  assert.equal(await page.getByRole('group', { name: 'Bod programu 1' }).getByLabel(/^Název bodu/).inputValue(), 'Návrh opatření 1.1');
+  await page.getByRole('group', { name: 'Věra Členka' }).getByLabel('přítomen/a', { exact: true }).check();
+  await page.getByRole('group', { name: 'Karel Člen' }).getByLabel('omluven/a', { exact: true }).check();
+  await page.getByRole('button', { name: 'Přidat hosta' }).click();
+  await page.getByLabel(/^Jméno hosta/).fill('Hana Malá');
+  await page.getByRole('group', { name: 'Host 1' }).getByLabel('Role účastníka').selectOption('user');
+  await page.getByRole('button', { name: 'Přidat usnesení' }).click();
+  const resolution = page.getByRole('group', { name: 'Usnesení 1' });
+  await resolution.getByLabel(/^Znění usnesení/).fill('PS doporučuje zařadit opatření 1.1 do plánu.');
+  await resolution.getByLabel('Pro', { exact: true }).fill('5');
+  await resolution.getByLabel('Proti', { exact: true }).fill('1');
+  await resolution.getByLabel('Zdrželo se', { exact: true }).fill('2');
+  await page.getByLabel(/^Text zápisu/).fill('Skupina prošla návrh opatření a doporučila jej.');
+  await screenshot(page, 'meeting-record');
+  await checkA11y(page, 'meeting-record');
+
+  // Someone else saves first: the conflict is explained and the record reloads.
+  const current = await admin.must('GET', `/meetings/${meetingId}`);
+  await admin.must('PATCH', `/meetings/${meetingId}`, { location: 'MěÚ Testov, velký sál' });
+  assert.ok(current.version >= 1);
+  await page.getByRole('button', { name: 'Uložit záznam z jednání' }).click();
+  await page.getByText('Mezitím tento záznam změnil někdo jiný').waitFor();
+  await page.getByRole('button', { name: 'Načíst aktuální verzi' }).click();
+  await page.getByRole('button', { name: 'Přidat bod programu' }).click();
+  await page.getByRole('group', { name: 'Bod programu 1' }).getByLabel(/^Název bodu/).fill('Návrh opatření 1.1');
+  await page.getByRole('group', { name: 'Věra Členka' }).getByLabel('přítomen/a', { exact: true }).check();
+  await page.getByRole('group', { name: 'Karel Člen' }).getByLabel('omluven/a', { exact: true }).check();
+  await page.getByRole('button', { name: 'Přidat hosta' }).click();
+  await page.getByLabel(/^Jméno hosta/).fill('Hana Malá');
+  await page.getByRole('button', { name: 'Přidat usnesení' }).click();
+  await resolution.getByLabel(/^Znění usnesení/).fill('PS doporučuje zařadit opatření 1.1 do plánu.');
+  await resolution.getByLabel('Pro', { exact: true }).fill('5');
+  await resolution.getByLabel('Proti', { exact: true }).fill('1');
+  await resolution.getByLabel('Zdrželo se', { exact: true }).fill('2');
+  await page.getByLabel(/^Text zápisu/).fill('Skupina prošla návrh opatření a doporučila jej.');
+  await page.getByLabel(/^Stav jednání/).selectOption('held');
+  await page.getByRole('button', { name: 'Uložit záznam z jednání' }).click();
+
+  // The meeting page shows all of it.
+  await page.getByRole('heading', { level: 1, name: 'Jednání PS Senioři – návrh opatření' }).waitFor();
+  await page.locator('.meta .tag', { hasText: 'proběhlo' }).waitFor();
+  await page.getByText('MěÚ Testov, velký sál').waitFor();
+  await page.locator('section[aria-labelledby="agenda"] li', { hasText: 'Návrh opatření 1.1' }).waitFor();
+  await page.getByText('přítomno 1, omluveno 1, hosté 1').waitFor();
+  await page.getByText('PS doporučuje zařadit opatření 1.1 do plánu.').waitFor();
+  await page.getByText('pro 5, proti 1, zdrželo se 2').waitFor();
+  await page.getByText('Skupina prošla návrh opatření a doporučila jej.').waitFor();
+  await page.locator('section[aria-labelledby="attendance-names"]', { hasText: 'Věra Členka' }).waitFor();
+  await screenshot(page, 'meeting-recorded');
+  await checkA11y(page, 'meeting-recorded');
+
+  const saved = await admin.must('GET', `/meetings/${meetingId}`);
+  assert.equal(saved.status, 'held');
+  assert.deepEqual(saved.attendance.present, [vera.id]);
+  assert.deepEqual(saved.attendance.excused, [karel.id]);
+  assert.deepEqual(saved.resolutions, [{ text: 'PS doporučuje zařadit opatření 1.1 do plánu.', votes_for: 5, votes_against: 1, votes_abstained: 2 }]);
+  assert.equal(saved.working_group_id, groupId);
+  await page.close();
+});
+
+test('a coordinator records indicators, funding and progress of an approved plan’s measure', async () => {
+  const { plan, measure } = await seedPlan('Plán v realizaci (e2e)', { consultation: true });
+  await admin.must('POST', `/plans/${plan.id}/status`, { status: 'approved', approval_resolution: 'usnesení ZM č. 1/2026', approved_on: '2026-01-15' });
+  const page = await newPage(browser);
+  await signInUi(page, server.baseUrl, ADMIN.email, ADMIN.password);
+  await page.goto(`${server.baseUrl}/measures/${measure.id}/edit`);
+  await page.getByRole('heading', { level: 1, name: 'Úprava opatření' }).waitFor();
+  await page.getByText('jsou od schválení uzamčeny').waitFor();
+  assert.equal(await page.getByLabel(/^Název opatření/).isDisabled(), true);
+  await page.getByRole('button', { name: 'Přidat ukazatel' }).click();
+  const indicator = page.getByRole('group', { name: 'Ukazatel 1' });
+  await indicator.getByLabel(/^Ukazatel/).fill('Podpoření klienti');
+  await indicator.getByLabel(/^Jednotka/).fill('osoby');
+  await indicator.getByLabel(/^Výchozí hodnota/).fill('deset');
+  await indicator.getByLabel(/^Cílová hodnota/).fill('40');
+  await indicator.getByRole('button', { name: /Přidat hodnotu za rok/ }).click();
+  await indicator.getByLabel(/^Hodnota$/).fill('18,5');
+  await page.getByRole('button', { name: 'Přidat zdroj financování' }).click();
+  const funding = page.getByRole('group', { name: 'Zdroj financování 1' });
+  await funding.getByLabel(/^Rok/).fill('2026');
+  await funding.getByLabel(/^Zdroj/).selectOption('region');
+  await funding.getByLabel(/^Plánováno/).fill('120 000');
+  await page.getByRole('button', { name: 'Uložit' }).click();
+  // A number the browser can already tell is wrong is shown at its field, like the server's errors.
+  await indicator.locator('.field-invalid .field-error').first().waitFor();
+  await screenshot(page, 'measure-form-frozen');
+  await checkA11y(page, 'measure-form');
+  await indicator.getByLabel(/^Výchozí hodnota/).fill('10');
+  await page.getByRole('button', { name: 'Uložit' }).click();
+  await page.getByRole('heading', { level: 1, name: /Odlehčovací služba/ }).waitFor();
+  await page.getByRole('cell', { name: 'osoby' }).waitFor();
+  await page.getByText('2026: 18.5').waitFor();
+  await page.getByRole('cell', { name: 'kraj' }).waitFor();
+
+  await page.getByLabel(/^Plnění \(%\)/).fill('55');
+  await page.getByLabel(/^Co se udělalo/).fill('Zahájen provoz o víkendech.');
+  await page.getByRole('button', { name: 'Zaznamenat plnění' }).click();
+  await page.getByText('Plnění bylo zaznamenáno.').waitFor();
+  await page.locator('.timeline li', { hasText: 'Zahájen provoz o víkendech.' }).waitFor();
+  await screenshot(page, 'measure-progress');
+  await checkA11y(page, 'measure-progress');
+  const saved = await admin.must('GET', `/measures/${measure.id}`);
+  assert.equal(saved.progress, 55);
+  assert.deepEqual(saved.funding_sources, [{ year: 2026, source: 'region', planned: '120000.00', actual: null }]);
   await page.close();
 });

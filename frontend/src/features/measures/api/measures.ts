@@ -54,10 +54,11 @@ export function parseNumber(text: string): number | null {
   return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : Number.NaN;
 }
 
-/** CZK typed by a person ("125 000,50") → the API's decimal string ("125000.50"); unchanged when not a number. */
+/** CZK typed by a person ("125 000,5 Kč") → the API's decimal string ("125000.50"); unchanged when not a number. */
 export function normalizeMoney(text: string): string {
   const t = text.trim().replace(/[\s\u00a0]/g, '').replace(/(Kč|CZK)$/i, '').replace(',', '.');
-  return /^\d+(\.\d{1,2})?$/.test(t) ? t : text.trim();
+  const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(t);
+  return m ? `${m[1]}.${(m[2] ?? '').padEnd(2, '0')}` : text.trim();
 }
 
 /** "A, B ,, C" → ["A", "B", "C"] for the partners field. */

@@ -10,7 +10,8 @@ describe('numbers and money as typed', () => {
   });
   it('normalises Czech money to the API decimal string', () => {
     expect(normalizeMoney('125 000,50 Kč')).toBe('125000.50');
-    expect(normalizeMoney('80000')).toBe('80000');
+    expect(normalizeMoney('80000')).toBe('80000.00');
+    expect(normalizeMoney('99,5')).toBe('99.50');
     expect(normalizeMoney('lots')).toBe('lots');
   });
 });
@@ -32,7 +33,7 @@ describe('indicator and funding rows', () => {
   it('turns funding rows into decimal strings, actual optional', () => {
     const rows = fundingRows([{ year: 2027, source: 'region', planned: '100000.00', actual: null }]);
     rows[0]!.planned = '120 000';
-    expect(toFunding(rows, 'x').value).toEqual([{ year: 2027, source: 'region', planned: '120000', actual: null }]);
+    expect(toFunding(rows, 'x').value).toEqual([{ year: 2027, source: 'region', planned: '120000.00', actual: null }]);
   });
   it('splits lists by line, so names may contain commas', () => {
     expect(splitLines('Charita, z. s.\n\n  Město  \n')).toEqual(['Charita, z. s.', 'Město']);

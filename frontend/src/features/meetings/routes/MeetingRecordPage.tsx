@@ -255,7 +255,7 @@ export function MeetingRecordPage() {
                           checked={(values.presence[id] ?? 'absent') === p}
                           onChange={() => update({ presence: { ...values.presence, [id]: p } })}
                         />{' '}
-                        {t(`meeting.record.presence.${p}`)}
+                        {t(`meeting.record.mark.${p}`)}
                       </label>
                     ))}
                   </fieldset>
