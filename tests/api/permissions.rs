@@ -376,6 +376,7 @@ fn rules() -> Vec<Rule> {
         Rule { method: "PATCH", path: "/users/{id}", access: Access::Staff, ok: 200, body: |_| Some(json!({"display_name": "Jiné jméno"})) },
         Rule { method: "DELETE", path: "/users/{id}", access: Access::Staff, ok: 204, body: none },
         Rule { method: "GET", path: "/me", access: Access::SignedIn, ok: 200, body: none },
+        Rule { method: "GET", path: "/me/memberships", access: Access::SignedIn, ok: 200, body: none },
         Rule { method: "PATCH", path: "/me", access: Access::Session, ok: 200, body: |_| Some(json!({"display_name": "Moje jméno"})) },
         // Allowed callers reach the password check, which this wrong current password fails.
         Rule { method: "POST", path: "/me/password", access: Access::Session, ok: 422,

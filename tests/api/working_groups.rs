@@ -761,3 +761,20 @@ both!(member_list_names_and_privacy, |app| async move {
     .await
     .expect(404);
 });
+
+both!(my_memberships_list_the_groups_i_lead, |app| async move {
+    let c = app.coordinator().await;
+    let leader = app.member().await;
+    let first = group(&app, &c, "PS 1 Senioři").await;
+    let second = group(&app, &c, "PS 2 Rodiny").await;
+    app.join(&leader, &first, MemberRole::Leader).await;
+    app.join(&leader, &second, MemberRole::Member).await;
+    let mine = app.get("/me/memberships", Some(&leader.token)).await.expect(200);
+    let rows: Vec<(String, String)> = items(&mine)
+        .iter()
+        .map(|m| (m["working_group_id"].as_str().unwrap().to_string(), m["role"].as_str().unwrap().to_string()))
+        .collect();
+    assert_eq!(rows, [(first, "leader".to_string()), (second, "member".to_string())]);
+    assert_eq!(items(&app.get("/me/memberships", Some(&c.token)).await.expect(200)).len(), 0);
+    app.get("/me/memberships", None).await.expect(401);
+});

@@ -9,6 +9,7 @@ use crate::error::{ApiResult, Problem};
 use crate::http::{IfMatch, created, no_content, ok};
 use crate::pagination::PageParams;
 use crate::state::AppState;
+use crate::working_groups::dto::MemberPage;
 
 /// Accounts, oldest first (coordinators and admins).
 #[utoipa::path(tag = "users", params(UserFilters, PageParams), responses((status = 200, body = UserPage)))]
@@ -77,6 +78,14 @@ pub async fn get_me(state: web::Data<AppState>, caller: Caller) -> ApiResult<Htt
     Ok(ok(&User::from(service::me(&state.db, &caller).await?)))
 }
 
+/// The working groups the caller belongs to, with their role (leader or member) in each.
+#[utoipa::path(tag = "users", params(PageParams), responses((status = 200, body = MemberPage)))]
+#[get("/me/memberships")]
+pub async fn my_memberships(state: web::Data<AppState>, caller: Caller, page: web::Query<PageParams>) -> ApiResult<HttpResponse> {
+    let (items, next_cursor) = crate::working_groups::members::of_caller(&state.db, &caller, &page).await?;
+    Ok(HttpResponse::Ok().json(MemberPage { items, next_cursor }))
+}
+
 /// Edit one's own e-mail and display name (a session, not an API key). Role and activity are
 /// not fields here: sending them is a 400.
 #[utoipa::path(tag = "users", params(("If-Match" = Option<String>, Header)), request_body = MePatch, responses((status = 200, body = User)))]
@@ -117,6 +126,7 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(update_user)
         .service(deactivate_user)
         .service(get_me)
+        .service(my_memberships)
         .service(update_me)
         .service(change_password);
 }

@@ -45,6 +45,24 @@ async fn names<D: ConnectionTrait>(db: &D, user_ids: &[Uuid]) -> ApiResult<HashM
     Ok(rows.into_iter().collect())
 }
 
+/// The caller's own memberships (which groups they sit in and lead), in the order they joined.
+pub async fn of_caller<D: ConnectionTrait>(
+    db: &D,
+    caller: &Caller,
+    page: &PageParams,
+) -> ApiResult<(Vec<Member>, Option<String>)> {
+    let me = caller.signed_in()?.user.clone();
+    let select = working_group_member::Entity::find()
+        .filter(working_group_member::Column::UserId.eq(me.id));
+    let sort = Sort { key: None, id: working_group_member::Column::Id, descending: false };
+    let (rows, next) = pagination::fetch(db, select, sort, page, |m| (None, m.id)).await?;
+    let members = rows
+        .into_iter()
+        .map(|m| Member::from_model(m, Some(me.display_name.clone()), false))
+        .collect();
+    Ok((members, next))
+}
+
 /// Members of a group in the order they joined, with their names (two queries per page).
 pub async fn list<D: ConnectionTrait>(
     db: &D,
