@@ -30,9 +30,10 @@ if [ "$database" = postgres ]; then
 else
   export DATABASE_URL="sqlite://$work/bench.db?mode=rwc"
 fi
-export SPOLUPLAN_DATA_DIR="$work" SPOLUPLAN_BIND="127.0.0.1:$port" SPOLUPLAN_DEMO=1 RUST_LOG=warn
+export SPOLUPLAN_DATA_DIR="$work" SPOLUPLAN_BIND="127.0.0.1:$port" RUST_LOG=warn
 export SPOLUPLAN_LOGIN_FAILURES_PER_ACCOUNT=1000000 SPOLUPLAN_LOGIN_FAILURES_PER_ADDRESS=1000000
-step "Seeding 100 synthetic plans (5 goals x 4 measures, 20 comments each)"
+step "Seeding the demo (for its sign-in) and 100 synthetic plans (5 goals x 4 measures, 20 comments each)"
+./target/release/spoluplan seed demo >/dev/null
 ./target/release/spoluplan seed synthetic --plans 100 --goals-per-plan 5 --measures-per-goal 4 --comments 20 >/dev/null
 ./target/release/spoluplan serve 2>"$work/server.log" &
 server=$!

@@ -3,6 +3,7 @@ use std::collections::HashMap;
 
 use entity::enums::MeasureStatus;
 use entity::{goal, measure};
+use sea_orm::sea_query::{Expr, ExprTrait, Func};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 use uuid::Uuid;
 
@@ -15,7 +16,32 @@ pub fn weighted<'a>(measures: impl IntoIterator<Item = (i32, i32, MeasureStatus)
         .into_iter()
         .filter(|(_, _, status)| *status != MeasureStatus::Cancelled)
         .fold((0i64, 0i64), |(s, w), (progress, weight, _)| (s + progress as i64 * weight as i64, w + weight as i64));
-    (weights > 0).then(|| ((sum as f64) / (weights as f64)).round() as i32)
+    average(sum, weights)
+}
+
+/// Per `key` (plan or goal): the sum of progress × weight and the sum of weights of the measures
+/// that count, added up by the database so a page of plans costs one small query, not its measures.
+async fn sums<D: ConnectionTrait>(
+    db: &D,
+    key: measure::Column,
+    ids: impl IntoIterator<Item = Uuid>,
+) -> ApiResult<Vec<(Uuid, i64, i64)>> {
+    let points = Expr::col(measure::Column::Progress).mul(Expr::col(measure::Column::Weight));
+    Ok(measure::Entity::find()
+        .select_only()
+        .column(key)
+        .column_as(Expr::expr(Func::sum(points)), "points")
+        .column_as(Expr::expr(Func::sum(Expr::col(measure::Column::Weight))), "weights")
+        .filter(key.is_in(ids))
+        .filter(measure::Column::Status.ne(MeasureStatus::Cancelled))
+        .group_by(key)
+        .into_tuple()
+        .all(db)
+        .await?)
+}
+
+fn average(points: i64, weights: i64) -> Option<i32> {
+    (weights > 0).then(|| ((points as f64) / (weights as f64)).round() as i32)
 }
 
 /// Progress of each of `plan_ids`, in one query.
@@ -23,18 +49,8 @@ pub async fn of_plans<D: ConnectionTrait>(db: &D, plan_ids: &[Uuid]) -> ApiResul
     if plan_ids.is_empty() {
         return Ok(HashMap::new());
     }
-    let rows: Vec<(Uuid, i32, i32, MeasureStatus)> = measure::Entity::find()
-        .select_only()
-        .columns([measure::Column::PlanId, measure::Column::Progress, measure::Column::Weight, measure::Column::Status])
-        .filter(measure::Column::PlanId.is_in(plan_ids.iter().copied()))
-        .into_tuple()
-        .all(db)
-        .await?;
-    let mut by_plan: HashMap<Uuid, Vec<(i32, i32, MeasureStatus)>> = HashMap::new();
-    for (plan, progress, weight, status) in rows {
-        by_plan.entry(plan).or_default().push((progress, weight, status));
-    }
-    Ok(by_plan.into_iter().filter_map(|(plan, ms)| weighted(ms).map(|p| (plan, p))).collect())
+    let rows = sums(db, measure::Column::PlanId, plan_ids.iter().copied()).await?;
+    Ok(rows.into_iter().filter_map(|(plan, points, weights)| average(points, weights).map(|p| (plan, p))).collect())
 }
 
 /// Progress of each goal, counting the measures of its sub-goals too, in two queries.
@@ -51,24 +67,16 @@ pub async fn of_goals<D: ConnectionTrait>(db: &D, goal_ids: &[Uuid]) -> ApiResul
         .await?;
     let parent_of: HashMap<Uuid, Uuid> = children.into_iter().filter_map(|(c, p)| p.map(|p| (c, p))).collect();
     let counted: Vec<Uuid> = goal_ids.iter().chain(parent_of.keys()).copied().collect();
-    let rows: Vec<(Uuid, i32, i32, MeasureStatus)> = measure::Entity::find()
-        .select_only()
-        .columns([measure::Column::GoalId, measure::Column::Progress, measure::Column::Weight, measure::Column::Status])
-        .filter(measure::Column::GoalId.is_in(counted))
-        .into_tuple()
-        .all(db)
-        .await?;
-    let mut by_goal: HashMap<Uuid, Vec<(i32, i32, MeasureStatus)>> = HashMap::new();
-    for (goal, progress, weight, status) in rows {
-        // A measure counts for its goal and, through a sub-goal, for the parent goal.
-        if goal_ids.contains(&goal) {
-            by_goal.entry(goal).or_default().push((progress, weight, status));
-        }
-        if let Some(parent) = parent_of.get(&goal) {
-            by_goal.entry(*parent).or_default().push((progress, weight, status));
+    let mut totals: HashMap<Uuid, (i64, i64)> = HashMap::new();
+    for (goal, points, weights) in sums(db, measure::Column::GoalId, counted).await? {
+        // A goal's sums count for itself and, through a sub-goal, for its parent.
+        let targets = [goal_ids.contains(&goal).then_some(goal), parent_of.get(&goal).copied()];
+        for target in targets.into_iter().flatten() {
+            let total = totals.entry(target).or_default();
+            *total = (total.0 + points, total.1 + weights);
         }
     }
-    Ok(by_goal.into_iter().filter_map(|(goal, ms)| weighted(ms).map(|p| (goal, p))).collect())
+    Ok(totals.into_iter().filter_map(|(goal, (points, weights))| average(points, weights).map(|p| (goal, p))).collect())
 }
 
 #[cfg(test)]
