@@ -5,9 +5,9 @@ use actix_web::http::Method;
 use actix_web::{FromRequest, HttpRequest, dev::Payload, web};
 use chrono::Utc;
 use entity::enums::{MemberRole, PlanStatus, Role, Scope};
-use entity::{api_key, user, working_group_member};
+use entity::{api_key, refresh_token, user, working_group_member};
 use futures_util::future::LocalBoxFuture;
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect};
 use uuid::Uuid;
 
 use crate::auth::tokens::{API_KEY_PREFIX, secret_hash};
@@ -216,6 +216,15 @@ async fn authenticate(state: &AppState, token: &str, method: &Method) -> ApiResu
         (key.user_id, Via::ApiKey { id: key.id, scopes: key.scopes.0 })
     } else {
         let claims = state.jwt.verify(token)?;
+        // A signed-out session (or one ended by a password change) stops at once, not at expiry.
+        let ended = refresh_token::Entity::find()
+            .filter(refresh_token::Column::FamilyId.eq(claims.sid))
+            .filter(refresh_token::Column::RevokedAt.is_not_null())
+            .count(&state.db)
+            .await?;
+        if ended > 0 {
+            return Err(ApiError::Unauthorized("the session has ended; sign in again".into()));
+        }
         (claims.sub, Via::Session(claims.sid))
     };
     let user = user::Entity::find_by_id(user_id)

@@ -240,8 +240,11 @@ both!(logout_ends_the_session, |app| async move {
 
     // With only the access token of the session, and no body at all.
     let (access, token) = session(&app, &email).await;
+    app.get("/me", Some(&access)).await.expect(200);
     app.send(Method::POST, "/auth/logout", Some(&access), None, &[]).await.expect(204);
     refresh(&app, &token).await.expect(401);
+    // The access token of an ended session stops at once, not when it expires.
+    app.get("/me", Some(&access)).await.expect(401);
 
     // Nothing identifies a session: 401.
     app.send(Method::POST, "/auth/logout", None, None, &[]).await.expect(401);
@@ -252,7 +255,7 @@ both!(password_change_ends_other_sessions, |app| async move {
     let user = account(&app, "member").await;
     let email = email_of(&user);
     let (access, mine) = session(&app, &email).await;
-    let (_, other) = session(&app, &email).await;
+    let (other_access, other) = session(&app, &email).await;
     let new_password = "nové heslo pro léto 2026";
 
     let wrong = app
@@ -284,6 +287,8 @@ both!(password_change_ends_other_sessions, |app| async move {
         .await
         .expect(204);
     refresh(&app, &other).await.expect(401);
+    app.get("/me", Some(&other_access)).await.expect(401);
+    app.get("/me", Some(&access)).await.expect(200);
     refresh(&app, &mine).await.expect(200);
     sign_in(&app, &email, PASSWORD).await.expect(401);
     sign_in(&app, &email, new_password).await.expect(200);
