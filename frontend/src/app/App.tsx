@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
 import { I18nProvider } from '../i18n';
 import { isApiError } from '../lib/api/problem';
+import { bindMembershipsToSession } from '../features/working-groups/api/memberships';
 import { router } from './router';
 
 const queryClient = new QueryClient({
@@ -14,6 +15,8 @@ const queryClient = new QueryClient({
     },
   },
 });
+// Whoever signs in or out, their cached memberships (and so leader controls) start afresh.
+bindMembershipsToSession(queryClient);
 
 export function App() {
   return (

@@ -7,7 +7,8 @@ import { useI18n } from '../../../i18n';
 import { isStaff, useSession } from '../../../lib/auth/useSession';
 import { CommentForm } from '../../consultation/components/CommentForm';
 import { CommentList } from '../../consultation/components/CommentList';
-import { isLeaderOf, membersQuery } from '../../working-groups/api/groups';
+import { membersQuery } from '../../working-groups/api/groups';
+import { useLeadership } from '../../working-groups/api/leadership';
 import { meetingQuery } from '../api/meetings';
 
 export function MeetingPage() {
@@ -17,7 +18,8 @@ export function MeetingPage() {
   const query = useQuery(meetingQuery(meetingId));
   const members = useQuery({ ...membersQuery(query.data?.working_group_id ?? ''), enabled: !!query.data });
   // Coordinators, and the group's own leaders, schedule and record its meetings.
-  const manages = isStaff(user) || isLeaderOf(members.data?.items, user?.id);
+  const leadership = useLeadership([query.data?.working_group_id]);
+  const manages = isStaff(user) || leadership.leads(query.data?.working_group_id);
   const nameOf = (id: string) => members.data?.items.find((mm) => mm.user_id === id)?.display_name ?? null;
 
   return (

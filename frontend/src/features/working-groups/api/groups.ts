@@ -88,8 +88,3 @@ export function removeMember(groupId: string, userId: string, version: number) {
     }),
   );
 }
-
-/** Whether `userId` leads the group, judged from its member list. */
-export function isLeaderOf(members: Member[] | undefined, userId: string | undefined): boolean {
-  return !!userId && !!members?.some((m) => m.user_id === userId && m.role === 'leader');
-}

@@ -20,6 +20,7 @@ import {
   type MemberRole,
   type Stakeholder,
 } from '../api/groups';
+import { invalidateMyMemberships } from '../api/memberships';
 
 interface Props {
   groupId: string;
@@ -31,7 +32,9 @@ interface Props {
 export function MembersManager({ groupId, members, staff, currentUserId }: Props) {
   const t = useT();
   const queryClient = useQueryClient();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: groupKeys.all });
+  // A change to one's own membership (leaving, a new stakeholder or role) also changes what one leads.
+  const refresh = (own: boolean) =>
+    Promise.all([queryClient.invalidateQueries({ queryKey: groupKeys.all }), own && invalidateMyMemberships(queryClient)]);
   const [message, setMessage] = useState('');
 
   return (
@@ -51,7 +54,7 @@ export function MembersManager({ groupId, members, staff, currentUserId }: Props
               staff={staff}
               self={m.user_id === currentUserId}
               onDone={async (text) => {
-                await refresh();
+                await refresh(m.user_id === currentUserId);
                 setMessage(text);
               }}
             />
@@ -62,8 +65,8 @@ export function MembersManager({ groupId, members, staff, currentUserId }: Props
         groupId={groupId}
         staff={staff}
         existing={members.map((m) => m.user_id)}
-        onDone={async (text) => {
-          await refresh();
+        onDone={async (text, userId) => {
+          await refresh(userId === currentUserId);
           setMessage(text);
         }}
       />
@@ -107,6 +110,7 @@ function MemberRow({
           onReload={async () => {
             submit.clear();
             await queryClient.invalidateQueries({ queryKey: groupKeys.members(groupId) });
+            if (self) await invalidateMyMemberships(queryClient);
           }}
         />
       )}
@@ -190,7 +194,7 @@ function AddMember({
   groupId: string;
   staff: boolean;
   existing: string[];
-  onDone: (message: string) => Promise<void>;
+  onDone: (message: string, userId: string) => Promise<void>;
 }) {
   const t = useT();
   const users = useQuery({ ...usersQuery(), enabled: staff });
@@ -209,7 +213,7 @@ function AddMember({
           const added = await addMember(groupId, { user_id: userId.trim(), stakeholder, ...(staff ? { role } : {}) });
           setUserId('');
           setRole('member');
-          await onDone(t('members.added', { name: added.display_name ?? added.user_id }));
+          await onDone(t('members.added', { name: added.display_name ?? added.user_id }), added.user_id);
         });
       }}
     >

@@ -6,7 +6,8 @@ import { StatusTag } from '../../../components/StatusTag';
 import { useI18n } from '../../../i18n';
 import { isStaff, useSession } from '../../../lib/auth/useSession';
 import { calendarUrl, type Meeting } from '../../meetings/api/meetings';
-import { byStakeholder, groupMeetingsQuery, groupQuery, isLeaderOf, membersQuery, splitMeetings } from '../api/groups';
+import { byStakeholder, groupMeetingsQuery, groupQuery, membersQuery, splitMeetings } from '../api/groups';
+import { useLeadership } from '../api/leadership';
 import { MembersManager } from '../components/MembersManager';
 
 export function GroupPage() {
@@ -17,8 +18,9 @@ export function GroupPage() {
   const meetings = useQuery(groupMeetingsQuery(groupId));
   const { user } = useSession();
   const staff = isStaff(user);
+  const leadership = useLeadership([groupId]);
   // Coordinators manage every group; a group's leaders manage their own (the API decides in the end).
-  const manages = staff || isLeaderOf(members.data?.items, user?.id);
+  const manages = staff || leadership.leads(groupId);
 
   return (
     <QueryView query={query}>

@@ -1,0 +1,57 @@
+//! The signed-in person's own memberships (`GET /api/v1/me/memberships`): one request per session
+//! tells which working groups they sit in and which they lead. Cached under the person's id until
+//! they sign in or out, or their own membership changes (see `invalidateMyMemberships`).
+import { queryOptions, type QueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api/client';
+import { unwrap } from '../../../lib/api/problem';
+import { session } from '../../../lib/auth/session';
+import type { Member } from './groups';
+
+export const membershipKeys = {
+  all: ['me', 'memberships'] as const,
+  of: (userId: string) => [...membershipKeys.all, userId] as const,
+};
+
+/** Every membership of the caller, following `next_cursor` (a person sits in a handful of groups). */
+export async function fetchMyMemberships(): Promise<Member[]> {
+  const items: Member[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await unwrap(api.GET('/api/v1/me/memberships', { params: { query: { limit: 200, cursor } } }));
+    items.push(...page.items);
+    cursor = page.next_cursor ?? undefined;
+  } while (cursor);
+  return items;
+}
+
+export const myMembershipsQuery = (userId: string) =>
+  queryOptions({
+    queryKey: membershipKeys.of(userId),
+    queryFn: fetchMyMemberships,
+    // Cached for the session: sign-in, sign-out and changes to one's own membership invalidate it.
+    staleTime: Infinity,
+  });
+
+/** Ids of the groups led, judged from the person's memberships. */
+export function ledGroupIds(memberships: Member[] | undefined): string[] {
+  return [...new Set((memberships ?? []).filter((m) => m.role === 'leader').map((m) => m.working_group_id))].sort();
+}
+
+/** After a change to the signed-in person's own membership (joined, left, role or stakeholder changed). */
+export function invalidateMyMemberships(queryClient: QueryClient) {
+  return queryClient.invalidateQueries({ queryKey: membershipKeys.all });
+}
+
+/**
+ * Drops cached memberships whenever the signed-in person changes (sign-in, sign-out, an expired
+ * session); a silent token refresh for the same person keeps them. Returns the unsubscribe function.
+ */
+export function bindMembershipsToSession(queryClient: QueryClient): () => void {
+  let userId = session.getState().user?.id ?? null;
+  return session.subscribe(() => {
+    const next = session.getState().user?.id ?? null;
+    if (next === userId) return;
+    userId = next;
+    queryClient.removeQueries({ queryKey: membershipKeys.all });
+  });
+}
