@@ -146,12 +146,30 @@ impl From<DbErr> for ApiError {
             }
             _ => {}
         }
+        if is_data_exception(&err) {
+            tracing::info!(error = %err, "value refused by the database");
+            return Self::BadRequest(
+                "a value cannot be stored: it is out of the supported range (dates must fall within years 1 to 9999) or holds a character the database refuses".into(),
+            );
+        }
         if is_unavailable(&err) {
             tracing::warn!(error = %err, "database unavailable");
             return Self::Unavailable;
         }
         tracing::error!(error = %err, "database error");
         Self::Internal
+    }
+}
+
+/// The database's own word that a value is unfit (SQLSTATE class 22: a date or number out of
+/// range, a NUL character): the request was wrong, so 400 rather than 500.
+fn is_data_exception(err: &DbErr) -> bool {
+    match err {
+        DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e)) => match e.as_ref() {
+            sea_orm::sqlx::Error::Database(db) => db.code().is_some_and(|code| code.starts_with("22")),
+            _ => false,
+        },
+        _ => false,
     }
 }
 

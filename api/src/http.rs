@@ -4,8 +4,14 @@ use std::future::{Ready, ready};
 
 use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
 use actix_web::http::header;
-use actix_web::{FromRequest, HttpRequest, HttpResponse, dev::Payload, web};
+use actix_web::body::MessageBody;
+use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
+use actix_web::middleware::Next;
+use actix_web::{FromRequest, HttpRequest, HttpResponse, web};
+use futures_util::future::LocalBoxFuture;
 use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
 
 use crate::error::{ApiError, ApiResult};
 
@@ -91,6 +97,107 @@ fn json_error(err: JsonPayloadError) -> ApiError {
         JsonPayloadError::Serialize(_) => ApiError::Internal,
         other => ApiError::BadRequest(format!("cannot read the request body: {other}")),
     }
+}
+
+/// A JSON request body read as the contract says: 415 unless JSON, 413 over 1 MiB, 400 when it is
+/// not JSON or names an unknown field, and 422 naming the field when a value is missing, has the
+/// wrong type or an unknown enum value, or holds a NUL character (which PostgreSQL cannot store).
+pub struct Json<T>(pub T);
+
+impl<T> Json<T> {
+    pub fn into_inner(self) -> T {
+        self.0
+    }
+}
+
+impl<T> std::ops::Deref for Json<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
+    type Error = actix_web::Error;
+    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        // actix reads the bytes (type, size, syntax, through `json_config`); the shape is checked here.
+        let value = web::Json::<Value>::from_request(req, payload);
+        Box::pin(async move { Ok(Json(from_value(value.await?.into_inner())?)) })
+    }
+}
+
+/// A body that may be left out: no body at all is `None`; a body that is sent is read as `Json`
+/// (so a malformed one still gets its 400, 413, 415 or 422 rather than being ignored).
+pub struct OptionalJson<T>(pub Option<T>);
+
+impl<T: DeserializeOwned + 'static> FromRequest for OptionalJson<T> {
+    type Error = actix_web::Error;
+    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let headers = req.headers();
+        let empty = !headers.contains_key(header::TRANSFER_ENCODING)
+            && headers.get(header::CONTENT_LENGTH).is_none_or(|len| len.as_bytes() == b"0");
+        if empty {
+            return Box::pin(ready(Ok(OptionalJson(None))));
+        }
+        let body = Json::<T>::from_request(req, payload);
+        Box::pin(async move { Ok(OptionalJson(Some(body.await?.0))) })
+    }
+}
+
+/// Turns a parsed body into `T`, naming the offending field in a 422.
+pub fn from_value<T: DeserializeOwned>(value: Value) -> ApiResult<T> {
+    if let Some(field) = nul_field(&value, String::new()) {
+        return Err(ApiError::invalid(&field, "must not contain the NUL character"));
+    }
+    serde_path_to_error::deserialize(value).map_err(|err| {
+        // "." is the body itself, "[0]" an element of a body that is an array: no field to name.
+        let path = match err.path().to_string() {
+            p if p.starts_with('[') => ".".to_owned(),
+            p => p,
+        };
+        let message = err.into_inner().to_string();
+        if message.starts_with("unknown field") {
+            return ApiError::BadRequest(format!("invalid JSON body: {message}"));
+        }
+        let missing = message.strip_prefix("missing field `").and_then(|rest| rest.split('`').next());
+        match (path.as_str(), missing) {
+            (".", Some(name)) => ApiError::invalid(name, "is required"),
+            (_, Some(name)) => ApiError::invalid(&format!("{path}.{name}"), "is required"),
+            (".", None) => ApiError::BadRequest(format!("invalid JSON body: {message}")),
+            _ => ApiError::invalid(&path, message),
+        }
+    })
+}
+
+/// The path of the first string in `value` that holds a NUL character, if any.
+fn nul_field(value: &Value, path: String) -> Option<String> {
+    match value {
+        Value::String(s) => s.contains('\0').then_some(path),
+        Value::Array(items) => items.iter().enumerate().find_map(|(i, v)| nul_field(v, format!("{path}[{i}]"))),
+        Value::Object(fields) => fields.iter().find_map(|(k, v)| {
+            nul_field(v, if path.is_empty() { k.clone() } else { format!("{path}.{k}") })
+        }),
+        _ => None,
+    }
+}
+
+/// Query strings with a NUL character are refused before any handler sees them (400), so filters
+/// behave alike on SQLite and on PostgreSQL, which cannot compare such text.
+pub async fn reject_nul_in_query(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<actix_web::body::EitherBody<impl MessageBody>>, actix_web::Error> {
+    if req.query_string().to_ascii_lowercase().contains("%00") {
+        let response = actix_web::ResponseError::error_response(&ApiError::BadRequest(
+            "the query string must not contain the NUL character (%00)".into(),
+        ));
+        return Ok(req.into_response(response).map_into_right_body());
+    }
+    next.call(req).await.map(ServiceResponse::map_into_left_body)
 }
 
 pub fn path_config() -> web::PathConfig {

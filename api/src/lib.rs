@@ -117,6 +117,7 @@ impl Application {
                 .into_app();
             web_app::mount(app, data.config.static_dir.as_deref())
                 .wrap(middleware::from_fn(web_app::cache_control))
+                .wrap(middleware::from_fn(http::reject_nul_in_query))
                 .wrap(web_app::security_headers())
                 .wrap(web_app::cors(&data.config.cors_origins))
                 .wrap(middleware::Compress::default())

@@ -100,8 +100,8 @@ both!(wrong_password_and_unknown_email_answer_alike, |app| async move {
     let failures = audit_events(&app, "login_failed").await;
     assert!(failures.iter().all(|f| f.changes.0["email"].as_str().unwrap().len() <= 254));
 
-    // Malformed bodies are 400, not a sign-in attempt.
-    app.post("/auth/login", None, json!({"email": "a@b.cz"})).await.expect(400);
+    // Incomplete or malformed bodies are 422 or 400, not a sign-in attempt.
+    assert_eq!(app.post("/auth/login", None, json!({"email": "a@b.cz"})).await.expect(422)["errors"][0]["field"], "password");
     app.post("/auth/login", None, json!({"email": "a@b.cz", "password": "x", "role": "admin"})).await.expect(400);
 });
 
@@ -214,7 +214,7 @@ both!(refresh_rotates_and_reuse_ends_the_session, |app| async move {
     refresh(&app, &other_session).await.expect(200);
 
     refresh(&app, "not-a-token").await.expect(401);
-    app.post("/auth/refresh", None, json!({})).await.expect(400);
+    assert_eq!(app.post("/auth/refresh", None, json!({})).await.expect(422)["errors"][0]["field"], "refresh_token");
 });
 
 both!(expired_refresh_token_is_refused, |app| async move {

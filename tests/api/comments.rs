@@ -775,7 +775,7 @@ both!(staff_enter_comments_received_on_paper, |app| async move {
     );
     let mut bad_channel = paper.clone();
     bad_channel["channel"] = json!("pigeon");
-    app.post("/comments", c, bad_channel).await.expect(400);
+    assert_eq!(app.post("/comments", c, bad_channel).await.expect(422)["errors"][0]["field"], "channel");
 
     // After the deadline: received before it still joins the register; received after it does not.
     pass_deadline(&app, &k.plan, 2).await;

@@ -69,9 +69,8 @@ both!(resolution_rules, |app| async move {
             .await
             .expect(422);
     }
-    app.post(&path, c, json!({"resolution": "maybe", "note": "x"}))
-        .await
-        .expect(400);
+    let unknown = app.post(&path, c, json!({"resolution": "maybe", "note": "x"})).await.expect(422);
+    assert_eq!(unknown["errors"][0]["field"], "resolution");
     app.post(
         &path,
         c,

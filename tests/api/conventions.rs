@@ -35,7 +35,12 @@ both!(framework_errors_are_problems, |app| async move {
     assert_eq!(bad.status(), 400);
     let answer = app.post("/plans", t, json!({"title": "x", "territory": "y", "period_start": 2025, "period_end": 2026, "owner": "me"})).await;
     assert!(answer.expect(400)["detail"].as_str().unwrap().contains("unknown field"));
-    app.post("/plans", t, json!({"title": "x", "territory": "y", "period_start": "2025", "period_end": 2026})).await.expect(400);
+    // A value of the wrong type, an unknown enum value or a missing field is a 422 that names the field.
+    let wrong_type = app.post("/plans", t, json!({"title": "x", "territory": "y", "period_start": "2025", "period_end": 2026})).await;
+    assert_eq!(wrong_type.expect(422)["errors"][0]["field"], "period_start");
+    let missing = app.post("/plans", t, json!({"title": "x", "territory": "y", "period_end": 2026})).await.expect(422);
+    assert_eq!(missing["errors"][0], json!({"field": "period_start", "message": "is required"}));
+    app.post("/plans", t, json!([1, 2])).await.expect(400);
     let text = app.client.post(app.url("/plans")).bearer_auth(&c.token).header("content-type", "text/plain").body("{}").send().await.unwrap();
     assert_eq!(text.status(), 415);
     app.get("/plans/not-a-uuid", None).await.expect(400);
@@ -91,4 +96,44 @@ both!(pagination_is_stable_and_capped, |app| async move {
     let mut sorted = seen.clone();
     sorted.sort();
     assert_eq!(seen, sorted, "order is by id (UUIDv7, creation order)");
+});
+
+both!(values_a_database_cannot_store_are_refused, |app| async move {
+    use entity::enums::PlanStatus;
+    let c = app.coordinator().await;
+    let t = Some(c.token.as_str());
+    // A NUL character is a 422 naming its field on both databases (PostgreSQL cannot store it).
+    let login = app.post("/auth/login", None, json!({"email": "a\u{0}@b.cz", "password": "x".repeat(12)})).await;
+    assert_eq!(login.expect(422)["errors"][0]["field"], "email");
+    let plan = json!({"title": "x", "territory": "y", "period_start": 2025, "period_end": 2026, "summary": "a\u{0}b"});
+    assert_eq!(app.post("/plans", t, plan).await.expect(422)["errors"][0]["field"], "summary");
+    let open = app.plan_in(PlanStatus::Consultation).await;
+    let comment = json!({"target_type": "plan", "target_id": open, "body": "ok", "author_name": "Jana\u{0}"});
+    assert_eq!(app.post("/comments", None, comment).await.expect(422)["errors"][0]["field"], "author_name");
+    let nested = json!({"title": "T", "starts_at": "2030-01-01T10:00:00Z", "ends_at": "2030-01-01T11:00:00Z",
+        "agenda": [{"title": "bod\u{0}"}]});
+    let group = app.group_row("PS").await;
+    let answer = app.post(&format!("/working-groups/{group}/meetings"), t, nested).await;
+    assert_eq!(answer.expect(422)["errors"][0]["field"], "agenda[0].title");
+    // In a query string it is refused before any handler (400).
+    app.get("/plans?territory=%00", None).await.expect(400);
+    app.get("/measures?status=planned&x=a%00b", None).await.expect(400);
+    // A date PostgreSQL cannot hold is the client's error there (400), never a 500; SQLite keeps text.
+    let far = app.get("/meetings?from=-5000-01-01T00:00:00Z", None).await;
+    match app.backend {
+        crate::helpers::Backend::Postgres => { far.expect(400); }
+        crate::helpers::Backend::Sqlite => { far.expect(200); }
+    }
+});
+
+both!(an_optional_body_is_still_checked, |app| async move {
+    // Logout takes no body or a JSON one; a body that is sent must be well-formed.
+    let member = app.member().await;
+    app.send(Method::POST, "/auth/logout", Some(&member.token), None, &[]).await.expect(204);
+    app.send(Method::POST, "/auth/logout", None, None, &[]).await.expect(401);
+    app.post("/auth/logout", None, json!({"refresh_token": "x", "extra": 1})).await.expect(400);
+    let text = app.client.post(app.url("/auth/logout")).header("content-type", "text/plain").body("hi").send().await.unwrap();
+    assert_eq!(text.status(), 415);
+    let bad = app.client.post(app.url("/auth/logout")).header("content-type", "application/json").body("{oops").send().await.unwrap();
+    assert_eq!(bad.status(), 400);
 });

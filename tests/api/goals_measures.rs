@@ -73,7 +73,7 @@ both!(measures_validation_money_and_filters, |app| async move {
     })).await.expect(422);
     let fields: Vec<&str> = bad["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
     assert_eq!(fields, ["end_date", "progress", "estimated_cost", "funding_sources[0].planned"]);
-    app.post(&format!("/goals/{g}/measures"), t, json!({"code": "1.2", "title": "X", "status": "unknown"})).await.expect(400);
+    app.post(&format!("/goals/{g}/measures"), t, json!({"code": "1.2", "title": "X", "status": "unknown"})).await.expect(422);
     app.post(&format!("/goals/{g}/measures"), t, json!({"code": "1.1", "title": "Duplicate"})).await.expect(409);
     measure(&app, &c.token, &g, json!({"code": "1.2", "title": "Denní stacionář", "status": "in_progress"})).await;
 

@@ -326,20 +326,24 @@ both!(meeting_validation_names_each_field, |app| async move {
     let mut unknown = meeting("T", at);
     unknown["room"] = json!("101");
     post(unknown).await.expect(400);
-    for (field, value) in [
-        ("status", json!("postponed")),
-        ("format", json!("phone")),
-        ("starts_at", json!("12. 3. 2026")),
+    let mut nested_unknown = meeting("T", at);
+    nested_unknown["agenda"] = json!([{"title": "x", "duration": 5}]);
+    post(nested_unknown).await.expect(400);
+    // Values of the wrong type or outside an enum are 422 naming the (nested) field.
+    for (field, value, named) in [
+        ("status", json!("postponed"), "status"),
+        ("format", json!("phone"), "format"),
+        ("starts_at", json!("12. 3. 2026"), "starts_at"),
         (
             "resolutions",
             json!([{"text": "x", "votes_for": -1, "votes_against": 0, "votes_abstained": 0}]),
+            "resolutions[0].votes_for",
         ),
-        ("agenda", json!([{"title": "x", "duration": 5}])),
-        ("attendance", json!({"present": ["not-a-uuid"]})),
+        ("attendance", json!({"present": ["not-a-uuid"]}), "attendance.present[0]"),
     ] {
         let mut body = meeting("T", at);
         body[field] = value;
-        post(body).await.expect(400);
+        assert_eq!(post(body).await.expect(422)["errors"][0]["field"], named);
     }
     assert_eq!(
         app.get("/meetings", None).await.json()["items"]

@@ -227,10 +227,10 @@ both!(group_validation_names_each_field, |app| async move {
         json!({"name": "PS", "kind": "committee"}),
     )
     .await
-    .expect(400);
+    .expect(422);
     app.post("/working-groups", t, json!({"name": "PS"}))
         .await
-        .expect(400);
+        .expect(422);
     app.post(
         "/working-groups",
         t,
@@ -479,14 +479,14 @@ both!(members_crud_duplicates_and_validation, |app| async move {
         json!({"user_id": person.id, "stakeholder": "nobody"}),
     )
     .await
-    .expect(400);
+    .expect(422);
     app.post(
         &format!("/working-groups/{id}/members"),
         t,
         json!({"user_id": "not-a-uuid", "stakeholder": "user"}),
     )
     .await
-    .expect(400);
+    .expect(422);
     app.post(
         &format!("/working-groups/{}/members", uuid::Uuid::now_v7()),
         t,

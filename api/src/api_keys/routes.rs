@@ -6,7 +6,7 @@ use super::dto::{ApiKey, ApiKeyCreate, ApiKeyFilters, ApiKeyPage, NewApiKey};
 use super::service;
 use crate::caller::Caller;
 use crate::error::ApiResult;
-use crate::http::{IfMatch, created, no_content};
+use crate::http::{Json, IfMatch, created, no_content};
 use crate::pagination::PageParams;
 use crate::state::AppState;
 
@@ -30,7 +30,7 @@ pub async fn list_keys(
 pub async fn create_key(
     state: web::Data<AppState>,
     caller: Caller,
-    body: web::Json<ApiKeyCreate>,
+    body: Json<ApiKeyCreate>,
 ) -> ApiResult<HttpResponse> {
     let (key, secret) = service::create(&state.db, &caller, body.into_inner()).await?;
     let answer = NewApiKey { api_key: ApiKey::from(key), key: secret };

@@ -8,7 +8,7 @@ use super::dto::{LoginRequest, LogoutRequest, RefreshRequest, TokenPair};
 use super::service;
 use crate::caller::{Caller, client_address};
 use crate::error::ApiResult;
-use crate::http::no_content;
+use crate::http::{Json, OptionalJson, no_content};
 use crate::state::AppState;
 
 /// An anonymous caller at the request's client address (for abuse limits and the audit trail).
@@ -23,7 +23,7 @@ fn anonymous(req: &HttpRequest, state: &AppState) -> Caller {
 pub async fn login(
     state: web::Data<AppState>,
     req: HttpRequest,
-    body: web::Json<LoginRequest>,
+    body: Json<LoginRequest>,
 ) -> ApiResult<HttpResponse> {
     let caller = anonymous(&req, &state);
     let pair = service::login(&state, &caller, body.into_inner()).await?;
@@ -36,7 +36,7 @@ pub async fn login(
 pub async fn refresh(
     state: web::Data<AppState>,
     req: HttpRequest,
-    body: web::Json<RefreshRequest>,
+    body: Json<RefreshRequest>,
 ) -> ApiResult<HttpResponse> {
     let caller = anonymous(&req, &state);
     let pair = service::refresh(&state, &caller, &body.refresh_token).await?;
@@ -55,10 +55,10 @@ pub async fn logout(
     state: web::Data<AppState>,
     req: HttpRequest,
     caller: Option<Caller>,
-    body: Option<web::Json<LogoutRequest>>,
+    body: OptionalJson<LogoutRequest>,
 ) -> ApiResult<HttpResponse> {
     let caller = caller.unwrap_or_else(|| anonymous(&req, &state));
-    let body = body.map(web::Json::into_inner).unwrap_or_default();
+    let body = body.0.unwrap_or_default();
     service::logout(&state, &caller, body.refresh_token.as_deref()).await?;
     Ok(no_content())
 }

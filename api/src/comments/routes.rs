@@ -8,7 +8,7 @@ use super::dto::{
 use super::service;
 use crate::caller::Caller;
 use crate::error::ApiResult;
-use crate::http::{IfMatch, created, no_content, ok};
+use crate::http::{Json, IfMatch, created, no_content, ok};
 use crate::pagination::PageParams;
 use crate::state::AppState;
 
@@ -65,7 +65,7 @@ pub async fn list_comments(
 pub async fn create_comment(
     state: web::Data<AppState>,
     caller: Caller,
-    body: web::Json<CommentCreate>,
+    body: Json<CommentCreate>,
 ) -> ApiResult<HttpResponse> {
     let comment = service::create(&state, &caller, body.into_inner()).await?;
     let location = format!("/api/v1/comments/{}", comment.id);
@@ -93,7 +93,7 @@ pub async fn update_comment(
     caller: Caller,
     id: web::Path<Uuid>,
     if_match: IfMatch,
-    body: web::Json<CommentPatch>,
+    body: Json<CommentPatch>,
 ) -> ApiResult<HttpResponse> {
     let comment = service::update(&state.db, &caller, *id, if_match, body.into_inner()).await?;
     Ok(ok(&answer(&state, &caller, comment).await?))
@@ -126,7 +126,7 @@ pub async fn resolve_comment(
     caller: Caller,
     id: web::Path<Uuid>,
     if_match: IfMatch,
-    body: web::Json<ResolutionCreate>,
+    body: Json<ResolutionCreate>,
 ) -> ApiResult<HttpResponse> {
     let comment = service::resolve(&state.db, &caller, *id, if_match, body.into_inner()).await?;
     Ok(ok(&answer(&state, &caller, comment).await?))

@@ -6,7 +6,7 @@ use super::dto::{Goal, GoalCreate, GoalPage, GoalPatch};
 use super::service;
 use crate::caller::Caller;
 use crate::error::ApiResult;
-use crate::http::{IfMatch, created, no_content, ok};
+use crate::http::{Json, IfMatch, created, no_content, ok};
 use crate::pagination::PageParams;
 use crate::plans::progress;
 use crate::state::AppState;
@@ -36,7 +36,7 @@ pub async fn list_goals(state: web::Data<AppState>, caller: Caller, id: web::Pat
 /// Add a goal to a plan (coordinators; leaders for their own group's goals while the plan is a draft or in consultation).
 #[utoipa::path(tag = "goals", params(("id" = Uuid, Path, description = "Plan id")), request_body = GoalCreate, responses((status = 201, body = Goal)))]
 #[post("/plans/{id}/goals")]
-pub async fn create_goal(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>, body: web::Json<GoalCreate>) -> ApiResult<HttpResponse> {
+pub async fn create_goal(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>, body: Json<GoalCreate>) -> ApiResult<HttpResponse> {
     let goal = service::create(&state.db, &caller, *id, body.into_inner()).await?;
     Ok(created(format!("/api/v1/goals/{}", goal.id), &Goal::from_model(goal, None)))
 }
@@ -50,7 +50,7 @@ pub async fn get_goal(state: web::Data<AppState>, caller: Caller, id: web::Path<
 
 #[utoipa::path(tag = "goals", params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)), request_body = GoalPatch, responses((status = 200, body = Goal)))]
 #[patch("/goals/{id}")]
-pub async fn update_goal(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>, if_match: IfMatch, body: web::Json<GoalPatch>) -> ApiResult<HttpResponse> {
+pub async fn update_goal(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>, if_match: IfMatch, body: Json<GoalPatch>) -> ApiResult<HttpResponse> {
     let goal = service::update(&state.db, &caller, *id, if_match, body.into_inner()).await?;
     Ok(ok(&with_progress(&state, goal).await?))
 }

@@ -6,7 +6,7 @@ use super::dto::{Measure, MeasureCreate, MeasureFilters, MeasurePage, MeasurePat
 use super::service;
 use crate::caller::Caller;
 use crate::error::ApiResult;
-use crate::http::{IfMatch, created, no_content, ok};
+use crate::http::{Json, IfMatch, created, no_content, ok};
 use crate::pagination::PageParams;
 use crate::state::AppState;
 
@@ -27,7 +27,7 @@ async fn list(state: &AppState, caller: &Caller, filters: MeasureFilters, page: 
 /// Add a measure to a goal.
 #[utoipa::path(tag = "measures", params(("id" = Uuid, Path, description = "Goal id")), request_body = MeasureCreate, responses((status = 201, body = Measure)))]
 #[post("/goals/{id}/measures")]
-pub async fn create_measure(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>, body: web::Json<MeasureCreate>) -> ApiResult<HttpResponse> {
+pub async fn create_measure(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>, body: Json<MeasureCreate>) -> ApiResult<HttpResponse> {
     let measure = service::create(&state.db, &caller, *id, body.into_inner()).await?;
     Ok(created(format!("/api/v1/measures/{}", measure.id), &Measure::from(measure)))
 }
@@ -49,7 +49,7 @@ pub async fn get_measure(state: web::Data<AppState>, caller: Caller, id: web::Pa
 /// Edit a measure; from the plan's approval on only its implementation state.
 #[utoipa::path(tag = "measures", params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)), request_body = MeasurePatch, responses((status = 200, body = Measure)))]
 #[patch("/measures/{id}")]
-pub async fn update_measure(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>, if_match: IfMatch, body: web::Json<MeasurePatch>) -> ApiResult<HttpResponse> {
+pub async fn update_measure(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>, if_match: IfMatch, body: Json<MeasurePatch>) -> ApiResult<HttpResponse> {
     let measure = service::update(&state.db, &caller, *id, if_match, body.into_inner()).await?;
     Ok(ok(&Measure::from(measure)))
 }
@@ -72,7 +72,7 @@ pub async fn list_updates(state: web::Data<AppState>, caller: Caller, id: web::P
 /// Report progress: records the update and sets the measure's status and progress.
 #[utoipa::path(tag = "measures", params(("id" = Uuid, Path)), request_body = ProgressUpdateCreate, responses((status = 201, body = ProgressUpdate)))]
 #[post("/measures/{id}/updates")]
-pub async fn create_update(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>, body: web::Json<ProgressUpdateCreate>) -> ApiResult<HttpResponse> {
+pub async fn create_update(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>, body: Json<ProgressUpdateCreate>) -> ApiResult<HttpResponse> {
     let update = service::add_update(&state.db, &caller, *id, body.into_inner()).await?;
     Ok(created(format!("/api/v1/measures/{}/updates", update.measure_id), &ProgressUpdate::from(update)))
 }

@@ -9,7 +9,7 @@ use super::dto::{
 use super::{calendar, service};
 use crate::caller::Caller;
 use crate::error::ApiResult;
-use crate::http::{IfMatch, created, no_content, ok};
+use crate::http::{Json, IfMatch, created, no_content, ok};
 use crate::pagination::PageParams;
 use crate::state::AppState;
 use crate::working_groups;
@@ -65,7 +65,7 @@ pub async fn create_meeting(
     state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<Uuid>,
-    body: web::Json<MeetingCreate>,
+    body: Json<MeetingCreate>,
 ) -> ApiResult<HttpResponse> {
     let meeting = service::create(&state.db, &caller, *id, body.into_inner()).await?;
     let location = format!("/api/v1/meetings/{}", meeting.id);
@@ -94,7 +94,7 @@ pub async fn update_meeting(
     caller: Caller,
     id: web::Path<Uuid>,
     if_match: IfMatch,
-    body: web::Json<MeetingPatch>,
+    body: Json<MeetingPatch>,
 ) -> ApiResult<HttpResponse> {
     let meeting = service::update(&state.db, &caller, *id, if_match, body.into_inner()).await?;
     Ok(ok(&service::present_one(&state.db, meeting).await?))

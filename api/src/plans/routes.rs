@@ -6,7 +6,7 @@ use super::dto::{Plan, PlanCreate, PlanFilters, PlanPage, PlanPatch, StatusChang
 use super::{progress, service};
 use crate::caller::Caller;
 use crate::error::ApiResult;
-use crate::http::{IfMatch, created, no_content, ok};
+use crate::http::{Json, IfMatch, created, no_content, ok};
 use crate::pagination::PageParams;
 use crate::state::AppState;
 
@@ -40,7 +40,7 @@ pub async fn list_plans(
 /// Create a plan (as a draft).
 #[utoipa::path(tag = "plans", request_body = PlanCreate, responses((status = 201, body = Plan)))]
 #[post("/plans")]
-pub async fn create_plan(state: web::Data<AppState>, caller: Caller, body: web::Json<PlanCreate>) -> ApiResult<HttpResponse> {
+pub async fn create_plan(state: web::Data<AppState>, caller: Caller, body: Json<PlanCreate>) -> ApiResult<HttpResponse> {
     let plan = service::create(&state.db, &caller, body.into_inner()).await?;
     Ok(created(format!("/api/v1/plans/{}", plan.id), &Plan::from_model(plan, None)))
 }
@@ -60,7 +60,7 @@ pub async fn update_plan(
     caller: Caller,
     id: web::Path<Uuid>,
     if_match: IfMatch,
-    body: web::Json<PlanPatch>,
+    body: Json<PlanPatch>,
 ) -> ApiResult<HttpResponse> {
     let plan = service::update(&state.db, &caller, *id, if_match, body.into_inner()).await?;
     Ok(ok(&with_progress(&state, plan).await?))
@@ -82,7 +82,7 @@ pub async fn change_plan_status(
     caller: Caller,
     id: web::Path<Uuid>,
     if_match: IfMatch,
-    body: web::Json<StatusChange>,
+    body: Json<StatusChange>,
 ) -> ApiResult<HttpResponse> {
     let plan = service::change_status(&state.db, &caller, *id, if_match, body.into_inner()).await?;
     Ok(ok(&with_progress(&state, plan).await?))

@@ -6,7 +6,7 @@ use super::dto::{MePatch, PasswordChange, User, UserCreate, UserFilters, UserPag
 use super::service;
 use crate::caller::Caller;
 use crate::error::{ApiResult, Problem};
-use crate::http::{IfMatch, created, no_content, ok};
+use crate::http::{Json, IfMatch, created, no_content, ok};
 use crate::pagination::PageParams;
 use crate::state::AppState;
 use crate::working_groups::dto::MemberPage;
@@ -30,7 +30,7 @@ pub async fn list_users(
 pub async fn create_user(
     state: web::Data<AppState>,
     caller: Caller,
-    body: web::Json<UserCreate>,
+    body: Json<UserCreate>,
 ) -> ApiResult<HttpResponse> {
     let user = service::create(&state, &caller, body.into_inner()).await?;
     Ok(created(format!("/api/v1/users/{}", user.id), &User::from(user)))
@@ -52,7 +52,7 @@ pub async fn update_user(
     caller: Caller,
     id: web::Path<Uuid>,
     if_match: IfMatch,
-    body: web::Json<UserPatch>,
+    body: Json<UserPatch>,
 ) -> ApiResult<HttpResponse> {
     let user = service::update(&state, &caller, *id, if_match, body.into_inner()).await?;
     Ok(ok(&User::from(user)))
@@ -94,7 +94,7 @@ pub async fn update_me(
     state: web::Data<AppState>,
     caller: Caller,
     if_match: IfMatch,
-    body: web::Json<MePatch>,
+    body: Json<MePatch>,
 ) -> ApiResult<HttpResponse> {
     Ok(ok(&User::from(service::update_me(&state.db, &caller, if_match, body.into_inner()).await?)))
 }
@@ -113,7 +113,7 @@ pub async fn update_me(
 pub async fn change_password(
     state: web::Data<AppState>,
     caller: Caller,
-    body: web::Json<PasswordChange>,
+    body: Json<PasswordChange>,
 ) -> ApiResult<HttpResponse> {
     service::change_password(&state, &caller, body.into_inner()).await?;
     Ok(no_content())

@@ -9,7 +9,7 @@ use super::dto::{
 use super::{members, service};
 use crate::caller::Caller;
 use crate::error::ApiResult;
-use crate::http::{IfMatch, created, no_content, ok};
+use crate::http::{Json, IfMatch, created, no_content, ok};
 use crate::pagination::PageParams;
 use crate::state::AppState;
 
@@ -49,7 +49,7 @@ pub async fn list_groups(
 pub async fn create_group(
     state: web::Data<AppState>,
     caller: Caller,
-    body: web::Json<WorkingGroupCreate>,
+    body: Json<WorkingGroupCreate>,
 ) -> ApiResult<HttpResponse> {
     let group = service::create(&state.db, &caller, body.into_inner()).await?;
     Ok(created(
@@ -77,7 +77,7 @@ pub async fn update_group(
     caller: Caller,
     id: web::Path<Uuid>,
     if_match: IfMatch,
-    body: web::Json<WorkingGroupPatch>,
+    body: Json<WorkingGroupPatch>,
 ) -> ApiResult<HttpResponse> {
     let group = service::update(&state.db, &caller, *id, if_match, body.into_inner()).await?;
     Ok(ok(&with_count(&state, group).await?))
@@ -117,7 +117,7 @@ pub async fn add_member(
     state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<Uuid>,
-    body: web::Json<MemberCreate>,
+    body: Json<MemberCreate>,
 ) -> ApiResult<HttpResponse> {
     let member = members::add(&state.db, &caller, *id, body.into_inner()).await?;
     let location = format!(
@@ -149,7 +149,7 @@ pub async fn update_member(
     caller: Caller,
     path: web::Path<(Uuid, Uuid)>,
     if_match: IfMatch,
-    body: web::Json<MemberPatch>,
+    body: Json<MemberPatch>,
 ) -> ApiResult<HttpResponse> {
     let (group, user) = path.into_inner();
     let member =
