@@ -20,35 +20,37 @@ pub struct RateLimiter {
 }
 
 impl RateLimiter {
-    /// Fails with 429 if `key` has reached `limit` events in the current window.
-    pub fn check(&self, key: &str, limit: u32, window: Duration) -> Result<(), ApiError> {
-        let windows = self.windows.lock().unwrap_or_else(|e| e.into_inner());
-        match windows.get(key) {
-            Some((start, count)) if start.elapsed() < window && *count >= limit => {
-                Err(ApiError::TooManyRequests { retry_after: (window - start.elapsed()).as_secs().max(1) })
-            }
-            _ => Ok(()),
-        }
-    }
-
-    /// Counts one event for `key`.
-    pub fn hit(&self, key: &str, window: Duration) {
+    /// Counts one event for every key at once, unless any of them has already reached its limit
+    /// (429). Checking and counting under one lock means concurrent requests cannot all slip past
+    /// the check before any of them is counted.
+    pub fn acquire(&self, keys: &[(&str, u32)], window: Duration) -> Result<(), ApiError> {
         let mut windows = self.windows.lock().unwrap_or_else(|e| e.into_inner());
         if windows.len() > SWEEP_ABOVE {
             windows.retain(|_, (start, _)| start.elapsed() < window);
         }
-        let entry = windows.entry(key.to_string()).or_insert((Instant::now(), 0));
-        if entry.0.elapsed() >= window {
-            *entry = (Instant::now(), 0);
+        for (key, limit) in keys {
+            if let Some((start, count)) = windows.get(*key)
+                && start.elapsed() < window
+                && count >= limit
+            {
+                return Err(ApiError::TooManyRequests { retry_after: (window - start.elapsed()).as_secs().max(1) });
+            }
         }
-        entry.1 += 1;
+        for (key, _) in keys {
+            let entry = windows.entry((*key).to_string()).or_insert((Instant::now(), 0));
+            if entry.0.elapsed() >= window {
+                *entry = (Instant::now(), 0);
+            }
+            entry.1 += 1;
+        }
+        Ok(())
     }
 
-    /// Checks and counts in one step.
-    pub fn acquire(&self, key: &str, limit: u32, window: Duration) -> Result<(), ApiError> {
-        self.check(key, limit, window)?;
-        self.hit(key, window);
-        Ok(())
+    /// Gives back one counted event of `key`: an attempt that turned out not to be abuse.
+    pub fn refund(&self, key: &str) {
+        if let Some((_, count)) = self.windows.lock().unwrap_or_else(|e| e.into_inner()).get_mut(key) {
+            *count = count.saturating_sub(1);
+        }
     }
 
     pub fn clear(&self, key: &str) {
@@ -65,13 +67,19 @@ mod tests {
         let limiter = RateLimiter::default();
         let window = Duration::from_millis(50);
         for _ in 0..3 {
-            limiter.acquire("a", 3, window).unwrap();
+            limiter.acquire(&[("a", 3)], window).unwrap();
         }
-        assert!(matches!(limiter.acquire("a", 3, window), Err(ApiError::TooManyRequests { .. })));
-        limiter.acquire("b", 3, window).unwrap();
+        assert!(matches!(limiter.acquire(&[("a", 3)], window), Err(ApiError::TooManyRequests { .. })));
+        // A refused pair counts for neither key.
+        assert!(limiter.acquire(&[("b", 3), ("a", 3)], window).is_err());
+        for _ in 0..3 {
+            limiter.acquire(&[("b", 3)], window).unwrap();
+        }
+        limiter.refund("b");
+        limiter.acquire(&[("b", 3)], window).unwrap();
         std::thread::sleep(Duration::from_millis(60));
-        limiter.acquire("a", 3, window).unwrap();
+        limiter.acquire(&[("a", 3)], window).unwrap();
         limiter.clear("a");
-        assert!(limiter.check("a", 1, window).is_ok());
+        limiter.acquire(&[("a", 1)], window).unwrap();
     }
 }

@@ -324,6 +324,15 @@ both!(failed_sign_ins_are_limited, |app| async move {
     // The refused attempt was not even tried against the hash, so it is not a recorded failure.
     assert_eq!(audit_events(&app, "login_failed").await.len(), 3);
 
+    // Concurrent guesses get no more tries than sequential ones: each is counted before hashing.
+    let target = account(&app, "member").await;
+    let target_email = email_of(&target);
+    let addresses = ["203.0.113.1", "203.0.113.2", "203.0.113.3", "203.0.113.4", "203.0.113.5", "203.0.113.6"];
+    let burst = futures_util::future::join_all(addresses.map(|a| from(a, &target_email, "hádám heslo 0000"))).await;
+    let statuses: Vec<u16> = burst.iter().map(|answer| answer.status.as_u16()).collect();
+    assert_eq!(statuses.iter().filter(|s| **s == 401).count(), 3, "{statuses:?}");
+    assert_eq!(statuses.iter().filter(|s| **s == 429).count(), 3, "{statuses:?}");
+
     // Per address: five failures on different (unknown) accounts lock the address.
     for n in 0..5 {
         from("198.51.100.7", &format!("nikdo{n}@obec.example.cz"), "hádám heslo 0000").await.expect(401);

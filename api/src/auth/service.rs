@@ -38,18 +38,22 @@ fn session_caller(user: &user::Model, family: Uuid, address: &Caller) -> Caller 
     }
 }
 
-/// Fails with 429 when this account or this address has too many recent failed sign-ins
-/// (or wrong current passwords).
-pub fn check_failures(state: &AppState, caller: &Caller, email: &str) -> ApiResult<()> {
+/// Counts a password attempt against this account and this address before the hash is checked,
+/// failing with 429 when either has too many recent failures (or wrong current passwords). Counting
+/// first means a burst of concurrent guesses gets no more tries than a sequence of them.
+pub fn reserve_attempt(state: &AppState, caller: &Caller, email: &str) -> ApiResult<()> {
     let limits = state.config.limits;
-    state.limiter.check(&address_key(caller), limits.login_failures_per_address, limits.login_window)?;
-    state.limiter.check(&account_key(email), limits.login_failures_per_account, limits.login_window)
+    let (address, account) = (address_key(caller), account_key(email));
+    state.limiter.acquire(
+        &[(&address, limits.login_failures_per_address), (&account, limits.login_failures_per_account)],
+        limits.login_window,
+    )
 }
 
-pub fn count_failure(state: &AppState, caller: &Caller, email: &str) {
-    let window = state.config.limits.login_window;
-    state.limiter.hit(&address_key(caller), window);
-    state.limiter.hit(&account_key(email), window);
+/// The password was right: the account's failures are forgotten and the address gets its try back.
+pub fn attempt_succeeded(state: &AppState, caller: &Caller, email: &str) {
+    state.limiter.clear(&account_key(email));
+    state.limiter.refund(&address_key(caller));
 }
 
 pub async fn login(state: &AppState, caller: &Caller, body: LoginRequest) -> ApiResult<TokenPair> {
@@ -57,14 +61,13 @@ pub async fn login(state: &AppState, caller: &Caller, body: LoginRequest) -> Api
     // No account has a longer e-mail; cut, it keeps limiter keys and audit rows small.
     let email: String = full.chars().take(MAX_EMAIL).collect();
     // Before any hashing, so a flood of guesses costs the server nothing.
-    check_failures(state, caller, &email)?;
+    reserve_attempt(state, caller, &email)?;
     let found = user::Entity::find().filter(user::Column::Email.eq(&full)).one(&state.db).await?;
     let matches =
         state.passwords.verify(body.password.clone(), found.as_ref().map(|u| u.password_hash.clone())).await?;
     let user = match found {
         Some(user) if matches && user.is_active => user,
         other => {
-            count_failure(state, caller, &email);
             let reason = match &other {
                 None => "unknown_email",
                 Some(_) if !matches => "wrong_password",
@@ -80,7 +83,7 @@ pub async fn login(state: &AppState, caller: &Caller, body: LoginRequest) -> Api
             return Err(ApiError::Unauthorized(WRONG_CREDENTIALS.into()));
         }
     };
-    state.limiter.clear(&account_key(&email));
+    attempt_succeeded(state, caller, &email);
     let family = Uuid::now_v7();
     let actor = session_caller(&user, family, caller);
     let txn = state.db.begin().await?;

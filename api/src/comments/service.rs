@@ -279,11 +279,7 @@ pub async fn create(
         // Counted only when the comment would be stored, so a typo does not use up the allowance.
         let limits = state.config.limits;
         let key = format!("comment:{}", caller.address_key());
-        state.limiter.acquire(
-            &key,
-            limits.anonymous_comments_per_address,
-            limits.comment_window,
-        )?;
+        state.limiter.acquire(&[(&key, limits.anonymous_comments_per_address)], limits.comment_window)?;
     }
     let (author_id, author_name, author_email) = match caller.user() {
         Some(user) if !on_behalf => (Some(user.id), user.display_name.clone(), None),

@@ -16,7 +16,7 @@ use super::dto::{
 };
 use crate::audit::{self, service::changes_of};
 use crate::auth::passwords::{self, PasswordHasher};
-use crate::auth::service::{check_failures, count_failure, revoke_sessions};
+use crate::auth::service::{attempt_succeeded, reserve_attempt, revoke_sessions};
 use crate::caller::{Action, Caller, Via, authorize};
 use crate::config::Config;
 use crate::error::{ApiError, ApiResult, Validator};
@@ -284,11 +284,11 @@ pub async fn change_password(state: &AppState, caller: &Caller, body: PasswordCh
     let mut v = Validator::new();
     passwords::check_policy("new_password", &body.new_password, &mut v);
     v.finish()?;
-    check_failures(state, caller, &user.email)?;
+    reserve_attempt(state, caller, &user.email)?;
     if !state.passwords.verify(body.current_password.clone(), Some(user.password_hash.clone())).await? {
-        count_failure(state, caller, &user.email);
         return Err(ApiError::invalid("current_password", "is not your current password"));
     }
+    attempt_succeeded(state, caller, &user.email);
     let hash = state.passwords.hash(body.new_password.clone()).await?;
     let txn = state.db.begin().await?;
     let current = find(&txn, user.id).await?;
