@@ -197,6 +197,9 @@ fn is_unavailable(err: &DbErr) -> bool {
 
 pub type ApiResult<T> = Result<T, ApiError>;
 
+/// The largest `position` a goal or measure may take.
+pub const MAX_POSITION: i32 = 1_000_000;
+
 /// Collects per-field problems so one 422 names them all.
 #[derive(Default)]
 pub struct Validator(Vec<FieldError>);
@@ -229,6 +232,13 @@ impl Validator {
     pub fn length(&mut self, field: &str, value: &str, max: usize) {
         if value.chars().count() > max {
             self.error(field, format!("must be at most {max} characters"));
+        }
+    }
+
+    /// A sibling position: bounded, so that "one after the last" can never overflow.
+    pub fn position(&mut self, value: Option<i32>) {
+        if let Some(p) = value {
+            self.check((0..=MAX_POSITION).contains(&p), "position", format!("must be between 0 and {MAX_POSITION}"));
         }
     }
 

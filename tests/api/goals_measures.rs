@@ -75,6 +75,13 @@ both!(measures_validation_money_and_filters, |app| async move {
     assert_eq!(fields, ["end_date", "progress", "estimated_cost", "funding_sources[0].planned"]);
     app.post(&format!("/goals/{g}/measures"), t, json!({"code": "1.2", "title": "X", "status": "unknown"})).await.expect(422);
     app.post(&format!("/goals/{g}/measures"), t, json!({"code": "1.1", "title": "Duplicate"})).await.expect(409);
+    // Positions are bounded, so the next default position can never overflow.
+    let far = app.post(&format!("/goals/{g}/measures"), t, json!({"code": "1.9", "title": "X", "position": i32::MAX})).await;
+    assert_eq!(far.expect(422)["errors"][0]["field"], "position");
+    let plan_goals = format!("/plans/{plan}/goals");
+    let far = app.post(&plan_goals, t, json!({"code": "9", "title": "X", "position": -1})).await;
+    assert_eq!(far.expect(422)["errors"][0]["field"], "position");
+    app.patch(&format!("/goals/{g}"), t, json!({"position": 1_000_001})).await.expect(422);
     measure(&app, &c.token, &g, json!({"code": "1.2", "title": "Denní stacionář", "status": "in_progress"})).await;
 
     let by_status = app.get("/measures?status=in_progress", t).await.expect(200);

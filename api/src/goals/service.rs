@@ -82,6 +82,7 @@ pub async fn create(db: &DatabaseConnection, caller: &Caller, plan_id: Uuid, bod
     ensure_editable(plan.status)?;
     let mut v = Validator::new();
     validate(&mut v, Some(&body.code), Some(&body.title), Some(&body.description));
+    v.position(body.position);
     check_group(&txn, &mut v, body.working_group_id).await?;
     check_parent(&txn, &mut v, plan_id, body.parent_goal_id, None).await?;
     v.finish()?;
@@ -119,7 +120,7 @@ async fn next_position<D: ConnectionTrait>(db: &D, plan_id: Uuid, parent: Option
         None => select.filter(goal::Column::ParentGoalId.is_null()),
     };
     let last = select.order_by_desc(goal::Column::Position).one(db).await?;
-    Ok(last.map_or(1, |g| g.position + 1))
+    Ok(last.map_or(1, |g| g.position.saturating_add(1)))
 }
 
 pub async fn update(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_match: IfMatch, patch: GoalPatch) -> ApiResult<goal::Model> {
@@ -134,6 +135,7 @@ pub async fn update(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_match
     ensure_editable(plan.status)?;
     let mut v = Validator::new();
     validate(&mut v, patch.code.as_deref(), patch.title.as_deref(), patch.description.as_deref());
+    v.position(patch.position);
     if let Some(group) = patch.working_group_id {
         check_group(&txn, &mut v, group).await?;
     }

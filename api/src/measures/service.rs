@@ -96,6 +96,7 @@ pub async fn create(db: &DatabaseConnection, caller: &Caller, goal_id: Uuid, bod
         note: Some(&body.implementation_note),
     }
     .validate(&mut v);
+    v.position(body.position);
     v.finish()?;
     let code = body.code.trim().to_string();
     ensure_code_free(&txn, goal_id, &code, None).await?;
@@ -107,7 +108,7 @@ pub async fn create(db: &DatabaseConnection, caller: &Caller, goal_id: Uuid, bod
                 .order_by_desc(measure::Column::Position)
                 .one(&txn)
                 .await?;
-            last.map_or(1, |m| m.position + 1)
+            last.map_or(1, |m| m.position.saturating_add(1))
         }
     };
     let now = Utc::now();
@@ -169,6 +170,7 @@ pub async fn update(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_match
         note: patch.implementation_note.as_deref(),
     }
     .validate(&mut v);
+    v.position(patch.position);
     v.finish()?;
     if let Some(code) = &patch.code {
         ensure_code_free(&txn, current.goal_id, code.trim(), Some(id)).await?;
