@@ -109,8 +109,20 @@ impl Caller {
         self.user().map(|u| u.display_name.clone()).unwrap_or_else(|| "anonymous".into())
     }
 
+    /// The address that abuse limits count under: an IPv6 client by its /64 network, since one
+    /// subscriber usually holds a whole /64 and could otherwise take a fresh address per request.
     pub fn address_key(&self) -> String {
-        self.address.map(|a| a.to_string()).unwrap_or_else(|| "unknown".into())
+        match self.address {
+            Some(IpAddr::V6(v6)) => match v6.to_ipv4_mapped() {
+                Some(v4) => v4.to_string(),
+                None => {
+                    let s = v6.segments();
+                    format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+                }
+            },
+            Some(v4) => v4.to_string(),
+            None => "unknown".into(),
+        }
     }
 }
 
@@ -189,9 +201,12 @@ impl FromRequest for Caller {
 }
 
 pub fn client_address(req: &HttpRequest, trust_forwarded_for: bool) -> Option<IpAddr> {
-    let info = req.connection_info();
-    let raw = if trust_forwarded_for { info.realip_remote_addr() } else { info.peer_addr() };
-    raw.and_then(|a| a.parse::<std::net::SocketAddr>().map(|s| s.ip()).ok().or_else(|| a.parse().ok()))
+    // The trusted proxy appends the address it saw as the last entry; earlier ones are the client's word.
+    let forwarded = trust_forwarded_for
+        .then(|| req.headers().get("x-forwarded-for")?.to_str().ok()?.rsplit(',').next().map(str::trim))
+        .flatten()
+        .and_then(|last| last.parse::<IpAddr>().ok());
+    forwarded.or_else(|| req.peer_addr().map(|a| a.ip()))
 }
 
 async fn authenticate(state: &AppState, token: &str, method: &Method) -> ApiResult<Principal> {

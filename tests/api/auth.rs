@@ -307,10 +307,10 @@ both!(failed_sign_ins_are_limited, |app| async move {
     .await;
     let user = account(&app, "member").await;
     let email = email_of(&user);
-    let from = |address: &'static str, email: &str, password: &str| {
+    let from = |address: &str, email: &str, password: &str| {
         let body = json!({"email": email, "password": password});
-        let app = &app;
-        async move { app.send(Method::POST, "/auth/login", None, Some(body), &[("x-forwarded-for", address)]).await }
+        let (app, address) = (&app, address.to_string());
+        async move { app.send(Method::POST, "/auth/login", None, Some(body), &[("x-forwarded-for", &address)]).await }
     };
 
     // Per account: three failures from different addresses lock it, even for the right password.
@@ -339,6 +339,13 @@ both!(failed_sign_ins_are_limited, |app| async move {
     }
     let other = account(&app, "member").await;
     from("198.51.100.7", &email_of(&other), PASSWORD).await.expect(429);
+    // Only the last X-Forwarded-For entry (the one the trusted proxy added) counts: made-up ones before it don't.
+    from("10.1.2.3, 198.51.100.7", &email_of(&other), PASSWORD).await.expect(429);
+    // IPv6 clients count by their /64 network.
+    for n in 1..=5 {
+        from(&format!("2001:db8:1:2::{n}"), &format!("ipv6-{n}@obec.example.cz"), "hádám heslo 0000").await.expect(401);
+    }
+    from("2001:db8:1:2:ffff::9", &email_of(&other), PASSWORD).await.expect(429);
     from("198.51.100.8", &email_of(&other), PASSWORD).await.expect(200);
 
     // Wrong current passwords count as failed sign-ins of that account too.
