@@ -195,6 +195,16 @@ both!(staff_set_a_forgotten_password, |app| async move {
     sign_in(&app, email, PASSWORD).await.expect(401);
     sign_in(&app, email, "nové dočasné heslo 1").await.expect(200);
     assert!(actions_on(&app, user["id"].as_str().unwrap()).await.contains(&"password_reset".to_string()));
+
+    // A fellow coordinator's credentials are an admin's to reset, or a takeover would be one PATCH away.
+    let peer = account(&app, "coordinator").await;
+    let t = Some(c.token.as_str());
+    app.patch(&path(&peer), t, json!({"password": "převzaté heslo 2026"})).await.expect(403);
+    app.patch(&path(&peer), t, json!({"email": "utocnik@example.cz"})).await.expect(403);
+    app.patch(&path(&peer), t, json!({"display_name": "Kolegyně z odboru"})).await.expect(200);
+    sign_in(&app, peer["email"].as_str().unwrap(), PASSWORD).await.expect(200);
+    let admin = app.admin().await;
+    app.patch(&path(&peer), Some(&admin.token), json!({"password": "nové dočasné heslo 2"})).await.expect(200);
 });
 
 both!(list_filters_and_pages, |app| async move {

@@ -144,6 +144,10 @@ pub async fn update(
     if is_self && patch.is_active == Some(false) {
         return Err(ApiError::Forbidden("nobody deactivates their own account".into()));
     }
+    // Setting a fellow coordinator's e-mail or password would be taking over their account.
+    if !is_self && !caller.is_admin() && current.role != Role::Member && (patch.email.is_some() || patch.password.is_some()) {
+        return Err(ApiError::Forbidden("only an admin may change the e-mail or password of another staff account".into()));
+    }
     let email = patch.email.as_deref().map(normalize_email);
     let mut v = Validator::new();
     if let Some(email) = &email {
