@@ -1,13 +1,15 @@
 //! Schema history. Migrations run at start-up and with `spoluplan migrate`.
 pub use sea_orm_migration::prelude::*;
 
+mod indexes;
 mod m20261122_000001_initial;
+mod m20261123_000001_filter_indexes;
 
 pub struct Migrator;
 
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261122_000001_initial::Migration)]
+        vec![Box::new(m20261122_000001_initial::Migration), Box::new(m20261123_000001_filter_indexes::Migration)]
     }
 }

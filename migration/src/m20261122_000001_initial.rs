@@ -2,6 +2,8 @@
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
 
+use crate::indexes::{index, unique};
+
 pub struct Migration;
 
 impl MigrationName for Migration {
@@ -47,21 +49,6 @@ fn fk(
         .to(to, "id")
         .on_delete(on_delete)
         .take()
-}
-
-fn index(table: &'static str, columns: &[&'static str]) -> IndexCreateStatement {
-    let mut index = Index::create();
-    index.name(format!("idx_{table}_{}", columns.join("_"))).table(table).if_not_exists();
-    for column in columns {
-        index.col(*column);
-    }
-    index.take()
-}
-
-fn unique(table: &'static str, columns: &[&'static str]) -> IndexCreateStatement {
-    let mut index = index(table, columns);
-    index.name(format!("uq_{table}_{}", columns.join("_"))).unique();
-    index
 }
 
 use ForeignKeyAction::{Cascade, SetNull};

@@ -13,6 +13,7 @@ mod goals_measures;
 mod meetings;
 mod permissions;
 mod plans;
+mod schema;
 mod seed;
 mod users;
 mod web_app;
