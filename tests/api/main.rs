@@ -3,6 +3,7 @@
 mod helpers;
 
 mod api_keys;
+mod audit;
 mod auth;
 mod availability;
 mod comments;

@@ -36,6 +36,10 @@ pub struct AuditQuery {
     pub actor_id: Option<Uuid>,
     /// e.g. `create`, `update`, `delete`, `status_change`, `login_failed`.
     pub action: Option<String>,
+    /// Events at or after this time.
+    pub from: Option<DateTime<Utc>>,
+    /// Events before this time.
+    pub to: Option<DateTime<Utc>>,
 }
 
 /// The audit trail, newest first (coordinators and admins).
@@ -49,7 +53,14 @@ pub async fn list_audit(
 ) -> ApiResult<HttpResponse> {
     authorize(&caller, Action::ReadAudit)?;
     let q = query.into_inner();
-    let filters = Filters { entity_type: q.entity_type, entity_id: q.entity_id, actor_id: q.actor_id, action: q.action };
+    let filters = Filters {
+        entity_type: q.entity_type,
+        entity_id: q.entity_id,
+        actor_id: q.actor_id,
+        action: q.action,
+        from: q.from,
+        to: q.to,
+    };
     let (rows, next_cursor) = service::list(&state.db, filters, &page).await?;
     let items = rows
         .into_iter()

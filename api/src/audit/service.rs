@@ -1,5 +1,5 @@
 //! Recording and listing audit events.
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use entity::audit_event;
 use entity::values::Changes;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
@@ -56,6 +56,8 @@ pub struct Filters {
     pub entity_id: Option<Uuid>,
     pub actor_id: Option<Uuid>,
     pub action: Option<String>,
+    pub from: Option<DateTime<Utc>>,
+    pub to: Option<DateTime<Utc>>,
 }
 
 /// Newest first.
@@ -76,6 +78,12 @@ pub async fn list<D: ConnectionTrait>(
     }
     if let Some(v) = filters.action {
         select = select.filter(audit_event::Column::Action.eq(v));
+    }
+    if let Some(v) = filters.from {
+        select = select.filter(audit_event::Column::CreatedAt.gte(v));
+    }
+    if let Some(v) = filters.to {
+        select = select.filter(audit_event::Column::CreatedAt.lt(v));
     }
     let sort = Sort { key: None, id: audit_event::Column::Id, descending: true };
     pagination::fetch(db, select, sort, page, |row| (None, row.id)).await

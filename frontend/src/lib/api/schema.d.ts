@@ -3879,6 +3879,10 @@ export interface operations {
                 actor_id?: string;
                 /** @description e.g. `create`, `update`, `delete`, `status_change`, `login_failed`. */
                 action?: string;
+                /** @description Events at or after this time. */
+                from?: string;
+                /** @description Events before this time. */
+                to?: string;
                 /** @description Page size, 1 to 200 (default 50). */
                 limit?: number;
                 /** @description `next_cursor` of the previous page. */
