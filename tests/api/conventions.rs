@@ -69,6 +69,22 @@ both!(every_response_has_security_headers_and_request_id, |app| async move {
     assert_eq!(allowed.headers()["access-control-allow-origin"], "https://obec.example.cz");
     let other = app.client.get(app.url("/plans")).header("origin", "https://evil.example.com").send().await.unwrap();
     assert!(other.headers().get("access-control-allow-origin").is_none());
+    assert_eq!(other.headers()["x-content-type-options"], "nosniff");
+    // Preflights carry the security headers too; a refused one is a problem like any other.
+    let preflight = |origin: &'static str| {
+        app.client
+            .request(reqwest::Method::OPTIONS, app.url("/plans"))
+            .header("origin", origin)
+            .header("access-control-request-method", "POST")
+            .send()
+    };
+    let ok = preflight("https://obec.example.cz").await.unwrap();
+    assert!(ok.status().is_success());
+    assert_eq!(ok.headers()["access-control-allow-origin"], "https://obec.example.cz");
+    assert_eq!(ok.headers()["x-content-type-options"], "nosniff");
+    let refused = preflight("https://evil.example.com").await.unwrap();
+    assert!(refused.headers().get("access-control-allow-origin").is_none());
+    assert_eq!(refused.headers()["x-content-type-options"], "nosniff");
 });
 
 both!(pagination_is_stable_and_capped, |app| async move {
