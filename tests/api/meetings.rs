@@ -797,3 +797,14 @@ both!(calendar_feeds_parse_back, |app| async move {
         .await;
     assert_eq!(g2_feed.text.matches("BEGIN:VEVENT").count(), 1);
 });
+
+both!(a_calendar_feed_is_bounded, |app| async move {
+    let group = app.group_row("PS Senioři").await;
+    for _ in 0..=api::meetings::service::CALENDAR_MAX_EVENTS {
+        app.meeting_row(group).await;
+    }
+    let feed = app.get("/meetings.ics", None).await;
+    assert_eq!(feed.status, 200);
+    let events = feed.text.matches("BEGIN:VEVENT").count() as u64;
+    assert_eq!(events, api::meetings::service::CALENDAR_MAX_EVENTS);
+});

@@ -293,6 +293,9 @@ pub async fn delete(
 /// How far back a calendar feed reaches; everything ahead is always in it.
 pub const CALENDAR_HISTORY: Duration = Duration::days(366);
 
+/// The most events one feed carries (the earliest first), so a feed costs a bounded query.
+pub const CALENDAR_MAX_EVENTS: u64 = 2_000;
+
 /// Meetings for a calendar feed, in time order, with their groups' names.
 pub async fn for_calendar<D: ConnectionTrait>(
     db: &D,
@@ -306,6 +309,7 @@ pub async fn for_calendar<D: ConnectionTrait>(
     let meetings = select
         .order_by_asc(meeting::Column::StartsAt)
         .order_by_asc(meeting::Column::Id)
+        .limit(CALENDAR_MAX_EVENTS)
         .all(db)
         .await?;
     let names = groups_of(db, &meetings)
