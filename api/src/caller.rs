@@ -161,15 +161,20 @@ pub fn authorize(caller: &Caller, action: Action) -> ApiResult<()> {
 }
 
 /// Texts of a plan and its goals and measures are frozen from approval on.
+pub fn is_frozen(status: PlanStatus) -> bool {
+    !matches!(status, PlanStatus::Draft | PlanStatus::Consultation)
+}
+
+/// 409 once the plan is frozen.
 pub fn ensure_editable(status: PlanStatus) -> ApiResult<()> {
-    match status {
-        PlanStatus::Draft | PlanStatus::Consultation => Ok(()),
-        other => Err(ApiError::Conflict(format!(
+    if is_frozen(status) {
+        return Err(ApiError::Conflict(format!(
             "the plan is {}; its texts, goals and measures are frozen from approval on \
              (only a measure's implementation state may change)",
-            other.as_str()
-        ))),
+            status.as_str()
+        )));
     }
+    Ok(())
 }
 
 impl FromRequest for Caller {

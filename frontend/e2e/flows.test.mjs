@@ -347,8 +347,12 @@ test('a coordinator sets up a group, schedules a meeting and writes its record',
   await page.close();
 });
 
-test('a coordinator records indicators, funding and progress of an approved plan’s measure', async () => {
+test('a coordinator records indicator values, actual funding and progress of an approved plan’s measure', async () => {
   const { plan, measure } = await seedPlan('Plán v realizaci (e2e)', { consultation: true });
+  await admin.must('PATCH', `/measures/${measure.id}`, {
+    indicators: [{ name: 'Podpoření klienti', unit: 'osoby', baseline: 10, target: 40, values: [] }],
+    funding_sources: [{ year: 2026, source: 'region', planned: '120000.00', actual: null }],
+  });
   await admin.must('POST', `/plans/${plan.id}/status`, { status: 'approved', approval_resolution: 'usnesení ZM č. 1/2026', approved_on: '2026-01-15' });
   const page = await newPage(browser);
   await signInUi(page, server.baseUrl, ADMIN.email, ADMIN.password);
@@ -356,25 +360,22 @@ test('a coordinator records indicators, funding and progress of an approved plan
   await page.getByRole('heading', { level: 1, name: 'Úprava opatření' }).waitFor();
   await page.getByText('jsou od schválení uzamčeny').waitFor();
   assert.equal(await page.getByLabel(/^Název opatření/).isDisabled(), true);
-  await page.getByRole('button', { name: 'Přidat ukazatel' }).click();
+  // What is measured and the planned money are part of the approved text; values and actual amounts are not.
+  assert.equal(await page.getByRole('button', { name: 'Přidat ukazatel' }).count(), 0);
+  assert.equal(await page.getByRole('button', { name: 'Přidat zdroj financování' }).count(), 0);
   const indicator = page.getByRole('group', { name: 'Ukazatel 1' });
-  await indicator.getByLabel(/^Ukazatel/).fill('Podpoření klienti');
-  await indicator.getByLabel(/^Jednotka/).fill('osoby');
-  await indicator.getByLabel(/^Výchozí hodnota/).fill('deset');
-  await indicator.getByLabel(/^Cílová hodnota/).fill('40');
+  assert.equal(await indicator.getByLabel(/^Výchozí hodnota/).isDisabled(), true);
   await indicator.getByRole('button', { name: /Přidat hodnotu za rok/ }).click();
-  await indicator.getByLabel(/^Hodnota$/).fill('18,5');
-  await page.getByRole('button', { name: 'Přidat zdroj financování' }).click();
+  await indicator.getByLabel(/^Hodnota$/).fill('osmnáct');
   const funding = page.getByRole('group', { name: 'Zdroj financování 1' });
-  await funding.getByLabel(/^Rok/).fill('2026');
-  await funding.getByLabel(/^Zdroj/).selectOption('region');
-  await funding.getByLabel(/^Plánováno/).fill('120 000');
+  assert.equal(await funding.getByLabel(/^Plánováno/).isDisabled(), true);
+  await funding.getByLabel(/^Skutečnost/).fill('118 000');
   await page.getByRole('button', { name: 'Uložit' }).click();
   // A number the browser can already tell is wrong is shown at its field, like the server's errors.
   await indicator.locator('.field-invalid .field-error').first().waitFor();
   await screenshot(page, 'measure-form-frozen');
   await checkA11y(page, 'measure-form');
-  await indicator.getByLabel(/^Výchozí hodnota/).fill('10');
+  await indicator.getByLabel(/^Hodnota$/).fill('18,5');
   await page.getByRole('button', { name: 'Uložit' }).click();
   await page.getByRole('heading', { level: 1, name: /Odlehčovací služba/ }).waitFor();
   await page.getByRole('cell', { name: 'osoby' }).waitFor();
@@ -390,6 +391,6 @@ test('a coordinator records indicators, funding and progress of an approved plan
   await checkA11y(page, 'measure-progress');
   const saved = await admin.must('GET', `/measures/${measure.id}`);
   assert.equal(saved.progress, 55);
-  assert.deepEqual(saved.funding_sources, [{ year: 2026, source: 'region', planned: '120000.00', actual: null }]);
+  assert.deepEqual(saved.funding_sources, [{ year: 2026, source: 'region', planned: '120000.00', actual: '118000.00' }]);
   await page.close();
 });

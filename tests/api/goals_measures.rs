@@ -140,7 +140,9 @@ both!(approved_plans_freeze_texts_but_not_implementation, |app| async move {
     let t = Some(c.token.as_str());
     let plan = app.plan(&c).await;
     let g = goal(&app, &c.token, &plan, json!({"code": "1", "title": "A"})).await;
-    let m = measure(&app, &c.token, &g, json!({"code": "a", "title": "a"})).await;
+    let m = measure(&app, &c.token, &g, json!({"code": "a", "title": "a",
+        "indicators": [{"name": "Klienti", "unit": "osoby", "baseline": 1, "target": 5, "values": []}],
+        "funding_sources": [{"year": 2026, "source": "municipality", "planned": "50000", "actual": null}]})).await;
     let m = m["id"].as_str().unwrap();
     app.post(&format!("/plans/{plan}/status"), t, json!({"status": "consultation", "consultation_closes_at": "2099-01-01T00:00:00Z"})).await.expect(200);
     app.post(&format!("/plans/{plan}/status"), t, json!({"status": "approved", "approval_resolution": "usnesení ZM č. 1/2026", "approved_on": "2026-01-01"})).await.expect(200);
@@ -151,8 +153,30 @@ both!(approved_plans_freeze_texts_but_not_implementation, |app| async move {
     app.post(&format!("/goals/{g}/measures"), t, json!({"code": "b", "title": "b"})).await.expect(409);
     app.delete(&format!("/measures/{m}"), t).await.expect(409);
     let ok = app.patch(&format!("/measures/{m}"), t, json!({"status": "in_progress", "progress": 30, "implementation_note": "Běží",
-        "indicators": [{"name": "Klienti", "unit": "osoby", "baseline": 1, "target": 5, "values": [{"year": 2026, "value": 3}]}]})).await.expect(200);
+        "indicators": [{"name": "Klienti", "unit": "osoby", "baseline": 1, "target": 5, "values": [{"year": 2026, "value": 3}]}],
+        "funding_sources": [{"year": 2026, "source": "municipality", "planned": "50000.00", "actual": "48000"}]})).await.expect(200);
     assert_eq!(ok["progress"], 30);
+    assert_eq!(ok["indicators"][0]["values"][0]["value"], 3.0);
+    assert_eq!(ok["funding_sources"][0]["actual"], "48000");
+    // What is measured, the targets and the planned money are part of the approved text.
+    let indicator = |name: &str, baseline: i32, target: i32| json!({"name": name, "unit": "osoby", "baseline": baseline, "target": target, "values": []});
+    let row = |planned: &str| json!({"year": 2026, "source": "municipality", "planned": planned, "actual": null});
+    for body in [
+        json!({"indicators": [indicator("Klienti", 2, 9)]}),
+        json!({"indicators": [indicator("Uživatelé", 1, 5)]}),
+        json!({"indicators": [indicator("Klienti", 1, 5), indicator("Nový", 0, 1)]}),
+        json!({"indicators": []}),
+        json!({"funding_sources": [row("90000")]}),
+        json!({"funding_sources": [row("50000"), row("1000")]}),
+        json!({"funding_sources": []}),
+        json!({"progress": 40, "indicators": [indicator("Klienti", 1, 6)]}),
+    ] {
+        let p = app.patch(&format!("/measures/{m}"), t, body.clone()).await.expect(409);
+        assert!(p["detail"].as_str().unwrap().contains("frozen since approval"), "{body}: {p}");
+    }
+    let kept = app.get(&format!("/measures/{m}"), t).await.expect(200);
+    assert_eq!((kept["progress"].as_i64(), kept["indicators"][0]["target"].as_f64()), (Some(30), Some(5.0)));
+    assert_eq!(kept["funding_sources"][0]["planned"], "50000.00");
     // Public now sees everything.
     app.get(&format!("/measures/{m}"), None).await.expect(200);
     app.get(&format!("/plans/{plan}/tree"), None).await.expect(200);
@@ -190,4 +214,40 @@ both!(leaders_edit_only_their_groups_content_while_drafting, |app| async move {
     app.post(&format!("/plans/{plan}/status"), ct, json!({"status": "approved", "approval_resolution": "usnesení č. 5", "approved_on": "2026-02-01"})).await.expect(200);
     app.patch(&format!("/measures/{}", m_own["id"].as_str().unwrap()), lt, json!({"progress": 10})).await.expect(403);
     app.patch(&format!("/measures/{}", m_own["id"].as_str().unwrap()), ct, json!({"progress": 10})).await.expect(200);
+});
+
+async fn timeline(app: &TestApp, token: Option<&str>, measure: &str) -> Vec<Value> {
+    app.get(&format!("/measures/{measure}/updates"), token).await.expect(200)["items"].as_array().unwrap().clone()
+}
+
+both!(state_edits_join_the_timeline_and_backfills_keep_the_current_state, |app| async move {
+    let c = app.coordinator().await;
+    let t = Some(c.token.as_str());
+    let plan = app.plan(&c).await;
+    let g = goal(&app, &c.token, &plan, json!({"code": "1", "title": "A"})).await;
+    let m = measure(&app, &c.token, &g, json!({"code": "a", "title": "a"})).await;
+    let m = m["id"].as_str().unwrap();
+
+    app.patch(&format!("/measures/{m}"), t, json!({"title": "Jen text", "progress": 0})).await.expect(200);
+    assert!(timeline(&app, t, m).await.is_empty(), "no change of state, no entry");
+    app.patch(&format!("/measures/{m}"), t, json!({"status": "in_progress", "progress": 20})).await.expect(200);
+    app.patch(&format!("/measures/{m}"), t, json!({"progress": 35})).await.expect(200);
+    let items = timeline(&app, t, m).await;
+    assert_eq!(items.len(), 2);
+    let today = chrono::Utc::now().date_naive().to_string();
+    assert_eq!(items[0]["date"], today.as_str());
+    assert_eq!((items[0]["status"].as_str(), items[0]["progress"].as_i64()), (Some("in_progress"), Some(20)));
+    assert_eq!((items[1]["status"].as_str(), items[1]["progress"].as_i64()), (Some("in_progress"), Some(35)), "the whole state after the edit");
+    assert_eq!(items[1]["author_id"], c.id.to_string());
+    assert_eq!(items[1]["note"], "");
+
+    // History filled in afterwards is recorded but does not roll the measure back.
+    app.post(&format!("/measures/{m}/updates"), t, json!({"date": "2025-03-31", "status": "planned", "progress": 5, "note": "Q1"})).await.expect(201);
+    let now = app.get(&format!("/measures/{m}"), t).await.expect(200);
+    assert_eq!((now["status"].as_str(), now["progress"].as_i64()), (Some("in_progress"), Some(35)));
+    assert_eq!(timeline(&app, t, m).await.len(), 3);
+    // A report dated today is the newest and sets the state.
+    app.post(&format!("/measures/{m}/updates"), t, json!({"status": "completed", "progress": 100})).await.expect(201);
+    let now = app.get(&format!("/measures/{m}"), t).await.expect(200);
+    assert_eq!((now["status"].as_str(), now["progress"].as_i64()), (Some("completed"), Some(100)));
 });

@@ -44,8 +44,9 @@ pub struct MeasureCreate {
     pub position: Option<i32>,
 }
 
-/// Text fields are frozen from the plan's approval on; the implementation fields
-/// (`status`, `progress`, `indicators`, `funding_sources`, `implementation_note`) stay editable.
+/// Text fields are frozen from the plan's approval on; the implementation state (`status`,
+/// `progress`, `implementation_note`, indicators' yearly `values`, funding rows' `actual`) stays
+/// editable. `indicators` and `funding_sources` are whole arrays whose definitions must then match.
 #[derive(Debug, Default, Deserialize, Serialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MeasurePatch {

@@ -1,7 +1,7 @@
 //! Measure rules and queries.
-use chrono::Utc;
+use chrono::{NaiveDate, Utc};
 use entity::enums::{MeasureStatus, PlanStatus};
-use entity::values::{FundingList, Indicators, StringList};
+use entity::values::{Funding, FundingList, Indicator, Indicators, StringList};
 use entity::{goal, measure, measure_update, plan};
 use sea_orm::sea_query::Query;
 use sea_orm::{
@@ -12,7 +12,7 @@ use uuid::Uuid;
 
 use super::dto::{Fields, MeasureCreate, MeasureFilters, MeasurePatch, ProgressUpdateCreate};
 use crate::audit::{self, service::changes_of};
-use crate::caller::{Action, Caller, authorize, ensure_editable};
+use crate::caller::{Action, Caller, authorize, ensure_editable, is_frozen};
 use crate::error::{ApiError, ApiResult, Validator};
 use crate::http::IfMatch;
 use crate::pagination::{self, KeyKind, PageParams, Sort, int_key};
@@ -172,10 +172,14 @@ pub async fn update(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_match
     .validate(&mut v);
     v.position(patch.position);
     v.finish()?;
+    if is_frozen(plan.status) {
+        ensure_definitions_kept(&current, &patch)?;
+    }
     if let Some(code) = &patch.code {
         ensure_code_free(&txn, current.goal_id, code.trim(), Some(id)).await?;
     }
     let version = current.version;
+    let state_changes = patch.status.is_some_and(|s| s != current.status) || patch.progress.is_some_and(|p| p != current.progress);
     let mut a = current.into_active_model();
     if let Some(x) = &patch.code {
         a.code = Set(x.trim().to_string());
@@ -226,9 +230,36 @@ pub async fn update(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_match
         a.implementation_note = Set(x.clone());
     }
     let measure = update_versioned(&txn, a, id, version).await?;
+    if state_changes {
+        // The timeline is the record of implementation, so a direct edit of the state joins it too.
+        record_update(&txn, caller, id, Utc::now().date_naive(), measure.status, measure.progress, String::new()).await?;
+    }
     audit::record(&txn, caller, "update", "measure", Some(id), changes_of(&patch)).await?;
     txn.commit().await?;
     Ok(measure)
+}
+
+/// After approval indicators and funding rows are part of the approved text: only measured
+/// values and actual amounts may change, never what is measured, the targets or planned money.
+fn ensure_definitions_kept(current: &measure::Model, patch: &MeasurePatch) -> ApiResult<()> {
+    let frozen = |what: &str| {
+        Err(ApiError::Conflict(format!(
+            "{what} of an approved plan are frozen since approval; only yearly indicator values and actual funding amounts may change"
+        )))
+    };
+    let same_indicator = |a: &Indicator, b: &Indicator| a.name == b.name && a.unit == b.unit && a.baseline == b.baseline && a.target == b.target;
+    if let Some(new) = &patch.indicators
+        && (new.len() != current.indicators.0.len() || !new.iter().zip(&current.indicators.0).all(|(n, c)| same_indicator(n, c)))
+    {
+        return frozen("indicator definitions (name, unit, baseline, target, which indicators there are)");
+    }
+    let same_row = |a: &Funding, b: &Funding| a.year == b.year && a.source == b.source && money::parse(&a.planned) == money::parse(&b.planned);
+    if let Some(new) = &patch.funding_sources
+        && (new.len() != current.funding_sources.0.len() || !new.iter().zip(&current.funding_sources.0).all(|(n, c)| same_row(n, c)))
+    {
+        return frozen("funding rows (year, source, planned amount, which rows there are)");
+    }
+    Ok(())
 }
 
 pub async fn delete(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_match: IfMatch) -> ApiResult<()> {
@@ -243,7 +274,32 @@ pub async fn delete(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_match
     Ok(())
 }
 
-/// Records a progress update and moves the measure's status and progress to it.
+async fn record_update<D: ConnectionTrait>(
+    db: &D,
+    caller: &Caller,
+    measure_id: Uuid,
+    date: NaiveDate,
+    status: MeasureStatus,
+    progress: i32,
+    note: String,
+) -> ApiResult<measure_update::Model> {
+    Ok(measure_update::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        measure_id: Set(measure_id),
+        date: Set(date),
+        status: Set(status),
+        progress: Set(progress),
+        note: Set(note),
+        author_id: Set(caller.user_id()),
+        author_name: Set(caller.display_name()),
+        created_at: Set(Utc::now()),
+    }
+    .insert(db)
+    .await?)
+}
+
+/// Records a progress update; the newest one (by date) also sets the measure's status and
+/// progress, so back-filled history does not overwrite the current state.
 pub async fn add_update(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -263,24 +319,19 @@ pub async fn add_update(
     v.check(date <= today, "date", "must not be in the future");
     v.length("note", &body.note, 5_000);
     v.finish()?;
-    let version = measure.version;
-    let mut active = measure.into_active_model();
-    active.status = Set(body.status);
-    active.progress = Set(body.progress);
-    update_versioned(&txn, active, id, version).await?;
-    let update = measure_update::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        measure_id: Set(id),
-        date: Set(date),
-        status: Set(body.status),
-        progress: Set(body.progress),
-        note: Set(body.note.clone()),
-        author_id: Set(caller.user_id()),
-        author_name: Set(caller.display_name()),
-        created_at: Set(Utc::now()),
+    let latest = measure_update::Entity::find()
+        .filter(measure_update::Column::MeasureId.eq(id))
+        .order_by_desc(measure_update::Column::Date)
+        .one(&txn)
+        .await?;
+    if latest.is_none_or(|u| date >= u.date) {
+        let version = measure.version;
+        let mut active = measure.into_active_model();
+        active.status = Set(body.status);
+        active.progress = Set(body.progress);
+        update_versioned(&txn, active, id, version).await?;
     }
-    .insert(&txn)
-    .await?;
+    let update = record_update(&txn, caller, id, date, body.status, body.progress, body.note.clone()).await?;
     audit::record(&txn, caller, "progress_update", "measure", Some(id), changes_of(&body)).await?;
     txn.commit().await?;
     Ok(update)

@@ -1136,8 +1136,9 @@ export interface components {
             next_cursor?: string | null;
         };
         /**
-         * @description Text fields are frozen from the plan's approval on; the implementation fields
-         *     (`status`, `progress`, `indicators`, `funding_sources`, `implementation_note`) stay editable.
+         * @description Text fields are frozen from the plan's approval on; the implementation state (`status`,
+         *     `progress`, `implementation_note`, indicators' yearly `values`, funding rows' `actual`) stays
+         *     editable. `indicators` and `funding_sources` are whole arrays whose definitions must then match.
          */
         MeasurePatch: {
             code?: string | null;

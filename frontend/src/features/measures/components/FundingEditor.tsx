@@ -1,4 +1,5 @@
 //! Editable list of a measure's funding by year and source (CZK as decimal strings).
+//! Once the plan is approved (`locked`) only the actual amounts may change.
 import { Field } from '../../../components/Field';
 import { useT } from '../../../i18n';
 import { FUNDING_SOURCES, type FundingSource } from '../api/measures';
@@ -8,9 +9,10 @@ interface Props {
   rows: FundingRow[];
   onChange: (rows: FundingRow[]) => void;
   errors: Record<string, string[]>;
+  locked: boolean;
 }
 
-export function FundingEditor({ rows, onChange, errors }: Props) {
+export function FundingEditor({ rows, onChange, errors, locked }: Props) {
   const t = useT();
   const setRow = (key: number, patch: Partial<FundingRow>) => onChange(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
   const focusLater = (selector: string) => requestAnimationFrame(() => document.querySelector<HTMLElement>(selector)?.focus());
@@ -29,10 +31,10 @@ export function FundingEditor({ rows, onChange, errors }: Props) {
                 <legend>{t('measure.form.fundingN', { n })}</legend>
                 <div className="field-row">
                   <Field label={t('measure.year')} errors={at('year')} required requiredText={t('common.required')}>
-                    <input type="number" inputMode="numeric" data-focus={`fund-${r.key}`} min={2000} max={2100} value={r.year} onChange={(e) => setRow(r.key, { year: e.target.value })} />
+                    <input type="number" inputMode="numeric" data-focus={`fund-${r.key}`} disabled={locked} min={2000} max={2100} value={r.year} onChange={(e) => setRow(r.key, { year: e.target.value })} />
                   </Field>
                   <Field label={t('measure.source')} errors={at('source')}>
-                    <select value={r.source} onChange={(e) => setRow(r.key, { source: e.target.value as FundingSource })}>
+                    <select disabled={locked} value={r.source} onChange={(e) => setRow(r.key, { source: e.target.value as FundingSource })}>
                       {FUNDING_SOURCES.map((s) => (
                         <option key={s} value={s}>
                           {t(`fundingSource.${s}`)}
@@ -43,47 +45,51 @@ export function FundingEditor({ rows, onChange, errors }: Props) {
                 </div>
                 <div className="field-row">
                   <Field label={t('measure.form.plannedCzk')} hint={t('measure.fields.estimatedCostHint')} errors={at('planned')} required requiredText={t('common.required')}>
-                    <input type="text" inputMode="decimal" value={r.planned} onChange={(e) => setRow(r.key, { planned: e.target.value })} />
+                    <input type="text" inputMode="decimal" disabled={locked} value={r.planned} onChange={(e) => setRow(r.key, { planned: e.target.value })} />
                   </Field>
                   <Field label={t('measure.form.actualCzk')} hint={t('measure.form.actualHint')} errors={at('actual')}>
                     <input type="text" inputMode="decimal" value={r.actual} onChange={(e) => setRow(r.key, { actual: e.target.value })} />
                   </Field>
                 </div>
-                <button
-                  type="button"
-                  className="btn btn-ghost btn-small"
-                  onClick={() => {
-                    onChange(rows.filter((x) => x.key !== r.key));
-                    focusLater('#add-funding');
-                  }}
-                >
-                  {t('measure.form.removeFunding')}
-                  <span className="visually-hidden"> – {t('measure.form.fundingN', { n })}</span>
-                </button>
+                {!locked && (
+                  <button
+                    type="button"
+                    className="btn btn-ghost btn-small"
+                    onClick={() => {
+                      onChange(rows.filter((x) => x.key !== r.key));
+                      focusLater('#add-funding');
+                    }}
+                  >
+                    {t('measure.form.removeFunding')}
+                    <span className="visually-hidden"> – {t('measure.form.fundingN', { n })}</span>
+                  </button>
+                )}
               </fieldset>
             </li>
           );
         })}
       </ol>
-      <button
-        type="button"
-        id="add-funding"
-        className="btn btn-secondary btn-small"
-        onClick={() => {
-          const last = rows[rows.length - 1];
-          const row: FundingRow = {
-            key: rowKey(),
-            year: last ? String(Number(last.year) + 1) : String(new Date().getFullYear()),
-            source: last?.source ?? 'municipality',
-            planned: '',
-            actual: '',
-          };
-          onChange([...rows, row]);
-          focusLater(`[data-focus="fund-${row.key}"]`);
-        }}
-      >
-        {t('measure.form.addFunding')}
-      </button>
+      {!locked && (
+        <button
+          type="button"
+          id="add-funding"
+          className="btn btn-secondary btn-small"
+          onClick={() => {
+            const last = rows[rows.length - 1];
+            const row: FundingRow = {
+              key: rowKey(),
+              year: last ? String(Number(last.year) + 1) : String(new Date().getFullYear()),
+              source: last?.source ?? 'municipality',
+              planned: '',
+              actual: '',
+            };
+            onChange([...rows, row]);
+            focusLater(`[data-focus="fund-${row.key}"]`);
+          }}
+        >
+          {t('measure.form.addFunding')}
+        </button>
+      )}
     </div>
   );
 }

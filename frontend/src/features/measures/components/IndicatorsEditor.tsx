@@ -1,4 +1,5 @@
 //! Editable list of a measure's indicators (name, unit, baseline, target, values by year).
+//! Once the plan is approved (`locked`) only the values by year may change.
 import { Field } from '../../../components/Field';
 import { useT } from '../../../i18n';
 import { rowKey, type IndicatorRow, type ValueRow } from '../api/rows';
@@ -7,9 +8,10 @@ interface Props {
   rows: IndicatorRow[];
   onChange: (rows: IndicatorRow[]) => void;
   errors: Record<string, string[]>;
+  locked: boolean;
 }
 
-export function IndicatorsEditor({ rows, onChange, errors }: Props) {
+export function IndicatorsEditor({ rows, onChange, errors, locked }: Props) {
   const t = useT();
   const setRow = (key: number, patch: Partial<IndicatorRow>) => onChange(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
   const focusLater = (selector: string) => requestAnimationFrame(() => document.querySelector<HTMLElement>(selector)?.focus());
@@ -28,18 +30,18 @@ export function IndicatorsEditor({ rows, onChange, errors }: Props) {
                 <legend>{t('measure.form.indicatorN', { n })}</legend>
                 <div className="field-row">
                   <Field label={t('measure.indicator')} errors={at('name')} required requiredText={t('common.required')}>
-                    <input type="text" data-focus={`ind-${r.key}`} value={r.name} onChange={(e) => setRow(r.key, { name: e.target.value })} />
+                    <input type="text" data-focus={`ind-${r.key}`} disabled={locked} value={r.name} onChange={(e) => setRow(r.key, { name: e.target.value })} />
                   </Field>
                   <Field label={t('measure.unit')} hint={t('measure.form.unitHint')} errors={at('unit')} required requiredText={t('common.required')}>
-                    <input type="text" value={r.unit} onChange={(e) => setRow(r.key, { unit: e.target.value })} />
+                    <input type="text" disabled={locked} value={r.unit} onChange={(e) => setRow(r.key, { unit: e.target.value })} />
                   </Field>
                 </div>
                 <div className="field-row">
                   <Field label={t('measure.baseline')} errors={at('baseline')}>
-                    <input type="text" inputMode="decimal" value={r.baseline} onChange={(e) => setRow(r.key, { baseline: e.target.value })} />
+                    <input type="text" inputMode="decimal" disabled={locked} value={r.baseline} onChange={(e) => setRow(r.key, { baseline: e.target.value })} />
                   </Field>
                   <Field label={t('measure.target')} errors={at('target')}>
-                    <input type="text" inputMode="decimal" value={r.target} onChange={(e) => setRow(r.key, { target: e.target.value })} />
+                    <input type="text" inputMode="decimal" disabled={locked} value={r.target} onChange={(e) => setRow(r.key, { target: e.target.value })} />
                   </Field>
                 </div>
                 <fieldset className="row-fieldset nested">
@@ -89,34 +91,38 @@ export function IndicatorsEditor({ rows, onChange, errors }: Props) {
                     <span className="visually-hidden"> – {t('measure.form.indicatorN', { n })}</span>
                   </button>
                 </fieldset>
-                <button
-                  type="button"
-                  className="btn btn-ghost btn-small"
-                  onClick={() => {
-                    onChange(rows.filter((x) => x.key !== r.key));
-                    focusLater('#add-indicator');
-                  }}
-                >
-                  {t('measure.form.removeIndicator')}
-                  <span className="visually-hidden"> – {t('measure.form.indicatorN', { n })}</span>
-                </button>
+                {!locked && (
+                  <button
+                    type="button"
+                    className="btn btn-ghost btn-small"
+                    onClick={() => {
+                      onChange(rows.filter((x) => x.key !== r.key));
+                      focusLater('#add-indicator');
+                    }}
+                  >
+                    {t('measure.form.removeIndicator')}
+                    <span className="visually-hidden"> – {t('measure.form.indicatorN', { n })}</span>
+                  </button>
+                )}
               </fieldset>
             </li>
           );
         })}
       </ol>
-      <button
-        type="button"
-        id="add-indicator"
-        className="btn btn-secondary btn-small"
-        onClick={() => {
-          const row = { key: rowKey(), name: '', unit: '', baseline: '', target: '', values: [] };
-          onChange([...rows, row]);
-          focusLater(`[data-focus="ind-${row.key}"]`);
-        }}
-      >
-        {t('measure.form.addIndicator')}
-      </button>
+      {!locked && (
+        <button
+          type="button"
+          id="add-indicator"
+          className="btn btn-secondary btn-small"
+          onClick={() => {
+            const row = { key: rowKey(), name: '', unit: '', baseline: '', target: '', values: [] };
+            onChange([...rows, row]);
+            focusLater(`[data-focus="ind-${row.key}"]`);
+          }}
+        >
+          {t('measure.form.addIndicator')}
+        </button>
+      )}
     </div>
   );
 }

@@ -235,12 +235,13 @@ export function MeasureFormPage() {
             <textarea rows={3} value={values.implementation_note} onChange={set('implementation_note')} />
           </Field>
           <h2 className="h3">{t('measure.indicators')}</h2>
-          <IndicatorsEditor rows={values.indicators} onChange={(indicators) => setValues((v) => ({ ...v, indicators }))} errors={err} />
+          <IndicatorsEditor rows={values.indicators} onChange={(indicators) => setValues((v) => ({ ...v, indicators }))} errors={err} locked={frozen} />
           <h2 className="h3">{t('measure.financing')}</h2>
           <FundingEditor
             rows={values.funding_sources}
             onChange={(funding_sources) => setValues((v) => ({ ...v, funding_sources }))}
             errors={err}
+            locked={frozen}
           />
         </fieldset>
         <div className="actions">
