@@ -525,6 +525,8 @@ both!(authors_edit_and_delete_their_own, |app| async move {
 
     app.delete(&path, Some(&other.token)).await.expect(403);
     app.delete(&path, None).await.expect(401);
+    // Staff hide other people's consultation comments rather than delete them.
+    app.delete(&path, Some(&k.coordinator.token)).await.expect(409);
     app.send(
         Method::DELETE,
         &path,
@@ -600,13 +602,33 @@ both!(authors_edit_and_delete_their_own, |app| async move {
     app.delete(&format!("/comments/{late}"), Some(&author.token))
         .await
         .expect(204);
-    // Staff may delete what is not yet settled while the plan is in consultation (e.g. a duplicate).
-    app.delete(
+    // Staff do not delete someone else's consultation comment, even a duplicate: they hide it,
+    // and it stays in the register.
+    let c = Some(k.coordinator.token.as_str());
+    let problem = app
+        .delete(&format!("/comments/{duplicate}"), c)
+        .await
+        .expect(409);
+    assert!(problem["detail"].as_str().unwrap().contains("hide it"));
+    app.patch(
         &format!("/comments/{duplicate}"),
-        Some(&k.coordinator.token),
+        c,
+        json!({"status": "hidden", "moderation_reason": "Duplicitní připomínka"}),
     )
     .await
-    .expect(204);
+    .expect(200);
+    let register = app
+        .get(&format!("/plans/{}/consultation-report", k.plan), c)
+        .await
+        .expect(200);
+    let listed: Vec<&str> = register["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["comment_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(listed, [kept.as_str(), duplicate.as_str()]);
+    assert_eq!(register["counts"]["unsettled"], 2);
 });
 
 both!(moderation_hides_and_restores, |app| async move {

@@ -52,8 +52,6 @@ enum Access {
     Staff,
     /// Any signed-in person with a session (not an API key).
     Session,
-    /// The author of the object (the member) and staff.
-    Author,
     /// Decided case by case.
     Custom(fn(Who) -> u16),
 }
@@ -280,7 +278,6 @@ fn expected(rule: &Rule, who: Who) -> u16 {
         Access::Leader => staff || who == Who::LeaderOfThisGroup,
         Access::Staff => staff,
         Access::Session => signed_in && !matches!(who, Who::ReadKey | Who::WriteKey),
-        Access::Author => staff || who == Who::Member,
         Access::Custom(_) => unreachable!("decided above"),
     };
     if allowed {
@@ -335,7 +332,13 @@ fn rules() -> Vec<Rule> {
         Rule { method: "GET", path: "/comments/{id}", access: Access::Public, ok: 200, body: none },
         Rule { method: "PATCH", path: "/comments/{id}", access: Access::Staff, ok: 200,
                body: |_| Some(json!({"status": "hidden", "moderation_reason": "Vulgarismy"})) },
-        Rule { method: "DELETE", path: "/comments/{id}", access: Access::Author, ok: 204, body: none },
+        // The comment is the member's consultation comment: they may withdraw it; staff hide it instead (409).
+        Rule { method: "DELETE", path: "/comments/{id}", ok: 204, body: none, access: Access::Custom(|who| match who {
+            Who::Anonymous => 401,
+            Who::Member => 204,
+            Who::LeaderOfThisGroup | Who::LeaderOfAnotherGroup | Who::ReadKey => 403,
+            Who::Coordinator | Who::Admin | Who::WriteKey => 409,
+        }) },
         Rule { method: "POST", path: "/comments/{id}/resolution", access: Access::Staff, ok: 200, body: |_| Some(json!({"resolution": "noted"})) },
         Rule { method: "GET", path: "/plans/{id}/consultation-report", access: Access::Public, ok: 200, body: none },
         // Working groups: "this group" owns the goal and the meeting, so it cannot be deleted (409).

@@ -99,8 +99,9 @@ pub async fn update_comment(
     Ok(ok(&answer(&state, &caller, comment).await?))
 }
 
-/// Delete one's own comment (coordinators: any), with its replies. A consultation comment cannot be
-/// deleted once settled or once the consultation has closed (409): it is part of the record.
+/// Delete one's own comment (coordinators: any outside the consultation), with its replies. A
+/// consultation comment is part of the record (409): its author may withdraw it only while the
+/// consultation is open and it is unsettled; staff hide other people's instead of deleting them.
 #[utoipa::path(tag = "comments", params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)), responses((status = 204)))]
 #[delete("/comments/{id}")]
 pub async fn delete_comment(

@@ -430,7 +430,9 @@ pub async fn update(
     Ok(comment)
 }
 
-/// Authors delete their own comments, coordinators any; the replies go with it.
+/// Authors withdraw their own comments, and coordinators delete other comments outside the
+/// consultation; the replies go with it. Other people's consultation comments are part of the
+/// public record, so staff hide them instead and they stay in the settlement register.
 pub async fn delete(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -445,6 +447,11 @@ pub async fn delete(
     if !own && !caller.is_staff() {
         return Err(ApiError::Forbidden(
             "only the author or a coordinator may delete a comment".into(),
+        ));
+    }
+    if !own && current.is_consultation {
+        return Err(ApiError::Conflict(
+            "a consultation comment by someone else is part of the public record; hide it (moderation) instead of deleting it".into(),
         ));
     }
     ensure_record_open(&current, plan.as_ref(), caller)?;

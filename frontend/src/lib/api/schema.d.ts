@@ -664,8 +664,9 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * Delete one's own comment (coordinators: any), with its replies. A consultation comment cannot be
-         *     deleted once settled or once the consultation has closed (409): it is part of the record.
+         * Delete one's own comment (coordinators: any outside the consultation), with its replies. A
+         *     consultation comment is part of the record (409): its author may withdraw it only while the
+         *     consultation is open and it is unsettled; staff hide other people's instead of deleting them.
          */
         delete: operations["delete_comment"];
         options?: never;
