@@ -71,6 +71,25 @@ both!(drafts_are_invisible_to_the_public, |app| async move {
     assert_eq!(app.get("/plans?status=draft", None).await.json()["items"].as_array().unwrap().len(), 0);
 });
 
+both!(a_draft_back_from_consultation_cannot_be_deleted, |app| async move {
+    let c = app.coordinator().await;
+    let t = Some(c.token.as_str());
+    let id = app.plan(&c).await;
+    app.post(&format!("/plans/{id}/status"), t, json!({"status": "consultation", "consultation_closes_at": "2099-01-01T00:00:00Z"}))
+        .await
+        .expect(200);
+    let comment = app
+        .post("/comments", None, json!({"target_type": "plan", "target_id": id, "body": "Chybí odlehčovací služba", "author_name": "Jana"}))
+        .await
+        .expect(201);
+    app.post(&format!("/plans/{id}/status"), t, json!({"status": "draft", "note": "Přepracovat"})).await.expect(200);
+    let problem = app.delete(&format!("/plans/{id}"), t).await.expect(409);
+    assert!(problem["detail"].as_str().unwrap().contains("been in consultation"));
+    app.get(&format!("/plans/{id}"), t).await.expect(200);
+    app.get(&format!("/comments/{}", comment["id"].as_str().unwrap()), t).await.expect(200);
+    assert_eq!(app.get(&format!("/plans/{id}/history"), t).await.expect(200)["items"].as_array().unwrap().len(), 2);
+});
+
 both!(only_coordinators_manage_plans, |app| async move {
     let member = app.member().await;
     let body = json!({"title": "T", "territory": "T", "period_start": 2025, "period_end": 2026});

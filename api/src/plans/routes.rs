@@ -66,7 +66,7 @@ pub async fn update_plan(
     Ok(ok(&with_progress(&state, plan).await?))
 }
 
-/// Delete a draft plan.
+/// Delete a draft plan that has never been in consultation (otherwise 409: archive it instead).
 #[utoipa::path(tag = "plans", params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)), responses((status = 204)))]
 #[delete("/plans/{id}")]
 pub async fn delete_plan(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>, if_match: IfMatch) -> ApiResult<HttpResponse> {

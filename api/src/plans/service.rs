@@ -127,7 +127,8 @@ pub async fn update(db: &DatabaseConnection,
     Ok(plan)
 }
 
-/// Only drafts can be deleted; a plan that has been public is archived instead, to keep history.
+/// Only drafts that never left drafting can be deleted; a plan that has been public (even one
+/// sent back to draft) keeps its lifecycle history and settlement register, so it is archived instead.
 pub async fn delete(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_match: IfMatch) -> ApiResult<()> {
     authorize(caller, Action::ManagePlans)?;
     let txn = db.begin().await?;
@@ -138,6 +139,19 @@ pub async fn delete(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_match
             "only a draft can be deleted; this plan is {} (archive it instead)",
             plan.status.as_str()
         )));
+    }
+    let moves = plan_status_change::Entity::find().filter(plan_status_change::Column::PlanId.eq(id)).count(&txn).await?;
+    let consultation_comments = comment::Entity::find()
+        .filter(comment::Column::PlanId.eq(id))
+        .filter(comment::Column::IsConsultation.eq(true))
+        .count(&txn)
+        .await?;
+    if moves > 0 || consultation_comments > 0 {
+        return Err(ApiError::Conflict(
+            "this draft has been in consultation; its lifecycle history and consultation comments are public record, \
+             so it cannot be deleted (rework it, or take it through to archived)"
+                .into(),
+        ));
     }
     plan::Entity::delete_by_id(id).exec(&txn).await?;
     audit::record(&txn, caller, "delete", "plan", Some(id), Default::default()).await?;

@@ -441,7 +441,7 @@ export interface paths {
         get: operations["get_plan"];
         put?: never;
         post?: never;
-        /** Delete a draft plan. */
+        /** Delete a draft plan that has never been in consultation (otherwise 409: archive it instead). */
         delete: operations["delete_plan"];
         options?: never;
         head?: never;
