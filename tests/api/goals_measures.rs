@@ -251,3 +251,41 @@ both!(state_edits_join_the_timeline_and_backfills_keep_the_current_state, |app| 
     let now = app.get(&format!("/measures/{m}"), t).await.expect(200);
     assert_eq!((now["status"].as_str(), now["progress"].as_i64()), (Some("completed"), Some(100)));
 });
+
+both!(deleting_goals_and_measures_keeps_the_register_and_takes_their_comments, |app| async move {
+    // In consultation: a comment on the measure is in the register, so neither the measure nor its goal goes.
+    let k = crate::comments::open_consultation(&app).await;
+    let c = Some(k.coordinator.token.as_str());
+    let member = app.member().await;
+    let on = |target_type: &str, id: &str, body: &str| json!({"target_type": target_type, "target_id": id, "body": body});
+    app.post("/comments", Some(&member.token), on("measure", &k.measure, "Kapacita nestačí")).await.expect(201);
+    let problem = app.delete(&format!("/measures/{}", k.measure), c).await.expect(409);
+    assert!(problem["detail"].as_str().unwrap().contains("settlement register"), "{problem}");
+    app.delete(&format!("/goals/{}", k.goal), c).await.expect(409);
+    let report = app.get(&format!("/plans/{}/consultation-report", k.plan), c).await.expect(200);
+    assert_eq!(report["items"][0]["target"]["title"], "Odlehčovací služba");
+
+    // In a draft the comments on a deleted goal's subtree, and on a deleted measure, go with them.
+    let plan = app.plan(&k.coordinator).await;
+    let g = goal(&app, &k.coordinator.token, &plan, json!({"code": "1", "title": "A"})).await;
+    let sub = goal(&app, &k.coordinator.token, &plan, json!({"code": "1.1", "title": "A1", "parent_goal_id": g})).await;
+    let m = measure(&app, &k.coordinator.token, &sub, json!({"code": "a", "title": "a"})).await;
+    let m = m["id"].as_str().unwrap();
+    let lone = measure(&app, &k.coordinator.token, &sub, json!({"code": "b", "title": "b"})).await;
+    let lone = lone["id"].as_str().unwrap();
+    let mt = Some(member.token.as_str());
+    let comments = [
+        app.post("/comments", mt, on("goal", &g, "K cíli")).await.id(),
+        app.post("/comments", mt, on("goal", &sub, "K podcíli")).await.id(),
+        app.post("/comments", mt, on("measure", m, "K opatření")).await.id(),
+    ];
+    let on_lone = app.post("/comments", mt, on("measure", lone, "K druhému opatření")).await.id();
+    app.delete(&format!("/measures/{lone}"), c).await.expect(204);
+    app.get(&format!("/comments/{on_lone}"), c).await.expect(404);
+    app.get(&format!("/comments/{}", comments[0]), c).await.expect(200);
+    app.delete(&format!("/goals/{g}"), c).await.expect(204);
+    for id in comments {
+        app.get(&format!("/comments/{id}"), c).await.expect(404);
+    }
+    assert_eq!(app.get(&format!("/comments?target_type=measure&target_id={m}"), c).await.expect(200)["items"].as_array().unwrap().len(), 0);
+});

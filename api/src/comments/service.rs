@@ -7,8 +7,8 @@ use entity::{comment, meeting, plan, user};
 use sea_orm::sea_query::Query;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait,
-    DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter, QuerySelect, Select,
-    TransactionTrait,
+    DatabaseConnection, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, QuerySelect,
+    Select, TransactionTrait,
 };
 use uuid::Uuid;
 
@@ -39,6 +39,39 @@ pub fn register_of(plan_id: Uuid) -> Select<comment::Entity> {
         .filter(comment::Column::PlanId.eq(plan_id))
         .filter(comment::Column::IsConsultation.eq(true))
         .filter(comment::Column::ParentId.is_null())
+}
+
+/// Clears the comments on goals and measures about to be deleted, so none is left pointing at
+/// nothing. Consultation comments are public record, so their targets cannot be deleted (409).
+pub async fn clear_for_deletion<D: ConnectionTrait>(
+    db: &D,
+    goals: Vec<Uuid>,
+    measures: Vec<Uuid>,
+) -> ApiResult<()> {
+    let on_targets = Condition::any()
+        .add(
+            Condition::all()
+                .add(comment::Column::TargetType.eq(TargetType::Goal))
+                .add(comment::Column::TargetId.is_in(goals)),
+        )
+        .add(
+            Condition::all()
+                .add(comment::Column::TargetType.eq(TargetType::Measure))
+                .add(comment::Column::TargetId.is_in(measures)),
+        );
+    let consultation = comment::Entity::find()
+        .filter(on_targets.clone())
+        .filter(comment::Column::IsConsultation.eq(true))
+        .count(db)
+        .await?;
+    if consultation > 0 {
+        return Err(ApiError::Conflict(format!(
+            "{consultation} consultation comment(s) are attached here; they belong to the settlement \
+             register, so this cannot be deleted"
+        )));
+    }
+    comment::Entity::delete_many().filter(on_targets).exec(db).await?;
+    Ok(())
 }
 
 /// Display names of the users who resolved comments.

@@ -55,7 +55,8 @@ pub async fn update_goal(state: web::Data<AppState>, caller: Caller, id: web::Pa
     Ok(ok(&with_progress(&state, goal).await?))
 }
 
-/// Delete a goal with its sub-goals and measures.
+/// Delete a goal with its sub-goals, measures and their comments; 409 if any of them carries
+/// consultation comments (they belong to the settlement register).
 #[utoipa::path(tag = "goals", params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)), responses((status = 204)))]
 #[delete("/goals/{id}")]
 pub async fn delete_goal(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>, if_match: IfMatch) -> ApiResult<HttpResponse> {

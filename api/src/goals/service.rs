@@ -1,9 +1,9 @@
 //! Goal rules and queries.
 use chrono::Utc;
-use entity::{goal, plan, working_group};
+use entity::{goal, measure, plan, working_group};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel,
-    PaginatorTrait, QueryFilter, QueryOrder, TransactionTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
 };
 use uuid::Uuid;
 
@@ -13,7 +13,7 @@ use crate::caller::{Action, Caller, authorize, ensure_editable};
 use crate::error::{ApiError, ApiResult, Validator};
 use crate::http::IfMatch;
 use crate::pagination::{self, KeyKind, PageParams, Sort, int_key};
-use crate::plans;
+use crate::{comments, plans};
 use crate::store::update_versioned;
 
 /// A goal with its plan, if the caller may see the plan.
@@ -172,13 +172,25 @@ pub async fn update(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_match
     Ok(goal)
 }
 
-/// Deleting a goal deletes its sub-goals and measures (the database cascades).
+/// Deleting a goal deletes its sub-goals and measures (the database cascades) and the comments
+/// on all of them (comments point at their targets without a foreign key).
 pub async fn delete(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_match: IfMatch) -> ApiResult<()> {
     let txn = db.begin().await?;
     let (goal, plan) = load(&txn, caller, id).await?;
     authorize(caller, Action::EditPlanContent { group: goal.working_group_id, plan_status: plan.status })?;
     if_match.check(goal.version)?;
     ensure_editable(plan.status)?;
+    let mut goals: Vec<Uuid> =
+        goal::Entity::find().select_only().column(goal::Column::Id).filter(goal::Column::ParentGoalId.eq(id)).into_tuple().all(&txn).await?;
+    goals.push(id);
+    let measures: Vec<Uuid> = measure::Entity::find()
+        .select_only()
+        .column(measure::Column::Id)
+        .filter(measure::Column::GoalId.is_in(goals.clone()))
+        .into_tuple()
+        .all(&txn)
+        .await?;
+    comments::service::clear_for_deletion(&txn, goals, measures).await?;
     goal::Entity::delete_by_id(id).exec(&txn).await?;
     audit::record(&txn, caller, "delete", "goal", Some(id), Default::default()).await?;
     txn.commit().await?;

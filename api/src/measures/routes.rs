@@ -54,6 +54,7 @@ pub async fn update_measure(state: web::Data<AppState>, caller: Caller, id: web:
     Ok(ok(&Measure::from(measure)))
 }
 
+/// Delete a measure with its comments; 409 if it carries consultation comments.
 #[utoipa::path(tag = "measures", params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)), responses((status = 204)))]
 #[delete("/measures/{id}")]
 pub async fn delete_measure(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>, if_match: IfMatch) -> ApiResult<HttpResponse> {

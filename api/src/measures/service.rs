@@ -17,7 +17,7 @@ use crate::error::{ApiError, ApiResult, Validator};
 use crate::http::IfMatch;
 use crate::pagination::{self, KeyKind, PageParams, Sort, int_key};
 use crate::store::update_versioned;
-use crate::{goals, money};
+use crate::{comments, goals, money};
 
 /// A measure with its goal and plan, if the caller may see the plan.
 pub async fn load<D: ConnectionTrait>(db: &D, caller: &Caller, id: Uuid) -> ApiResult<(measure::Model, goal::Model, plan::Model)> {
@@ -268,6 +268,7 @@ pub async fn delete(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_match
     authorize(caller, Action::EditPlanContent { group: goal.working_group_id, plan_status: plan.status })?;
     if_match.check(measure.version)?;
     ensure_editable(plan.status)?;
+    comments::service::clear_for_deletion(&txn, vec![], vec![id]).await?;
     measure::Entity::delete_by_id(id).exec(&txn).await?;
     audit::record(&txn, caller, "delete", "measure", Some(id), Default::default()).await?;
     txn.commit().await?;

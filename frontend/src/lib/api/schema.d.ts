@@ -548,7 +548,10 @@ export interface paths {
         get: operations["get_goal"];
         put?: never;
         post?: never;
-        /** Delete a goal with its sub-goals and measures. */
+        /**
+         * Delete a goal with its sub-goals, measures and their comments; 409 if any of them carries
+         *     consultation comments (they belong to the settlement register).
+         */
         delete: operations["delete_goal"];
         options?: never;
         head?: never;
@@ -600,6 +603,7 @@ export interface paths {
         get: operations["get_measure"];
         put?: never;
         post?: never;
+        /** Delete a measure with its comments; 409 if it carries consultation comments. */
         delete: operations["delete_measure"];
         options?: never;
         head?: never;
