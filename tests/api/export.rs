@@ -1,6 +1,9 @@
 //! The plan document in HTML and Markdown.
+use serde_json::json;
+
 use crate::both;
 use crate::helpers::*;
+use crate::working_groups::group;
 
 both!(plan_document_in_html_and_markdown, |app| async move {
     let app = spawn_app_with(app.backend, |c| c.demo = true).await;
@@ -57,4 +60,64 @@ both!(plan_document_in_html_and_markdown, |app| async move {
     let draft_id = app.plan(&draft).await;
     app.get(&format!("/plans/{draft_id}/export"), None).await.expect(404);
     assert_eq!(app.get(&format!("/plans/{draft_id}/export"), Some(&draft.token)).await.status, 200);
+});
+
+both!(hostile_text_stays_text_in_both_formats, |app| async move {
+    let c = app.coordinator().await;
+    let t = Some(c.token.as_str());
+    let plan = app.plan(&c).await;
+    let vision = "<script>alert(1)</script>\n# heading\n- item\n\nDruhý | odstavec\n1. první\n    odsazeno";
+    app.patch(&format!("/plans/{plan}"), t, json!({"vision": vision})).await.expect(200);
+    app.post(&format!("/plans/{plan}/goals"), t, json!({"code": "1", "title": "Cíl | s rourou", "description": "> citát\n+ plus"}))
+        .await
+        .expect(201);
+
+    let md = app.get(&format!("/plans/{plan}/export?format=md"), t).await.text;
+    assert!(
+        md.contains("## Vize\n\n\\<script\\>alert(1)\\</script\\>\\\n\\# heading\\\n\\- item\n\nDruhý \\| odstavec\\\n1\\. první\\\nodsazeno\n"),
+        "{md}"
+    );
+    assert!(md.contains("### Cíl 1 Cíl \\| s rourou\n\n\\> citát\\\n\\+ plus\n"), "{md}");
+    for line in md.lines() {
+        assert!(!line.starts_with("<script") && !line.starts_with("# heading") && !line.starts_with("- item") && !line.starts_with("    "), "{line}");
+    }
+
+    let html = app.get(&format!("/plans/{plan}/export?format=html"), t).await.text;
+    assert!(
+        html.contains("<h2>Vize</h2><p>&lt;script&gt;alert(1)&lt;/script&gt;<br># heading<br>- item</p><p>Druhý | odstavec<br>1. první<br>    odsazeno</p>"),
+        "{html}"
+    );
+    assert!(html.contains("<h3>Cíl 1 Cíl | s rourou</h3><p>&gt; citát<br>+ plus</p>"), "{html}");
+    assert!(!html.contains("<script>"));
+});
+
+both!(working_groups_of_every_goal_by_name, |app| async move {
+    let c = app.coordinator().await;
+    let t = Some(c.token.as_str());
+    let plan = app.plan(&c).await;
+    let [zeta, alfa, midi, _idle] = [
+        group(&app, &c, "Zeta").await,
+        group(&app, &c, "Alfa").await,
+        group(&app, &c, "Midi").await,
+        group(&app, &c, "Nečinná").await,
+    ];
+    let top = app.post(&format!("/plans/{plan}/goals"), t, json!({"code": "1", "title": "A", "working_group_id": zeta})).await.id();
+    let sub = app
+        .post(&format!("/plans/{plan}/goals"), t, json!({"code": "1.1", "title": "A1", "working_group_id": alfa, "parent_goal_id": top}))
+        .await
+        .id();
+    app.post(&format!("/goals/{sub}/measures"), t, json!({"code": "a", "title": "a"})).await.expect(201);
+    app.post(&format!("/plans/{plan}/goals"), t, json!({"code": "1.2", "title": "A2", "working_group_id": midi, "parent_goal_id": top}))
+        .await
+        .expect(201);
+
+    for _ in 0..3 {
+        let html = app.get(&format!("/plans/{plan}/export?format=html"), t).await.text;
+        let at = |name: &str| html.find(&format!("<li><strong>{name}</strong>")).unwrap_or_else(|| panic!("{name} missing"));
+        assert!(at("Alfa") < at("Midi") && at("Midi") < at("Zeta"));
+        assert!(!html.contains("<strong>Nečinná</strong>"));
+        let md = app.get(&format!("/plans/{plan}/export?format=md"), t).await.text;
+        let names: Vec<&str> = md.lines().filter_map(|l| l.strip_prefix("- **")).filter_map(|l| l.split("**").next()).filter(|n| !n.ends_with(':')).collect();
+        assert_eq!(names, ["Alfa", "Midi", "Zeta"]);
+    }
 });

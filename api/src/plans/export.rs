@@ -1,5 +1,4 @@
 //! `GET /plans/{id}/export?format=html|md`: the plan as the document a council approves.
-use std::collections::HashMap;
 use std::fmt::Write;
 
 use actix_web::{HttpResponse, get, web};
@@ -40,7 +39,8 @@ pub struct ExportQuery {
 /// Everything the document shows besides the tree.
 struct Document {
     tree: PlanTree,
-    groups: HashMap<Uuid, working_group::Model>,
+    /// Every group owning a goal (and so its measures) of the plan, by name.
+    groups: Vec<working_group::Model>,
     /// The settlement register as this caller may see it (hidden texts withheld from the public).
     register: ConsultationReport,
 }
@@ -54,15 +54,13 @@ struct Document {
 pub async fn export_plan(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>, query: web::Query<ExportQuery>) -> ApiResult<HttpResponse> {
     let plan = service::get(&state.db, &caller, *id).await?;
     let tree = tree::build(&state, plan).await?;
-    let group_ids: Vec<Uuid> = tree.goals.iter().filter_map(|g| g.goal.working_group_id).collect();
+    let group_ids: Vec<Uuid> = goals_of(&tree).iter().filter_map(|(_, g, _)| g.working_group_id).collect();
     let groups = working_group::Entity::find()
         .filter(working_group::Column::Id.is_in(group_ids))
         .order_by_asc(working_group::Column::Name)
+        .order_by_asc(working_group::Column::Id)
         .all(&state.db)
-        .await?
-        .into_iter()
-        .map(|g| (g.id, g))
-        .collect();
+        .await?;
     let register = consultation::service::report(&state.db, &caller, *id).await?;
     let doc = Document { tree, groups, register };
     let filename = format!("komunitni-plan-{}", doc.tree.plan.id);
@@ -130,10 +128,10 @@ fn number(v: Option<f64>) -> String {
     v.map(|v| if v.fract() == 0.0 { format!("{v:.0}") } else { format!("{v}").replace('.', ",") }).unwrap_or_else(|| "–".into())
 }
 
-/// Measures of a goal and its sub-goals, with the heading level of each goal.
-fn goals(doc: &Document) -> Vec<(usize, &crate::goals::dto::Goal, &[Measure])> {
+/// Every goal in document order (sub-goals after their parent) with its heading level and measures.
+fn goals_of(tree: &PlanTree) -> Vec<(usize, &crate::goals::dto::Goal, &[Measure])> {
     let mut out = Vec::new();
-    for g in &doc.tree.goals {
+    for g in &tree.goals {
         out.push((2, &g.goal, g.measures.as_slice()));
         for s in &g.sub_goals {
             out.push((3, &s.goal, s.measures.as_slice()));
@@ -165,24 +163,24 @@ fn markdown(doc: &Document) -> String {
     if let Some(progress) = p.progress {
         let _ = writeln!(s, "- **Plnění:** {progress} %");
     }
-    let _ = writeln!(s, "\n## Souhrn\n\n{}\n\n## Vize\n\n{}\n", e(&p.summary), e(&p.vision));
+    let _ = writeln!(s, "\n## Souhrn\n\n{}\n\n## Vize\n\n{}\n", render::markdown_paragraphs(&p.summary), render::markdown_paragraphs(&p.vision));
     if !doc.groups.is_empty() {
         let _ = writeln!(s, "## Pracovní skupiny\n");
-        for g in doc.groups.values() {
+        for g in &doc.groups {
             let _ = writeln!(s, "- **{}** ({}): {}", e(&g.name), e(g.target_group.as_deref().unwrap_or("–")), e(&g.vision));
         }
         s.push('\n');
     }
     let _ = writeln!(s, "## Cíle a opatření\n");
-    for (level, goal, measures) in goals(doc) {
+    for (level, goal, measures) in goals_of(&doc.tree) {
         let _ = writeln!(s, "{} Cíl {} {}\n", "#".repeat(level + 1), e(&goal.code), e(&goal.title));
         if !goal.description.is_empty() {
-            let _ = writeln!(s, "{}\n", e(&goal.description));
+            let _ = writeln!(s, "{}\n", render::markdown_paragraphs(&goal.description));
         }
         for m in measures {
             let _ = writeln!(s, "{} Opatření {} {}\n", "#".repeat(level + 2), e(&m.code), e(&m.title));
             if !m.description.is_empty() {
-                let _ = writeln!(s, "{}\n", e(&m.description));
+                let _ = writeln!(s, "{}\n", render::markdown_paragraphs(&m.description));
             }
             let _ = writeln!(s, "- **Gestor:** {}", e(&m.responsible));
             if !m.partners.is_empty() {
@@ -259,19 +257,19 @@ fn html(doc: &Document) -> String {
     if let Some(progress) = p.progress {
         let _ = write!(s, "<dt>Plnění</dt><dd>{progress} %</dd>");
     }
-    let _ = write!(s, "</dl><h2>Souhrn</h2><p>{}</p><h2>Vize</h2><p>{}</p>", e(&p.summary), e(&p.vision));
+    let _ = write!(s, "</dl><h2>Souhrn</h2>{}<h2>Vize</h2>{}", render::html_paragraphs(&p.summary), render::html_paragraphs(&p.vision));
     if !doc.groups.is_empty() {
         let _ = write!(s, "<h2>Pracovní skupiny</h2><ul>");
-        for g in doc.groups.values() {
+        for g in &doc.groups {
             let _ = write!(s, "<li><strong>{}</strong> ({}): {}</li>", e(&g.name), e(g.target_group.as_deref().unwrap_or("–")), e(&g.vision));
         }
         let _ = write!(s, "</ul>");
     }
     let _ = write!(s, "<h2>Cíle a opatření</h2>");
-    for (level, goal, measures) in goals(doc) {
-        let _ = write!(s, "<h{l}>Cíl {} {}</h{l}><p>{}</p>", e(&goal.code), e(&goal.title), e(&goal.description), l = level + 1);
+    for (level, goal, measures) in goals_of(&doc.tree) {
+        let _ = write!(s, "<h{l}>Cíl {} {}</h{l}>{}", e(&goal.code), e(&goal.title), render::html_paragraphs(&goal.description), l = level + 1);
         for m in measures {
-            let _ = write!(s, "<section><h{l}>Opatření {} {}</h{l}><p>{}</p><dl>", e(&m.code), e(&m.title), e(&m.description), l = level + 2);
+            let _ = write!(s, "<section><h{l}>Opatření {} {}</h{l}>{}<dl>", e(&m.code), e(&m.title), render::html_paragraphs(&m.description), l = level + 2);
             let _ = write!(s, "<dt>Gestor</dt><dd>{}</dd>", e(&m.responsible));
             if !m.partners.is_empty() {
                 let _ = write!(s, "<dt>Partneři</dt><dd>{}</dd>", e(&m.partners.join(", ")));
