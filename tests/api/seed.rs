@@ -29,6 +29,39 @@ both!(demo_data_set_is_complete, |app| async move {
         .await
         .unwrap();
     assert_eq!(unsettled, 0);
+    // The process as domain.md tells it: a steering group, all four kinds of participants,
+    // meetings with their records, a closed consultation with every comment settled.
+    let staff = app.coordinator().await;
+    let st = Some(staff.token.as_str());
+    let groups = app.get("/working-groups?limit=200", st).await.expect(200)["items"].as_array().unwrap().clone();
+    assert!(groups.iter().any(|g| g["kind"] == "steering"));
+    let mut stakeholders = std::collections::BTreeSet::new();
+    for g in &groups {
+        let members = app.get(&format!("/working-groups/{}/members?limit=200", g["id"].as_str().unwrap()), st).await.expect(200);
+        stakeholders.extend(members["items"].as_array().unwrap().iter().map(|m| m["stakeholder"].as_str().unwrap().to_string()));
+    }
+    assert_eq!(stakeholders.into_iter().collect::<Vec<_>>(), ["commissioner", "provider", "public", "user"]);
+    let held = app.get("/meetings?status=held&limit=200", st).await.expect(200)["items"].as_array().unwrap().clone();
+    assert!(held.iter().any(|m| {
+        !m["agenda"].as_array().unwrap().is_empty() && !m["minutes"].as_str().unwrap().is_empty() && !m["resolutions"].as_array().unwrap().is_empty()
+    }));
+    for m in &held {
+        assert_ne!(m["quorum_met"], false, "a showcase meeting without quorum: {}", m["title"]);
+    }
+    let closes: chrono::DateTime<chrono::Utc> = ostrava["consultation_closes_at"].as_str().unwrap().parse().unwrap();
+    assert!(closes < chrono::Utc::now());
+    let register = app.get(&format!("/plans/{ostrava_id}/consultation-report"), None).await.expect(200);
+    assert!(register["counts"]["total"].as_u64().unwrap() > 0);
+    assert_eq!(register["counts"]["unsettled"], 0);
+    for entry in register["items"].as_array().unwrap() {
+        let note = &entry["resolution_note"];
+        // Settled as the API settles: a justification unless only noted, and then null, never "".
+        assert!(if entry["resolution"] == "noted" { note.is_null() } else { note.as_str().is_some_and(|n| !n.is_empty()) }, "{entry}");
+    }
+    let measures = app.get("/measures?limit=200", st).await.expect(200);
+    for m in measures["items"].as_array().unwrap() {
+        assert!(m["status"] != "planned" || m["progress"] == 0, "planned yet under way: {}", m["code"]);
+    }
     // People are invented and on example.cz.
     let people = user::Entity::find().all(&app.db).await.unwrap();
     assert!(people.len() >= 8 && people.iter().all(|u| u.email.ends_with("example.cz")));

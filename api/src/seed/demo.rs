@@ -235,7 +235,7 @@ impl Builder<'_> {
             channel: Set(c.channel),
             received_on: Set(c.received_on),
             resolution: Set(c.resolution.map(|r| r.0)),
-            resolution_note: Set(c.resolution.map(|r| r.1.to_string())),
+            resolution_note: Set(c.resolution.and_then(|r| r.1).map(Into::into)),
             resolution_change: Set(c.resolution.and_then(|r| r.2).map(Into::into)),
             resolved_by: Set(c.resolution.map(|_| c.resolver)),
             resolved_at: Set(c.resolution.map(|_| c.received_on.and_hms_opt(12, 0, 0).map(|d| d.and_utc()).unwrap_or(now) + Duration::days(14))),
@@ -276,7 +276,8 @@ struct CommentSpec<'a> {
     author_email: Option<&'a str>,
     channel: Channel,
     received_on: chrono::NaiveDate,
-    resolution: Option<(Resolution, &'a str, Option<&'a str>)>,
+    /// The resolution, its justification (none when only noted) and the change it made.
+    resolution: Option<(Resolution, Option<&'a str>, Option<&'a str>)>,
     resolver: Uuid,
 }
 
@@ -330,6 +331,7 @@ async fn build(b: &Builder<'_>) -> ApiResult<()> {
     let commissioner = b.user("mistostarosta@example.cz", "Ing. Pavel Marek", Role::Member).await?;
     let public = b.user("verejnost@example.cz", "Alena Pokorná", Role::Member).await?;
     let ostrava_leader = b.user("vedouci.ostrava@example.cz", "Mgr. Karel Svoboda", Role::Member).await?;
+    let ostrava_commissioner = b.user("socialni.ostrava@example.cz", "Ing. Hana Šimková", Role::Member).await?;
     let coord = (coordinator, "Mgr. Jana Dvořáková");
     let coord_ck = (coordinator_ck, "Bc. Lucie Horáková");
 
@@ -370,6 +372,7 @@ async fn build(b: &Builder<'_>) -> ApiResult<()> {
     b.member(ps3, provider, MemberRole::Member, S::Provider).await?;
     b.member(ov_seniors, ostrava_leader, MemberRole::Leader, S::Provider).await?;
     b.member(ov_seniors, user_senior, MemberRole::Member, S::User).await?;
+    b.member(ov_seniors, ostrava_commissioner, MemberRole::Member, S::Commissioner).await?;
     b.member(ov_disability, ostrava_leader, MemberRole::Member, S::Provider).await?;
 
     // Meetings of PS 1 (held, with records) and upcoming ones.
@@ -396,8 +399,8 @@ async fn build(b: &Builder<'_>) -> ApiResult<()> {
         &["Síť služeb pro rodiny s dětmi", "Osvěta a vzdělávání pracovníků"], Attendance::default(), vec![], "", MeetingStatus::Scheduled).await?;
     b.meeting(ov_seniors, "PS Senioři – roční vyhodnocení 2025", at(2026, 2, 10, 14, 0), MeetingFormat::InPerson, Some("Magistrát města Ostravy, Prokešovo nám. 8"),
         &["Vyhodnocení plnění opatření za rok 2025", "Ukazatele a financování"],
-        Attendance { present: vec![ostrava_leader, user_senior], excused: vec![], guests: vec![Guest { name: "Zástupce Slezské diakonie".into(), stakeholder: S::Provider }] },
-        vec![MeetingResolution { text: "PS bere na vědomí zprávu o plnění opatření za rok 2025.".into(), votes_for: 2, votes_against: 0, votes_abstained: 0 }],
+        Attendance { present: vec![ostrava_leader, user_senior, ostrava_commissioner], excused: vec![], guests: vec![Guest { name: "Zástupce Slezské diakonie".into(), stakeholder: S::Provider }] },
+        vec![MeetingResolution { text: "PS bere na vědomí zprávu o plnění opatření za rok 2025.".into(), votes_for: 3, votes_against: 0, votes_abstained: 0 }],
         "Plnění opatření odpovídá harmonogramu; kapacita terénní pečovatelské služby byla navýšena o 20 klientů.", MeetingStatus::Held).await?;
 
     // Ostrava: the 6th plan, approved after a settled consultation, now in implementation.
@@ -430,18 +433,19 @@ async fn build(b: &Builder<'_>) -> ApiResult<()> {
         funding: funding(&[(2023, Municipality, 1_000_000, Some(990_000)), (2024, Municipality, 1_000_000, Some(1_010_000))]),
         indicators: vec![indicator("Počet uskutečněných jízd", "jízdy za rok", 12_000.0, 18_000.0, &[(2023, 15_400.0), (2024, 18_900.0)])],
         note: "Služba funguje ve všech 23 obvodech.", position: 2 }).await?;
-    b.measure(ostrava, ov_g2, MeasureSpec {
+    let ov_m21 = b.measure(ostrava, ov_g2, MeasureSpec {
         code: "2.1", title: "Podpora samostatného bydlení", description: "Vznik 10 nových míst služby podpora samostatného bydlení.",
         responsible: "Poskytovatelé sociálních služeb", partners: &["Moravskoslezský kraj"], target_groups: &["osoby se zdravotním postižením"],
-        dates: (day(2024, 1, 1), day(2026, 12, 31)), status: Planned, progress: 10, weight: 1, cost_czk: 3_500_000,
+        dates: (day(2024, 1, 1), day(2026, 12, 31)), status: InProgress, progress: 10, weight: 1, cost_czk: 3_500_000,
         funding: funding(&[(2025, Region, 1_500_000, None), (2026, Eu, 2_000_000, None)]),
         indicators: vec![indicator("Počet míst služby", "místa", 25.0, 35.0, &[(2025, 27.0)])],
-        note: "Čeká se na výzvu z ESF+.", position: 1 }).await?;
-    let ov_comments: [(&str, &str, Option<&str>, Channel, Resolution, &str, Option<&str>); 4] = [
-        ("Chybí mi zmínka o dostupnosti služeb ve večerních hodinách.", "Jiří Malý", Some("jiri.maly@example.cz"), Channel::Web, Resolution::Accepted, "Připomínka je oprávněná.", Some("Opatření 1.1 doplněno o večerní a víkendové hodiny.")),
-        ("Navrhuji rozšířit Senior taxi i na cesty na úřady.", "Spolek seniorů Poruba", None, Channel::Paper, Resolution::PartiallyAccepted, "Cesty na úřady budou zahrnuty, cesty za nákupy ne kvůli kapacitě.", Some("Opatření 1.2 upraveno.")),
-        ("Plán by měl počítat s novým domovem pro seniory v každém obvodu.", "Anna Králová", None, Channel::Meeting, Resolution::Rejected, "Výstavba pobytových zařízení není v kompetenci tohoto plánu; priorita je péče v přirozeném prostředí.", None),
-        ("Děkujeme za zapojení uživatelů do pracovních skupin.", "Alena Pokorná", Some("verejnost@example.cz"), Channel::Email, Resolution::Noted, "", None),
+        note: "Z krajských prostředků vznikla 2 místa; na další se čeká na výzvu z ESF+.", position: 1 }).await?;
+    b.progress(ov_m21, day(2025, 12, 31), InProgress, 10, "Roční vyhodnocení 2025", coord).await?;
+    let ov_comments: [(&str, &str, Option<&str>, Channel, Resolution, Option<&str>, Option<&str>); 4] = [
+        ("Chybí mi zmínka o dostupnosti služeb ve večerních hodinách.", "Jiří Malý", Some("jiri.maly@example.cz"), Channel::Web, Resolution::Accepted, Some("Připomínka je oprávněná."), Some("Opatření 1.1 doplněno o večerní a víkendové hodiny.")),
+        ("Navrhuji rozšířit Senior taxi i na cesty na úřady.", "Spolek seniorů Poruba", None, Channel::Paper, Resolution::PartiallyAccepted, Some("Cesty na úřady budou zahrnuty, cesty za nákupy ne kvůli kapacitě."), Some("Opatření 1.2 upraveno.")),
+        ("Plán by měl počítat s novým domovem pro seniory v každém obvodu.", "Anna Králová", None, Channel::Meeting, Resolution::Rejected, Some("Výstavba pobytových zařízení není v kompetenci tohoto plánu; priorita je péče v přirozeném prostředí."), None),
+        ("Děkujeme za zapojení uživatelů do pracovních skupin.", "Alena Pokorná", Some("verejnost@example.cz"), Channel::Email, Resolution::Noted, None, None),
     ];
     for (i, (body, name, email, channel, resolution, note, change)) in ov_comments.into_iter().enumerate() {
         let target = if i < 2 { (TargetType::Measure, ov_m1) } else { (TargetType::Plan, ostrava) };
