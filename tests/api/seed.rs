@@ -81,4 +81,61 @@ both!(synthetic_data_set_is_sized_as_asked, |app| async move {
     assert!(tree["plan"]["progress"].is_i64());
     let comments = comment::Entity::find().count(&app.db).await.unwrap();
     assert_eq!(comments, 15);
+
+    // Plans obey the lifecycle rules: the one in consultation is open; the approved ones carry
+    // their resolution, their history, a past deadline and a settled register.
+    let signature = |plan: &serde_json::Value| {
+        (plan["title"].clone(), plan["status"].clone(), plan["approval_resolution"].clone(), plan["approved_on"].clone())
+    };
+    let mut first = Vec::new();
+    for (i, id) in ids.iter().enumerate() {
+        let plan = app.get(&format!("/plans/{id}"), None).await.expect(200);
+        let moves: Vec<String> = app.get(&format!("/plans/{id}/history"), None).await.expect(200)["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| format!("{}>{}", m["from_status"].as_str().unwrap(), m["to_status"].as_str().unwrap()))
+            .collect();
+        let register = app.get(&format!("/plans/{id}/consultation-report"), None).await.expect(200);
+        assert_eq!(register["counts"]["total"], 5);
+        for entry in register["items"].as_array().unwrap() {
+            assert!(entry["received_on"].as_str().unwrap() <= chrono::Utc::now().date_naive().to_string().as_str());
+        }
+        if i == 0 {
+            assert_eq!(plan["status"], "consultation");
+            assert_eq!(plan["consultation_open"], true);
+            assert_eq!(moves, ["draft>consultation"]);
+        } else {
+            assert_eq!(plan["status"], "implementation");
+            assert!(plan["approval_resolution"].as_str().unwrap().starts_with("usnesení ZM"));
+            let approved_on = plan["approved_on"].as_str().unwrap();
+            let closes = plan["consultation_closes_at"].as_str().unwrap();
+            assert!(closes < approved_on, "the consultation closed before approval");
+            assert_eq!(moves, ["draft>consultation", "consultation>approved", "approved>implementation"]);
+            assert_eq!(register["counts"]["unsettled"], 0);
+            for entry in register["items"].as_array().unwrap() {
+                assert_eq!(entry["resolution"] == "noted", entry["resolution_note"].is_null(), "{entry}");
+            }
+        }
+        first.push(signature(&plan));
+    }
+    // The same arguments give the same data.
+    let again = api::seed::synthetic::load(&app.db, size).await.unwrap();
+    for (id, expected) in again.iter().zip(&first) {
+        assert_eq!(&signature(&app.get(&format!("/plans/{id}"), None).await.expect(200)), expected);
+    }
+    let tree = |id: uuid::Uuid| {
+        let app = &app;
+        async move {
+            let tree = app.get(&format!("/plans/{id}/tree"), None).await.expect(200);
+            let measures: Vec<(serde_json::Value, serde_json::Value)> = tree["goals"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .flat_map(|g| g["measures"].as_array().unwrap().iter().map(|m| (m["status"].clone(), m["progress"].clone())).collect::<Vec<_>>())
+                .collect();
+            measures
+        }
+    };
+    assert_eq!(tree(ids[2]).await, tree(again[2]).await);
 });

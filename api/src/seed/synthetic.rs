@@ -1,13 +1,15 @@
 //! A large deterministic data set for benchmarks: the same arguments always give the same rows
-//! (apart from ids and timestamps), so runs are comparable.
-use chrono::Utc;
+//! (apart from ids and timestamps), so runs are comparable. Its plans obey the rules real plans
+//! do: every move is in the history, and an approved plan has its resolution, a closed
+//! consultation and every comment settled.
+use chrono::{Duration, Utc};
 use entity::enums::*;
 use entity::values::*;
-use entity::{comment, goal, measure, plan};
+use entity::{comment, goal, measure, plan, plan_status_change};
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, DatabaseConnection, EntityTrait, TransactionTrait};
 use uuid::Uuid;
 
-use super::day;
+use super::{at, day};
 use crate::error::ApiResult;
 
 #[derive(Debug, Clone, Copy)]
@@ -33,15 +35,43 @@ where
     Ok(())
 }
 
+fn moved(plan_id: Uuid, from: PlanStatus, to: PlanStatus, when: chrono::DateTime<Utc>) -> plan_status_change::ActiveModel {
+    plan_status_change::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        plan_id: Set(plan_id),
+        from_status: Set(from),
+        to_status: Set(to),
+        actor_id: Set(None),
+        actor_name: Set("Koordinátor (syntetická data)".into()),
+        note: Set(None),
+        created_at: Set(when),
+    }
+}
+
 pub async fn load(db: &DatabaseConnection, size: Size) -> ApiResult<Vec<Uuid>> {
+    use PlanStatus::*;
     let now = Utc::now();
     let statuses = [MeasureStatus::Planned, MeasureStatus::InProgress, MeasureStatus::Completed, MeasureStatus::Postponed];
+    let resolutions = [Resolution::Accepted, Resolution::PartiallyAccepted, Resolution::Rejected, Resolution::Noted];
     let txn = db.begin().await?;
-    let (mut plans, mut goals, mut measures, mut comments) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut plans, mut history, mut goals, mut measures, mut comments) = (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let mut plan_ids = Vec::new();
     for p in 0..size.plans {
         let plan_id = Uuid::now_v7();
         plan_ids.push(plan_id);
+        // Every fourth plan is in an open consultation; the others went through theirs in 2024.
+        let in_consultation = p % 4 == 0;
+        let (opened, closes) = if in_consultation {
+            (now - Duration::days(14), now + Duration::days(30))
+        } else {
+            (at(2024, 9, 2, 8, 0), at(2024, 10, 31, 22, 0))
+        };
+        let approved_on = day(2024, 12, 12);
+        history.push(moved(plan_id, Draft, Consultation, opened));
+        if !in_consultation {
+            history.push(moved(plan_id, Consultation, Approved, at(2024, 12, 12, 15, 0)));
+            history.push(moved(plan_id, Approved, Implementation, at(2025, 1, 2, 8, 0)));
+        }
         plans.push(plan::ActiveModel {
             id: Set(plan_id),
             title: Set(format!("Syntetický komunitní plán č. {}", p + 1)),
@@ -50,10 +80,10 @@ pub async fn load(db: &DatabaseConnection, size: Size) -> ApiResult<Vec<Uuid>> {
             period_end: Set(2028),
             summary: Set("Syntetická data pro měření výkonu.".into()),
             vision: Set("Dostupné sociální služby pro všechny.".into()),
-            status: Set(if p % 4 == 0 { PlanStatus::Consultation } else { PlanStatus::Implementation }),
-            consultation_closes_at: Set(Some(now + chrono::Duration::days(30))),
-            approval_resolution: Set(None),
-            approved_on: Set(None),
+            status: Set(if in_consultation { Consultation } else { Implementation }),
+            consultation_closes_at: Set(Some(closes)),
+            approval_resolution: Set((!in_consultation).then(|| format!("usnesení ZM č. {}/2024", p + 1))),
+            approved_on: Set((!in_consultation).then_some(approved_on)),
             created_at: Set(now),
             updated_at: Set(now),
             version: Set(1),
@@ -75,6 +105,7 @@ pub async fn load(db: &DatabaseConnection, size: Size) -> ApiResult<Vec<Uuid>> {
             });
             for m in 0..size.measures_per_goal {
                 let k = p * 7 + g * 3 + m;
+                let status = statuses[k % statuses.len()];
                 measures.push(measure::ActiveModel {
                     id: Set(Uuid::now_v7()),
                     goal_id: Set(goal_id),
@@ -87,8 +118,12 @@ pub async fn load(db: &DatabaseConnection, size: Size) -> ApiResult<Vec<Uuid>> {
                     target_groups: Set(StringList(vec!["senioři".into()])),
                     start_date: Set(Some(day(2025, 1, 1))),
                     end_date: Set(Some(day(2028, 12, 31))),
-                    status: Set(statuses[k % statuses.len()]),
-                    progress: Set((k * 13 % 101) as i32),
+                    status: Set(status),
+                    progress: Set(match status {
+                        MeasureStatus::Planned => 0,
+                        MeasureStatus::Completed => 100,
+                        _ => (k * 13 % 99 + 1) as i32,
+                    }),
                     weight: Set((k % 3 + 1) as i32),
                     estimated_cost: Set(Some((k as i64 % 100 + 1) * 10_000_00)),
                     funding_sources: Set(FundingList(vec![Funding { year: 2025, source: FundingSource::Municipality, planned: "10000.00".into(), actual: None }])),
@@ -102,6 +137,8 @@ pub async fn load(db: &DatabaseConnection, size: Size) -> ApiResult<Vec<Uuid>> {
             }
         }
         for c in 0..size.comments_per_plan {
+            // Settled before approval; only a noted comment goes without a justification.
+            let resolution = (!in_consultation).then_some(resolutions[c % resolutions.len()]);
             comments.push(comment::ActiveModel {
                 id: Set(Uuid::now_v7()),
                 target_type: Set(TargetType::Plan),
@@ -116,12 +153,13 @@ pub async fn load(db: &DatabaseConnection, size: Size) -> ApiResult<Vec<Uuid>> {
                 moderation_reason: Set(None),
                 is_consultation: Set(true),
                 channel: Set(Channel::Web),
-                received_on: Set(day(2025, 6, 1)),
-                resolution: Set(None),
-                resolution_note: Set(None),
+                // Within the fortnight after opening: before the deadline, and never after today.
+                received_on: Set(opened.date_naive() + Duration::days((c % 14) as i64)),
+                resolution: Set(resolution),
+                resolution_note: Set(resolution.filter(|r| *r != Resolution::Noted).map(|_| "Vypořádáno pracovní skupinou.".into())),
                 resolution_change: Set(None),
                 resolved_by: Set(None),
-                resolved_at: Set(None),
+                resolved_at: Set(resolution.map(|_| at(2024, 11, 20, 10, 0))),
                 created_at: Set(now),
                 updated_at: Set(now),
                 version: Set(1),
@@ -129,6 +167,7 @@ pub async fn load(db: &DatabaseConnection, size: Size) -> ApiResult<Vec<Uuid>> {
         }
     }
     insert_all(&txn, plans).await?;
+    insert_all(&txn, history).await?;
     insert_all(&txn, goals).await?;
     insert_all(&txn, measures).await?;
     insert_all(&txn, comments).await?;
