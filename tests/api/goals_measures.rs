@@ -203,6 +203,13 @@ both!(leaders_edit_only_their_groups_content_while_drafting, |app| async move {
     app.patch(&format!("/measures/{}", m_other["id"].as_str().unwrap()), lt, json!({"title": "Ne"})).await.expect(403);
     app.patch(&format!("/goals/{own}"), lt, json!({"working_group_id": theirs})).await.expect(403);
     app.post(&format!("/goals/{other}/measures"), lt, json!({"code": "c", "title": "c"})).await.expect(403);
+    // Deleting their goal would take another group's sub-goal with it: refused, nothing lost.
+    let parent = goal(&app, &leader.token, &plan, json!({"code": "5", "title": "Společná", "working_group_id": mine})).await;
+    let nested = goal(&app, &c.token, &plan, json!({"code": "5.1", "title": "Senioři", "working_group_id": theirs, "parent_goal_id": parent})).await;
+    app.delete(&format!("/goals/{parent}"), lt).await.expect(403);
+    app.get(&format!("/goals/{nested}"), lt).await.expect(200);
+    app.delete(&format!("/goals/{nested}"), Some(&c.token)).await.expect(204);
+    app.delete(&format!("/goals/{parent}"), lt).await.expect(204);
     // A plain member of the group may not edit.
     app.patch(&format!("/measures/{}", m_own["id"].as_str().unwrap()), Some(&plain.token), json!({"title": "Ne"})).await.expect(403);
     // To the public a draft's measure does not exist.

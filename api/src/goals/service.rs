@@ -180,8 +180,20 @@ pub async fn delete(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_match
     authorize(caller, Action::EditPlanContent { group: goal.working_group_id, plan_status: plan.status })?;
     if_match.check(goal.version)?;
     ensure_editable(plan.status)?;
-    let mut goals: Vec<Uuid> =
-        goal::Entity::find().select_only().column(goal::Column::Id).filter(goal::Column::ParentGoalId.eq(id)).into_tuple().all(&txn).await?;
+    let children: Vec<(Uuid, Option<Uuid>)> = goal::Entity::find()
+        .select_only()
+        .column(goal::Column::Id)
+        .column(goal::Column::WorkingGroupId)
+        .filter(goal::Column::ParentGoalId.eq(id))
+        .into_tuple()
+        .all(&txn)
+        .await?;
+    // Sub-goals go with their parent, so whoever deletes it must be allowed to delete each of them:
+    // a leader cannot take another group's sub-goals and measures down with their own goal.
+    for (_, group) in &children {
+        authorize(caller, Action::EditPlanContent { group: *group, plan_status: plan.status })?;
+    }
+    let mut goals: Vec<Uuid> = children.into_iter().map(|(child, _)| child).collect();
     goals.push(id);
     let measures: Vec<Uuid> = measure::Entity::find()
         .select_only()
