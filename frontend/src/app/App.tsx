@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
 import { I18nProvider } from '../i18n';
 import { isApiError } from '../lib/api/problem';
-import { bindMembershipsToSession } from '../features/working-groups/api/memberships';
+import { bindCacheToSession } from '../lib/auth/sessionCache';
 import { router } from './router';
 
 const queryClient = new QueryClient({
@@ -15,8 +15,8 @@ const queryClient = new QueryClient({
     },
   },
 });
-// Whoever signs in or out, their cached memberships (and so leader controls) start afresh.
-bindMembershipsToSession(queryClient);
+// When a session ends (sign-out, expiry) or another person signs in, nothing cached stays visible.
+bindCacheToSession(queryClient);
 
 export function App() {
   return (

@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { session } from '../../../lib/auth/session';
 import type { Member } from './groups';
 import { useLeadership } from './leadership';
-import { bindMembershipsToSession, invalidateMyMemberships, membershipKeys } from './memberships';
+import { bindCacheToSession } from '../../../lib/auth/sessionCache';
+import { invalidateMyMemberships, membershipKeys } from './memberships';
 
 const person = (id: string, role = 'member') => ({
   id, email: `${id}@example.cz`, display_name: id, role, is_active: true, created_at: '', updated_at: '', version: 1,
@@ -26,6 +27,7 @@ function stubApi(pages: Record<string, { items: Member[]; next_cursor?: string |
       const token = r.headers.get('authorization')?.replace('Bearer ', '') ?? '';
       seen.push(`${url.pathname}${url.search} ${token}`);
       if (url.pathname !== '/api/v1/me/memberships') throw new Error(`unexpected ${url.pathname}`);
+      if (!token) return new Response(JSON.stringify({ status: 401, title: 'Unauthorized' }), { status: 401 });
       const cursor = Number(url.searchParams.get('cursor') ?? 0);
       return json(pages[token]![cursor]);
     }),
@@ -35,7 +37,7 @@ function stubApi(pages: Record<string, { items: Member[]; next_cursor?: string |
 
 function setup() {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const unbind = bindMembershipsToSession(queryClient);
+  const unbind = bindCacheToSession(queryClient);
   const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
   return { queryClient, unbind, wrapper };
 }
@@ -109,6 +111,9 @@ describe('useLeadership', () => {
     act(() => session.clear());
     expect(result.current).toMatchObject({ ready: true, led: [] });
     expect(queryClient.getQueryData(membershipKeys.of('u'))).toBeUndefined();
+    // The hook still on screen at sign-out asks once more as the anonymous visitor (and is refused).
+    await waitFor(() => expect(queryClient.isFetching()).toBe(0));
+    expect(seen[1]).toBe('/api/v1/me/memberships?limit=200 ');
 
     act(() => signInAs('v'));
     await waitFor(() => expect(result.current.led).toEqual(['g2']));
@@ -117,7 +122,7 @@ describe('useLeadership', () => {
     pages['a-v'] = [{ items: [membership('g2', 'member')] }];
     await act(() => invalidateMyMemberships(queryClient));
     await waitFor(() => expect(result.current.led).toEqual([]));
-    expect(seen.map((s) => s.split(' ')[1])).toEqual(['a-u', 'a-v', 'a-v']);
+    expect(seen.map((s) => s.split(' ')[1])).toEqual(['a-u', '', 'a-v', 'a-v']);
     unbind();
   });
 });

@@ -1,10 +1,10 @@
 //! The signed-in person's own memberships (`GET /api/v1/me/memberships`): one request per session
 //! tells which working groups they sit in and which they lead. Cached under the person's id until
-//! they sign in or out, or their own membership changes (see `invalidateMyMemberships`).
+//! their session ends (`lib/auth/sessionCache.ts`) or their own membership changes
+//! (see `invalidateMyMemberships`).
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api/client';
 import { unwrap } from '../../../lib/api/problem';
-import { session } from '../../../lib/auth/session';
 import type { Member } from './groups';
 
 export const membershipKeys = {
@@ -40,18 +40,4 @@ export function ledGroupIds(memberships: Member[] | undefined): string[] {
 /** After a change to the signed-in person's own membership (joined, left, role or stakeholder changed). */
 export function invalidateMyMemberships(queryClient: QueryClient) {
   return queryClient.invalidateQueries({ queryKey: membershipKeys.all });
-}
-
-/**
- * Drops cached memberships whenever the signed-in person changes (sign-in, sign-out, an expired
- * session); a silent token refresh for the same person keeps them. Returns the unsubscribe function.
- */
-export function bindMembershipsToSession(queryClient: QueryClient): () => void {
-  let userId = session.getState().user?.id ?? null;
-  return session.subscribe(() => {
-    const next = session.getState().user?.id ?? null;
-    if (next === userId) return;
-    userId = next;
-    queryClient.removeQueries({ queryKey: membershipKeys.all });
-  });
 }
