@@ -9,10 +9,12 @@ interface Props {
   onConfirm: () => void;
   onCancel: () => void;
   busy?: boolean;
+  /** Confirming is not possible yet (the body says why). */
+  confirmDisabled?: boolean;
   children: React.ReactNode;
 }
 
-export function ConfirmDialog({ open, title, confirmLabel, onConfirm, onCancel, busy, children }: Props) {
+export function ConfirmDialog({ open, title, confirmLabel, onConfirm, onCancel, busy, confirmDisabled, children }: Props) {
   const t = useT();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -27,7 +29,7 @@ export function ConfirmDialog({ open, title, confirmLabel, onConfirm, onCancel, 
       <h2 id={titleId}>{title}</h2>
       <div className="dialog-body">{children}</div>
       <div className="actions">
-        <button type="button" className="btn btn-primary" onClick={onConfirm} disabled={busy}>
+        <button type="button" className="btn btn-primary" onClick={onConfirm} disabled={busy || confirmDisabled}>
           {confirmLabel}
         </button>
         <button type="button" className="btn btn-secondary" onClick={onCancel}>

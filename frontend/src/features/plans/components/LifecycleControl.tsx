@@ -1,11 +1,13 @@
 //! Moving a plan through its lifecycle, with a confirmation that says what will happen.
 import { useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { Field } from '../../../components/Field';
 import { FormErrors } from '../../../components/FormErrors';
 import { useT } from '../../../i18n';
 import { fieldErrors, isApiError } from '../../../lib/api/problem';
+import { reportQuery } from '../../consultation/api/comments';
 import { changePlanStatus, NEXT_STATUSES, planKeys, type Plan, type PlanStatus } from '../api/plans';
 
 const FIELDS = ['status', 'note', 'consultation_closes_at', 'approval_resolution', 'approved_on'] as const;
@@ -25,6 +27,9 @@ export function LifecycleControl({ plan }: { plan: Plan }) {
   const [approvedOn, setApprovedOn] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  // The server refuses approval while a consultation comment is unsettled: say so before trying.
+  const report = useQuery({ ...reportQuery(plan.id), enabled: target === 'approved' });
+  const unsettled = target === 'approved' ? (report.data?.counts.unsettled ?? 0) : 0;
   const next = NEXT_STATUSES[plan.status];
   if (next.length === 0) return null;
   const errors = fieldErrors(isApiError(error) ? error.problem : null);
@@ -75,8 +80,21 @@ export function LifecycleControl({ plan }: { plan: Plan }) {
         onConfirm={confirm}
         onCancel={() => setTarget(null)}
         busy={busy}
+        confirmDisabled={target === 'approved' && (report.isPending || unsettled > 0)}
       >
         {target && <p>{t(`lifecycle.explain.${target}`, { title: plan.title })}</p>}
+        <div role="status">
+          {unsettled > 0 && (
+            <div className="notice notice-warning">
+              <p>
+                {t('lifecycle.unsettled', { count: unsettled })} {t('lifecycle.settleFirst')}
+              </p>
+              <p>
+                <Link to={`/plans/${plan.id}/register?state=unsettled`}>{t('lifecycle.openRegister')}</Link>
+              </p>
+            </div>
+          )}
+        </div>
         <FormErrors error={error} fields={FIELDS} />
         {target === 'consultation' && (
           <Field label={t('lifecycle.closesAt')} errors={errors.consultation_closes_at} required requiredText={t('common.required')}>
