@@ -6,11 +6,13 @@ use actix_files::{Files, NamedFile};
 use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse, fn_service};
 use actix_web::http::header;
 use actix_web::middleware::{Condition, DefaultHeaders};
-use actix_web::{App, Error, web};
+use actix_web::{App, Error, ResponseError, web};
 
 use crate::error::ApiError;
 
 /// With a built app, unknown non-API paths get `index.html` (client-side routes); without one, 404.
+/// A missing file (anything under `/assets/`, or a last segment with an extension) is a 404 too:
+/// answering a stale chunk's URL with the app shell would make the browser run HTML as a script.
 pub fn mount<T>(app: App<T>, dir: Option<&Path>) -> App<T>
 where
     T: ServiceFactory<ServiceRequest, Config = (), Error = Error, InitError = ()>,
@@ -25,6 +27,10 @@ where
                 let index = index.clone();
                 async move {
                     let (req, _) = req.into_parts();
+                    if !is_app_route(req.path()) {
+                        let response = ApiError::NotFound.error_response();
+                        return Ok(ServiceResponse::new(req, response));
+                    }
                     let file = NamedFile::open_async(&index).await?;
                     let response = file.into_response(&req);
                     Ok(ServiceResponse::new(req, response))
@@ -34,20 +40,29 @@ where
     )
 }
 
-/// Cache policy by path: fingerprinted assets forever, the app shell always revalidated,
+/// App routes are extensionless paths outside `/assets/` (`/plans/<uuid>/edit`, `/sign-in`).
+fn is_app_route(path: &str) -> bool {
+    !path.starts_with("/assets/") && !path.rsplit('/').next().is_some_and(|last| last.contains('.'))
+}
+
+/// Cache policy by path: fingerprinted assets that exist forever, the app shell always revalidated,
 /// API answers never stored by shared caches (they may depend on the caller's credentials).
 pub async fn cache_control(
     req: actix_web::dev::ServiceRequest,
     next: actix_web::middleware::Next<impl actix_web::body::MessageBody>,
 ) -> Result<ServiceResponse<impl actix_web::body::MessageBody>, Error> {
-    let policy = if req.path().starts_with("/api/") {
+    let api = req.path().starts_with("/api/");
+    let asset = req.path().starts_with("/assets/");
+    let mut res = next.call(req).await?;
+    // Only a file that exists is immutable; a 404 for an asset may be deployed a minute later.
+    let found = res.status().is_success() || res.status() == actix_web::http::StatusCode::NOT_MODIFIED;
+    let policy = if api {
         "no-store"
-    } else if req.path().starts_with("/assets/") {
+    } else if asset && found {
         "public, max-age=31536000, immutable"
     } else {
         "no-cache"
     };
-    let mut res = next.call(req).await?;
     res.headers_mut().insert(header::CACHE_CONTROL, header::HeaderValue::from_static(policy));
     Ok(res)
 }

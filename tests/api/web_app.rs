@@ -21,6 +21,16 @@ both!(serves_the_web_app_and_falls_back_to_index, |app| async move {
     assert_eq!(asset.status(), 200);
     assert_eq!(asset.headers()["cache-control"], "public, max-age=31536000, immutable");
     assert!(asset.headers()["content-type"].to_str().unwrap().contains("javascript"));
+    // A missing file is a 404 (not the app shell), and not cached for a year.
+    for missing in ["/assets/app-0000.js", "/assets/fonts/gone.woff2", "/favicon.ico"] {
+        let res = get(missing).await.unwrap();
+        assert_eq!(res.status(), 404, "{missing}");
+        assert_eq!(res.headers()["cache-control"], "no-cache", "{missing}");
+        assert!(!res.text().await.unwrap().contains("id=root"), "{missing}");
+    }
+    let nested = get("/plans/0190-abc/edit?next=/x.js").await.unwrap();
+    assert_eq!(nested.status(), 200, "a query string does not make a file");
+    assert_eq!(nested.headers()["cache-control"], "no-cache");
     // The API keeps its own 404 and never falls back to the app.
     let api = get("/api/v1/nothing-here").await.unwrap();
     assert_eq!(api.status(), 404);

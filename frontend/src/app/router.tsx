@@ -2,6 +2,8 @@
 import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { Layout } from '../components/Layout';
+// Not lazy: it must show when loading a chunk is what failed.
+import { RouteErrorPage } from '../components/RouteErrorPage';
 
 const page = <T extends Record<string, unknown>>(load: () => Promise<T>, name: keyof T) =>
   lazy(async () => ({ default: (await load())[name] as React.ComponentType }));
@@ -27,29 +29,36 @@ const NotFoundPage = page(() => import('../components/NotFoundPage'), 'NotFoundP
 export const router = createBrowserRouter([
   {
     element: <Layout />,
+    errorElement: <RouteErrorPage standalone />,
     children: [
-      { index: true, element: <HomePage /> },
-      { path: 'plans/new', element: <PlanFormPage /> },
-      { path: 'plans/:planId', element: <PlanPage /> },
-      { path: 'plans/:planId/edit', element: <PlanFormPage /> },
-      { path: 'plans/:planId/goals/new', element: <GoalFormPage /> },
-      { path: 'plans/:planId/register', element: <RegisterPage /> },
-      { path: 'goals/:goalId/edit', element: <GoalFormPage /> },
-      { path: 'goals/:goalId/measures/new', element: <MeasureFormPage /> },
-      { path: 'measures/:measureId', element: <MeasurePage /> },
-      { path: 'measures/:measureId/edit', element: <MeasureFormPage /> },
-      { path: 'working-groups', element: <GroupsPage /> },
-      { path: 'working-groups/new', element: <GroupFormPage /> },
-      { path: 'working-groups/:groupId', element: <GroupPage /> },
-      { path: 'working-groups/:groupId/edit', element: <GroupFormPage /> },
-      { path: 'working-groups/:groupId/meetings/new', element: <MeetingFormPage /> },
-      { path: 'meetings/:meetingId', element: <MeetingPage /> },
-      { path: 'meetings/:meetingId/edit', element: <MeetingFormPage /> },
-      { path: 'meetings/:meetingId/record', element: <MeetingRecordPage /> },
-      { path: 'sign-in', element: <SignInPage /> },
-      { path: 'account/api-keys', element: <ApiKeysPage /> },
-      { path: 'admin/users', element: <UsersPage /> },
-      { path: '*', element: <NotFoundPage /> },
+      {
+        // Inside the shell, so the header and navigation stay usable when one page fails.
+        errorElement: <RouteErrorPage />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: 'plans/new', element: <PlanFormPage /> },
+          { path: 'plans/:planId', element: <PlanPage /> },
+          { path: 'plans/:planId/edit', element: <PlanFormPage /> },
+          { path: 'plans/:planId/goals/new', element: <GoalFormPage /> },
+          { path: 'plans/:planId/register', element: <RegisterPage /> },
+          { path: 'goals/:goalId/edit', element: <GoalFormPage /> },
+          { path: 'goals/:goalId/measures/new', element: <MeasureFormPage /> },
+          { path: 'measures/:measureId', element: <MeasurePage /> },
+          { path: 'measures/:measureId/edit', element: <MeasureFormPage /> },
+          { path: 'working-groups', element: <GroupsPage /> },
+          { path: 'working-groups/new', element: <GroupFormPage /> },
+          { path: 'working-groups/:groupId', element: <GroupPage /> },
+          { path: 'working-groups/:groupId/edit', element: <GroupFormPage /> },
+          { path: 'working-groups/:groupId/meetings/new', element: <MeetingFormPage /> },
+          { path: 'meetings/:meetingId', element: <MeetingPage /> },
+          { path: 'meetings/:meetingId/edit', element: <MeetingFormPage /> },
+          { path: 'meetings/:meetingId/record', element: <MeetingRecordPage /> },
+          { path: 'sign-in', element: <SignInPage /> },
+          { path: 'account/api-keys', element: <ApiKeysPage /> },
+          { path: 'admin/users', element: <UsersPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
     ],
   },
 ]);
