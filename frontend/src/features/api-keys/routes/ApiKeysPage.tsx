@@ -7,6 +7,7 @@ import { Field } from '../../../components/Field';
 import { FormErrors } from '../../../components/FormErrors';
 import { PageTitle } from '../../../components/PageTitle';
 import { QueryView } from '../../../components/QueryState';
+import { TableWrap } from '../../../components/TableWrap';
 import { useI18n } from '../../../i18n';
 import { useSession } from '../../../lib/auth/useSession';
 import { useSubmit } from '../../../lib/useSubmit';
@@ -116,7 +117,7 @@ export function ApiKeysPage() {
             page.items.length === 0 ? (
               <p>{t('apiKeys.none')}</p>
             ) : (
-              <div className="table-wrap">
+              <TableWrap label={t('apiKeys.list')}>
                 <table>
                   <thead>
                     <tr>
@@ -148,7 +149,7 @@ export function ApiKeysPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableWrap>
             )
           }
         </QueryView>

@@ -7,6 +7,7 @@ import { FormErrors } from '../../../components/FormErrors';
 import { PageTitle } from '../../../components/PageTitle';
 import { QueryView } from '../../../components/QueryState';
 import { StatusTag } from '../../../components/StatusTag';
+import { TableWrap } from '../../../components/TableWrap';
 import { useI18n } from '../../../i18n';
 import type { Schemas } from '../../../lib/api/client';
 import { session } from '../../../lib/auth/session';
@@ -159,7 +160,7 @@ export function RegisterPage() {
               </form>
             </section>
           )}
-          <div className="table-wrap">
+          <TableWrap label={t('register.title')}>
             <table className="register">
               <caption className="visually-hidden">{t('register.title')}</caption>
               <thead>
@@ -219,7 +220,7 @@ export function RegisterPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         </>
       )}
     </QueryView>

@@ -4,6 +4,7 @@ import { PageTitle } from '../../../components/PageTitle';
 import { ProgressBar } from '../../../components/ProgressBar';
 import { QueryView } from '../../../components/QueryState';
 import { StatusTag } from '../../../components/StatusTag';
+import { TableWrap } from '../../../components/TableWrap';
 import { useI18n } from '../../../i18n';
 import { isStaff, useSession } from '../../../lib/auth/useSession';
 import { CommentForm } from '../../consultation/components/CommentForm';
@@ -98,7 +99,7 @@ export function MeasurePage() {
             {m.indicators.length === 0 ? (
               <p>{t('measure.noIndicators')}</p>
             ) : (
-              <div className="table-wrap">
+              <TableWrap label={t('measure.indicators')}>
                 <table>
                   <thead>
                     <tr>
@@ -121,7 +122,7 @@ export function MeasurePage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableWrap>
             )}
           </section>
           <section aria-labelledby="financing">
@@ -129,7 +130,7 @@ export function MeasurePage() {
             {m.funding_sources.length === 0 ? (
               <p>{t('measure.noFunding')}</p>
             ) : (
-              <div className="table-wrap">
+              <TableWrap label={t('measure.financing')}>
                 <table>
                   <thead>
                     <tr>
@@ -150,7 +151,7 @@ export function MeasurePage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableWrap>
             )}
           </section>
           {updates.data && updates.data.items.length > 0 && (

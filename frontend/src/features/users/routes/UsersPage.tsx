@@ -7,6 +7,7 @@ import { Field } from '../../../components/Field';
 import { FormErrors } from '../../../components/FormErrors';
 import { PageTitle } from '../../../components/PageTitle';
 import { QueryView } from '../../../components/QueryState';
+import { TableWrap } from '../../../components/TableWrap';
 import { useT } from '../../../i18n';
 import { isAdmin, isStaff, useSession } from '../../../lib/auth/useSession';
 import { useSubmit } from '../../../lib/useSubmit';
@@ -54,7 +55,7 @@ export function UsersPage() {
       )}
       <QueryView query={query}>
         {(page) => (
-          <div className="table-wrap">
+          <TableWrap label={t('users.title')}>
             <table>
               <thead>
                 <tr>
@@ -103,7 +104,7 @@ export function UsersPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
       </QueryView>
       <section className="panel" aria-labelledby="new-user">
