@@ -23,6 +23,7 @@ export function UsersPage() {
   const [form, setForm] = useState({ email: '', display_name: '', role: 'member' as Role, password: '' });
   const create = useSubmit();
   const edit = useSubmit();
+  const [saved, setSaved] = useState<string | null>(null);
   const admin = isAdmin(user);
 
   if (!isStaff(user)) {
@@ -34,10 +35,12 @@ export function UsersPage() {
     );
   }
 
-  const change = (u: User, body: { role?: Role; is_active?: boolean }) =>
+  const change = (u: User, body: { role?: Role; is_active?: boolean }, done: string) =>
     void edit.run(async () => {
+      setSaved(null);
       await updateUser(u.id, u.version, body);
       await queryClient.invalidateQueries({ queryKey: userKeys.all });
+      setSaved(done);
     });
 
   return (
@@ -53,6 +56,14 @@ export function UsersPage() {
       ) : (
         <FormErrors error={edit.error} fields={[]} />
       )}
+      {/* Always present, so the confirmation of a saved change is announced when it appears. */}
+      <div role="status">
+        {saved && (
+          <div className="notice notice-success">
+            <p>{saved}</p>
+          </div>
+        )}
+      </div>
       <QueryView query={query}>
         {(page) => (
           <TableWrap label={t('users.title')}>
@@ -72,17 +83,15 @@ export function UsersPage() {
                     <td>{u.email}</td>
                     <td>
                       {admin && u.id !== user?.id ? (
-                        <select
-                          aria-label={t('users.roleOf', { name: u.display_name })}
-                          value={u.role}
-                          onChange={(e) => change(u, { role: e.target.value as Role })}
-                        >
-                          {ROLES.map((r) => (
-                            <option key={r} value={r}>
-                              {t(`role.${r}`)}
-                            </option>
-                          ))}
-                        </select>
+                        <RoleEditor
+                          // A new version of the user (saved here or elsewhere) starts from its role.
+                          key={u.version}
+                          user={u}
+                          busy={edit.busy}
+                          onSave={(role) =>
+                            change(u, { role }, t('users.roleSaved', { name: u.display_name, role: t(`role.${role}`) }))
+                          }
+                        />
                       ) : (
                         t(`role.${u.role}`)
                       )}
@@ -93,7 +102,13 @@ export function UsersPage() {
                         <button
                           type="button"
                           className="btn btn-ghost btn-small"
-                          onClick={() => change(u, { is_active: !u.is_active })}
+                          onClick={() =>
+                            change(
+                              u,
+                              { is_active: !u.is_active },
+                              t(u.is_active ? 'users.deactivated' : 'users.activated', { name: u.display_name }),
+                            )
+                          }
                         >
                           {u.is_active ? t('users.deactivate') : t('users.activate')}
                           <span className="visually-hidden"> {u.display_name}</span>
@@ -144,5 +159,35 @@ export function UsersPage() {
         </form>
       </section>
     </>
+  );
+}
+
+/**
+ * A role is changed only with the save button: a closed select changes its value on the arrow
+ * keys, which must not save a role on the way to another one.
+ */
+function RoleEditor({ user, busy, onSave }: { user: User; busy: boolean; onSave: (role: Role) => void }) {
+  const t = useT();
+  const [role, setRole] = useState<Role>(user.role);
+  return (
+    <form
+      className="inline-actions"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSave(role);
+      }}
+    >
+      <select aria-label={t('users.roleOf', { name: user.display_name })} value={role} onChange={(e) => setRole(e.target.value as Role)}>
+        {ROLES.map((r) => (
+          <option key={r} value={r}>
+            {t(`role.${r}`)}
+          </option>
+        ))}
+      </select>
+      <button type="submit" className="btn btn-secondary btn-small" disabled={busy || role === user.role}>
+        {t('users.saveRole')}
+        <span className="visually-hidden"> {user.display_name}</span>
+      </button>
+    </form>
   );
 }
