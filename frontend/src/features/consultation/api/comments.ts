@@ -38,6 +38,17 @@ export const reportQuery = (planId: string) =>
     },
   });
 
+/** The register as CSV (for Excel), through the authenticated client: drafts need the token, and an
+ * expired session is renewed or ended the usual way. */
+export function reportCsv(planId: string): Promise<Blob> {
+  return unwrap(
+    api.GET('/api/v1/plans/{id}/consultation-report', {
+      params: { path: { id: planId }, query: { format: 'csv' } },
+      parseAs: 'blob',
+    }),
+  );
+}
+
 export function resolveComment(id: string, body: Schemas['ResolutionCreate']) {
   return unwrap(api.POST('/api/v1/comments/{id}/resolution', { params: { path: { id } }, body }));
 }

@@ -1,19 +1,18 @@
 //! The settlement register (vypořádání připomínek): filters, bulk resolution, CSV download.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { Field } from '../../../components/Field';
 import { FormErrors } from '../../../components/FormErrors';
 import { PageTitle } from '../../../components/PageTitle';
-import { QueryView } from '../../../components/QueryState';
+import { ErrorMessage, QueryView } from '../../../components/QueryState';
 import { StatusTag } from '../../../components/StatusTag';
 import { TableWrap } from '../../../components/TableWrap';
-import { useI18n } from '../../../i18n';
+import { useI18n, useT } from '../../../i18n';
 import type { Schemas } from '../../../lib/api/client';
-import { session } from '../../../lib/auth/session';
 import { isStaff, useSession } from '../../../lib/auth/useSession';
 import { useSubmit } from '../../../lib/useSubmit';
-import { commentKeys, reportQuery, resolveComment, RESOLUTIONS, type Resolution } from '../api/comments';
+import { commentKeys, reportCsv, reportQuery, resolveComment, RESOLUTIONS, type Resolution } from '../api/comments';
 import { filterEntries, type RegisterFilter } from '../registerFilter';
 
 type Entry = Schemas['RegisterEntry'];
@@ -46,19 +45,26 @@ export function RegisterPage() {
 
   const entries = useMemo(() => (query.data ? filterEntries(query.data.items, filter) : []), [query.data, filter.state, filter.target, filter.text]);
 
+  const [csvError, setCsvError] = useState<unknown>(null);
+  const doneRef = useRef<HTMLDivElement>(null);
+  // The settled rows' form disappears with the selection: focus goes to the confirmation instead.
+  useEffect(() => {
+    if (done) doneRef.current?.focus();
+  }, [done]);
+
   async function downloadCsv(e: React.MouseEvent<HTMLAnchorElement>) {
-    // Drafts need the bearer token, which a plain link cannot send.
-    const token = session.getAccessToken();
-    if (!token) return;
     e.preventDefault();
-    const res = await fetch(csvHref, { headers: { authorization: `Bearer ${token}`, accept: 'text/csv' } });
-    if (!res.ok) return;
-    const url = URL.createObjectURL(await res.blob());
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `vyporadani-${planId}.csv`;
-    a.click();
-    URL.revokeObjectURL(url);
+    setCsvError(null);
+    try {
+      const url = URL.createObjectURL(await reportCsv(planId));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `vyporadani-${planId}.csv`;
+      a.click();
+      URL.revokeObjectURL(url);
+    } catch (err) {
+      setCsvError(err);
+    }
   }
 
   return (
@@ -87,6 +93,7 @@ export function RegisterPage() {
               {t('register.downloadCsv')}
             </a>
           </p>
+          {csvError !== null && <ErrorMessage error={csvError} />}
           <form className="filter-bar filters" role="search" aria-label={t('register.filters')} onSubmit={(e) => e.preventDefault()}>
             <Field label={t('register.filterState')}>
               <select value={filter.state} onChange={(e) => setFilter('state', e.target.value)}>
@@ -114,11 +121,14 @@ export function RegisterPage() {
             </Field>
           </form>
           <p role="status">{t('register.shown', { count: entries.length })}</p>
-          {done && (
-            <div className="notice notice-success" role="status">
-              <p>{done}</p>
-            </div>
-          )}
+          {/* Always present, so that its message is announced when it appears. */}
+          <div role="status">
+            {done && (
+              <div className="notice notice-success" ref={doneRef} tabIndex={-1}>
+                <p>{done}</p>
+              </div>
+            )}
+          </div>
           {staff && selected.size > 0 && (
             <section className="panel" aria-labelledby="resolve-heading">
               <h2 id="resolve-heading">{t('register.resolveSelected', { count: selected.size })}</h2>
@@ -167,7 +177,14 @@ export function RegisterPage() {
                 <tr>
                   {staff && (
                     <th scope="col">
-                      <span className="visually-hidden">{t('register.select')}</span>
+                      <SelectAll
+                        ids={entries.map((e) => e.comment_id)}
+                        selected={selected}
+                        onChange={(next) => {
+                          setDone(null);
+                          setSelected(next);
+                        }}
+                      />
                     </th>
                   )}
                   <th scope="col">{t('register.number')}</th>
@@ -224,5 +241,33 @@ export function RegisterPage() {
         </>
       )}
     </QueryView>
+  );
+}
+
+/** Selects or clears every comment shown by the filters (mixed when only some are selected). */
+function SelectAll({ ids, selected, onChange }: { ids: string[]; selected: Set<string>; onChange: (next: Set<string>) => void }) {
+  const t = useT();
+  const ref = useRef<HTMLInputElement>(null);
+  const count = ids.filter((id) => selected.has(id)).length;
+  const all = ids.length > 0 && count === ids.length;
+  useEffect(() => {
+    if (ref.current) ref.current.indeterminate = count > 0 && !all;
+  }, [count, all]);
+  return (
+    <input
+      ref={ref}
+      type="checkbox"
+      aria-label={t('register.selectAll')}
+      checked={all}
+      disabled={ids.length === 0}
+      onChange={(e) => {
+        const next = new Set(selected);
+        for (const id of ids) {
+          if (e.target.checked) next.add(id);
+          else next.delete(id);
+        }
+        onChange(next);
+      }}
+    />
   );
 }
