@@ -1,5 +1,5 @@
 //! Loading and error states shared by every page.
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { useT } from '../i18n';
 import { isApiError } from '../lib/api/problem';
 
@@ -60,5 +60,16 @@ export function NotAllowed() {
     <div className="notice notice-error" role="alert">
       <p>{t('errors.forbidden')}</p>
     </div>
+  );
+}
+
+/** For a page only signed-in people may use: a link to sign in that comes back here. */
+export function SignInPrompt() {
+  const t = useT();
+  const location = useLocation();
+  return (
+    <p>
+      <Link to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`}>{t('auth.signInToContinue')}</Link>
+    </p>
   );
 }

@@ -1,12 +1,11 @@
 //! The caller's API keys; a new key's secret is shown once, with a copy button.
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link } from 'react-router';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { Field } from '../../../components/Field';
 import { FormErrors } from '../../../components/FormErrors';
 import { PageTitle } from '../../../components/PageTitle';
-import { QueryView } from '../../../components/QueryState';
+import { QueryView, SignInPrompt } from '../../../components/QueryState';
 import { TableWrap } from '../../../components/TableWrap';
 import { useI18n } from '../../../i18n';
 import { useSession } from '../../../lib/auth/useSession';
@@ -30,9 +29,7 @@ export function ApiKeysPage() {
     return (
       <>
         <PageTitle title={t('apiKeys.title')}>{t('apiKeys.title')}</PageTitle>
-        <p>
-          <Link to="/sign-in?next=/account/api-keys">{t('auth.signInToContinue')}</Link>
-        </p>
+        <SignInPrompt />
       </>
     );
   }

@@ -5,10 +5,12 @@ import { ConflictNotice } from '../../../components/ConflictNotice';
 import { Field } from '../../../components/Field';
 import { FormErrors } from '../../../components/FormErrors';
 import { PageTitle } from '../../../components/PageTitle';
-import { ErrorMessage, Loading, NotAllowed } from '../../../components/QueryState';
+import { ErrorMessage, Loading, NotAllowed, SignInPrompt } from '../../../components/QueryState';
 import { useT } from '../../../i18n';
+import { useSession } from '../../../lib/auth/useSession';
 import { useSubmit } from '../../../lib/useSubmit';
-import { planKeys } from '../../plans/api/plans';
+import { planKeys, planQuery, textsEditable } from '../../plans/api/plans';
+import { PlanFrozen } from '../../plans/components/PlanFrozen';
 import { groupsQuery } from '../../working-groups/api/groups';
 import { useLeadership } from '../../working-groups/api/leadership';
 import { createGoal, goalKeys, goalQuery, planGoalsQuery, updateGoal, type Goal } from '../api/goals';
@@ -32,7 +34,9 @@ export function GoalFormPage() {
   const queryClient = useQueryClient();
   const existing = useQuery({ ...goalQuery(goalId ?? ''), enabled: !!goalId });
   const planId = routePlanId ?? existing.data?.plan_id ?? '';
+  const plan = useQuery({ ...planQuery(planId), enabled: !!planId });
   const siblings = useQuery({ ...planGoalsQuery(planId), enabled: !!planId });
+  const { user } = useSession();
   const groups = useQuery(groupsQuery());
   const leadership = useLeadership();
   const [values, setValues] = useState<Values>(toValues());
@@ -42,11 +46,27 @@ export function GoalFormPage() {
     if (existing.data) setValues(toValues(existing.data));
   }, [existing.data]);
 
-  if (goalId && existing.isPending) return <Loading />;
-  if (goalId && existing.error) return <ErrorMessage error={existing.error} />;
-
-  if (!leadership.ready) return <Loading />;
   const title = goalId ? t('goal.editTitle') : t('goal.add');
+  if (!user) {
+    return (
+      <div className="narrow">
+        <PageTitle title={title}>{title}</PageTitle>
+        <SignInPrompt />
+      </div>
+    );
+  }
+  if (goalId && existing.error) return <ErrorMessage error={existing.error} />;
+  if (plan.error) return <ErrorMessage error={plan.error} />;
+  if ((goalId && existing.isPending) || !plan.data || !leadership.ready) return <Loading />;
+  // From approval on a plan's goals are frozen, for everyone.
+  if (!textsEditable(plan.data.status)) {
+    return (
+      <div className="narrow">
+        <PageTitle title={title}>{title}</PageTitle>
+        <PlanFrozen status={plan.data.status} back={`/plans/${planId}`} />
+      </div>
+    );
+  }
   // Leaders work only on goals of the groups they lead; staff on any goal.
   const leaderOnly = !leadership.staff;
   if (leaderOnly && (goalId ? !leadership.leads(existing.data?.working_group_id) : leadership.led.length === 0)) {

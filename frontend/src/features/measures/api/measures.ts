@@ -11,10 +11,6 @@ export const FUNDING_SOURCES: FundingSource[] = ['municipality', 'region', 'stat
 /** What stays editable once the plan is approved (the API refuses the rest with 409). */
 export const IMPLEMENTATION_FIELDS = ['status', 'progress', 'indicators', 'funding_sources', 'implementation_note'] as const;
 
-/** The plan's texts, goals and measures may change only while it is a draft or in consultation. */
-export function textsEditable(planStatus: Schemas['PlanStatus'] | undefined): boolean {
-  return planStatus === 'draft' || planStatus === 'consultation';
-}
 export const MEASURE_STATUSES: MeasureStatus[] = ['planned', 'in_progress', 'completed', 'postponed', 'cancelled'];
 
 export const measureKeys = {

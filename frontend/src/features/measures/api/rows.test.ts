@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeMoney, parseNumber, textsEditable } from './measures';
+import { normalizeMoney, parseNumber } from './measures';
 import { fundingRows, indicatorRows, splitLines, toFunding, toIndicators } from './rows';
 
 describe('numbers and money as typed', () => {
@@ -37,11 +37,5 @@ describe('indicator and funding rows', () => {
   });
   it('splits lists by line, so names may contain commas', () => {
     expect(splitLines('Charita, z. s.\n\n  Město  \n')).toEqual(['Charita, z. s.', 'Město']);
-  });
-  it('texts are editable only in draft and consultation', () => {
-    expect(textsEditable('draft')).toBe(true);
-    expect(textsEditable('consultation')).toBe(true);
-    expect(textsEditable('approved')).toBe(false);
-    expect(textsEditable('implementation')).toBe(false);
   });
 });

@@ -10,7 +10,7 @@ import { useT } from '../../../i18n';
 import { ApiError } from '../../../lib/api/problem';
 import { useSubmit } from '../../../lib/useSubmit';
 import { goalQuery } from '../../goals/api/goals';
-import { planKeys, planQuery } from '../../plans/api/plans';
+import { planKeys, planQuery, textsEditable } from '../../plans/api/plans';
 import { useLeadership } from '../../working-groups/api/leadership';
 import {
   createMeasure,
@@ -18,7 +18,6 @@ import {
   measureKeys,
   measureQuery,
   normalizeMoney,
-  textsEditable,
   updateMeasure,
   type Measure,
   type MeasureStatus,

@@ -11,10 +11,10 @@ import { CommentForm } from '../../consultation/components/CommentForm';
 import { CommentList } from '../../consultation/components/CommentList';
 import { ConsultationBanner } from '../../consultation/components/ConsultationBanner';
 import { goalQuery } from '../../goals/api/goals';
-import { planQuery } from '../../plans/api/plans';
+import { planQuery, textsEditable } from '../../plans/api/plans';
 import { useLeadership } from '../../working-groups/api/leadership';
 import type { Schemas } from '../../../lib/api/client';
-import { measureQuery, measureUpdatesQuery, textsEditable, type Measure } from '../api/measures';
+import { measureQuery, measureUpdatesQuery, type Measure } from '../api/measures';
 import { ProgressUpdateForm } from '../components/ProgressUpdateForm';
 
 type PlanStatus = Schemas['PlanStatus'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupByTerritory, NEXT_STATUSES, type Plan } from './plans';
+import { groupByTerritory, NEXT_STATUSES, textsEditable, type Plan } from './plans';
 
 const plan = (p: Partial<Plan>): Plan =>
   ({ id: p.title, title: 'x', territory: 't', period_start: 2020, period_end: 2023, status: 'draft', summary: '', vision: '', consultation_open: false, created_at: '', updated_at: '', version: 1, ...p }) as Plan;
@@ -23,5 +23,14 @@ describe('NEXT_STATUSES', () => {
     expect(NEXT_STATUSES.draft).toEqual(['consultation']);
     expect(NEXT_STATUSES.consultation).toContain('draft');
     expect(NEXT_STATUSES.archived).toEqual([]);
+  });
+});
+
+describe('textsEditable', () => {
+  it('texts are editable only in draft and consultation', () => {
+    expect(textsEditable('draft')).toBe(true);
+    expect(textsEditable('consultation')).toBe(true);
+    expect(textsEditable('approved')).toBe(false);
+    expect(textsEditable('implementation')).toBe(false);
   });
 });

@@ -61,6 +61,11 @@ export function changePlanStatus(id: string, body: Schemas['StatusChange']) {
   return unwrap(api.POST('/api/v1/plans/{id}/status', { params: { path: { id } }, body }));
 }
 
+/** The plan's texts, goals and measures may change only while it is a draft or in consultation. */
+export function textsEditable(planStatus: PlanStatus | undefined): boolean {
+  return planStatus === 'draft' || planStatus === 'consultation';
+}
+
 /** Moves the domain allows from each status (domain.md); the server still decides. */
 export const NEXT_STATUSES: Record<PlanStatus, PlanStatus[]> = {
   draft: ['consultation'],

@@ -5,10 +5,12 @@ import { ConflictNotice } from '../../../components/ConflictNotice';
 import { Field } from '../../../components/Field';
 import { FormErrors } from '../../../components/FormErrors';
 import { PageTitle } from '../../../components/PageTitle';
-import { ErrorMessage, Loading } from '../../../components/QueryState';
+import { ErrorMessage, Loading, NotAllowed, SignInPrompt } from '../../../components/QueryState';
 import { useT } from '../../../i18n';
+import { isStaff, useSession } from '../../../lib/auth/useSession';
 import { useSubmit } from '../../../lib/useSubmit';
-import { createPlan, planKeys, planQuery, updatePlan, type Plan } from '../api/plans';
+import { createPlan, planKeys, planQuery, textsEditable, updatePlan, type Plan } from '../api/plans';
+import { PlanFrozen } from '../components/PlanFrozen';
 
 const FIELDS = ['title', 'territory', 'period_start', 'period_end', 'summary', 'vision'] as const;
 type Values = Record<(typeof FIELDS)[number], string>;
@@ -27,6 +29,7 @@ export function PlanFormPage() {
   const t = useT();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  const { user } = useSession();
   const existing = useQuery({ ...planQuery(planId ?? ''), enabled: !!planId });
   const [values, setValues] = useState<Values>(toValues());
   const submit = useSubmit();
@@ -35,13 +38,30 @@ export function PlanFormPage() {
     if (existing.data) setValues(toValues(existing.data));
   }, [existing.data]);
 
+  const title = planId ? t('plan.editTitle') : t('plan.create');
+  // Only coordinators and admins manage plans, and a plan's texts only until its approval.
+  if (!isStaff(user)) {
+    return (
+      <div className="narrow">
+        <PageTitle title={title}>{title}</PageTitle>
+        {user ? <NotAllowed /> : <SignInPrompt />}
+      </div>
+    );
+  }
   if (planId && existing.isPending) return <Loading />;
   if (planId && existing.error) return <ErrorMessage error={existing.error} />;
+  if (existing.data && !textsEditable(existing.data.status)) {
+    return (
+      <div className="narrow">
+        <PageTitle title={title}>{title}</PageTitle>
+        <PlanFrozen status={existing.data.status} back={`/plans/${existing.data.id}`} />
+      </div>
+    );
+  }
 
   const set = (k: keyof Values) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
     setValues((v) => ({ ...v, [k]: e.target.value }));
 
-  const title = planId ? t('plan.editTitle') : t('plan.create');
   const years = { period_start: Number(values.period_start), period_end: Number(values.period_end) };
 
   return (

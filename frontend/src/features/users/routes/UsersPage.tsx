@@ -1,12 +1,11 @@
 //! Users: coordinators list and add people; admins also change roles.
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link } from 'react-router';
 import { ConflictNotice } from '../../../components/ConflictNotice';
 import { Field } from '../../../components/Field';
 import { FormErrors } from '../../../components/FormErrors';
 import { PageTitle } from '../../../components/PageTitle';
-import { QueryView } from '../../../components/QueryState';
+import { NotAllowed, QueryView, SignInPrompt } from '../../../components/QueryState';
 import { TableWrap } from '../../../components/TableWrap';
 import { useT } from '../../../i18n';
 import { isAdmin, isStaff, useSession } from '../../../lib/auth/useSession';
@@ -30,7 +29,7 @@ export function UsersPage() {
     return (
       <>
         <PageTitle title={t('users.title')}>{t('users.title')}</PageTitle>
-        <p>{user ? t('errors.forbidden') : <Link to="/sign-in?next=/admin/users">{t('auth.signInToContinue')}</Link>}</p>
+        {user ? <NotAllowed /> : <SignInPrompt />}
       </>
     );
   }
