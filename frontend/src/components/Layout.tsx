@@ -5,7 +5,7 @@ import { LANGS, useI18n } from '../i18n';
 import { signOut } from '../features/auth/api/auth';
 import { isAdmin, isStaff, useSession } from '../lib/auth/useSession';
 import { session } from '../lib/auth/session';
-import { Loading } from './QueryState';
+import { PageLoading } from './QueryState';
 
 export function Layout() {
   const { t, lang, setLang } = useI18n();
@@ -107,7 +107,7 @@ export function Layout() {
         </div>
       )}
       <main id="main" tabIndex={-1} className="container main">
-        <Suspense fallback={<Loading />}>
+        <Suspense fallback={<PageLoading />}>
           <Outlet />
         </Suspense>
       </main>

@@ -2,6 +2,7 @@
 import { Link, useLocation } from 'react-router';
 import { useT } from '../i18n';
 import { isApiError } from '../lib/api/problem';
+import { PageTitle } from './PageTitle';
 
 export function Loading() {
   const t = useT();
@@ -40,16 +41,46 @@ export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () 
   );
 }
 
-/** Renders loading, error or the content of one query. */
+/**
+ * A whole page still loading: its own h1 and document title, so the previous page's title is not
+ * left behind and screen-reader users land on a heading.
+ */
+export function PageLoading() {
+  const t = useT();
+  return (
+    <div role="status">
+      <PageTitle title={t('common.loading')}>{t('common.loading')}</PageTitle>
+    </div>
+  );
+}
+
+/** A whole page that could not be loaded: a heading and title saying so, then why. */
+export function PageError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const t = useT();
+  const title = isApiError(error, 404) ? t('errors.pageNotFound') : t('errors.pageFailed');
+  return (
+    <>
+      <PageTitle title={title}>{title}</PageTitle>
+      <ErrorMessage error={error} onRetry={onRetry} />
+    </>
+  );
+}
+
+/** Renders loading, error or the content of one query; `page` when the query is the page's own. */
 export function QueryView<T>({
   query,
+  page = false,
   children,
 }: {
   query: { data: T | undefined; error: unknown; isPending: boolean; refetch: () => unknown };
+  page?: boolean;
   children: (data: T) => React.ReactNode;
 }) {
-  if (query.isPending) return <Loading />;
-  if (query.error || query.data === undefined) return <ErrorMessage error={query.error} onRetry={() => query.refetch()} />;
+  if (query.isPending) return page ? <PageLoading /> : <Loading />;
+  if (query.error || query.data === undefined) {
+    const Failure = page ? PageError : ErrorMessage;
+    return <Failure error={query.error} onRetry={() => query.refetch()} />;
+  }
   return <>{children(query.data)}</>;
 }
 

@@ -68,7 +68,7 @@ export function RegisterPage() {
   }
 
   return (
-    <QueryView query={query}>
+    <QueryView query={query} page>
       {(report) => (
         <>
           <nav aria-label={t('common.breadcrumbs')} className="breadcrumbs">

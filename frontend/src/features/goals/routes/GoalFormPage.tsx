@@ -5,7 +5,7 @@ import { ConflictNotice } from '../../../components/ConflictNotice';
 import { Field } from '../../../components/Field';
 import { FormErrors } from '../../../components/FormErrors';
 import { PageTitle } from '../../../components/PageTitle';
-import { ErrorMessage, Loading, NotAllowed, SignInPrompt } from '../../../components/QueryState';
+import { NotAllowed, PageError, PageLoading, SignInPrompt } from '../../../components/QueryState';
 import { useT } from '../../../i18n';
 import { useSession } from '../../../lib/auth/useSession';
 import { useSubmit } from '../../../lib/useSubmit';
@@ -55,9 +55,9 @@ export function GoalFormPage() {
       </div>
     );
   }
-  if (goalId && existing.error) return <ErrorMessage error={existing.error} />;
-  if (plan.error) return <ErrorMessage error={plan.error} />;
-  if ((goalId && existing.isPending) || !plan.data || !leadership.ready) return <Loading />;
+  if (goalId && existing.error) return <PageError error={existing.error} />;
+  if (plan.error) return <PageError error={plan.error} />;
+  if ((goalId && existing.isPending) || !plan.data || !leadership.ready) return <PageLoading />;
   // From approval on a plan's goals are frozen, for everyone.
   if (!textsEditable(plan.data.status)) {
     return (

@@ -5,7 +5,7 @@ import { ConflictNotice } from '../../../components/ConflictNotice';
 import { Field } from '../../../components/Field';
 import { FormErrors } from '../../../components/FormErrors';
 import { PageTitle } from '../../../components/PageTitle';
-import { ErrorMessage, Loading, NotAllowed } from '../../../components/QueryState';
+import { NotAllowed, PageError, PageLoading } from '../../../components/QueryState';
 import { useT } from '../../../i18n';
 import { ApiError } from '../../../lib/api/problem';
 import { useSubmit } from '../../../lib/useSubmit';
@@ -70,11 +70,11 @@ export function MeasureFormPage() {
     if (existing.data) setValues(toValues(existing.data));
   }, [existing.data]);
 
-  if (measureId && existing.isPending) return <Loading />;
-  if (measureId && existing.error) return <ErrorMessage error={existing.error} />;
-  if (goal.error) return <ErrorMessage error={goal.error} />;
-  if (plan.error) return <ErrorMessage error={plan.error} />;
-  if (!goal.data || !plan.data || !leadership.ready) return <Loading />;
+  if (measureId && existing.isPending) return <PageLoading />;
+  if (measureId && existing.error) return <PageError error={existing.error} />;
+  if (goal.error) return <PageError error={goal.error} />;
+  if (plan.error) return <PageError error={plan.error} />;
+  if (!goal.data || !plan.data || !leadership.ready) return <PageLoading />;
 
   const title = measureId ? t('measure.editTitle') : t('measure.add');
   const back = measureId ? `/measures/${measureId}` : `/plans/${plan.data.id}`;

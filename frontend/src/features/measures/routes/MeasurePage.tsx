@@ -42,7 +42,7 @@ export function MeasurePage() {
   const canEdit = useCanEdit(query.data, plan.data?.status);
 
   return (
-    <QueryView query={query}>
+    <QueryView query={query} page>
       {(m) => (
         <article>
           <nav aria-label={t('common.breadcrumbs')} className="breadcrumbs">

@@ -6,7 +6,7 @@ import { ConflictNotice } from '../../../components/ConflictNotice';
 import { Field } from '../../../components/Field';
 import { FormErrors } from '../../../components/FormErrors';
 import { PageTitle } from '../../../components/PageTitle';
-import { ErrorMessage, Loading, NotAllowed } from '../../../components/QueryState';
+import { NotAllowed, PageError, PageLoading } from '../../../components/QueryState';
 import { useT } from '../../../i18n';
 import { addHours, fromLocalInput, toLocalInput } from '../../../lib/datetime';
 import { useSubmit } from '../../../lib/useSubmit';
@@ -51,10 +51,10 @@ export function MeetingFormPage() {
     if (existing.data) setValues(toValues(existing.data));
   }, [existing.data]);
 
-  if (meetingId && existing.isPending) return <Loading />;
-  if (meetingId && existing.error) return <ErrorMessage error={existing.error} />;
+  if (meetingId && existing.isPending) return <PageLoading />;
+  if (meetingId && existing.error) return <PageError error={existing.error} />;
   const title = meetingId ? t('meeting.editTitle') : t('meeting.schedule');
-  if (!leadership.ready) return <Loading />;
+  if (!leadership.ready) return <PageLoading />;
   if (!leadership.staff && !leadership.leads(groupId)) {
     return (
       <div className="narrow">

@@ -23,7 +23,7 @@ export function MeetingPage() {
   const nameOf = (id: string) => members.data?.items.find((mm) => mm.user_id === id)?.display_name ?? null;
 
   return (
-    <QueryView query={query}>
+    <QueryView query={query} page>
       {(m) => (
         <article>
           <nav aria-label={t('common.breadcrumbs')} className="breadcrumbs">

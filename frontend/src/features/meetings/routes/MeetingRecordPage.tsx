@@ -6,7 +6,7 @@ import { ConflictNotice } from '../../../components/ConflictNotice';
 import { Field } from '../../../components/Field';
 import { FormErrors } from '../../../components/FormErrors';
 import { PageTitle } from '../../../components/PageTitle';
-import { ErrorMessage, Loading, NotAllowed } from '../../../components/QueryState';
+import { Loading, NotAllowed, PageError, PageLoading } from '../../../components/QueryState';
 import { useI18n } from '../../../i18n';
 import { useSubmit } from '../../../lib/useSubmit';
 import { groupKeys, membersQuery, STAKEHOLDERS, type Member, type Stakeholder } from '../../working-groups/api/groups';
@@ -78,10 +78,10 @@ export function MeetingRecordPage() {
     }
   });
 
-  if (meeting.isPending) return <Loading />;
-  if (meeting.error) return <ErrorMessage error={meeting.error} />;
+  if (meeting.isPending) return <PageLoading />;
+  if (meeting.error) return <PageError error={meeting.error} />;
   const title = t('meeting.recordTitle');
-  if (!leadership.ready || !values) return <Loading />;
+  if (!leadership.ready || !values) return <PageLoading />;
   const m = meeting.data!;
   if (!leadership.staff && !leadership.leads(groupId)) {
     return (

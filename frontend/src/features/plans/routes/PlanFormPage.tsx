@@ -5,7 +5,7 @@ import { ConflictNotice } from '../../../components/ConflictNotice';
 import { Field } from '../../../components/Field';
 import { FormErrors } from '../../../components/FormErrors';
 import { PageTitle } from '../../../components/PageTitle';
-import { ErrorMessage, Loading, NotAllowed, SignInPrompt } from '../../../components/QueryState';
+import { NotAllowed, PageError, PageLoading, SignInPrompt } from '../../../components/QueryState';
 import { useT } from '../../../i18n';
 import { isStaff, useSession } from '../../../lib/auth/useSession';
 import { useSubmit } from '../../../lib/useSubmit';
@@ -48,8 +48,8 @@ export function PlanFormPage() {
       </div>
     );
   }
-  if (planId && existing.isPending) return <Loading />;
-  if (planId && existing.error) return <ErrorMessage error={existing.error} />;
+  if (planId && existing.isPending) return <PageLoading />;
+  if (planId && existing.error) return <PageError error={existing.error} />;
   if (existing.data && !textsEditable(existing.data.status)) {
     return (
       <div className="narrow">

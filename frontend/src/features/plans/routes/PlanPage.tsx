@@ -24,7 +24,7 @@ export function PlanPage() {
   const leadership = useLeadership();
 
   return (
-    <QueryView query={query}>
+    <QueryView query={query} page>
       {({ plan, goals }) => {
         const open = plan.status === 'draft' || plan.status === 'consultation';
         const editable = staff && open;

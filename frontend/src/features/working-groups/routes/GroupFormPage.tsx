@@ -5,7 +5,7 @@ import { ConflictNotice } from '../../../components/ConflictNotice';
 import { Field } from '../../../components/Field';
 import { FormErrors } from '../../../components/FormErrors';
 import { PageTitle } from '../../../components/PageTitle';
-import { ErrorMessage, Loading, NotAllowed } from '../../../components/QueryState';
+import { NotAllowed, PageError, PageLoading } from '../../../components/QueryState';
 import { useT } from '../../../i18n';
 import { useSubmit } from '../../../lib/useSubmit';
 import { createGroup, GROUP_KINDS, groupKeys, groupQuery, updateGroup, type GroupKind, type WorkingGroup } from '../api/groups';
@@ -38,9 +38,9 @@ export function GroupFormPage() {
     if (existing.data) setValues(toValues(existing.data));
   }, [existing.data]);
 
-  if (groupId && existing.isPending) return <Loading />;
-  if (groupId && existing.error) return <ErrorMessage error={existing.error} />;
-  if (!leadership.ready) return <Loading />;
+  if (groupId && existing.isPending) return <PageLoading />;
+  if (groupId && existing.error) return <PageError error={existing.error} />;
+  if (!leadership.ready) return <PageLoading />;
   const staff = leadership.staff;
   const allowed = staff || (!!groupId && leadership.leads(groupId));
   const title = groupId ? t('groups.editTitle') : t('groups.create');

@@ -23,7 +23,7 @@ export function GroupPage() {
   const manages = staff || leadership.leads(groupId);
 
   return (
-    <QueryView query={query}>
+    <QueryView query={query} page>
       {(g) => (
         <article>
           <nav aria-label={t('common.breadcrumbs')} className="breadcrumbs">
