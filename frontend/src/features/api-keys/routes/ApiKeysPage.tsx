@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
-import { Field } from '../../../components/Field';
+import { Field, Fieldset } from '../../../components/Field';
 import { FormErrors } from '../../../components/FormErrors';
 import { PageTitle } from '../../../components/PageTitle';
 import { QueryView, SignInPrompt } from '../../../components/QueryState';
@@ -87,8 +87,7 @@ export function ApiKeysPage() {
           <Field label={t('apiKeys.name')} hint={t('apiKeys.nameHint')} errors={submit.errors.name} required requiredText={t('common.required')}>
             <input type="text" value={name} onChange={(e) => setName(e.target.value)} />
           </Field>
-          <fieldset className="radio-group">
-            <legend>{t('apiKeys.scopes')}</legend>
+          <Fieldset legend={t('apiKeys.scopes')} errors={submit.errors.scopes}>
             {(['read', 'write'] as const).map((s) => (
               <label key={s}>
                 <input
@@ -99,8 +98,7 @@ export function ApiKeysPage() {
                 {t(`apiKeys.scope.${s}`)}
               </label>
             ))}
-            {submit.errors.scopes && <p className="field-error">{submit.errors.scopes.join(' ')}</p>}
-          </fieldset>
+          </Fieldset>
           <button type="submit" className="btn btn-primary" disabled={submit.busy}>
             {t('apiKeys.createButton')}
           </button>

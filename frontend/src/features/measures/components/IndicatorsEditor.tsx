@@ -44,9 +44,13 @@ export function IndicatorsEditor({ rows, onChange, errors, locked }: Props) {
                     <input type="text" inputMode="decimal" disabled={locked} value={r.target} onChange={(e) => setRow(r.key, { target: e.target.value })} />
                   </Field>
                 </div>
-                <fieldset className="row-fieldset nested">
+                <fieldset className="row-fieldset nested" aria-describedby={at('values') ? `ind-${r.key}-values-error` : undefined}>
                   <legend>{t('measure.form.valuesOf', { n })}</legend>
-                  {at('values') && <p className="field-error">{at('values')!.join(' ')}</p>}
+                  {at('values') && (
+                    <p className="field-error" id={`ind-${r.key}-values-error`}>
+                      {at('values')!.join(' ')}
+                    </p>
+                  )}
                   {r.values.length === 0 && <p className="muted">{t('measure.form.noValues')}</p>}
                   {r.values.map((v, j) => {
                     const vat = (f: string) => errors[`indicators[${i}].values[${j}].${f}`];

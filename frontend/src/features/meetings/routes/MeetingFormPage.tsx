@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ConflictNotice } from '../../../components/ConflictNotice';
-import { Field } from '../../../components/Field';
+import { Field, Fieldset } from '../../../components/Field';
 import { FormErrors } from '../../../components/FormErrors';
 import { PageTitle } from '../../../components/PageTitle';
 import { NotAllowed, PageError, PageLoading } from '../../../components/QueryState';
@@ -125,16 +125,14 @@ export function MeetingFormPage() {
             <input type="datetime-local" value={values.ends_at} onChange={set('ends_at')} />
           </Field>
         </div>
-        <fieldset className="radio-group">
-          <legend>{t('meeting.format')}</legend>
-          {submit.errors.format && <p className="field-error">{submit.errors.format.join(' ')}</p>}
+        <Fieldset legend={t('meeting.format')} errors={submit.errors.format}>
           {MEETING_FORMATS.map((f) => (
             <label key={f}>
               <input type="radio" name="format" value={f} checked={values.format === f} onChange={set('format')} />{' '}
               {t(`meetingFormat.${f}`)}
             </label>
           ))}
-        </fieldset>
+        </Fieldset>
         {needs.location && (
           <Field label={t('meeting.location')} hint={t('meeting.fields.locationHint')} errors={submit.errors.location} required requiredText={t('common.required')}>
             <input type="text" value={values.location} onChange={set('location')} />

@@ -94,6 +94,9 @@ export function MeetingRecordPage() {
 
   const update = (patch: Partial<Values>) => setValues((v) => (v ? { ...v, ...patch } : v));
   const errorsAt = (field: string) => submit.errors[field];
+  // Errors about a whole list (not one of its rows), shown at the list's section and linked to it.
+  const agendaError = values.agenda.length ? undefined : errorsAt('agenda');
+  const attendanceError = errorsAt('attendance');
   const memberList: Member[] = members.data?.items ?? [];
   // People recorded earlier who have since left the group stay in the record.
   const former = Object.keys(values.presence).filter((id) => !memberList.some((mm) => mm.user_id === id));
@@ -164,9 +167,13 @@ export function MeetingRecordPage() {
           </select>
         </Field>
 
-        <section aria-labelledby="rec-agenda" className="record-section">
+        <section aria-labelledby="rec-agenda" aria-describedby={agendaError ? 'rec-agenda-error' : undefined} className="record-section">
           <h2 id="rec-agenda">{t('meeting.agenda')}</h2>
-          {errorsAt('agenda') && !values.agenda.length && <p className="field-error">{errorsAt('agenda')!.join(' ')}</p>}
+          {agendaError && (
+            <p className="field-error" id="rec-agenda-error">
+              {agendaError.join(' ')}
+            </p>
+          )}
           {values.agenda.length === 0 && <p className="muted">{t('meeting.record.noAgendaYet')}</p>}
           <ol className="edit-rows">
             {values.agenda.map((a, i) => {
@@ -224,6 +231,7 @@ export function MeetingRecordPage() {
           <button
             type="button"
             id="add-agenda"
+            aria-describedby={agendaError ? 'rec-agenda-error' : undefined}
             className="btn btn-secondary btn-small"
             onClick={() => {
               const row = { key: key(), title: '', note: '' };
@@ -235,9 +243,17 @@ export function MeetingRecordPage() {
           </button>
         </section>
 
-        <section aria-labelledby="rec-attendance" className="record-section">
+        <section
+          aria-labelledby="rec-attendance"
+          aria-describedby={attendanceError ? 'rec-attendance-error' : undefined}
+          className="record-section"
+        >
           <h2 id="rec-attendance">{t('meeting.attendance')}</h2>
-          {errorsAt('attendance') && <p className="field-error">{errorsAt('attendance')!.join(' ')}</p>}
+          {attendanceError && (
+            <p className="field-error" id="rec-attendance-error">
+              {attendanceError.join(' ')}
+            </p>
+          )}
           {members.isPending && <Loading />}
           {!members.isPending && memberList.length === 0 && former.length === 0 && <p>{t('groups.noMembers')}</p>}
           <ul className="plain-list attendance-list">

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ConflictNotice } from '../../../components/ConflictNotice';
-import { Field } from '../../../components/Field';
+import { CheckboxField, Field, Fieldset } from '../../../components/Field';
 import { FormErrors } from '../../../components/FormErrors';
 import { PageTitle } from '../../../components/PageTitle';
 import { NotAllowed, PageError, PageLoading } from '../../../components/QueryState';
@@ -105,15 +105,13 @@ export function GroupFormPage() {
         <Field label={t('groups.fields.name')} hint={t('groups.fields.nameHint')} errors={submit.errors.name} required={!locked} requiredText={t('common.required')}>
           <input type="text" value={values.name} onChange={set('name')} disabled={locked} />
         </Field>
-        <fieldset className="radio-group" disabled={locked}>
-          <legend>{t('groups.fields.kind')}</legend>
-          {submit.errors.kind && <p className="field-error">{submit.errors.kind.join(' ')}</p>}
+        <Fieldset legend={t('groups.fields.kind')} errors={submit.errors.kind} disabled={locked}>
           {GROUP_KINDS.map((k) => (
             <label key={k}>
               <input type="radio" name="kind" value={k} checked={values.kind === k} onChange={set('kind')} /> {t(`groupKind.${k}`)}
             </label>
           ))}
-        </fieldset>
+        </Fieldset>
         <Field label={t('groups.targetGroup')} hint={t('groups.fields.targetGroupHint')} errors={submit.errors.target_group}>
           <input type="text" value={values.target_group} onChange={set('target_group')} />
         </Field>
@@ -126,19 +124,14 @@ export function GroupFormPage() {
         <Field label={t('groups.fields.quorum')} hint={t('groups.fields.quorumHint')} errors={submit.errors.quorum}>
           <input type="number" inputMode="numeric" min={1} value={values.quorum} onChange={set('quorum')} disabled={locked} />
         </Field>
-        <div className="field">
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              checked={values.is_active}
-              disabled={locked}
-              onChange={(e) => setValues((v) => ({ ...v, is_active: e.target.checked }))}
-            />{' '}
-            {t('groups.fields.isActive')}
-          </label>
-          <p className="field-hint">{t('groups.fields.isActiveHint')}</p>
-          {submit.errors.is_active && <p className="field-error">{submit.errors.is_active.join(' ')}</p>}
-        </div>
+        <CheckboxField
+          label={t('groups.fields.isActive')}
+          hint={t('groups.fields.isActiveHint')}
+          errors={submit.errors.is_active}
+          checked={values.is_active}
+          disabled={locked}
+          onChange={(is_active) => setValues((v) => ({ ...v, is_active }))}
+        />
         <div className="actions">
           <button type="submit" className="btn btn-primary" disabled={submit.busy}>
             {t('common.save')}
