@@ -1,5 +1,5 @@
 //! The caller's API keys; a new key's secret is shown once, with a copy button.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { Field, Fieldset } from '../../../components/Field';
@@ -20,7 +20,14 @@ export function ApiKeysPage() {
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<Scope[]>(['read']);
   const [secret, setSecret] = useState<string | null>(null);
-  const [copied, setCopied] = useState(false);
+  const [copy, setCopy] = useState<'copied' | 'failed' | null>(null);
+  const secretHeading = useRef<HTMLHeadingElement>(null);
+  const secretCode = useRef<HTMLElement>(null);
+  const listHeading = useRef<HTMLHeadingElement>(null);
+  // A new secret is shown once: take the person to it, so it is read out and not missed.
+  useEffect(() => {
+    if (secret) secretHeading.current?.focus();
+  }, [secret]);
   const [revoking, setRevoking] = useState<ApiKey | null>(null);
   const submit = useSubmit();
   const revoke = useSubmit();
@@ -40,10 +47,12 @@ export function ApiKeysPage() {
       <p className="lead">{t('apiKeys.intro')}</p>
       {secret && (
         <section className="notice notice-success" aria-labelledby="secret-heading">
-          <h2 id="secret-heading">{t('apiKeys.secretTitle')}</h2>
+          <h2 id="secret-heading" ref={secretHeading} tabIndex={-1}>
+            {t('apiKeys.secretTitle')}
+          </h2>
           <p>{t('apiKeys.secretOnce')}</p>
           <p>
-            <code className="secret" data-testid="api-key-secret">
+            <code className="secret" data-testid="api-key-secret" ref={secretCode}>
               {secret}
             </code>
           </p>
@@ -54,21 +63,38 @@ export function ApiKeysPage() {
               onClick={async () => {
                 try {
                   await navigator.clipboard.writeText(secret);
-                  setCopied(true);
+                  setCopy('copied');
                 } catch {
-                  setCopied(false);
+                  // No clipboard (permission, insecure origin): select the key for a manual copy.
+                  if (secretCode.current) window.getSelection()?.selectAllChildren(secretCode.current);
+                  setCopy('failed');
                 }
               }}
             >
               {t('apiKeys.copy')}
             </button>
-            <button type="button" className="btn btn-secondary btn-small" onClick={() => setSecret(null)}>
+            <button
+              type="button"
+              className="btn btn-secondary btn-small"
+              onClick={() => {
+                setSecret(null);
+                setCopy(null);
+                listHeading.current?.focus();
+              }}
+            >
               {t('apiKeys.done')}
             </button>
           </div>
-          <p role="status">{copied ? t('apiKeys.copied') : ''}</p>
         </section>
       )}
+      {/* Always present, so the copy result is announced when it appears. */}
+      <div role="status">
+        {copy && (
+          <p className={copy === 'failed' ? 'field-error' : undefined}>
+            {copy === 'copied' ? t('apiKeys.copied') : t('apiKeys.copyFailed')}
+          </p>
+        )}
+      </div>
       <section className="panel" aria-labelledby="new-key">
         <h2 id="new-key">{t('apiKeys.create')}</h2>
         <FormErrors error={submit.error} fields={['name', 'scopes', 'expires_at']} />
@@ -78,7 +104,7 @@ export function ApiKeysPage() {
             void submit.run(async () => {
               const created = await createKey({ name, scopes });
               setSecret(created.key);
-              setCopied(false);
+              setCopy(null);
               setName('');
               await queryClient.invalidateQueries({ queryKey: keyKeys.all });
             });
@@ -105,7 +131,9 @@ export function ApiKeysPage() {
         </form>
       </section>
       <section aria-labelledby="keys-heading">
-        <h2 id="keys-heading">{t('apiKeys.list')}</h2>
+        <h2 id="keys-heading" ref={listHeading} tabIndex={-1}>
+          {t('apiKeys.list')}
+        </h2>
         <FormErrors error={revoke.error} fields={[]} />
         <QueryView query={query}>
           {(page) =>
