@@ -379,7 +379,7 @@ test('a coordinator records indicator values, actual funding and progress of an 
   await page.getByRole('button', { name: 'Uložit' }).click();
   await page.getByRole('heading', { level: 1, name: /Odlehčovací služba/ }).waitFor();
   await page.getByRole('cell', { name: 'osoby' }).waitFor();
-  await page.getByText('2026: 18.5').waitFor();
+  await page.getByText('2026: 18,5').waitFor();
   await page.getByRole('cell', { name: 'kraj' }).waitFor();
 
   await page.getByLabel(/^Plnění \(%\)/).fill('55');

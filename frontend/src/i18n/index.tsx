@@ -26,6 +26,8 @@ export interface I18n {
   formatDate: (iso: string | null | undefined) => string;
   formatDateTime: (iso: string | null | undefined) => string;
   formatMoney: (amount: string | null | undefined) => string;
+  /** A measured value (18.5 → "18,5" in Czech); empty for none. */
+  formatNumber: (value: number | null | undefined) => string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -48,6 +50,7 @@ export function I18nProvider({ children, lang: fixed }: { children: ReactNode; l
     const dateFmt = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Prague' });
     const dateTimeFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Prague' });
     const moneyFmt = new Intl.NumberFormat(locale, { style: 'currency', currency: 'CZK', maximumFractionDigits: 0 });
+    const numberFmt = new Intl.NumberFormat(locale, { maximumFractionDigits: 3 });
     return {
       lang,
       setLang,
@@ -56,6 +59,7 @@ export function I18nProvider({ children, lang: fixed }: { children: ReactNode; l
       formatDate: (iso) => (iso ? dateFmt.format(new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso)) : ''),
       formatDateTime: (iso) => (iso ? dateTimeFmt.format(new Date(iso)) : ''),
       formatMoney: (amount) => (amount ? moneyFmt.format(Number(amount)) : ''),
+      formatNumber: (value) => (value === null || value === undefined ? '' : numberFmt.format(value)),
     };
   }, [lang, setLang]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

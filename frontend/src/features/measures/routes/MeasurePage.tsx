@@ -34,7 +34,7 @@ function useCanEdit(measure: Measure | undefined, planStatus: PlanStatus | undef
 
 export function MeasurePage() {
   const { measureId = '' } = useParams();
-  const { t, formatDate, formatMoney } = useI18n();
+  const { t, formatDate, formatMoney, formatNumber } = useI18n();
   const { user } = useSession();
   const query = useQuery(measureQuery(measureId));
   const plan = useQuery({ ...planQuery(query.data?.plan_id ?? ''), enabled: !!query.data });
@@ -115,9 +115,10 @@ export function MeasurePage() {
                       <tr key={ind.name}>
                         <th scope="row">{ind.name}</th>
                         <td>{ind.unit}</td>
-                        <td>{ind.baseline ?? '–'}</td>
-                        <td>{ind.target ?? '–'}</td>
-                        <td>{(ind.values ?? []).map((v) => `${v.year}: ${v.value}`).join(', ') || '–'}</td>
+                        <td>{formatNumber(ind.baseline) || '–'}</td>
+                        <td>{formatNumber(ind.target) || '–'}</td>
+                        {/* Semicolons, as a Czech decimal comma would make "18,5, 20" ambiguous. */}
+                        <td>{(ind.values ?? []).map((v) => `${v.year}: ${formatNumber(v.value)}`).join('; ') || '–'}</td>
                       </tr>
                     ))}
                   </tbody>

@@ -9,7 +9,7 @@ import { isStaff, useSession } from '../../../lib/auth/useSession';
 import { groupByTerritory, plansQuery, STATUS_ORDER, type Plan, type PlanStatus } from '../api/plans';
 
 export function HomePage() {
-  const { t, lang } = useI18n();
+  const { t, lang, formatDate } = useI18n();
   const { user } = useSession();
   const query = useQuery(plansQuery());
   const [params, setParams] = useSearchParams();
@@ -41,7 +41,7 @@ export function HomePage() {
                       <li key={p.id}>
                         <Link to={`/plans/${p.id}`}>{p.title}</Link> ({p.territory}){' '}
                         {p.consultation_closes_at &&
-                          t('consultation.closesAt', { date: new Intl.DateTimeFormat(lang === 'cs' ? 'cs-CZ' : 'en-GB', { dateStyle: 'long' }).format(new Date(p.consultation_closes_at)) })}
+                          t('consultation.closesAt', { date: formatDate(p.consultation_closes_at) })}
                       </li>
                     ))}
                   </ul>
