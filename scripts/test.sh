@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: Rust unit and integration tests (SQLite and PostgreSQL), the web app's
-# type check, unit tests and browser tests in Debian's Chromium. Installs what they need.
+# type check, unit tests, bundle budget (250 kB gzipped initial JS) and browser tests in
+# Debian's Chromium. Installs what they need.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -18,8 +19,8 @@ python3 -m openapi_spec_validator openapi.yaml
 step "Rust: unit and integration tests (SQLite and PostgreSQL)"
 cargo test --locked --workspace
 
-step "Web app: generated client, types, unit tests, build"
-(cd frontend && npm run check:api && npm run typecheck && npm run test:unit && npm run build)
+step "Web app: generated client, types, unit tests, build, bundle budget"
+(cd frontend && npm run check:api && npm run typecheck && npm run test:unit && npm run build && npm run size)
 
 ensure_chromium
 step "Web app: browser tests against the real server"
