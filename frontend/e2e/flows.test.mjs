@@ -1,4 +1,4 @@
-// The three flows of issue 5 against the real server, with axe and screenshots on the main pages.
+// Browser flows against the real server, with axe and screenshots (test-results/) on the main pages.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { ADMIN, apiClient, checkA11y, localDateTime, login, newPage, screenshot, signInUi, startBrowser, startServer } from './harness.mjs';
@@ -43,6 +43,7 @@ test('a citizen finds a plan and comments during the consultation', async () => 
   await page.getByRole('heading', { level: 1 }).waitFor();
   await screenshot(page, 'home');
   await checkA11y(page, 'home');
+  await checkA11y(page, 'home-320', { width: 320 });
 
   await page.getByRole('link', { name: plan.title }).first().click();
   await page.getByRole('heading', { level: 1, name: plan.title }).waitFor();
@@ -50,6 +51,7 @@ test('a citizen finds a plan and comments during the consultation', async () => 
   await page.getByRole('progressbar').first().waitFor();
   await screenshot(page, 'plan');
   await checkA11y(page, 'plan');
+  await checkA11y(page, 'plan-320', { width: 320 });
 
   await page.getByLabel(/Text připomínky/).fill('Prosíme o rozšíření odlehčovací služby i na víkendy.');
   await page.getByLabel(/Jméno a příjmení/).fill('Marie Občanová');
@@ -90,15 +92,52 @@ test('a citizen finds a plan and comments during the consultation', async () => 
 
   await page.goto(`${server.baseUrl}/sign-in`);
   await checkA11y(page, 'sign-in');
+  // Forms are not offered to visitors: a new plan asks them to sign in.
+  await page.goto(`${server.baseUrl}/plans/new`);
+  await page.getByRole('heading', { level: 1, name: 'Nový komunitní plán' }).waitFor();
+  await page.getByRole('link', { name: 'Pro pokračování se přihlaste.' }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Uložit' }).count(), 0);
+  // An unknown address has its own page.
+  await page.goto(`${server.baseUrl}/no-such-page`);
+  await page.getByRole('heading', { level: 1, name: 'Stránka nenalezena' }).waitFor();
+  assert.equal(await page.title(), 'Stránka nenalezena – Spoluplán');
+  await screenshot(page, 'not-found');
+  await checkA11y(page, 'not-found');
   // English works too.
   await page.goto(server.baseUrl + '/');
   await page.getByRole('button', { name: 'Switch to English' }).click();
   await page.getByRole('heading', { level: 1, name: 'Community plans of social services' }).waitFor();
+  await screenshot(page, 'home-en');
+  await checkA11y(page, 'home-en');
   await page.getByRole('button', { name: 'Přepnout do češtiny' }).click();
   await page.close();
 });
 
+test('a page whose code fails to load offers a reload', async () => {
+  const { measure } = await seedPlan('Plán s chybějícím souborem (e2e)', { consultation: true });
+  const page = await newPage(browser);
+  // As if a new release had removed the old chunk: its request fails.
+  await page.route(/\/assets\/MeasurePage-[^/]+\.js$/, (route) => route.abort());
+  await page.goto(`${server.baseUrl}/measures/${measure.id}`);
+  await page.getByRole('heading', { level: 1, name: 'Stránku se nepodařilo načíst' }).waitFor();
+  assert.equal(await page.title(), 'Stránku se nepodařilo načíst – Spoluplán');
+  await page.getByRole('navigation', { name: 'Hlavní navigace' }).waitFor();
+  await screenshot(page, 'route-error');
+  await checkA11y(page, 'route-error');
+  await page.unroute(/\/assets\/MeasurePage-[^/]+\.js$/);
+  await page.getByRole('button', { name: 'Načíst stránku znovu' }).click();
+  await page.getByRole('heading', { level: 1, name: /Odlehčovací služba/ }).waitFor();
+  // The server answers a missing asset with 404, not the app shell.
+  const missing = await fetch(`${server.baseUrl}/assets/MeasurePage-gone.js`);
+  assert.equal(missing.status, 404);
+  assert.notEqual(missing.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+  await page.close();
+});
+
 test('a coordinator creates a plan, opens the consultation, settles a comment and approves the plan', async () => {
+  const draft = await admin.must('POST', '/plans', {
+    title: 'Rozpracovaný plán – jen pro přihlášené (e2e)', territory: 'Obec Lhota', period_start: 2027, period_end: 2030,
+  }, 201);
   const page = await newPage(browser);
   await signInUi(page, server.baseUrl, ADMIN.email, ADMIN.password);
   await page.goto(server.baseUrl + '/');
@@ -120,6 +159,9 @@ test('a coordinator creates a plan, opens the consultation, settles a comment an
   const planId = new URL(page.url()).pathname.split('/').pop();
 
   await page.getByRole('link', { name: 'Přidat cíl' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Přidat cíl' }).waitFor();
+  await screenshot(page, 'goal-form');
+  await checkA11y(page, 'goal-form');
   await page.getByLabel(/^Označení/).fill('1');
   await page.getByLabel(/^Název cíle/).fill('Podpora seniorů v domácím prostředí');
   await page.getByRole('button', { name: 'Uložit' }).click();
@@ -154,18 +196,32 @@ test('a coordinator creates a plan, opens the consultation, settles a comment an
   const anon = apiClient(server.baseUrl);
   await anon.must('POST', '/comments', { target_type: 'plan', target_id: planId, body: 'Chybí mi dostupnost o víkendech.', author_name: 'Jan Novák' }, 201);
 
-  await page.getByRole('link', { name: 'Vypořádání připomínek' }).click();
+  // Approval waits for the comment to be settled: the dialog says so and links to the register.
+  await page.getByRole('button', { name: 'Zaznamenat schválení' }).click();
+  await dialog.getByText('1 připomínka z připomínkového řízení ještě není vypořádána.').waitFor();
+  assert.equal(await dialog.getByRole('button', { name: 'Ano, plán je schválen' }).isDisabled(), true);
+  await screenshot(page, 'lifecycle-dialog-unsettled');
+  await checkA11y(page, 'lifecycle-dialog-open');
+  await dialog.getByRole('link', { name: 'Přejít k vypořádání nevypořádaných připomínek' }).click();
   await page.getByRole('heading', { level: 1, name: 'Vypořádání připomínek' }).waitFor();
   await page.getByText('Chybí mi dostupnost o víkendech.').waitFor();
   await checkA11y(page, 'register');
-  await page.getByLabel('Vybrat připomínku č. 1').check();
+  await page.getByLabel('Vybrat všechny zobrazené připomínky').check();
+  assert.equal(await page.getByLabel('Vybrat připomínku č. 1').isChecked(), true);
   await page.getByLabel('akceptováno', { exact: true }).check();
   await page.getByLabel(/^Odůvodnění/).fill('Doplněno do opatření 1.1.');
   await page.getByRole('button', { name: 'Vypořádat vybrané' }).click();
   await page.getByText('Vypořádána 1 připomínka.').waitFor();
+  // The settled rows' form is gone; focus is on the confirmation, not lost.
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Vypořádána 1 připomínka.');
   await screenshot(page, 'register');
   const csv = page.getByRole('link', { name: 'Stáhnout vypořádání jako CSV' });
   assert.match(await csv.getAttribute('href'), /consultation-report\?format=csv$/);
+  const [download] = await Promise.all([page.waitForEvent('download'), csv.click()]);
+  const { readFile } = await import('node:fs/promises');
+  const text = await readFile(await download.path(), 'utf8');
+  assert.match(text, /^\uFEFFČ\.;/);
+  assert.match(text, /Doplněno do opatření 1\.1\./);
 
   await page.goto(`${server.baseUrl}/plans/${planId}`);
   await page.getByRole('button', { name: 'Zaznamenat schválení' }).click();
@@ -177,10 +233,18 @@ test('a coordinator creates a plan, opens the consultation, settles a comment an
   const report = await admin.must('GET', `/plans/${planId}/consultation-report`);
   assert.equal(report.counts.accepted, 1);
   assert.equal(report.counts.unsettled, 0);
+  // From approval on, the plan's form is not offered.
+  await page.goto(`${server.baseUrl}/plans/${planId}/edit`);
+  await page.getByText('jsou od schválení uzamčeny').waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Uložit' }).count(), 0);
 
-  // Sign-out ends the session.
+  // Sign-out ends the session, and drafts seen while signed in disappear with it.
+  await page.goto(server.baseUrl + '/');
+  await page.getByRole('link', { name: draft.title }).waitFor();
   await page.getByRole('button', { name: 'Odhlásit se' }).click();
   await page.getByRole('link', { name: 'Přihlásit se' }).waitFor();
+  await page.getByRole('link', { name: 'Komunitní plán Testov 2026–2029' }).first().waitFor();
+  assert.equal(await page.getByRole('link', { name: draft.title }).count(), 0);
   await page.close();
 });
 
@@ -392,5 +456,63 @@ test('a coordinator records indicator values, actual funding and progress of an 
   const saved = await admin.must('GET', `/measures/${measure.id}`);
   assert.equal(saved.progress, 55);
   assert.deepEqual(saved.funding_sources, [{ year: 2026, source: 'region', planned: '120000.00', actual: '118000.00' }]);
+  await page.close();
+});
+
+test('a coordinator creates an API key that works, then revokes it; an admin changes a role', async () => {
+  const password = 'coordinator-password-12345';
+  const klara = await admin.must('POST', '/users', { email: 'klara.koordinatorka@example.cz', display_name: 'Klára Koordinátorka', role: 'coordinator', password }, 201);
+  const milan = await admin.must('POST', '/users', { email: 'milan.clen@example.cz', display_name: 'Milan Člen', role: 'member', password }, 201);
+
+  const page = await newPage(browser);
+  await signInUi(page, server.baseUrl, klara.email, password);
+  await page.getByRole('link', { name: 'API klíče' }).click();
+  await page.getByRole('heading', { level: 1, name: 'API klíče' }).waitFor();
+  await checkA11y(page, 'api-keys');
+  await page.getByLabel(/^Název/).fill('Katalog služeb (e2e)');
+  await page.getByRole('button', { name: 'Vytvořit klíč' }).click();
+
+  // The secret is shown once, with a copy button, and focus is taken to it.
+  const secret = page.getByTestId('api-key-secret');
+  await secret.waitFor();
+  const key = (await secret.textContent()).trim();
+  assert.match(key, /^spk_/);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'secret-heading');
+  await page.getByRole('button', { name: 'Zkopírovat klíč' }).click();
+  // Headless Chromium may or may not grant the clipboard: either way the result is said.
+  await page.locator('[role="status"]', { hasText: /Klíč je ve schránce|nepodařilo zkopírovat/ }).waitFor();
+  await screenshot(page, 'api-key-created');
+  await checkA11y(page, 'api-key-created');
+
+  // The key works against the API as Klára.
+  const me = await fetch(`${server.baseUrl}/api/v1/me`, { headers: { authorization: `Bearer ${key}` } });
+  assert.equal(me.status, 200);
+  assert.equal((await me.json()).email, klara.email);
+
+  await page.getByRole('button', { name: 'Mám zkopírováno' }).click();
+  assert.equal(await secret.count(), 0);
+  await page.reload();
+  await page.getByRole('rowheader', { name: 'Katalog služeb (e2e)' }).waitFor();
+  assert.equal(await secret.count(), 0, 'the secret is never shown again');
+  await screenshot(page, 'api-keys');
+  await page.getByRole('button', { name: 'Zneplatnit Katalog služeb (e2e)' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Zneplatnit' }).click();
+  await page.getByText('Nemáte žádné API klíče.').waitFor();
+  const revoked = await fetch(`${server.baseUrl}/api/v1/me`, { headers: { authorization: `Bearer ${key}` } });
+  assert.equal(revoked.status, 401);
+  await page.getByRole('button', { name: 'Odhlásit se' }).click();
+  await page.getByRole('link', { name: 'Přihlásit se' }).waitFor();
+
+  // An admin makes Milan a coordinator: choosing in the select saves nothing until the button.
+  await signInUi(page, server.baseUrl, ADMIN.email, ADMIN.password);
+  await page.getByRole('link', { name: 'Uživatelé' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Uživatelé' }).waitFor();
+  await checkA11y(page, 'users');
+  await page.getByLabel('Role uživatele Milan Člen').selectOption('coordinator');
+  assert.equal((await admin.must('GET', `/users/${milan.id}`)).role, 'member');
+  await page.getByRole('button', { name: 'Uložit roli Milan Člen' }).click();
+  await page.getByText('Role uživatele Milan Člen je nyní: koordinátor.').waitFor();
+  assert.equal((await admin.must('GET', `/users/${milan.id}`)).role, 'coordinator');
+  await screenshot(page, 'users');
   await page.close();
 });

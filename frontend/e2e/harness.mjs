@@ -122,9 +122,19 @@ export async function screenshot(page, name) {
   if (size) await page.setViewportSize(size);
 }
 
-/** Runs axe-core (WCAG 2.1 A/AA) and throws on serious or critical violations. */
-export async function checkA11y(page, name) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+/**
+ * Runs axe-core (WCAG 2.1 A/AA) and throws on serious or critical violations; with `width` the page
+ * is checked at that viewport width (e.g. 320 px for reflow), then restored.
+ */
+export async function checkA11y(page, name, { width } = {}) {
+  const size = page.viewportSize();
+  if (width) await page.setViewportSize({ width, height: 800 });
+  let results;
+  try {
+    results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  } finally {
+    if (width && size) await page.setViewportSize(size);
+  }
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   if (bad.length) {
     const text = bad
