@@ -6,11 +6,68 @@ use sea_orm::{DbErr, RuntimeErr, SqlErr};
 use serde::Serialize;
 use utoipa::ToSchema;
 
+/// What is wrong with a field, in one word a client can put in its own language (the web app
+/// words it in Czech); `message` says the same in English for people reading the API.
+#[derive(Debug, Clone, Copy, Serialize, ToSchema, PartialEq)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldErrorCode {
+    /// Missing or empty.
+    Required,
+    /// Shorter than `min` characters.
+    TooShort,
+    /// Longer than `max` characters.
+    TooLong,
+    /// More than `max` items.
+    TooMany,
+    /// A number outside `min` to `max`.
+    OutOfRange,
+    /// Not in the expected format (an e-mail address, an amount of money, a URL).
+    InvalidFormat,
+    /// Of the wrong type, or not one of the allowed values.
+    InvalidValue,
+    /// Refers to something that does not exist.
+    NotFound,
+    /// Must lie in the future.
+    MustBeFuture,
+    /// Must not lie in the future.
+    MustNotBeFuture,
+    /// Earlier than the value it must follow (an end before its start).
+    BeforeStart,
+    /// Not what was expected (a current password that is wrong).
+    Incorrect,
+    /// Any other rule: `message` says which.
+    Invalid,
+}
+
 /// One invalid field of a request.
 #[derive(Debug, Clone, Serialize, ToSchema, PartialEq)]
 pub struct FieldError {
+    /// The field's path in the request, e.g. `title`, `agenda[0].title`.
     pub field: String,
+    pub code: FieldErrorCode,
     pub message: String,
+    /// The lower bound of `out_of_range`, the shortest length of `too_short`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min: Option<i64>,
+    /// The upper bound of `out_of_range`, the longest length of `too_long`, the most items of `too_many`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max: Option<i64>,
+}
+
+impl FieldError {
+    pub fn new(field: &str, code: FieldErrorCode, message: impl Into<String>) -> Self {
+        Self { field: field.into(), code, message: message.into(), min: None, max: None }
+    }
+
+    pub fn with_min(mut self, min: i64) -> Self {
+        self.min = Some(min);
+        self
+    }
+
+    pub fn with_max(mut self, max: i64) -> Self {
+        self.max = Some(max);
+        self
+    }
 }
 
 /// RFC 9457 problem details.
@@ -77,8 +134,8 @@ impl ApiError {
     }
 
     /// A single invalid field as a 422.
-    pub fn invalid(field: &str, message: impl Into<String>) -> Self {
-        Self::Validation(vec![FieldError { field: field.into(), message: message.into() }])
+    pub fn invalid(field: &str, code: FieldErrorCode, message: impl Into<String>) -> Self {
+        Self::Validation(vec![FieldError::new(field, code, message)])
     }
 }
 
@@ -197,6 +254,11 @@ fn is_unavailable(err: &DbErr) -> bool {
 
 pub type ApiResult<T> = Result<T, ApiError>;
 
+/// A number outside `min` to `max`.
+pub fn range_error(field: &str, min: i64, max: i64) -> FieldError {
+    FieldError::new(field, FieldErrorCode::OutOfRange, format!("must be between {min} and {max}")).with_min(min).with_max(max)
+}
+
 /// The largest `position` a goal or measure may take.
 pub const MAX_POSITION: i32 = 1_000_000;
 
@@ -209,20 +271,30 @@ impl Validator {
         Self::default()
     }
 
-    pub fn error(&mut self, field: &str, message: impl Into<String>) {
-        self.0.push(FieldError { field: field.into(), message: message.into() });
+    pub fn push(&mut self, error: FieldError) {
+        self.0.push(error);
     }
 
-    pub fn check(&mut self, ok: bool, field: &str, message: impl Into<String>) {
+    pub fn error(&mut self, field: &str, code: FieldErrorCode, message: impl Into<String>) {
+        self.push(FieldError::new(field, code, message));
+    }
+
+    pub fn check(&mut self, ok: bool, field: &str, code: FieldErrorCode, message: impl Into<String>) {
         if !ok {
-            self.error(field, message);
+            self.error(field, code, message);
         }
+    }
+
+    /// A required value that is missing; `why` may say what it is for.
+    pub fn required(&mut self, field: &str, why: &str) {
+        let message = if why.is_empty() { "is required".to_owned() } else { format!("is required {why}") };
+        self.error(field, FieldErrorCode::Required, message);
     }
 
     /// A required text: trimmed, non-empty, at most `max` characters.
     pub fn text(&mut self, field: &str, value: &str, max: usize) {
         if value.trim().is_empty() {
-            self.error(field, "must not be empty");
+            self.error(field, FieldErrorCode::Required, "must not be empty");
         } else {
             self.length(field, value, max);
         }
@@ -231,14 +303,30 @@ impl Validator {
     /// An optional text: at most `max` characters.
     pub fn length(&mut self, field: &str, value: &str, max: usize) {
         if value.chars().count() > max {
-            self.error(field, format!("must be at most {max} characters"));
+            let message = format!("must be at most {max} characters");
+            self.push(FieldError::new(field, FieldErrorCode::TooLong, message).with_max(max as i64));
+        }
+    }
+
+    /// A list of at most `max` items.
+    pub fn items(&mut self, field: &str, count: usize, max: usize) {
+        if count > max {
+            let message = format!("must have at most {max} items");
+            self.push(FieldError::new(field, FieldErrorCode::TooMany, message).with_max(max as i64));
+        }
+    }
+
+    /// A whole number from `min` to `max`.
+    pub fn range(&mut self, field: &str, value: i64, min: i64, max: i64) {
+        if !(min..=max).contains(&value) {
+            self.push(range_error(field, min, max));
         }
     }
 
     /// A sibling position: bounded, so that "one after the last" can never overflow.
     pub fn position(&mut self, value: Option<i32>) {
         if let Some(p) = value {
-            self.check((0..=MAX_POSITION).contains(&p), "position", format!("must be between 0 and {MAX_POSITION}"));
+            self.range("position", p.into(), 0, MAX_POSITION.into());
         }
     }
 

@@ -13,7 +13,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, FieldErrorCode};
 
 /// Largest request body accepted (api.md): larger ones get 413.
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
@@ -151,7 +151,7 @@ impl<T: DeserializeOwned + 'static> FromRequest for OptionalJson<T> {
 /// Turns a parsed body into `T`, naming the offending field in a 422.
 pub fn from_value<T: DeserializeOwned>(value: Value) -> ApiResult<T> {
     if let Some(field) = nul_field(&value, String::new()) {
-        return Err(ApiError::invalid(&field, "must not contain the NUL character"));
+        return Err(ApiError::invalid(&field, FieldErrorCode::InvalidValue, "must not contain the NUL character"));
     }
     serde_path_to_error::deserialize(value).map_err(|err| {
         // "." is the body itself, "[0]" an element of a body that is an array: no field to name.
@@ -165,10 +165,10 @@ pub fn from_value<T: DeserializeOwned>(value: Value) -> ApiResult<T> {
         }
         let missing = message.strip_prefix("missing field `").and_then(|rest| rest.split('`').next());
         match (path.as_str(), missing) {
-            (".", Some(name)) => ApiError::invalid(name, "is required"),
-            (_, Some(name)) => ApiError::invalid(&format!("{path}.{name}"), "is required"),
+            (".", Some(name)) => ApiError::invalid(name, FieldErrorCode::Required, "is required"),
+            (_, Some(name)) => ApiError::invalid(&format!("{path}.{name}"), FieldErrorCode::Required, "is required"),
             (".", None) => ApiError::BadRequest(format!("invalid JSON body: {message}")),
-            _ => ApiError::invalid(&path, message),
+            _ => ApiError::invalid(&path, FieldErrorCode::InvalidValue, message),
         }
     })
 }

@@ -1,4 +1,5 @@
 //! Money: decimal strings in CZK on the wire ("125000.00"), whole hálíře in storage.
+use crate::error::{FieldErrorCode, Validator};
 
 /// Parses "125000", "125000.5" or "125000.50" (no sign, no separators) into hálíře.
 pub fn parse(text: &str) -> Option<i64> {
@@ -20,8 +21,8 @@ pub fn format(halire: i64) -> String {
 }
 
 /// Checks a money field and names it in the 422 when it is not a CZK amount.
-pub fn check(v: &mut crate::error::Validator, field: &str, text: &str) {
-    v.check(parse(text).is_some(), field, "must be an amount in CZK such as \"125000.00\"");
+pub fn check(v: &mut Validator, field: &str, text: &str) {
+    v.check(parse(text).is_some(), field, FieldErrorCode::InvalidFormat, "must be an amount in CZK such as \"125000.00\"");
 }
 
 #[cfg(test)]

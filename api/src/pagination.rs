@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::IntoParams;
 use uuid::Uuid;
 
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, FieldErrorCode, range_error};
 
 pub const DEFAULT_LIMIT: u64 = 50;
 pub const MAX_LIMIT: u64 = 200;
@@ -63,7 +63,7 @@ impl PageParams {
         match self.limit {
             None => Ok(DEFAULT_LIMIT),
             Some(n) if (1..=MAX_LIMIT).contains(&n) => Ok(n),
-            Some(_) => Err(ApiError::invalid("limit", format!("must be between 1 and {MAX_LIMIT}"))),
+            Some(_) => Err(ApiError::Validation(vec![range_error("limit", 1, MAX_LIMIT as i64)])),
         }
     }
 }
@@ -138,7 +138,7 @@ fn decode(raw: &str) -> ApiResult<Cursor> {
 }
 
 fn bad_cursor() -> ApiError {
-    ApiError::invalid("cursor", "is not a cursor this list gave out")
+    ApiError::invalid("cursor", FieldErrorCode::InvalidValue, "is not a cursor this list gave out")
 }
 
 /// Sort key helpers for `fetch`'s `row_cursor`.

@@ -67,6 +67,8 @@ test('a citizen finds a plan and comments during the consultation', async () => 
   await page.evaluate(() => document.querySelectorAll('[required]').forEach((el) => el.removeAttribute('required')));
   await page.getByRole('button', { name: 'Odeslat připomínku' }).click();
   await page.locator('.field-invalid').first().waitFor();
+  // Worded in Czech from the error's code, not the server's English message.
+  assert.equal(await page.locator('.field-invalid .field-error').first().textContent(), 'Toto pole je povinné.');
 
   await page.goto(`${server.baseUrl}/measures/${measure.id}`);
   await page.getByRole('heading', { level: 1, name: /Odlehčovací služba/ }).waitFor();

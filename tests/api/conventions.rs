@@ -39,7 +39,8 @@ both!(framework_errors_are_problems, |app| async move {
     let wrong_type = app.post("/plans", t, json!({"title": "x", "territory": "y", "period_start": "2025", "period_end": 2026})).await;
     assert_eq!(wrong_type.expect(422)["errors"][0]["field"], "period_start");
     let missing = app.post("/plans", t, json!({"title": "x", "territory": "y", "period_end": 2026})).await.expect(422);
-    assert_eq!(missing["errors"][0], json!({"field": "period_start", "message": "is required"}));
+    assert_eq!(missing["errors"][0], json!({"field": "period_start", "code": "required", "message": "is required"}));
+    assert_eq!(wrong_type.json()["errors"][0]["code"], "invalid_value");
     app.post("/plans", t, json!([1, 2])).await.expect(400);
     let text = app.client.post(app.url("/plans")).bearer_auth(&c.token).header("content-type", "text/plain").body("{}").send().await.unwrap();
     assert_eq!(text.status(), 415);
@@ -152,4 +153,25 @@ both!(an_optional_body_is_still_checked, |app| async move {
     assert_eq!(text.status(), 415);
     let bad = app.client.post(app.url("/auth/logout")).header("content-type", "application/json").body("{oops").send().await.unwrap();
     assert_eq!(bad.status(), 400);
+});
+
+both!(field_errors_carry_a_code_and_their_bounds, |app| async move {
+    let c = app.coordinator().await;
+    let t = Some(c.token.as_str());
+    let errors = |problem: serde_json::Value| problem["errors"].as_array().unwrap().clone();
+    let plan = json!({"title": " ", "territory": "y".repeat(201), "period_start": 1990, "period_end": 2026});
+    let found = errors(app.post("/plans", t, plan).await.expect(422));
+    assert_eq!(found[0], json!({"field": "title", "code": "required", "message": "must not be empty"}));
+    assert_eq!(found[1], json!({"field": "territory", "code": "too_long", "message": "must be at most 200 characters", "max": 200}));
+    assert_eq!(found[2], json!({"field": "period_start", "code": "out_of_range", "message": "must be between 2000 and 2100", "min": 2000, "max": 2100}));
+    let limit = errors(app.get("/plans?limit=0", None).await.expect(422));
+    assert_eq!((limit[0]["code"].as_str(), limit[0]["min"].as_i64(), limit[0]["max"].as_i64()), (Some("out_of_range"), Some(1), Some(200)));
+    let user = json!({"email": "not-an-address", "display_name": "Jana", "role": "member", "password": "krátké"});
+    let found = errors(app.post("/users", t, user).await.expect(422));
+    assert_eq!(found.iter().map(|e| e["code"].as_str().unwrap()).collect::<Vec<_>>(), ["invalid_format", "too_short"]);
+    assert_eq!(found[1]["min"], 12);
+    let plan = app.plan(&c).await;
+    let past = json!({"status": "consultation", "consultation_closes_at": "2020-01-01T00:00:00Z"});
+    let found = errors(app.post(&format!("/plans/{plan}/status"), t, past).await.expect(422));
+    assert_eq!(found[0]["code"], "must_be_future");
 });

@@ -12,7 +12,7 @@ use super::dto::{ApiKeyCreate, ApiKeyFilters};
 use crate::audit::{self, service::changes_of};
 use crate::auth::tokens::{API_KEY_PREFIX, random_secret, secret_hash};
 use crate::caller::{Action, Caller, authorize};
-use crate::error::{ApiError, ApiResult, Validator};
+use crate::error::{ApiError, ApiResult, FieldErrorCode, Validator};
 use crate::http::IfMatch;
 use crate::pagination::{self, PageParams, Sort};
 
@@ -48,9 +48,9 @@ pub async fn create(
     let owner = caller.signed_in()?.user.id;
     let mut v = Validator::new();
     v.text("name", &body.name, 200);
-    v.check(!body.scopes.is_empty(), "scopes", "must name at least one scope (read, write)");
+    v.check(!body.scopes.is_empty(), "scopes", FieldErrorCode::Required, "must name at least one scope (read, write)");
     if let Some(at) = body.expires_at {
-        v.check(at > Utc::now(), "expires_at", "must be in the future");
+        v.check(at > Utc::now(), "expires_at", FieldErrorCode::MustBeFuture, "must be in the future");
     }
     v.finish()?;
     let mut scopes = body.scopes.clone();

@@ -10,7 +10,7 @@ use base64::engine::general_purpose::STANDARD_NO_PAD as B64;
 use rand::RngCore;
 use tokio::sync::Semaphore;
 
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, FieldError, FieldErrorCode, Validator};
 
 pub const MIN_LENGTH: usize = 12;
 pub const MAX_LENGTH: usize = 256;
@@ -134,10 +134,13 @@ impl PasswordHasher {
 }
 
 /// Length is the only rule (NIST SP 800-63B): 12 to 256 characters.
-pub fn check_policy(field: &str, password: &str, validator: &mut crate::error::Validator) {
+pub fn check_policy(field: &str, password: &str, validator: &mut Validator) {
     let length = password.chars().count();
-    validator.check(length >= MIN_LENGTH, field, format!("must be at least {MIN_LENGTH} characters"));
-    validator.check(length <= MAX_LENGTH, field, format!("must be at most {MAX_LENGTH} characters"));
+    if length < MIN_LENGTH {
+        let message = format!("must be at least {MIN_LENGTH} characters");
+        validator.push(FieldError::new(field, FieldErrorCode::TooShort, message).with_min(MIN_LENGTH as i64));
+    }
+    validator.length(field, password, MAX_LENGTH);
 }
 
 #[cfg(test)]

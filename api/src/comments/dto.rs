@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use crate::error::Validator;
+use crate::error::{FieldErrorCode, Validator};
 use crate::http::Versioned;
 use crate::page_of;
 
@@ -180,6 +180,7 @@ pub fn validate_email(v: &mut Validator, field: &str, email: &str) {
     if !shaped {
         v.error(
             field,
+            FieldErrorCode::InvalidFormat,
             "must be an e-mail address such as jana.novakova@example.cz",
         );
     } else {

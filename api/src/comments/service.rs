@@ -18,7 +18,7 @@ use super::dto::{
 };
 use crate::audit::{self, service::changes_of};
 use crate::caller::{Action, Caller, authorize};
-use crate::error::{ApiError, ApiResult, Validator};
+use crate::error::{ApiError, ApiResult, FieldErrorCode, Validator};
 use crate::http::IfMatch;
 use crate::pagination::{self, PageParams, Sort};
 use crate::plans::dto::is_consultation_open;
@@ -252,10 +252,7 @@ pub async fn create(
         .filter(|e| !e.is_empty());
     if anonymous || on_behalf {
         if author_name.is_empty() {
-            v.error(
-                "author_name",
-                "is required: the name of the person or organisation who comments",
-            );
+            v.required("author_name", "(the name of the person or organisation who comments)");
         } else {
             v.length("author_name", author_name, MAX_NAME);
         }
@@ -267,6 +264,7 @@ pub async fn create(
     v.check(
         received_on <= today,
         "received_on",
+        FieldErrorCode::MustNotBeFuture,
         "must not be in the future",
     );
     let txn = state.db.begin().await?;
@@ -277,14 +275,16 @@ pub async fn create(
             .await?
             .filter(|p| p.status == CommentStatus::Published || caller.is_staff());
         match parent {
-            None => v.error("parent_id", "no such comment"),
+            None => v.error("parent_id", FieldErrorCode::NotFound, "no such comment"),
             Some(p) if p.target_type != body.target_type || p.target_id != body.target_id => v
                 .error(
                     "parent_id",
+                    FieldErrorCode::Invalid,
                     "a reply must be on the same target as the comment it answers",
                 ),
             Some(p) if p.parent_id.is_some() => v.error(
                 "parent_id",
+                FieldErrorCode::Invalid,
                 "replies nest one level; answer the top-level comment",
             ),
             Some(_) => {}
@@ -428,10 +428,10 @@ pub async fn update(
         .filter(|r| !r.is_empty());
     match patch.status {
         Some(CommentStatus::Hidden) if reason.is_none() => {
-            v.error("moderation_reason", "is required to hide a comment")
+            v.required("moderation_reason", "to hide a comment")
         }
         None if patch.moderation_reason.is_some() => {
-            v.error("moderation_reason", "send it together with status")
+            v.error("moderation_reason", FieldErrorCode::Invalid, "send it together with status")
         }
         _ => {}
     }
@@ -545,10 +545,7 @@ pub async fn resolve(
         .filter(|c| !c.is_empty());
     let mut v = Validator::new();
     match note {
-        None if body.resolution != Resolution::Noted => v.error(
-            "note",
-            "a justification is required unless the comment is only noted",
-        ),
+        None if body.resolution != Resolution::Noted => v.required("note", "(a justification) unless the comment is only noted"),
         Some(n) => v.length("note", n, MAX_NOTE),
         None => {}
     }

@@ -10,7 +10,7 @@ use uuid::Uuid;
 use super::dto::{GoalCreate, GoalPatch, validate};
 use crate::audit::{self, service::changes_of};
 use crate::caller::{Action, Caller, authorize, ensure_editable};
-use crate::error::{ApiError, ApiResult, Validator};
+use crate::error::{ApiError, ApiResult, FieldErrorCode, Validator};
 use crate::http::IfMatch;
 use crate::pagination::{self, KeyKind, PageParams, Sort, int_key};
 use crate::{comments, plans};
@@ -40,7 +40,7 @@ async fn check_group<D: ConnectionTrait>(db: &D, v: &mut Validator, group: Optio
     if let Some(id) = group
         && working_group::Entity::find_by_id(id).one(db).await?.is_none()
     {
-        v.error("working_group_id", "no such working group");
+        v.error("working_group_id", FieldErrorCode::NotFound, "no such working group");
     }
     Ok(())
 }
@@ -49,17 +49,17 @@ async fn check_group<D: ConnectionTrait>(db: &D, v: &mut Validator, group: Optio
 async fn check_parent<D: ConnectionTrait>(db: &D, v: &mut Validator, plan_id: Uuid, parent: Option<Uuid>, this: Option<Uuid>) -> ApiResult<()> {
     let Some(parent_id) = parent else { return Ok(()) };
     if Some(parent_id) == this {
-        v.error("parent_goal_id", "a goal cannot be its own parent");
+        v.error("parent_goal_id", FieldErrorCode::Invalid, "a goal cannot be its own parent");
         return Ok(());
     }
     match goal::Entity::find_by_id(parent_id).one(db).await? {
         Some(p) if p.plan_id == plan_id && p.parent_goal_id.is_none() => {}
-        Some(p) if p.plan_id == plan_id => v.error("parent_goal_id", "goals nest one level only; choose a top-level goal"),
-        _ => v.error("parent_goal_id", "no such goal in this plan"),
+        Some(p) if p.plan_id == plan_id => v.error("parent_goal_id", FieldErrorCode::Invalid, "goals nest one level only; choose a top-level goal"),
+        _ => v.error("parent_goal_id", FieldErrorCode::NotFound, "no such goal in this plan"),
     }
     if let Some(this) = this {
         let has_children = goal::Entity::find().filter(goal::Column::ParentGoalId.eq(this)).count(db).await? > 0;
-        v.check(!has_children, "parent_goal_id", "this goal has sub-goals, so it must stay top-level");
+        v.check(!has_children, "parent_goal_id", FieldErrorCode::Invalid, "this goal has sub-goals, so it must stay top-level");
     }
     Ok(())
 }

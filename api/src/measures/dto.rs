@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use crate::error::Validator;
+use crate::error::{FieldErrorCode, Validator};
 use crate::http::{Versioned, nullable};
 use crate::{money, page_of};
 
@@ -246,26 +246,26 @@ impl Fields<'_> {
         }
         for (field, list) in [("partners", self.partners), ("target_groups", self.target_groups)] {
             if let Some(list) = list {
-                v.check(list.len() <= 50, field, "at most 50 items");
-                v.check(list.iter().all(|s| !s.trim().is_empty() && s.chars().count() <= 200), field, "items must be 1 to 200 characters");
+                v.items(field, list.len(), 50);
+                v.check(list.iter().all(|s| !s.trim().is_empty() && s.chars().count() <= 200), field, FieldErrorCode::Invalid, "items must be 1 to 200 characters");
             }
         }
         if let (Some(start), Some(end)) = self.dates {
-            v.check(start <= end, "end_date", "must not be before start_date");
+            v.check(start <= end, "end_date", FieldErrorCode::BeforeStart, "must not be before start_date");
         }
         if let Some(p) = self.progress {
-            v.check((0..=100).contains(&p), "progress", "must be between 0 and 100");
+            v.range("progress", p.into(), 0, 100);
         }
         if let Some(w) = self.weight {
-            v.check((1..=100).contains(&w), "weight", "must be between 1 and 100");
+            v.range("weight", w.into(), 1, 100);
         }
         if let Some(cost) = self.estimated_cost {
             money::check(v, "estimated_cost", cost);
         }
         if let Some(funding) = self.funding {
-            v.check(funding.len() <= 200, "funding_sources", "at most 200 rows");
+            v.items("funding_sources", funding.len(), 200);
             for (i, f) in funding.iter().enumerate() {
-                v.check((2000..=2100).contains(&f.year), &format!("funding_sources[{i}].year"), "must be a year between 2000 and 2100");
+                v.range(&format!("funding_sources[{i}].year"), f.year.into(), 2000, 2100);
                 money::check(v, &format!("funding_sources[{i}].planned"), &f.planned);
                 if let Some(actual) = &f.actual {
                     money::check(v, &format!("funding_sources[{i}].actual"), actual);
@@ -273,15 +273,16 @@ impl Fields<'_> {
             }
         }
         if let Some(indicators) = self.indicators {
-            v.check(indicators.len() <= 50, "indicators", "at most 50 indicators");
+            v.items("indicators", indicators.len(), 50);
             for (i, ind) in indicators.iter().enumerate() {
                 v.text(&format!("indicators[{i}].name"), &ind.name, 300);
                 v.text(&format!("indicators[{i}].unit"), &ind.unit, 50);
                 let finite = [ind.baseline, ind.target].into_iter().flatten().chain(ind.values.iter().map(|x| x.value)).all(f64::is_finite);
-                v.check(finite, &format!("indicators[{i}]"), "values must be finite numbers");
+                v.check(finite, &format!("indicators[{i}]"), FieldErrorCode::InvalidValue, "values must be finite numbers");
                 v.check(
                     ind.values.iter().all(|x| (2000..=2100).contains(&x.year)),
                     &format!("indicators[{i}].values"),
+                    FieldErrorCode::OutOfRange,
                     "years must be between 2000 and 2100",
                 );
             }

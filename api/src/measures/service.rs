@@ -13,7 +13,7 @@ use uuid::Uuid;
 use super::dto::{Fields, MeasureCreate, MeasureFilters, MeasurePatch, ProgressUpdateCreate};
 use crate::audit::{self, service::changes_of};
 use crate::caller::{Action, Caller, authorize, ensure_editable, is_frozen};
-use crate::error::{ApiError, ApiResult, Validator};
+use crate::error::{ApiError, ApiResult, FieldErrorCode, Validator};
 use crate::http::IfMatch;
 use crate::pagination::{self, KeyKind, PageParams, Sort, int_key};
 use crate::store::update_versioned;
@@ -316,8 +316,8 @@ pub async fn add_update(
     let today = Utc::now().date_naive();
     let date = body.date.unwrap_or(today);
     let mut v = Validator::new();
-    v.check((0..=100).contains(&body.progress), "progress", "must be between 0 and 100");
-    v.check(date <= today, "date", "must not be in the future");
+    v.range("progress", body.progress.into(), 0, 100);
+    v.check(date <= today, "date", FieldErrorCode::MustNotBeFuture, "must not be in the future");
     v.length("note", &body.note, 5_000);
     v.finish()?;
     let latest = measure_update::Entity::find()

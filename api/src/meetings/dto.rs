@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use crate::error::Validator;
+use crate::error::{FieldErrorCode, Validator};
 use crate::http::{Versioned, nullable};
 use crate::page_of;
 
@@ -241,18 +241,18 @@ impl Record {
         v.check(
             self.ends_at > self.starts_at,
             "ends_at",
+            FieldErrorCode::BeforeStart,
             "must be after starts_at",
         );
         if let Some(location) = &self.location {
             v.length("location", location, 500);
         }
         match &self.online_url {
-            Some(url) if url.chars().count() > 2000 => {
-                v.error("online_url", "must be at most 2000 characters")
-            }
+            Some(url) if url.chars().count() > 2000 => v.length("online_url", url, 2000),
             Some(url) => v.check(
                 is_web_url(url),
                 "online_url",
+                FieldErrorCode::InvalidFormat,
                 "must be an http or https URL",
             ),
             None => {}
@@ -265,18 +265,16 @@ impl Record {
         v.check(
             !needs_url || self.online_url.is_some(),
             "online_url",
+            FieldErrorCode::Required,
             "is required for online and hybrid meetings",
         );
         v.check(
             !needs_place || self.location.is_some(),
             "location",
+            FieldErrorCode::Required,
             "is required for in-person and hybrid meetings",
         );
-        v.check(
-            self.agenda.len() <= 100,
-            "agenda",
-            "must have at most 100 items",
-        );
+        v.items("agenda", self.agenda.len(), 100);
         for (i, item) in self.agenda.iter().enumerate() {
             v.text(&format!("agenda[{i}].title"), &item.title, 300);
             if let Some(note) = &item.note {
@@ -287,31 +285,26 @@ impl Record {
         v.check(
             !has_duplicates(&a.present),
             "attendance.present",
+            FieldErrorCode::Invalid,
             "lists someone twice",
         );
         v.check(
             !has_duplicates(&a.excused),
             "attendance.excused",
+            FieldErrorCode::Invalid,
             "lists someone twice",
         );
         v.check(
             !a.excused.iter().any(|id| a.present.contains(id)),
             "attendance.excused",
+            FieldErrorCode::Invalid,
             "someone cannot be both present and excused",
         );
-        v.check(
-            a.guests.len() <= 500,
-            "attendance.guests",
-            "must have at most 500 guests",
-        );
+        v.items("attendance.guests", a.guests.len(), 500);
         for (i, guest) in a.guests.iter().enumerate() {
             v.text(&format!("attendance.guests[{i}].name"), &guest.name, 200);
         }
-        v.check(
-            self.resolutions.len() <= 100,
-            "resolutions",
-            "must have at most 100 resolutions",
-        );
+        v.items("resolutions", self.resolutions.len(), 100);
         for (i, r) in self.resolutions.iter().enumerate() {
             v.text(&format!("resolutions[{i}].text"), &r.text, 5_000);
         }

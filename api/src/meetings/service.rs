@@ -14,7 +14,7 @@ use uuid::Uuid;
 use super::dto::{Meeting, MeetingCreate, MeetingFilters, MeetingPatch, Record};
 use crate::audit::{self, service::changes_of};
 use crate::caller::{Action, Caller, authorize};
-use crate::error::{ApiError, ApiResult, Validator};
+use crate::error::{ApiError, ApiResult, FieldErrorCode, Validator};
 use crate::http::IfMatch;
 use crate::pagination::{self, KeyKind, PageParams, Sort, time_key};
 use crate::store::update_versioned;
@@ -38,7 +38,7 @@ pub async fn list<D: ConnectionTrait>(
     if let (Some(from), Some(to)) = (filters.from, filters.to)
         && to <= from
     {
-        return Err(ApiError::invalid("to", "must be after from"));
+        return Err(ApiError::invalid("to", FieldErrorCode::BeforeStart, "must be after from"));
     }
     let mut select = meeting::Entity::find();
     if let Some(group) = group {
@@ -154,6 +154,7 @@ async fn check_attendees<D: ConnectionTrait>(
         if !strangers.is_empty() {
             v.error(
                 field,
+                FieldErrorCode::Invalid,
                 format!(
                     "not members of this working group: {} (record other people as guests)",
                     strangers.join(", ")

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use crate::error::Validator;
+use crate::error::{FieldErrorCode, Validator};
 use crate::http::Versioned;
 use crate::page_of;
 
@@ -159,7 +159,7 @@ pub fn validate_texts(v: &mut Validator, title: Option<&str>, territory: Option<
 }
 
 pub fn validate_period(v: &mut Validator, start: i32, end: i32) {
-    v.check((2000..=2100).contains(&start), "period_start", "must be a year between 2000 and 2100");
-    v.check((2000..=2100).contains(&end), "period_end", "must be a year between 2000 and 2100");
-    v.check(start <= end, "period_end", "must not be before period_start");
+    v.range("period_start", start.into(), 2000, 2100);
+    v.range("period_end", end.into(), 2000, 2100);
+    v.check(start <= end, "period_end", FieldErrorCode::BeforeStart, "must not be before period_start");
 }

@@ -12,7 +12,7 @@ use super::dto::{PlanCreate, PlanFilters, PlanPatch, StatusChange, validate_peri
 use super::lifecycle;
 use crate::audit::{self, service::changes_of};
 use crate::caller::{Action, Caller, authorize, ensure_editable};
-use crate::error::{ApiError, ApiResult, Validator};
+use crate::error::{ApiError, ApiResult, FieldErrorCode, Validator};
 use crate::http::IfMatch;
 use crate::pagination::{self, PageParams, Sort};
 use crate::store::update_versioned;
@@ -181,19 +181,19 @@ pub async fn change_status(db: &DatabaseConnection,
     match body.status {
         PlanStatus::Consultation => match body.consultation_closes_at {
             Some(at) if at > Utc::now() => active.consultation_closes_at = Set(Some(at)),
-            Some(_) => v.error("consultation_closes_at", "must be in the future"),
-            None => v.error("consultation_closes_at", "is required to open a consultation"),
+            Some(_) => v.error("consultation_closes_at", FieldErrorCode::MustBeFuture, "must be in the future"),
+            None => v.required("consultation_closes_at", "to open a consultation"),
         },
         PlanStatus::Approved => {
             match body.approval_resolution.as_deref().map(str::trim) {
                 Some(r) if !r.is_empty() && r.chars().count() <= 300 => active.approval_resolution = Set(Some(r.to_string())),
-                Some(r) if !r.is_empty() => v.error("approval_resolution", "must be at most 300 characters"),
-                _ => v.error("approval_resolution", "is required for approval (e.g. \"usnesení ZM č. 1234/ZM2226/22\")"),
+                Some(r) if !r.is_empty() => v.length("approval_resolution", r, 300),
+                _ => v.required("approval_resolution", "for approval (e.g. \"usnesení ZM č. 1234/ZM2226/22\")"),
             }
             match body.approved_on {
                 Some(date) if date <= Utc::now().date_naive() => active.approved_on = Set(Some(date)),
-                Some(_) => v.error("approved_on", "must not be in the future"),
-                None => v.error("approved_on", "is required for approval"),
+                Some(_) => v.error("approved_on", FieldErrorCode::MustNotBeFuture, "must not be in the future"),
+                None => v.required("approved_on", "for approval"),
             }
         }
         _ => {}

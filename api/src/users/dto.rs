@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use crate::error::Validator;
+use crate::error::{FieldErrorCode, Validator};
 use crate::http::Versioned;
 use crate::page_of;
 
@@ -117,7 +117,7 @@ pub fn validate_email(v: &mut Validator, email: &str) {
         }
         None => false,
     };
-    v.check(plausible, "email", "must be an e-mail address such as jana.novakova@obec.cz");
+    v.check(plausible, "email", FieldErrorCode::InvalidFormat, "must be an e-mail address such as jana.novakova@obec.cz");
     v.length("email", email, MAX_EMAIL);
 }
 

@@ -19,7 +19,7 @@ use crate::auth::passwords::{self, PasswordHasher};
 use crate::auth::service::{attempt_succeeded, reserve_attempt, revoke_sessions};
 use crate::caller::{Action, Caller, Via, authorize};
 use crate::config::Config;
-use crate::error::{ApiError, ApiResult, Validator};
+use crate::error::{ApiError, ApiResult, FieldErrorCode, Validator};
 use crate::http::IfMatch;
 use crate::pagination::{self, PageParams, Sort};
 use crate::state::AppState;
@@ -290,7 +290,7 @@ pub async fn change_password(state: &AppState, caller: &Caller, body: PasswordCh
     v.finish()?;
     reserve_attempt(state, caller, &user.email)?;
     if !state.passwords.verify(body.current_password.clone(), Some(user.password_hash.clone())).await? {
-        return Err(ApiError::invalid("current_password", "is not your current password"));
+        return Err(ApiError::invalid("current_password", FieldErrorCode::Incorrect, "is not your current password"));
     }
     attempt_succeeded(state, caller, &user.email);
     let hash = state.passwords.hash(body.new_password.clone()).await?;

@@ -135,11 +135,7 @@ pub fn validate_group(
         v.length("vision", t, 20_000);
     }
     if let Some(q) = quorum {
-        v.check(
-            (1..=1000).contains(&q),
-            "quorum",
-            "must be a number of members from 1 to 1000",
-        );
+        v.range("quorum", q.into(), 1, 1000);
     }
 }
 

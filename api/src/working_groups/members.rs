@@ -14,7 +14,7 @@ use super::dto::{Member, MemberCreate, MemberPatch};
 use super::service;
 use crate::audit::{self, service::changes_of};
 use crate::caller::{Action, Caller, authorize};
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, FieldErrorCode};
 use crate::http::IfMatch;
 use crate::pagination::{self, PageParams, Sort};
 use crate::store::update_versioned;
@@ -150,8 +150,8 @@ pub async fn add(
     }
     match user::Entity::find_by_id(body.user_id).one(&txn).await? {
         Some(u) if u.is_active => {}
-        Some(_) => return Err(ApiError::invalid("user_id", "this account is deactivated")),
-        None => return Err(ApiError::invalid("user_id", "no such user")),
+        Some(_) => return Err(ApiError::invalid("user_id", FieldErrorCode::Invalid, "this account is deactivated")),
+        None => return Err(ApiError::invalid("user_id", FieldErrorCode::NotFound, "no such user")),
     }
     if membership(&txn, group_id, body.user_id).await?.is_some() {
         return Err(ApiError::Conflict(

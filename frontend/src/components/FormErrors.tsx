@@ -12,7 +12,7 @@ export function FormErrors({ error, fields }: { error: unknown; fields: readonly
       </div>
     );
   }
-  const extra = unmatchedErrors(error.problem, fields);
+  const extra = unmatchedErrors(error.problem, fields, t);
   const text =
     error.status === 422
       ? t('errors.validation')

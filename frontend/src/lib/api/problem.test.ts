@@ -1,33 +1,50 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, fieldErrors, toApiError, unmatchedErrors, unwrap } from './problem';
+import cs from '../../i18n/cs.json';
+import en from '../../i18n/en.json';
+import { translate, type Vars } from '../../i18n/translate';
+import { ApiError, fieldErrors, toApiError, unmatchedErrors, unwrap, type Problem } from './problem';
 
-const problem = {
+const inCzech = (key: string, vars?: Vars) => translate(cs, 'cs', key, vars);
+const inEnglish = (key: string, vars?: Vars) => translate(en, 'en', key, vars);
+
+const problem: Problem = {
   type: 'about:blank',
   title: 'Unprocessable',
   status: 422,
   detail: 'invalid',
   errors: [
-    { field: 'title', message: 'must not be empty' },
-    { field: 'period_end', message: 'must not be before period_start' },
-    { field: 'indicators[0].name', message: 'required' },
-    { field: 'title', message: 'too long' },
+    { field: 'title', code: 'required', message: 'must not be empty' },
+    { field: 'period_end', code: 'before_start', message: 'must not be before period_start' },
+    { field: 'indicators[0].name', code: 'required', message: 'must not be empty' },
+    { field: 'title', code: 'too_long', message: 'must be at most 300 characters', max: 300 },
+    { field: 'parent_goal_id', code: 'invalid', message: 'goals nest one level only' },
+    { field: 'progress', code: 'out_of_range', message: 'must be between 0 and 100', min: 0, max: 100 },
   ],
 };
 
 describe('fieldErrors', () => {
-  it('groups messages by field and also under the top-level field', () => {
-    const e = fieldErrors(problem);
-    expect(e.title).toEqual(['must not be empty', 'too long']);
-    expect(e.period_end).toEqual(['must not be before period_start']);
-    expect(e['indicators[0].name']).toEqual(['required']);
-    expect(e.indicators).toEqual(['required']);
+  it('words each error from its code in Czech, by field and also under the top-level field', () => {
+    const e = fieldErrors(problem, inCzech);
+    expect(e.title).toEqual(['Toto pole je povinné.', 'Text může mít nejvýše 300 znaků.']);
+    expect(e.period_end).toEqual(['Konec nesmí být dříve než začátek.']);
+    expect(e['indicators[0].name']).toEqual(['Toto pole je povinné.']);
+    expect(e.indicators).toEqual(['Toto pole je povinné.']);
+    expect(e.progress).toEqual(['Zadejte číslo od 0 do 100.']);
+  });
+  it('keeps the message of a rule that has no wording of its own', () => {
+    expect(fieldErrors(problem, inCzech).parent_goal_id).toEqual(['goals nest one level only']);
+  });
+  it('words them in English too', () => {
+    expect(fieldErrors(problem, inEnglish).title).toEqual(['This field is required.', 'Use at most 300 characters.']);
   });
   it('is empty without errors', () => {
-    expect(fieldErrors(null)).toEqual({});
-    expect(fieldErrors({ ...problem, errors: null })).toEqual({});
+    expect(fieldErrors(null, inCzech)).toEqual({});
+    expect(fieldErrors({ ...problem, errors: null }, inCzech)).toEqual({});
   });
   it('lists errors the form has no field for', () => {
-    expect(unmatchedErrors(problem, ['title', 'period_end'])).toEqual(['indicators[0].name: required']);
+    expect(unmatchedErrors(problem, ['title', 'period_end', 'parent_goal_id', 'progress'], inCzech)).toEqual([
+      'indicators[0].name: Toto pole je povinné.',
+    ]);
   });
 });
 
@@ -36,7 +53,7 @@ describe('toApiError / unwrap', () => {
     const err = toApiError(problem, new Response(null, { status: 422 }));
     expect(err).toBeInstanceOf(ApiError);
     expect(err.status).toBe(422);
-    expect(err.problem.errors).toHaveLength(4);
+    expect(err.problem.errors).toHaveLength(6);
   });
   it('wraps a non-problem body', () => {
     const err = toApiError('oops', new Response(null, { status: 502, statusText: 'Bad Gateway' }));

@@ -1,7 +1,10 @@
 //! RFC 9457 problem details from the API, and their per-field errors for forms.
+import type { Vars } from '../../i18n/translate';
 import type { components } from './schema';
 
 export type Problem = components['schemas']['Problem'];
+export type FieldError = components['schemas']['FieldError'];
+type Translate = (key: string, vars?: Vars) => string;
 
 export class ApiError extends Error {
   readonly status: number;
@@ -36,23 +39,36 @@ export async function unwrap<T>(promise: Promise<{ data?: T; error?: unknown; re
 }
 
 /**
- * Maps `errors: [{field, message}]` to form fields. A nested field (`period.end`, `indicators[0].name`)
- * is also reported at its top-level field, so a form that has only that input still shows it.
+ * A field error in the reader's language, worded from its `code` (with its `min`/`max`). A rule
+ * with no wording of its own (`invalid`) keeps its message, as do errors the app itself made in
+ * the reader's language.
  */
-export function fieldErrors(problem: Problem | null | undefined): Record<string, string[]> {
+export function describeFieldError(error: FieldError, t: Translate): string {
+  // Catalogue keys are camelCase (and `_many` would read as a plural form).
+  const key = `fieldError.${error.code.replace(/_(\w)/g, (_, c: string) => c.toUpperCase())}`;
+  const text = t(key, { min: error.min ?? '', max: error.max ?? '' });
+  return text === key ? error.message : text;
+}
+
+/**
+ * Maps `errors: [{field, code, message}]` to form fields, worded for the reader. A nested field
+ * (`period.end`, `indicators[0].name`) is also reported at its top-level field, so a form that has
+ * only that input still shows it.
+ */
+export function fieldErrors(problem: Problem | null | undefined, t: Translate): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  for (const { field, message } of problem?.errors ?? []) {
-    const keys = new Set([field, field.split(/[.[]/)[0] ?? field]);
-    for (const key of keys) (out[key] ??= []).push(message);
+  for (const error of problem?.errors ?? []) {
+    const keys = new Set([error.field, error.field.split(/[.[]/)[0] ?? error.field]);
+    for (const key of keys) (out[key] ??= []).push(describeFieldError(error, t));
   }
   return out;
 }
 
 /** Errors whose field matches none of `known` (to show above the form rather than lose them). */
-export function unmatchedErrors(problem: Problem | null | undefined, known: readonly string[]): string[] {
+export function unmatchedErrors(problem: Problem | null | undefined, known: readonly string[], t: Translate): string[] {
   return (problem?.errors ?? [])
     .filter(({ field }) => !known.includes(field) && !known.includes(field.split(/[.[]/)[0] ?? field))
-    .map(({ field, message }) => `${field}: ${message}`);
+    .map((error) => `${error.field}: ${describeFieldError(error, t)}`);
 }
 
 export function isApiError(e: unknown, status?: number): e is ApiError {

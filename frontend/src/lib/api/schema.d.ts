@@ -941,9 +941,27 @@ export interface components {
         };
         /** @description One invalid field of a request. */
         FieldError: {
+            /** @description The field's path in the request, e.g. `title`, `agenda[0].title`. */
             field: string;
+            code: components["schemas"]["FieldErrorCode"];
             message: string;
+            /**
+             * Format: int64
+             * @description The lower bound of `out_of_range`, the shortest length of `too_short`.
+             */
+            min?: number | null;
+            /**
+             * Format: int64
+             * @description The upper bound of `out_of_range`, the longest length of `too_long`, the most items of `too_many`.
+             */
+            max?: number | null;
         };
+        /**
+         * @description What is wrong with a field, in one word a client can put in its own language (the web app
+         *     words it in Czech); `message` says the same in English for people reading the API.
+         * @enum {string}
+         */
+        FieldErrorCode: "required" | "too_short" | "too_long" | "too_many" | "out_of_range" | "invalid_format" | "invalid_value" | "not_found" | "must_be_future" | "must_not_be_future" | "before_start" | "incorrect" | "invalid";
         /** @description Money for one year from one source, in CZK as decimal strings ("125000.00"). */
         Funding: {
             /** Format: int32 */

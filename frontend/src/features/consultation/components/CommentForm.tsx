@@ -46,7 +46,7 @@ export function CommentForm({ targetType, targetId, planId }: { targetType: Targ
     }
   }
 
-  const errors = fieldErrors(isApiError(error) ? (error as ApiError).problem : null);
+  const errors = fieldErrors(isApiError(error) ? (error as ApiError).problem : null, t);
   return (
     <section aria-labelledby={headingId} className="panel" id="comment-form">
       <h2 id={headingId}>{t('comments.formTitle')}</h2>

@@ -28,13 +28,14 @@ export function fundingRows(list: Funding[]): FundingRow[] {
 
 /**
  * Rows → indicators. Numbers may use a decimal comma; anything that is not a number is reported
- * at its field (`indicators[0].baseline`) with `message`, the same shape the server uses.
+ * at its field (`indicators[0].baseline`) with `message`, the same shape the server uses (code
+ * `invalid`, so the message, already in the reader's language, is shown as it is).
  */
 export function toIndicators(rows: IndicatorRow[], message: string): { value: Indicator[]; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const num = (text: string, field: string) => {
     const n = parseNumber(text);
-    if (Number.isNaN(n)) errors.push({ field, message });
+    if (Number.isNaN(n)) errors.push({ field, code: 'invalid', message });
     return Number.isNaN(n) ? null : n;
   };
   const value = rows.map((r, i) => ({
@@ -46,9 +47,9 @@ export function toIndicators(rows: IndicatorRow[], message: string): { value: In
       .filter((v) => v.year.trim() !== '' || v.value.trim() !== '')
       .map((v, j) => {
         const year = parseNumber(v.year);
-        if (year === null || Number.isNaN(year)) errors.push({ field: `indicators[${i}].values[${j}].year`, message });
+        if (year === null || Number.isNaN(year)) errors.push({ field: `indicators[${i}].values[${j}].year`, code: 'invalid', message });
         const val = parseNumber(v.value);
-        if (val === null || Number.isNaN(val)) errors.push({ field: `indicators[${i}].values[${j}].value`, message });
+        if (val === null || Number.isNaN(val)) errors.push({ field: `indicators[${i}].values[${j}].value`, code: 'invalid', message });
         return { year: year ?? 0, value: val ?? 0 };
       }),
   }));
@@ -60,7 +61,7 @@ export function toFunding(rows: FundingRow[], message: string): { value: Funding
   const errors: FieldError[] = [];
   const value = rows.map((r, i) => {
     const year = parseNumber(r.year);
-    if (year === null || Number.isNaN(year)) errors.push({ field: `funding_sources[${i}].year`, message });
+    if (year === null || Number.isNaN(year)) errors.push({ field: `funding_sources[${i}].year`, code: 'invalid', message });
     return {
       year: year ?? 0,
       source: r.source,

@@ -32,7 +32,7 @@ export function LifecycleControl({ plan }: { plan: Plan }) {
   const unsettled = target === 'approved' ? (report.data?.counts.unsettled ?? 0) : 0;
   const next = NEXT_STATUSES[plan.status];
   if (next.length === 0) return null;
-  const errors = fieldErrors(isApiError(error) ? error.problem : null);
+  const errors = fieldErrors(isApiError(error) ? error.problem : null, t);
 
   async function confirm() {
     if (!target) return;
