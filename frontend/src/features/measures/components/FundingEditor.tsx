@@ -4,6 +4,7 @@ import { Field } from '../../../components/Field';
 import { useT } from '../../../i18n';
 import { FUNDING_SOURCES, type FundingSource } from '../api/measures';
 import { rowKey, type FundingRow } from '../api/rows';
+import { focusLater, RemoveRowButton } from './RemoveRowButton';
 
 interface Props {
   rows: FundingRow[];
@@ -15,7 +16,6 @@ interface Props {
 export function FundingEditor({ rows, onChange, errors, locked }: Props) {
   const t = useT();
   const setRow = (key: number, patch: Partial<FundingRow>) => onChange(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
-  const focusLater = (selector: string) => requestAnimationFrame(() => document.querySelector<HTMLElement>(selector)?.focus());
 
   return (
     <div className="editor">
@@ -52,17 +52,14 @@ export function FundingEditor({ rows, onChange, errors, locked }: Props) {
                   </Field>
                 </div>
                 {!locked && (
-                  <button
-                    type="button"
-                    className="btn btn-ghost btn-small"
-                    onClick={() => {
+                  <RemoveRowButton
+                    label={t('measure.form.removeFunding')}
+                    row={t('measure.form.fundingN', { n })}
+                    onRemove={() => {
                       onChange(rows.filter((x) => x.key !== r.key));
                       focusLater('#add-funding');
                     }}
-                  >
-                    {t('measure.form.removeFunding')}
-                    <span className="visually-hidden"> – {t('measure.form.fundingN', { n })}</span>
-                  </button>
+                  />
                 )}
               </fieldset>
             </li>

@@ -3,6 +3,7 @@
 import { Field } from '../../../components/Field';
 import { useT } from '../../../i18n';
 import { rowKey, type IndicatorRow, type ValueRow } from '../api/rows';
+import { focusLater, RemoveRowButton } from './RemoveRowButton';
 
 interface Props {
   rows: IndicatorRow[];
@@ -14,7 +15,6 @@ interface Props {
 export function IndicatorsEditor({ rows, onChange, errors, locked }: Props) {
   const t = useT();
   const setRow = (key: number, patch: Partial<IndicatorRow>) => onChange(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
-  const focusLater = (selector: string) => requestAnimationFrame(() => document.querySelector<HTMLElement>(selector)?.focus());
 
   return (
     <div className="editor">
@@ -65,17 +65,14 @@ export function IndicatorsEditor({ rows, onChange, errors, locked }: Props) {
                           <input type="text" inputMode="decimal" value={v.value} onChange={(e) => setValue({ value: e.target.value })} />
                         </Field>
                         <div className="row-remove">
-                          <button
-                            type="button"
-                            className="btn btn-ghost btn-small"
-                            onClick={() => {
+                          <RemoveRowButton
+                            label={t('meeting.record.remove')}
+                            row={t('measure.form.valueYear', { year: v.year || '?' })}
+                            onRemove={() => {
                               setRow(r.key, { values: r.values.filter((x) => x.key !== v.key) });
                               focusLater(`#add-val-${r.key}`);
                             }}
-                          >
-                            {t('meeting.record.remove')}
-                            <span className="visually-hidden"> – {t('measure.form.valueYear', { year: v.year || '?' })}</span>
-                          </button>
+                          />
                         </div>
                       </div>
                     );
@@ -96,17 +93,14 @@ export function IndicatorsEditor({ rows, onChange, errors, locked }: Props) {
                   </button>
                 </fieldset>
                 {!locked && (
-                  <button
-                    type="button"
-                    className="btn btn-ghost btn-small"
-                    onClick={() => {
+                  <RemoveRowButton
+                    label={t('measure.form.removeIndicator')}
+                    row={t('measure.form.indicatorN', { n })}
+                    onRemove={() => {
                       onChange(rows.filter((x) => x.key !== r.key));
                       focusLater('#add-indicator');
                     }}
-                  >
-                    {t('measure.form.removeIndicator')}
-                    <span className="visually-hidden"> – {t('measure.form.indicatorN', { n })}</span>
-                  </button>
+                  />
                 )}
               </fieldset>
             </li>
