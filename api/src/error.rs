@@ -21,6 +21,8 @@ pub enum FieldErrorCode {
     TooMany,
     /// A number outside `min` to `max`.
     OutOfRange,
+    /// A date or time outside the years `min` to `max`.
+    DateOutOfRange,
     /// Not in the expected format (an e-mail address, an amount of money, a URL).
     InvalidFormat,
     /// Of the wrong type, or not one of the allowed values.
@@ -259,6 +261,10 @@ pub fn range_error(field: &str, min: i64, max: i64) -> FieldError {
     FieldError::new(field, FieldErrorCode::OutOfRange, format!("must be between {min} and {max}")).with_min(min).with_max(max)
 }
 
+/// The years a date or time may fall in: any plan, meeting or record, and nothing PostgreSQL
+/// or SQLite would store differently.
+pub const DATE_YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
 /// The largest `position` a goal or measure may take.
 pub const MAX_POSITION: i32 = 1_000_000;
 
@@ -320,6 +326,15 @@ impl Validator {
     pub fn range(&mut self, field: &str, value: i64, min: i64, max: i64) {
         if !(min..=max).contains(&value) {
             self.push(range_error(field, min, max));
+        }
+    }
+
+    /// A date or time (if given) within `DATE_YEARS`, so every database stores it and sorts it alike.
+    pub fn date(&mut self, field: &str, value: Option<impl chrono::Datelike>) {
+        let (min, max) = (*DATE_YEARS.start(), *DATE_YEARS.end());
+        if value.is_some_and(|d| !DATE_YEARS.contains(&d.year())) {
+            let message = format!("must be a date in the years {min} to {max}");
+            self.push(FieldError::new(field, FieldErrorCode::DateOutOfRange, message).with_min(min.into()).with_max(max.into()));
         }
     }
 

@@ -135,12 +135,18 @@ both!(values_a_database_cannot_store_are_refused, |app| async move {
     // In a query string it is refused before any handler (400).
     app.get("/plans?territory=%00", None).await.expect(400);
     app.get("/measures?status=planned&x=a%00b", None).await.expect(400);
-    // A date PostgreSQL cannot hold is the client's error there (400), never a 500; SQLite keeps text.
-    let far = app.get("/meetings?from=-5000-01-01T00:00:00Z", None).await;
-    match app.backend {
-        crate::helpers::Backend::Postgres => { far.expect(400); }
-        crate::helpers::Backend::Sqlite => { far.expect(200); }
-    }
+    // Dates outside the years 1900 to 2200 are refused alike on both databases, never a 500.
+    let far = app.get("/meetings?from=-5000-01-01T00:00:00Z", None).await.expect(422);
+    assert_eq!((far["errors"][0]["field"].as_str(), far["errors"][0]["code"].as_str()), (Some("from"), Some("date_out_of_range")));
+    assert_eq!((far["errors"][0]["min"].as_i64(), far["errors"][0]["max"].as_i64()), (Some(1900), Some(2200)));
+    app.get("/audit?to=0099-01-01T00:00:00Z", t).await.expect(422);
+    let plan = app.plan(&c).await;
+    let goal = app.post(&format!("/plans/{plan}/goals"), t, json!({"code": "1", "title": "Senioři"})).await.id();
+    let old = json!({"code": "1.1", "title": "Stará", "start_date": "-5000-01-01"});
+    assert_eq!(app.post(&format!("/goals/{goal}/measures"), t, old).await.expect(422)["errors"][0]["field"], "start_date");
+    let far_meeting = json!({"title": "T", "starts_at": "2999-01-01T10:00:00Z", "ends_at": "2999-01-01T11:00:00Z", "location": "Radnice"});
+    let answer = app.post(&format!("/working-groups/{group}/meetings"), t, far_meeting).await.expect(422);
+    assert_eq!(answer["errors"][0]["field"], "starts_at");
 });
 
 both!(an_optional_body_is_still_checked, |app| async move {

@@ -51,6 +51,7 @@ pub async fn create(
     v.check(!body.scopes.is_empty(), "scopes", FieldErrorCode::Required, "must name at least one scope (read, write)");
     if let Some(at) = body.expires_at {
         v.check(at > Utc::now(), "expires_at", FieldErrorCode::MustBeFuture, "must be in the future");
+        v.date("expires_at", Some(at));
     }
     v.finish()?;
     let mut scopes = body.scopes.clone();

@@ -53,6 +53,7 @@ pub async fn list_audit(
 ) -> ApiResult<HttpResponse> {
     authorize(&caller, Action::ReadAudit)?;
     let q = query.into_inner();
+
     let filters = Filters {
         entity_type: q.entity_type,
         entity_id: q.entity_id,

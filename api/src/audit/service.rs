@@ -7,7 +7,7 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use crate::caller::Caller;
-use crate::error::ApiResult;
+use crate::error::{ApiResult, Validator};
 use crate::pagination::{self, PageParams, Sort};
 
 /// Field names whose values never enter the trail.
@@ -66,6 +66,10 @@ pub async fn list<D: ConnectionTrait>(
     filters: Filters,
     page: &PageParams,
 ) -> ApiResult<(Vec<audit_event::Model>, Option<String>)> {
+    let mut v = Validator::new();
+    v.date("from", filters.from);
+    v.date("to", filters.to);
+    v.finish()?;
     let mut select = audit_event::Entity::find();
     if let Some(v) = filters.entity_type {
         select = select.filter(audit_event::Column::EntityType.eq(v));

@@ -267,6 +267,7 @@ pub async fn create(
         FieldErrorCode::MustNotBeFuture,
         "must not be in the future",
     );
+    v.date("received_on", Some(received_on));
     let txn = state.db.begin().await?;
     let plan = target_plan(&txn, caller, body.target_type, body.target_id).await?;
     if let Some(parent_id) = body.parent_id {

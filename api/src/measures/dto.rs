@@ -250,6 +250,8 @@ impl Fields<'_> {
                 v.check(list.iter().all(|s| !s.trim().is_empty() && s.chars().count() <= 200), field, FieldErrorCode::Invalid, "items must be 1 to 200 characters");
             }
         }
+        v.date("start_date", self.dates.0);
+        v.date("end_date", self.dates.1);
         if let (Some(start), Some(end)) = self.dates {
             v.check(start <= end, "end_date", FieldErrorCode::BeforeStart, "must not be before start_date");
         }

@@ -318,6 +318,7 @@ pub async fn add_update(
     let mut v = Validator::new();
     v.range("progress", body.progress.into(), 0, 100);
     v.check(date <= today, "date", FieldErrorCode::MustNotBeFuture, "must not be in the future");
+    v.date("date", Some(date));
     v.length("note", &body.note, 5_000);
     v.finish()?;
     let latest = measure_update::Entity::find()

@@ -238,6 +238,8 @@ impl Record {
     /// Every rule that needs no database; membership of attendees is checked by the service.
     pub fn validate(&self, v: &mut Validator) {
         v.text("title", &self.title, 300);
+        v.date("starts_at", Some(self.starts_at));
+        v.date("ends_at", Some(self.ends_at));
         v.check(
             self.ends_at > self.starts_at,
             "ends_at",

@@ -35,11 +35,13 @@ pub async fn list<D: ConnectionTrait>(
     filters: MeetingFilters,
     page: &PageParams,
 ) -> ApiResult<(Vec<meeting::Model>, Option<String>)> {
-    if let (Some(from), Some(to)) = (filters.from, filters.to)
-        && to <= from
-    {
-        return Err(ApiError::invalid("to", FieldErrorCode::BeforeStart, "must be after from"));
+    let mut v = Validator::new();
+    v.date("from", filters.from);
+    v.date("to", filters.to);
+    if let (Some(from), Some(to)) = (filters.from, filters.to) {
+        v.check(to > from, "to", FieldErrorCode::BeforeStart, "must be after from");
     }
+    v.finish()?;
     let mut select = meeting::Entity::find();
     if let Some(group) = group {
         select = select.filter(meeting::Column::WorkingGroupId.eq(group));

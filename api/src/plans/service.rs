@@ -180,7 +180,10 @@ pub async fn change_status(db: &DatabaseConnection,
     active.status = Set(body.status);
     match body.status {
         PlanStatus::Consultation => match body.consultation_closes_at {
-            Some(at) if at > Utc::now() => active.consultation_closes_at = Set(Some(at)),
+            Some(at) if at > Utc::now() => {
+                v.date("consultation_closes_at", Some(at));
+                active.consultation_closes_at = Set(Some(at));
+            }
             Some(_) => v.error("consultation_closes_at", FieldErrorCode::MustBeFuture, "must be in the future"),
             None => v.required("consultation_closes_at", "to open a consultation"),
         },
@@ -191,7 +194,10 @@ pub async fn change_status(db: &DatabaseConnection,
                 _ => v.required("approval_resolution", "for approval (e.g. \"usnesení ZM č. 1234/ZM2226/22\")"),
             }
             match body.approved_on {
-                Some(date) if date <= Utc::now().date_naive() => active.approved_on = Set(Some(date)),
+                Some(date) if date <= Utc::now().date_naive() => {
+                    v.date("approved_on", Some(date));
+                    active.approved_on = Set(Some(date));
+                }
                 Some(_) => v.error("approved_on", FieldErrorCode::MustNotBeFuture, "must not be in the future"),
                 None => v.required("approved_on", "for approval"),
             }
