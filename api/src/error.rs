@@ -37,6 +37,8 @@ pub enum FieldErrorCode {
     BeforeStart,
     /// Not what was expected (a current password that is wrong).
     Incorrect,
+    /// Already taken by another record (a code, an e-mail address, a membership); sent with a 409.
+    Duplicate,
     /// Any other rule: `message` says which.
     Invalid,
 }
@@ -100,6 +102,9 @@ pub enum ApiError {
     MethodNotAllowed { detail: String, allow: String },
     #[error("{0}")]
     Conflict(String),
+    /// A 409 for a value another record already has, naming the field so a form can show it there.
+    #[error("{}", .0.message)]
+    Duplicate(FieldError),
     #[error("the resource has changed since you read it (If-Match does not match the current version); read it again")]
     PreconditionFailed,
     #[error("the request body is larger than {0} bytes")]
@@ -124,7 +129,7 @@ impl ApiError {
             Self::Forbidden(_) => "forbidden",
             Self::NotFound => "not-found",
             Self::MethodNotAllowed { .. } => "method-not-allowed",
-            Self::Conflict(_) => "conflict",
+            Self::Conflict(_) | Self::Duplicate(_) => "conflict",
             Self::PreconditionFailed => "precondition-failed",
             Self::PayloadTooLarge(_) => "payload-too-large",
             Self::UnsupportedMediaType(_) => "unsupported-media-type",
@@ -133,6 +138,11 @@ impl ApiError {
             Self::Unavailable => "unavailable",
             Self::Internal => "internal",
         }
+    }
+
+    /// A 409: `field` holds a value another record already has.
+    pub fn duplicate(field: &str, message: impl Into<String>) -> Self {
+        Self::Duplicate(FieldError::new(field, FieldErrorCode::Duplicate, message))
     }
 
     /// A single invalid field as a 422.
@@ -149,7 +159,7 @@ impl ResponseError for ApiError {
             Self::Forbidden(_) => StatusCode::FORBIDDEN,
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
-            Self::Conflict(_) => StatusCode::CONFLICT,
+            Self::Conflict(_) | Self::Duplicate(_) => StatusCode::CONFLICT,
             Self::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
             Self::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             Self::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -170,6 +180,7 @@ impl ResponseError for ApiError {
             instance: None,
             errors: match self {
                 Self::Validation(errors) => Some(errors.clone()),
+                Self::Duplicate(error) => Some(vec![error.clone()]),
                 _ => None,
             },
         };

@@ -25,7 +25,9 @@ both!(goals_crud_order_and_rules, |app| async move {
     let codes: Vec<&str> = list["items"].as_array().unwrap().iter().map(|g| g["code"].as_str().unwrap()).collect();
     assert_eq!(codes, ["1", "1.1", "2"], "ordered by position (the sub-goal defaults to 1 among its siblings)");
 
-    app.post(&format!("/plans/{plan}/goals"), t, json!({"code": "1", "title": "Duplicate"})).await.expect(409);
+    // A taken code is a 409 that names the field, so a form shows it there.
+    let taken = app.post(&format!("/plans/{plan}/goals"), t, json!({"code": "1", "title": "Duplicate"})).await.expect(409);
+    assert_eq!((taken["errors"][0]["field"].as_str(), taken["errors"][0]["code"].as_str()), (Some("code"), Some("duplicate")));
     let p = app.post(&format!("/plans/{plan}/goals"), t, json!({"code": "3", "title": "Too deep", "parent_goal_id": sub})).await.expect(422);
     assert_eq!(p["errors"][0]["field"], "parent_goal_id");
     let p = app.post(&format!("/plans/{plan}/goals"), t, json!({"code": "", "title": "", "working_group_id": uuid::Uuid::now_v7()})).await.expect(422);

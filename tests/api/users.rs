@@ -112,7 +112,8 @@ both!(invalid_and_duplicate_accounts_are_refused, |app| async move {
     .await
     .expect(409);
     let second = app.post("/users", t, new_user("member")).await.expect(201);
-    app.patch(&path(&second), t, json!({"email": "EVA@obec.cz"})).await.expect(409);
+    let taken = app.patch(&path(&second), t, json!({"email": "EVA@obec.cz"})).await.expect(409);
+    assert_eq!((taken["errors"][0]["field"].as_str(), taken["errors"][0]["code"].as_str()), (Some("email"), Some("duplicate")));
     app.patch(&path(&first), t, json!({"email": "EVA@obec.cz"})).await.expect(200);
     app.patch(&path(&first), t, json!({"version": 7})).await.expect(400);
 });

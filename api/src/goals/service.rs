@@ -70,7 +70,7 @@ async fn ensure_code_free<D: ConnectionTrait>(db: &D, plan_id: Uuid, code: &str,
         select = select.filter(goal::Column::Id.ne(this));
     }
     if select.count(db).await? > 0 {
-        return Err(ApiError::Conflict(format!("the code {code} is already used by another goal of this plan")));
+        return Err(ApiError::duplicate("code", format!("the code {code} is already used by another goal of this plan")));
     }
     Ok(())
 }

@@ -65,7 +65,7 @@ async fn ensure_code_free<D: ConnectionTrait>(db: &D, goal_id: Uuid, code: &str,
         select = select.filter(measure::Column::Id.ne(this));
     }
     if select.count(db).await? > 0 {
-        return Err(ApiError::Conflict(format!("the code {code} is already used by another measure of this goal")));
+        return Err(ApiError::duplicate("code", format!("the code {code} is already used by another measure of this goal")));
     }
     Ok(())
 }

@@ -41,7 +41,7 @@ async fn ensure_email_free<D: ConnectionTrait>(db: &D, email: &str, except: Opti
         select = select.filter(user::Column::Id.ne(id));
     }
     if select.one(db).await?.is_some() {
-        return Err(ApiError::Conflict("an account with this e-mail already exists".into()));
+        return Err(ApiError::duplicate("email", "an account with this e-mail already exists"));
     }
     Ok(())
 }

@@ -154,9 +154,9 @@ pub async fn add(
         None => return Err(ApiError::invalid("user_id", FieldErrorCode::NotFound, "no such user")),
     }
     if membership(&txn, group_id, body.user_id).await?.is_some() {
-        return Err(ApiError::Conflict(
-            "this user is already a member of the working group; change the membership instead"
-                .into(),
+        return Err(ApiError::duplicate(
+            "user_id",
+            "this user is already a member of the working group; change the membership instead",
         ));
     }
     let now = Utc::now();

@@ -13,8 +13,9 @@ export function FormErrors({ error, fields }: { error: unknown; fields: readonly
     );
   }
   const extra = unmatchedErrors(error.problem, fields, t);
+  // A 422, or a 409 that names its field (a code or e-mail already taken): the fields say what is wrong.
   const text =
-    error.status === 422
+    error.status === 422 || error.problem.errors?.length
       ? t('errors.validation')
       : error.status === 403
         ? t('errors.forbidden')

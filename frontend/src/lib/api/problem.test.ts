@@ -34,6 +34,16 @@ describe('fieldErrors', () => {
   it('keeps the message of a rule that has no wording of its own', () => {
     expect(fieldErrors(problem, inCzech).parent_goal_id).toEqual(['goals nest one level only']);
   });
+  it('shows a taken value (a 409 naming its field) at the field', () => {
+    const taken: Problem = {
+      type: 'urn:spoluplan:problem:conflict',
+      title: 'Conflict',
+      status: 409,
+      detail: 'the code 1 is already used by another goal of this plan',
+      errors: [{ field: 'code', code: 'duplicate', message: 'the code 1 is already used by another goal of this plan' }],
+    };
+    expect(fieldErrors(taken, inCzech).code).toEqual(['Tuto hodnotu už má jiný záznam.']);
+  });
   it('words them in English too', () => {
     expect(fieldErrors(problem, inEnglish).title).toEqual(['This field is required.', 'Use at most 300 characters.']);
   });
