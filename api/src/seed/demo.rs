@@ -426,7 +426,7 @@ async fn build(b: &Builder<'_>) -> ApiResult<()> {
     b.progress(ov_m1, day(2023, 12, 31), InProgress, 25, "Roční vyhodnocení 2023", coord).await?;
     b.progress(ov_m1, day(2024, 12, 31), InProgress, 50, "Roční vyhodnocení 2024", coord).await?;
     b.progress(ov_m1, day(2025, 12, 31), InProgress, 60, "Roční vyhodnocení 2025", coord).await?;
-    b.measure(ostrava, ov_g1, MeasureSpec {
+    let ov_m2 = b.measure(ostrava, ov_g1, MeasureSpec {
         code: "1.2", title: "Senior taxi v celém městě", description: "Rozšíření služby Senior taxi do všech městských obvodů.",
         responsible: "Magistrát města Ostravy", partners: &["městské obvody"], target_groups: &["senioři", "osoby se zdravotním postižením"],
         dates: (day(2023, 3, 1), day(2024, 12, 31)), status: Completed, progress: 100, weight: 1, cost_czk: 2_000_000,
@@ -448,7 +448,12 @@ async fn build(b: &Builder<'_>) -> ApiResult<()> {
         ("Děkujeme za zapojení uživatelů do pracovních skupin.", "Alena Pokorná", Some("verejnost@example.cz"), Channel::Email, Resolution::Noted, None, None),
     ];
     for (i, (body, name, email, channel, resolution, note, change)) in ov_comments.into_iter().enumerate() {
-        let target = if i < 2 { (TargetType::Measure, ov_m1) } else { (TargetType::Plan, ostrava) };
+        // Each comment on what it is about: evening care (1.1), Senior taxi (1.2), then the plan as a whole.
+        let target = match i {
+            0 => (TargetType::Measure, ov_m1),
+            1 => (TargetType::Measure, ov_m2),
+            _ => (TargetType::Plan, ostrava),
+        };
         b.comment(CommentSpec { plan: ostrava, target, body, author_id: None, author_name: name, author_email: email, channel,
             received_on: day(2022, 7, 5 + i as u32 * 5), resolution: Some((resolution, note, change)), resolver: coordinator }).await?;
     }
