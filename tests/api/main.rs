@@ -5,6 +5,7 @@ mod helpers;
 mod api_keys;
 mod audit;
 mod auth;
+mod cli;
 mod availability;
 mod comments;
 mod consultation;
