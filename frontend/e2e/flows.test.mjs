@@ -70,6 +70,29 @@ test('a citizen finds a plan and comments during the consultation', async () => 
   // Worded in Czech from the error's code, not the server's English message.
   assert.equal(await page.locator('.field-invalid .field-error').first().textContent(), 'Toto pole je povinné.');
 
+  // Goals are commented on their own page, reached from the plan's tree.
+  await page.goto(`${server.baseUrl}/plans/${plan.id}`);
+  await page.getByRole('link', { name: 'Připomínky k cíli 1' }).click();
+  await page.getByRole('heading', { level: 1, name: /Senioři doma/ }).waitFor();
+  await page.getByRole('link', { name: /Odlehčovací služba/ }).waitFor();
+  await page.getByLabel(/Text připomínky/).fill('Cíl by měl zahrnout i pečující rodiny.');
+  await page.getByLabel(/Jméno a příjmení/).fill('Petr Pečující');
+  await page.getByRole('button', { name: 'Odeslat připomínku' }).click();
+  await page.getByText('Děkujeme, vaše připomínka byla přijata.').waitFor();
+  await page.locator('.comment', { hasText: 'Cíl by měl zahrnout i pečující rodiny.' }).waitFor();
+  await screenshot(page, 'goal');
+  await checkA11y(page, 'goal');
+  // The coordinator finds it in the settlement register, filtered to goals.
+  const coordinator = await newPage(browser);
+  await signInUi(coordinator, server.baseUrl, ADMIN.email, ADMIN.password);
+  await coordinator.goto(`${server.baseUrl}/plans/${plan.id}/register`);
+  await coordinator.getByText('Prosíme o rozšíření odlehčovací služby').waitFor();
+  await coordinator.getByLabel('K čemu').selectOption('goal');
+  await coordinator.getByText('Cíl by měl zahrnout i pečující rodiny.').waitFor();
+  assert.equal(await coordinator.getByText('Prosíme o rozšíření odlehčovací služby').count(), 0);
+  await screenshot(coordinator, 'register-goal');
+  await coordinator.close();
+
   await page.goto(`${server.baseUrl}/measures/${measure.id}`);
   await page.getByRole('heading', { level: 1, name: /Odlehčovací služba/ }).waitFor();
   await screenshot(page, 'measure');

@@ -11,6 +11,7 @@ const page = <T extends Record<string, unknown>>(load: () => Promise<T>, name: k
 const HomePage = page(() => import('../features/plans/routes/HomePage'), 'HomePage');
 const PlanPage = page(() => import('../features/plans/routes/PlanPage'), 'PlanPage');
 const PlanFormPage = page(() => import('../features/plans/routes/PlanFormPage'), 'PlanFormPage');
+const GoalPage = page(() => import('../features/goals/routes/GoalPage'), 'GoalPage');
 const GoalFormPage = page(() => import('../features/goals/routes/GoalFormPage'), 'GoalFormPage');
 const MeasurePage = page(() => import('../features/measures/routes/MeasurePage'), 'MeasurePage');
 const MeasureFormPage = page(() => import('../features/measures/routes/MeasureFormPage'), 'MeasureFormPage');
@@ -41,6 +42,7 @@ export const router = createBrowserRouter([
           { path: 'plans/:planId/edit', element: <PlanFormPage /> },
           { path: 'plans/:planId/goals/new', element: <GoalFormPage /> },
           { path: 'plans/:planId/register', element: <RegisterPage /> },
+          { path: 'goals/:goalId', element: <GoalPage /> },
           { path: 'goals/:goalId/edit', element: <GoalFormPage /> },
           { path: 'goals/:goalId/measures/new', element: <MeasureFormPage /> },
           { path: 'measures/:measureId', element: <MeasurePage /> },

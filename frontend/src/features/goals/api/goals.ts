@@ -29,3 +29,18 @@ export function createGoal(planId: string, body: Schemas['GoalCreate']) {
 export function updateGoal(id: string, version: number, body: Schemas['GoalPatch']) {
   return unwrap(api.PATCH('/api/v1/goals/{id}', { params: { path: { id }, header: ifMatch(version) }, body }));
 }
+
+type GoalNode = Schemas['GoalNode'] | Schemas['SubGoalNode'];
+
+/** A goal (or sub-goal) of a plan tree with its measures, and the goal above it, if any. */
+export function findGoalNode(
+  goals: Schemas['GoalNode'][],
+  id: string,
+): { goal: GoalNode; parent: Schemas['GoalNode'] | null } | null {
+  for (const goal of goals) {
+    if (goal.id === id) return { goal, parent: null };
+    const sub = goal.sub_goals.find((s) => s.id === id);
+    if (sub) return { goal: sub, parent: goal };
+  }
+  return null;
+}

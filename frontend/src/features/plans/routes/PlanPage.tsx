@@ -72,7 +72,7 @@ export function PlanPage() {
             )}
             <section aria-labelledby="goals">
               <h2 id="goals">{t('plan.goalsAndMeasures')}</h2>
-              <PlanTree goals={goals} canEdit={canEditGoal} />
+              <PlanTree goals={goals} canEdit={canEditGoal} commentable={plan.consultation_open} />
             </section>
             {staff && <LifecycleControl plan={plan} />}
             {staff && history.data && history.data.items.length > 0 && (
