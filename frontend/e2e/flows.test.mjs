@@ -541,3 +541,55 @@ test('a coordinator creates an API key that works, then revokes it; an admin cha
   await screenshot(page, 'users');
   await page.close();
 });
+
+test('a member edits and deletes their own comment, meeting a stale edit on the way', async () => {
+  const password = 'member-password-12345';
+  const eva = await admin.must('POST', '/users', { email: 'eva.clenka@example.cz', display_name: 'Eva Členka', role: 'member', password }, 201);
+  const { plan, goal } = await seedPlan('Plán k úpravám připomínek (e2e)', { consultation: true });
+  // Someone else's comment gets no controls.
+  const anon = apiClient(server.baseUrl);
+  await anon.must('POST', '/comments', { target_type: 'goal', target_id: goal.id, body: 'Cizí připomínka.', author_name: 'Jan Novák' }, 201);
+
+  const page = await newPage(browser);
+  await signInUi(page, server.baseUrl, eva.email, password);
+  await page.goto(`${server.baseUrl}/goals/${goal.id}`);
+  await page.getByText('Cizí připomínka.').waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Upravit' }).count(), 0);
+  await page.getByLabel(/^Text připomínky/).fill('Chybí terénní služba.');
+  await page.getByRole('button', { name: 'Odeslat připomínku' }).click();
+  const own = page.locator('.comment', { hasText: 'Eva Členka' });
+  await own.getByText('Chybí terénní služba.').waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Upravit' }).count(), 1);
+
+  // A stale edit (changed meanwhile through the API) is explained; reloading shows the current text.
+  await own.getByRole('button', { name: 'Upravit' }).click();
+  const box = page.getByLabel(/^Upravený text připomínky/);
+  assert.equal(await box.evaluate((el) => el === document.activeElement), true);
+  const eApi = await login(server.baseUrl, eva.email, password);
+  const mine = (await eApi.must('GET', `/comments?target_type=goal&target_id=${goal.id}`)).items.find((c) => c.author.id === eva.id);
+  await eApi.must('PATCH', `/comments/${mine.id}`, { body: 'Chybí terénní služba v obcích.' });
+  await box.fill('Moje verze');
+  await page.getByRole('button', { name: 'Uložit' }).click();
+  await page.getByText('Mezitím tento záznam změnil někdo jiný').waitFor();
+  await screenshot(page, 'comment-edit-conflict');
+  await checkA11y(page, 'comment-edit');
+  await page.getByRole('button', { name: 'Načíst aktuální verzi' }).click();
+  await page.waitForFunction(() => [...document.querySelectorAll('textarea')].some((t) => t.value === 'Chybí terénní služba v obcích.'));
+  await box.fill('Chybí terénní služba v malých obcích.');
+  await page.getByRole('button', { name: 'Uložit' }).click();
+  await page.locator('[role="status"]', { hasText: 'Připomínka byla upravena.' }).waitFor();
+  await own.getByText('Chybí terénní služba v malých obcích.').waitFor();
+
+  // Deleting asks first; the result is announced and the comment is gone.
+  await own.getByRole('button', { name: 'Smazat' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Smazat připomínku?' });
+  await dialog.getByText('Chybí terénní služba v malých obcích.').waitFor();
+  await dialog.getByRole('button', { name: 'Ano, smazat' }).click();
+  await page.locator('[role="status"]', { hasText: 'Připomínka byla smazána.' }).waitFor();
+  assert.equal(await page.getByText('Chybí terénní služba v malých obcích.').count(), 0);
+  await page.getByText('Cizí připomínka.').waitFor();
+  const left = await admin.must('GET', `/plans/${plan.id}/consultation-report`);
+  assert.deepEqual(left.items.map((i) => i.body), ['Cizí připomínka.']);
+  await screenshot(page, 'comment-deleted');
+  await page.close();
+});

@@ -1,6 +1,7 @@
 //! Comments and their settlement (vypořádání).
 import { queryOptions } from '@tanstack/react-query';
-import { api, type Schemas } from '../../../lib/api/client';
+import { api, ifMatch, type Schemas } from '../../../lib/api/client';
+import type { SessionUser } from '../../../lib/auth/session';
 import { unwrap } from '../../../lib/api/problem';
 
 export type Comment = Schemas['Comment'];
@@ -23,6 +24,23 @@ export const commentsQuery = (type: TargetType, id: string) =>
 
 export function postComment(body: Schemas['CommentCreate']) {
   return unwrap(api.POST('/api/v1/comments', { body }));
+}
+
+/** The author edits their text (`If-Match` guards against overwriting a newer version). */
+export function updateComment(id: string, version: number, body: string) {
+  return unwrap(api.PATCH('/api/v1/comments/{id}', { params: { path: { id }, header: ifMatch(version) }, body: { body } }));
+}
+
+export function deleteComment(id: string, version: number) {
+  return unwrap(api.DELETE('/api/v1/comments/{id}', { params: { path: { id }, header: ifMatch(version) } }));
+}
+
+/**
+ * Whether to offer "edit" and "delete" on a comment: only its signed-in author's, and not once it is
+ * settled (the register keeps it as it was answered). Other rules (a closed consultation) are the API's.
+ */
+export function isOwnEditable(comment: Comment, user: SessionUser | null | undefined): boolean {
+  return !!user && !!comment.author.id && comment.author.id === user.id && !comment.resolution;
 }
 
 export const reportQuery = (planId: string) =>

@@ -1,15 +1,58 @@
-import { useQuery } from '@tanstack/react-query';
+//! The comments on one target; their signed-in author edits (inline) or deletes (after confirming) their own.
+import { useEffect, useRef, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { ConflictNotice } from '../../../components/ConflictNotice';
+import { Field } from '../../../components/Field';
+import { FormErrors } from '../../../components/FormErrors';
 import { QueryView } from '../../../components/QueryState';
 import { StatusTag } from '../../../components/StatusTag';
-import { useI18n } from '../../../i18n';
-import { commentsQuery, type TargetType } from '../api/comments';
+import { useI18n, useT } from '../../../i18n';
+import { useSession } from '../../../lib/auth/useSession';
+import { useSubmit } from '../../../lib/useSubmit';
+import {
+  commentKeys,
+  commentsQuery,
+  deleteComment,
+  isOwnEditable,
+  updateComment,
+  type Comment,
+  type TargetType,
+} from '../api/comments';
+
+/** Focus goes back to a comment's edit button (when the editor closes) by this id. */
+const editButtonId = (id: string) => `comment-edit-${id}`;
 
 export function CommentList({ targetType, targetId }: { targetType: TargetType; targetId: string }) {
   const { t, formatDateTime } = useI18n();
+  const { user } = useSession();
+  const queryClient = useQueryClient();
   const query = useQuery(commentsQuery(targetType, targetId));
+  const [editing, setEditing] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState<Comment | null>(null);
+  const [done, setDone] = useState<'edited' | 'deleted' | null>(null);
+  const doneRef = useRef<HTMLDivElement>(null);
+  const remove = useSubmit();
+  // The edited or deleted comment's controls are gone: focus the announcement instead of losing it.
+  useEffect(() => {
+    if (done) doneRef.current?.focus();
+  }, [done]);
+
+  // Also the settlement register's, where the comment appears too.
+  const refresh = () => queryClient.invalidateQueries({ queryKey: commentKeys.all });
+
+  function closeEditor(id: string) {
+    setEditing(null);
+    requestAnimationFrame(() => document.getElementById(editButtonId(id))?.focus());
+  }
+
   return (
     <section aria-labelledby={`comments-${targetId}`}>
       <h2 id={`comments-${targetId}`}>{t('comments.title')}</h2>
+      {/* Always present, so the result is announced when it appears. */}
+      <div role="status" tabIndex={-1} ref={doneRef}>
+        {done && <p className="notice notice-success">{t(`comments.${done}`)}</p>}
+      </div>
       <QueryView query={query}>
         {(page) =>
           page.items.length === 0 ? (
@@ -18,14 +61,58 @@ export function CommentList({ targetType, targetId }: { targetType: TargetType; 
             <ol className="comments">
               {page.items.map((c) => (
                 <li key={c.id} className="comment">
-                  <p className="meta">
+                  <p className="meta" id={`comment-meta-${c.id}`}>
                     <strong>{c.author.display_name}</strong> · <time dateTime={c.created_at}>{formatDateTime(c.created_at)}</time>
                   </p>
-                  <p className="pre-wrap">{c.body}</p>
+                  {editing === c.id ? (
+                    <EditComment
+                      comment={c}
+                      onSaved={async () => {
+                        await refresh();
+                        setEditing(null);
+                        setDone('edited');
+                      }}
+                      onCancel={() => closeEditor(c.id)}
+                      onReload={async () => {
+                        const fresh = await queryClient.fetchQuery({ ...commentsQuery(targetType, targetId), staleTime: 0 });
+                        return fresh.items.find((x) => x.id === c.id);
+                      }}
+                    />
+                  ) : (
+                    <p className="pre-wrap">{c.body}</p>
+                  )}
                   {c.resolution && (
                     <p className="resolution">
                       {t('comments.settlement')}: <StatusTag kind="resolution" value={c.resolution} />
                       {c.resolution_note ? ` – ${c.resolution_note}` : ''}
+                    </p>
+                  )}
+                  {editing !== c.id && isOwnEditable(c, user) && (
+                    <p className="inline-actions">
+                      <button
+                        type="button"
+                        id={editButtonId(c.id)}
+                        className="btn btn-ghost btn-small"
+                        aria-describedby={`comment-meta-${c.id}`}
+                        onClick={() => {
+                          setDone(null);
+                          setEditing(c.id);
+                        }}
+                      >
+                        {t('comments.edit')}
+                      </button>
+                      <button
+                        type="button"
+                        className="btn btn-ghost btn-small"
+                        aria-describedby={`comment-meta-${c.id}`}
+                        onClick={() => {
+                          setDone(null);
+                          remove.clear();
+                          setDeleting(c);
+                        }}
+                      >
+                        {t('comments.delete')}
+                      </button>
                     </p>
                   )}
                 </li>
@@ -34,6 +121,91 @@ export function CommentList({ targetType, targetId }: { targetType: TargetType; 
           )
         }
       </QueryView>
+      <ConfirmDialog
+        open={deleting !== null}
+        title={t('comments.deleteTitle')}
+        confirmLabel={t('comments.deleteConfirm')}
+        busy={remove.busy}
+        onCancel={() => setDeleting(null)}
+        onConfirm={() =>
+          void remove.run(async () => {
+            if (!deleting) return;
+            await deleteComment(deleting.id, deleting.version);
+            await refresh();
+            setDeleting(null);
+            setDone('deleted');
+          })
+        }
+      >
+        <p>{t('comments.deleteText')}</p>
+        {deleting && <blockquote className="pre-wrap">{deleting.body}</blockquote>}
+        {remove.conflict ? (
+          <ConflictNotice
+            onReload={async () => {
+              // The comment changed meanwhile: show the current list and let the author decide again.
+              remove.clear();
+              setDeleting(null);
+              await refresh();
+            }}
+          />
+        ) : (
+          <FormErrors error={remove.error} fields={[]} />
+        )}
+      </ConfirmDialog>
     </section>
+  );
+}
+
+/** The inline editor of one's own comment: a labelled text box, save and cancel; a 412 offers the current text. */
+function EditComment({
+  comment,
+  onSaved,
+  onCancel,
+  onReload,
+}: {
+  comment: Comment;
+  onSaved: () => Promise<void>;
+  onCancel: () => void;
+  onReload: () => Promise<Comment | undefined>;
+}) {
+  const t = useT();
+  const [body, setBody] = useState(comment.body);
+  const submit = useSubmit();
+  return (
+    <form
+      className="comment-edit"
+      onSubmit={(e) => {
+        e.preventDefault();
+        // `comment` is the list's current copy, so after a reload its new version is sent.
+        void submit.run(async () => {
+          await updateComment(comment.id, comment.version, body);
+          await onSaved();
+        });
+      }}
+    >
+      {submit.conflict ? (
+        <ConflictNotice
+          onReload={async () => {
+            submit.clear();
+            const latest = await onReload();
+            if (latest) setBody(latest.body);
+            else onCancel();
+          }}
+        />
+      ) : (
+        <FormErrors error={submit.error} fields={['body']} />
+      )}
+      <Field label={t('comments.editBody')} errors={submit.errors.body} required requiredText={t('common.required')}>
+        <textarea rows={5} value={body} onChange={(e) => setBody(e.target.value)} autoFocus />
+      </Field>
+      <div className="actions">
+        <button type="submit" className="btn btn-primary btn-small" disabled={submit.busy}>
+          {submit.busy ? t('common.sending') : t('common.save')}
+        </button>
+        <button type="button" className="btn btn-secondary btn-small" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
   );
 }
