@@ -101,10 +101,20 @@ test('a citizen finds a plan and comments during the consultation', async () => 
   await page.goto(`${server.baseUrl}/working-groups`);
   await page.getByRole('heading', { level: 1 }).waitFor();
   await page.locator('main .card a').first().waitFor();
+  // The meetings calendar: a webcal:// subscription, the .ics download and the address to copy.
+  const feedUrl = `${server.baseUrl}/api/v1/meetings.ics`;
+  assert.equal(await page.getByLabel(/^Adresa kalendáře pro odběr/).inputValue(), feedUrl);
+  assert.equal(await page.getByRole('link', { name: /Odebírat v aplikaci kalendáře/ }).getAttribute('href'), feedUrl.replace(/^http:/, 'webcal:'));
+  assert.equal(await page.getByRole('link', { name: 'Stáhnout jako soubor .ics' }).getAttribute('href'), '/api/v1/meetings.ics');
+  assert.match((await fetch(feedUrl)).headers.get('content-type'), /text\/calendar/);
+  await page.getByRole('button', { name: 'Zkopírovat adresu kalendáře' }).click();
+  // Headless Chromium may or may not grant the clipboard: either way the result is said.
+  await page.locator('[role="status"]', { hasText: /Adresa kalendáře je ve schránce|nepodařilo zkopírovat/ }).waitFor();
   await screenshot(page, 'working-groups');
   await checkA11y(page, 'working-groups');
   await page.locator('main .card a').first().click();
   await page.getByRole('heading', { name: 'Členové' }).waitFor();
+  assert.match(await page.getByLabel(/^Adresa kalendáře pro odběr/).inputValue(), /\/api\/v1\/working-groups\/[^/]+\/meetings\.ics$/);
   await screenshot(page, 'working-group');
   await checkA11y(page, 'working-group');
   const meetingLink = page.locator('main a[href^="/meetings/"]').first();

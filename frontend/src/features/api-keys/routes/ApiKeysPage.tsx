@@ -9,6 +9,7 @@ import { QueryView, SignInPrompt } from '../../../components/QueryState';
 import { TableWrap } from '../../../components/TableWrap';
 import { useI18n } from '../../../i18n';
 import { useSession } from '../../../lib/auth/useSession';
+import { useCopy } from '../../../lib/useCopy';
 import { useSubmit } from '../../../lib/useSubmit';
 import { createKey, keyKeys, keysQuery, revokeKey, type ApiKey, type Scope } from '../api/keys';
 
@@ -20,7 +21,7 @@ export function ApiKeysPage() {
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<Scope[]>(['read']);
   const [secret, setSecret] = useState<string | null>(null);
-  const [copy, setCopy] = useState<'copied' | 'failed' | null>(null);
+  const copy = useCopy();
   const secretHeading = useRef<HTMLHeadingElement>(null);
   const secretCode = useRef<HTMLElement>(null);
   const listHeading = useRef<HTMLHeadingElement>(null);
@@ -60,16 +61,10 @@ export function ApiKeysPage() {
             <button
               type="button"
               className="btn btn-primary btn-small"
-              onClick={async () => {
-                try {
-                  await navigator.clipboard.writeText(secret);
-                  setCopy('copied');
-                } catch {
-                  // No clipboard (permission, insecure origin): select the key for a manual copy.
-                  if (secretCode.current) window.getSelection()?.selectAllChildren(secretCode.current);
-                  setCopy('failed');
-                }
-              }}
+              onClick={() =>
+                // Without a clipboard, the key is selected for a manual copy.
+                void copy.copy(secret, () => secretCode.current && window.getSelection()?.selectAllChildren(secretCode.current))
+              }
             >
               {t('apiKeys.copy')}
             </button>
@@ -78,7 +73,7 @@ export function ApiKeysPage() {
               className="btn btn-secondary btn-small"
               onClick={() => {
                 setSecret(null);
-                setCopy(null);
+                copy.reset();
                 listHeading.current?.focus();
               }}
             >
@@ -89,9 +84,9 @@ export function ApiKeysPage() {
       )}
       {/* Always present, so the copy result is announced when it appears. */}
       <div role="status">
-        {copy && (
-          <p className={copy === 'failed' ? 'field-error' : undefined}>
-            {copy === 'copied' ? t('apiKeys.copied') : t('apiKeys.copyFailed')}
+        {copy.result && (
+          <p className={copy.result === 'failed' ? 'field-error' : undefined}>
+            {copy.result === 'copied' ? t('apiKeys.copied') : t('apiKeys.copyFailed')}
           </p>
         )}
       </div>
@@ -104,7 +99,7 @@ export function ApiKeysPage() {
             void submit.run(async () => {
               const created = await createKey({ name, scopes });
               setSecret(created.key);
-              setCopy(null);
+              copy.reset();
               setName('');
               await queryClient.invalidateQueries({ queryKey: keyKeys.all });
             });

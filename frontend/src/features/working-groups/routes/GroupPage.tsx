@@ -5,7 +5,8 @@ import { QueryView } from '../../../components/QueryState';
 import { StatusTag } from '../../../components/StatusTag';
 import { useI18n } from '../../../i18n';
 import { isStaff, useSession } from '../../../lib/auth/useSession';
-import { calendarUrl, type Meeting } from '../../meetings/api/meetings';
+import type { Meeting } from '../../meetings/api/meetings';
+import { CalendarFeed } from '../../meetings/components/CalendarFeed';
 import { byStakeholder, groupMeetingsQuery, groupQuery, membersQuery, splitMeetings } from '../api/groups';
 import { useLeadership } from '../api/leadership';
 import { MembersManager } from '../components/MembersManager';
@@ -88,9 +89,7 @@ export function GroupPage() {
           )}
           <section aria-labelledby="meetings">
             <h2 id="meetings">{t('groups.meetings')}</h2>
-            <p>
-              <a href={calendarUrl(g.id)}>{t('groups.subscribe')}</a>
-            </p>
+            <CalendarFeed groupId={g.id} title={t('groups.calendar')} level={3} />
             <QueryView query={meetings}>
               {(page) => {
                 const { upcoming, past } = splitMeetings(page.items);

@@ -4,7 +4,7 @@ import { PageTitle } from '../../../components/PageTitle';
 import { QueryView } from '../../../components/QueryState';
 import { useT } from '../../../i18n';
 import { isStaff, useSession } from '../../../lib/auth/useSession';
-import { calendarUrl } from '../../meetings/api/meetings';
+import { CalendarFeed } from '../../meetings/components/CalendarFeed';
 import { groupsQuery } from '../api/groups';
 
 export function GroupsPage() {
@@ -20,9 +20,6 @@ export function GroupsPage() {
           <Link to="/working-groups/new">{t('groups.create')}</Link>
         </p>
       )}
-      <p>
-        <a href={calendarUrl()}>{t('groups.subscribeAll')}</a>
-      </p>
       <QueryView query={query}>
         {(page) =>
           page.items.length === 0 ? (
@@ -49,6 +46,7 @@ export function GroupsPage() {
           )
         }
       </QueryView>
+      <CalendarFeed title={t('groups.calendarAll')} level={2} />
     </>
   );
 }
