@@ -149,7 +149,7 @@ impl<T: DeserializeOwned + 'static> FromRequest for OptionalJson<T> {
 }
 
 /// Turns a parsed body into `T`, naming the offending field in a 422.
-pub fn from_value<T: DeserializeOwned>(value: Value) -> ApiResult<T> {
+fn from_value<T: DeserializeOwned>(value: Value) -> ApiResult<T> {
     if let Some(field) = nul_field(&value, String::new()) {
         return Err(ApiError::invalid(&field, FieldErrorCode::InvalidValue, "must not contain the NUL character"));
     }
@@ -191,7 +191,7 @@ pub async fn reject_nul_in_query(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<actix_web::body::EitherBody<impl MessageBody>>, actix_web::Error> {
-    if req.query_string().to_ascii_lowercase().contains("%00") {
+    if req.query_string().contains("%00") {
         let response = actix_web::ResponseError::error_response(&ApiError::BadRequest(
             "the query string must not contain the NUL character (%00)".into(),
         ));
