@@ -5,7 +5,7 @@ use entity::{audit_event, refresh_token};
 use jsonwebtoken::{EncodingKey, Header, encode};
 use reqwest::Method;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
@@ -226,6 +226,23 @@ both!(expired_refresh_token_is_refused, |app| async move {
         .await
         .unwrap();
     refresh(&app, &token).await.expect(401);
+    // The person's next sign-in clears their expired tokens; another person's stay until theirs.
+    let other = account(&app, "member").await;
+    session(&app, &email_of(&other)).await;
+    refresh_token::Entity::update_many()
+        .col_expr(refresh_token::Column::ExpiresAt, Expr::value(Utc::now() - Duration::minutes(1)))
+        .exec(&app.db)
+        .await
+        .unwrap();
+    session(&app, &email_of(&user)).await;
+    let expired = |id: &str| {
+        refresh_token::Entity::find()
+            .filter(refresh_token::Column::UserId.eq(id.parse::<Uuid>().unwrap()))
+            .filter(refresh_token::Column::ExpiresAt.lt(Utc::now()))
+            .count(&app.db)
+    };
+    assert_eq!(expired(user["id"].as_str().unwrap()).await.unwrap(), 0);
+    assert_eq!(expired(other["id"].as_str().unwrap()).await.unwrap(), 1);
 });
 
 both!(logout_ends_the_session, |app| async move {

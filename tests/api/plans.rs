@@ -115,6 +115,9 @@ both!(lifecycle_moves_are_checked_and_recorded, |app| async move {
     assert_eq!(status(json!({"status": "consultation"})).await.expect(422)["errors"][0]["field"], "consultation_closes_at");
     status(json!({"status": "consultation", "consultation_closes_at": "2001-01-01T00:00:00Z"})).await.expect(422);
     status(json!({"status": "consultation", "consultation_closes_at": "2099-01-01T00:00:00Z", "note": "Zahájení"})).await.expect(200);
+    // A field of another move is refused rather than dropped.
+    let stray = status(json!({"status": "draft", "approved_on": "2026-01-15"})).await.expect(422);
+    assert_eq!(stray["errors"][0]["field"], "approved_on");
     status(json!({"status": "draft", "note": "Přepracovat"})).await.expect(200);
     status(json!({"status": "consultation", "consultation_closes_at": "2099-01-01T00:00:00Z"})).await.expect(200);
     // Approval needs the council's resolution.
@@ -171,8 +174,14 @@ both!(lifecycle_table_by_role, |app| async move {
     ];
     for from in PlanStatus::iter() {
         for to in PlanStatus::iter() {
-            let body = json!({"status": to.as_str(), "consultation_closes_at": "2099-01-01T00:00:00Z",
-                              "approval_resolution": "usnesení ZM č. 7/2026", "approved_on": "2026-01-01"});
+            // Each move with the fields it needs (and no other move's).
+            let body = match to {
+                PlanStatus::Consultation => json!({"status": "consultation", "consultation_closes_at": "2099-01-01T00:00:00Z"}),
+                PlanStatus::Approved => {
+                    json!({"status": "approved", "approval_resolution": "usnesení ZM č. 7/2026", "approved_on": "2026-01-01"})
+                }
+                _ => json!({"status": to.as_str()}),
+            };
             let ok = allowed.contains(&(from.as_str(), to.as_str()));
             for (who, token) in [("coordinator", &coordinator.token), ("admin", &admin.token)] {
                 let id = app.plan_in(from).await;

@@ -188,6 +188,14 @@ async fn issue<D: ConnectionTrait>(db: &D, state: &AppState, user: user::Model, 
     let now = Utc::now();
     let ttl = chrono::Duration::from_std(state.config.refresh_token_ttl).map_err(|_| ApiError::Internal)?;
     let secret = random_secret();
+    // Expired refresh tokens prove nothing any more; dropping the person's own here keeps the table
+    // as small as its live sessions, with no sweeper to run (a family's newest token outlives its
+    // access tokens by far, so no session still in use loses its revocation record).
+    refresh_token::Entity::delete_many()
+        .filter(refresh_token::Column::UserId.eq(user.id))
+        .filter(refresh_token::Column::ExpiresAt.lt(now))
+        .exec(db)
+        .await?;
     refresh_token::ActiveModel {
         id: Set(Uuid::now_v7()),
         user_id: Set(user.id),

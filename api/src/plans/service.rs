@@ -204,6 +204,11 @@ pub async fn change_status(db: &DatabaseConnection,
         }
         _ => {}
     }
+    // A field that belongs to another move would be dropped without a word: say so instead.
+    let (consultation, approval) = (body.status == PlanStatus::Consultation, body.status == PlanStatus::Approved);
+    v.check(consultation || body.consultation_closes_at.is_none(), "consultation_closes_at", FieldErrorCode::Invalid, "is sent only to open a consultation");
+    v.check(approval || body.approval_resolution.is_none(), "approval_resolution", FieldErrorCode::Invalid, "is sent only with approval");
+    v.check(approval || body.approved_on.is_none(), "approved_on", FieldErrorCode::Invalid, "is sent only with approval");
     v.finish()?;
     if body.status == PlanStatus::Approved {
         let unsettled = comment::Entity::find()
