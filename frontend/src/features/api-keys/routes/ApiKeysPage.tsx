@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { CopyStatus } from '../../../components/CopyStatus';
 import { Field, Fieldset } from '../../../components/Field';
 import { FormErrors } from '../../../components/FormErrors';
 import { PageTitle } from '../../../components/PageTitle';
@@ -82,14 +83,7 @@ export function ApiKeysPage() {
           </div>
         </section>
       )}
-      {/* Always present, so the copy result is announced when it appears. */}
-      <div role="status">
-        {copy.result && (
-          <p className={copy.result === 'failed' ? 'field-error' : undefined}>
-            {copy.result === 'copied' ? t('apiKeys.copied') : t('apiKeys.copyFailed')}
-          </p>
-        )}
-      </div>
+      <CopyStatus result={copy.result} copied={t('apiKeys.copied')} failed={t('apiKeys.copyFailed')} />
       <section className="panel" aria-labelledby="new-key">
         <h2 id="new-key">{t('apiKeys.create')}</h2>
         <FormErrors error={submit.error} fields={['name', 'scopes', 'expires_at']} />

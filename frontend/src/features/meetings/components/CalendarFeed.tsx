@@ -1,6 +1,7 @@
 //! A meetings calendar to take home: a webcal:// subscription (phones, desktop calendars), the .ics
 //! download, and the feed's address to copy into Outlook or Google Calendar.
 import { useId, useRef } from 'react';
+import { CopyStatus } from '../../../components/CopyStatus';
 import { Field } from '../../../components/Field';
 import { useT } from '../../../i18n';
 import { useCopy } from '../../../lib/useCopy';
@@ -38,14 +39,7 @@ export function CalendarFeed({ groupId, title, level }: { groupId?: string; titl
       >
         {t('calendar.copy')}
       </button>
-      {/* Always present, so the copy result is announced when it appears. */}
-      <div role="status">
-        {copy.result && (
-          <p className={copy.result === 'failed' ? 'field-error' : undefined}>
-            {copy.result === 'copied' ? t('calendar.copied') : t('calendar.copyFailed')}
-          </p>
-        )}
-      </div>
+      <CopyStatus result={copy.result} copied={t('calendar.copied')} failed={t('calendar.copyFailed')} />
     </section>
   );
 }
