@@ -56,12 +56,13 @@ export const reportQuery = (planId: string) =>
     },
   });
 
-/** The register as CSV (for Excel), through the authenticated client: drafts need the token, and an
- * expired session is renewed or ended the usual way. */
-export function reportCsv(planId: string): Promise<Blob> {
+/** The register as CSV (for Excel) or as the printable HTML annex, through the authenticated client:
+ * drafts need the token, e-mails are only in staff's copy, and an expired session is renewed or ended
+ * the usual way. */
+export function reportFile(planId: string, format: 'csv' | 'html'): Promise<Blob> {
   return unwrap(
     api.GET('/api/v1/plans/{id}/consultation-report', {
-      params: { path: { id: planId }, query: { format: 'csv' } },
+      params: { path: { id: planId }, query: { format } },
       parseAs: 'blob',
     }),
   );

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { Field } from '../../../components/Field';
+import { FileLink } from '../../../components/FileLink';
 import { FormErrors } from '../../../components/FormErrors';
 import { PageTitle } from '../../../components/PageTitle';
 import { ErrorMessage, QueryView } from '../../../components/QueryState';
@@ -12,7 +13,7 @@ import { useI18n, useT } from '../../../i18n';
 import type { Schemas } from '../../../lib/api/client';
 import { isStaff, useSession } from '../../../lib/auth/useSession';
 import { useSubmit } from '../../../lib/useSubmit';
-import { commentKeys, reportCsv, reportQuery, resolveComment, RESOLUTIONS, type Resolution } from '../api/comments';
+import { commentKeys, reportFile, reportQuery, resolveComment, RESOLUTIONS, type Resolution } from '../api/comments';
 import { filterEntries, type RegisterFilter } from '../registerFilter';
 
 type Entry = Schemas['RegisterEntry'];
@@ -41,31 +42,16 @@ export function RegisterPage() {
   const [note, setNote] = useState('');
   const [done, setDone] = useState<string | null>(null);
   const submit = useSubmit();
-  const csvHref = `/api/v1/plans/${planId}/consultation-report?format=csv`;
+  const reportHref = (format: 'csv' | 'html') => `/api/v1/plans/${planId}/consultation-report?format=${format}`;
 
   const entries = useMemo(() => (query.data ? filterEntries(query.data.items, filter) : []), [query.data, filter.state, filter.target, filter.text]);
 
-  const [csvError, setCsvError] = useState<unknown>(null);
+  const [fileError, setFileError] = useState<unknown>(null);
   const doneRef = useRef<HTMLDivElement>(null);
   // The settled rows' form disappears with the selection: focus goes to the confirmation instead.
   useEffect(() => {
     if (done) doneRef.current?.focus();
   }, [done]);
-
-  async function downloadCsv(e: React.MouseEvent<HTMLAnchorElement>) {
-    e.preventDefault();
-    setCsvError(null);
-    try {
-      const url = URL.createObjectURL(await reportCsv(planId));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `vyporadani-${planId}.csv`;
-      a.click();
-      URL.revokeObjectURL(url);
-    } catch (err) {
-      setCsvError(err);
-    }
-  }
 
   return (
     <QueryView query={query} page>
@@ -88,12 +74,24 @@ export function RegisterPage() {
               noted: report.counts.noted,
             })}
           </p>
-          <p>
-            <a href={csvHref} onClick={downloadCsv} download>
-              {t('register.downloadCsv')}
-            </a>
-          </p>
-          {csvError !== null && <ErrorMessage error={csvError} />}
+          <ul className="plain-list">
+            <li>
+              <FileLink
+                href={reportHref('csv')}
+                delivery={{ save: `vyporadani-${planId}.csv` }}
+                fetchFile={() => reportFile(planId, 'csv')}
+                onError={setFileError}
+              >
+                {t('register.downloadCsv')}
+              </FileLink>
+            </li>
+            <li>
+              <FileLink href={reportHref('html')} delivery="tab" fetchFile={() => reportFile(planId, 'html')} onError={setFileError}>
+                {t('register.printHtml')}
+              </FileLink>
+            </li>
+          </ul>
+          {fileError !== null && <ErrorMessage error={fileError} />}
           <form className="filter-bar filters" role="search" aria-label={t('register.filters')} onSubmit={(e) => e.preventDefault()}>
             <Field label={t('register.filterState')}>
               <select value={filter.state} onChange={(e) => setFilter('state', e.target.value)}>

@@ -49,6 +49,17 @@ export const planHistoryQuery = (id: string) =>
     queryFn: () => unwrap(api.GET('/api/v1/plans/{id}/history', { params: { path: { id } } })),
   });
 
+export type ExportFormat = 'html' | 'md';
+
+/** The plan document (HTML to print, or Markdown) as the signed-in person may see it: drafts and the
+ * register annex's hidden texts need their token, so it goes through the authenticated client. */
+export function exportPlan(id: string, format: ExportFormat): Promise<Blob> {
+  return unwrap(api.GET('/api/v1/plans/{id}/export', { params: { path: { id }, query: { format } }, parseAs: 'blob' }));
+}
+
+/** The plan document's address, for a plain link when nobody is signed in. */
+export const exportHref = (id: string, format: ExportFormat) => `/api/v1/plans/${id}/export?format=${format}`;
+
 export function createPlan(body: Schemas['PlanCreate']) {
   return unwrap(api.POST('/api/v1/plans', { body }));
 }

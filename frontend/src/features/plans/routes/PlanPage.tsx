@@ -12,6 +12,7 @@ import { ConsultationBanner } from '../../consultation/components/ConsultationBa
 import { useLeadership } from '../../working-groups/api/leadership';
 import { planHistoryQuery, planTreeQuery } from '../api/plans';
 import { LifecycleControl } from '../components/LifecycleControl';
+import { PlanDocument } from '../components/PlanDocument';
 import { PlanTree } from '../components/PlanTree';
 
 export function PlanPage() {
@@ -74,6 +75,7 @@ export function PlanPage() {
               <h2 id="goals">{t('plan.goalsAndMeasures')}</h2>
               <PlanTree goals={goals} canEdit={canEditGoal} commentable={plan.consultation_open} />
             </section>
+            <PlanDocument plan={plan} />
             {staff && <LifecycleControl plan={plan} />}
             {staff && history.data && history.data.items.length > 0 && (
               <section aria-labelledby="history">

@@ -1,0 +1,38 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { deliverFile } from './download';
+
+describe('deliverFile', () => {
+  afterEach(() => vi.useRealTimers());
+
+  function spyLinks() {
+    const clicked: HTMLAnchorElement[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this);
+    });
+    // jsdom has no object URLs.
+    URL.createObjectURL = vi.fn(() => 'blob:file');
+    URL.revokeObjectURL = vi.fn();
+    return clicked;
+  }
+
+  it('saves a file under its name and releases it at once', () => {
+    const clicked = spyLinks();
+    deliverFile(new Blob(['a;b']), { save: 'vyporadani.csv' });
+    expect(clicked).toHaveLength(1);
+    expect(clicked[0]!.download).toBe('vyporadani.csv');
+    expect(clicked[0]!.target).toBe('');
+    expect(URL.revokeObjectURL).toHaveBeenCalledWith('blob:file');
+  });
+
+  it('opens a document in a new tab and keeps it until the tab had time to load it', () => {
+    vi.useFakeTimers();
+    const clicked = spyLinks();
+    deliverFile(new Blob(['<html>']), 'tab');
+    expect(clicked[0]!.target).toBe('_blank');
+    expect(clicked[0]!.rel).toBe('noopener');
+    expect(clicked[0]!.hasAttribute('download')).toBe(false);
+    expect(URL.revokeObjectURL).not.toHaveBeenCalled();
+    vi.runAllTimers();
+    expect(URL.revokeObjectURL).toHaveBeenCalledWith('blob:file');
+  });
+});

@@ -1,0 +1,24 @@
+//! Handing a file fetched through the API client to the browser. Documents rendered for the
+//! signed-in person (drafts, staff-only texts) need their token, so they cannot be plain links.
+
+/** Where the file goes: saved under a name, or opened in a new tab (printable HTML). */
+export type Delivery = { save: string } | 'tab';
+
+/** How long a new tab has to load the file's address before it is released. */
+const TAB_GRACE_MS = 60_000;
+
+export function deliverFile(blob: Blob, delivery: Delivery) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  if (delivery === 'tab') {
+    a.target = '_blank';
+    a.rel = 'noopener';
+  } else {
+    a.download = delivery.save;
+  }
+  a.click();
+  // A download has read the blob by now; a new tab loads the address only after this returns.
+  if (delivery === 'tab') setTimeout(() => URL.revokeObjectURL(url), TAB_GRACE_MS);
+  else URL.revokeObjectURL(url);
+}
