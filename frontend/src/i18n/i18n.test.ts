@@ -41,6 +41,7 @@ describe('catalogs', () => {
       planStatus: ['draft', 'consultation', 'approved', 'implementation', 'evaluated', 'archived'],
       measureStatus: ['planned', 'in_progress', 'completed', 'postponed', 'cancelled'],
       resolutionStatus: ['accepted', 'partially_accepted', 'rejected', 'noted'],
+      channel: ['web', 'email', 'paper', 'meeting'],
       stakeholder: ['user', 'provider', 'commissioner', 'public'],
       'lifecycle.action': ['consultation', 'draft', 'approved', 'implementation', 'evaluated', 'archived'],
       'lifecycle.explain': ['consultation', 'draft', 'approved', 'implementation', 'evaluated', 'archived'],

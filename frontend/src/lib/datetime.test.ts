@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addHours, fromLocalInput, toLocalInput } from './datetime';
+import { addHours, fromLocalInput, localDate, toLocalInput } from './datetime';
 
 describe('datetime-local conversion', () => {
   it('round-trips a wall time through UTC', () => {
@@ -15,5 +15,12 @@ describe('datetime-local conversion', () => {
   });
   it('adds hours across midnight', () => {
     expect(addHours('2027-03-15T23:30', 2)).toBe('2027-03-16T01:30');
+  });
+});
+
+describe('localDate', () => {
+  it('gives the wall-clock day, not the UTC one', () => {
+    expect(localDate(new Date(2027, 0, 5, 23, 59))).toBe('2027-01-05');
+    expect(localDate(new Date(2027, 11, 31, 0, 1))).toBe('2027-12-31');
   });
 });

@@ -24,3 +24,8 @@ export function addHours(local: string, hours: number): string {
   if (Number.isNaN(d.getTime())) return '';
   return toLocalInput(new Date(d.getTime() + hours * 3_600_000).toISOString());
 }
+
+/** A day in the browser's time zone as `YYYY-MM-DD` (a `date` input's value; the API's dates). */
+export function localDate(d: Date = new Date()): string {
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}

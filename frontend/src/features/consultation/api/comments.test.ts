@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../../lib/auth/session';
-import { isOwnEditable, type Comment } from './comments';
+import type { Schemas } from '../../../lib/api/client';
+import { commentTargets, isOwnEditable, moderationAction, type Comment } from './comments';
 
 const comment = (authorId: string | null, resolution: Comment['resolution'] = null) =>
   ({ id: 'c', body: 'text', version: 1, author: { id: authorId, display_name: 'Věra' }, resolution }) as Comment;
@@ -23,5 +24,48 @@ describe('isOwnEditable', () => {
 
   it('not to staff on other people’s comments (they moderate, not edit)', () => {
     expect(isOwnEditable(comment('u2'), { id: 'u1', role: 'coordinator' } as SessionUser)).toBe(false);
+  });
+});
+
+describe('moderationAction', () => {
+  const coordinator = { id: 'u9', role: 'coordinator' } as SessionUser;
+  const withStatus = (status: Comment['status']) => ({ ...comment('u2'), status }) as Comment;
+
+  it('lets staff hide a published comment and restore a hidden one', () => {
+    expect(moderationAction(withStatus('published'), coordinator)).toBe('hide');
+    expect(moderationAction(withStatus('hidden'), { id: 'a', role: 'admin' } as SessionUser)).toBe('restore');
+  });
+
+  it('offers nothing to members and visitors', () => {
+    expect(moderationAction(withStatus('published'), user)).toBeNull();
+    expect(moderationAction(withStatus('published'), null)).toBeNull();
+  });
+});
+
+describe('commentTargets', () => {
+  const measure = (id: string, code: string) => ({ id, code, title: `Opatření ${code}` });
+  const tree = {
+    plan: { id: 'p', title: 'Plán Testov' },
+    goals: [
+      {
+        id: 'g1',
+        code: '1',
+        title: 'Senioři',
+        measures: [measure('m11', '1.1')],
+        sub_goals: [{ id: 'g11', code: '1.a', title: 'Pečující', measures: [measure('m1a1', '1.a.1')] }],
+      },
+      { id: 'g2', code: '2', title: 'Rodiny', measures: [], sub_goals: [] },
+    ],
+  } as unknown as Schemas['PlanTree'];
+
+  it('lists the plan, then each goal with its measures and sub-goals, indented by depth', () => {
+    expect(commentTargets(tree).map((x) => [x.type, x.id, x.depth])).toEqual([
+      ['plan', 'p', 0],
+      ['goal', 'g1', 1],
+      ['measure', 'm11', 2],
+      ['goal', 'g11', 2],
+      ['measure', 'm1a1', 3],
+      ['goal', 'g2', 1],
+    ]);
   });
 });

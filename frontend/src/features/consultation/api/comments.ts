@@ -2,11 +2,15 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api, ifMatch, type Schemas } from '../../../lib/api/client';
 import type { SessionUser } from '../../../lib/auth/session';
+import { isStaff } from '../../../lib/auth/useSession';
 import { unwrap } from '../../../lib/api/problem';
 
 export type Comment = Schemas['Comment'];
 export type TargetType = Schemas['TargetType'];
 export type Resolution = Schemas['Resolution'];
+export type Channel = Schemas['Channel'];
+/** Ways a comment arrives other than the web form, which staff enter on the submitter's behalf. */
+export const OFF_WEB_CHANNELS: Channel[] = ['paper', 'email', 'meeting'];
 export const RESOLUTIONS: Resolution[] = ['accepted', 'partially_accepted', 'rejected', 'noted'];
 
 export const commentKeys = {
@@ -22,8 +26,40 @@ export const commentsQuery = (type: TargetType, id: string) =>
       unwrap(api.GET('/api/v1/comments', { params: { query: { target_type: type, target_id: id, limit: 200 } } })),
   });
 
+/** Something in a plan a comment can be about; `depth` indents sub-goals and measures in a list. */
+export interface CommentTarget {
+  type: Extract<TargetType, 'plan' | 'goal' | 'measure'>;
+  id: string;
+  code: string | null;
+  title: string;
+  depth: number;
+}
+
+/** The plan, then each goal followed by its measures and its sub-goals (with theirs), in the tree's order. */
+export function commentTargets(tree: Schemas['PlanTree']): CommentTarget[] {
+  const out: CommentTarget[] = [{ type: 'plan', id: tree.plan.id, code: null, title: tree.plan.title, depth: 0 }];
+  type Goal = Schemas['SubGoalNode'] & { sub_goals?: Schemas['SubGoalNode'][] };
+  const visit = (goal: Goal, depth: number) => {
+    out.push({ type: 'goal', id: goal.id, code: goal.code, title: goal.title, depth });
+    for (const m of goal.measures) out.push({ type: 'measure', id: m.id, code: m.code, title: m.title, depth: depth + 1 });
+    for (const sub of goal.sub_goals ?? []) visit(sub, depth + 1);
+  };
+  for (const goal of tree.goals) visit(goal, 1);
+  return out;
+}
+
 export function postComment(body: Schemas['CommentCreate']) {
   return unwrap(api.POST('/api/v1/comments', { body }));
+}
+
+/** Coordinators hide a comment (with the reason, required) or publish it again. */
+export function moderateComment(id: string, version: number, status: Schemas['CommentStatus'], reason: string | null) {
+  return unwrap(
+    api.PATCH('/api/v1/comments/{id}', {
+      params: { path: { id }, header: ifMatch(version) },
+      body: { status, moderation_reason: reason },
+    }),
+  );
 }
 
 /** The author edits their text (`If-Match` guards against overwriting a newer version). */
@@ -41,6 +77,13 @@ export function deleteComment(id: string, version: number) {
  */
 export function isOwnEditable(comment: Comment, user: SessionUser | null | undefined): boolean {
   return !!user && !!comment.author.id && comment.author.id === user.id && !comment.resolution;
+}
+
+/** Which moderation control a comment gets: staff hide published comments and restore hidden ones
+ * (only staff ever receive hidden comments); everyone else gets none. */
+export function moderationAction(comment: Comment, user: SessionUser | null | undefined): 'hide' | 'restore' | null {
+  if (!isStaff(user)) return null;
+  return comment.status === 'hidden' ? 'restore' : 'hide';
 }
 
 export const reportQuery = (planId: string) =>

@@ -1,4 +1,5 @@
-//! The settlement register (vypořádání připomínek): filters, bulk resolution, CSV download.
+//! The settlement register (vypořádání připomínek): filters, bulk resolution, CSV and HTML annex,
+//! and staff's entry of comments received outside the website.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -14,6 +15,7 @@ import type { Schemas } from '../../../lib/api/client';
 import { isStaff, useSession } from '../../../lib/auth/useSession';
 import { useSubmit } from '../../../lib/useSubmit';
 import { commentKeys, reportFile, reportQuery, resolveComment, RESOLUTIONS, type Resolution } from '../api/comments';
+import { OffWebCommentForm } from '../components/OffWebCommentForm';
 import { filterEntries, type RegisterFilter } from '../registerFilter';
 
 type Entry = Schemas['RegisterEntry'];
@@ -219,7 +221,9 @@ export function RegisterPage() {
                       {t(`targetType.${e.target.type}`)} {e.target.code ?? ''} {e.target.title}
                     </td>
                     <td>{e.author.display_name}</td>
-                    <td>{formatDate(e.received_on)}</td>
+                    <td>
+                      {formatDate(e.received_on)} ({t(`channel.${e.channel}`)})
+                    </td>
                     <td className="pre-wrap">{e.body ?? t('register.hiddenBody')}</td>
                     <td>
                       {e.resolution ? (
@@ -236,6 +240,8 @@ export function RegisterPage() {
               </tbody>
             </table>
           </TableWrap>
+          {/* Only while the consultation runs do comments join the register (the API has the last word). */}
+          {staff && report.plan.status === 'consultation' && <OffWebCommentForm planId={planId} />}
         </>
       )}
     </QueryView>
