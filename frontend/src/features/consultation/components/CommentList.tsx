@@ -1,4 +1,5 @@
-//! The comments on one target; their signed-in author edits (inline) or deletes (after confirming) their own.
+//! The comments on one target; their signed-in author edits (inline) or deletes (after confirming) their own,
+//! and coordinators hide them (giving the reason) or restore them.
 import { useEffect, useRef, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
@@ -15,6 +16,8 @@ import {
   commentsQuery,
   deleteComment,
   isOwnEditable,
+  moderateComment,
+  moderationAction,
   updateComment,
   type Comment,
   type TargetType,
@@ -30,9 +33,12 @@ export function CommentList({ targetType, targetId }: { targetType: TargetType; 
   const query = useQuery(commentsQuery(targetType, targetId));
   const [editing, setEditing] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<Comment | null>(null);
-  const [done, setDone] = useState<'edited' | 'deleted' | null>(null);
+  const [hiding, setHiding] = useState<Comment | null>(null);
+  const [reason, setReason] = useState('');
+  const [done, setDone] = useState<'edited' | 'deleted' | 'hidden' | 'restored' | null>(null);
   const doneRef = useRef<HTMLDivElement>(null);
   const remove = useSubmit();
+  const moderate = useSubmit();
   // The edited or deleted comment's controls are gone: focus the announcement instead of losing it.
   useEffect(() => {
     if (done) doneRef.current?.focus();
@@ -40,6 +46,30 @@ export function CommentList({ targetType, targetId }: { targetType: TargetType; 
 
   // Also the settlement register's, where the comment appears too.
   const refresh = () => queryClient.invalidateQueries({ queryKey: commentKeys.all });
+
+  /** Hides (with the reason) or restores a comment; the list then shows its new state. */
+  function setStatus(c: Comment, status: Comment['status'], why: string | null) {
+    setDone(null);
+    return moderate.run(async () => {
+      await moderateComment(c.id, c.version, status, why);
+      await refresh();
+      setHiding(null);
+      setDone(status === 'hidden' ? 'hidden' : 'restored');
+    });
+  }
+
+  /** After a 412 the list is fetched again, and the coordinator decides on the current version. */
+  async function reloadAfterConflict() {
+    moderate.clear();
+    setHiding(null);
+    await refresh();
+  }
+
+  const moderationProblem = moderate.conflict ? (
+    <ConflictNotice onReload={() => void reloadAfterConflict()} />
+  ) : (
+    <FormErrors error={moderate.error} fields={['moderation_reason']} />
+  );
 
   function closeEditor(id: string) {
     setEditing(null);
@@ -53,70 +83,111 @@ export function CommentList({ targetType, targetId }: { targetType: TargetType; 
       <div role="status" tabIndex={-1} ref={doneRef}>
         {done && <p className="notice notice-success">{t(`comments.${done}`)}</p>}
       </div>
+      {/* Restoring has no dialog: its failure is shown here (hiding's in the dialog). */}
+      {!hiding && moderationProblem}
       <QueryView query={query}>
         {(page) =>
           page.items.length === 0 ? (
             <p>{t('comments.none')}</p>
           ) : (
             <ol className="comments">
-              {page.items.map((c) => (
-                <li key={c.id} className="comment">
-                  <p className="meta" id={`comment-meta-${c.id}`}>
-                    <strong>{c.author.display_name}</strong> · <time dateTime={c.created_at}>{formatDateTime(c.created_at)}</time>
-                  </p>
-                  {editing === c.id ? (
-                    <EditComment
-                      comment={c}
-                      onSaved={async () => {
-                        await refresh();
-                        setEditing(null);
-                        setDone('edited');
-                      }}
-                      onCancel={() => closeEditor(c.id)}
-                      onReload={async () => {
-                        const fresh = await queryClient.fetchQuery({ ...commentsQuery(targetType, targetId), staleTime: 0 });
-                        return fresh.items.find((x) => x.id === c.id);
-                      }}
-                    />
-                  ) : (
-                    <p className="pre-wrap">{c.body}</p>
-                  )}
-                  {c.resolution && (
-                    <p className="resolution">
-                      {t('comments.settlement')}: <StatusTag kind="resolution" value={c.resolution} />
-                      {c.resolution_note ? ` – ${c.resolution_note}` : ''}
+              {page.items.map((c) => {
+                const action = moderationAction(c, user);
+                return (
+                  <li key={c.id} className={c.status === 'hidden' ? 'comment comment-hidden' : 'comment'}>
+                    <p className="meta" id={`comment-meta-${c.id}`}>
+                      <strong>{c.author.display_name}</strong> · <time dateTime={c.created_at}>{formatDateTime(c.created_at)}</time>
                     </p>
-                  )}
-                  {editing !== c.id && isOwnEditable(c, user) && (
-                    <p className="inline-actions">
-                      <button
-                        type="button"
-                        id={editButtonId(c.id)}
-                        className="btn btn-ghost btn-small"
-                        aria-describedby={`comment-meta-${c.id}`}
-                        onClick={() => {
-                          setDone(null);
-                          setEditing(c.id);
+                    {/* Only staff ever receive hidden comments, so the public never sees this. */}
+                    {c.status === 'hidden' && (
+                      <p className="moderation">
+                        <span className="tag tag-hidden">{t('comments.hiddenTag')}</span>{' '}
+                        {c.moderation_reason ? t('comments.hiddenReason', { reason: c.moderation_reason }) : t('comments.hiddenForPublic')}
+                      </p>
+                    )}
+                    {editing === c.id ? (
+                      <EditComment
+                        comment={c}
+                        onSaved={async () => {
+                          await refresh();
+                          setEditing(null);
+                          setDone('edited');
                         }}
-                      >
-                        {t('comments.edit')}
-                      </button>
-                      <button
-                        type="button"
-                        className="btn btn-ghost btn-small"
-                        aria-describedby={`comment-meta-${c.id}`}
-                        onClick={() => {
-                          setDone(null);
-                          remove.clear();
-                          setDeleting(c);
+                        onCancel={() => closeEditor(c.id)}
+                        onReload={async () => {
+                          const fresh = await queryClient.fetchQuery({ ...commentsQuery(targetType, targetId), staleTime: 0 });
+                          return fresh.items.find((x) => x.id === c.id);
                         }}
-                      >
-                        {t('comments.delete')}
-                      </button>
-                    </p>
-                  )}
-                </li>
-              ))}
+                      />
+                    ) : (
+                      <p className="pre-wrap">{c.body}</p>
+                    )}
+                    {c.resolution && (
+                      <p className="resolution">
+                        {t('comments.settlement')}: <StatusTag kind="resolution" value={c.resolution} />
+                        {c.resolution_note ? ` – ${c.resolution_note}` : ''}
+                      </p>
+                    )}
+                    {editing !== c.id && isOwnEditable(c, user) && (
+                      <p className="inline-actions">
+                        <button
+                          type="button"
+                          id={editButtonId(c.id)}
+                          className="btn btn-ghost btn-small"
+                          aria-describedby={`comment-meta-${c.id}`}
+                          onClick={() => {
+                            setDone(null);
+                            setEditing(c.id);
+                          }}
+                        >
+                          {t('comments.edit')}
+                        </button>
+                        <button
+                          type="button"
+                          className="btn btn-ghost btn-small"
+                          aria-describedby={`comment-meta-${c.id}`}
+                          onClick={() => {
+                            setDone(null);
+                            remove.clear();
+                            setDeleting(c);
+                          }}
+                        >
+                          {t('comments.delete')}
+                        </button>
+                      </p>
+                    )}
+                    {editing !== c.id && action && (
+                      <p className="inline-actions">
+                        {action === 'hide' ? (
+                          <button
+                            type="button"
+                            className="btn btn-ghost btn-small"
+                            aria-describedby={`comment-meta-${c.id}`}
+                            onClick={() => {
+                              setDone(null);
+                              moderate.clear();
+                              setReason('');
+                              setHiding(c);
+                            }}
+                          >
+                            {t('comments.hide')}
+                          </button>
+                        ) : (
+                          <button
+                            type="button"
+                            className="btn btn-secondary btn-small"
+                            aria-describedby={`comment-meta-${c.id}`}
+                            disabled={moderate.busy}
+                            onClick={() => void setStatus(c, 'published', null)}
+                          >
+                            {t('comments.restore')}
+                          </button>
+                        )}
+                      </p>
+                    )}
+                  </li>
+                );
+              })}
             </ol>
           )
         }
@@ -151,6 +222,26 @@ export function CommentList({ targetType, targetId }: { targetType: TargetType; 
         ) : (
           <FormErrors error={remove.error} fields={[]} />
         )}
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={hiding !== null}
+        title={t('comments.hideTitle')}
+        confirmLabel={t('comments.hideConfirm')}
+        busy={moderate.busy}
+        onCancel={() => {
+          moderate.clear();
+          setHiding(null);
+        }}
+        onConfirm={() => {
+          if (hiding) void setStatus(hiding, 'hidden', reason);
+        }}
+      >
+        <p>{t('comments.hideText')}</p>
+        {hiding && <blockquote className="pre-wrap">{hiding.body}</blockquote>}
+        {hiding && moderationProblem}
+        <Field label={t('comments.hideReason')} hint={t('comments.hideReasonHint')} errors={moderate.errors.moderation_reason} required requiredText={t('common.required')}>
+          <textarea rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
+        </Field>
       </ConfirmDialog>
     </section>
   );
