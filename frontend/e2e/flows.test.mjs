@@ -49,6 +49,12 @@ test('a citizen finds a plan and comments during the consultation', async () => 
   await page.getByRole('heading', { level: 1, name: plan.title }).waitFor();
   await page.getByRole('heading', { name: 'Probíhá připomínkové řízení' }).waitFor();
   await page.getByRole('progressbar').first().waitFor();
+  // The plan document: the public follows plain links (HTML in a new tab, said in the link).
+  const printLink = page.getByRole('link', { name: 'Otevřít k tisku (HTML) (otevře se v novém panelu)' });
+  assert.equal(await printLink.getAttribute('href'), `/api/v1/plans/${plan.id}/export?format=html`);
+  assert.equal(await printLink.getAttribute('target'), '_blank');
+  assert.equal(await page.getByRole('link', { name: 'Stáhnout v Markdownu' }).getAttribute('href'), `/api/v1/plans/${plan.id}/export?format=md`);
+  assert.match((await fetch(`${server.baseUrl}/api/v1/plans/${plan.id}/export?format=html`)).headers.get('content-type'), /text\/html/);
   await screenshot(page, 'plan');
   await checkA11y(page, 'plan');
   await checkA11y(page, 'plan-320', { width: 320 });
@@ -91,6 +97,42 @@ test('a citizen finds a plan and comments during the consultation', async () => 
   await coordinator.getByText('Cíl by měl zahrnout i pečující rodiny.').waitFor();
   assert.equal(await coordinator.getByText('Prosíme o rozšíření odlehčovací služby').count(), 0);
   await screenshot(coordinator, 'register-goal');
+
+  // Moderation: the coordinator hides the citizen's plan comment with a reason (required), meets a
+  // 412 when it changed meanwhile, and restores it; the public never sees the hidden comment.
+  await coordinator.goto(`${server.baseUrl}/plans/${plan.id}`);
+  const commented = coordinator.locator('.comment', { hasText: 'Prosíme o rozšíření odlehčovací služby' });
+  await commented.getByRole('button', { name: 'Skrýt' }).click();
+  const hideDialog = coordinator.getByRole('dialog', { name: 'Skrýt připomínku?' });
+  await hideDialog.getByRole('button', { name: 'Skrýt připomínku' }).click();
+  await hideDialog.locator('.field-invalid .field-error', { hasText: 'Toto pole je povinné.' }).waitFor();
+  await hideDialog.getByLabel(/^Důvod skrytí/).fill('Osobní údaje třetí osoby.');
+  await screenshot(coordinator, 'comment-hide-dialog');
+  await checkA11y(coordinator, 'comment-hide-dialog');
+  await hideDialog.getByRole('button', { name: 'Skrýt připomínku' }).click();
+  await coordinator.locator('[role="status"]', { hasText: 'Připomínka byla skryta.' }).waitFor();
+  assert.equal(await coordinator.evaluate(() => document.activeElement?.getAttribute('role')), 'status');
+  await commented.getByText('Důvod: Osobní údaje třetí osoby.').waitFor();
+  await commented.locator('.tag', { hasText: 'skryto' }).waitFor();
+  await screenshot(coordinator, 'plan-comment-hidden');
+  await checkA11y(coordinator, 'plan-comment-hidden');
+  await page.goto(`${server.baseUrl}/plans/${plan.id}`);
+  await page.getByText('Zatím žádné připomínky.').waitFor();
+  assert.equal(await page.getByText('Prosíme o rozšíření odlehčovací služby').count(), 0);
+  assert.equal(await page.getByText('skryto', { exact: true }).count(), 0);
+  assert.equal(await page.getByRole('button', { name: 'Obnovit' }).count(), 0);
+  // Changed meanwhile (restored and hidden again through the API): restoring meets a 412.
+  const hidden = (await admin.must('GET', `/comments?target_type=plan&target_id=${plan.id}`)).items.find((c) => c.status === 'hidden');
+  await admin.must('PATCH', `/comments/${hidden.id}`, { status: 'published' });
+  const again = await admin.must('PATCH', `/comments/${hidden.id}`, { status: 'hidden', moderation_reason: 'Osobní údaje.' });
+  await commented.getByRole('button', { name: 'Obnovit' }).click();
+  await coordinator.getByText('Mezitím tento záznam změnil někdo jiný').waitFor();
+  await coordinator.getByRole('button', { name: 'Načíst aktuální verzi' }).click();
+  await commented.getByText(/Důvod: Osobní údaje\.$/).waitFor();
+  await commented.getByRole('button', { name: 'Obnovit' }).click();
+  await coordinator.locator('[role="status"]', { hasText: 'Připomínka je znovu zveřejněna.' }).waitFor();
+  await commented.getByRole('button', { name: 'Skrýt' }).waitFor();
+  assert.equal((await admin.must('GET', `/comments/${hidden.id}`)).version, again.version + 1);
   await coordinator.close();
 
   await page.goto(`${server.baseUrl}/measures/${measure.id}`);
@@ -208,6 +250,20 @@ test('a coordinator creates a plan, opens the consultation, settles a comment an
   await page.getByRole('button', { name: 'Uložit' }).click();
   await page.getByRole('heading', { level: 1, name: /Rozšíření pečovatelské služby/ }).waitFor();
 
+  // The draft's document needs the token: fetched through the client and handed to the browser.
+  await page.goto(`${server.baseUrl}/plans/${planId}`);
+  await page.getByRole('heading', { name: 'Dokument plánu' }).waitFor();
+  const [docTab] = await Promise.all([
+    page.context().waitForEvent('page'),
+    page.getByRole('link', { name: /^Otevřít k tisku \(HTML\)/ }).click(),
+  ]);
+  await docTab.getByText('Rozšíření pečovatelské služby').first().waitFor();
+  await docTab.close();
+  const [md] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Stáhnout v Markdownu' }).click()]);
+  const { readFile } = await import('node:fs/promises');
+  assert.equal(md.suggestedFilename(), `komunitni-plan-${planId}.md`);
+  assert.match(await readFile(await md.path(), 'utf8'), /Podpora seniorů v domácím prostředí/);
+
   // A stale edit (someone else saved meanwhile) is explained, with a reload.
   await page.goto(`${server.baseUrl}/plans/${planId}/edit`);
   await page.getByLabel(/^Shrnutí/).fill('Moje verze');
@@ -240,20 +296,44 @@ test('a coordinator creates a plan, opens the consultation, settles a comment an
   await dialog.getByRole('link', { name: 'Přejít k vypořádání nevypořádaných připomínek' }).click();
   await page.getByRole('heading', { level: 1, name: 'Vypořádání připomínek' }).waitFor();
   await page.getByText('Chybí mi dostupnost o víkendech.').waitFor();
+  // A comment from the public hearing, entered for its submitter (a missing name is refused at its field).
+  const offWeb = page.getByRole('region', { name: 'Zapsat připomínku přijatou mimo web' });
+  const targetSelect = offWeb.getByLabel(/^Čeho se připomínka týká/);
+  await targetSelect.selectOption(await targetSelect.locator('option', { hasText: 'opatření 1.1 Rozšíření pečovatelské služby' }).getAttribute('value'));
+  await offWeb.getByLabel('na veřejném projednání').check();
+  assert.equal(await offWeb.getByLabel(/^Datum přijetí/).inputValue(), new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Prague' }));
+  await offWeb.getByLabel(/^Text připomínky/).fill('Pečovatelská služba i v sobotu.');
+  await offWeb.evaluate((el) => el.querySelectorAll('[required]').forEach((x) => x.removeAttribute('required')));
+  await offWeb.getByRole('button', { name: 'Zapsat připomínku' }).click();
+  await offWeb.locator('.field-invalid', { hasText: 'Jméno a příjmení podatele' }).getByText('Toto pole je povinné.').waitFor();
+  await offWeb.getByLabel(/^Jméno a příjmení podatele/).fill('Alena Veřejná');
+  await offWeb.getByRole('button', { name: 'Zapsat připomínku' }).click();
+  await offWeb.getByText('Připomínka od Alena Veřejná je zapsána ve vypořádání.').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Připomínka od Alena Veřejná je zapsána ve vypořádání.');
+  const row = page.locator('table.register tr', { hasText: 'Pečovatelská služba i v sobotu.' });
+  await row.getByText('Alena Veřejná').waitFor();
+  await row.getByText(/na veřejném projednání/).waitFor();
+  await screenshot(page, 'register-off-web');
+  // The printable annex opens in a new tab.
+  const [annex] = await Promise.all([
+    page.context().waitForEvent('page'),
+    page.getByRole('link', { name: /^Otevřít vypořádání k tisku \(HTML\)/ }).click(),
+  ]);
+  await annex.getByText('Pečovatelská služba i v sobotu.').waitFor();
+  await annex.close();
   await checkA11y(page, 'register');
   await page.getByLabel('Vybrat všechny zobrazené připomínky').check();
   assert.equal(await page.getByLabel('Vybrat připomínku č. 1').isChecked(), true);
   await page.getByLabel('akceptováno', { exact: true }).check();
   await page.getByLabel(/^Odůvodnění/).fill('Doplněno do opatření 1.1.');
   await page.getByRole('button', { name: 'Vypořádat vybrané' }).click();
-  await page.getByText('Vypořádána 1 připomínka.').waitFor();
+  await page.getByText('Vypořádány 2 připomínky.').waitFor();
   // The settled rows' form is gone; focus is on the confirmation, not lost.
-  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Vypořádána 1 připomínka.');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Vypořádány 2 připomínky.');
   await screenshot(page, 'register');
   const csv = page.getByRole('link', { name: 'Stáhnout vypořádání jako CSV' });
   assert.match(await csv.getAttribute('href'), /consultation-report\?format=csv$/);
   const [download] = await Promise.all([page.waitForEvent('download'), csv.click()]);
-  const { readFile } = await import('node:fs/promises');
   const text = await readFile(await download.path(), 'utf8');
   assert.match(text, /^\uFEFFČ\.;/);
   assert.match(text, /Doplněno do opatření 1\.1\./);
@@ -266,7 +346,8 @@ test('a coordinator creates a plan, opens the consultation, settles a comment an
   await page.locator('.meta .tag', { hasText: 'schválený' }).first().waitFor();
   await screenshot(page, 'plan-approved');
   const report = await admin.must('GET', `/plans/${planId}/consultation-report`);
-  assert.equal(report.counts.accepted, 1);
+  assert.equal(report.counts.accepted, 2);
+  assert.equal(report.items.find((i) => i.author.display_name === 'Alena Veřejná').channel, 'meeting');
   assert.equal(report.counts.unsettled, 0);
   // From approval on, the plan's form is not offered.
   await page.goto(`${server.baseUrl}/plans/${planId}/edit`);
