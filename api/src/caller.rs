@@ -11,7 +11,7 @@ use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, Pagi
 use uuid::Uuid;
 
 use crate::auth::tokens::{API_KEY_PREFIX, secret_hash};
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, ConflictCode};
 use crate::state::AppState;
 
 /// How an authenticated caller proved who they are.
@@ -168,7 +168,7 @@ pub fn is_frozen(status: PlanStatus) -> bool {
 /// 409 once the plan is frozen.
 pub fn ensure_editable(status: PlanStatus) -> ApiResult<()> {
     if is_frozen(status) {
-        return Err(ApiError::Conflict(format!(
+        return Err(ApiError::Conflict(ConflictCode::Frozen, format!(
             "the plan is {}; its texts, goals and measures are frozen from approval on \
              (only a measure's implementation state may change)",
             status.as_str()

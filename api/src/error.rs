@@ -43,6 +43,33 @@ pub enum FieldErrorCode {
     Invalid,
 }
 
+/// Why a request conflicts with the current state (a 409), in one word a client can put in its own
+/// language; `detail` says it in English with the particulars.
+#[derive(Debug, Clone, Copy, Serialize, ToSchema, PartialEq)]
+#[serde(rename_all = "snake_case")]
+pub enum ConflictCode {
+    /// A value another record already has (`errors` names the field).
+    Duplicate,
+    /// The plan cannot make this lifecycle move from where it is.
+    Lifecycle,
+    /// Texts, goals and measures are frozen since the plan's approval.
+    Frozen,
+    /// The plan is archived; nothing in it changes.
+    Archived,
+    /// Consultation comments are not all settled yet.
+    UnsettledComments,
+    /// The public consultation is not open (not yet, or no longer).
+    ConsultationClosed,
+    /// Part of the public record of the process (history, the settlement register): kept as it is.
+    PublicRecord,
+    /// Still used by other records: retire it instead of deleting it.
+    InUse,
+    /// This comment is not one that is settled (a reply, or not from the consultation).
+    NotSettleable,
+    /// Refers to a record that does not exist, or is still referred to.
+    Reference,
+}
+
 /// One invalid field of a request.
 #[derive(Debug, Clone, Serialize, ToSchema, PartialEq)]
 pub struct FieldError {
@@ -84,6 +111,9 @@ pub struct Problem {
     pub detail: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub instance: Option<String>,
+    /// With a 409: why, for a client to word it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<ConflictCode>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub errors: Option<Vec<FieldError>>,
 }
@@ -100,8 +130,8 @@ pub enum ApiError {
     NotFound,
     #[error("{detail}")]
     MethodNotAllowed { detail: String, allow: String },
-    #[error("{0}")]
-    Conflict(String),
+    #[error("{1}")]
+    Conflict(ConflictCode, String),
     /// A 409 for a value another record already has, naming the field so a form can show it there.
     #[error("{}", .0.message)]
     Duplicate(FieldError),
@@ -129,7 +159,7 @@ impl ApiError {
             Self::Forbidden(_) => "forbidden",
             Self::NotFound => "not-found",
             Self::MethodNotAllowed { .. } => "method-not-allowed",
-            Self::Conflict(_) | Self::Duplicate(_) => "conflict",
+            Self::Conflict(..) | Self::Duplicate(_) => "conflict",
             Self::PreconditionFailed => "precondition-failed",
             Self::PayloadTooLarge(_) => "payload-too-large",
             Self::UnsupportedMediaType(_) => "unsupported-media-type",
@@ -159,7 +189,7 @@ impl ResponseError for ApiError {
             Self::Forbidden(_) => StatusCode::FORBIDDEN,
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
-            Self::Conflict(_) | Self::Duplicate(_) => StatusCode::CONFLICT,
+            Self::Conflict(..) | Self::Duplicate(_) => StatusCode::CONFLICT,
             Self::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
             Self::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             Self::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -178,6 +208,11 @@ impl ResponseError for ApiError {
             status: status.as_u16(),
             detail: self.to_string(),
             instance: None,
+            code: match self {
+                Self::Conflict(code, _) => Some(*code),
+                Self::Duplicate(_) => Some(ConflictCode::Duplicate),
+                _ => None,
+            },
             errors: match self {
                 Self::Validation(errors) => Some(errors.clone()),
                 Self::Duplicate(error) => Some(vec![error.clone()]),
@@ -209,10 +244,13 @@ impl From<DbErr> for ApiError {
     fn from(err: DbErr) -> Self {
         match err.sql_err() {
             Some(SqlErr::UniqueConstraintViolation(_)) => {
-                return Self::Conflict("a resource with the same unique value already exists".into());
+                return Self::Conflict(ConflictCode::Duplicate, "a resource with the same unique value already exists".into());
             }
             Some(SqlErr::ForeignKeyConstraintViolation(_)) => {
-                return Self::Conflict("the change refers to a resource that does not exist, or is still referred to".into());
+                return Self::Conflict(
+                    ConflictCode::Reference,
+                    "the change refers to a resource that does not exist, or is still referred to".into(),
+                );
             }
             _ => {}
         }

@@ -61,7 +61,7 @@ const PROBLEMS: &[(&str, &str)] = &[
     ("401", "Missing or invalid credentials (see WWW-Authenticate)."),
     ("403", "Authenticated but not allowed."),
     ("404", "Unknown, or not visible to the caller."),
-    ("409", "Conflict: duplicate, or not allowed in the current lifecycle state."),
+    ("409", "Conflict with the current state; `code` says why (duplicate, lifecycle, frozen, …)."),
     ("412", "If-Match does not match the current version."),
     ("413", "Request body larger than 1 MiB."),
     ("415", "Request body is not application/json."),

@@ -294,6 +294,7 @@ both!(anonymous_comment_rules, |app| async move {
         )
         .await
         .expect(409);
+    assert_eq!(problem["code"], "consultation_closed");
     assert!(
         problem["detail"]
             .as_str()
@@ -610,6 +611,7 @@ both!(authors_edit_and_delete_their_own, |app| async move {
         .await
         .expect(409);
     assert!(problem["detail"].as_str().unwrap().contains("hide it"));
+    assert_eq!(problem["code"], "public_record");
     app.patch(
         &format!("/comments/{duplicate}"),
         c,

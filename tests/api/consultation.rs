@@ -220,6 +220,7 @@ both!(approval_waits_for_every_settlement, |app| async move {
 
     let status = format!("/plans/{}/status", k.plan);
     let problem = app.post(&status, c, approval()).await.expect(409);
+    assert_eq!(problem["code"], "unsettled_comments");
     assert!(
         problem["detail"]
             .as_str()

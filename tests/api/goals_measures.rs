@@ -150,6 +150,7 @@ both!(approved_plans_freeze_texts_but_not_implementation, |app| async move {
     app.post(&format!("/plans/{plan}/status"), t, json!({"status": "approved", "approval_resolution": "usnesení ZM č. 1/2026", "approved_on": "2026-01-01"})).await.expect(200);
     let p = app.patch(&format!("/measures/{m}"), t, json!({"title": "Změna"})).await.expect(409);
     assert!(p["detail"].as_str().unwrap().contains("frozen"));
+    assert_eq!(p["code"], "frozen");
     app.patch(&format!("/goals/{g}"), t, json!({"title": "Změna"})).await.expect(409);
     app.post(&format!("/plans/{plan}/goals"), t, json!({"code": "2", "title": "Nový"})).await.expect(409);
     app.post(&format!("/goals/{g}/measures"), t, json!({"code": "b", "title": "b"})).await.expect(409);

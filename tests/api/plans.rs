@@ -111,6 +111,7 @@ both!(lifecycle_moves_are_checked_and_recorded, |app| async move {
     // Not allowed from draft.
     let problem = status(json!({"status": "approved"})).await.expect(409);
     assert!(problem["detail"].as_str().unwrap().contains("allowed from draft: consultation"));
+    assert_eq!(problem["code"], "lifecycle");
     // Consultation needs a future deadline.
     assert_eq!(status(json!({"status": "consultation"})).await.expect(422)["errors"][0]["field"], "consultation_closes_at");
     status(json!({"status": "consultation", "consultation_closes_at": "2001-01-01T00:00:00Z"})).await.expect(422);

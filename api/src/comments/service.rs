@@ -18,7 +18,7 @@ use super::dto::{
 };
 use crate::audit::{self, service::changes_of};
 use crate::caller::{Action, Caller, authorize};
-use crate::error::{ApiError, ApiResult, FieldErrorCode, Validator};
+use crate::error::{ApiError, ApiResult, ConflictCode, FieldErrorCode, Validator};
 use crate::http::IfMatch;
 use crate::pagination::{self, PageParams, Sort};
 use crate::plans::dto::is_consultation_open;
@@ -65,7 +65,7 @@ pub async fn clear_for_deletion<D: ConnectionTrait>(
         .count(db)
         .await?;
     if consultation > 0 {
-        return Err(ApiError::Conflict(format!(
+        return Err(ApiError::Conflict(ConflictCode::PublicRecord, format!(
             "{consultation} consultation comment(s) are attached here; they belong to the settlement \
              register, so this cannot be deleted"
         )));
@@ -204,12 +204,12 @@ async fn target_plan<D: ConnectionTrait>(
 /// Why the public may not comment on this plan right now.
 fn closed_to_public(plan: &plan::Model) -> ApiError {
     match (plan.status, plan.consultation_closes_at) {
-        (PlanStatus::Consultation, Some(at)) => ApiError::Conflict(format!(
+        (PlanStatus::Consultation, Some(at)) => ApiError::Conflict(ConflictCode::ConsultationClosed, format!(
             "the public consultation closed at {}; new public comments are no longer accepted \
              (signed-in members may still comment)",
             at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
         )),
-        (status, _) => ApiError::Conflict(format!(
+        (status, _) => ApiError::Conflict(ConflictCode::ConsultationClosed, format!(
             "the plan is {}, not in public consultation; the public may comment only while its consultation is open",
             status.as_str()
         )),
@@ -374,7 +374,7 @@ fn ensure_record_open(
         return Ok(());
     }
     if c.resolution.is_some() {
-        return Err(ApiError::Conflict(
+        return Err(ApiError::Conflict(ConflictCode::PublicRecord, 
             "the comment is settled; it is part of the settlement register and cannot change"
                 .into(),
         ));
@@ -385,7 +385,7 @@ fn ensure_record_open(
     if open || staff_tidying {
         return Ok(());
     }
-    Err(ApiError::Conflict(
+    Err(ApiError::Conflict(ConflictCode::PublicRecord, 
         "the consultation has closed; this comment is part of its record and can no longer be changed or deleted".into(),
     ))
 }
@@ -484,7 +484,7 @@ pub async fn delete(
         ));
     }
     if !own && current.is_consultation {
-        return Err(ApiError::Conflict(
+        return Err(ApiError::Conflict(ConflictCode::PublicRecord, 
             "a consultation comment by someone else is part of the public record; hide it (moderation) instead of deleting it".into(),
         ));
     }
@@ -516,19 +516,19 @@ pub async fn resolve(
     let (current, plan) = load(&txn, caller, id).await?;
     if_match.check(current.version)?;
     if current.parent_id.is_some() {
-        return Err(ApiError::Conflict(
+        return Err(ApiError::Conflict(ConflictCode::NotSettleable, 
             "a reply is not settled on its own; settle the comment it answers".into(),
         ));
     }
     if !current.is_consultation {
-        return Err(ApiError::Conflict(
+        return Err(ApiError::Conflict(ConflictCode::NotSettleable, 
             "only consultation comments are settled; this one was not made during the plan's consultation".into(),
         ));
     }
     match plan.as_ref().map(|p| p.status) {
         Some(PlanStatus::Consultation) => {}
         status => {
-            return Err(ApiError::Conflict(format!(
+            return Err(ApiError::Conflict(ConflictCode::NotSettleable, format!(
                 "the plan is {}; comments are settled only while it is in consultation",
                 status.as_ref().map(PlanStatus::as_str).unwrap_or("unknown")
             )));

@@ -13,7 +13,7 @@ use uuid::Uuid;
 use super::dto::{Fields, MeasureCreate, MeasureFilters, MeasurePatch, ProgressUpdateCreate};
 use crate::audit::{self, service::changes_of};
 use crate::caller::{Action, Caller, authorize, ensure_editable, is_frozen};
-use crate::error::{ApiError, ApiResult, FieldErrorCode, Validator};
+use crate::error::{ApiError, ApiResult, ConflictCode, FieldErrorCode, Validator};
 use crate::http::IfMatch;
 use crate::pagination::{self, KeyKind, PageParams, Sort, int_key};
 use crate::store::update_versioned;
@@ -151,7 +151,7 @@ pub async fn update(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_match
     if patch.changes_texts() {
         ensure_editable(plan.status)?;
     } else if plan.status == PlanStatus::Archived {
-        return Err(ApiError::Conflict("the plan is archived; nothing in it changes any more".into()));
+        return Err(ApiError::Conflict(ConflictCode::Archived, "the plan is archived; nothing in it changes any more".into()));
     }
     let mut v = Validator::new();
     Fields {
@@ -243,7 +243,7 @@ pub async fn update(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_match
 /// values and actual amounts may change, never what is measured, the targets or planned money.
 fn ensure_definitions_kept(current: &measure::Model, patch: &MeasurePatch) -> ApiResult<()> {
     let frozen = |what: &str| {
-        Err(ApiError::Conflict(format!(
+        Err(ApiError::Conflict(ConflictCode::Frozen, format!(
             "{what} of an approved plan are frozen since approval; only yearly indicator values and actual funding amounts may change"
         )))
     };
@@ -311,7 +311,7 @@ pub async fn add_update(
     let (measure, goal, plan) = load(&txn, caller, id).await?;
     authorize(caller, Action::EditPlanContent { group: goal.working_group_id, plan_status: plan.status })?;
     if plan.status == PlanStatus::Archived {
-        return Err(ApiError::Conflict("the plan is archived; nothing in it changes any more".into()));
+        return Err(ApiError::Conflict(ConflictCode::Archived, "the plan is archived; nothing in it changes any more".into()));
     }
     let today = Utc::now().date_naive();
     let date = body.date.unwrap_or(today);

@@ -1,7 +1,7 @@
 //! The plan lifecycle as a rule: which moves exist and what each requires.
 use entity::enums::PlanStatus;
 
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, ConflictCode};
 
 /// The moves domain.md allows; everything else is refused with 409.
 pub fn allowed_moves(from: PlanStatus) -> &'static [PlanStatus] {
@@ -26,7 +26,7 @@ pub fn check_move(from: PlanStatus, to: PlanStatus) -> ApiResult<()> {
     } else {
         allowed.iter().map(PlanStatus::as_str).collect::<Vec<_>>().join(", ")
     };
-    Err(ApiError::Conflict(format!(
+    Err(ApiError::Conflict(ConflictCode::Lifecycle, format!(
         "a plan cannot move from {} to {}; allowed from {}: {options}",
         from.as_str(),
         to.as_str(),

@@ -12,7 +12,7 @@ use super::dto::{PlanCreate, PlanFilters, PlanPatch, StatusChange, validate_peri
 use super::lifecycle;
 use crate::audit::{self, service::changes_of};
 use crate::caller::{Action, Caller, authorize, ensure_editable};
-use crate::error::{ApiError, ApiResult, FieldErrorCode, Validator};
+use crate::error::{ApiError, ApiResult, ConflictCode, FieldErrorCode, Validator};
 use crate::http::IfMatch;
 use crate::pagination::{self, PageParams, Sort};
 use crate::store::update_versioned;
@@ -135,7 +135,7 @@ pub async fn delete(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_match
     let plan = get(&txn, caller, id).await?;
     if_match.check(plan.version)?;
     if plan.status != PlanStatus::Draft {
-        return Err(ApiError::Conflict(format!(
+        return Err(ApiError::Conflict(ConflictCode::PublicRecord, format!(
             "only a draft can be deleted; this plan is {} (archive it instead)",
             plan.status.as_str()
         )));
@@ -147,7 +147,7 @@ pub async fn delete(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_match
         .count(&txn)
         .await?;
     if moves > 0 || consultation_comments > 0 {
-        return Err(ApiError::Conflict(
+        return Err(ApiError::Conflict(ConflictCode::PublicRecord, 
             "this draft has been in consultation; its lifecycle history and consultation comments are public record, \
              so it cannot be deleted (rework it, or take it through to archived)"
                 .into(),
@@ -219,7 +219,7 @@ pub async fn change_status(db: &DatabaseConnection,
             .count(&txn)
             .await?;
         if unsettled > 0 {
-            return Err(ApiError::Conflict(format!(
+            return Err(ApiError::Conflict(ConflictCode::UnsettledComments, format!(
                 "{unsettled} consultation comment(s) are not settled yet; settle every comment before approval"
             )));
         }

@@ -13,7 +13,7 @@ use uuid::Uuid;
 use super::dto::{WorkingGroupCreate, WorkingGroupFilters, WorkingGroupPatch, validate_group};
 use crate::audit::{self, service::changes_of};
 use crate::caller::{Action, Caller, authorize};
-use crate::error::{ApiError, ApiResult, Validator};
+use crate::error::{ApiError, ApiResult, ConflictCode, Validator};
 use crate::http::IfMatch;
 use crate::pagination::{self, PageParams, Sort};
 use crate::store::update_versioned;
@@ -218,7 +218,7 @@ pub async fn delete(
         .count(&txn)
         .await?;
     if goals > 0 || meetings > 0 {
-        return Err(ApiError::Conflict(format!(
+        return Err(ApiError::Conflict(ConflictCode::InUse, format!(
             "the working group owns {goals} goal(s) and has {meetings} meeting(s); deleting it would lose \
              that history, so retire it with PATCH {{\"is_active\": false}} instead"
         )));

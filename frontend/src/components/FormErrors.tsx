@@ -1,6 +1,6 @@
-//! The summary above a form after a failed submit: the problem's detail and unmatched field errors.
+//! The summary above a form after a failed submit: the problem in the reader's words and unmatched field errors.
 import { useT } from '../i18n';
-import { ApiError, unmatchedErrors } from '../lib/api/problem';
+import { ApiError, describeProblem, unmatchedErrors } from '../lib/api/problem';
 
 export function FormErrors({ error, fields }: { error: unknown; fields: readonly string[] }) {
   const t = useT();
@@ -19,7 +19,7 @@ export function FormErrors({ error, fields }: { error: unknown; fields: readonly
       ? t('errors.validation')
       : error.status === 403
         ? t('errors.forbidden')
-        : error.problem.detail || error.problem.title;
+        : describeProblem(error.problem, t);
   return (
     <div className="notice notice-error" role="alert" tabIndex={-1}>
       <p>{text}</p>

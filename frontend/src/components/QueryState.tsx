@@ -1,7 +1,7 @@
 //! Loading and error states shared by every page.
 import { Link, useLocation } from 'react-router';
 import { useT } from '../i18n';
-import { isApiError } from '../lib/api/problem';
+import { describeProblem, isApiError } from '../lib/api/problem';
 import { PageTitle } from './PageTitle';
 
 export function Loading() {
@@ -22,7 +22,7 @@ export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () 
     else if (error.status === 403) text = t('errors.forbidden');
     else if (error.status === 429) text = t('errors.rateLimited');
     else if (error.status === 503) text = t('errors.unavailable');
-    else text = error.problem.detail || error.problem.title;
+    else text = describeProblem(error.problem, t);
   }
   return (
     <div className="notice notice-error" role="alert">

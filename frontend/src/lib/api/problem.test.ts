@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import cs from '../../i18n/cs.json';
 import en from '../../i18n/en.json';
 import { translate, type Vars } from '../../i18n/translate';
-import { ApiError, fieldErrors, toApiError, unmatchedErrors, unwrap, type Problem } from './problem';
+import { ApiError, describeProblem, fieldErrors, toApiError, unmatchedErrors, unwrap, type Problem } from './problem';
 
 const inCzech = (key: string, vars?: Vars) => translate(cs, 'cs', key, vars);
 const inEnglish = (key: string, vars?: Vars) => translate(en, 'en', key, vars);
@@ -43,6 +43,11 @@ describe('fieldErrors', () => {
       errors: [{ field: 'code', code: 'duplicate', message: 'the code 1 is already used by another goal of this plan' }],
     };
     expect(fieldErrors(taken, inCzech).code).toEqual(['Tuto hodnotu už má jiný záznam.']);
+  });
+  it('words a 409 from its code, and keeps the detail where there is none', () => {
+    const frozen: Problem = { type: 'urn:spoluplan:problem:conflict', title: 'Conflict', status: 409, detail: 'the plan is approved; …', code: 'frozen' };
+    expect(describeProblem(frozen, inCzech)).toMatch(/^Plán je schválen/);
+    expect(describeProblem({ ...frozen, code: null }, inCzech)).toBe('the plan is approved; …');
   });
   it('words them in English too', () => {
     expect(fieldErrors(problem, inEnglish).title).toEqual(['This field is required.', 'Use at most 300 characters.']);

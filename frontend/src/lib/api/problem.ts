@@ -38,14 +38,26 @@ export async function unwrap<T>(promise: Promise<{ data?: T; error?: unknown; re
   return data as T;
 }
 
+/** A catalogue key for an API code: camelCase (and `_many` would read as a plural form). */
+const keyOf = (prefix: string, code: string) => `${prefix}.${code.replace(/_(\w)/g, (_, c: string) => c.toUpperCase())}`;
+
+/**
+ * A problem's own sentence in the reader's language: a 409 worded from its `code` (frozen,
+ * lifecycle, public record, …); otherwise, or for a code with no wording, the server's `detail`.
+ */
+export function describeProblem(problem: Problem, t: Translate): string {
+  const key = problem.code ? keyOf('conflict', problem.code) : null;
+  const text = key ? t(key) : null;
+  return text && text !== key ? text : problem.detail || problem.title;
+}
+
 /**
  * A field error in the reader's language, worded from its `code` (with its `min`/`max`). A rule
  * with no wording of its own (`invalid`) keeps its message, as do errors the app itself made in
  * the reader's language.
  */
 export function describeFieldError(error: FieldError, t: Translate): string {
-  // Catalogue keys are camelCase (and `_many` would read as a plural form).
-  const key = `fieldError.${error.code.replace(/_(\w)/g, (_, c: string) => c.toUpperCase())}`;
+  const key = keyOf('fieldError', error.code);
   const text = t(key, { min: error.min ?? '', max: error.max ?? '' });
   return text === key ? error.message : text;
 }

@@ -930,6 +930,12 @@ export interface components {
          * @enum {string}
          */
         CommentStatus: "published" | "hidden";
+        /**
+         * @description Why a request conflicts with the current state (a 409), in one word a client can put in its own
+         *     language; `detail` says it in English with the particulars.
+         * @enum {string}
+         */
+        ConflictCode: "duplicate" | "lifecycle" | "frozen" | "archived" | "unsettled_comments" | "consultation_closed" | "public_record" | "in_use" | "not_settleable" | "reference";
         /** @description The settlement register (vypořádání připomínek) of one plan. */
         ConsultationReport: {
             plan: components["schemas"]["ReportPlan"];
@@ -1419,6 +1425,7 @@ export interface components {
             status: number;
             detail: string;
             instance?: string | null;
+            code?: components["schemas"]["ConflictCode"] | null;
             errors?: components["schemas"]["FieldError"][] | null;
         };
         ProgressUpdate: {
@@ -1742,7 +1749,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Conflict: duplicate, or not allowed in the current lifecycle state. */
+        /** @description Conflict with the current state; `code` says why (duplicate, lifecycle, frozen, …). */
         409: {
             headers: {
                 [name: string]: unknown;
