@@ -47,6 +47,12 @@ export function CommentList({ targetType, targetId }: { targetType: TargetType; 
   // Also the settlement register's, where the comment appears too.
   const refresh = () => queryClient.invalidateQueries({ queryKey: commentKeys.all });
 
+  /** Starts an action on a comment; the previous action's announcement goes first. */
+  function act(start: () => void) {
+    setDone(null);
+    start();
+  }
+
   /** Hides (with the reason) or restores a comment; the list then shows its new state. */
   function setStatus(c: Comment, status: Comment['status'], why: string | null) {
     setDone(null);
@@ -130,58 +136,41 @@ export function CommentList({ targetType, targetId }: { targetType: TargetType; 
                     )}
                     {editing !== c.id && isOwnEditable(c, user) && (
                       <p className="inline-actions">
-                        <button
-                          type="button"
-                          id={editButtonId(c.id)}
-                          className="btn btn-ghost btn-small"
-                          aria-describedby={`comment-meta-${c.id}`}
-                          onClick={() => {
-                            setDone(null);
-                            setEditing(c.id);
-                          }}
-                        >
-                          {t('comments.edit')}
-                        </button>
-                        <button
-                          type="button"
-                          className="btn btn-ghost btn-small"
-                          aria-describedby={`comment-meta-${c.id}`}
-                          onClick={() => {
-                            setDone(null);
-                            remove.clear();
-                            setDeleting(c);
-                          }}
-                        >
-                          {t('comments.delete')}
-                        </button>
+                        <CommentAction id={editButtonId(c.id)} comment={c} label={t('comments.edit')} onClick={() => act(() => setEditing(c.id))} />
+                        <CommentAction
+                          comment={c}
+                          label={t('comments.delete')}
+                          onClick={() =>
+                            act(() => {
+                              remove.clear();
+                              setDeleting(c);
+                            })
+                          }
+                        />
                       </p>
                     )}
                     {editing !== c.id && action && (
                       <p className="inline-actions">
                         {action === 'hide' ? (
-                          <button
-                            type="button"
-                            className="btn btn-ghost btn-small"
-                            aria-describedby={`comment-meta-${c.id}`}
-                            onClick={() => {
-                              setDone(null);
-                              moderate.clear();
-                              setReason('');
-                              setHiding(c);
-                            }}
-                          >
-                            {t('comments.hide')}
-                          </button>
+                          <CommentAction
+                            comment={c}
+                            label={t('comments.hide')}
+                            onClick={() =>
+                              act(() => {
+                                moderate.clear();
+                                setReason('');
+                                setHiding(c);
+                              })
+                            }
+                          />
                         ) : (
-                          <button
-                            type="button"
-                            className="btn btn-secondary btn-small"
-                            aria-describedby={`comment-meta-${c.id}`}
+                          <CommentAction
+                            comment={c}
+                            label={t('comments.restore')}
+                            secondary
                             disabled={moderate.busy}
                             onClick={() => void setStatus(c, 'published', null)}
-                          >
-                            {t('comments.restore')}
-                          </button>
+                          />
                         )}
                       </p>
                     )}
@@ -248,6 +237,36 @@ export function CommentList({ targetType, targetId }: { targetType: TargetType; 
 }
 
 /** The inline editor of one's own comment: a labelled text box, save and cancel; a 412 offers the current text. */
+/** A small button acting on one comment, described by the comment's author and time line. */
+function CommentAction({
+  comment,
+  label,
+  onClick,
+  id,
+  secondary,
+  disabled,
+}: {
+  comment: Comment;
+  label: string;
+  onClick: () => void;
+  id?: string;
+  secondary?: boolean;
+  disabled?: boolean;
+}) {
+  return (
+    <button
+      type="button"
+      id={id}
+      className={`btn ${secondary ? 'btn-secondary' : 'btn-ghost'} btn-small`}
+      aria-describedby={`comment-meta-${comment.id}`}
+      disabled={disabled}
+      onClick={onClick}
+    >
+      {label}
+    </button>
+  );
+}
+
 function EditComment({
   comment,
   onSaved,
