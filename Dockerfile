@@ -32,4 +32,6 @@ EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s \
     CMD curl -fsS http://127.0.0.1:8080/api/v1/health/ready || exit 1
 ENTRYPOINT ["spoluplan"]
+# `serve` never creates a SQLite database by itself: start a new installation once with
+# `serve --init` (or `migrate`), so that a lost volume is reported rather than replaced.
 CMD ["serve"]

@@ -23,4 +23,11 @@ cat <<MSG
   (data in ./data; stop with Ctrl+C)
 
 MSG
-exec ./target/release/spoluplan serve
+# `serve` never makes a new database by itself (a missing one may be lost data): say so here,
+# the first time, for the default SQLite file.
+init=()
+if [ -z "${DATABASE_URL:-}" ] && [ ! -f "${SPOLUPLAN_DATA_DIR:-data}/spoluplan.db" ]; then
+  echo "  No database in ${SPOLUPLAN_DATA_DIR:-data}/ yet: starting a new one."
+  init=(--init)
+fi
+exec ./target/release/spoluplan serve "${init[@]}"

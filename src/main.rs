@@ -10,8 +10,12 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Start the server (API and web app).
-    Serve,
+    /// Start the server (API and web app). It never creates a SQLite database on its own.
+    Serve {
+        /// A new installation: create the SQLite database if it does not exist yet.
+        #[arg(long)]
+        init: bool,
+    },
     /// Apply database migrations and exit.
     Migrate,
     /// Print the OpenAPI document as YAML.
@@ -92,9 +96,10 @@ async fn main() -> anyhow::Result<()> {
                 }
             }
         }
-        Command::Serve => {
+        Command::Serve { init } => {
             api::telemetry::init();
             let config = api::config::Config::from_env()?;
+            api::db::refuse_missing_database(&config.database_url, init)?;
             tracing::info!(?config, "starting");
             let app = api::Application::build(config).await?;
             tracing::info!(port = app.port(), "listening");

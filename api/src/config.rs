@@ -34,6 +34,8 @@ pub struct Config {
     pub db_acquire_timeout: Duration,
     pub db_statement_timeout: Duration,
     pub db_max_connections: u32,
+    /// The longest any API request may take before it is answered 503 (see `deadline`).
+    pub request_timeout: Duration,
     pub limits: Limits,
 }
 
@@ -160,6 +162,7 @@ impl Config {
                 .transpose()
                 .context("SPOLUPLAN_DB_MAX_CONNECTIONS")?
                 .unwrap_or(10),
+            request_timeout: seconds("SPOLUPLAN_REQUEST_TIMEOUT", 20)?,
             limits,
         })
     }

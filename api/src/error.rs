@@ -281,20 +281,29 @@ fn is_data_exception(err: &DbErr) -> bool {
     }
 }
 
-/// Connection loss, pool exhaustion, lock timeouts and statement timeouts are transient: 503.
+/// Connection loss, pool exhaustion, lock and statement timeouts, and storage that cannot take
+/// the write (a full disk, a read-only file, an I/O error) are 503: the write did not happen, and
+/// the client may try again later.
 fn is_unavailable(err: &DbErr) -> bool {
     match err {
         DbErr::ConnectionAcquire(_) | DbErr::Conn(_) => true,
         DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e)) => {
             use sea_orm::sqlx::Error;
             match e.as_ref() {
-                Error::Io(_) | Error::PoolTimedOut | Error::PoolClosed | Error::Tls(_) | Error::Protocol(_) => true,
+                Error::Io(_) | Error::PoolTimedOut | Error::PoolClosed | Error::Tls(_) | Error::Protocol(_) | Error::WorkerCrashed => true,
+                Error::Database(db) if db.try_downcast_ref::<sea_orm::sqlx::sqlite::SqliteError>().is_some() => {
+                    // SQLite's primary result code is the low byte of the extended one: 5 BUSY,
+                    // 6 LOCKED, 8 READONLY, 10 IOERR, 11 CORRUPT (what reads of a failing disk
+                    // report), 13 FULL, 14 CANTOPEN, 26 NOTADB.
+                    let code: i32 = db.code().and_then(|c| c.parse().ok()).unwrap_or_default();
+                    matches!(code & 0xff, 5 | 6 | 8 | 10 | 11 | 13 | 14 | 26)
+                }
                 Error::Database(db) => {
                     let code = db.code().unwrap_or_default();
                     // 57014 query_canceled (statement_timeout), 57P0x shutdown, 08xxx connection,
-                    // 53xxx resources; SQLite 5/6 busy/locked.
-                    code == "57014" || code.starts_with("57P") || code.starts_with("08") || code.starts_with("53")
-                        || code == "5" || code == "6" || code == "517"
+                    // 53xxx resources (53100 disk full), 58xxx system (58030 I/O error),
+                    // 25006 read-only transaction (a standby, or default_transaction_read_only).
+                    code == "57014" || code == "25006" || ["57P", "08", "53", "58"].iter().any(|class| code.starts_with(class))
                 }
                 _ => false,
             }

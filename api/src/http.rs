@@ -44,7 +44,28 @@ impl FromRequest for IfMatch {
     }
 }
 
+/// How often a write without `If-Match` is run again after losing a race for the version.
+const LAST_WRITER_RETRIES: usize = 5;
+
 impl IfMatch {
+    /// Runs a versioned write (an update, a delete, a lifecycle step). With `If-Match` a lost race
+    /// is the client's 412. Without it the client asked for "last writer wins" (api.md), so a
+    /// write that read a version another writer changed before it could save is run again, read
+    /// and checked anew, a few times before the 412 goes out.
+    pub async fn retrying<T, F, Fut>(self, mut write: F) -> ApiResult<T>
+    where
+        F: FnMut() -> Fut,
+        Fut: std::future::Future<Output = ApiResult<T>>,
+    {
+        let mut retries = if self.0.is_none() { LAST_WRITER_RETRIES } else { 0 };
+        loop {
+            match write().await {
+                Err(ApiError::PreconditionFailed) if retries > 0 => retries -= 1,
+                result => return result,
+            }
+        }
+    }
+
     /// 412 when the client's version is not the current one.
     pub fn check(self, current: i32) -> ApiResult<()> {
         match self.0 {

@@ -7,6 +7,7 @@ pub mod comments;
 pub mod consultation;
 pub mod config;
 pub mod db;
+pub mod deadline;
 pub mod error;
 pub mod goals;
 pub mod health;
@@ -82,6 +83,7 @@ impl Application {
 
     pub async fn build_with(config: Config, db: DatabaseConnection) -> anyhow::Result<Self> {
         db::migrate(&db).await?;
+        let readiness = health::monitor(&config.database_url).await?;
         let config = Arc::new(config);
         let state = AppState {
             db: db.clone(),
@@ -89,6 +91,7 @@ impl Application {
             passwords: Default::default(),
             limiter: Default::default(),
             config: config.clone(),
+            readiness,
         };
         users::service::bootstrap_admin(&db, &config, &state.passwords).await?;
         if config.demo && seed::demo::load(&db, &state.passwords).await.map_err(|e| anyhow::anyhow!("demo data: {e}"))? {
@@ -106,6 +109,7 @@ impl Application {
                 .app_data(http::path_config())
                 .app_data(http::query_config())
                 .app_data(http::payload_config())
+                .wrap(middleware::from_fn(deadline::bound))
                 .configure(routes)
                 .default_service(web::to(http::not_found_or_method));
             let app = App::new()

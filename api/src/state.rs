@@ -6,6 +6,7 @@ use sea_orm::DatabaseConnection;
 use crate::auth::passwords::PasswordHasher;
 use crate::auth::tokens::JwtKeys;
 use crate::config::Config;
+use crate::health::Readiness;
 use crate::rate_limit::RateLimiter;
 
 #[derive(Clone)]
@@ -15,4 +16,5 @@ pub struct AppState {
     pub jwt: Arc<JwtKeys>,
     pub passwords: PasswordHasher,
     pub limiter: Arc<RateLimiter>,
+    pub readiness: Readiness,
 }

@@ -34,7 +34,7 @@ export async function startServer() {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const log = [];
-  const child = spawn(binary, ['serve'], {
+  const child = spawn(binary, ['serve', '--init'], {
     env: {
       ...process.env,
       DATABASE_URL: `sqlite://${dataDir}/e2e.db?mode=rwc`,

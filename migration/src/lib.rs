@@ -4,12 +4,17 @@ pub use sea_orm_migration::prelude::*;
 mod indexes;
 mod m20261122_000001_initial;
 mod m20261123_000001_filter_indexes;
+mod m20261201_000001_health_probe;
 
 pub struct Migrator;
 
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261122_000001_initial::Migration), Box::new(m20261123_000001_filter_indexes::Migration)]
+        vec![
+            Box::new(m20261122_000001_initial::Migration),
+            Box::new(m20261123_000001_filter_indexes::Migration),
+            Box::new(m20261201_000001_health_probe::Migration),
+        ]
     }
 }

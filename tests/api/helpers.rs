@@ -162,6 +162,7 @@ pub fn test_config(database_url: String) -> Config {
         db_acquire_timeout: Duration::from_secs(5),
         db_statement_timeout: Duration::from_secs(10),
         db_max_connections: 5,
+        request_timeout: Duration::from_secs(20),
         limits: Limits::default(),
     }
 }
@@ -204,6 +205,18 @@ pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut Config)) 
 }
 
 impl TestApp {
+    /// A handle on an application a test started itself (on a database of its own making).
+    pub fn attach(address: &str, db: DatabaseConnection, backend: Backend) -> Self {
+        TestApp {
+            address: address.to_string(),
+            db,
+            backend,
+            client: reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap(),
+            jwt: JwtKeys::new(JWT_SECRET, Duration::from_secs(900)),
+            _dir: None,
+        }
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}/api/v1{path}", self.address)
     }

@@ -10,6 +10,7 @@ mod availability;
 mod comments;
 mod consultation;
 mod conventions;
+mod durability;
 mod export;
 mod goals_measures;
 mod meetings;

@@ -50,7 +50,7 @@ pub async fn revoke_key(
     id: web::Path<Uuid>,
     if_match: IfMatch,
 ) -> ApiResult<HttpResponse> {
-    service::revoke(&state.db, &caller, *id, if_match).await?;
+    if_match.retrying(|| service::revoke(&state.db, &caller, *id, if_match)).await?;
     Ok(no_content())
 }
 

@@ -4,7 +4,7 @@ use entity::api_key;
 use entity::values::Scopes;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel,
-    QueryFilter, TransactionTrait,
+    QueryFilter,
 };
 use uuid::Uuid;
 
@@ -59,7 +59,7 @@ pub async fn create(
     scopes.dedup();
     let secret = format!("{API_KEY_PREFIX}{}", random_secret());
     let now = Utc::now();
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let key = api_key::ActiveModel {
         id: Set(Uuid::now_v7()),
         user_id: Set(owner),
@@ -85,7 +85,7 @@ pub async fn create(
 pub async fn revoke(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_match: IfMatch) -> ApiResult<()> {
     authorize(caller, Action::SelfService)?;
     let me = caller.signed_in()?.user.id;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let key = api_key::Entity::find_by_id(id)
         .filter(api_key::Column::RevokedAt.is_null())
         .one(&txn)

@@ -4,7 +4,7 @@ use chrono::Utc;
 use entity::{refresh_token, user};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, TransactionTrait,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -86,7 +86,7 @@ pub async fn login(state: &AppState, caller: &Caller, body: LoginRequest) -> Api
     attempt_succeeded(state, caller, &email);
     let family = Uuid::now_v7();
     let actor = session_caller(&user, family, caller);
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin(&state.db).await?;
     let pair = issue(&txn, state, user, family).await?;
     let mut changes = changes_of(&body);
     changes.0.insert("email".into(), json!(email));
@@ -100,7 +100,7 @@ pub async fn login(state: &AppState, caller: &Caller, body: LoginRequest) -> Api
 pub async fn refresh(state: &AppState, caller: &Caller, secret: &str) -> ApiResult<TokenPair> {
     let invalid = || ApiError::Unauthorized(INVALID_REFRESH.into());
     let now = Utc::now();
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin(&state.db).await?;
     let token = refresh_token::Entity::find()
         .filter(refresh_token::Column::TokenHash.eq(secret_hash(secret)))
         .one(&txn)
@@ -139,7 +139,7 @@ pub async fn logout(state: &AppState, caller: &Caller, secret: Option<&str>) -> 
     if let Some(Principal { via: Via::Session(sid), .. }) = &caller.principal {
         families.push(*sid);
     }
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin(&state.db).await?;
     if let Some(secret) = secret {
         let token = refresh_token::Entity::find()
             .filter(refresh_token::Column::TokenHash.eq(secret_hash(secret)))

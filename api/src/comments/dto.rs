@@ -40,7 +40,7 @@ pub struct CommentCreate {
     pub received_on: Option<NaiveDate>,
 }
 
-#[derive(Debug, Default, Deserialize, Serialize, ToSchema)]
+#[derive(Debug, Default, Deserialize, Serialize, ToSchema, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct CommentPatch {
     /// The author's own text (coordinators may also correct comments they transcribed).
@@ -51,7 +51,7 @@ pub struct CommentPatch {
     pub moderation_reason: Option<String>,
 }
 
-#[derive(Debug, Deserialize, Serialize, ToSchema)]
+#[derive(Debug, Deserialize, Serialize, ToSchema, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct ResolutionCreate {
     pub resolution: Resolution,

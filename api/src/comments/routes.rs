@@ -95,7 +95,7 @@ pub async fn update_comment(
     if_match: IfMatch,
     body: Json<CommentPatch>,
 ) -> ApiResult<HttpResponse> {
-    let comment = service::update(&state.db, &caller, *id, if_match, body.into_inner()).await?;
+    let comment = if_match.retrying(|| service::update(&state.db, &caller, *id, if_match, (*body).clone())).await?;
     Ok(ok(&answer(&state, &caller, comment).await?))
 }
 
@@ -110,7 +110,7 @@ pub async fn delete_comment(
     id: web::Path<Uuid>,
     if_match: IfMatch,
 ) -> ApiResult<HttpResponse> {
-    service::delete(&state.db, &caller, *id, if_match).await?;
+    if_match.retrying(|| service::delete(&state.db, &caller, *id, if_match)).await?;
     Ok(no_content())
 }
 
@@ -129,7 +129,7 @@ pub async fn resolve_comment(
     if_match: IfMatch,
     body: Json<ResolutionCreate>,
 ) -> ApiResult<HttpResponse> {
-    let comment = service::resolve(&state.db, &caller, *id, if_match, body.into_inner()).await?;
+    let comment = if_match.retrying(|| service::resolve(&state.db, &caller, *id, if_match, (*body).clone())).await?;
     Ok(ok(&answer(&state, &caller, comment).await?))
 }
 

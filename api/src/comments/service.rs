@@ -8,7 +8,7 @@ use sea_orm::sea_query::Query;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait,
     DatabaseConnection, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, QuerySelect,
-    Select, TransactionTrait,
+    Select,
 };
 use uuid::Uuid;
 
@@ -268,7 +268,7 @@ pub async fn create(
         "must not be in the future",
     );
     v.date("received_on", Some(received_on));
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin(&state.db).await?;
     let plan = target_plan(&txn, caller, body.target_type, body.target_id).await?;
     if let Some(parent_id) = body.parent_id {
         let parent = comment::Entity::find_by_id(parent_id)
@@ -409,7 +409,7 @@ pub async fn update(
     if moderating {
         authorize(caller, Action::ModerateComments)?;
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let (current, plan) = load(&txn, caller, id).await?;
     if_match.check(current.version)?;
     let mut v = Validator::new();
@@ -474,7 +474,7 @@ pub async fn delete(
     if_match: IfMatch,
 ) -> ApiResult<()> {
     caller.signed_in()?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let (current, plan) = load(&txn, caller, id).await?;
     if_match.check(current.version)?;
     let own = current.author_id.is_some() && current.author_id == caller.user_id();
@@ -512,7 +512,7 @@ pub async fn resolve(
     body: ResolutionCreate,
 ) -> ApiResult<comment::Model> {
     authorize(caller, Action::ModerateComments)?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let (current, plan) = load(&txn, caller, id).await?;
     if_match.check(current.version)?;
     if current.parent_id.is_some() {

@@ -25,7 +25,7 @@ pub struct GoalCreate {
     pub position: Option<i32>,
 }
 
-#[derive(Debug, Default, Deserialize, Serialize, ToSchema)]
+#[derive(Debug, Default, Deserialize, Serialize, ToSchema, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct GoalPatch {
     pub code: Option<String>,

@@ -51,7 +51,7 @@ pub async fn get_goal(state: web::Data<AppState>, caller: Caller, id: web::Path<
 #[utoipa::path(tag = "goals", params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)), request_body = GoalPatch, responses((status = 200, body = Goal)))]
 #[patch("/goals/{id}")]
 pub async fn update_goal(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>, if_match: IfMatch, body: Json<GoalPatch>) -> ApiResult<HttpResponse> {
-    let goal = service::update(&state.db, &caller, *id, if_match, body.into_inner()).await?;
+    let goal = if_match.retrying(|| service::update(&state.db, &caller, *id, if_match, (*body).clone())).await?;
     Ok(ok(&with_progress(&state, goal).await?))
 }
 
@@ -60,7 +60,7 @@ pub async fn update_goal(state: web::Data<AppState>, caller: Caller, id: web::Pa
 #[utoipa::path(tag = "goals", params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)), responses((status = 204)))]
 #[delete("/goals/{id}")]
 pub async fn delete_goal(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>, if_match: IfMatch) -> ApiResult<HttpResponse> {
-    service::delete(&state.db, &caller, *id, if_match).await?;
+    if_match.retrying(|| service::delete(&state.db, &caller, *id, if_match)).await?;
     Ok(no_content())
 }
 

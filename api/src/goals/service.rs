@@ -3,7 +3,7 @@ use chrono::Utc;
 use entity::{goal, measure, plan, working_group};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 use uuid::Uuid;
 
@@ -76,7 +76,7 @@ async fn ensure_code_free<D: ConnectionTrait>(db: &D, plan_id: Uuid, code: &str,
 }
 
 pub async fn create(db: &DatabaseConnection, caller: &Caller, plan_id: Uuid, body: GoalCreate) -> ApiResult<goal::Model> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let plan = plans::service::get(&txn, caller, plan_id).await?;
     authorize(caller, Action::EditPlanContent { group: body.working_group_id, plan_status: plan.status })?;
     ensure_editable(plan.status)?;
@@ -124,7 +124,7 @@ async fn next_position<D: ConnectionTrait>(db: &D, plan_id: Uuid, parent: Option
 }
 
 pub async fn update(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_match: IfMatch, patch: GoalPatch) -> ApiResult<goal::Model> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let (current, plan) = load(&txn, caller, id).await?;
     authorize(caller, Action::EditPlanContent { group: current.working_group_id, plan_status: plan.status })?;
     if let Some(new_group) = patch.working_group_id {
@@ -175,7 +175,7 @@ pub async fn update(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_match
 /// Deleting a goal deletes its sub-goals and measures (the database cascades) and the comments
 /// on all of them (comments point at their targets without a foreign key).
 pub async fn delete(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_match: IfMatch) -> ApiResult<()> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let (goal, plan) = load(&txn, caller, id).await?;
     authorize(caller, Action::EditPlanContent { group: goal.working_group_id, plan_status: plan.status })?;
     if_match.check(goal.version)?;

@@ -47,7 +47,7 @@ pub struct MeasureCreate {
 /// Text fields are frozen from the plan's approval on; the implementation state (`status`,
 /// `progress`, `implementation_note`, indicators' yearly `values`, funding rows' `actual`) stays
 /// editable. `indicators` and `funding_sources` are whole arrays whose definitions must then match.
-#[derive(Debug, Default, Deserialize, Serialize, ToSchema)]
+#[derive(Debug, Default, Deserialize, Serialize, ToSchema, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct MeasurePatch {
     pub code: Option<String>,

@@ -50,7 +50,7 @@ pub async fn get_measure(state: web::Data<AppState>, caller: Caller, id: web::Pa
 #[utoipa::path(tag = "measures", params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)), request_body = MeasurePatch, responses((status = 200, body = Measure)))]
 #[patch("/measures/{id}")]
 pub async fn update_measure(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>, if_match: IfMatch, body: Json<MeasurePatch>) -> ApiResult<HttpResponse> {
-    let measure = service::update(&state.db, &caller, *id, if_match, body.into_inner()).await?;
+    let measure = if_match.retrying(|| service::update(&state.db, &caller, *id, if_match, (*body).clone())).await?;
     Ok(ok(&Measure::from(measure)))
 }
 
@@ -58,7 +58,7 @@ pub async fn update_measure(state: web::Data<AppState>, caller: Caller, id: web:
 #[utoipa::path(tag = "measures", params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)), responses((status = 204)))]
 #[delete("/measures/{id}")]
 pub async fn delete_measure(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>, if_match: IfMatch) -> ApiResult<HttpResponse> {
-    service::delete(&state.db, &caller, *id, if_match).await?;
+    if_match.retrying(|| service::delete(&state.db, &caller, *id, if_match)).await?;
     Ok(no_content())
 }
 

@@ -6,7 +6,7 @@ use entity::{goal, measure, measure_update, plan};
 use sea_orm::sea_query::Query;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel,
-    PaginatorTrait, QueryFilter, QueryOrder, TransactionTrait,
+    PaginatorTrait, QueryFilter, QueryOrder,
 };
 use uuid::Uuid;
 
@@ -75,7 +75,7 @@ fn trimmed(list: &[String]) -> StringList {
 }
 
 pub async fn create(db: &DatabaseConnection, caller: &Caller, goal_id: Uuid, body: MeasureCreate) -> ApiResult<measure::Model> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let (goal, plan) = goals::service::load(&txn, caller, goal_id).await?;
     authorize(caller, Action::EditPlanContent { group: goal.working_group_id, plan_status: plan.status })?;
     ensure_editable(plan.status)?;
@@ -144,7 +144,7 @@ pub async fn create(db: &DatabaseConnection, caller: &Caller, goal_id: Uuid, bod
 }
 
 pub async fn update(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_match: IfMatch, patch: MeasurePatch) -> ApiResult<measure::Model> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let (current, goal, plan) = load(&txn, caller, id).await?;
     authorize(caller, Action::EditPlanContent { group: goal.working_group_id, plan_status: plan.status })?;
     if_match.check(current.version)?;
@@ -263,7 +263,7 @@ fn ensure_definitions_kept(current: &measure::Model, patch: &MeasurePatch) -> Ap
 }
 
 pub async fn delete(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_match: IfMatch) -> ApiResult<()> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let (measure, goal, plan) = load(&txn, caller, id).await?;
     authorize(caller, Action::EditPlanContent { group: goal.working_group_id, plan_status: plan.status })?;
     if_match.check(measure.version)?;
@@ -307,7 +307,7 @@ pub async fn add_update(
     id: Uuid,
     body: ProgressUpdateCreate,
 ) -> ApiResult<measure_update::Model> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let (measure, goal, plan) = load(&txn, caller, id).await?;
     authorize(caller, Action::EditPlanContent { group: goal.working_group_id, plan_status: plan.status })?;
     if plan.status == PlanStatus::Archived {

@@ -40,7 +40,7 @@ pub struct MeetingCreate {
     pub status: Option<MeetingStatus>,
 }
 
-#[derive(Debug, Default, Deserialize, Serialize, ToSchema)]
+#[derive(Debug, Default, Deserialize, Serialize, ToSchema, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct MeetingPatch {
     pub title: Option<String>,

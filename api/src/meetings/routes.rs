@@ -96,7 +96,7 @@ pub async fn update_meeting(
     if_match: IfMatch,
     body: Json<MeetingPatch>,
 ) -> ApiResult<HttpResponse> {
-    let meeting = service::update(&state.db, &caller, *id, if_match, body.into_inner()).await?;
+    let meeting = if_match.retrying(|| service::update(&state.db, &caller, *id, if_match, (*body).clone())).await?;
     Ok(ok(&service::present_one(&state.db, meeting).await?))
 }
 
@@ -109,7 +109,7 @@ pub async fn delete_meeting(
     id: web::Path<Uuid>,
     if_match: IfMatch,
 ) -> ApiResult<HttpResponse> {
-    service::delete(&state.db, &caller, *id, if_match).await?;
+    if_match.retrying(|| service::delete(&state.db, &caller, *id, if_match)).await?;
     Ok(no_content())
 }
 

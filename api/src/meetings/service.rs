@@ -7,7 +7,7 @@ use entity::values::{Agenda, Attendance, MeetingResolutions};
 use entity::{comment, meeting, working_group, working_group_member};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
+    EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, QuerySelect,
 };
 use uuid::Uuid;
 
@@ -188,7 +188,7 @@ pub async fn create(
     body: MeetingCreate,
 ) -> ApiResult<meeting::Model> {
     caller.signed_in()?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     working_groups::service::get(&txn, group_id).await?;
     authorize(caller, Action::ManageGroup(group_id))?;
     let record = Record::new(&body);
@@ -231,7 +231,7 @@ pub async fn update(
     patch: MeetingPatch,
 ) -> ApiResult<meeting::Model> {
     caller.signed_in()?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let current = get(&txn, id).await?;
     authorize(caller, Action::ManageGroup(current.working_group_id))?;
     if_match.check(current.version)?;
@@ -272,7 +272,7 @@ pub async fn delete(
     if_match: IfMatch,
 ) -> ApiResult<()> {
     caller.signed_in()?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let current = get(&txn, id).await?;
     authorize(caller, Action::ManageGroup(current.working_group_id))?;
     if_match.check(current.version)?;

@@ -25,7 +25,7 @@ pub struct PlanCreate {
     pub vision: String,
 }
 
-#[derive(Debug, Default, Deserialize, Serialize, ToSchema)]
+#[derive(Debug, Default, Deserialize, Serialize, ToSchema, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct PlanPatch {
     pub title: Option<String>,
@@ -100,7 +100,7 @@ pub struct PlanFilters {
     pub territory: Option<String>,
 }
 
-#[derive(Debug, Deserialize, Serialize, ToSchema)]
+#[derive(Debug, Deserialize, Serialize, ToSchema, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct StatusChange {
     pub status: PlanStatus,

@@ -62,7 +62,7 @@ pub async fn update_plan(
     if_match: IfMatch,
     body: Json<PlanPatch>,
 ) -> ApiResult<HttpResponse> {
-    let plan = service::update(&state.db, &caller, *id, if_match, body.into_inner()).await?;
+    let plan = if_match.retrying(|| service::update(&state.db, &caller, *id, if_match, (*body).clone())).await?;
     Ok(ok(&with_progress(&state, plan).await?))
 }
 
@@ -70,7 +70,7 @@ pub async fn update_plan(
 #[utoipa::path(tag = "plans", params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)), responses((status = 204)))]
 #[delete("/plans/{id}")]
 pub async fn delete_plan(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>, if_match: IfMatch) -> ApiResult<HttpResponse> {
-    service::delete(&state.db, &caller, *id, if_match).await?;
+    if_match.retrying(|| service::delete(&state.db, &caller, *id, if_match)).await?;
     Ok(no_content())
 }
 
@@ -84,7 +84,7 @@ pub async fn change_plan_status(
     if_match: IfMatch,
     body: Json<StatusChange>,
 ) -> ApiResult<HttpResponse> {
-    let plan = service::change_status(&state.db, &caller, *id, if_match, body.into_inner()).await?;
+    let plan = if_match.retrying(|| service::change_status(&state.db, &caller, *id, if_match, (*body).clone())).await?;
     Ok(ok(&with_progress(&state, plan).await?))
 }
 

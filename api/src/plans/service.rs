@@ -4,7 +4,7 @@ use entity::enums::PlanStatus;
 use entity::{comment, plan, plan_status_change};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, PaginatorTrait,
-    QueryFilter, TransactionTrait,
+    QueryFilter,
 };
 use uuid::Uuid;
 
@@ -58,7 +58,7 @@ pub async fn create(db: &DatabaseConnection, caller: &Caller, body: PlanCreate) 
     validate_period(&mut v, body.period_start, body.period_end);
     v.finish()?;
     let now = Utc::now();
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let plan = plan::ActiveModel {
         id: Set(Uuid::now_v7()),
         title: Set(body.title.trim().to_string()),
@@ -89,7 +89,7 @@ pub async fn update(db: &DatabaseConnection,
     patch: PlanPatch,
 ) -> ApiResult<plan::Model> {
     authorize(caller, Action::ManagePlans)?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let current = get(&txn, caller, id).await?;
     if_match.check(current.version)?;
     ensure_editable(current.status)?;
@@ -131,7 +131,7 @@ pub async fn update(db: &DatabaseConnection,
 /// sent back to draft) keeps its lifecycle history and settlement register, so it is archived instead.
 pub async fn delete(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_match: IfMatch) -> ApiResult<()> {
     authorize(caller, Action::ManagePlans)?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let plan = get(&txn, caller, id).await?;
     if_match.check(plan.version)?;
     if plan.status != PlanStatus::Draft {
@@ -166,7 +166,7 @@ pub async fn change_status(db: &DatabaseConnection,
     body: StatusChange,
 ) -> ApiResult<plan::Model> {
     authorize(caller, Action::ManagePlans)?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let current = get(&txn, caller, id).await?;
     if_match.check(current.version)?;
     let from = current.status;

@@ -6,7 +6,7 @@ use chrono::{Duration, Utc};
 use entity::enums::*;
 use entity::values::*;
 use entity::{comment, goal, measure, measure_update, meeting, plan, plan_status_change, user, working_group, working_group_member};
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, DatabaseConnection, DatabaseTransaction, EntityTrait, PaginatorTrait, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, DatabaseConnection, DatabaseTransaction, EntityTrait, PaginatorTrait};
 use uuid::Uuid;
 
 use super::{at, day};
@@ -308,7 +308,7 @@ pub async fn load(db: &DatabaseConnection, passwords: &PasswordHasher) -> ApiRes
         return Ok(false);
     }
     let password_hash = passwords.hash(DEMO_PASSWORD.into()).await?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let b = Builder { txn: &txn, password_hash };
     build(&b).await?;
     txn.commit().await?;

@@ -6,7 +6,7 @@ use chrono::{Duration, Utc};
 use entity::enums::*;
 use entity::values::*;
 use entity::{comment, goal, measure, plan, plan_status_change};
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, DatabaseConnection, EntityTrait, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, DatabaseConnection, EntityTrait};
 use uuid::Uuid;
 
 use super::{at, day};
@@ -53,7 +53,7 @@ pub async fn load(db: &DatabaseConnection, size: Size) -> ApiResult<Vec<Uuid>> {
     let now = Utc::now();
     let statuses = [MeasureStatus::Planned, MeasureStatus::InProgress, MeasureStatus::Completed, MeasureStatus::Postponed];
     let resolutions = [Resolution::Accepted, Resolution::PartiallyAccepted, Resolution::Rejected, Resolution::Noted];
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let (mut plans, mut history, mut goals, mut measures, mut comments) = (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let mut plan_ids = Vec::new();
     for p in 0..size.plans {

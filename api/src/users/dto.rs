@@ -23,7 +23,7 @@ pub struct UserCreate {
 }
 
 /// Changes to another person's account (coordinators and admins).
-#[derive(Debug, Default, Deserialize, Serialize, ToSchema)]
+#[derive(Debug, Default, Deserialize, Serialize, ToSchema, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct UserPatch {
     pub email: Option<String>,
@@ -37,7 +37,7 @@ pub struct UserPatch {
 }
 
 /// Changes to one's own profile; role and activity are not among them.
-#[derive(Debug, Default, Deserialize, Serialize, ToSchema)]
+#[derive(Debug, Default, Deserialize, Serialize, ToSchema, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct MePatch {
     pub email: Option<String>,

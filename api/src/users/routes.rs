@@ -54,7 +54,7 @@ pub async fn update_user(
     if_match: IfMatch,
     body: Json<UserPatch>,
 ) -> ApiResult<HttpResponse> {
-    let user = service::update(&state, &caller, *id, if_match, body.into_inner()).await?;
+    let user = if_match.retrying(|| service::update(&state, &caller, *id, if_match, (*body).clone())).await?;
     Ok(ok(&User::from(user)))
 }
 
@@ -67,7 +67,7 @@ pub async fn deactivate_user(
     id: web::Path<Uuid>,
     if_match: IfMatch,
 ) -> ApiResult<HttpResponse> {
-    service::deactivate(&state.db, &caller, *id, if_match).await?;
+    if_match.retrying(|| service::deactivate(&state.db, &caller, *id, if_match)).await?;
     Ok(no_content())
 }
 
@@ -96,7 +96,7 @@ pub async fn update_me(
     if_match: IfMatch,
     body: Json<MePatch>,
 ) -> ApiResult<HttpResponse> {
-    Ok(ok(&User::from(service::update_me(&state.db, &caller, if_match, body.into_inner()).await?)))
+    Ok(ok(&User::from(if_match.retrying(|| service::update_me(&state.db, &caller, if_match, (*body).clone())).await?)))
 }
 
 /// Change one's own password (a session). A wrong `current_password` is a 422 naming that field

@@ -6,7 +6,7 @@ use entity::user;
 use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
-    IntoActiveModel, QueryFilter, TransactionTrait,
+    IntoActiveModel, QueryFilter,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -95,7 +95,7 @@ pub async fn create(state: &AppState, caller: &Caller, body: UserCreate) -> ApiR
     v.finish()?;
     ensure_email_free(&state.db, &email, None).await?;
     let password_hash = state.passwords.hash(body.password.clone()).await?;
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin(&state.db).await?;
     let user =
         insert(&txn, email, body.display_name.trim(), body.role, body.is_active.unwrap_or(true), password_hash).await?;
     audit::record(&txn, caller, "create", "user", Some(user.id), changes_of(&body)).await?;
@@ -164,7 +164,7 @@ pub async fn update(
         Some(password) => Some(state.passwords.hash(password.clone()).await?),
         None => None,
     };
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin(&state.db).await?;
     let current = find(&txn, id).await?;
     if_match.check(current.version)?;
     if let Some(email) = &email {
@@ -212,7 +212,7 @@ pub async fn update(
 /// Deactivation keeps the account and its history; its sessions end at once.
 pub async fn deactivate(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_match: IfMatch) -> ApiResult<()> {
     authorize(caller, Action::ManageUsers)?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let current = find(&txn, id).await?;
     ensure_may_manage(caller, current.role, None)?;
     if caller.user_id() == Some(id) {
@@ -255,7 +255,7 @@ pub async fn update_me(
         validate_display_name(&mut v, name);
     }
     v.finish()?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let current = find(&txn, id).await?;
     if_match.check(current.version)?;
     if let Some(email) = &email {
@@ -294,7 +294,7 @@ pub async fn change_password(state: &AppState, caller: &Caller, body: PasswordCh
     }
     attempt_succeeded(state, caller, &user.email);
     let hash = state.passwords.hash(body.new_password.clone()).await?;
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin(&state.db).await?;
     let current = find(&txn, user.id).await?;
     let version = current.version;
     let mut active = current.into_active_model();
@@ -330,7 +330,7 @@ pub async fn create_admin(
         return Ok(None);
     }
     let hash = passwords.hash(password.to_string()).await?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let user = insert(&txn, email.clone(), display_name.trim(), Role::Admin, true, hash).await?;
     let changes = changes_of(&json!({"email": email, "role": Role::Admin, "source": "bootstrap"}));
     audit::record(&txn, &Caller::anonymous(), "create", "user", Some(user.id), changes).await?;

@@ -28,7 +28,7 @@ pub struct WorkingGroupCreate {
     pub is_active: Option<bool>,
 }
 
-#[derive(Debug, Default, Deserialize, Serialize, ToSchema)]
+#[derive(Debug, Default, Deserialize, Serialize, ToSchema, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct WorkingGroupPatch {
     pub name: Option<String>,
@@ -150,7 +150,7 @@ pub struct MemberCreate {
     pub stakeholder: Stakeholder,
 }
 
-#[derive(Debug, Default, Deserialize, Serialize, ToSchema)]
+#[derive(Debug, Default, Deserialize, Serialize, ToSchema, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct MemberPatch {
     /// Only coordinators change a member's role.

@@ -6,7 +6,7 @@ use entity::enums::MemberRole;
 use entity::{user, working_group_member};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, IntoActiveModel, QueryFilter, QuerySelect, TransactionTrait,
+    EntityTrait, IntoActiveModel, QueryFilter, QuerySelect,
 };
 use uuid::Uuid;
 
@@ -141,7 +141,7 @@ pub async fn add(
     body: MemberCreate,
 ) -> ApiResult<working_group_member::Model> {
     caller.signed_in()?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     service::get(&txn, group_id).await?;
     authorize(caller, Action::ManageGroup(group_id))?;
     let role = body.role.unwrap_or(MemberRole::Member);
@@ -198,7 +198,7 @@ pub async fn update(
     patch: MemberPatch,
 ) -> ApiResult<working_group_member::Model> {
     caller.signed_in()?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     service::get(&txn, group_id).await?;
     let current = find(&txn, group_id, user_id).await?;
     authorize(caller, Action::ManageGroup(group_id))?;
@@ -237,7 +237,7 @@ pub async fn remove(
     if_match: IfMatch,
 ) -> ApiResult<()> {
     caller.signed_in()?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     service::get(&txn, group_id).await?;
     let current = find(&txn, group_id, user_id).await?;
     if caller.user_id() != Some(user_id) {

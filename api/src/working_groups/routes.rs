@@ -79,7 +79,7 @@ pub async fn update_group(
     if_match: IfMatch,
     body: Json<WorkingGroupPatch>,
 ) -> ApiResult<HttpResponse> {
-    let group = service::update(&state.db, &caller, *id, if_match, body.into_inner()).await?;
+    let group = if_match.retrying(|| service::update(&state.db, &caller, *id, if_match, (*body).clone())).await?;
     Ok(ok(&with_count(&state, group).await?))
 }
 
@@ -92,7 +92,7 @@ pub async fn delete_group(
     id: web::Path<Uuid>,
     if_match: IfMatch,
 ) -> ApiResult<HttpResponse> {
-    service::delete(&state.db, &caller, *id, if_match).await?;
+    if_match.retrying(|| service::delete(&state.db, &caller, *id, if_match)).await?;
     Ok(no_content())
 }
 
@@ -153,7 +153,7 @@ pub async fn update_member(
 ) -> ApiResult<HttpResponse> {
     let (group, user) = path.into_inner();
     let member =
-        members::update(&state.db, &caller, group, user, if_match, body.into_inner()).await?;
+        if_match.retrying(|| members::update(&state.db, &caller, group, user, if_match, (*body).clone())).await?;
     Ok(ok(&members::present(&state.db, &caller, member).await?))
 }
 
@@ -167,7 +167,7 @@ pub async fn remove_member(
     if_match: IfMatch,
 ) -> ApiResult<HttpResponse> {
     let (group, user) = path.into_inner();
-    members::remove(&state.db, &caller, group, user, if_match).await?;
+    if_match.retrying(|| members::remove(&state.db, &caller, group, user, if_match)).await?;
     Ok(no_content())
 }
 

@@ -6,7 +6,7 @@ use entity::{goal, meeting, working_group, working_group_member};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, QuerySelect, TransactionTrait,
+    EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, QuerySelect,
 };
 use uuid::Uuid;
 
@@ -94,7 +94,7 @@ pub async fn create(
     );
     v.finish()?;
     let now = Utc::now();
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let group = working_group::ActiveModel {
         id: Set(Uuid::now_v7()),
         name: Set(body.name.trim().to_string()),
@@ -139,7 +139,7 @@ pub async fn update(
     patch: WorkingGroupPatch,
 ) -> ApiResult<working_group::Model> {
     caller.signed_in()?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let current = get(&txn, id).await?;
     authorize(
         caller,
@@ -206,7 +206,7 @@ pub async fn delete(
     if_match: IfMatch,
 ) -> ApiResult<()> {
     authorize(caller, Action::ManageGroups)?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let group = get(&txn, id).await?;
     if_match.check(group.version)?;
     let goals = goal::Entity::find()

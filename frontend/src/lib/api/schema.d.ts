@@ -45,7 +45,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The database answers within 500 ms; 503 otherwise. */
+        /**
+         * The database answered the last probe, at most a few seconds ago, and (SQLite) its file is the
+         *     one the server opened, takes writes and is checkpointed; 503 otherwise.
+         */
         get: operations["ready"];
         put?: never;
         post?: never;
@@ -1880,7 +1883,15 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
-            503: components["responses"]["503"];
+            /** @description the database cannot serve requests */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     login: {
