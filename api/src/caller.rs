@@ -3,13 +3,13 @@ use std::net::IpAddr;
 
 use actix_web::http::Method;
 use actix_web::{FromRequest, HttpRequest, dev::Payload, web};
-use chrono::Utc;
 use entity::enums::{MemberRole, PlanStatus, Role, Scope};
 use entity::{api_key, refresh_token, user, working_group_member};
 use futures_util::future::LocalBoxFuture;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect};
 use uuid::Uuid;
 
+use crate::clock;
 use crate::auth::tokens::{API_KEY_PREFIX, secret_hash};
 use crate::error::{ApiError, ApiResult, ConflictCode};
 use crate::state::AppState;
@@ -221,16 +221,16 @@ async fn authenticate(state: &AppState, token: &str, method: &Method) -> ApiResu
             .filter(api_key::Column::RevokedAt.is_null())
             .one(&state.db)
             .await?
-            .filter(|k| k.expires_at.is_none_or(|at| at > Utc::now()))
+            .filter(|k| k.expires_at.is_none_or(|at| at > clock::now()))
             .ok_or_else(|| ApiError::Unauthorized("the API key is invalid, revoked or expired".into()))?;
         let needed = if matches!(*method, Method::GET | Method::HEAD) { Scope::Read } else { Scope::Write };
         if !key.scopes.0.contains(&needed) {
             return Err(ApiError::Forbidden(format!("the API key lacks the '{}' scope", needed.as_str())));
         }
         // Written at most once a minute per key, so a busy integration does not turn reads into writes.
-        if key.last_used_at.is_none_or(|at| Utc::now() - at > chrono::Duration::minutes(1)) {
+        if key.last_used_at.is_none_or(|at| clock::now() - at > chrono::Duration::minutes(1)) {
             let mut active: api_key::ActiveModel = key.clone().into();
-            active.last_used_at = Set(Some(Utc::now()));
+            active.last_used_at = Set(Some(clock::now()));
             active.update(&state.db).await?;
         }
         (key.user_id, Via::ApiKey { id: key.id, scopes: key.scopes.0 })

@@ -3,6 +3,7 @@ pub mod api_keys;
 pub mod audit;
 pub mod auth;
 pub mod caller;
+pub mod clock;
 pub mod comments;
 pub mod consultation;
 pub mod config;

@@ -1,10 +1,10 @@
 //! Writes every resource shares: the optimistic-concurrency update.
 use std::str::FromStr;
 
-use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
+use crate::clock;
 use crate::error::{ApiError, ApiResult};
 
 /// Saves `active` only if the row still has `version`, bumping `version` and `updated_at`
@@ -17,7 +17,7 @@ where
     let column = |name: &str| <<A::Entity as EntityTrait>::Column as FromStr>::from_str(name).map_err(|_| ApiError::Internal);
     let (id_col, version_col, updated_col) = (column("id")?, column("version")?, column("updated_at")?);
     active.set(version_col, (version + 1).into());
-    active.set(updated_col, Utc::now().into());
+    active.set(updated_col, clock::now().into());
     let result = <A::Entity as EntityTrait>::update_many()
         .set(active)
         .filter(id_col.eq(id))

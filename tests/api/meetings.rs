@@ -808,3 +808,21 @@ both!(a_calendar_feed_is_bounded, |app| async move {
     let events = feed.text.matches("BEGIN:VEVENT").count() as u64;
     assert_eq!(events, api::meetings::service::CALENDAR_MAX_EVENTS);
 });
+
+both!(instants_are_kept_to_the_microsecond_on_both_databases, |app| async move {
+    // PostgreSQL keeps microseconds; SQLite would keep nanoseconds. Both answer microseconds, so
+    // an installation moved from one to the other (spoluplan dump / restore) answers the same.
+    let c = app.coordinator().await;
+    let g = app.post("/working-groups", Some(&c.token), json!({"name": "PS Senioři", "kind": "thematic"})).await.expect(201);
+    let body = json!({"title": "Jednání", "starts_at": "2030-03-12T13:00:00.123456789Z", "ends_at": "2030-03-12T15:00:00.987654321Z", "location": "Radnice"});
+    let created = create(&app, &c.token, &id(&g), body).await;
+    let read = app.get(&format!("/meetings/{}", id(&created)), None).await.expect(200);
+    for answer in [&created, &read] {
+        assert_eq!(answer["starts_at"], "2030-03-12T13:00:00.123456Z", "{answer}");
+        assert_eq!(answer["ends_at"], "2030-03-12T15:00:00.987654Z", "{answer}");
+    }
+    for stamp in [&g["created_at"], &read["created_at"], &read["updated_at"]] {
+        let stamp: DateTime<Utc> = stamp.as_str().unwrap().parse().unwrap();
+        assert_eq!(stamp, stamp.trunc_subsecs(6), "{stamp}");
+    }
+});

@@ -1,5 +1,4 @@
 //! API key rules: managed only from a signed-in session, secret shown once, revocation.
-use chrono::Utc;
 use entity::api_key;
 use entity::values::Scopes;
 use sea_orm::{
@@ -9,6 +8,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 use super::dto::{ApiKeyCreate, ApiKeyFilters};
+use crate::clock;
 use crate::audit::{self, service::changes_of};
 use crate::auth::tokens::{API_KEY_PREFIX, random_secret, secret_hash};
 use crate::caller::{Action, Caller, authorize};
@@ -50,7 +50,7 @@ pub async fn create(
     v.text("name", &body.name, 200);
     v.check(!body.scopes.is_empty(), "scopes", FieldErrorCode::Required, "must name at least one scope (read, write)");
     if let Some(at) = body.expires_at {
-        v.check(at > Utc::now(), "expires_at", FieldErrorCode::MustBeFuture, "must be in the future");
+        v.check(at > clock::now(), "expires_at", FieldErrorCode::MustBeFuture, "must be in the future");
         v.date("expires_at", Some(at));
     }
     v.finish()?;
@@ -58,7 +58,7 @@ pub async fn create(
     scopes.sort_by_key(|s| s.as_str());
     scopes.dedup();
     let secret = format!("{API_KEY_PREFIX}{}", random_secret());
-    let now = Utc::now();
+    let now = clock::now();
     let txn = crate::db::begin(db).await?;
     let key = api_key::ActiveModel {
         id: Set(Uuid::now_v7()),
@@ -67,7 +67,7 @@ pub async fn create(
         scopes: Set(Scopes(scopes)),
         prefix: Set(secret.chars().take(PREFIX_LENGTH).collect()),
         key_hash: Set(secret_hash(&secret)),
-        expires_at: Set(body.expires_at),
+        expires_at: Set(body.expires_at.map(clock::to_micros)),
         last_used_at: Set(None),
         revoked_at: Set(None),
         created_at: Set(now),
@@ -95,7 +95,7 @@ pub async fn revoke(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_match
     if_match.check(key.version)?;
     let version = key.version;
     let mut active = key.into_active_model();
-    active.revoked_at = Set(Some(Utc::now()));
+    active.revoked_at = Set(Some(clock::now()));
     crate::store::update_versioned(&txn, active, id, version).await?;
     audit::record(&txn, caller, "revoke", "api_key", Some(id), Default::default()).await?;
     txn.commit().await?;

@@ -6,6 +6,7 @@ use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, 
 use serde::Serialize;
 use uuid::Uuid;
 
+use crate::clock;
 use crate::caller::Caller;
 use crate::error::{ApiResult, Validator};
 use crate::pagination::{self, PageParams, Sort};
@@ -44,7 +45,7 @@ pub async fn record<D: ConnectionTrait>(
         entity_type: Set(entity_type.into()),
         entity_id: Set(entity_id),
         changes: Set(changes),
-        created_at: Set(Utc::now()),
+        created_at: Set(clock::now()),
     }
     .insert(db)
     .await?;

@@ -1,6 +1,5 @@
 //! Sign-in sessions: password sign-in under abuse limits, refresh-token rotation with reuse
 //! detection, sign-out, and ending a person's sessions.
-use chrono::Utc;
 use entity::{refresh_token, user};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -11,6 +10,7 @@ use uuid::Uuid;
 
 use super::dto::{LoginRequest, TokenPair};
 use super::tokens::{random_secret, secret_hash};
+use crate::clock;
 use crate::audit::{self, service::changes_of};
 use crate::caller::{Caller, Principal, Via};
 use crate::error::{ApiError, ApiResult};
@@ -99,7 +99,7 @@ pub async fn login(state: &AppState, caller: &Caller, body: LoginRequest) -> Api
 /// means someone kept a copy: the whole session ends, for the thief and the owner alike.
 pub async fn refresh(state: &AppState, caller: &Caller, secret: &str) -> ApiResult<TokenPair> {
     let invalid = || ApiError::Unauthorized(INVALID_REFRESH.into());
-    let now = Utc::now();
+    let now = clock::now();
     let txn = crate::db::begin(&state.db).await?;
     let token = refresh_token::Entity::find()
         .filter(refresh_token::Column::TokenHash.eq(secret_hash(secret)))
@@ -162,7 +162,7 @@ pub async fn logout(state: &AppState, caller: &Caller, secret: Option<&str>) -> 
 /// Revokes the live tokens of one session; answers how many.
 pub async fn revoke_family<D: ConnectionTrait>(db: &D, family: Uuid) -> ApiResult<u64> {
     let result = refresh_token::Entity::update_many()
-        .col_expr(refresh_token::Column::RevokedAt, Expr::value(Utc::now()))
+        .col_expr(refresh_token::Column::RevokedAt, Expr::value(clock::now()))
         .filter(refresh_token::Column::FamilyId.eq(family))
         .filter(refresh_token::Column::RevokedAt.is_null())
         .exec(db)
@@ -173,7 +173,7 @@ pub async fn revoke_family<D: ConnectionTrait>(db: &D, family: Uuid) -> ApiResul
 /// Ends every session of `user_id` except `keep` (the caller's own, on a password change).
 pub async fn revoke_sessions<D: ConnectionTrait>(db: &D, user_id: Uuid, keep: Option<Uuid>) -> ApiResult<()> {
     let mut update = refresh_token::Entity::update_many()
-        .col_expr(refresh_token::Column::RevokedAt, Expr::value(Utc::now()))
+        .col_expr(refresh_token::Column::RevokedAt, Expr::value(clock::now()))
         .filter(refresh_token::Column::UserId.eq(user_id))
         .filter(refresh_token::Column::RevokedAt.is_null());
     if let Some(family) = keep {
@@ -185,7 +185,7 @@ pub async fn revoke_sessions<D: ConnectionTrait>(db: &D, user_id: Uuid, keep: Op
 
 /// Stores a new refresh token of `family` (only its hash) and signs an access token for it.
 async fn issue<D: ConnectionTrait>(db: &D, state: &AppState, user: user::Model, family: Uuid) -> ApiResult<TokenPair> {
-    let now = Utc::now();
+    let now = clock::now();
     let ttl = chrono::Duration::from_std(state.config.refresh_token_ttl).map_err(|_| ApiError::Internal)?;
     let secret = random_secret();
     // Expired refresh tokens prove nothing any more; dropping the person's own here keeps the table

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
+use crate::clock;
 use crate::error::ApiError;
 
 const ISSUER: &str = "spoluplan";
@@ -53,7 +54,7 @@ impl JwtKeys {
     }
 
     pub fn issue(&self, user_id: Uuid, session: Uuid) -> Result<String, ApiError> {
-        let now = chrono::Utc::now().timestamp();
+        let now = clock::now().timestamp();
         let claims = Claims {
             sub: user_id,
             sid: session,

@@ -1,7 +1,6 @@
 //! Comment rules and queries: who may comment when, moderation, settlement.
 use std::collections::HashMap;
 
-use chrono::Utc;
 use entity::enums::{Channel, CommentStatus, PlanStatus, Resolution, TargetType};
 use entity::{comment, meeting, plan, user};
 use sea_orm::sea_query::Query;
@@ -16,6 +15,7 @@ use super::dto::{
     CommentCreate, CommentFilters, CommentPatch, MAX_BODY, MAX_NAME, MAX_NOTE, ResolutionCreate,
     validate_email,
 };
+use crate::clock;
 use crate::audit::{self, service::changes_of};
 use crate::caller::{Action, Caller, authorize};
 use crate::error::{ApiError, ApiResult, ConflictCode, FieldErrorCode, Validator};
@@ -237,7 +237,7 @@ pub async fn create(
             ));
         }
     }
-    let today = Utc::now().date_naive();
+    let today = clock::now().date_naive();
     let mut v = Validator::new();
     v.text("body", &body.body, MAX_BODY);
     let author_name = body
@@ -323,7 +323,7 @@ pub async fn create(
             author_email.map(str::to_string),
         ),
     };
-    let now = Utc::now();
+    let now = clock::now();
     let comment = comment::ActiveModel {
         id: Set(Uuid::now_v7()),
         target_type: Set(body.target_type),
@@ -560,7 +560,7 @@ pub async fn resolve(
     active.resolution_note = Set(note.map(str::to_string));
     active.resolution_change = Set(change.map(str::to_string));
     active.resolved_by = Set(caller.user_id());
-    active.resolved_at = Set(Some(Utc::now()));
+    active.resolved_at = Set(Some(clock::now()));
     let comment = update_versioned(&txn, active, id, version).await?;
     audit::record(
         &txn,

@@ -1,7 +1,6 @@
 //! Building the register: the plan's formal consultation comments with their targets and resolvers.
 use std::collections::HashMap;
 
-use chrono::Utc;
 use entity::enums::{CommentStatus, TargetType};
 use entity::{goal, measure};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
@@ -9,6 +8,7 @@ use uuid::Uuid;
 
 use super::dto::{ConsultationReport, RegisterEntry, ReportPlan, ReportTarget, ResolutionCounts};
 use crate::caller::Caller;
+use crate::clock;
 use crate::comments::dto::{Author, resolver};
 use crate::comments::service::{names_of, register_of};
 use crate::error::ApiResult;
@@ -130,6 +130,6 @@ pub async fn report<D: ConnectionTrait>(
             consultation_closes_at: plan.consultation_closes_at,
         },
         items,
-        generated_at: Utc::now(),
+        generated_at: clock::now(),
     })
 }

@@ -1,5 +1,4 @@
 //! Goal rules and queries.
-use chrono::Utc;
 use entity::{goal, measure, plan, working_group};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel,
@@ -8,6 +7,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 use super::dto::{GoalCreate, GoalPatch, validate};
+use crate::clock;
 use crate::audit::{self, service::changes_of};
 use crate::caller::{Action, Caller, authorize, ensure_editable};
 use crate::error::{ApiError, ApiResult, FieldErrorCode, Validator};
@@ -92,7 +92,7 @@ pub async fn create(db: &DatabaseConnection, caller: &Caller, plan_id: Uuid, bod
         Some(p) => p,
         None => next_position(&txn, plan_id, body.parent_goal_id).await?,
     };
-    let now = Utc::now();
+    let now = clock::now();
     let goal = goal::ActiveModel {
         id: Set(Uuid::now_v7()),
         plan_id: Set(plan_id),

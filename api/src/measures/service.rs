@@ -1,5 +1,5 @@
 //! Measure rules and queries.
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 use entity::enums::{MeasureStatus, PlanStatus};
 use entity::values::{Funding, FundingList, Indicator, Indicators, StringList};
 use entity::{goal, measure, measure_update, plan};
@@ -11,6 +11,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 use super::dto::{Fields, MeasureCreate, MeasureFilters, MeasurePatch, ProgressUpdateCreate};
+use crate::clock;
 use crate::audit::{self, service::changes_of};
 use crate::caller::{Action, Caller, authorize, ensure_editable, is_frozen};
 use crate::error::{ApiError, ApiResult, ConflictCode, FieldErrorCode, Validator};
@@ -111,7 +112,7 @@ pub async fn create(db: &DatabaseConnection, caller: &Caller, goal_id: Uuid, bod
             last.map_or(1, |m| m.position.saturating_add(1))
         }
     };
-    let now = Utc::now();
+    let now = clock::now();
     let measure = measure::ActiveModel {
         id: Set(Uuid::now_v7()),
         goal_id: Set(goal_id),
@@ -232,7 +233,7 @@ pub async fn update(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_match
     let measure = update_versioned(&txn, a, id, version).await?;
     if state_changes {
         // The timeline is the record of implementation, so a direct edit of the state joins it too.
-        record_update(&txn, caller, id, Utc::now().date_naive(), measure.status, measure.progress, String::new()).await?;
+        record_update(&txn, caller, id, clock::now().date_naive(), measure.status, measure.progress, String::new()).await?;
     }
     audit::record(&txn, caller, "update", "measure", Some(id), changes_of(&patch)).await?;
     txn.commit().await?;
@@ -293,7 +294,7 @@ async fn record_update<D: ConnectionTrait>(
         note: Set(note),
         author_id: Set(caller.user_id()),
         author_name: Set(caller.display_name()),
-        created_at: Set(Utc::now()),
+        created_at: Set(clock::now()),
     }
     .insert(db)
     .await?)
@@ -313,7 +314,7 @@ pub async fn add_update(
     if plan.status == PlanStatus::Archived {
         return Err(ApiError::Conflict(ConflictCode::Archived, "the plan is archived; nothing in it changes any more".into()));
     }
-    let today = Utc::now().date_naive();
+    let today = clock::now().date_naive();
     let date = body.date.unwrap_or(today);
     let mut v = Validator::new();
     v.range("progress", body.progress.into(), 0, 100);

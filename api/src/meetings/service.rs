@@ -1,7 +1,7 @@
 //! Meeting rules and queries.
 use std::collections::{HashMap, HashSet};
 
-use chrono::{Duration, Utc};
+use chrono::Duration;
 use entity::enums::TargetType;
 use entity::values::{Agenda, Attendance, MeetingResolutions};
 use entity::{comment, meeting, working_group, working_group_member};
@@ -12,6 +12,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 use super::dto::{Meeting, MeetingCreate, MeetingFilters, MeetingPatch, Record};
+use crate::clock;
 use crate::audit::{self, service::changes_of};
 use crate::caller::{Action, Caller, authorize};
 use crate::error::{ApiError, ApiResult, FieldErrorCode, Validator};
@@ -169,8 +170,8 @@ async fn check_attendees<D: ConnectionTrait>(
 
 fn apply(active: &mut meeting::ActiveModel, r: Record) {
     active.title = Set(r.title);
-    active.starts_at = Set(r.starts_at);
-    active.ends_at = Set(r.ends_at);
+    active.starts_at = Set(clock::to_micros(r.starts_at));
+    active.ends_at = Set(clock::to_micros(r.ends_at));
     active.format = Set(r.format);
     active.location = Set(r.location);
     active.online_url = Set(r.online_url);
@@ -203,7 +204,7 @@ pub async fn create(
     )
     .await?;
     v.finish()?;
-    let now = Utc::now();
+    let now = clock::now();
     let mut active = meeting::ActiveModel {
         id: Set(Uuid::now_v7()),
         working_group_id: Set(group_id),
@@ -305,7 +306,7 @@ pub async fn for_calendar<D: ConnectionTrait>(
     group: Option<Uuid>,
 ) -> ApiResult<(Vec<meeting::Model>, HashMap<Uuid, String>)> {
     let mut select = meeting::Entity::find()
-        .filter(meeting::Column::StartsAt.gte(Utc::now() - CALENDAR_HISTORY));
+        .filter(meeting::Column::StartsAt.gte(clock::now() - CALENDAR_HISTORY));
     if let Some(group) = group {
         select = select.filter(meeting::Column::WorkingGroupId.eq(group));
     }

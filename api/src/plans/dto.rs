@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
+use crate::clock;
 use crate::error::{FieldErrorCode, Validator};
 use crate::http::Versioned;
 use crate::page_of;
@@ -88,7 +89,7 @@ impl Plan {
 }
 
 pub fn is_consultation_open(plan: &plan::Model) -> bool {
-    plan.status == PlanStatus::Consultation && plan.consultation_closes_at.is_some_and(|at| at > Utc::now())
+    plan.status == PlanStatus::Consultation && plan.consultation_closes_at.is_some_and(|at| at > clock::now())
 }
 
 page_of!(PlanPage, Plan);

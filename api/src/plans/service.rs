@@ -1,5 +1,4 @@
 //! Plan rules and queries.
-use chrono::Utc;
 use entity::enums::PlanStatus;
 use entity::{comment, plan, plan_status_change};
 use sea_orm::{
@@ -10,6 +9,7 @@ use uuid::Uuid;
 
 use super::dto::{PlanCreate, PlanFilters, PlanPatch, StatusChange, validate_period, validate_texts};
 use super::lifecycle;
+use crate::clock;
 use crate::audit::{self, service::changes_of};
 use crate::caller::{Action, Caller, authorize, ensure_editable};
 use crate::error::{ApiError, ApiResult, ConflictCode, FieldErrorCode, Validator};
@@ -57,7 +57,7 @@ pub async fn create(db: &DatabaseConnection, caller: &Caller, body: PlanCreate) 
     validate_texts(&mut v, Some(&body.title), Some(&body.territory), Some(&body.summary), Some(&body.vision));
     validate_period(&mut v, body.period_start, body.period_end);
     v.finish()?;
-    let now = Utc::now();
+    let now = clock::now();
     let txn = crate::db::begin(db).await?;
     let plan = plan::ActiveModel {
         id: Set(Uuid::now_v7()),
@@ -180,9 +180,9 @@ pub async fn change_status(db: &DatabaseConnection,
     active.status = Set(body.status);
     match body.status {
         PlanStatus::Consultation => match body.consultation_closes_at {
-            Some(at) if at > Utc::now() => {
+            Some(at) if at > clock::now() => {
                 v.date("consultation_closes_at", Some(at));
-                active.consultation_closes_at = Set(Some(at));
+                active.consultation_closes_at = Set(Some(clock::to_micros(at)));
             }
             Some(_) => v.error("consultation_closes_at", FieldErrorCode::MustBeFuture, "must be in the future"),
             None => v.required("consultation_closes_at", "to open a consultation"),
@@ -194,7 +194,7 @@ pub async fn change_status(db: &DatabaseConnection,
                 _ => v.required("approval_resolution", "for approval (e.g. \"usnesení ZM č. 1234/ZM2226/22\")"),
             }
             match body.approved_on {
-                Some(date) if date <= Utc::now().date_naive() => {
+                Some(date) if date <= clock::now().date_naive() => {
                     v.date("approved_on", Some(date));
                     active.approved_on = Set(Some(date));
                 }
@@ -233,7 +233,7 @@ pub async fn change_status(db: &DatabaseConnection,
         actor_id: Set(caller.user_id()),
         actor_name: Set(caller.display_name()),
         note: Set(body.note.clone()),
-        created_at: Set(Utc::now()),
+        created_at: Set(clock::now()),
     }
     .insert(&txn)
     .await?;

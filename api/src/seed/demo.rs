@@ -10,6 +10,7 @@ use sea_orm::{ActiveModelTrait, ActiveValue::Set, DatabaseConnection, DatabaseTr
 use uuid::Uuid;
 
 use super::{at, day};
+use crate::clock;
 use crate::auth::passwords::PasswordHasher;
 use crate::error::ApiResult;
 
@@ -23,7 +24,7 @@ struct Builder<'a> {
 
 impl Builder<'_> {
     async fn user(&self, email: &str, name: &str, role: Role) -> ApiResult<Uuid> {
-        let now = Utc::now();
+        let now = clock::now();
         let id = Uuid::now_v7();
         user::ActiveModel {
             id: Set(id),
@@ -42,7 +43,7 @@ impl Builder<'_> {
     }
 
     async fn group(&self, name: &str, kind: GroupKind, target: Option<&str>, description: &str, vision: &str) -> ApiResult<Uuid> {
-        let now = Utc::now();
+        let now = clock::now();
         let id = Uuid::now_v7();
         working_group::ActiveModel {
             id: Set(id),
@@ -63,7 +64,7 @@ impl Builder<'_> {
     }
 
     async fn member(&self, group: Uuid, user: Uuid, role: MemberRole, stakeholder: Stakeholder) -> ApiResult<()> {
-        let now = Utc::now();
+        let now = clock::now();
         working_group_member::ActiveModel {
             id: Set(Uuid::now_v7()),
             working_group_id: Set(group),
@@ -81,7 +82,7 @@ impl Builder<'_> {
 
     #[allow(clippy::too_many_arguments)]
     async fn plan(&self, title: &str, territory: &str, period: (i32, i32), summary: &str, vision: &str, status: PlanStatus, approval: Option<(&str, chrono::NaiveDate)>, closes: Option<chrono::DateTime<Utc>>) -> ApiResult<Uuid> {
-        let now = Utc::now();
+        let now = clock::now();
         let id = Uuid::now_v7();
         plan::ActiveModel {
             id: Set(id),
@@ -121,7 +122,7 @@ impl Builder<'_> {
     }
 
     async fn goal(&self, plan: Uuid, group: Option<Uuid>, parent: Option<Uuid>, code: &str, title: &str, description: &str, position: i32) -> ApiResult<Uuid> {
-        let now = Utc::now();
+        let now = clock::now();
         let id = Uuid::now_v7();
         goal::ActiveModel {
             id: Set(id),
@@ -142,7 +143,7 @@ impl Builder<'_> {
     }
 
     async fn measure(&self, plan: Uuid, goal: Uuid, m: MeasureSpec<'_>) -> ApiResult<Uuid> {
-        let now = Utc::now();
+        let now = clock::now();
         let id = Uuid::now_v7();
         measure::ActiveModel {
             id: Set(id),
@@ -183,7 +184,7 @@ impl Builder<'_> {
             note: Set(note.into()),
             author_id: Set(Some(author.0)),
             author_name: Set(author.1.into()),
-            created_at: Set(Utc::now()),
+            created_at: Set(clock::now()),
         }
         .insert(self.txn)
         .await?;
@@ -192,7 +193,7 @@ impl Builder<'_> {
 
     #[allow(clippy::too_many_arguments)]
     async fn meeting(&self, group: Uuid, title: &str, starts: chrono::DateTime<Utc>, format: MeetingFormat, location: Option<&str>, agenda: &[&str], attendance: Attendance, resolutions: Vec<MeetingResolution>, minutes: &str, status: MeetingStatus) -> ApiResult<Uuid> {
-        let now = Utc::now();
+        let now = clock::now();
         let id = Uuid::now_v7();
         meeting::ActiveModel {
             id: Set(id),
@@ -218,7 +219,7 @@ impl Builder<'_> {
     }
 
     async fn comment(&self, c: CommentSpec<'_>) -> ApiResult<()> {
-        let now = Utc::now();
+        let now = clock::now();
         comment::ActiveModel {
             id: Set(Uuid::now_v7()),
             target_type: Set(c.target.0),
@@ -388,14 +389,14 @@ async fn build(b: &Builder<'_>) -> ApiResult<()> {
         vec![MeetingResolution { text: "PS 1 předkládá řídicí skupině návrh cíle 1 a opatření 1.1 a 1.2.".into(), votes_for: 3, votes_against: 0, votes_abstained: 0 }],
         "Návrh opatření byl dopracován; zástupce zadavatele upozornil na omezené prostředky rozpočtu města na rok 2026.",
         MeetingStatus::Held).await?;
-    b.meeting(ps1, "Jednání PS 1 – vypořádání připomínek", Utc::now() + Duration::days(10), MeetingFormat::InPerson, Some("MěÚ Český Krumlov, zasedací místnost"),
+    b.meeting(ps1, "Jednání PS 1 – vypořádání připomínek", clock::now() + Duration::days(10), MeetingFormat::InPerson, Some("MěÚ Český Krumlov, zasedací místnost"),
         &["Přehled připomínek z připomínkovacího řízení", "Návrh vypořádání"], Attendance::default(), vec![], "", MeetingStatus::Scheduled).await?;
     b.meeting(steering, "Řídicí skupina – schválení návrhu plánu k připomínkám", at(2025, 9, 3, 9, 0), MeetingFormat::InPerson, Some("MěÚ Český Krumlov"),
         &["Návrh plánu rozvoje sociálních služeb 2025–2027", "Harmonogram připomínkovacího řízení"],
         Attendance { present: vec![coordinator_ck, commissioner, leader_seniors, leader_families], excused: vec![leader_crisis], guests: vec![] },
         vec![MeetingResolution { text: "Řídicí skupina schvaluje návrh plánu a jeho zveřejnění k připomínkám.".into(), votes_for: 4, votes_against: 0, votes_abstained: 0 }],
         "Řídicí skupina projednala návrhy všech tří pracovních skupin.", MeetingStatus::Held).await?;
-    b.meeting(ps2, "Jednání PS 2 – prevence a rodinné poradenství", Utc::now() + Duration::days(17), MeetingFormat::Online, None,
+    b.meeting(ps2, "Jednání PS 2 – prevence a rodinné poradenství", clock::now() + Duration::days(17), MeetingFormat::Online, None,
         &["Síť služeb pro rodiny s dětmi", "Osvěta a vzdělávání pracovníků"], Attendance::default(), vec![], "", MeetingStatus::Scheduled).await?;
     b.meeting(ov_seniors, "PS Senioři – roční vyhodnocení 2025", at(2026, 2, 10, 14, 0), MeetingFormat::InPerson, Some("Magistrát města Ostravy, Prokešovo nám. 8"),
         &["Vyhodnocení plnění opatření za rok 2025", "Ukazatele a financování"],
@@ -459,14 +460,14 @@ async fn build(b: &Builder<'_>) -> ApiResult<()> {
     }
 
     // Český Krumlov: the plan in consultation now.
-    let closes = Utc::now() + Duration::days(21);
+    let closes = clock::now() + Duration::days(21);
     let krumlov = b.plan(
         "Plán rozvoje sociálních a souvisejících služeb ORP Český Krumlov 2025–2027",
         "ORP Český Krumlov", (2025, 2027),
         "Střednědobý plán rozvoje sociálních a souvisejících služeb na území správního obvodu obce s rozšířenou působností Český Krumlov, připravený řídicí skupinou a třemi pracovními skupinami.",
         "Optimální a udržitelná síť sociálních služeb, která reaguje na aktuální potřeby občanů v území a na jejíž dostupnosti se finančně podílejí všechny obce.",
         PlanStatus::Consultation, None, Some(closes)).await?;
-    b.moved(krumlov, PlanStatus::Draft, PlanStatus::Consultation, coord_ck, Utc::now() - Duration::days(7), "Řídicí skupina schválila zveřejnění návrhu").await?;
+    b.moved(krumlov, PlanStatus::Draft, PlanStatus::Consultation, coord_ck, clock::now() - Duration::days(7), "Řídicí skupina schválila zveřejnění návrhu").await?;
     let ck_g1 = b.goal(krumlov, Some(ps1), None, "1", "Senioři a osoby se zdravotním postižením", "Cíle pracovní skupiny PS 1.", 1).await?;
     let ck_g11 = b.goal(krumlov, Some(ps1), Some(ck_g1), "1.1", "Péče v domácím prostředí", "Podpora pečujících a dostupné terénní služby.", 1).await?;
     let ck_g2 = b.goal(krumlov, Some(ps2), None, "2", "Děti, mládež, rodiny", "Cíle pracovní skupiny PS 2.", 2).await?;
@@ -493,9 +494,9 @@ async fn build(b: &Builder<'_>) -> ApiResult<()> {
         dates: (day(2025, 10, 1), day(2026, 3, 31)), status: Planned, progress: 0, weight: 1, cost_czk: 90_000,
         funding: funding(&[(2026, Municipality, 90_000, None)]), indicators: vec![indicator("Počet distribučních míst", "místa", 3.0, 25.0, &[])], note: "", position: 1 }).await?;
     b.comment(CommentSpec { plan: krumlov, target: (TargetType::Measure, ck_m1), body: "Odlehčovací služba by měla být dostupná i o víkendech, kdy pečující nejvíce potřebují pomoc.",
-        author_id: Some(user_senior), author_name: "Josef Černý", author_email: None, channel: Channel::Web, received_on: Utc::now().date_naive() - Duration::days(3), resolution: None, resolver: coordinator_ck }).await?;
+        author_id: Some(user_senior), author_name: "Josef Černý", author_email: None, channel: Channel::Web, received_on: clock::now().date_naive() - Duration::days(3), resolution: None, resolver: coordinator_ck }).await?;
     b.comment(CommentSpec { plan: krumlov, target: (TargetType::Plan, krumlov), body: "Prosíme o doplnění kontaktů na dluhové poradenství do katalogu služeb.",
-        author_id: None, author_name: "Obecní úřad Větřní", author_email: Some("podatelna@vetrni.example.cz"), channel: Channel::Email, received_on: Utc::now().date_naive() - Duration::days(2), resolution: None, resolver: coordinator_ck }).await?;
+        author_id: None, author_name: "Obecní úřad Větřní", author_email: Some("podatelna@vetrni.example.cz"), channel: Channel::Email, received_on: clock::now().date_naive() - Duration::days(2), resolution: None, resolver: coordinator_ck }).await?;
 
     // A draft for next cycle (visible to signed-in people only).
     b.plan("Komunitní plán sociálních služeb Turnovsko 2027–2030 (pracovní verze)", "Turnovsko", (2027, 2030),

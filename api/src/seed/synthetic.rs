@@ -10,6 +10,7 @@ use sea_orm::{ActiveModelTrait, ActiveValue::Set, DatabaseConnection, EntityTrai
 use uuid::Uuid;
 
 use super::{at, day};
+use crate::clock;
 use crate::error::ApiResult;
 
 #[derive(Debug, Clone, Copy)]
@@ -50,7 +51,7 @@ fn moved(plan_id: Uuid, from: PlanStatus, to: PlanStatus, when: chrono::DateTime
 
 pub async fn load(db: &DatabaseConnection, size: Size) -> ApiResult<Vec<Uuid>> {
     use PlanStatus::*;
-    let now = Utc::now();
+    let now = clock::now();
     let statuses = [MeasureStatus::Planned, MeasureStatus::InProgress, MeasureStatus::Completed, MeasureStatus::Postponed];
     let resolutions = [Resolution::Accepted, Resolution::PartiallyAccepted, Resolution::Rejected, Resolution::Noted];
     let txn = crate::db::begin(db).await?;

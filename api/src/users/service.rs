@@ -1,6 +1,5 @@
 //! Account rules: who may manage whom, deactivation instead of deletion, own profile and
 //! password, and the first admin.
-use chrono::Utc;
 use entity::enums::Role;
 use entity::user;
 use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr};
@@ -14,6 +13,7 @@ use uuid::Uuid;
 use super::dto::{
     MePatch, PasswordChange, UserCreate, UserFilters, UserPatch, normalize_email, validate_display_name, validate_email,
 };
+use crate::clock;
 use crate::audit::{self, service::changes_of};
 use crate::auth::passwords::{self, PasswordHasher};
 use crate::auth::service::{attempt_succeeded, reserve_attempt, revoke_sessions};
@@ -111,7 +111,7 @@ async fn insert<D: ConnectionTrait>(
     is_active: bool,
     password_hash: String,
 ) -> ApiResult<user::Model> {
-    let now = Utc::now();
+    let now = clock::now();
     Ok(user::ActiveModel {
         id: Set(Uuid::now_v7()),
         email: Set(email),

@@ -1,7 +1,6 @@
 //! Membership rules and queries: who sits in a working group, in which role and as which stakeholder.
 use std::collections::HashMap;
 
-use chrono::Utc;
 use entity::enums::MemberRole;
 use entity::{user, working_group_member};
 use sea_orm::{
@@ -12,6 +11,7 @@ use uuid::Uuid;
 
 use super::dto::{Member, MemberCreate, MemberPatch};
 use super::service;
+use crate::clock;
 use crate::audit::{self, service::changes_of};
 use crate::caller::{Action, Caller, authorize};
 use crate::error::{ApiError, ApiResult, FieldErrorCode};
@@ -159,7 +159,7 @@ pub async fn add(
             "this user is already a member of the working group; change the membership instead",
         ));
     }
-    let now = Utc::now();
+    let now = clock::now();
     let member = working_group_member::ActiveModel {
         id: Set(Uuid::now_v7()),
         working_group_id: Set(group_id),

@@ -1,7 +1,6 @@
 //! Working group rules and queries.
 use std::collections::HashMap;
 
-use chrono::Utc;
 use entity::{goal, meeting, working_group, working_group_member};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
@@ -11,6 +10,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 use super::dto::{WorkingGroupCreate, WorkingGroupFilters, WorkingGroupPatch, validate_group};
+use crate::clock;
 use crate::audit::{self, service::changes_of};
 use crate::caller::{Action, Caller, authorize};
 use crate::error::{ApiError, ApiResult, ConflictCode, Validator};
@@ -93,7 +93,7 @@ pub async fn create(
         body.quorum,
     );
     v.finish()?;
-    let now = Utc::now();
+    let now = clock::now();
     let txn = crate::db::begin(db).await?;
     let group = working_group::ActiveModel {
         id: Set(Uuid::now_v7()),
