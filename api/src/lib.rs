@@ -9,6 +9,7 @@ pub mod consultation;
 pub mod config;
 pub mod db;
 pub mod deadline;
+pub mod dump;
 pub mod error;
 pub mod goals;
 pub mod health;

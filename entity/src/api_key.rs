@@ -1,8 +1,9 @@
 //! An integration's API key, stored only as its SHA-256.
 use sea_orm::entity::prelude::*;
+use serde::{Deserialize, Serialize};
 use crate::values::Scopes;
 
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, Serialize, Deserialize)]
 #[sea_orm(table_name = "api_keys")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

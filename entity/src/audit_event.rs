@@ -1,8 +1,9 @@
 //! One recorded write or security event.
 use sea_orm::entity::prelude::*;
+use serde::{Deserialize, Serialize};
 use crate::values::Changes;
 
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, Serialize, Deserialize)]
 #[sea_orm(table_name = "audit_events")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -1,9 +1,10 @@
 //! A comment on a plan, goal, measure or meeting; in a consultation, a formal připomínka
 //! with its settlement.
 use sea_orm::entity::prelude::*;
+use serde::{Deserialize, Serialize};
 use crate::enums::{Channel, CommentStatus, Resolution, TargetType};
 
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, Serialize, Deserialize)]
 #[sea_orm(table_name = "comments")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -1,4 +1,6 @@
 //! SeaORM entities: one module a table, plus the string enums and JSON value types they share.
+//! Rows serialize whole (field names are the column names): that is the row format of the
+//! `spoluplan dump` file.
 pub mod enums;
 pub mod values;
 

@@ -1,9 +1,10 @@
 //! A measure (opatření) serving a goal, with its implementation state.
 use sea_orm::entity::prelude::*;
+use serde::{Deserialize, Serialize};
 use crate::enums::MeasureStatus;
 use crate::values::{FundingList, Indicators, StringList};
 
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, Serialize, Deserialize)]
 #[sea_orm(table_name = "measures")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

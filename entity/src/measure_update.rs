@@ -1,8 +1,9 @@
 //! One entry of a measure's implementation timeline.
 use sea_orm::entity::prelude::*;
+use serde::{Deserialize, Serialize};
 use crate::enums::MeasureStatus;
 
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, Serialize, Deserialize)]
 #[sea_orm(table_name = "measure_updates")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -1,9 +1,10 @@
 //! A meeting of a working group, with its agenda, attendance, resolutions and minutes.
 use sea_orm::entity::prelude::*;
+use serde::{Deserialize, Serialize};
 use crate::enums::{MeetingFormat, MeetingStatus};
 use crate::values::{Agenda, Attendance, MeetingResolutions};
 
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, Serialize, Deserialize)]
 #[sea_orm(table_name = "meetings")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -1,8 +1,9 @@
 //! A community plan: one planning cycle of one territory.
 use sea_orm::entity::prelude::*;
+use serde::{Deserialize, Serialize};
 use crate::enums::PlanStatus;
 
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, Serialize, Deserialize)]
 #[sea_orm(table_name = "plans")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -1,8 +1,9 @@
 //! One recorded lifecycle move of a plan.
 use sea_orm::entity::prelude::*;
+use serde::{Deserialize, Serialize};
 use crate::enums::PlanStatus;
 
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, Serialize, Deserialize)]
 #[sea_orm(table_name = "plan_status_changes")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -1,8 +1,9 @@
 //! A working group (pracovní skupina) or the steering group.
 use sea_orm::entity::prelude::*;
+use serde::{Deserialize, Serialize};
 use crate::enums::GroupKind;
 
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, Serialize, Deserialize)]
 #[sea_orm(table_name = "working_groups")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

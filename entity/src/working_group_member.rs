@@ -1,8 +1,9 @@
 //! A user's membership in a working group.
 use sea_orm::entity::prelude::*;
+use serde::{Deserialize, Serialize};
 use crate::enums::{MemberRole, Stakeholder};
 
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, Serialize, Deserialize)]
 #[sea_orm(table_name = "working_group_members")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -60,6 +60,28 @@ impl Drop for Server {
     }
 }
 
+/// Starts `spoluplan serve` on a free port and waits until it is ready; returns the API's base URL.
+async fn serve(url: &str, dir: &TempDir) -> (Server, String) {
+    let port = free_port();
+    let base = format!("http://127.0.0.1:{port}/api/v1");
+    let server = Server(spoluplan(url, dir, &["serve"]).env("SPOLUPLAN_BIND", format!("127.0.0.1:{port}")).spawn().unwrap());
+    let client = reqwest::Client::new();
+    for _ in 0..100 {
+        if client.get(format!("{base}/health/ready")).send().await.is_ok_and(|r| r.status() == 200) {
+            return (server, base);
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("the server did not become ready");
+}
+
+async fn drop_database(name: Option<String>) {
+    if let Some(name) = name {
+        let admin = sea_orm::Database::connect(PG_ADMIN_URL).await.unwrap();
+        admin.execute_unprepared(&format!("DROP DATABASE {name} WITH (FORCE)")).await.unwrap();
+    }
+}
+
 async fn commands_and_graceful_shutdown(backend: Backend) {
     let (url, pg_name, dir) = fresh_database(backend).await;
     let ok = |out: &Output| assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -77,19 +99,8 @@ async fn commands_and_graceful_shutdown(backend: Backend) {
     ok(&seeded);
     assert!(String::from_utf8_lossy(&seeded.stdout).contains("3 synthetic plans loaded"));
 
-    let port = free_port();
-    let base = format!("http://127.0.0.1:{port}/api/v1");
-    let server = Server(spoluplan(&url, &dir, &["serve"]).env("SPOLUPLAN_BIND", format!("127.0.0.1:{port}")).spawn().unwrap());
+    let (server, base) = serve(&url, &dir).await;
     let client = reqwest::Client::new();
-    let mut ready = false;
-    for _ in 0..100 {
-        if client.get(format!("{base}/health/ready")).send().await.is_ok_and(|r| r.status() == 200) {
-            ready = true;
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    assert!(ready, "the server did not become ready");
     let plans: Value = client.get(format!("{base}/plans")).send().await.unwrap().json().await.unwrap();
     assert_eq!(plans["items"].as_array().unwrap().len(), 3);
 
@@ -122,10 +133,7 @@ async fn commands_and_graceful_shutdown(backend: Backend) {
     }
     assert!(exited.expect("the server stops after SIGTERM").success());
     assert!(client.get(format!("{base}/health/live")).send().await.is_err(), "nothing listens any more");
-    if let Some(name) = pg_name {
-        let admin = sea_orm::Database::connect(PG_ADMIN_URL).await.unwrap();
-        admin.execute_unprepared(&format!("DROP DATABASE {name}")).await.unwrap();
-    }
+    drop_database(pg_name).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -138,4 +146,144 @@ async fn binary_commands_and_graceful_shutdown_postgres() {
     if postgres_available().await {
         commands_and_graceful_shutdown(Backend::Postgres).await;
     }
+}
+
+/// The dump's rows, without its header (which carries the time of the dump) and checksum.
+fn dumped_rows(path: &std::path::Path) -> Vec<String> {
+    let text = std::fs::read_to_string(path).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    lines[1..lines.len() - 1].iter().map(|l| l.to_string()).collect()
+}
+
+/// What the two servers may answer differently: the moment a report was made, nothing else.
+fn comparable(text: &str) -> String {
+    match serde_json::from_str::<Value>(text) {
+        Ok(Value::Object(mut report)) => {
+            report.remove("generated_at");
+            Value::Object(report).to_string()
+        }
+        _ => match text.split_once("<p><small>Vygenerováno") {
+            Some((before, _)) => before.to_string(),
+            None => text.to_string(),
+        },
+    }
+}
+
+async fn sign_in(client: &reqwest::Client, base: &str) -> String {
+    let answer: Value = client.post(format!("{base}/auth/login")).json(&json!({"email": ADMIN, "password": PASSWORD})).send().await.unwrap().json().await.unwrap();
+    answer["access_token"].as_str().unwrap_or_else(|| panic!("no token: {answer}")).to_string()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn dump_and_restore_move_an_installation_between_sqlite_and_postgres() {
+    if !postgres_available().await {
+        return;
+    }
+    let ok = |out: &Output| assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let (sqlite, _, sqlite_dir) = fresh_database(Backend::Sqlite).await;
+    let (postgres, pg_name, pg_dir) = fresh_database(Backend::Postgres).await;
+    ok(&run(&sqlite, &sqlite_dir, &["create-admin", "--email", ADMIN, "--name", "Správce"], &format!("{PASSWORD}\n")));
+    ok(&run(&sqlite, &sqlite_dir, &["seed", "demo"], ""));
+    ok(&run(&sqlite, &sqlite_dir, &["seed", "synthetic", "--plans", "2", "--goals-per-plan", "2", "--measures-per-goal", "2", "--comments", "30"], ""));
+    // Signed in before the dump, with the secret of the data directory both servers share: a
+    // sign-in afterwards would be one more audit event on one side only.
+    let (_a, from) = serve(&sqlite, &sqlite_dir).await;
+    let client = reqwest::Client::new();
+    let token = sign_in(&client, &from).await;
+    // Dumped while the server runs.
+    let file = sqlite_dir.0.join("spoluplan.dump");
+    let dumped = run(&sqlite, &sqlite_dir, &["dump", file.to_str().unwrap()], "");
+    ok(&dumped);
+    assert!(String::from_utf8_lossy(&dumped.stdout).contains("of 13 tables written"), "{}", String::from_utf8_lossy(&dumped.stdout));
+
+    // One changed byte: refused before the database is even opened.
+    let mut bytes = std::fs::read(&file).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle] = if bytes[middle] == b'x' { b'y' } else { b'x' };
+    let damaged = pg_dir.0.join("damaged.dump");
+    std::fs::write(&damaged, &bytes).unwrap();
+    let refused = run(&postgres, &pg_dir, &["restore", damaged.to_str().unwrap()], "");
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("checksum does not match"), "{}", String::from_utf8_lossy(&refused.stderr));
+    let target = sea_orm::Database::connect(&postgres).await.unwrap();
+    let tables = target
+        .query_one_raw(sea_orm::Statement::from_string(
+            sea_orm::DatabaseBackend::Postgres,
+            "SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = 'public'",
+        ))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(tables.try_get::<i64>("", "n").unwrap(), 0, "the damaged file changed nothing, not even the schema");
+
+    let restored = run(&postgres, &pg_dir, &["restore", file.to_str().unwrap()], "");
+    ok(&restored);
+    let again = run(&postgres, &pg_dir, &["restore", file.to_str().unwrap()], "");
+    assert_eq!(again.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("the database is not empty"), "{}", String::from_utf8_lossy(&again.stderr));
+
+    // Both installations answer the same, byte for byte.
+    let (_b, to) = serve(&postgres, &sqlite_dir).await;
+    let list = |base: &str, path: &str, token: &str| {
+        let request = client.get(format!("{base}{path}")).bearer_auth(token.to_string());
+        async move { request.send().await.unwrap().json::<Value>().await.unwrap() }
+    };
+    let ids = |page: &Value| page["items"].as_array().unwrap().iter().map(|i| i["id"].as_str().unwrap().to_string()).collect::<Vec<_>>();
+    let plans = ids(&list(&from, "/plans?limit=200", &token).await);
+    let groups = ids(&list(&from, "/working-groups?limit=200", &token).await);
+    let meetings = ids(&list(&from, "/meetings?limit=200", &token).await);
+    let users = ids(&list(&from, "/users?limit=200", &token).await);
+    assert!(plans.len() >= 3 && groups.len() >= 2 && !meetings.is_empty() && users.len() >= 3);
+    let mut paths: Vec<String> =
+        ["/plans?limit=200", "/working-groups?limit=200", "/meetings?limit=200", "/meetings.ics", "/users?limit=200", "/audit?limit=200", "/comments?limit=200", "/measures?limit=200", "/me"]
+            .map(String::from)
+            .into();
+    for plan in &plans {
+        for tail in ["", "/tree", "/goals", "/history", "/consultation-report", "/consultation-report?format=csv", "/consultation-report?format=html", "/export?format=html", "/export?format=markdown"] {
+            paths.push(format!("/plans/{plan}{tail}"));
+        }
+        paths.push(format!("/measures?plan_id={plan}&limit=200"));
+        paths.push(format!("/comments?plan_id={plan}&limit=200"));
+    }
+    for group in &groups {
+        paths.extend([format!("/working-groups/{group}"), format!("/working-groups/{group}/members?limit=200"), format!("/working-groups/{group}/meetings?limit=200")]);
+    }
+    paths.extend(meetings.iter().map(|m| format!("/meetings/{m}")));
+    paths.extend(users.iter().map(|u| format!("/users/{u}")));
+    let mut answers = 0;
+    for path in &paths {
+        for token in [Some(&token), None] {
+            let get = |base: &str, token: Option<&String>| {
+                let mut request = client.get(format!("{base}{path}"));
+                if let Some(token) = token {
+                    request = request.bearer_auth(token);
+                }
+                async move {
+                    let response = request.send().await.unwrap();
+                    let etag = response.headers().get("etag").map(|v| v.to_str().unwrap().to_string());
+                    (response.status(), etag, response.text().await.unwrap())
+                }
+            };
+            let (a, b) = (get(&from, token).await, get(&to, token).await);
+            assert_eq!(a.0, b.0, "{path}: {}", a.2);
+            assert_eq!(comparable(&a.2), comparable(&b.2), "{path} answers differently after the move");
+            if !path.contains("consultation-report") {
+                assert_eq!(a.1, b.1, "{path}: the ETag");
+            }
+            answers += usize::from(a.0 == 200);
+        }
+    }
+    assert!(answers > 100, "only {answers} answers compared");
+
+    // And back: PostgreSQL's dump holds the same rows, and so does SQLite's after restoring it.
+    let back = pg_dir.0.join("back.dump");
+    ok(&run(&postgres, &pg_dir, &["dump", back.to_str().unwrap()], ""));
+    assert_eq!(dumped_rows(&back), dumped_rows(&file), "PostgreSQL gives back every row as SQLite gave it");
+    let (sqlite_again, _, again_dir) = fresh_database(Backend::Sqlite).await;
+    ok(&run(&sqlite_again, &again_dir, &["restore", back.to_str().unwrap()], ""));
+    let last = again_dir.0.join("last.dump");
+    ok(&run(&sqlite_again, &again_dir, &["dump", last.to_str().unwrap()], ""));
+    assert_eq!(dumped_rows(&last), dumped_rows(&file));
+    drop(target);
+    drop_database(pg_name).await;
 }

@@ -6,6 +6,7 @@ mod api_keys;
 mod audit;
 mod auth;
 mod cli;
+mod dump;
 mod availability;
 mod comments;
 mod consultation;
