@@ -36,6 +36,9 @@ pub struct Config {
     pub db_max_connections: u32,
     /// The longest any API request may take before it is answered 503 (see `deadline`).
     pub request_timeout: Duration,
+    /// How long a stopping server keeps answering (each answer closing its connection) before
+    /// it closes the listener.
+    pub shutdown_drain: Duration,
     pub limits: Limits,
 }
 
@@ -163,6 +166,7 @@ impl Config {
                 .context("SPOLUPLAN_DB_MAX_CONNECTIONS")?
                 .unwrap_or(10),
             request_timeout: seconds("SPOLUPLAN_REQUEST_TIMEOUT", 20)?,
+            shutdown_drain: seconds("SPOLUPLAN_SHUTDOWN_DRAIN", 2)?,
             limits,
         })
     }

@@ -9,6 +9,8 @@
 //!   later requests' writes inside a transaction that is never committed;
 //! - a write transaction on a SQLite file that was deleted or replaced since it was opened gets
 //!   503: the server would otherwise go on acknowledging writes into a file nobody can reach;
+//! - a PostgreSQL connection handed back is checked within a second or closed, so a hung server
+//!   cannot keep pool slots (requests themselves are bounded by `deadline`);
 //! - the database file must exist before `serve` uses it ([`refuse_missing_database`]), so a lost
 //!   data folder is reported instead of being quietly replaced by a new, empty database.
 use std::collections::HashMap;
@@ -64,6 +66,16 @@ pub async fn connect_url(
                 .busy_timeout(SQLITE_BUSY_TIMEOUT)
                 .create_if_missing(true)
         })
+        .map_sqlx_postgres_pool_opts(|pool| {
+            pool.after_release(|conn, _| {
+                Box::pin(async move {
+                    // The pool checks a returned connection with a ping that has no time limit: on a
+                    // server that hangs, or behind a link that died without a reset, that would hold
+                    // the pool slot until TCP gives up (minutes). Close it instead after a second.
+                    Ok(tokio::time::timeout(RELEASE_CHECK, conn.ping()).await.is_ok_and(|pinged| pinged.is_ok()))
+                })
+            })
+        })
         .map_sqlx_sqlite_pool_opts(|pool| {
             pool.after_release(|conn, _| {
                 Box::pin(async move {
@@ -114,6 +126,9 @@ fn moved(file: &Path, what: &str) -> DbErr {
     tracing::error!(file = %file.display(), "the database file {what} since the server opened it; refusing writes");
     DbErr::Conn(sea_orm::RuntimeErr::Internal(format!("the database file {} {what}", file.display())))
 }
+
+/// How long a PostgreSQL connection handed back to the pool may take to prove it still works.
+const RELEASE_CHECK: Duration = Duration::from_secs(1);
 
 /// How long a SQLite write waits for another writer to finish before it gets 503.
 pub const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(5);

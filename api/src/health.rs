@@ -14,6 +14,10 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::ConnectionType;
+use actix_web::middleware::Next;
 use actix_web::{HttpResponse, get, web};
 use sea_orm::sqlx::sqlite::SqliteConnectOptions;
 use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbErr, Statement};
@@ -74,17 +78,22 @@ pub struct Readiness(Arc<Mutex<Verdict>>);
 struct Verdict {
     at: Instant,
     problem: Option<String>,
+    /// The process is stopping (SIGTERM): not ready, whatever the database says.
+    draining: bool,
 }
 
 impl Readiness {
     /// Not ready until the first probe says so.
     fn new() -> Self {
-        Self(Arc::new(Mutex::new(Verdict { at: Instant::now(), problem: Some("not probed yet".into()) })))
+        Self(Arc::new(Mutex::new(Verdict { at: Instant::now(), problem: Some("not probed yet".into()), draining: false })))
     }
 
     /// What stops this instance from serving, if anything.
     pub fn problem(&self) -> Option<String> {
         let verdict = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if verdict.draining {
+            return Some("the server is stopping".into());
+        }
         if verdict.at.elapsed() > STALE_AFTER {
             return Some("the last database probe is too old".into());
         }
@@ -99,8 +108,32 @@ impl Readiness {
             (Some(_), None) => tracing::info!("ready"),
             _ => {}
         }
-        *verdict = Verdict { at: Instant::now(), problem };
+        verdict.at = Instant::now();
+        verdict.problem = problem;
     }
+
+    /// From now on not ready, and every answer closes its connection.
+    pub fn drain(&self) {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).draining = true;
+    }
+
+    pub fn is_draining(&self) -> bool {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).draining
+    }
+}
+
+/// While the server drains, every answer says `Connection: close`: the client sends its next
+/// request on a new connection (to another instance), never on one the server is about to close.
+pub async fn close_when_draining(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let readiness = req.app_data::<web::Data<AppState>>().map(|state| state.readiness.clone());
+    let mut response = next.call(req).await?;
+    if readiness.is_some_and(|r| r.is_draining()) {
+        response.response_mut().head_mut().set_connection_type(ConnectionType::Close);
+    }
+    Ok(response)
 }
 
 /// Starts the monitor for the database at `url` and answers its verdict. The monitor stops when

@@ -73,6 +73,8 @@ pub fn document() -> utoipa::openapi::OpenApi {
 pub struct Application {
     port: u16,
     server: Server,
+    readiness: health::Readiness,
+    drain: std::time::Duration,
     pub db: DatabaseConnection,
 }
 
@@ -86,6 +88,7 @@ impl Application {
     pub async fn build_with(config: Config, db: DatabaseConnection) -> anyhow::Result<Self> {
         db::migrate(&db).await?;
         let readiness = health::monitor(&config.database_url).await?;
+        let stopping = readiness.clone();
         let config = Arc::new(config);
         let state = AppState {
             db: db.clone(),
@@ -123,6 +126,7 @@ impl Application {
                 .into_app();
             web_app::mount(app, data.config.static_dir.as_deref())
                 .wrap(middleware::from_fn(web_app::cache_control))
+                .wrap(middleware::from_fn(health::close_when_draining))
                 .wrap(middleware::from_fn(http::reject_nul_in_query))
                 .wrap(web_app::cors(&data.config.cors_origins))
                 .wrap(web_app::security_headers())
@@ -132,16 +136,41 @@ impl Application {
         })
         .listen(listener)?
         .shutdown_timeout(30)
+        // SIGTERM and SIGINT are ours (see `run_until_stopped`), so the drain comes first.
+        .disable_signals()
         .run();
-        Ok(Self { port, server, db })
+        Ok(Self { port, server, readiness: stopping, drain: config.shutdown_drain, db })
     }
 
     pub fn port(&self) -> u16 {
         self.port
     }
 
-    /// Runs until SIGINT or SIGTERM; in-flight requests get up to 30 s to finish.
+    /// Runs until SIGINT or SIGTERM. Then it drains before it stops: for `SPOLUPLAN_SHUTDOWN_DRAIN`
+    /// readiness is 503 (load balancers stop sending) and every answer closes its connection, so
+    /// clients move their next request to a new connection instead of sending it on one the server
+    /// is about to close. Then the listener closes and in-flight requests get up to 30 s to finish.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        let (handle, readiness, drain) = (self.server.handle(), self.readiness, self.drain);
+        tokio::spawn(async move {
+            shutdown_signal().await;
+            tracing::info!(?drain, "stopping: draining connections");
+            readiness.drain();
+            tokio::time::sleep(drain).await;
+            handle.stop(true).await;
+        });
         self.server.await
+    }
+}
+
+async fn shutdown_signal() {
+    use tokio::signal::unix::{SignalKind, signal};
+    let (Ok(mut term), Ok(mut int)) = (signal(SignalKind::terminate()), signal(SignalKind::interrupt())) else {
+        tracing::error!("cannot listen for SIGTERM/SIGINT; stop the server with SIGKILL");
+        return std::future::pending().await;
+    };
+    tokio::select! {
+        _ = term.recv() => {}
+        _ = int.recv() => {}
     }
 }

@@ -47,6 +47,11 @@ fn run(url: &str, dir: &TempDir, args: &[&str], stdin: &str) -> Output {
     child.wait_with_output().unwrap()
 }
 
+#[track_caller]
+fn ok(out: &Output) {
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
 fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
@@ -84,7 +89,6 @@ async fn drop_database(name: Option<String>) {
 
 async fn commands_and_graceful_shutdown(backend: Backend) {
     let (url, pg_name, dir) = fresh_database(backend).await;
-    let ok = |out: &Output| assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
 
     ok(&run(&url, &dir, &["migrate"], ""));
     // The password comes from standard input, never from the command line.
@@ -179,7 +183,6 @@ async fn dump_and_restore_move_an_installation_between_sqlite_and_postgres() {
     if !postgres_available().await {
         return;
     }
-    let ok = |out: &Output| assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let (sqlite, _, sqlite_dir) = fresh_database(Backend::Sqlite).await;
     let (postgres, pg_name, pg_dir) = fresh_database(Backend::Postgres).await;
     ok(&run(&sqlite, &sqlite_dir, &["create-admin", "--email", ADMIN, "--name", "Správce"], &format!("{PASSWORD}\n")));
@@ -286,4 +289,89 @@ async fn dump_and_restore_move_an_installation_between_sqlite_and_postgres() {
     assert_eq!(dumped_rows(&last), dumped_rows(&file));
     drop(target);
     drop_database(pg_name).await;
+}
+
+/// One keep-alive client: sends `GET /health/live` again and again on one connection, a new one
+/// when an answer says `Connection: close`, until nothing listens. Answers (requests answered,
+/// answers that closed, requests on a kept-alive connection that got no answer at all).
+///
+/// A request that was the first on its connection and got no answer is not counted: its
+/// connection was still waiting to be accepted when the listener closed, so the server never
+/// received it (the client sees a reset, as from any stopped server, and may send it elsewhere).
+async fn keep_alive_client(port: u16) -> (usize, usize, usize) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let (mut answered, mut closing, mut unanswered) = (0, 0, 0);
+    'connections: loop {
+        let Ok(mut stream) = tokio::net::TcpStream::connect(("127.0.0.1", port)).await else {
+            return (answered, closing, unanswered);
+        };
+        let mut first = true;
+        loop {
+            if !first {
+                unanswered += 1; // counted back below once the answer is read
+            }
+            if stream.write_all(b"GET /api/v1/health/live HTTP/1.1\r\nHost: spoluplan\r\n\r\n").await.is_err() {
+                continue 'connections;
+            }
+            let mut head = Vec::new();
+            let mut byte = [0u8; 1];
+            while !head.ends_with(b"\r\n\r\n") {
+                match stream.read(&mut byte).await {
+                    Ok(1) => head.push(byte[0]),
+                    _ => continue 'connections,
+                }
+            }
+            let head = String::from_utf8_lossy(&head).to_lowercase();
+            let length: usize = head
+                .lines()
+                .find_map(|l| l.strip_prefix("content-length:"))
+                .map(|v| v.trim().parse().unwrap())
+                .unwrap_or(0);
+            let mut body = vec![0u8; length];
+            if stream.read_exact(&mut body).await.is_err() {
+                continue 'connections;
+            }
+            if !first {
+                unanswered -= 1;
+            }
+            first = false;
+            answered += 1;
+            if head.contains("connection: close") {
+                closing += 1;
+                continue 'connections;
+            }
+        }
+    }
+}
+
+/// SIGTERM while clients keep their connections busy: every request the server received is
+/// answered (from the signal on with `Connection: close`), and the server stops soon after.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_answers_every_request_on_kept_alive_connections() {
+    let (url, _, dir) = fresh_database(Backend::Sqlite).await;
+    ok(&run(&url, &dir, &["migrate"], ""));
+    let (mut server, base) = serve(&url, &dir).await;
+    let port: u16 = base.trim_start_matches("http://127.0.0.1:").trim_end_matches("/api/v1").parse().unwrap();
+
+    let clients: Vec<_> = (0..8).map(|_| tokio::spawn(keep_alive_client(port))).collect();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let signalled = std::time::Instant::now();
+    assert!(Command::new("kill").args(["-TERM", &server.0.id().to_string()]).status().unwrap().success());
+    let (mut answered, mut closing, mut unanswered) = (0, 0, 0);
+    for client in clients {
+        let (a, c, u) = client.await.unwrap();
+        (answered, closing, unanswered) = (answered + a, closing + c, unanswered + u);
+    }
+    assert_eq!(unanswered, 0, "{unanswered} requests got no answer ({answered} answered)");
+    assert!(closing >= 8, "each kept-alive connection was closed by an answer saying so ({closing})");
+    let mut exited = None;
+    for _ in 0..100 {
+        if let Some(status) = server.0.try_wait().unwrap() {
+            exited = Some(status);
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(exited.expect("the server stops after SIGTERM").success());
+    assert!(signalled.elapsed() < Duration::from_secs(10), "busy connections do not hold the stop for the whole grace period");
 }

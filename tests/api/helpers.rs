@@ -163,6 +163,7 @@ pub fn test_config(database_url: String) -> Config {
         db_statement_timeout: Duration::from_secs(10),
         db_max_connections: 5,
         request_timeout: Duration::from_secs(20),
+        shutdown_drain: Duration::from_secs(2),
         limits: Limits::default(),
     }
 }
