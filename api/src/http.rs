@@ -44,8 +44,9 @@ impl FromRequest for IfMatch {
     }
 }
 
-/// How often a write without `If-Match` is run again after losing a race for the version.
-const LAST_WRITER_RETRIES: usize = 5;
+/// How often a write without `If-Match` is run again after losing a race for the version. Each
+/// round of a race has a winner, so this many lets a dozen simultaneous writers all through.
+const LAST_WRITER_RETRIES: u32 = 12;
 
 impl IfMatch {
     /// Runs a versioned write (an update, a delete, a lifecycle step). With `If-Match` a lost race
@@ -57,10 +58,16 @@ impl IfMatch {
         F: FnMut() -> Fut,
         Fut: std::future::Future<Output = ApiResult<T>>,
     {
-        let mut retries = if self.0.is_none() { LAST_WRITER_RETRIES } else { 0 };
+        let retries = if self.0.is_none() { LAST_WRITER_RETRIES } else { 0 };
+        let mut attempt = 0;
         loop {
             match write().await {
-                Err(ApiError::PreconditionFailed) if retries > 0 => retries -= 1,
+                Err(ApiError::PreconditionFailed) if attempt < retries => {
+                    attempt += 1;
+                    // A short random pause, so the losers of one round do not all meet again.
+                    let pause = rand::random_range(0..=attempt * 2);
+                    tokio::time::sleep(std::time::Duration::from_millis(pause.into())).await;
+                }
                 result => return result,
             }
         }
