@@ -49,12 +49,13 @@ pub enum Action {
     ManageGroups,
     /// Manage one group's members and meetings.
     ManageGroup(Uuid),
-    /// Manage user accounts (only admins touch admins; see `users`).
+    /// Read and manage user accounts (only admins touch admins; see `users`). Needs a session:
+    /// an API key never reads or manages accounts, whatever its scopes.
     ManageUsers,
     /// Hide or restore comments, settle them, enter comments received on paper.
     ModerateComments,
     ReadAudit,
-    /// Manage one's own API keys and profile (a session, not a key, is required for keys).
+    /// Manage one's own API keys, profile and password (a session, not a key).
     SelfService,
 }
 
@@ -130,6 +131,10 @@ impl Caller {
 /// 403 when the caller is known but not allowed.
 pub fn authorize(caller: &Caller, action: Action) -> ApiResult<()> {
     let principal = caller.signed_in()?;
+    // A leaked integration key must not become an account: keys never touch accounts or keys.
+    if matches!(principal.via, Via::ApiKey { .. }) && matches!(action, Action::ManageUsers | Action::SelfService) {
+        return Err(ApiError::Forbidden("API keys cannot read or manage accounts or API keys; sign in".into()));
+    }
     let allowed = match action {
         Action::ManagePlans
         | Action::ManageGroups
@@ -142,13 +147,12 @@ pub fn authorize(caller: &Caller, action: Action) -> ApiResult<()> {
                     && matches!(plan_status, PlanStatus::Draft | PlanStatus::Consultation))
         }
         Action::ManageGroup(group) => caller.is_staff() || caller.leads(group),
-        Action::SelfService => matches!(principal.via, Via::Session(_)),
+        Action::SelfService => true,
     };
     if allowed {
         Ok(())
     } else {
         Err(ApiError::Forbidden(match action {
-            Action::SelfService => "API keys cannot manage accounts or keys; sign in".into(),
             Action::EditPlanContent { .. } => {
                 "only coordinators, and leaders of the owning working group while the plan is a draft \
                  or in consultation, may change this"

@@ -107,6 +107,23 @@ both!(revoked_and_expired_keys_stop_working, |app| async move {
     app.get("/me", Some(&secret)).await.expect(200);
     app.delete(&format!("/users/{}", member.id), Some(&c.token)).await.expect(204);
     app.get("/me", Some(&secret)).await.expect(401);
+    // Revoked for good: reactivating the account does not bring its keys back (by DELETE or by PATCH).
+    let person = crate::auth::account(&app, "member").await;
+    let path = format!("/users/{}", person["id"].as_str().unwrap());
+    for deactivate in [json!(null), json!({"is_active": false})] {
+        let (token, _) = crate::auth::session(&app, person["email"].as_str().unwrap()).await;
+        let created = app.post("/api-keys", Some(&token), json!({"name": "k", "scopes": ["read"]})).await.expect(201);
+        let secret = created["key"].as_str().unwrap().to_string();
+        match deactivate {
+            Value::Null => app.delete(&path, Some(&c.token)).await.expect(204),
+            body => app.patch(&path, Some(&c.token), body).await.expect(200),
+        };
+        app.patch(&path, Some(&c.token), json!({"is_active": true})).await.expect(200);
+        app.get("/me", Some(&secret)).await.expect(401);
+        let (token, _) = crate::auth::session(&app, person["email"].as_str().unwrap()).await;
+        assert!(app.get("/api-keys", Some(&token)).await.expect(200)["items"].as_array().unwrap().is_empty());
+    }
+    app.get("/me", Some(&secret)).await.expect(401);
 });
 
 both!(keys_cannot_manage_keys, |app| async move {

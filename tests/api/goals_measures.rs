@@ -206,6 +206,12 @@ both!(leaders_edit_only_their_groups_content_while_drafting, |app| async move {
     app.patch(&format!("/measures/{}", m_other["id"].as_str().unwrap()), lt, json!({"title": "Ne"})).await.expect(403);
     app.patch(&format!("/goals/{own}"), lt, json!({"working_group_id": theirs})).await.expect(403);
     app.post(&format!("/goals/{other}/measures"), lt, json!({"code": "c", "title": "c"})).await.expect(403);
+    // Nor may a leader hang their group's goals under another group's goal, new or existing.
+    let under = json!({"code": "6", "title": "Pod cizím", "working_group_id": mine, "parent_goal_id": other});
+    let problem = app.post(&format!("/plans/{plan}/goals"), lt, under).await.expect(403);
+    assert!(problem["detail"].as_str().unwrap().contains("parent"), "{problem}");
+    app.patch(&format!("/goals/{own}"), lt, json!({"parent_goal_id": other})).await.expect(403);
+    assert!(app.get(&format!("/goals/{own}"), lt).await.expect(200)["parent_goal_id"].is_null());
     // Deleting their goal would take another group's sub-goal with it: refused, nothing lost.
     let parent = goal(&app, &leader.token, &plan, json!({"code": "5", "title": "Společná", "working_group_id": mine})).await;
     let nested = goal(&app, &c.token, &plan, json!({"code": "5.1", "title": "Senioři", "working_group_id": theirs, "parent_goal_id": parent})).await;

@@ -50,6 +50,8 @@ enum Access {
     Leader,
     /// Coordinators and admins.
     Staff,
+    /// Coordinators and admins through a session: accounts are never an API key's business.
+    StaffSession,
     /// Any signed-in person with a session (not an API key).
     Session,
     /// Decided case by case.
@@ -277,6 +279,7 @@ fn expected(rule: &Rule, who: Who) -> u16 {
         Access::SignedIn => signed_in,
         Access::Leader => staff || who == Who::LeaderOfThisGroup,
         Access::Staff => staff,
+        Access::StaffSession => staff && !matches!(who, Who::ReadKey | Who::WriteKey),
         Access::Session => signed_in && !matches!(who, Who::ReadKey | Who::WriteKey),
         Access::Custom(_) => unreachable!("decided above"),
     };
@@ -372,12 +375,12 @@ fn rules() -> Vec<Rule> {
         Rule { method: "POST", path: "/auth/login", access: Access::Custom(|_| 401), ok: 401, body: |w| Some(json!({"email": w.member.email, "password": "wrong password 123"})) },
         Rule { method: "POST", path: "/auth/refresh", access: Access::Custom(|_| 401), ok: 401, body: |_| Some(json!({"refresh_token": "not-a-token"})) },
         Rule { method: "POST", path: "/auth/logout", access: Access::Custom(|_| 204), ok: 204, body: |_| Some(json!({"refresh_token": "not-a-token"})) },
-        Rule { method: "GET", path: "/users", access: Access::Staff, ok: 200, body: none },
-        Rule { method: "POST", path: "/users", access: Access::Staff, ok: 201,
+        Rule { method: "GET", path: "/users", access: Access::StaffSession, ok: 200, body: none },
+        Rule { method: "POST", path: "/users", access: Access::StaffSession, ok: 201,
                body: |_| Some(json!({"email": format!("novy-{}@example.cz", Uuid::now_v7().simple()), "display_name": "Nový člen", "role": "member", "password": "dlouhe-heslo-123"})) },
-        Rule { method: "GET", path: "/users/{id}", access: Access::Staff, ok: 200, body: none },
-        Rule { method: "PATCH", path: "/users/{id}", access: Access::Staff, ok: 200, body: |_| Some(json!({"display_name": "Jiné jméno"})) },
-        Rule { method: "DELETE", path: "/users/{id}", access: Access::Staff, ok: 204, body: none },
+        Rule { method: "GET", path: "/users/{id}", access: Access::StaffSession, ok: 200, body: none },
+        Rule { method: "PATCH", path: "/users/{id}", access: Access::StaffSession, ok: 200, body: |_| Some(json!({"display_name": "Jiné jméno"})) },
+        Rule { method: "DELETE", path: "/users/{id}", access: Access::StaffSession, ok: 204, body: none },
         Rule { method: "GET", path: "/me", access: Access::SignedIn, ok: 200, body: none },
         Rule { method: "GET", path: "/me/memberships", access: Access::SignedIn, ok: 200, body: none },
         Rule { method: "PATCH", path: "/me", access: Access::Session, ok: 200, body: |_| Some(json!({"display_name": "Moje jméno"})) },

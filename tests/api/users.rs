@@ -208,6 +208,69 @@ both!(staff_set_a_forgotten_password, |app| async move {
     app.patch(&path(&peer), Some(&admin.token), json!({"password": "nové dočasné heslo 2"})).await.expect(200);
 });
 
+// A coordinator who could demote a peer, set the password and promote them back would own the peer's
+// account in three requests: only an admin changes a staff account's role, in any order of requests.
+both!(a_coordinator_cannot_take_over_a_peer_in_steps, |app| async move {
+    let c = app.coordinator().await;
+    let t = Some(c.token.as_str());
+    let peer = account(&app, "coordinator").await;
+    let problem = app.patch(&path(&peer), t, json!({"role": "member"})).await.expect(403);
+    assert!(problem["detail"].as_str().unwrap().contains("role"), "{problem}");
+    app.patch(&path(&peer), t, json!({"role": "member", "password": "převzaté heslo 2026"})).await.expect(403);
+    app.patch(&path(&peer), t, json!({"password": "převzaté heslo 2026"})).await.expect(403);
+    let read = app.get(&path(&peer), t).await.expect(200);
+    assert_eq!((read["role"].as_str(), read["version"].as_i64()), (Some("coordinator"), Some(1)));
+    sign_in(&app, peer["email"].as_str().unwrap(), PASSWORD).await.expect(200);
+    // An admin still demotes, and a coordinator then manages the member as any other.
+    let admin = app.admin().await;
+    app.patch(&path(&peer), Some(&admin.token), json!({"role": "member"})).await.expect(200);
+    app.patch(&path(&peer), t, json!({"display_name": "Bývalá kolegyně"})).await.expect(200);
+});
+
+// An integration key that leaks must not be a way into accounts: neither scope reads or manages them.
+both!(api_keys_cannot_read_or_manage_accounts, |app| async move {
+    for owner in [app.coordinator().await, app.admin().await] {
+        let key = |scopes: Value| {
+            let app = &app;
+            let owner = &owner;
+            async move {
+                app.post("/api-keys", Some(&owner.token), json!({"name": "integrace", "scopes": scopes}))
+                    .await
+                    .expect(201)["key"]
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            }
+        };
+        let (read, write) = (key(json!(["read"])).await, key(json!(["read", "write"])).await);
+        let victim = account(&app, "member").await;
+        let peer = account(&app, "coordinator").await;
+        for k in [&read, &write] {
+            let problem = app.get("/users", Some(k)).await.expect(403);
+            assert!(problem["detail"].as_str().unwrap().contains("API key"), "{problem}");
+            assert!(!app.get("/users", Some(k)).await.text.contains(victim["email"].as_str().unwrap()));
+            app.get(&path(&victim), Some(k)).await.expect(403);
+            app.get(&format!("/users/{}", owner.id), Some(k)).await.expect(403);
+        }
+        let k = Some(write.as_str());
+        app.patch(&path(&victim), k, json!({"password": "převzaté heslo 2026"})).await.expect(403);
+        app.patch(&path(&victim), k, json!({"email": "utocnik@example.cz"})).await.expect(403);
+        app.patch(&path(&peer), k, json!({"role": "member"})).await.expect(403);
+        app.post("/users", k, new_user("coordinator")).await.expect(403);
+        app.post("/users", k, new_user("admin")).await.expect(403);
+        app.delete(&path(&victim), k).await.expect(403);
+        app.post("/me/password", k, json!({"current_password": PASSWORD, "new_password": "jiné heslo 2026 x"}))
+            .await
+            .expect(403);
+        app.patch("/me", k, json!({"display_name": "Klíč"})).await.expect(403);
+        // Nothing changed: the victim still signs in with their password and is active.
+        sign_in(&app, victim["email"].as_str().unwrap(), PASSWORD).await.expect(200);
+        assert_eq!(app.get(&path(&victim), Some(&owner.token)).await.expect(200)["version"], 1);
+        // The key still reads its owner's own profile.
+        assert_eq!(app.get("/me", Some(&read)).await.expect(200)["id"], json!(owner.id));
+    }
+});
+
 both!(list_filters_and_pages, |app| async move {
     let admin = app.admin().await;
     let t = Some(admin.token.as_str());

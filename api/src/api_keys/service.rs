@@ -1,6 +1,7 @@
 //! API key rules: managed only from a signed-in session, secret shown once, revocation.
 use entity::api_key;
 use entity::values::Scopes;
+use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel,
     QueryFilter,
@@ -99,5 +100,20 @@ pub async fn revoke(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_match
     crate::store::update_versioned(&txn, active, id, version).await?;
     audit::record(&txn, caller, "revoke", "api_key", Some(id), Default::default()).await?;
     txn.commit().await?;
+    Ok(())
+}
+
+/// Revokes every live key of `user_id` (on deactivation), so reactivating the account does not
+/// bring old keys back: a revoked key stays revoked.
+pub async fn revoke_all<D: ConnectionTrait>(db: &D, user_id: Uuid) -> ApiResult<()> {
+    let now = clock::now();
+    api_key::Entity::update_many()
+        .col_expr(api_key::Column::RevokedAt, Expr::value(now))
+        .col_expr(api_key::Column::UpdatedAt, Expr::value(now))
+        .col_expr(api_key::Column::Version, Expr::col(api_key::Column::Version).add(1))
+        .filter(api_key::Column::UserId.eq(user_id))
+        .filter(api_key::Column::RevokedAt.is_null())
+        .exec(db)
+        .await?;
     Ok(())
 }

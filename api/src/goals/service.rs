@@ -1,4 +1,5 @@
 //! Goal rules and queries.
+use entity::enums::PlanStatus;
 use entity::{goal, measure, plan, working_group};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel,
@@ -45,23 +46,41 @@ async fn check_group<D: ConnectionTrait>(db: &D, v: &mut Validator, group: Optio
     Ok(())
 }
 
-/// A parent must be a top-level goal of the same plan, so goals nest one level only.
-async fn check_parent<D: ConnectionTrait>(db: &D, v: &mut Validator, plan_id: Uuid, parent: Option<Uuid>, this: Option<Uuid>) -> ApiResult<()> {
-    let Some(parent_id) = parent else { return Ok(()) };
+/// A parent must be a top-level goal of the same plan, so goals nest one level only. Answers the
+/// parent when it is one.
+async fn check_parent<D: ConnectionTrait>(db: &D, v: &mut Validator, plan_id: Uuid, parent: Option<Uuid>, this: Option<Uuid>) -> ApiResult<Option<goal::Model>> {
+    let Some(parent_id) = parent else { return Ok(None) };
     if Some(parent_id) == this {
         v.error("parent_goal_id", FieldErrorCode::Invalid, "a goal cannot be its own parent");
-        return Ok(());
+        return Ok(None);
     }
-    match goal::Entity::find_by_id(parent_id).one(db).await? {
-        Some(p) if p.plan_id == plan_id && p.parent_goal_id.is_none() => {}
-        Some(p) if p.plan_id == plan_id => v.error("parent_goal_id", FieldErrorCode::Invalid, "goals nest one level only; choose a top-level goal"),
-        _ => v.error("parent_goal_id", FieldErrorCode::NotFound, "no such goal in this plan"),
-    }
+    let found = match goal::Entity::find_by_id(parent_id).one(db).await? {
+        Some(p) if p.plan_id == plan_id && p.parent_goal_id.is_none() => Some(p),
+        Some(p) if p.plan_id == plan_id => {
+            v.error("parent_goal_id", FieldErrorCode::Invalid, "goals nest one level only; choose a top-level goal");
+            None
+        }
+        _ => {
+            v.error("parent_goal_id", FieldErrorCode::NotFound, "no such goal in this plan");
+            None
+        }
+    };
     if let Some(this) = this {
         let has_children = goal::Entity::find().filter(goal::Column::ParentGoalId.eq(this)).count(db).await? > 0;
         v.check(!has_children, "parent_goal_id", FieldErrorCode::Invalid, "this goal has sub-goals, so it must stay top-level");
     }
-    Ok(())
+    Ok(found)
+}
+
+/// Putting a goal under a parent changes the parent's part of the plan, so it needs the right to
+/// edit the parent: a leader attaches goals only under goals of a group they lead.
+fn ensure_may_attach(caller: &Caller, parent: Option<&goal::Model>, plan_status: PlanStatus) -> ApiResult<()> {
+    let Some(parent) = parent else { return Ok(()) };
+    authorize(caller, Action::EditPlanContent { group: parent.working_group_id, plan_status }).map_err(|_| {
+        ApiError::Forbidden(
+            "only coordinators, and leaders of the parent goal's working group, may put goals under it".into(),
+        )
+    })
 }
 
 async fn ensure_code_free<D: ConnectionTrait>(db: &D, plan_id: Uuid, code: &str, this: Option<Uuid>) -> ApiResult<()> {
@@ -84,8 +103,9 @@ pub async fn create(db: &DatabaseConnection, caller: &Caller, plan_id: Uuid, bod
     validate(&mut v, Some(&body.code), Some(&body.title), Some(&body.description));
     v.position(body.position);
     check_group(&txn, &mut v, body.working_group_id).await?;
-    check_parent(&txn, &mut v, plan_id, body.parent_goal_id, None).await?;
+    let parent = check_parent(&txn, &mut v, plan_id, body.parent_goal_id, None).await?;
     v.finish()?;
+    ensure_may_attach(caller, parent.as_ref(), plan.status)?;
     let code = body.code.trim().to_string();
     ensure_code_free(&txn, plan_id, &code, None).await?;
     let position = match body.position {
@@ -139,10 +159,12 @@ pub async fn update(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_match
     if let Some(group) = patch.working_group_id {
         check_group(&txn, &mut v, group).await?;
     }
-    if let Some(parent) = patch.parent_goal_id {
-        check_parent(&txn, &mut v, plan.id, parent, Some(id)).await?;
-    }
+    let parent = match patch.parent_goal_id {
+        Some(parent) => check_parent(&txn, &mut v, plan.id, parent, Some(id)).await?,
+        None => None,
+    };
     v.finish()?;
+    ensure_may_attach(caller, parent.as_ref(), plan.status)?;
     if let Some(code) = &patch.code {
         ensure_code_free(&txn, plan.id, code.trim(), Some(id)).await?;
     }

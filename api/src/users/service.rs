@@ -13,6 +13,7 @@ use uuid::Uuid;
 use super::dto::{
     MePatch, PasswordChange, UserCreate, UserFilters, UserPatch, normalize_email, validate_display_name, validate_email,
 };
+use crate::api_keys;
 use crate::clock;
 use crate::audit::{self, service::changes_of};
 use crate::auth::passwords::{self, PasswordHasher};
@@ -50,11 +51,10 @@ async fn find<D: ConnectionTrait>(db: &D, id: Uuid) -> ApiResult<user::Model> {
     user::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound)
 }
 
-/// Anyone signed in reads their own account; coordinators and admins read every account.
+/// Anyone signed in reads their own account; coordinators and admins read every account
+/// (through a session: API keys read only `/me`).
 pub async fn get<D: ConnectionTrait>(db: &D, caller: &Caller, id: Uuid) -> ApiResult<user::Model> {
-    if caller.user_id() != Some(id) {
-        authorize(caller, Action::ManageUsers)?;
-    }
+    authorize(caller, if caller.user_id() == Some(id) { Action::SelfService } else { Action::ManageUsers })?;
     find(db, id).await
 }
 
@@ -144,9 +144,18 @@ pub async fn update(
     if is_self && patch.is_active == Some(false) {
         return Err(ApiError::Forbidden("nobody deactivates their own account".into()));
     }
-    // Setting a fellow coordinator's e-mail or password would be taking over their account.
-    if !is_self && !caller.is_admin() && current.role != Role::Member && (patch.email.is_some() || patch.password.is_some()) {
-        return Err(ApiError::Forbidden("only an admin may change the e-mail or password of another staff account".into()));
+    // Setting a fellow coordinator's e-mail or password would be taking over their account, and so
+    // would demoting them first and setting it then: only an admin changes a staff account's role,
+    // e-mail or password, so no order of requests gets a coordinator into another's account.
+    if !is_self && !caller.is_admin() && current.role != Role::Member {
+        if patch.role.is_some_and(|r| r != current.role) {
+            return Err(ApiError::Forbidden("only an admin may change the role of a staff account".into()));
+        }
+        if patch.email.is_some() || patch.password.is_some() {
+            return Err(ApiError::Forbidden(
+                "only an admin may change the e-mail or password of another staff account".into(),
+            ));
+        }
     }
     let email = patch.email.as_deref().map(normalize_email);
     let mut v = Validator::new();
@@ -204,6 +213,9 @@ pub async fn update(
     if ends_sessions {
         revoke_sessions(&txn, id, None).await?;
     }
+    if patch.is_active == Some(false) {
+        api_keys::service::revoke_all(&txn, id).await?;
+    }
     audit::record(&txn, caller, action, "user", Some(id), changes_of(&patch)).await?;
     txn.commit().await?;
     Ok(user)
@@ -227,6 +239,7 @@ pub async fn deactivate(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_m
     active.is_active = Set(false);
     update_versioned(&txn, active, id, version).await?;
     revoke_sessions(&txn, id, None).await?;
+    api_keys::service::revoke_all(&txn, id).await?;
     audit::record(&txn, caller, "deactivate", "user", Some(id), changes_of(&json!({"is_active": false}))).await?;
     txn.commit().await?;
     Ok(())
