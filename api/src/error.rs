@@ -326,6 +326,11 @@ pub const DATE_YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
 /// The largest `position` a goal or measure may take.
 pub const MAX_POSITION: i32 = 1_000_000;
 
+/// "Not only white space", as `str::trim` decides it (`char::is_whitespace`), spelled out character
+/// by character so that every regex engine (ECMAScript, Python, Rust) reads it alike.
+pub const NON_BLANK_PATTERN: &str =
+    r"[^\t\n\x0B\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]";
+
 /// Collects per-field problems so one 422 names them all.
 #[derive(Default)]
 pub struct Validator(Vec<FieldError>);
@@ -355,7 +360,8 @@ impl Validator {
         self.error(field, FieldErrorCode::Required, message);
     }
 
-    /// A required text: trimmed, non-empty, at most `max` characters.
+    /// A required text: trimmed, non-empty, at most `max` characters. Its schema says so with
+    /// `min_length = 1`, to which `openapi::finish` adds `NON_BLANK_PATTERN`.
     pub fn text(&mut self, field: &str, value: &str, max: usize) {
         if value.trim().is_empty() {
             self.error(field, FieldErrorCode::Required, "must not be empty");

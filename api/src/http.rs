@@ -1,6 +1,7 @@
 //! HTTP conventions shared by every resource: ETag / If-Match, 201 with Location,
 //! and routing framework errors (JSON, path, query, unknown route, method) into problem+json.
 use std::future::{Ready, ready};
+use std::sync::LazyLock;
 
 use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
 use actix_web::http::header;
@@ -9,6 +10,7 @@ use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
 use actix_web::middleware::Next;
 use actix_web::{FromRequest, HttpRequest, HttpResponse, web};
 use futures_util::future::LocalBoxFuture;
+use regex::Regex;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -18,9 +20,16 @@ use crate::error::{ApiError, ApiResult, FieldErrorCode};
 /// Largest request body accepted (api.md): larger ones get 413.
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 
-/// The version a client expects to overwrite (`If-Match: "3"`); absent means last writer wins.
+/// The version a client expects to overwrite (`If-Match: "3"`); absent or `*` means last writer wins.
 #[derive(Debug, Clone, Copy)]
 pub struct IfMatch(pub Option<i32>);
+
+/// What `If-Match` may hold: `*`, or one ETag as this API sends it (weak or strong). The OpenAPI
+/// document gives the header this pattern, and `IfMatch` accepts exactly what it matches (no named
+/// groups: the pattern must read alike in Rust, ECMAScript and Python).
+pub const IF_MATCH_PATTERN: &str = r#"^(\*|(W/)?"([0-9]{1,9})")$"#;
+
+static IF_MATCH: LazyLock<Regex> = LazyLock::new(|| Regex::new(IF_MATCH_PATTERN).expect("IF_MATCH_PATTERN is a regex"));
 
 impl FromRequest for IfMatch {
     type Error = ApiError;
@@ -30,12 +39,9 @@ impl FromRequest for IfMatch {
         let Some(value) = req.headers().get(header::IF_MATCH) else {
             return ready(Ok(IfMatch(None)));
         };
-        let parsed = value.to_str().ok().map(str::trim).and_then(|v| {
-            if v == "*" {
-                return Some(None);
-            }
-            let v = v.strip_prefix("W/").unwrap_or(v);
-            v.strip_prefix('"')?.strip_suffix('"')?.parse::<i32>().ok().map(Some)
+        let parsed = value.to_str().ok().and_then(|v| IF_MATCH.captures(v.trim())).map(|found| {
+            // At most nine digits, so the version always fits an i32.
+            found.get(3).and_then(|version| version.as_str().parse::<i32>().ok())
         });
         ready(match parsed {
             Some(version) => Ok(IfMatch(version)),
@@ -156,7 +162,7 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
     }
 }
 
-/// A body that may be left out: no body at all is `None`; a body that is sent is read as `Json`
+/// A body that may be left out: no body at all (or `null`) is `None`; a body that is sent is read as `Json`
 /// (so a malformed one still gets its 400, 413, 415 or 422 rather than being ignored).
 pub struct OptionalJson<T>(pub Option<T>);
 
@@ -171,13 +177,15 @@ impl<T: DeserializeOwned + 'static> FromRequest for OptionalJson<T> {
         if empty {
             return Box::pin(ready(Ok(OptionalJson(None))));
         }
-        let body = Json::<T>::from_request(req, payload);
-        Box::pin(async move { Ok(OptionalJson(Some(body.await?.0))) })
+        // A JSON `null` body is "no body" too, as the document's `oneOf [body, null]` says.
+        let body = Json::<Option<T>>::from_request(req, payload);
+        Box::pin(async move { Ok(OptionalJson(body.await?.0)) })
     }
 }
 
 /// Turns a parsed body into `T`, naming the offending field in a 422.
-fn from_value<T: DeserializeOwned>(value: Value) -> ApiResult<T> {
+fn from_value<T: DeserializeOwned>(mut value: Value) -> ApiResult<T> {
+    whole_numbers_as_integers(&mut value);
     if let Some(field) = nul_field(&value, String::new()) {
         return Err(ApiError::invalid(&field, FieldErrorCode::InvalidValue, "must not contain the NUL character"));
     }
@@ -199,6 +207,21 @@ fn from_value<T: DeserializeOwned>(value: Value) -> ApiResult<T> {
             _ => ApiError::invalid(&path, FieldErrorCode::InvalidValue, message),
         }
     })
+}
+
+/// JSON Schema counts `2040.0` as an integer, and so does the OpenAPI document; serde would refuse
+/// it for an integer field, so whole numbers written with a fraction become integers first.
+fn whole_numbers_as_integers(value: &mut Value) {
+    match value {
+        Value::Number(n) if !n.is_i64() && !n.is_u64() => {
+            if let Some(f) = n.as_f64().filter(|f| f.fract() == 0.0 && (i64::MIN as f64..=i64::MAX as f64).contains(f)) {
+                *value = Value::from(f as i64);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(whole_numbers_as_integers),
+        Value::Object(fields) => fields.values_mut().for_each(whole_numbers_as_integers),
+        _ => {}
+    }
 }
 
 /// The path of the first string in `value` that holds a NUL character, if any.

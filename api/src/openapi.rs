@@ -1,12 +1,14 @@
 //! The OpenAPI document's frame (info, security schemes, shared error responses); the paths
 //! come from the same `service(...)` registrations that route requests.
 use actix_web::get;
-use utoipa::openapi::path::Operation;
+use utoipa::openapi::path::{Operation, Parameter, ParameterIn};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme};
-use utoipa::openapi::{ContentBuilder, OpenApi as Document, Ref, RefOr, ResponseBuilder};
+use utoipa::openapi::{ContentBuilder, ObjectBuilder, OpenApi as Document, Ref, RefOr, ResponseBuilder, Schema, Type};
 use utoipa::{Modify, OpenApi, ToSchema};
 
-use crate::error::{FieldError, Problem};
+use crate::error::{FieldError, NON_BLANK_PATTERN, Problem};
+use crate::http::IF_MATCH_PATTERN;
+use crate::pagination::{CURSOR_PATTERN, MAX_LIMIT};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -19,7 +21,8 @@ Authenticate with `Authorization: Bearer <access token>` (from `POST /api/v1/aut
 `Authorization: Bearer spk_…` (an API key). Anonymous callers see public data only. Errors are \
 RFC 9457 problem details (`application/problem+json`). Lists take `limit` (1–200, default 50) and \
 `cursor` and answer `{items, next_cursor}`. Single resources carry `ETag: \"<version>\"`; `PATCH` and \
-`DELETE` honour `If-Match` (412 when stale). Money is a decimal string in CZK (\"125000.00\").",
+`DELETE` honour `If-Match` (412 when stale). Money is a decimal string in CZK (\"125000.00\"). No text \
+may hold the NUL character (422 naming the field; 400 in a query string).",
         license(name = "EUPL-1.2")
     ),
     components(schemas(Problem, FieldError)),
@@ -71,7 +74,8 @@ const PROBLEMS: &[(&str, &str)] = &[
 ];
 
 /// Adds to every operation the problem responses it can give, and its security options,
-/// derived from its method, path and body, so no handler has to list them by hand.
+/// derived from its method, path, parameters and body, so no handler has to list them by hand;
+/// and gives the shared parameters (`If-Match`, `limit`, `cursor`) the rules the server applies.
 pub fn finish(mut doc: Document) -> Document {
     for (path, item) in doc.paths.paths.iter_mut() {
         let public = path.contains("/health/") || path.ends_with("/openapi.json");
@@ -80,6 +84,17 @@ pub fn finish(mut doc: Document) -> Document {
             [("get", &mut item.get), ("post", &mut item.post), ("patch", &mut item.patch), ("delete", &mut item.delete)];
         for (method, op) in ops {
             let Some(op) = op.as_mut() else { continue };
+            let mut has = |name: &str, place: ParameterIn| {
+                op.parameters.iter_mut().flatten().any(|p| match p {
+                    RefOr::T(p) if p.name == name && p.parameter_in == place => {
+                        constrain(p);
+                        true
+                    }
+                    _ => false,
+                })
+            };
+            let (if_match, paged) = (has("If-Match", ParameterIn::Header), has("limit", ParameterIn::Query));
+            has("cursor", ParameterIn::Query);
             let mut statuses = vec!["503"];
             if !public {
                 statuses.extend(["400", "401", "403"]);
@@ -89,11 +104,15 @@ pub fn finish(mut doc: Document) -> Document {
                 if method != "get" {
                     statuses.push("409");
                 }
-                if matches!(method, "patch" | "delete") || path.ends_with("/status") {
+                if if_match {
                     statuses.push("412");
                 }
                 if op.request_body.is_some() {
-                    statuses.extend(["413", "415", "422"]);
+                    statuses.extend(["413", "415"]);
+                }
+                // A body's fields, and a list's `limit`, `cursor` and filters, are checked by value.
+                if op.request_body.is_some() || paged {
+                    statuses.push("422");
                 }
                 if rate_limited && method == "post" {
                     statuses.push("429");
@@ -126,7 +145,41 @@ pub fn finish(mut doc: Document) -> Document {
             }
         }
     }
+    non_blank_texts(&mut doc);
     doc
+}
+
+/// Every required text (`min_length = 1`, checked by `Validator::text`) must hold more than white space.
+fn non_blank_texts(doc: &mut Document) {
+    let Some(components) = doc.components.as_mut() else { return };
+    for schema in components.schemas.values_mut() {
+        let RefOr::T(Schema::Object(object)) = schema else { continue };
+        for property in object.properties.values_mut() {
+            if let RefOr::T(Schema::Object(text)) = property
+                && text.min_length == Some(1)
+                && text.pattern.is_none()
+            {
+                text.pattern = Some(NON_BLANK_PATTERN.to_string());
+            }
+        }
+    }
+}
+
+/// The schema of a shared parameter, from the same constants the server checks it with.
+fn constrain(parameter: &mut Parameter) {
+    let schema = match parameter.name.as_str() {
+        "If-Match" => {
+            parameter.description = Some("The resource's `ETag` as read (`\"3\"`, or `*` for any version); 412 when it is stale.".into());
+            ObjectBuilder::new().schema_type(Type::String).pattern(Some(IF_MATCH_PATTERN)).examples(["\"1\""])
+        }
+        "limit" => {
+            parameter.description = Some(format!("Page size, 1 to {MAX_LIMIT} (default {}).", crate::pagination::DEFAULT_LIMIT));
+            ObjectBuilder::new().schema_type(Type::Integer).minimum(Some(1)).maximum(Some(MAX_LIMIT))
+        }
+        "cursor" => ObjectBuilder::new().schema_type(Type::String).pattern(Some(CURSOR_PATTERN)),
+        _ => return,
+    };
+    parameter.schema = Some(RefOr::T(schema.build().into()));
 }
 
 /// The document as served, computed once at start-up.

@@ -1,25 +1,33 @@
-//! Cursor pagination: `limit` (default 50, max 200) and an opaque cursor holding the last
-//! row's sort key and id, so pages stay stable while rows are added.
-use base64::Engine;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+//! Cursor pagination: `limit` (default 50, max 200) and a cursor holding the last row's sort key
+//! and id, so pages stay stable while rows are added.
+use std::sync::LazyLock;
+
 use chrono::{DateTime, Utc};
+use regex::Regex;
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, Order, QueryFilter, QueryOrder, QuerySelect, Select,
 };
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use utoipa::IntoParams;
 use uuid::Uuid;
 
-use crate::error::{ApiError, ApiResult, FieldErrorCode, range_error};
+use crate::error::{ApiError, ApiResult, DATE_YEARS, FieldErrorCode, range_error};
 
 pub const DEFAULT_LIMIT: u64 = 50;
 pub const MAX_LIMIT: u64 = 200;
 
+/// A cursor: the last row's sort key (a whole number: the key itself, or a time in microseconds
+/// since 1970; 0 for lists ordered by id alone), a dot, and its id as 32 hex digits. Every string
+/// of this shape is a place in any list, so the OpenAPI document can say exactly what is accepted.
+pub const CURSOR_PATTERN: &str = r"^(-?[0-9]{1,18})\.([0-9a-f]{32})$";
+
+static CURSOR: LazyLock<Regex> = LazyLock::new(|| Regex::new(CURSOR_PATTERN).expect("CURSOR_PATTERN is a regex"));
+
+/// `limit` and `cursor`; `openapi::finish` gives them their bounds and pattern from the constants above.
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct PageParams {
-    /// Page size, 1 to 200 (default 50).
-    #[param(minimum = 1, maximum = 200)]
+    /// Page size (default 50).
     pub limit: Option<u64>,
     /// `next_cursor` of the previous page.
     pub cursor: Option<String>,
@@ -39,9 +47,8 @@ pub struct Sort<C> {
     pub descending: bool,
 }
 
-#[derive(Serialize, Deserialize)]
 struct Cursor {
-    k: Option<serde_json::Value>,
+    key: i64,
     id: Uuid,
 }
 
@@ -68,13 +75,13 @@ impl PageParams {
     }
 }
 
-/// Fetches one page. `key_of` gives a row's sort key as JSON (for the next cursor).
+/// Fetches one page. `row_cursor` gives a row's sort key (for the next cursor) and id.
 pub async fn fetch<E, C, D>(
     db: &D,
     mut select: Select<E>,
     sort: Sort<C>,
     params: &PageParams,
-    row_cursor: impl Fn(&E::Model) -> (Option<serde_json::Value>, Uuid),
+    row_cursor: impl Fn(&E::Model) -> (Option<i64>, Uuid),
 ) -> ApiResult<(Vec<E::Model>, Option<String>)>
 where
     E: EntityTrait<Column = C>,
@@ -86,15 +93,14 @@ where
     if let Some(raw) = &params.cursor {
         let cursor = decode(raw)?;
         let after = |col: C, value: sea_orm::Value| if sort.descending { col.lt(value) } else { col.gt(value) };
-        let condition = match (sort.key, cursor.k) {
-            (None, _) => Condition::all().add(after(sort.id, cursor.id.into())),
-            (Some((col, kind)), Some(k)) => {
-                let key = key_value(kind, &k)?;
+        let condition = match sort.key {
+            None => Condition::all().add(after(sort.id, cursor.id.into())),
+            Some((col, kind)) => {
+                let key = key_value(kind, cursor.key);
                 Condition::any()
                     .add(after(col, key.clone()))
                     .add(Condition::all().add(col.eq(key)).add(after(sort.id, cursor.id.into())))
             }
-            (Some(_), None) => return Err(bad_cursor()),
         };
         select = select.filter(condition);
     }
@@ -105,8 +111,8 @@ where
     let next = if rows.len() as u64 > limit {
         rows.truncate(limit as usize);
         rows.last().map(|row| {
-            let (k, id) = row_cursor(row);
-            encode(&Cursor { k, id })
+            let (key, id) = row_cursor(row);
+            encode(&Cursor { key: key.unwrap_or(0), id })
         })
     } else {
         None
@@ -114,38 +120,38 @@ where
     Ok((rows, next))
 }
 
-fn key_value(kind: KeyKind, k: &serde_json::Value) -> ApiResult<sea_orm::Value> {
+/// The cursor's key as a value of the sort column. Any key is a place in the list: an integer
+/// beyond the column's range sorts before or after every row, and a time is held to `DATE_YEARS`,
+/// which every stored time lies within (and both databases can compare with).
+fn key_value(kind: KeyKind, key: i64) -> sea_orm::Value {
     match kind {
-        KeyKind::Int => k.as_i64().and_then(|n| i32::try_from(n).ok()).map(Into::into).ok_or_else(bad_cursor),
-        KeyKind::Time => k
-            .as_str()
-            .and_then(|s| DateTime::parse_from_rfc3339(s).ok())
-            .map(|t| t.with_timezone(&Utc).into())
-            .ok_or_else(bad_cursor),
+        KeyKind::Int => key.into(),
+        KeyKind::Time => {
+            let bound = |year: i32| {
+                chrono::NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or_default().and_hms_opt(0, 0, 0).unwrap_or_default().and_utc()
+            };
+            let (first, after_last) = (bound(*DATE_YEARS.start()), bound(*DATE_YEARS.end() + 1));
+            DateTime::from_timestamp_micros(key).unwrap_or(first).clamp(first, after_last).into()
+        }
     }
 }
 
 fn encode(cursor: &Cursor) -> String {
-    URL_SAFE_NO_PAD.encode(serde_json::to_vec(cursor).unwrap_or_default())
+    format!("{}.{}", cursor.key, cursor.id.simple())
 }
 
 fn decode(raw: &str) -> ApiResult<Cursor> {
-    URL_SAFE_NO_PAD
-        .decode(raw)
-        .ok()
-        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
-        .ok_or_else(bad_cursor)
-}
-
-fn bad_cursor() -> ApiError {
-    ApiError::invalid("cursor", FieldErrorCode::InvalidValue, "is not a cursor this list gave out")
+    CURSOR
+        .captures(raw)
+        .and_then(|found| Some(Cursor { key: found[1].parse().ok()?, id: Uuid::try_parse(&found[2]).ok()? }))
+        .ok_or_else(|| ApiError::invalid("cursor", FieldErrorCode::InvalidFormat, "is not a cursor (use `next_cursor` as it came)"))
 }
 
 /// Sort key helpers for `fetch`'s `row_cursor`.
-pub fn int_key(n: i32) -> Option<serde_json::Value> {
+pub fn int_key(n: i32) -> Option<i64> {
     Some(n.into())
 }
 
-pub fn time_key(t: DateTime<Utc>) -> Option<serde_json::Value> {
-    Some(t.to_rfc3339_opts(chrono::SecondsFormat::Micros, true).into())
+pub fn time_key(t: DateTime<Utc>) -> Option<i64> {
+    Some(t.timestamp_micros())
 }

@@ -18,6 +18,7 @@ pub struct Scopes(pub Vec<Scope>);
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IndicatorValue {
+    #[schema(minimum = 2000, maximum = 2100)]
     pub year: i32,
     pub value: f64,
 }
@@ -26,7 +27,9 @@ pub struct IndicatorValue {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
+    #[schema(min_length = 1, max_length = 300)]
     pub name: String,
+    #[schema(min_length = 1, max_length = 50)]
     pub unit: String,
     pub baseline: Option<f64>,
     pub target: Option<f64>,
@@ -41,9 +44,12 @@ pub struct Indicators(pub Vec<Indicator>);
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Funding {
+    #[schema(minimum = 2000, maximum = 2100)]
     pub year: i32,
     pub source: FundingSource,
+    #[schema(pattern = r"^[0-9]{1,13}(\.[0-9]{0,2})?$")]
     pub planned: String,
+    #[schema(pattern = r"^[0-9]{1,13}(\.[0-9]{0,2})?$")]
     pub actual: Option<String>,
 }
 
@@ -54,7 +60,9 @@ pub struct FundingList(pub Vec<Funding>);
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AgendaItem {
+    #[schema(min_length = 1, max_length = 300)]
     pub title: String,
+    #[schema(max_length = 5000)]
     pub note: Option<String>,
 }
 
@@ -65,6 +73,7 @@ pub struct Agenda(pub Vec<AgendaItem>);
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Guest {
+    #[schema(min_length = 1, max_length = 200)]
     pub name: String,
     pub stakeholder: Stakeholder,
 }
@@ -78,6 +87,7 @@ pub struct Attendance {
     #[serde(default)]
     pub excused: Vec<uuid::Uuid>,
     #[serde(default)]
+    #[schema(max_items = 500)]
     pub guests: Vec<Guest>,
 }
 
@@ -85,6 +95,7 @@ pub struct Attendance {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MeetingResolution {
+    #[schema(min_length = 1, max_length = 5000)]
     pub text: String,
     pub votes_for: u32,
     pub votes_against: u32,

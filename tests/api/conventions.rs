@@ -181,3 +181,66 @@ both!(field_errors_carry_a_code_and_their_bounds, |app| async move {
     let found = errors(app.post(&format!("/plans/{plan}/status"), t, past).await.expect(422));
     assert_eq!(found[0]["code"], "must_be_future");
 });
+
+both!(the_document_states_every_status_and_shared_rule, |app| async move {
+    let doc = app.get("/openapi.json", None).await.expect(200);
+    let problems = |op: &serde_json::Value, statuses: &[&str]| {
+        for status in statuses {
+            assert!(op["responses"][status].is_object(), "{} lacks {status}", op["operationId"]);
+        }
+    };
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            let params = op["parameters"].as_array().cloned().unwrap_or_default();
+            let param = |name: &str| params.iter().find(|p| p["name"] == name).map(|p| p["schema"].clone());
+            if op["requestBody"].is_object() {
+                problems(op, &["400", "413", "415", "422"]);
+            }
+            if let Some(if_match) = param("If-Match") {
+                problems(op, &["412"]);
+                assert!(if_match["pattern"].is_string(), "{method} {path}: If-Match has no pattern");
+            }
+            if let Some(limit) = param("limit") {
+                problems(op, &["422"]);
+                assert_eq!((limit["minimum"].as_u64(), limit["maximum"].as_u64()), (Some(1), Some(200)), "{method} {path}");
+                assert!(param("cursor").unwrap()["pattern"].is_string(), "{method} {path}: cursor has no pattern");
+            }
+            if !path.contains("/health/") && !path.ends_with("/openapi.json") {
+                problems(op, &["401", "403", "503"]);
+            }
+        }
+    }
+    // Field rules come from the DTOs; a required text also says it must not be blank.
+    let title = &doc["components"]["schemas"]["PlanCreate"]["properties"]["title"];
+    assert_eq!((title["minLength"].as_u64(), title["maxLength"].as_u64()), (Some(1), Some(300)));
+    assert!(title["pattern"].is_string());
+    let period = &doc["components"]["schemas"]["PlanCreate"]["properties"]["period_start"];
+    assert_eq!((period["minimum"].as_i64(), period["maximum"].as_i64()), (Some(2000), Some(2100)));
+});
+
+both!(what_the_document_allows_the_server_accepts, |app| async move {
+    let c = app.coordinator().await;
+    let t = Some(c.token.as_str());
+    // JSON Schema counts 2025.0 as an integer, so the server does too.
+    let plan = app.post("/plans", t, json!({"title": "P", "territory": "T", "period_start": 2025.0, "period_end": 2026})).await;
+    let plan = plan.expect(201)["id"].as_str().unwrap().to_string();
+    // If-Match takes exactly the pattern's ETags: strong, weak or `*`.
+    for (value, status) in [("\"1\"", 200), ("W/\"2\"", 200), ("*", 200), ("1", 400), ("\"+3\"", 400), ("\"1\", \"2\"", 400)] {
+        let answer = app.send(Method::PATCH, &format!("/plans/{plan}"), t, Some(json!({"summary": value})), &[("if-match", value)]).await;
+        answer.expect(status);
+    }
+    // Any cursor of the documented shape is a place in the list, whatever its key: ordered by id,
+    // by an integer (here beyond its column's range) or by a time (here beyond the years kept).
+    let id = "0".repeat(32);
+    let goals = format!("/plans/{plan}/goals");
+    let group = app.group_row("PS").await;
+    for list in ["/plans".to_string(), goals, "/meetings".into(), format!("/working-groups/{group}/meetings")] {
+        for key in ["0", "-999999999999999999", "999999999999999999"] {
+            app.get(&format!("{list}?cursor={key}.{id}"), t).await.expect(200);
+        }
+    }
+    app.get(&format!("/plans?cursor=0.{}", "A".repeat(32)), t).await.expect(422);
+    // A `null` body is no body, as the document's `oneOf [LogoutRequest, null]` says.
+    let answer = app.send(Method::POST, "/auth/logout", t, Some(serde_json::Value::Null), &[]).await;
+    answer.expect(204);
+});

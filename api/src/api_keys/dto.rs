@@ -13,8 +13,10 @@ use crate::page_of;
 #[serde(deny_unknown_fields)]
 pub struct ApiKeyCreate {
     /// What the key is for, e.g. "Katalog sociálních služeb kraje".
+    #[schema(min_length = 1, max_length = 200)]
     pub name: String,
     /// `read` allows GET; `write` allows every other method. At least one.
+    #[schema(min_items = 1)]
     pub scopes: Vec<Scope>,
     /// Optional; must be in the future. Without it the key lives until revoked.
     pub expires_at: Option<DateTime<Utc>>,

@@ -25,11 +25,14 @@ pub struct CommentCreate {
     /// Answers a top-level comment on the same target (replies nest one level).
     pub parent_id: Option<Uuid>,
     /// 1 to 10 000 characters.
+    #[schema(min_length = 1, max_length = 10000)]
     pub body: String,
     /// Required from anonymous commenters; from a signed-in caller only when a coordinator
     /// enters a comment on someone's behalf (otherwise the author is the caller's account).
+    #[schema(max_length = 200)]
     pub author_name: Option<String>,
     /// Optional; never shown to anyone but coordinators and admins.
+    #[schema(max_length = 254, pattern = r"^[^@\t\n\x0B\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\x00-\x1F\x7F-\x9F]+@[^@.\t\n\x0B\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\x00-\x1F\x7F-\x9F]+(\.[^@.\t\n\x0B\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\x00-\x1F\x7F-\x9F]+)+$")]
     pub author_email: Option<String>,
     /// How the comment arrived (default `web`). Anything else is for coordinators entering
     /// comments received on paper, by e-mail or at a public hearing.
@@ -44,10 +47,12 @@ pub struct CommentCreate {
 #[serde(deny_unknown_fields)]
 pub struct CommentPatch {
     /// The author's own text (coordinators may also correct comments they transcribed).
+    #[schema(min_length = 1, max_length = 10000)]
     pub body: Option<String>,
     /// Moderation (coordinators): `hidden` needs a `moderation_reason`.
     pub status: Option<CommentStatus>,
     /// Why the comment was hidden or restored; sent together with `status`.
+    #[schema(max_length = 10000)]
     pub moderation_reason: Option<String>,
 }
 
@@ -56,8 +61,10 @@ pub struct CommentPatch {
 pub struct ResolutionCreate {
     pub resolution: Resolution,
     /// The justification (odůvodnění); required unless the resolution is `noted`.
+    #[schema(max_length = 10000)]
     pub note: Option<String>,
     /// What changed in the plan because of the comment.
+    #[schema(max_length = 10000)]
     pub change: Option<String>,
 }
 

@@ -13,23 +13,30 @@ use crate::page_of;
 #[serde(deny_unknown_fields)]
 pub struct GoalCreate {
     /// Unique within the plan, e.g. "1" or "P2.1".
+    #[schema(min_length = 1, max_length = 32)]
     pub code: String,
+    #[schema(min_length = 1, max_length = 300)]
     pub title: String,
     #[serde(default)]
+    #[schema(max_length = 20000)]
     pub description: String,
     /// The working group that owns the goal (its leaders may edit it).
     pub working_group_id: Option<Uuid>,
     /// Makes this a sub-goal (one level deep) of another goal of the same plan.
     pub parent_goal_id: Option<Uuid>,
     /// Order among siblings; defaults to after the last one.
+    #[schema(minimum = 0, maximum = 1000000)]
     pub position: Option<i32>,
 }
 
 #[derive(Debug, Default, Deserialize, Serialize, ToSchema, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct GoalPatch {
+    #[schema(min_length = 1, max_length = 32)]
     pub code: Option<String>,
+    #[schema(min_length = 1, max_length = 300)]
     pub title: Option<String>,
+    #[schema(max_length = 20000)]
     pub description: Option<String>,
     #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<Uuid>)]
@@ -37,6 +44,7 @@ pub struct GoalPatch {
     #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<Uuid>)]
     pub parent_goal_id: Option<Option<Uuid>>,
+    #[schema(minimum = 0, maximum = 1000000)]
     pub position: Option<i32>,
 }
 

@@ -15,32 +15,45 @@ use crate::{money, page_of};
 #[serde(deny_unknown_fields)]
 pub struct MeasureCreate {
     /// Unique within the goal, e.g. "1.1".
+    #[schema(min_length = 1, max_length = 32)]
     pub code: String,
+    #[schema(min_length = 1, max_length = 300)]
     pub title: String,
     #[serde(default)]
+    #[schema(max_length = 20000)]
     pub description: String,
     /// Gestor: who is responsible.
     #[serde(default)]
+    #[schema(max_length = 300)]
     pub responsible: String,
     #[serde(default)]
+    #[schema(max_items = 50)]
     pub partners: Vec<String>,
     #[serde(default)]
+    #[schema(max_items = 50)]
     pub target_groups: Vec<String>,
     pub start_date: Option<NaiveDate>,
     pub end_date: Option<NaiveDate>,
     pub status: Option<MeasureStatus>,
     /// 0–100.
+    #[schema(minimum = 0, maximum = 100)]
     pub progress: Option<i32>,
     /// Weight in the goal's and plan's progress (1–100, default 1).
+    #[schema(minimum = 1, maximum = 100)]
     pub weight: Option<i32>,
     /// CZK, e.g. "125000.00".
+    #[schema(pattern = r"^[0-9]{1,13}(\.[0-9]{0,2})?$")]
     pub estimated_cost: Option<String>,
     #[serde(default)]
+    #[schema(max_items = 200)]
     pub funding_sources: Vec<Funding>,
     #[serde(default)]
+    #[schema(max_items = 50)]
     pub indicators: Vec<Indicator>,
     #[serde(default)]
+    #[schema(max_length = 20000)]
     pub implementation_note: String,
+    #[schema(minimum = 0, maximum = 1000000)]
     pub position: Option<i32>,
 }
 
@@ -50,11 +63,17 @@ pub struct MeasureCreate {
 #[derive(Debug, Default, Deserialize, Serialize, ToSchema, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct MeasurePatch {
+    #[schema(min_length = 1, max_length = 32)]
     pub code: Option<String>,
+    #[schema(min_length = 1, max_length = 300)]
     pub title: Option<String>,
+    #[schema(max_length = 20000)]
     pub description: Option<String>,
+    #[schema(max_length = 300)]
     pub responsible: Option<String>,
+    #[schema(max_items = 50)]
     pub partners: Option<Vec<String>>,
+    #[schema(max_items = 50)]
     pub target_groups: Option<Vec<String>>,
     #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<NaiveDate>)]
@@ -62,15 +81,21 @@ pub struct MeasurePatch {
     #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<NaiveDate>)]
     pub end_date: Option<Option<NaiveDate>>,
+    #[schema(minimum = 1, maximum = 100)]
     pub weight: Option<i32>,
     #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, pattern = r"^[0-9]{1,13}(\.[0-9]{0,2})?$")]
     pub estimated_cost: Option<Option<String>>,
+    #[schema(minimum = 0, maximum = 1000000)]
     pub position: Option<i32>,
     pub status: Option<MeasureStatus>,
+    #[schema(minimum = 0, maximum = 100)]
     pub progress: Option<i32>,
+    #[schema(max_items = 50)]
     pub indicators: Option<Vec<Indicator>>,
+    #[schema(max_items = 200)]
     pub funding_sources: Option<Vec<Funding>>,
+    #[schema(max_length = 20000)]
     pub implementation_note: Option<String>,
 }
 
@@ -170,8 +195,10 @@ pub struct ProgressUpdateCreate {
     /// Defaults to today.
     pub date: Option<NaiveDate>,
     pub status: MeasureStatus,
+    #[schema(minimum = 0, maximum = 100)]
     pub progress: i32,
     #[serde(default)]
+    #[schema(max_length = 5000)]
     pub note: String,
 }
 

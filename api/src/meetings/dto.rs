@@ -15,6 +15,7 @@ use crate::page_of;
 #[serde(deny_unknown_fields)]
 pub struct MeetingCreate {
     /// e.g. "Jednání PS 1 – návrh cílů a opatření".
+    #[schema(min_length = 1, max_length = 300)]
     pub title: String,
     pub starts_at: DateTime<Utc>,
     /// Must be after `starts_at`.
@@ -22,19 +23,24 @@ pub struct MeetingCreate {
     /// Defaults to `in_person`. In-person and hybrid meetings need a `location`,
     /// online and hybrid ones an `online_url`.
     pub format: Option<MeetingFormat>,
+    #[schema(max_length = 500)]
     pub location: Option<String>,
     /// An http or https link to join online.
+    #[schema(max_length = 2000)]
     pub online_url: Option<String>,
     /// The agenda, in order.
     #[serde(default)]
+    #[schema(max_items = 100)]
     pub agenda: Vec<AgendaItem>,
     /// Members present or excused (user ids of this group's members) and guests.
     #[serde(default)]
     pub attendance: Attendance,
     /// Resolutions adopted, with their votes.
     #[serde(default)]
+    #[schema(max_items = 100)]
     pub resolutions: Vec<MeetingResolution>,
     #[serde(default)]
+    #[schema(max_length = 100000)]
     pub minutes: String,
     /// Defaults to `scheduled`.
     pub status: Option<MeetingStatus>,
@@ -43,6 +49,7 @@ pub struct MeetingCreate {
 #[derive(Debug, Default, Deserialize, Serialize, ToSchema, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct MeetingPatch {
+    #[schema(min_length = 1, max_length = 300)]
     pub title: Option<String>,
     pub starts_at: Option<DateTime<Utc>>,
     pub ends_at: Option<DateTime<Utc>>,
@@ -52,20 +59,23 @@ pub struct MeetingPatch {
         deserialize_with = "nullable",
         skip_serializing_if = "Option::is_none"
     )]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 500)]
     pub location: Option<Option<String>>,
     #[serde(
         default,
         deserialize_with = "nullable",
         skip_serializing_if = "Option::is_none"
     )]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 2000)]
     pub online_url: Option<Option<String>>,
+    #[schema(max_items = 100)]
     pub agenda: Option<Vec<AgendaItem>>,
     /// Replaces the whole attendance. People already recorded stay valid after they leave the group;
     /// anyone added must be a current member.
     pub attendance: Option<Attendance>,
+    #[schema(max_items = 100)]
     pub resolutions: Option<Vec<MeetingResolution>>,
+    #[schema(max_length = 100000)]
     pub minutes: Option<String>,
     pub status: Option<MeetingStatus>,
 }

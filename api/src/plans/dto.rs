@@ -15,25 +15,37 @@ use crate::page_of;
 #[serde(deny_unknown_fields)]
 pub struct PlanCreate {
     /// e.g. "6. komunitní plán sociálních služeb města Ostravy".
+    #[schema(min_length = 1, max_length = 300)]
     pub title: String,
     /// e.g. "Statutární město Ostrava", "ORP Český Krumlov".
+    #[schema(min_length = 1, max_length = 200)]
     pub territory: String,
+    #[schema(minimum = 2000, maximum = 2100)]
     pub period_start: i32,
+    #[schema(minimum = 2000, maximum = 2100)]
     pub period_end: i32,
     #[serde(default)]
+    #[schema(max_length = 20000)]
     pub summary: String,
     #[serde(default)]
+    #[schema(max_length = 20000)]
     pub vision: String,
 }
 
 #[derive(Debug, Default, Deserialize, Serialize, ToSchema, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct PlanPatch {
+    #[schema(min_length = 1, max_length = 300)]
     pub title: Option<String>,
+    #[schema(min_length = 1, max_length = 200)]
     pub territory: Option<String>,
+    #[schema(minimum = 2000, maximum = 2100)]
     pub period_start: Option<i32>,
+    #[schema(minimum = 2000, maximum = 2100)]
     pub period_end: Option<i32>,
+    #[schema(max_length = 20000)]
     pub summary: Option<String>,
+    #[schema(max_length = 20000)]
     pub vision: Option<String>,
 }
 
@@ -106,10 +118,12 @@ pub struct PlanFilters {
 pub struct StatusChange {
     pub status: PlanStatus,
     /// Why: shown in the plan's history.
+    #[schema(max_length = 5000)]
     pub note: Option<String>,
     /// Required when opening the consultation; must be in the future.
     pub consultation_closes_at: Option<DateTime<Utc>>,
     /// Required for approval, e.g. "usnesení ZM č. 1234/ZM2226/22".
+    #[schema(max_length = 300)]
     pub approval_resolution: Option<String>,
     /// Required for approval: the date of the council's resolution.
     pub approved_on: Option<NaiveDate>,

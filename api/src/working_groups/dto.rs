@@ -14,15 +14,20 @@ use crate::page_of;
 #[serde(deny_unknown_fields)]
 pub struct WorkingGroupCreate {
     /// e.g. "PS 1 – Senioři a osoby se zdravotním postižením".
+    #[schema(min_length = 1, max_length = 200)]
     pub name: String,
     pub kind: GroupKind,
     /// The target group the working group plans for, e.g. "senioři".
+    #[schema(max_length = 200)]
     pub target_group: Option<String>,
     #[serde(default)]
+    #[schema(max_length = 20000)]
     pub description: String,
     #[serde(default)]
+    #[schema(max_length = 20000)]
     pub vision: String,
     /// How many members must be present for resolutions to be valid (rules of procedure), at least 1.
+    #[schema(minimum = 1, maximum = 1000)]
     pub quorum: Option<i32>,
     /// Defaults to true; retire a group by setting false rather than deleting it.
     pub is_active: Option<bool>,
@@ -31,6 +36,7 @@ pub struct WorkingGroupCreate {
 #[derive(Debug, Default, Deserialize, Serialize, ToSchema, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct WorkingGroupPatch {
+    #[schema(min_length = 1, max_length = 200)]
     pub name: Option<String>,
     pub kind: Option<GroupKind>,
     #[serde(
@@ -38,9 +44,11 @@ pub struct WorkingGroupPatch {
         deserialize_with = "nullable",
         skip_serializing_if = "Option::is_none"
     )]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 200)]
     pub target_group: Option<Option<String>>,
+    #[schema(max_length = 20000)]
     pub description: Option<String>,
+    #[schema(max_length = 20000)]
     pub vision: Option<String>,
     /// null removes the quorum rule.
     #[serde(
@@ -48,7 +56,7 @@ pub struct WorkingGroupPatch {
         deserialize_with = "nullable",
         skip_serializing_if = "Option::is_none"
     )]
-    #[schema(value_type = Option<i32>, minimum = 1)]
+    #[schema(value_type = Option<i32>, minimum = 1, maximum = 1000)]
     pub quorum: Option<Option<i32>>,
     pub is_active: Option<bool>,
 }
