@@ -40,3 +40,9 @@ ensure_spec_validator() {
   python3 -c 'import openapi_spec_validator' 2>/dev/null && return
   python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore openapi-spec-validator
 }
+
+# schemathesis from PyPI checks the running server against its OpenAPI document.
+ensure_schemathesis() {
+  command -v schemathesis >/dev/null && schemathesis --version | grep -q 'version 4\.' && return
+  python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore 'schemathesis>=4,<5'
+}

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test: Rust unit and integration tests (SQLite and PostgreSQL), the web app's
+# Runs every test: Rust unit and integration tests (SQLite and PostgreSQL), schemathesis over the
+# served OpenAPI document, the web app's
 # type check, unit tests, bundle budget (250 kB gzipped initial JS) and browser tests in
 # Debian's Chromium. Installs what they need.
 set -euo pipefail
@@ -18,6 +19,8 @@ ensure_spec_validator
 python3 -m openapi_spec_validator openapi.yaml
 step "Rust: unit and integration tests (SQLite and PostgreSQL)"
 cargo test --locked --workspace
+step "API: the served OpenAPI document against the server (schemathesis, --checks all)"
+bash scripts/schemathesis.sh
 
 step "Web app: generated client, types, unit tests, build, bundle budget"
 (cd frontend && npm run check:api && npm run typecheck && npm run test:unit && npm run build && npm run size)
