@@ -321,3 +321,34 @@ impl Fields<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use utoipa::PartialSchema;
+    use utoipa::openapi::{RefOr, Schema};
+
+    use super::*;
+
+    fn pattern(schema: RefOr<Schema>, field: &str) -> regex::Regex {
+        let RefOr::T(Schema::Object(body)) = schema else { panic!("an object") };
+        let Some(RefOr::T(Schema::Object(money))) = body.properties.get(field) else { panic!("{field}") };
+        regex::Regex::new(money.pattern.as_deref().unwrap()).unwrap()
+    }
+
+    /// Every money field's pattern accepts exactly what `money::parse` does.
+    #[test]
+    fn the_documented_money_pattern_is_the_rule() {
+        let patterns = [
+            pattern(MeasureCreate::schema(), "estimated_cost"),
+            pattern(MeasurePatch::schema(), "estimated_cost"),
+            pattern(Funding::schema(), "planned"),
+            pattern(Funding::schema(), "actual"),
+        ];
+        for text in ["125000.00", "125000", "125000.5", "125000.", "0.5", "", "-1", "1,5", "1.234", "abc", "1e5", ".5",
+            "1234567890123", "12345678901234", " 1"] {
+            for pattern in &patterns {
+                assert_eq!(pattern.is_match(text), money::parse(text).is_some(), "{text:?}");
+            }
+        }
+    }
+}

@@ -26,7 +26,7 @@ pub struct MeetingCreate {
     #[schema(max_length = 500)]
     pub location: Option<String>,
     /// An http or https link to join online.
-    #[schema(max_length = 2000)]
+    #[schema(max_length = 2000, pattern = r"^[\t\n\x0B\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*([Hh][Tt][Tt][Pp][Ss]?://[^/?#\t\n\x0B\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\x00-\x1F\x7F-\x9F][^\t\n\x0B\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\x00-\x1F\x7F-\x9F]*[\t\n\x0B\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*)?$")]
     pub online_url: Option<String>,
     /// The agenda, in order.
     #[serde(default)]
@@ -66,7 +66,7 @@ pub struct MeetingPatch {
         deserialize_with = "nullable",
         skip_serializing_if = "Option::is_none"
     )]
-    #[schema(value_type = Option<String>, max_length = 2000)]
+    #[schema(value_type = Option<String>, max_length = 2000, pattern = r"^[\t\n\x0B\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*([Hh][Tt][Tt][Pp][Ss]?://[^/?#\t\n\x0B\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\x00-\x1F\x7F-\x9F][^\t\n\x0B\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\x00-\x1F\x7F-\x9F]*[\t\n\x0B\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*)?$")]
     pub online_url: Option<Option<String>>,
     #[schema(max_items = 100)]
     pub agenda: Option<Vec<AgendaItem>>,
@@ -344,6 +344,20 @@ fn is_web_url(url: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::is_web_url;
+
+    /// The pattern the document gives `online_url` accepts exactly what `is_web_url` does (after the trim).
+    #[test]
+    fn the_documented_url_pattern_is_the_rule() {
+        use utoipa::PartialSchema;
+        use utoipa::openapi::{RefOr, Schema};
+        let RefOr::T(Schema::Object(meeting)) = super::MeetingCreate::schema() else { panic!("an object") };
+        let Some(RefOr::T(Schema::Object(url))) = meeting.properties.get("online_url") else { panic!("online_url") };
+        let pattern = regex::Regex::new(url.pattern.as_deref().unwrap()).unwrap();
+        for url in ["https://meet.example.cz/kpss", "HTTP://example.cz", "javascript:alert(1)", "ftp://example.cz", "https://",
+            "https:///path", "https://example.cz/a b", "meet.example.cz", "https://x.cz/\u{7}", "  https://x.cz  "] {
+            assert_eq!(pattern.is_match(url), is_web_url(url.trim()), "{url:?}");
+        }
+    }
 
     #[test]
     fn only_absolute_web_urls_are_accepted() {

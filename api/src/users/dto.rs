@@ -133,3 +133,27 @@ pub fn validate_email(v: &mut Validator, email: &str) {
 pub fn validate_display_name(v: &mut Validator, name: &str) {
     v.text("display_name", name, 200);
 }
+
+#[cfg(test)]
+mod tests {
+    use utoipa::PartialSchema;
+    use utoipa::openapi::{RefOr, Schema};
+
+    use super::*;
+
+    /// Each body's `email` pattern accepts what `validate_email` does after `normalize_email`.
+    #[test]
+    fn the_documented_email_pattern_is_the_rule() {
+        for body in [UserCreate::schema(), UserPatch::schema(), MePatch::schema()] {
+            let RefOr::T(Schema::Object(body)) = body else { panic!("an object") };
+            let Some(RefOr::T(Schema::Object(email))) = body.properties.get("email") else { panic!("email") };
+            let pattern = regex::Regex::new(email.pattern.as_deref().unwrap()).unwrap();
+            for email in ["jana@obec.cz", " Jana.Novakova@Obec.Example.cz ", "jana@obec", "@obec.cz", "jana@@obec.cz",
+                "jana novak@obec.cz", "jana@.obec.cz", "jana@obec.cz.", "jana@obec..cz", "jana", ""] {
+                let mut v = Validator::new();
+                validate_email(&mut v, &normalize_email(email));
+                assert_eq!(pattern.is_match(email), v.finish().is_ok(), "{email:?}");
+            }
+        }
+    }
+}
