@@ -216,6 +216,12 @@ both!(the_document_states_every_status_and_shared_rule, |app| async move {
     assert!(title["pattern"].is_string());
     let period = &doc["components"]["schemas"]["PlanCreate"]["properties"]["period_start"];
     assert_eq!((period["minimum"].as_i64(), period["maximum"].as_i64()), (Some(2000), Some(2100)));
+    for body in ["MeasureCreate", "MeasurePatch"] {
+        let partners = &doc["components"]["schemas"][body]["properties"]["partners"];
+        assert_eq!(partners["maxItems"].as_u64(), Some(50), "{body}");
+        assert_eq!((partners["items"]["minLength"].as_u64(), partners["items"]["maxLength"].as_u64()), (Some(1), Some(200)), "{body}");
+        assert!(partners["items"]["pattern"].is_string(), "{body}");
+    }
 });
 
 both!(what_the_document_allows_the_server_accepts, |app| async move {

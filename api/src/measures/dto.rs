@@ -4,10 +4,12 @@ use entity::enums::MeasureStatus;
 use entity::values::{Funding, Indicator};
 use entity::{measure, measure_update};
 use serde::{Deserialize, Serialize};
+use utoipa::openapi::schema::{Array, ArrayBuilder, SchemaType};
+use utoipa::openapi::{ObjectBuilder, Type};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use crate::error::{FieldErrorCode, Validator};
+use crate::error::{FieldErrorCode, NON_BLANK_PATTERN, Validator};
 use crate::http::{Versioned, nullable};
 use crate::{money, page_of};
 
@@ -27,10 +29,10 @@ pub struct MeasureCreate {
     #[schema(max_length = 300)]
     pub responsible: String,
     #[serde(default)]
-    #[schema(max_items = 50)]
+    #[schema(schema_with = labels)]
     pub partners: Vec<String>,
     #[serde(default)]
-    #[schema(max_items = 50)]
+    #[schema(schema_with = labels)]
     pub target_groups: Vec<String>,
     pub start_date: Option<NaiveDate>,
     pub end_date: Option<NaiveDate>,
@@ -71,9 +73,9 @@ pub struct MeasurePatch {
     pub description: Option<String>,
     #[schema(max_length = 300)]
     pub responsible: Option<String>,
-    #[schema(max_items = 50)]
+    #[schema(schema_with = optional_labels)]
     pub partners: Option<Vec<String>>,
-    #[schema(max_items = 50)]
+    #[schema(schema_with = optional_labels)]
     pub target_groups: Option<Vec<String>>,
     #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<NaiveDate>)]
@@ -239,6 +241,30 @@ impl From<measure_update::Model> for ProgressUpdate {
 
 page_of!(ProgressUpdatePage, ProgressUpdate);
 
+/// A measure has at most this many partners and as many target groups, each a text of 1 to
+/// `MAX_LABEL` characters that is not blank.
+pub const MAX_LABELS: usize = 50;
+pub const MAX_LABEL: usize = 200;
+
+/// The schema of `partners` and `target_groups`, from the constants `Fields::validate` checks.
+fn label_list() -> ArrayBuilder {
+    let label = ObjectBuilder::new()
+        .schema_type(Type::String)
+        .min_length(Some(1))
+        .max_length(Some(MAX_LABEL))
+        .pattern(Some(NON_BLANK_PATTERN));
+    ArrayBuilder::new().items(label).max_items(Some(MAX_LABELS))
+}
+
+fn labels() -> Array {
+    label_list().build()
+}
+
+/// In a patch the list may be left out or sent as `null` (both leave it as it is).
+fn optional_labels() -> Array {
+    label_list().schema_type(SchemaType::from_iter([Type::Array, Type::Null])).build()
+}
+
 /// Checks every field a create or patch may carry; `None` means "not given".
 #[derive(Default)]
 pub struct Fields<'a> {
@@ -273,8 +299,13 @@ impl Fields<'_> {
         }
         for (field, list) in [("partners", self.partners), ("target_groups", self.target_groups)] {
             if let Some(list) = list {
-                v.items(field, list.len(), 50);
-                v.check(list.iter().all(|s| !s.trim().is_empty() && s.chars().count() <= 200), field, FieldErrorCode::Invalid, "items must be 1 to 200 characters");
+                v.items(field, list.len(), MAX_LABELS);
+                v.check(
+                    list.iter().all(|s| !s.trim().is_empty() && s.chars().count() <= MAX_LABEL),
+                    field,
+                    FieldErrorCode::Invalid,
+                    format!("items must be 1 to {MAX_LABEL} characters"),
+                );
             }
         }
         v.date("start_date", self.dates.0);
