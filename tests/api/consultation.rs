@@ -593,3 +593,90 @@ both!(register_content_negotiation, |app| async move {
         (400, "application/problem+json")
     );
 });
+
+both!(the_register_pages_and_streams_every_comment_exactly_once, |app| async move {
+    use sea_orm::{ActiveValue::Set, EntityTrait};
+    let k = open_consultation(&app).await;
+    let c = Some(k.coordinator.token.as_str());
+    // More comments than one streamed page (200) holds, inserted directly to keep the test quick.
+    let total = 450;
+    let (plan, now) = (k.plan.parse::<uuid::Uuid>().unwrap(), Utc::now());
+    let rows: Vec<entity::comment::ActiveModel> = (1..=total)
+        .map(|n| entity::comment::ActiveModel {
+            id: Set(uuid::Uuid::now_v7()),
+            target_type: Set(entity::enums::TargetType::Plan),
+            target_id: Set(plan),
+            plan_id: Set(Some(plan)),
+            parent_id: Set(None),
+            body: Set(format!("Připomínka {n}")),
+            author_id: Set(None),
+            author_name: Set("Občan".into()),
+            author_email: Set(None),
+            status: Set(entity::enums::CommentStatus::Published),
+            moderation_reason: Set(None),
+            is_consultation: Set(true),
+            channel: Set(entity::enums::Channel::Web),
+            received_on: Set(now.date_naive()),
+            resolution: Set((n % 3 == 0).then_some(entity::enums::Resolution::Accepted)),
+            resolution_note: Set(None),
+            resolution_change: Set(None),
+            resolved_by: Set(None),
+            resolved_at: Set(None),
+            created_at: Set(now),
+            updated_at: Set(now),
+            version: Set(1),
+        })
+        .collect();
+    entity::comment::Entity::insert_many(rows).exec_without_returning(&app.db).await.unwrap();
+
+    // JSON, a page at a time: every comment once, numbered in order, the counts over all of them.
+    let (mut seen, mut cursor, mut pages) = (Vec::new(), None::<String>, 0);
+    loop {
+        let query = match &cursor {
+            Some(cursor) => format!("?limit=200&cursor={cursor}"),
+            None => "?limit=200".to_string(),
+        };
+        let page = app.get(&format!("/plans/{}/consultation-report{query}", k.plan), c).await.expect(200);
+        assert_eq!(page["counts"]["total"], total);
+        assert_eq!(page["counts"]["accepted"], total / 3);
+        assert_eq!(page["counts"]["unsettled"], total - total / 3);
+        assert_eq!(page["plan"]["id"], k.plan.as_str());
+        for item in page["items"].as_array().unwrap() {
+            seen.push((item["number"].as_u64().unwrap(), item["body"].as_str().unwrap().to_string()));
+        }
+        pages += 1;
+        match page["next_cursor"].as_str() {
+            Some(next) => cursor = Some(next.to_string()),
+            None => break,
+        }
+    }
+    assert_eq!(pages, 3);
+    let expected: Vec<(u64, String)> = (1..=total as u64).map(|n| (n, format!("Připomínka {n}"))).collect();
+    assert_eq!(seen, expected);
+    let first = app.get(&format!("/plans/{}/consultation-report", k.plan), c).await.expect(200);
+    assert_eq!(first["items"].as_array().unwrap().len(), 50, "the list convention's default page");
+    app.get(&format!("/plans/{}/consultation-report?limit=201", k.plan), c).await.expect(422);
+
+    // CSV and HTML: the whole register, streamed.
+    let (status, _, csv) = report(&app, &k.plan, c, "text/csv", "").await;
+    assert_eq!(status, 200);
+    let csv = String::from_utf8(csv).unwrap();
+    let numbers: Vec<String> = csv.lines().skip(1).map(|l| l.split(';').next().unwrap().to_string()).collect();
+    assert_eq!(numbers, (1..=total).map(|n| n.to_string()).collect::<Vec<_>>());
+    let (status, _, html) = report(&app, &k.plan, c, "text/html", "").await;
+    assert_eq!(status, 200);
+    let html = String::from_utf8(html).unwrap();
+    for n in [1, 200, 201, 400, 450] {
+        assert_eq!(html.matches(&format!("<tr><th scope=\"row\">{n}</th>")).count(), 1, "row {n}");
+        assert_eq!(html.matches(&format!(">Připomínka {n}<")).count(), 1, "text {n}");
+    }
+    assert_eq!(html.matches("<tr><th scope=\"row\">").count(), total);
+    assert!(html.ends_with("</main></body></html>\n"));
+    // The plan document's annex too.
+    let document = app.get(&format!("/plans/{}/export?format=html", k.plan), c).await;
+    assert_eq!(document.status, 200);
+    assert_eq!(document.text.matches("<td>Připomínka ").count(), total);
+    assert!(document.text.ends_with("</tbody></table></main></body></html>\n"));
+    let markdown = app.get(&format!("/plans/{}/export?format=md", k.plan), c).await;
+    assert_eq!(markdown.text.matches(" | Občan | ").count(), total);
+});

@@ -80,29 +80,15 @@ pub struct ResolutionCounts {
     pub unsettled: u32,
 }
 
-impl ResolutionCounts {
-    pub fn of(entries: &[RegisterEntry]) -> Self {
-        let mut counts = Self::default();
-        for e in entries {
-            counts.total += 1;
-            *match e.resolution {
-                Some(Resolution::Accepted) => &mut counts.accepted,
-                Some(Resolution::PartiallyAccepted) => &mut counts.partially_accepted,
-                Some(Resolution::Rejected) => &mut counts.rejected,
-                Some(Resolution::Noted) => &mut counts.noted,
-                None => &mut counts.unsettled,
-            } += 1;
-        }
-        counts
-    }
-}
-
-/// The settlement register (vypořádání připomínek) of one plan.
+/// The settlement register (vypořádání připomínek) of one plan, a page at a time.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ConsultationReport {
     pub plan: ReportPlan,
     pub counts: ResolutionCounts,
-    /// Every formal consultation comment (hidden ones included, replies excluded), in entry order.
+    /// One page of the formal consultation comments (hidden ones included, replies excluded), in
+    /// entry order; `counts` are over all of them.
     pub items: Vec<RegisterEntry>,
+    /// Pass as `cursor` to get the next page; null on the last page.
+    pub next_cursor: Option<String>,
     pub generated_at: DateTime<Utc>,
 }

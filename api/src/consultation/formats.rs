@@ -4,7 +4,7 @@ use std::fmt::Write;
 use chrono::{DateTime, NaiveDate, Utc};
 use entity::enums::{Channel, TargetType};
 
-use super::dto::{ConsultationReport, RegisterEntry};
+use super::dto::{RegisterEntry, ReportPlan, ResolutionCounts};
 use crate::plans::export::{resolution_cs, status_cs};
 use crate::render;
 
@@ -63,9 +63,10 @@ fn csv_row(out: &mut String, fields: &[&str]) {
     out.push_str("\r\n");
 }
 
-/// UTF-8 with a byte-order mark and `;` separators, so Czech Excel opens it with diacritics intact.
-/// Staff get the submitter's e-mail and the moderation reason as extra columns.
-pub fn csv(report: &ConsultationReport, staff: bool) -> String {
+/// The CSV's start: a byte-order mark and the header row. UTF-8 with a BOM and `;` separators, so
+/// Czech Excel opens it with diacritics intact. Staff get the submitter's e-mail and the moderation
+/// reason as extra columns.
+pub fn csv_head(staff: bool) -> String {
     let mut out = String::from("\u{feff}");
     let mut header = vec!["Č.", "Připomínka k", "Kód", "Název", "Autor"];
     if staff {
@@ -85,7 +86,13 @@ pub fn csv(report: &ConsultationReport, staff: bool) -> String {
         header.push("Skryto (důvod)");
     }
     csv_row(&mut out, &header);
-    for e in &report.items {
+    out
+}
+
+/// CSV rows of some entries.
+pub fn csv_rows(entries: &[RegisterEntry], staff: bool) -> String {
+    let mut out = String::new();
+    for e in entries {
         let number = e.number.to_string();
         let received = e.received_on.format("%Y-%m-%d").to_string();
         let resolved_at = e
@@ -132,11 +139,10 @@ table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border:1px solid
 caption{text-align:left;font-weight:600;padding:.4rem 0}td.text{white-space:pre-wrap}\
 @media print{@page{size:A4 landscape;margin:1.5cm}body{margin:0}tr{break-inside:avoid}thead{display:table-header-group}}";
 
-/// A standalone, printable annex (příloha) in Czech, every text HTML-escaped.
-pub fn html(report: &ConsultationReport, staff: bool) -> String {
+/// The start of the standalone, printable annex (příloha) in Czech, up to its table's rows; every
+/// text HTML-escaped.
+pub fn html_head(p: &ReportPlan, c: &ResolutionCounts, staff: bool) -> String {
     let e = render::html;
-    let p = &report.plan;
-    let c = &report.counts;
     let mut s = String::new();
     let _ = write!(
         s,
@@ -187,7 +193,14 @@ pub fn html(report: &ConsultationReport, staff: bool) -> String {
         let _ = write!(s, "<th scope=\"col\">{h}</th>");
     }
     let _ = write!(s, "</tr></thead><tbody>");
-    for entry in &report.items {
+    s
+}
+
+/// The annex's rows of some entries.
+pub fn html_rows(entries: &[RegisterEntry], staff: bool) -> String {
+    let e = render::html;
+    let mut s = String::new();
+    for entry in entries {
         let target = match &entry.target.code {
             Some(code) => format!(
                 "{} {} {}",
@@ -237,12 +250,15 @@ pub fn html(report: &ConsultationReport, staff: bool) -> String {
             day_of(entry.resolved_at),
         );
     }
-    let _ = write!(
-        s,
-        "</tbody></table><p><small>Vygenerováno {} (UTC).</small></p></main></body></html>\n",
-        report.generated_at.format("%-d. %-m. %Y %H:%M")
-    );
     s
+}
+
+/// The annex's end, with the time it was made.
+pub fn html_foot(generated_at: DateTime<Utc>) -> String {
+    format!(
+        "</tbody></table><p><small>Vygenerováno {} (UTC).</small></p></main></body></html>\n",
+        generated_at.format("%-d. %-m. %Y %H:%M")
+    )
 }
 
 #[cfg(test)]

@@ -1,9 +1,9 @@
 //! Building the register: the plan's formal consultation comments with their targets and resolvers.
 use std::collections::HashMap;
 
-use entity::enums::{CommentStatus, TargetType};
-use entity::{goal, measure};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use entity::enums::{CommentStatus, Resolution, TargetType};
+use entity::{comment, goal, measure, plan};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
 use uuid::Uuid;
 
 use super::dto::{ConsultationReport, RegisterEntry, ReportPlan, ReportTarget, ResolutionCounts};
@@ -12,6 +12,7 @@ use crate::clock;
 use crate::comments::dto::{Author, resolver};
 use crate::comments::service::{names_of, register_of};
 use crate::error::ApiResult;
+use crate::pagination::{self, PageParams, Sort};
 use crate::plans;
 
 /// Codes and titles of a plan's goals or measures.
@@ -41,95 +42,125 @@ where
         .collect())
 }
 
-/// The register as this caller may see it: e-mails and moderation reasons only for staff, and the
-/// text of hidden comments withheld from everyone else (the entry itself stays, as does its settlement).
-pub async fn report<D: ConnectionTrait>(
-    db: &D,
-    caller: &Caller,
-    plan_id: Uuid,
-) -> ApiResult<ConsultationReport> {
-    let plan = plans::service::get(db, caller, plan_id).await?;
-    let rows = register_of(plan_id)
-        .order_by_asc(entity::comment::Column::Id)
-        .all(db)
-        .await?;
-    let goals = labels::<_, goal::Entity>(
-        db,
-        goal::Column::PlanId,
-        goal::Column::Id,
-        goal::Column::Code,
-        goal::Column::Title,
-        plan_id,
-    )
-    .await?;
-    let measures = labels::<_, measure::Entity>(
-        db,
-        measure::Column::PlanId,
-        measure::Column::Id,
-        measure::Column::Code,
-        measure::Column::Title,
-        plan_id,
-    )
-    .await?;
-    let names = names_of(db, rows.iter().map(|c| c.resolved_by)).await?;
-    let staff = caller.is_staff();
-    let items: Vec<RegisterEntry> = rows
-        .into_iter()
-        .zip(1..)
-        .map(|(c, number)| {
-            let (code, title) = match c.target_type {
-                TargetType::Plan => (None, plan.title.clone()),
-                TargetType::Goal | TargetType::Measure => {
-                    let known = if c.target_type == TargetType::Goal {
-                        &goals
-                    } else {
-                        &measures
-                    };
-                    known
-                        .get(&c.target_id)
-                        .map(|(code, title)| (Some(code.clone()), title.clone()))
-                        .unwrap_or_default()
-                }
-                TargetType::Meeting => (None, String::new()),
-            };
-            let visible = staff || c.status == CommentStatus::Published;
-            RegisterEntry {
-                number,
-                comment_id: c.id,
-                target: ReportTarget {
-                    target_type: c.target_type,
-                    id: c.target_id,
-                    code,
-                    title,
-                },
-                author: Author {
-                    id: c.author_id,
-                    display_name: c.author_name,
-                },
-                author_email: c.author_email.filter(|_| staff),
-                channel: c.channel,
-                received_on: c.received_on,
-                body: Some(c.body).filter(|_| visible),
-                status: c.status,
-                moderation_reason: c.moderation_reason.filter(|_| staff),
-                resolution: c.resolution,
-                resolution_note: c.resolution_note,
-                resolution_change: c.resolution_change,
-                resolved_by: resolver(c.resolved_by, &names),
-                resolved_at: c.resolved_at,
-            }
-        })
-        .collect();
-    Ok(ConsultationReport {
-        counts: ResolutionCounts::of(&items),
-        plan: ReportPlan {
+/// One plan's register as one caller may see it: e-mails and moderation reasons only for staff, and
+/// the text of hidden comments withheld from everyone else (the entry itself stays, as does its
+/// settlement). Entries are read a page at a time by id (their entry order), so neither the JSON
+/// pages nor the streamed CSV and HTML ever hold the whole register.
+pub struct Register {
+    plan: plan::Model,
+    goals: HashMap<Uuid, (String, String)>,
+    measures: HashMap<Uuid, (String, String)>,
+    pub staff: bool,
+}
+
+impl Register {
+    pub async fn open<D: ConnectionTrait>(db: &D, caller: &Caller, plan_id: Uuid) -> ApiResult<Self> {
+        let plan = plans::service::get(db, caller, plan_id).await?;
+        let goals = labels::<_, goal::Entity>(db, goal::Column::PlanId, goal::Column::Id, goal::Column::Code, goal::Column::Title, plan_id).await?;
+        let measures =
+            labels::<_, measure::Entity>(db, measure::Column::PlanId, measure::Column::Id, measure::Column::Code, measure::Column::Title, plan_id)
+                .await?;
+        Ok(Self { plan, goals, measures, staff: caller.is_staff() })
+    }
+
+    pub fn plan(&self) -> ReportPlan {
+        let plan = &self.plan;
+        ReportPlan {
             id: plan.id,
-            title: plan.title,
-            territory: plan.territory,
+            title: plan.title.clone(),
+            territory: plan.territory.clone(),
             status: plan.status,
             consultation_closes_at: plan.consultation_closes_at,
-        },
-        items,
-        generated_at: clock::now(),
-    })
+        }
+    }
+
+    /// Counts by resolution over the whole register, counted by the database.
+    pub async fn counts<D: ConnectionTrait>(&self, db: &D) -> ApiResult<ResolutionCounts> {
+        let groups = register_of(self.plan.id)
+            .select_only()
+            .column(comment::Column::Resolution)
+            .column_as(comment::Column::Id.count(), "n")
+            .group_by(comment::Column::Resolution)
+            .into_tuple::<(Option<Resolution>, i64)>()
+            .all(db)
+            .await?;
+        let mut counts = ResolutionCounts::default();
+        for (resolution, n) in groups {
+            let n = u32::try_from(n).unwrap_or(u32::MAX);
+            counts.total += n;
+            *match resolution {
+                Some(Resolution::Accepted) => &mut counts.accepted,
+                Some(Resolution::PartiallyAccepted) => &mut counts.partially_accepted,
+                Some(Resolution::Rejected) => &mut counts.rejected,
+                Some(Resolution::Noted) => &mut counts.noted,
+                None => &mut counts.unsettled,
+            } += n;
+        }
+        Ok(counts)
+    }
+
+    /// One page of the register in the API's list convention; entries keep their register numbers.
+    pub async fn page<D: ConnectionTrait>(&self, db: &D, params: &PageParams) -> ApiResult<(Vec<RegisterEntry>, Option<String>)> {
+        let sort = Sort { key: None, id: comment::Column::Id, descending: false };
+        let (rows, next) = pagination::fetch(db, register_of(self.plan.id), sort, params, |c| (None, c.id)).await?;
+        let before = match rows.first() {
+            Some(first) => register_of(self.plan.id).filter(comment::Column::Id.lt(first.id)).count(db).await?,
+            None => 0,
+        };
+        Ok((self.entries(db, rows, before as u32 + 1).await?, next))
+    }
+
+    /// Up to `limit` entries after the comment `after` (from the start when none), numbered from
+    /// `first`; fewer than `limit` means the register ends there.
+    pub async fn after<D: ConnectionTrait>(&self, db: &D, after: Option<Uuid>, limit: u64, first: u32) -> ApiResult<Vec<RegisterEntry>> {
+        let mut select = register_of(self.plan.id).order_by_asc(comment::Column::Id).limit(limit);
+        if let Some(after) = after {
+            select = select.filter(comment::Column::Id.gt(after));
+        }
+        let rows = select.all(db).await?;
+        self.entries(db, rows, first).await
+    }
+
+    async fn entries<D: ConnectionTrait>(&self, db: &D, rows: Vec<comment::Model>, first: u32) -> ApiResult<Vec<RegisterEntry>> {
+        let names = names_of(db, rows.iter().map(|c| c.resolved_by)).await?;
+        Ok(rows.into_iter().zip(first..).map(|(c, number)| self.entry(c, number, &names)).collect())
+    }
+
+    fn entry(&self, c: comment::Model, number: u32, names: &HashMap<Uuid, String>) -> RegisterEntry {
+        let (code, title) = match c.target_type {
+            TargetType::Plan => (None, self.plan.title.clone()),
+            TargetType::Goal | TargetType::Measure => {
+                let known = if c.target_type == TargetType::Goal { &self.goals } else { &self.measures };
+                known.get(&c.target_id).map(|(code, title)| (Some(code.clone()), title.clone())).unwrap_or_default()
+            }
+            TargetType::Meeting => (None, String::new()),
+        };
+        let staff = self.staff;
+        let visible = staff || c.status == CommentStatus::Published;
+        RegisterEntry {
+            number,
+            comment_id: c.id,
+            target: ReportTarget { target_type: c.target_type, id: c.target_id, code, title },
+            author: Author { id: c.author_id, display_name: c.author_name },
+            author_email: c.author_email.filter(|_| staff),
+            channel: c.channel,
+            received_on: c.received_on,
+            body: Some(c.body).filter(|_| visible),
+            status: c.status,
+            moderation_reason: c.moderation_reason.filter(|_| staff),
+            resolution: c.resolution,
+            resolution_note: c.resolution_note,
+            resolution_change: c.resolution_change,
+            resolved_by: resolver(c.resolved_by, names),
+            resolved_at: c.resolved_at,
+        }
+    }
+}
+
+/// One page of the register with the plan and the counts over all of it, as JSON.
+pub async fn report<D: ConnectionTrait>(db: &D, caller: &Caller, plan_id: Uuid, params: &PageParams) -> ApiResult<ConsultationReport> {
+    let register = Register::open(db, caller, plan_id).await?;
+    let counts = register.counts(db).await?;
+    let (items, next_cursor) = register.page(db, params).await?;
+    Ok(ConsultationReport { plan: register.plan(), counts, items, next_cursor, generated_at: clock::now() })
 }

@@ -12,9 +12,10 @@ use uuid::Uuid;
 use super::service;
 use super::tree::{self, PlanTree};
 use crate::caller::Caller;
-use crate::consultation;
-use crate::consultation::dto::ConsultationReport;
+use crate::consultation::dto::{RegisterEntry, ResolutionCounts};
 use crate::consultation::formats::body;
+use crate::consultation::routes::stream_register;
+use crate::consultation::service::Register;
 use crate::error::ApiResult;
 use crate::measures::dto::Measure;
 use crate::render;
@@ -41,8 +42,9 @@ struct Document {
     tree: PlanTree,
     /// Every group owning a goal (and so its measures) of the plan, by name.
     groups: Vec<working_group::Model>,
-    /// The settlement register as this caller may see it (hidden texts withheld from the public).
-    register: ConsultationReport,
+    /// The settlement register's counts; its entries (as this caller may see them, hidden texts
+    /// withheld from the public) are streamed after the rest of the document.
+    counts: ResolutionCounts,
 }
 
 /// The whole plan as a document: vision, working groups, goals, measures with responsible party,
@@ -61,18 +63,19 @@ pub async fn export_plan(state: web::Data<AppState>, caller: Caller, id: web::Pa
         .order_by_asc(working_group::Column::Id)
         .all(&state.db)
         .await?;
-    let register = consultation::service::report(&state.db, &caller, *id).await?;
-    let doc = Document { tree, groups, register };
+    let register = Register::open(&state.db, &caller, *id).await?;
+    let doc = Document { tree, groups, counts: register.counts(&state.db).await? };
     let filename = format!("komunitni-plan-{}", doc.tree.plan.id);
-    Ok(match query.format.unwrap_or_default() {
-        ExportFormat::Html => HttpResponse::Ok()
-            .content_type("text/html; charset=utf-8")
-            .insert_header(("Content-Disposition", format!("inline; filename=\"{filename}.html\"")))
-            .body(html(&doc)),
-        ExportFormat::Md => HttpResponse::Ok()
-            .content_type("text/markdown; charset=utf-8")
-            .insert_header(("Content-Disposition", format!("attachment; filename=\"{filename}.md\"")))
-            .body(markdown(&doc)),
+    let (content_type, disposition, head, rows, foot): (_, _, _, fn(&[RegisterEntry], bool) -> String, _) = match query.format.unwrap_or_default() {
+        ExportFormat::Html => ("text/html; charset=utf-8", format!("inline; filename=\"{filename}.html\""), html_head(&doc), html_rows, html_foot(&doc)),
+        ExportFormat::Md => ("text/markdown; charset=utf-8", format!("attachment; filename=\"{filename}.md\""), markdown_head(&doc), markdown_rows, String::new()),
+    };
+    let mut response = HttpResponse::Ok();
+    response.content_type(content_type).insert_header(("Content-Disposition", disposition));
+    Ok(if doc.counts.total == 0 {
+        response.body(head + &foot)
+    } else {
+        response.streaming(stream_register(state.db.clone(), register, head, rows, foot))
     })
 }
 
@@ -140,8 +143,7 @@ fn goals_of(tree: &PlanTree) -> Vec<(usize, &crate::goals::dto::Goal, &[Measure]
     out
 }
 
-fn counts(register: &ConsultationReport) -> [(&'static str, u32); 5] {
-    let c = &register.counts;
+fn counts(c: &ResolutionCounts) -> [(&'static str, u32); 5] {
     [
         (resolution_cs(Some(Resolution::Accepted)), c.accepted),
         (resolution_cs(Some(Resolution::PartiallyAccepted)), c.partially_accepted),
@@ -151,7 +153,8 @@ fn counts(register: &ConsultationReport) -> [(&'static str, u32); 5] {
     ]
 }
 
-fn markdown(doc: &Document) -> String {
+/// The Markdown document up to the register's rows.
+fn markdown_head(doc: &Document) -> String {
     let p = &doc.tree.plan;
     let e = render::markdown;
     let mut s = String::new();
@@ -209,22 +212,29 @@ fn markdown(doc: &Document) -> String {
         }
     }
     let _ = writeln!(s, "## Příloha: Vypořádání připomínek\n");
-    let summary: Vec<String> = counts(&doc.register).iter().map(|(label, n)| format!("{label}: {n}")).collect();
-    let _ = writeln!(s, "Celkem připomínek: {} ({})\n", doc.register.counts.total, summary.join(", "));
-    if !doc.register.items.is_empty() {
+    let summary: Vec<String> = counts(&doc.counts).iter().map(|(label, n)| format!("{label}: {n}")).collect();
+    let _ = writeln!(s, "Celkem připomínek: {} ({})\n", doc.counts.total, summary.join(", "));
+    if doc.counts.total > 0 {
         let _ = writeln!(s, "| Č. | Autor | Přijato | Připomínka | Vypořádání | Odůvodnění |\n|---|---|---|---|---|---|");
-        for c in &doc.register.items {
-            let _ = writeln!(
-                s,
-                "| {} | {} | {} | {} | {} | {} |",
-                c.number,
-                e(&c.author.display_name),
-                date(Some(c.received_on)),
-                e(body(c)),
-                resolution_cs(c.resolution),
-                e(c.resolution_note.as_deref().unwrap_or(""))
-            );
-        }
+    }
+    s
+}
+
+/// The register's rows as a Markdown table.
+fn markdown_rows(entries: &[RegisterEntry], _staff: bool) -> String {
+    let e = render::markdown;
+    let mut s = String::new();
+    for c in entries {
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} | {} | {} | {} |",
+            c.number,
+            e(&c.author.display_name),
+            date(Some(c.received_on)),
+            e(body(c)),
+            resolution_cs(c.resolution),
+            e(c.resolution_note.as_deref().unwrap_or(""))
+        );
     }
     s
 }
@@ -245,7 +255,8 @@ table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}th,td{border:1px s
 caption{text-align:left;font-weight:600;padding:.3rem 0}dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dt{font-weight:600}\
 @media print{body{margin:0;max-width:none}h2{break-before:page}table{page-break-inside:auto}tr{break-inside:avoid}}";
 
-fn html(doc: &Document) -> String {
+/// The HTML document up to the register's rows.
+fn html_head(doc: &Document) -> String {
     let p = &doc.tree.plan;
     let e = render::html;
     let mut s = String::new();
@@ -298,29 +309,40 @@ fn html(doc: &Document) -> String {
             let _ = write!(s, "</section>");
         }
     }
-    let _ = write!(s, "<h2>Příloha: Vypořádání připomínek</h2><p>Celkem připomínek: {}</p><ul>", doc.register.counts.total);
-    for (label, n) in counts(&doc.register) {
+    let _ = write!(s, "<h2>Příloha: Vypořádání připomínek</h2><p>Celkem připomínek: {}</p><ul>", doc.counts.total);
+    for (label, n) in counts(&doc.counts) {
         let _ = write!(s, "<li>{label}: {n}</li>");
     }
     let _ = write!(s, "</ul>");
-    if !doc.register.items.is_empty() {
+    if doc.counts.total > 0 {
         let _ = write!(s, "<table><caption>Vypořádání připomínek</caption><thead><tr><th scope=\"col\">Č.</th><th scope=\"col\">Autor</th><th scope=\"col\">Přijato</th><th scope=\"col\">Připomínka</th><th scope=\"col\">Vypořádání</th><th scope=\"col\">Odůvodnění</th></tr></thead><tbody>");
-        for c in &doc.register.items {
-            let _ = write!(
-                s,
-                "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                c.number,
-                e(&c.author.display_name),
-                date(Some(c.received_on)),
-                e(body(c)),
-                resolution_cs(c.resolution),
-                e(c.resolution_note.as_deref().unwrap_or(""))
-            );
-        }
-        let _ = write!(s, "</tbody></table>");
     }
-    let _ = write!(s, "</main></body></html>\n");
     s
+}
+
+/// The register's rows of the HTML document.
+fn html_rows(entries: &[RegisterEntry], _staff: bool) -> String {
+    let e = render::html;
+    let mut s = String::new();
+    for c in entries {
+        let _ = write!(
+            s,
+            "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            c.number,
+            e(&c.author.display_name),
+            date(Some(c.received_on)),
+            e(body(c)),
+            resolution_cs(c.resolution),
+            e(c.resolution_note.as_deref().unwrap_or(""))
+        );
+    }
+    s
+}
+
+/// The HTML document's end, after the register's rows.
+fn html_foot(doc: &Document) -> String {
+    let table = if doc.counts.total > 0 { "</tbody></table>" } else { "" };
+    format!("{table}</main></body></html>\n")
 }
 
 #[cfg(test)]

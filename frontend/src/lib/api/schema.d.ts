@@ -719,8 +719,10 @@ export interface paths {
          *     ones included, their text only for coordinators; replies excluded) with its target, author,
          *     channel, date received, resolution, justification, change and who settled it when, plus counts
          *     by resolution. Visible to whoever may see the plan; e-mails only to coordinators and admins.
-         *     Choose the format with `Accept` or `?format=`: JSON; CSV (UTF-8 with BOM, `;`-separated, Czech
-         *     headers, for Excel); or a printable standalone HTML annex in Czech.
+         *     Choose the format with `Accept` or `?format=`: JSON, a page at a time (`limit`, `cursor`; the
+         *     counts are over the whole register); CSV (UTF-8 with BOM, `;`-separated, Czech headers, for
+         *     Excel); or a printable standalone HTML annex in Czech. CSV and HTML hold the whole register,
+         *     streamed as it is read.
          */
         get: operations["consultation_report"];
         put?: never;
@@ -939,12 +941,17 @@ export interface components {
          * @enum {string}
          */
         ConflictCode: "duplicate" | "lifecycle" | "frozen" | "archived" | "unsettled_comments" | "consultation_closed" | "public_record" | "in_use" | "not_settleable" | "reference";
-        /** @description The settlement register (vypořádání připomínek) of one plan. */
+        /** @description The settlement register (vypořádání připomínek) of one plan, a page at a time. */
         ConsultationReport: {
             plan: components["schemas"]["ReportPlan"];
             counts: components["schemas"]["ResolutionCounts"];
-            /** @description Every formal consultation comment (hidden ones included, replies excluded), in entry order. */
+            /**
+             * @description One page of the formal consultation comments (hidden ones included, replies excluded), in
+             *     entry order; `counts` are over all of them.
+             */
             items: components["schemas"]["RegisterEntry"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor?: string | null;
             /** Format: date-time */
             generated_at: string;
         };
@@ -3914,6 +3921,10 @@ export interface operations {
             query?: {
                 /** @description Overrides the `Accept` header (for download links): `json`, `csv` or `html`. */
                 format?: "json" | "csv" | "html";
+                /** @description Page size, 1 to 200 (default 50). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
             };
             header?: {
                 /** @description application/json (default), text/csv or text/html */
@@ -3943,6 +3954,7 @@ export interface operations {
             401: components["responses"]["401"];
             403: components["responses"]["403"];
             404: components["responses"]["404"];
+            422: components["responses"]["422"];
             503: components["responses"]["503"];
         };
     };

@@ -90,12 +90,21 @@ export const reportQuery = (planId: string) =>
   queryOptions({
     queryKey: commentKeys.report(planId),
     queryFn: async (): Promise<Schemas['ConsultationReport']> => {
-      const data = await unwrap(
-        api.GET('/api/v1/plans/{id}/consultation-report', { params: { path: { id: planId }, query: { format: 'json' } } }),
-      );
-      // The same operation also answers CSV and HTML; asked for JSON, a string means a broken answer.
-      if (typeof data === 'string') throw new Error('expected a JSON settlement register');
-      return data;
+      // The API answers the register a page at a time; this page filters and settles all of it.
+      let report: Schemas['ConsultationReport'] | undefined;
+      let cursor: string | undefined;
+      do {
+        const data = await unwrap(
+          api.GET('/api/v1/plans/{id}/consultation-report', {
+            params: { path: { id: planId }, query: { format: 'json', limit: 200, cursor } },
+          }),
+        );
+        // The same operation also answers CSV and HTML; asked for JSON, a string means a broken answer.
+        if (typeof data === 'string') throw new Error('expected a JSON settlement register');
+        report = report ? { ...data, items: [...report.items, ...data.items] } : data;
+        cursor = data.next_cursor ?? undefined;
+      } while (cursor);
+      return report;
     },
   });
 
