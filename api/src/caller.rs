@@ -6,7 +6,8 @@ use actix_web::{FromRequest, HttpRequest, dev::Payload, web};
 use entity::enums::{MemberRole, PlanStatus, Role, Scope};
 use entity::{api_key, refresh_token, user, working_group_member};
 use futures_util::future::LocalBoxFuture;
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QuerySelect};
+use sea_orm::sea_query::{Expr, ExprTrait, Query, SelectStatement};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
 use uuid::Uuid;
 
 use crate::clock;
@@ -204,6 +205,15 @@ impl FromRequest for Caller {
                     Some(authenticate(&state, token, &method).await?)
                 }
             };
+            // Signed-in writes have a bound of their own (anonymous ones are limited per address
+            // where they are allowed at all): per account, so its sessions and keys count together.
+            if let Some(principal) = &principal
+                && !matches!(method, Method::GET | Method::HEAD)
+            {
+                let limits = state.config.limits;
+                let key = format!("writes:account:{}", principal.user.id);
+                state.limiter.acquire(&[(&key, limits.writes_per_account)], limits.write_window)?;
+            }
             Ok(Caller { principal, address })
         })
     }
@@ -240,22 +250,23 @@ async fn authenticate(state: &AppState, token: &str, method: &Method) -> ApiResu
         (key.user_id, Via::ApiKey { id: key.id, scopes: key.scopes.0 })
     } else {
         let claims = state.jwt.verify(token)?;
-        // A signed-out session (or one ended by a password change) stops at once, not at expiry.
-        let ended = refresh_token::Entity::find()
-            .filter(refresh_token::Column::FamilyId.eq(claims.sid))
-            .filter(refresh_token::Column::RevokedAt.is_not_null())
-            .count(&state.db)
-            .await?;
-        if ended > 0 {
-            return Err(ApiError::Unauthorized("the session has ended; sign in again".into()));
-        }
         (claims.sub, Via::Session(claims.sid))
     };
-    let user = user::Entity::find_by_id(user_id)
-        .one(&state.db)
-        .await?
-        .filter(|u| u.is_active)
-        .ok_or_else(|| ApiError::Unauthorized("the account does not exist or is deactivated".into()))?;
+    let mut select = user::Entity::find_by_id(user_id).filter(user::Column::IsActive.eq(true));
+    if let Via::Session(sid) = &via {
+        // In the query that loads the account: the session must be the account's own and live. A
+        // signed-out session (or one ended by a password change) stops at once, not at expiry, and a
+        // token signed for a session that never existed, or for someone else's, is no session at all.
+        select = select
+            .filter(Expr::exists(session_tokens(*sid, user_id, false)))
+            .filter(Expr::exists(session_tokens(*sid, user_id, true)).not());
+    }
+    let user = select.one(&state.db).await?.ok_or_else(|| {
+        ApiError::Unauthorized(match &via {
+            Via::Session(_) => "the session has ended, or the account is deactivated; sign in again".into(),
+            Via::ApiKey { .. } => "the account does not exist or is deactivated".into(),
+        })
+    })?;
     let leads = working_group_member::Entity::find()
         .select_only()
         .column(working_group_member::Column::WorkingGroupId)
@@ -265,4 +276,18 @@ async fn authenticate(state: &AppState, token: &str, method: &Method) -> ApiResu
         .all(&state.db)
         .await?;
     Ok(Principal { user, via, leads })
+}
+
+/// `SELECT 1` from the refresh tokens of session `sid` of `user_id`: the live ones, or the revoked
+/// ones (a session's tokens are revoked together; one revoked is enough to end it).
+fn session_tokens(sid: Uuid, user_id: Uuid, revoked: bool) -> SelectStatement {
+    let mut query = Query::select();
+    query
+        .expr(Expr::val(1))
+        .from(refresh_token::Entity)
+        .and_where(Expr::col((refresh_token::Entity, refresh_token::Column::FamilyId)).eq(sid))
+        .and_where(Expr::col((refresh_token::Entity, refresh_token::Column::UserId)).eq(user_id));
+    let revoked_at = Expr::col((refresh_token::Entity, refresh_token::Column::RevokedAt));
+    query.and_where(if revoked { revoked_at.is_not_null() } else { revoked_at.is_null() });
+    query.take()
 }

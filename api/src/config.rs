@@ -1,5 +1,5 @@
 //! The one configuration struct, read once from the environment.
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use anyhow::{Context, bail};
@@ -50,6 +50,12 @@ pub struct Limits {
     pub login_window: Duration,
     pub anonymous_comments_per_address: u32,
     pub comment_window: Duration,
+    /// Writes (any method but GET and HEAD) one account may make per `write_window`, by session
+    /// or API key alike.
+    pub writes_per_account: u32,
+    pub write_window: Duration,
+    /// How long a request body may take to arrive after its headers (408 after that).
+    pub body_timeout: Duration,
 }
 
 impl Default for Limits {
@@ -60,6 +66,9 @@ impl Default for Limits {
             login_window: Duration::from_secs(15 * 60),
             anonymous_comments_per_address: 10,
             comment_window: Duration::from_secs(10 * 60),
+            writes_per_account: 120,
+            write_window: Duration::from_secs(60),
+            body_timeout: Duration::from_secs(15),
         }
     }
 }
@@ -115,8 +124,7 @@ impl Config {
         let database_url = match var("DATABASE_URL") {
             Some(url) => url,
             None => {
-                std::fs::create_dir_all(&data_dir)
-                    .with_context(|| format!("cannot create {}", data_dir.display()))?;
+                create_private_dir(&data_dir)?;
                 format!("sqlite://{}/spoluplan.db?mode=rwc", data_dir.display())
             }
         };
@@ -143,6 +151,10 @@ impl Config {
             limits.anonymous_comments_per_address =
                 v.parse().context("SPOLUPLAN_ANONYMOUS_COMMENTS_PER_ADDRESS")?;
         }
+        if let Some(v) = var("SPOLUPLAN_WRITES_PER_ACCOUNT") {
+            limits.writes_per_account = v.parse().context("SPOLUPLAN_WRITES_PER_ACCOUNT")?;
+        }
+        limits.body_timeout = seconds("SPOLUPLAN_BODY_TIMEOUT", limits.body_timeout.as_secs())?;
         Ok(Self {
             environment,
             database_url,
@@ -172,19 +184,48 @@ impl Config {
     }
 }
 
+/// The data folder holds the database and the development secret: only its owner enters it
+/// (mode 0700 when it is made here; an existing folder keeps the mode its operator gave it).
+fn create_private_dir(dir: &Path) -> anyhow::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir).with_context(|| format!("cannot create {}", dir.display()))
+}
+
+/// Only the owner reads a secret (0600), also one written by an earlier version with 0644.
+fn make_private(path: &Path) -> anyhow::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
+            .with_context(|| format!("cannot restrict {} to its owner", path.display()))?;
+    }
+    Ok(())
+}
+
 /// In development a random secret is generated once and kept under the data folder,
 /// so tokens survive a restart without anyone having to set a variable.
-fn development_secret(data_dir: &std::path::Path) -> anyhow::Result<Vec<u8>> {
+pub fn development_secret(data_dir: &Path) -> anyhow::Result<Vec<u8>> {
     let path = data_dir.join("jwt-secret");
     if let Ok(existing) = std::fs::read_to_string(&path)
         && existing.trim().len() >= 32
     {
+        make_private(&path)?;
         return Ok(existing.trim().as_bytes().to_vec());
     }
-    std::fs::create_dir_all(data_dir)?;
+    create_private_dir(data_dir)?;
     let mut bytes = [0u8; 32];
     rand::rng().fill_bytes(&mut bytes);
     let secret = URL_SAFE_NO_PAD.encode(bytes);
-    std::fs::write(&path, &secret).with_context(|| format!("cannot write {}", path.display()))?;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    // Created 0600 from the start, so the secret is never readable by others, not even briefly.
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut file = options.open(&path).with_context(|| format!("cannot write {}", path.display()))?;
+    std::io::Write::write_all(&mut file, secret.as_bytes()).with_context(|| format!("cannot write {}", path.display()))?;
+    make_private(&path)?;
     Ok(secret.into_bytes())
 }

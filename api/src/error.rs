@@ -139,6 +139,9 @@ pub enum ApiError {
     PreconditionFailed,
     #[error("the request body is larger than {0} bytes")]
     PayloadTooLarge(usize),
+    /// The body did not arrive in time (a client trickling it would hold a worker and a connection).
+    #[error("the request body did not arrive within {0} seconds")]
+    RequestTimeout(u64),
     #[error("{0}")]
     UnsupportedMediaType(String),
     #[error("the request is well-formed but some fields are invalid")]
@@ -162,6 +165,7 @@ impl ApiError {
             Self::Conflict(..) | Self::Duplicate(_) => "conflict",
             Self::PreconditionFailed => "precondition-failed",
             Self::PayloadTooLarge(_) => "payload-too-large",
+            Self::RequestTimeout(_) => "request-timeout",
             Self::UnsupportedMediaType(_) => "unsupported-media-type",
             Self::Validation(_) => "validation",
             Self::TooManyRequests { .. } => "too-many-requests",
@@ -192,6 +196,7 @@ impl ResponseError for ApiError {
             Self::Conflict(..) | Self::Duplicate(_) => StatusCode::CONFLICT,
             Self::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
             Self::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            Self::RequestTimeout(_) => StatusCode::REQUEST_TIMEOUT,
             Self::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
@@ -230,6 +235,10 @@ impl ResponseError for ApiError {
             }
             Self::TooManyRequests { retry_after } => {
                 response.insert_header((header::RETRY_AFTER, retry_after.to_string()));
+            }
+            // The rest of the body is still on its way; the connection cannot be reused.
+            Self::RequestTimeout(_) => {
+                response.insert_header((header::CONNECTION, "close"));
             }
             Self::Unavailable => {
                 response.insert_header((header::RETRY_AFTER, "5"));

@@ -15,7 +15,9 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
+use crate::config::Limits;
 use crate::error::{ApiError, ApiResult, FieldErrorCode};
+use crate::state::AppState;
 
 /// Largest request body accepted (api.md): larger ones get 413.
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
@@ -158,7 +160,17 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         // actix reads the bytes (type, size, syntax, through `json_config`); the shape is checked here.
         let value = web::Json::<Value>::from_request(req, payload);
-        Box::pin(async move { Ok(Json(from_value(value.await?.into_inner())?)) })
+        // actix's client_request_timeout covers the headers only: without a bound of our own a body
+        // sent a byte at a time would hold the connection for as long as the client likes.
+        let limit = req
+            .app_data::<web::Data<AppState>>()
+            .map_or_else(|| Limits::default().body_timeout, |state| state.config.limits.body_timeout);
+        Box::pin(async move {
+            let value = tokio::time::timeout(limit, value)
+                .await
+                .map_err(|_| ApiError::RequestTimeout(limit.as_secs_f64().ceil() as u64))??;
+            Ok(Json(from_value(value.into_inner())?))
+        })
     }
 }
 

@@ -64,12 +64,13 @@ const PROBLEMS: &[(&str, &str)] = &[
     ("401", "Missing or invalid credentials (see WWW-Authenticate)."),
     ("403", "Authenticated but not allowed."),
     ("404", "Unknown, or not visible to the caller."),
+    ("408", "The request body did not arrive in time (15 s after the headers by default)."),
     ("409", "Conflict with the current state; `code` says why (duplicate, lifecycle, frozen, …)."),
     ("412", "If-Match does not match the current version."),
     ("413", "Request body larger than 1 MiB."),
     ("415", "Request body is not application/json."),
     ("422", "Well-formed but invalid; `errors` names each field."),
-    ("429", "Rate limited; see Retry-After."),
+    ("429", "Rate limited (failed sign-ins, anonymous comments, writes per account); see Retry-After."),
     ("503", "The database is unavailable or too slow; retry later."),
 ];
 
@@ -79,7 +80,6 @@ const PROBLEMS: &[(&str, &str)] = &[
 pub fn finish(mut doc: Document) -> Document {
     for (path, item) in doc.paths.paths.iter_mut() {
         let public = path.contains("/health/") || path.ends_with("/openapi.json");
-        let rate_limited = path.ends_with("/auth/login") || path.ends_with("/comments");
         let ops: [(&str, &mut Option<Operation>); 4] =
             [("get", &mut item.get), ("post", &mut item.post), ("patch", &mut item.patch), ("delete", &mut item.delete)];
         for (method, op) in ops {
@@ -108,13 +108,14 @@ pub fn finish(mut doc: Document) -> Document {
                     statuses.push("412");
                 }
                 if op.request_body.is_some() {
-                    statuses.extend(["413", "415"]);
+                    statuses.extend(["408", "413", "415"]);
                 }
                 // A body's fields, and a list's `limit`, `cursor` and filters, are checked by value.
                 if op.request_body.is_some() || paged {
                     statuses.push("422");
                 }
-                if rate_limited && method == "post" {
+                // Sign-ins and anonymous comments are limited per address, every signed-in write per account.
+                if method != "get" {
                     statuses.push("429");
                 }
                 op.security = Some(vec![

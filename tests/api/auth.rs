@@ -144,7 +144,7 @@ fn forge(claims: &Value, secret: &[u8]) -> String {
 
 fn claims(user: &TestUser) -> Value {
     let now = Utc::now().timestamp();
-    json!({"sub": user.id, "sid": Uuid::now_v7(), "iat": now, "exp": now + 600, "iss": "spoluplan", "aud": "spoluplan-api"})
+    json!({"sub": user.id, "sid": user.session, "iat": now, "exp": now + 600, "iss": "spoluplan", "aud": "spoluplan-api"})
 }
 
 both!(forged_tokens_are_refused, |app| async move {
@@ -152,6 +152,9 @@ both!(forged_tokens_are_refused, |app| async move {
     let admin = app.admin().await;
     // The forging itself is right: with the right claims and secret the token works.
     app.get("/me", Some(&forge(&claims(&member), JWT_SECRET))).await.expect(200);
+    let mut started = claims(&member);
+    started["nbf"] = json!(Utc::now().timestamp() - 60);
+    app.get("/me", Some(&forge(&started, JWT_SECRET))).await.expect(200);
 
     let mut refused = Vec::new();
     // Tampered: the admin's claims under the member's signature.
@@ -180,6 +183,17 @@ both!(forged_tokens_are_refused, |app| async move {
     let mut ghost = claims(&member);
     ghost["sub"] = json!(Uuid::now_v7());
     refused.push(("unknown user", forge(&ghost, JWT_SECRET)));
+    // Signed with the right secret, but for no session, or for someone else's: a token stands only
+    // for the live session it was issued in, to the person who signed in.
+    let mut sessionless = claims(&member);
+    sessionless["sid"] = json!(Uuid::now_v7());
+    refused.push(("unknown session", forge(&sessionless, JWT_SECRET)));
+    let mut borrowed = claims(&member);
+    borrowed["sub"] = json!(admin.id);
+    refused.push(("another person's session", forge(&borrowed, JWT_SECRET)));
+    let mut early = claims(&member);
+    early["nbf"] = json!(Utc::now().timestamp() + 3600);
+    refused.push(("not yet valid", forge(&early, JWT_SECRET)));
     refused.push(("not a JWT", "garbage".into()));
     refused.push(("unknown API key", "spk_unknown".into()));
 

@@ -36,7 +36,7 @@ fn spoluplan(url: &str, dir: &TempDir, args: &[&str]) -> Command {
         .env_clear()
         .env("PATH", std::env::var("PATH").unwrap_or_default())
         .env("DATABASE_URL", url)
-        .env("SPOLUPLAN_DATA_DIR", &dir.0)
+        .env("SPOLUPLAN_DATA_DIR", dir.0.join("data"))
         .env("RUST_LOG", "warn");
     command
 }
@@ -91,6 +91,17 @@ async fn commands_and_graceful_shutdown(backend: Backend) {
     let (url, pg_name, dir) = fresh_database(backend).await;
 
     ok(&run(&url, &dir, &["migrate"], ""));
+    // The development secret and the data folder it lives in are their owner's alone, also a
+    // secret left readable by an older version.
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        let secret = dir.0.join("data/jwt-secret");
+        assert_eq!((mode(&dir.0.join("data")), mode(&secret)), (0o700, 0o600));
+        std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o644)).unwrap();
+        ok(&run(&url, &dir, &["migrate"], ""));
+        assert_eq!(mode(&secret), 0o600);
+    }
     // The password comes from standard input, never from the command line.
     let created = run(&url, &dir, &["create-admin", "--email", ADMIN, "--name", "Správce"], &format!("{PASSWORD}\n"));
     ok(&created);

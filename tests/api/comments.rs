@@ -950,3 +950,28 @@ both!(anonymous_floods_are_rate_limited, |app| async move {
     .await
     .expect(201);
 });
+
+// Signed-in people have their own bound on writes (per account, by session or API key alike), so a
+// member cannot post hundreds of comments a second; reads are not counted.
+both!(signed_in_writes_are_rate_limited, |app| async move {
+    // The coordinator setting up the consultation writes four times.
+    let app = spawn_app_with(app.backend, |c| c.limits.writes_per_account = 4).await;
+    let k = open_consultation(&app).await;
+    let member = app.member().await;
+    let t = Some(member.token.as_str());
+    for i in 0..4 {
+        app.post("/comments", t, on("plan", &k.plan, &format!("Připomínka {i}"))).await.expect(201);
+    }
+    let limited = app.post("/comments", t, on("plan", &k.plan, "Další")).await;
+    limited.expect(429);
+    let retry: u64 = limited.header("retry-after").unwrap().parse().unwrap();
+    assert!((1..=60).contains(&retry), "{retry}");
+    // Any write counts; reading goes on.
+    app.patch("/me", t, json!({"display_name": "Jiné jméno"})).await.expect(429);
+    app.get("/comments", t).await.expect(200);
+    // Other people are not held back by this one.
+    let other = app.member().await;
+    app.post("/comments", Some(&other.token), on("plan", &k.plan, "Jiný člen")).await.expect(201);
+    app.post("/comments", None, anonymous("plan", &k.plan, "Veřejnost", "Jana", None)).await.expect(201);
+    assert_eq!(app.get("/comments", None).await.json()["items"].as_array().unwrap().len(), 6);
+});

@@ -194,7 +194,7 @@ both!(the_document_states_every_status_and_shared_rule, |app| async move {
             let params = op["parameters"].as_array().cloned().unwrap_or_default();
             let param = |name: &str| params.iter().find(|p| p["name"] == name).map(|p| p["schema"].clone());
             if op["requestBody"].is_object() {
-                problems(op, &["400", "413", "415", "422"]);
+                problems(op, &["400", "408", "413", "415", "422"]);
             }
             if let Some(if_match) = param("If-Match") {
                 problems(op, &["412"]);
@@ -249,4 +249,49 @@ both!(what_the_document_allows_the_server_accepts, |app| async move {
     // A `null` body is no body, as the document's `oneOf [LogoutRequest, null]` says.
     let answer = app.send(Method::POST, "/auth/logout", t, Some(serde_json::Value::Null), &[]).await;
     answer.expect(204);
+});
+
+// A body trickled a byte at a time would otherwise hold a connection and a worker for as long as
+// the client likes (actix bounds only the headers): it is cut off with a 408 after the bound.
+both!(a_trickled_body_is_cut_off, |app| async move {
+    use std::io::{Read, Write};
+    let app = crate::helpers::spawn_app_with(app.backend, |c| c.limits.body_timeout = std::time::Duration::from_secs(1)).await;
+    let address = app.address.trim_start_matches("http://").to_string();
+    let started = std::time::Instant::now();
+    let response = tokio::task::spawn_blocking(move || {
+        let mut stream = std::net::TcpStream::connect(address).unwrap();
+        stream.set_read_timeout(Some(std::time::Duration::from_secs(10))).unwrap();
+        let body = br#"{"email": "pomalu@example.cz", "password": "x"}"#;
+        write!(
+            stream,
+            "POST /api/v1/auth/login HTTP/1.1\r\nhost: localhost\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n",
+            body.len()
+        )
+        .unwrap();
+        // One byte every 200 ms: the whole body would take about ten seconds.
+        for byte in body {
+            if stream.write_all(&[*byte]).is_err() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(200));
+            stream.set_nonblocking(true).unwrap();
+            let mut peek = [0u8; 1];
+            let answered = matches!(stream.peek(&mut peek), Ok(n) if n > 0);
+            stream.set_nonblocking(false).unwrap();
+            if answered {
+                break;
+            }
+        }
+        let mut response = Vec::new();
+        let _ = stream.read_to_end(&mut response);
+        String::from_utf8_lossy(&response).into_owned()
+    })
+    .await
+    .unwrap();
+    let elapsed = started.elapsed();
+    assert!(response.starts_with("HTTP/1.1 408"), "{response}");
+    assert!(response.contains("application/problem+json") && response.contains("\"status\":408"), "{response}");
+    assert!(elapsed < std::time::Duration::from_secs(5), "{elapsed:?}");
+    // A body that arrives in time is read as usual.
+    app.post("/auth/login", None, json!({"email": "nikdo@example.cz", "password": "žádné heslo 2026"})).await.expect(401);
 });

@@ -59,6 +59,8 @@ async fn hammer(client: reqwest::Client, url: String, token: String, plan: Strin
 }
 
 both!(concurrent_writers_wait_their_turn, |app| async move {
+    // One account writes as fast as it can here, past the per-account write limit.
+    let app = spawn_app_with(app.backend, |c| c.limits.writes_per_account = u32::MAX).await;
     let k = open_consultation(&app).await;
     let member = app.member().await;
     let (_running, stop) = watch::channel(false);
@@ -189,7 +191,9 @@ impl Drop for Mount {
 /// The real application on a SQLite file at `file`.
 async fn sqlite_app_at(file: &Path) -> (String, reqwest::Client, sea_orm::DatabaseConnection) {
     let url = format!("sqlite://{}?mode=rwc", file.display());
-    let config = test_config(url.clone());
+    let mut config = test_config(url.clone());
+    // One account writes as fast as it can here, far past the per-account write limit.
+    config.limits.writes_per_account = u32::MAX;
     let db = api::db::connect_url(&url, 5, config.db_acquire_timeout, config.db_statement_timeout, None).await.unwrap();
     let app = api::Application::build_with(config, db.clone()).await.unwrap();
     let base = format!("http://127.0.0.1:{}/api/v1", app.port());

@@ -5,7 +5,7 @@ use api::auth::tokens::JwtKeys;
 use api::config::{Config, Environment, Limits};
 use chrono::Utc;
 use entity::enums::{MemberRole, Role, Stakeholder};
-use entity::{user, working_group_member};
+use entity::{refresh_token, user, working_group_member};
 use reqwest::{Method, StatusCode};
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ConnectionTrait, DatabaseConnection};
 use serde_json::{Value, json};
@@ -56,12 +56,14 @@ pub struct TestApp {
     _dir: Option<TempDir>,
 }
 
-/// A user made directly in the database, with a valid access token.
+/// A user made directly in the database, with a valid access token of a live session.
 #[derive(Clone, Debug)]
 pub struct TestUser {
     pub id: Uuid,
     pub email: String,
     pub token: String,
+    /// The session (refresh-token family) the token belongs to.
+    pub session: Uuid,
 }
 
 /// An HTTP answer, read fully.
@@ -273,7 +275,22 @@ impl TestApp {
         .insert(&self.db)
         .await
         .unwrap();
-        TestUser { id, email, token: self.jwt.issue(id, Uuid::now_v7()).unwrap() }
+        // Access tokens count only within a live session, so the user gets one as a sign-in would.
+        let session = Uuid::now_v7();
+        refresh_token::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            user_id: Set(id),
+            family_id: Set(session),
+            token_hash: Set(format!("test-{}", Uuid::now_v7().simple())),
+            expires_at: Set(now + chrono::Duration::hours(1)),
+            spent_at: Set(None),
+            revoked_at: Set(None),
+            created_at: Set(now),
+        }
+        .insert(&self.db)
+        .await
+        .unwrap();
+        TestUser { id, email, token: self.jwt.issue(id, session).unwrap(), session }
     }
 
     pub async fn coordinator(&self) -> TestUser {
