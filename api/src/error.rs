@@ -37,6 +37,8 @@ pub enum FieldErrorCode {
     BeforeStart,
     /// Not what was expected (a current password that is wrong).
     Incorrect,
+    /// A password too easy to guess: common, a pattern, or built from the person's e-mail or name.
+    WeakPassword,
     /// Already taken by another record (a code, an e-mail address, a membership); sent with a 409.
     Duplicate,
     /// Any other rule: `message` says which.

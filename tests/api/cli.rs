@@ -110,6 +110,9 @@ async fn commands_and_graceful_shutdown(backend: Backend) {
     assert!(!again.status.success(), "a second admin with the same e-mail is refused");
     let short = run(&url, &dir, &["create-admin", "--email", "jiny@obec.example.cz"], "krátké\n");
     assert!(!short.status.success(), "the password policy holds on the command line too");
+    let weak = run(&url, &dir, &["create-admin", "--email", "jiny@obec.example.cz"], "passwordpassword\n");
+    assert!(!weak.status.success(), "a guessable password is refused on the command line too");
+    assert!(String::from_utf8_lossy(&weak.stderr).contains("too easy to guess"), "{}", String::from_utf8_lossy(&weak.stderr));
     let seeded = run(&url, &dir, &["seed", "synthetic", "--plans", "3", "--goals-per-plan", "2", "--measures-per-goal", "2", "--comments", "2"], "");
     ok(&seeded);
     assert!(String::from_utf8_lossy(&seeded.stdout).contains("3 synthetic plans loaded"));

@@ -377,5 +377,39 @@ both!(first_admin_is_created_at_start_up_once, |app| async move {
     config.admin_password = Some("krátké".into());
     let error = api::users::service::bootstrap_admin(&app.db, &config, &hasher).await.unwrap_err().to_string();
     assert!(error.contains("password") && !error.contains("krátké"), "{error}");
+    // Long enough but easy to guess, or made of the account's own e-mail: refused at start-up too.
+    for weak in ["passwordpassword", "druhy@obec.example.cz"] {
+        config.admin_password = Some(weak.into());
+        let error = api::users::service::bootstrap_admin(&app.db, &config, &hasher).await.unwrap_err().to_string();
+        assert!(error.contains("too easy to guess") && !error.contains(weak), "{error}");
+    }
     assert_eq!(user::Entity::find().count(&app.db).await.unwrap(), 1);
+});
+
+// Length alone let `aaaaaaaaaaaa` and `passwordpassword` through; zxcvbn now judges every password
+// that is set, with the person's e-mail and name as words an attacker tries first.
+both!(weak_passwords_are_refused_wherever_one_is_set, |app| async move {
+    let admin = app.admin().await;
+    let t = Some(admin.token.as_str());
+    let weak = |answer: Answer, field: &str| {
+        let problem = answer.expect(422);
+        assert_eq!((problem["errors"][0]["field"].as_str(), problem["errors"][0]["code"].as_str()), (Some(field), Some("weak_password")), "{problem}");
+    };
+    let body = |email: &str, password: &str| json!({"email": email, "display_name": "Jana Nováková", "role": "member", "password": password});
+    for password in ["aaaaaaaaaaaa", "passwordpassword", "123456789012", "jana.novakova1", "JanaNovakova12"] {
+        weak(app.post("/users", t, body("jana.novakova@obec.cz", password)).await, "password");
+    }
+    let jana = app.post("/users", t, body("jana.novakova@obec.cz", PASSWORD)).await.expect(201);
+    for password in ["passwordpassword", "jananovakova2026"] {
+        weak(app.patch(&path(&jana), t, json!({"password": password})).await, "password");
+    }
+    // A new name counts as soon as it is given.
+    weak(app.patch(&path(&jana), t, json!({"display_name": "Květoslava Zelenohorská", "password": "Zelenohorská2026"})).await, "password");
+    let (token, _) = session(&app, "jana.novakova@obec.cz").await;
+    let change = |new: &str| json!({"current_password": PASSWORD, "new_password": new});
+    weak(app.post("/me/password", Some(&token), change("qwertyuiopasdf")).await, "new_password");
+    weak(app.post("/me/password", Some(&token), change("Nováková2026!")).await, "new_password");
+    // Nothing was changed by the refusals; a strong password is still taken.
+    sign_in(&app, "jana.novakova@obec.cz", PASSWORD).await.expect(200);
+    app.post("/me/password", Some(&token), change("kobyla má malý bok a zelený vůz")).await.expect(204);
 });

@@ -9,6 +9,7 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD_NO_PAD as B64;
 use rand::RngCore;
 use tokio::sync::Semaphore;
+use zxcvbn::Score;
 
 use crate::error::{ApiError, ApiResult, FieldError, FieldErrorCode, Validator};
 
@@ -133,19 +134,86 @@ impl PasswordHasher {
     }
 }
 
-/// Length is the only rule (NIST SP 800-63B): 12 to 256 characters.
-pub fn check_policy(field: &str, password: &str, validator: &mut Validator) {
+/// The lowest zxcvbn score taken: 3 of 0–4, "safely unguessable" against an online attack that
+/// is throttled, as ours is (zxcvbn's own advice for this threshold).
+const MIN_SCORE: Score = Score::Three;
+
+/// 12 to 256 characters (NIST SP 800-63B), and not easy to guess (also NIST: no dictionary words,
+/// repetitions, sequences or context-specific words): zxcvbn estimates how many guesses it takes,
+/// counting the words of `person` (the account's e-mail and name) as the first ones an attacker tries.
+pub fn check_policy(field: &str, password: &str, person: &[&str], validator: &mut Validator) {
     let length = password.chars().count();
     if length < MIN_LENGTH {
         let message = format!("must be at least {MIN_LENGTH} characters");
         validator.push(FieldError::new(field, FieldErrorCode::TooShort, message).with_min(MIN_LENGTH as i64));
+        return;
     }
-    validator.length(field, password, MAX_LENGTH);
+    if length > MAX_LENGTH {
+        validator.length(field, password, MAX_LENGTH);
+        return;
+    }
+    let words = personal_words(person);
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    let estimate = zxcvbn::zxcvbn(password, &words);
+    if estimate.score() < MIN_SCORE {
+        let hint = estimate.feedback().and_then(|f| f.warning()).map(|w| format!(" ({w})")).unwrap_or_default();
+        let message = format!("is too easy to guess{hint}; use a longer phrase of unrelated words, not your e-mail or name");
+        validator.push(FieldError::new(field, FieldErrorCode::WeakPassword, message));
+    }
+}
+
+/// The e-mail and name whole, before the `@`, run together and in their parts
+/// (`jana.novakova@obec.cz` gives `jana.novakova`, `jananovakova`, `jana`, `novakova`, `obec`),
+/// lower-cased, since people build passwords from any of them. zxcvbn ranks earlier words as
+/// likelier, so the whole ones come first.
+fn personal_words(person: &[&str]) -> Vec<String> {
+    let mut words = Vec::new();
+    for text in person {
+        let text = text.trim().to_lowercase();
+        let local = text.split('@').next().unwrap_or_default().to_string();
+        let joined: String = local.chars().filter(|c| c.is_alphanumeric()).collect();
+        let parts: Vec<String> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 3)
+            .map(str::to_owned)
+            .collect();
+        words.extend([text, local, joined]);
+        words.extend(parts);
+    }
+    let mut seen = std::collections::HashSet::new();
+    words.retain(|w| !w.is_empty() && seen.insert(w.clone()));
+    words
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn refusal(password: &str, person: &[&str]) -> Option<FieldErrorCode> {
+        let mut v = Validator::new();
+        check_policy("password", password, person, &mut v);
+        match v.finish() {
+            Ok(()) => None,
+            Err(ApiError::Validation(errors)) => Some(errors[0].code),
+            Err(other) => panic!("{other}"),
+        }
+    }
+
+    #[test]
+    fn weak_and_personal_passwords_are_refused() {
+        let jana = ["jana.novakova@obec.cz", "Jana Nováková"];
+        for weak in ["aaaaaaaaaaaa", "passwordpassword", "123456789012", "qwertyuiopasdf", "heslo1234567"] {
+            assert_eq!(refusal(weak, &[]), Some(FieldErrorCode::WeakPassword), "{weak}");
+        }
+        for personal in ["jana.novakova1", "jananovakova2026", "JanaNovakova12", "Nováková2026!", "jana.novakova@obec.cz"] {
+            assert_eq!(refusal(personal, &jana), Some(FieldErrorCode::WeakPassword), "{personal}");
+        }
+        assert_eq!(refusal("krátké", &jana), Some(FieldErrorCode::TooShort));
+        assert_eq!(refusal(&"x".repeat(257), &jana), Some(FieldErrorCode::TooLong));
+        for strong in ["dlouhé heslo na jaře 2026", "kobyla má malý bok a zelený vůz"] {
+            assert_eq!(refusal(strong, &jana), None, "{strong}");
+        }
+    }
 
     #[tokio::test]
     async fn hashes_verify_and_read_as_standard_phc() {

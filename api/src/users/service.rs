@@ -91,7 +91,7 @@ pub async fn create(state: &AppState, caller: &Caller, body: UserCreate) -> ApiR
     let mut v = Validator::new();
     validate_email(&mut v, &email);
     validate_display_name(&mut v, &body.display_name);
-    passwords::check_policy("password", &body.password, &mut v);
+    passwords::check_policy("password", &body.password, &[&email, &body.display_name], &mut v);
     v.finish()?;
     ensure_email_free(&state.db, &email, None).await?;
     let password_hash = state.passwords.hash(body.password.clone()).await?;
@@ -166,7 +166,10 @@ pub async fn update(
         validate_display_name(&mut v, name);
     }
     if let Some(password) = &patch.password {
-        passwords::check_policy("password", password, &mut v);
+        let mut person = vec![current.email.as_str(), current.display_name.as_str()];
+        person.extend(email.as_deref());
+        person.extend(patch.display_name.as_deref());
+        passwords::check_policy("password", password, &person, &mut v);
     }
     v.finish()?;
     let password_hash = match &patch.password {
@@ -299,7 +302,7 @@ pub async fn change_password(state: &AppState, caller: &Caller, body: PasswordCh
         Via::ApiKey { .. } => None,
     };
     let mut v = Validator::new();
-    passwords::check_policy("new_password", &body.new_password, &mut v);
+    passwords::check_policy("new_password", &body.new_password, &[&user.email, &user.display_name], &mut v);
     v.finish()?;
     reserve_attempt(state, caller, &user.email)?;
     if !state.passwords.verify(body.current_password.clone(), Some(user.password_hash.clone())).await? {
@@ -332,7 +335,7 @@ pub async fn create_admin(
     let mut v = Validator::new();
     validate_email(&mut v, &email);
     validate_display_name(&mut v, display_name);
-    passwords::check_policy("password", password, &mut v);
+    passwords::check_policy("password", password, &[&email, display_name], &mut v);
     v.finish().map_err(|e| match e {
         ApiError::Validation(errors) => {
             anyhow::anyhow!(errors.iter().map(|e| format!("{} {}", e.field, e.message)).collect::<Vec<_>>().join("; "))

@@ -44,6 +44,18 @@ describe('fieldErrors', () => {
     };
     expect(fieldErrors(taken, inCzech).code).toEqual(['Tuto hodnotu už má jiný záznam.']);
   });
+  it('words a password too easy to guess in Czech, at the field that was sent', () => {
+    const weak: Problem = {
+      type: 'urn:spoluplan:problem:validation',
+      title: 'Unprocessable Entity',
+      status: 422,
+      detail: 'the request is well-formed but some fields are invalid',
+      errors: [{ field: 'new_password', code: 'weak_password', message: 'is too easy to guess' }],
+    };
+    expect(fieldErrors(weak, inCzech).new_password).toEqual([cs['fieldError.weakPassword']]);
+    expect(cs['fieldError.weakPassword']).toMatch(/^Heslo je příliš snadné uhodnout/);
+    expect(fieldErrors(weak, inEnglish).new_password).toEqual([en['fieldError.weakPassword']]);
+  });
   it('words a 409 from its code, and keeps the detail where there is none', () => {
     const frozen: Problem = { type: 'urn:spoluplan:problem:conflict', title: 'Conflict', status: 409, detail: 'the plan is approved; …', code: 'frozen' };
     expect(describeProblem(frozen, inCzech)).toMatch(/^Plán je schválen/);

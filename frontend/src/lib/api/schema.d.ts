@@ -977,7 +977,7 @@ export interface components {
          *     words it in Czech); `message` says the same in English for people reading the API.
          * @enum {string}
          */
-        FieldErrorCode: "required" | "too_short" | "too_long" | "too_many" | "out_of_range" | "date_out_of_range" | "invalid_format" | "invalid_value" | "not_found" | "must_be_future" | "must_not_be_future" | "before_start" | "incorrect" | "duplicate" | "invalid";
+        FieldErrorCode: "required" | "too_short" | "too_long" | "too_many" | "out_of_range" | "date_out_of_range" | "invalid_format" | "invalid_value" | "not_found" | "must_be_future" | "must_not_be_future" | "before_start" | "incorrect" | "weak_password" | "duplicate" | "invalid";
         /** @description Money for one year from one source, in CZK as decimal strings ("125000.00"). */
         Funding: {
             /** Format: int32 */
