@@ -778,3 +778,68 @@ both!(my_memberships_list_the_groups_i_lead, |app| async move {
     assert_eq!(items(&app.get("/me/memberships", Some(&c.token)).await.expect(200)).len(), 0);
     app.get("/me/memberships", None).await.expect(401);
 });
+
+// A person who takes part as a service user is named to the public only where they chose to be (a
+// comment they signed); no public answer carries their account id, which would let anyone join
+// that comment to the membership, and meetings list them only in the counts.
+both!(the_public_cannot_trace_a_service_user, |app| async move {
+    let c = app.coordinator().await;
+    let t = Some(c.token.as_str());
+    let id = group(&app, &c, "PS Duševní zdraví").await;
+    let user = app.member().await;
+    let provider = app.member().await;
+    app.join(&user, &id, MemberRole::Member).await;
+    app.patch(&format!("/working-groups/{id}/members/{}", user.id), t, json!({"stakeholder": "user"})).await.expect(200);
+    app.join(&provider, &id, MemberRole::Member).await;
+    let meeting = app
+        .post(
+            &format!("/working-groups/{id}/meetings"),
+            t,
+            json!({"title": "Jednání", "starts_at": "2026-03-12T13:00:00+01:00", "ends_at": "2026-03-12T15:00:00+01:00",
+                   "location": "Radnice", "attendance": {"present": [user.id, provider.id], "excused": [],
+                   "guests": [{"name": "Marie Hostová", "stakeholder": "user"}, {"name": "Petr Host", "stakeholder": "provider"}]}}),
+        )
+        .await
+        .expect(201)["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let comment = app
+        .post("/comments", Some(&user.token), json!({"target_type": "meeting", "target_id": meeting, "body": "Děkuji za jednání."}))
+        .await
+        .expect(201);
+    assert_eq!(comment["author"]["id"], json!(user.id), "the author sees their own id");
+
+    let me = user.id.to_string();
+    let public = [
+        app.get(&format!("/working-groups/{id}/members"), None).await,
+        app.get(&format!("/working-groups/{id}/members/{me}"), None).await,
+        app.get(&format!("/meetings/{meeting}"), None).await,
+        app.get(&format!("/working-groups/{id}/meetings"), None).await,
+        app.get(&format!("/comments?target_type=meeting&target_id={meeting}"), None).await,
+    ];
+    for answer in &public {
+        assert_eq!(answer.status, 200, "{}", answer.text);
+        assert!(!answer.text.contains(&me), "{}", answer.text);
+        assert!(!answer.text.contains("Marie Hostová"), "{}", answer.text);
+    }
+    let members = public[0].json();
+    assert!(items(&members)[0]["user_id"].is_null() && items(&members)[0]["display_name"].is_null());
+    assert_eq!(items(&members)[1]["user_id"], json!(provider.id));
+    let shown = public[2].json();
+    assert_eq!(shown["attendance"]["present"], json!([provider.id]));
+    assert_eq!(shown["attendance"]["guests"], json!([{"name": "Petr Host", "stakeholder": "provider"}]));
+    assert_eq!(shown["attendance_counts"], json!({"present": 2, "excused": 0, "guests": 2}));
+    let comments = public[4].json();
+    assert_eq!(items(&comments)[0]["author"], json!({"id": null, "display_name": "Test member"}));
+    // Other members see names but not the author's account id; staff see everything.
+    let seen = app.get(&format!("/comments?target_type=meeting&target_id={meeting}"), Some(&provider.token)).await.expect(200);
+    assert!(items(&seen)[0]["author"]["id"].is_null());
+    let staff = app.get(&format!("/comments?target_type=meeting&target_id={meeting}"), t).await.expect(200);
+    assert_eq!(items(&staff)[0]["author"]["id"], json!(user.id));
+    let full = app.get(&format!("/meetings/{meeting}"), t).await.expect(200);
+    assert_eq!(full["attendance"]["present"], json!([user.id, provider.id]));
+    assert_eq!(full["attendance"]["guests"].as_array().unwrap().len(), 2);
+    let named = app.get(&format!("/working-groups/{id}/members"), Some(&provider.token)).await.expect(200);
+    assert_eq!(items(&named)[0]["user_id"], json!(user.id));
+});

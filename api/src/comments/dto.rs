@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
+use crate::caller::Caller;
 use crate::error::{FieldErrorCode, Validator};
 use crate::http::Versioned;
 use crate::page_of;
@@ -71,6 +72,9 @@ pub struct ResolutionCreate {
 /// Who wrote a comment: an account (`id`) or a name given by or for an anonymous submitter.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct Author {
+    /// The author's account; null for anonymous submitters, and shown only to coordinators,
+    /// admins and the author themselves (an id next to a name would tie the name to the same
+    /// person's other records, such as a service user's working-group membership).
     pub id: Option<Uuid>,
     pub display_name: String,
 }
@@ -117,6 +121,19 @@ impl Versioned for Comment {
 #[derive(Debug, Clone, Copy)]
 pub struct View {
     pub staff: bool,
+    pub viewer: Option<Uuid>,
+}
+
+impl View {
+    pub fn of(caller: &Caller) -> Self {
+        Self { staff: caller.is_staff(), viewer: caller.user_id() }
+    }
+
+    /// The author as this caller may see them: the account id only for staff and the author.
+    pub fn author(self, id: Option<Uuid>, display_name: String) -> Author {
+        let shown = self.staff || (id.is_some() && id == self.viewer);
+        Author { id: id.filter(|_| shown), display_name }
+    }
 }
 
 impl Comment {
@@ -129,10 +146,7 @@ impl Comment {
             plan_id: m.plan_id,
             parent_id: m.parent_id,
             body: m.body,
-            author: Author {
-                id: m.author_id,
-                display_name: m.author_name,
-            },
+            author: view.author(m.author_id, m.author_name),
             author_email: m.author_email.filter(|_| view.staff),
             status: m.status,
             moderation_reason: m.moderation_reason.filter(|_| view.staff),

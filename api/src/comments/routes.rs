@@ -19,13 +19,7 @@ async fn answer(
     m: entity::comment::Model,
 ) -> ApiResult<Comment> {
     let names = service::names_of(&state.db, [m.resolved_by]).await?;
-    Ok(Comment::new(
-        m,
-        View {
-            staff: caller.is_staff(),
-        },
-        &names,
-    ))
+    Ok(Comment::new(m, View::of(caller), &names))
 }
 
 /// Comments in creation order. Hidden comments only for coordinators and admins; comments on
@@ -41,9 +35,7 @@ pub async fn list_comments(
     let (rows, next_cursor) =
         service::list(&state.db, &caller, filters.into_inner(), &page).await?;
     let names = service::names_of(&state.db, rows.iter().map(|c| c.resolved_by)).await?;
-    let view = View {
-        staff: caller.is_staff(),
-    };
+    let view = View::of(&caller);
     let items = rows
         .into_iter()
         .map(|c| Comment::new(c, view, &names))

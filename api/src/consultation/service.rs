@@ -9,7 +9,7 @@ use uuid::Uuid;
 use super::dto::{ConsultationReport, RegisterEntry, ReportPlan, ReportTarget, ResolutionCounts};
 use crate::caller::Caller;
 use crate::clock;
-use crate::comments::dto::{Author, resolver};
+use crate::comments::dto::{View, resolver};
 use crate::comments::service::{names_of, register_of};
 use crate::error::ApiResult;
 use crate::pagination::{self, PageParams, Sort};
@@ -51,6 +51,7 @@ pub struct Register {
     goals: HashMap<Uuid, (String, String)>,
     measures: HashMap<Uuid, (String, String)>,
     pub staff: bool,
+    view: View,
 }
 
 impl Register {
@@ -60,7 +61,7 @@ impl Register {
         let measures =
             labels::<_, measure::Entity>(db, measure::Column::PlanId, measure::Column::Id, measure::Column::Code, measure::Column::Title, plan_id)
                 .await?;
-        Ok(Self { plan, goals, measures, staff: caller.is_staff() })
+        Ok(Self { plan, goals, measures, staff: caller.is_staff(), view: View::of(caller) })
     }
 
     pub fn plan(&self) -> ReportPlan {
@@ -141,7 +142,7 @@ impl Register {
             number,
             comment_id: c.id,
             target: ReportTarget { target_type: c.target_type, id: c.target_id, code, title },
-            author: Author { id: c.author_id, display_name: c.author_name },
+            author: self.view.author(c.author_id, c.author_name),
             author_email: c.author_email.filter(|_| staff),
             channel: c.channel,
             received_on: c.received_on,

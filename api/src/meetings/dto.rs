@@ -100,6 +100,8 @@ pub struct Meeting {
     pub location: Option<String>,
     pub online_url: Option<String>,
     pub agenda: Vec<AgendaItem>,
+    /// For anonymous callers without the people who take part as service users (members of stakeholder
+    /// `user` and such guests); `attendance_counts` counts everyone.
     pub attendance: Attendance,
     pub attendance_counts: AttendanceCounts,
     pub resolutions: Vec<MeetingResolution>,

@@ -16,12 +16,13 @@ use crate::working_groups;
 
 async fn page(
     state: &AppState,
+    caller: &Caller,
     group: Option<Uuid>,
     filters: MeetingFilters,
     page: &PageParams,
 ) -> ApiResult<HttpResponse> {
     let (rows, next_cursor) = service::list(&state.db, group, filters, page).await?;
-    let items = service::present(&state.db, rows).await?;
+    let items = service::present(&state.db, caller, rows).await?;
     Ok(HttpResponse::Ok().json(MeetingPage { items, next_cursor }))
 }
 
@@ -30,13 +31,14 @@ async fn page(
 #[get("/meetings")]
 pub async fn list_meetings(
     state: web::Data<AppState>,
-    _caller: Caller,
+    caller: Caller,
     group: web::Query<MeetingGroupFilter>,
     filters: web::Query<MeetingFilters>,
     params: web::Query<PageParams>,
 ) -> ApiResult<HttpResponse> {
     page(
         &state,
+        &caller,
         group.working_group_id,
         filters.into_inner(),
         &params,
@@ -49,13 +51,13 @@ pub async fn list_meetings(
 #[get("/working-groups/{id}/meetings")]
 pub async fn list_group_meetings(
     state: web::Data<AppState>,
-    _caller: Caller,
+    caller: Caller,
     id: web::Path<Uuid>,
     filters: web::Query<MeetingFilters>,
     params: web::Query<PageParams>,
 ) -> ApiResult<HttpResponse> {
     working_groups::service::get(&state.db, *id).await?;
-    page(&state, Some(*id), filters.into_inner(), &params).await
+    page(&state, &caller, Some(*id), filters.into_inner(), &params).await
 }
 
 /// Schedule or record a meeting (coordinators and the group's leaders).
@@ -71,7 +73,7 @@ pub async fn create_meeting(
     let location = format!("/api/v1/meetings/{}", meeting.id);
     Ok(created(
         location,
-        &service::present_one(&state.db, meeting).await?,
+        &service::present_one(&state.db, &caller, meeting).await?,
     ))
 }
 
@@ -79,11 +81,11 @@ pub async fn create_meeting(
 #[get("/meetings/{id}")]
 pub async fn get_meeting(
     state: web::Data<AppState>,
-    _caller: Caller,
+    caller: Caller,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
     let meeting = service::get(&state.db, *id).await?;
-    Ok(ok(&service::present_one(&state.db, meeting).await?))
+    Ok(ok(&service::present_one(&state.db, &caller, meeting).await?))
 }
 
 /// Edit a meeting or its record: agenda, attendance, resolutions, minutes, status.
@@ -97,7 +99,7 @@ pub async fn update_meeting(
     body: Json<MeetingPatch>,
 ) -> ApiResult<HttpResponse> {
     let meeting = if_match.retrying(|| service::update(&state.db, &caller, *id, if_match, (*body).clone())).await?;
-    Ok(ok(&service::present_one(&state.db, meeting).await?))
+    Ok(ok(&service::present_one(&state.db, &caller, meeting).await?))
 }
 
 /// Delete a meeting and the comments on it.

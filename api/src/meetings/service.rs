@@ -2,7 +2,7 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::Duration;
-use entity::enums::TargetType;
+use entity::enums::{Stakeholder, TargetType};
 use entity::values::{Agenda, Attendance, MeetingResolutions};
 use entity::{comment, meeting, working_group, working_group_member};
 use sea_orm::{
@@ -90,26 +90,56 @@ pub async fn groups_of<D: ConnectionTrait>(
         .collect())
 }
 
-/// Response bodies for `meetings`, with their groups' names and quorums.
+/// Members of the groups of `meetings` who take part as service users, in one query.
+async fn service_users_of<D: ConnectionTrait>(db: &D, meetings: &[meeting::Model]) -> ApiResult<HashSet<(Uuid, Uuid)>> {
+    let ids: HashSet<Uuid> = meetings.iter().map(|m| m.working_group_id).collect();
+    if ids.is_empty() {
+        return Ok(HashSet::new());
+    }
+    let rows: Vec<(Uuid, Uuid)> = working_group_member::Entity::find()
+        .select_only()
+        .columns([working_group_member::Column::WorkingGroupId, working_group_member::Column::UserId])
+        .filter(working_group_member::Column::WorkingGroupId.is_in(ids))
+        .filter(working_group_member::Column::Stakeholder.eq(Stakeholder::User))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().collect())
+}
+
+/// Response bodies for `meetings`, with their groups' names and quorums. Anonymous callers get
+/// the attendance without the people who take part as service users (members and guests alike;
+/// the counts still include them), as the members list withholds them (working_groups::dto::Member).
 pub async fn present<D: ConnectionTrait>(
     db: &D,
+    caller: &Caller,
     meetings: Vec<meeting::Model>,
 ) -> ApiResult<Vec<Meeting>> {
     let groups = groups_of(db, &meetings).await?;
+    let withheld = if caller.is_signed_in() { None } else { Some(service_users_of(db, &meetings).await?) };
     Ok(meetings
         .into_iter()
         .map(|m| {
-            let (name, quorum) = groups.get(&m.working_group_id).cloned().unwrap_or_default();
-            Meeting::from_model(m, name, quorum)
+            let group = m.working_group_id;
+            let (name, quorum) = groups.get(&group).cloned().unwrap_or_default();
+            let mut meeting = Meeting::from_model(m, name, quorum);
+            if let Some(withheld) = &withheld {
+                let a = &mut meeting.attendance;
+                a.present.retain(|u| !withheld.contains(&(group, *u)));
+                a.excused.retain(|u| !withheld.contains(&(group, *u)));
+                a.guests.retain(|g| g.stakeholder != Stakeholder::User);
+            }
+            meeting
         })
         .collect())
 }
 
 pub async fn present_one<D: ConnectionTrait>(
     db: &D,
+    caller: &Caller,
     meeting: meeting::Model,
 ) -> ApiResult<Meeting> {
-    present(db, vec![meeting])
+    present(db, caller, vec![meeting])
         .await?
         .pop()
         .ok_or(ApiError::Internal)

@@ -171,7 +171,9 @@ pub struct MemberPatch {
 pub struct Member {
     pub id: Uuid,
     pub working_group_id: Uuid,
-    pub user_id: Uuid,
+    /// Null, like `display_name`, for anonymous callers when the member takes part as a service
+    /// user: an id would tie the membership to the person's other records.
+    pub user_id: Option<Uuid>,
     /// Null for anonymous callers when the member takes part as a service user
     /// (stakeholder `user`): that membership can reveal a person's health or social situation.
     pub display_name: Option<String>,
@@ -189,7 +191,8 @@ impl Versioned for Member {
 }
 
 impl Member {
-    /// `display_name` is the user's name; it is withheld here when `public_view` and the member is a service user.
+    /// `display_name` is the user's name; it and the user's id are withheld here when `public_view`
+    /// and the member is a service user.
     pub fn from_model(
         m: working_group_member::Model,
         display_name: Option<String>,
@@ -199,7 +202,7 @@ impl Member {
         Self {
             id: m.id,
             working_group_id: m.working_group_id,
-            user_id: m.user_id,
+            user_id: Some(m.user_id).filter(|_| !withheld),
             display_name: if withheld { None } else { display_name },
             role: m.role,
             stakeholder: m.stakeholder,

@@ -837,7 +837,12 @@ export interface components {
         };
         /** @description Who wrote a comment: an account (`id`) or a name given by or for an anonymous submitter. */
         Author: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The author's account; null for anonymous submitters, and shown only to coordinators,
+             *     admins and the author themselves (an id next to a name would tie the name to the same
+             *     person's other records, such as a service user's working-group membership).
+             */
             id?: string | null;
             display_name: string;
         };
@@ -1222,6 +1227,10 @@ export interface components {
             location?: string | null;
             online_url?: string | null;
             agenda: components["schemas"]["AgendaItem"][];
+            /**
+             * @description For anonymous callers without the people who take part as service users (members of stakeholder
+             *     `user` and such guests); `attendance_counts` counts everyone.
+             */
             attendance: components["schemas"]["Attendance"];
             attendance_counts: components["schemas"]["AttendanceCounts"];
             resolutions: components["schemas"]["MeetingResolution"][];
@@ -1310,8 +1319,12 @@ export interface components {
             id: string;
             /** Format: uuid */
             working_group_id: string;
-            /** Format: uuid */
-            user_id: string;
+            /**
+             * Format: uuid
+             * @description Null, like `display_name`, for anonymous callers when the member takes part as a service
+             *     user: an id would tie the membership to the person's other records.
+             */
+            user_id?: string | null;
             /**
              * @description Null for anonymous callers when the member takes part as a service user
              *     (stakeholder `user`): that membership can reveal a person's health or social situation.

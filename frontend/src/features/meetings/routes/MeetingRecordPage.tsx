@@ -9,7 +9,7 @@ import { PageTitle } from '../../../components/PageTitle';
 import { Loading, NotAllowed, PageError, PageLoading } from '../../../components/QueryState';
 import { useI18n } from '../../../i18n';
 import { useSubmit } from '../../../lib/useSubmit';
-import { groupKeys, membersQuery, STAKEHOLDERS, type Member, type Stakeholder } from '../../working-groups/api/groups';
+import { groupKeys, knownMembers, membersQuery, STAKEHOLDERS, type KnownMember, type Stakeholder } from '../../working-groups/api/groups';
 import { useLeadership } from '../../working-groups/api/leadership';
 import { MEETING_STATUSES, meetingKeys, meetingQuery, move, updateMeeting, type Meeting, type MeetingStatus } from '../api/meetings';
 
@@ -97,7 +97,7 @@ export function MeetingRecordPage() {
   // Errors about a whole list (not one of its rows), shown at the list's section and linked to it.
   const agendaError = values.agenda.length ? undefined : errorsAt('agenda');
   const attendanceError = errorsAt('attendance');
-  const memberList: Member[] = members.data?.items ?? [];
+  const memberList: KnownMember[] = knownMembers(members.data?.items ?? []);
   // People recorded earlier who have since left the group stay in the record.
   const former = Object.keys(values.presence).filter((id) => !memberList.some((mm) => mm.user_id === id));
 

@@ -4,6 +4,10 @@ import { unwrap } from '../../../lib/api/problem';
 
 export type WorkingGroup = Schemas['WorkingGroup'];
 export type Member = Schemas['Member'];
+/** A membership with its account's id, as every signed-in caller gets it (the public gets no id of a service user). */
+export type KnownMember = Member & { user_id: string };
+export const knownMembers = (members: Member[]): KnownMember[] =>
+  members.filter((m): m is KnownMember => m.user_id !== null);
 export type Stakeholder = Schemas['Stakeholder'];
 export type MemberRole = Schemas['MemberRole'];
 export type GroupKind = Schemas['GroupKind'];

@@ -16,7 +16,7 @@ import {
   removeMember,
   STAKEHOLDERS,
   updateMember,
-  type Member,
+  type KnownMember,
   type MemberRole,
   type Stakeholder,
 } from '../api/groups';
@@ -24,7 +24,7 @@ import { invalidateMyMemberships } from '../api/memberships';
 
 interface Props {
   groupId: string;
-  members: Member[];
+  members: KnownMember[];
   staff: boolean;
   currentUserId: string;
 }
@@ -82,7 +82,7 @@ function MemberRow({
   onDone,
 }: {
   groupId: string;
-  member: Member;
+  member: KnownMember;
   staff: boolean;
   self: boolean;
   onDone: (message: string) => Promise<void>;
@@ -210,10 +210,11 @@ function AddMember({
       onSubmit={(e) => {
         e.preventDefault();
         void submit.run(async () => {
-          const added = await addMember(groupId, { user_id: userId.trim(), stakeholder, ...(staff ? { role } : {}) });
+          const id = userId.trim();
+          const added = await addMember(groupId, { user_id: id, stakeholder, ...(staff ? { role } : {}) });
           setUserId('');
           setRole('member');
-          await onDone(t('members.added', { name: added.display_name ?? added.user_id }), added.user_id);
+          await onDone(t('members.added', { name: added.display_name ?? id }), id);
         });
       }}
     >

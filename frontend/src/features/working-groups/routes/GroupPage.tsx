@@ -7,7 +7,7 @@ import { useI18n } from '../../../i18n';
 import { isStaff, useSession } from '../../../lib/auth/useSession';
 import type { Meeting } from '../../meetings/api/meetings';
 import { CalendarFeed } from '../../meetings/components/CalendarFeed';
-import { byStakeholder, groupMeetingsQuery, groupQuery, membersQuery, splitMeetings } from '../api/groups';
+import { byStakeholder, groupMeetingsQuery, groupQuery, knownMembers, membersQuery, splitMeetings } from '../api/groups';
 import { useLeadership } from '../api/leadership';
 import { MembersManager } from '../components/MembersManager';
 
@@ -85,7 +85,7 @@ export function GroupPage() {
             </QueryView>
           </section>
           {manages && user && members.data && (
-            <MembersManager groupId={g.id} members={members.data.items} staff={staff} currentUserId={user.id} />
+            <MembersManager groupId={g.id} members={knownMembers(members.data.items)} staff={staff} currentUserId={user.id} />
           )}
           <section aria-labelledby="meetings">
             <h2 id="meetings">{t('groups.meetings')}</h2>
