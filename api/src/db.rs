@@ -7,8 +7,9 @@
 //! - a connection handed back to the pool while a transaction is still open on it (a failed
 //!   `COMMIT` or `ROLLBACK` after a storage error) is closed, never reused: reused, it would run
 //!   later requests' writes inside a transaction that is never committed;
-//! - a write transaction on a SQLite file that was deleted or replaced since it was opened gets
-//!   503: the server would otherwise go on acknowledging writes into a file nobody can reach;
+//! - a write on a SQLite file that was deleted or replaced since it was opened gets 503, checked
+//!   before every write transaction and again before a write is acknowledged (`durable`): the
+//!   server would otherwise go on acknowledging writes into a file nobody can reach;
 //! - a PostgreSQL connection handed back is checked within a second or closed, so a hung server
 //!   cannot keep pool slots (requests themselves are bounded by `deadline`);
 //! - the database file must exist before `serve` uses it ([`refuse_missing_database`]), so a lost
@@ -111,7 +112,7 @@ pub fn file_identity(path: &Path) -> std::io::Result<(u64, u64)> {
 }
 
 /// 503 (as a connection error) when the SQLite file behind `db` is no longer the one opened.
-fn ensure_same_file(db: &DatabaseConnection) -> Result<(), DbErr> {
+pub fn ensure_same_file(db: &DatabaseConnection) -> Result<(), DbErr> {
     let Some(options) = sqlite_options(db) else { return Ok(()) };
     let file = options.get_filename();
     let opened = OPENED.lock().unwrap_or_else(|e| e.into_inner()).get(file).copied();

@@ -9,6 +9,7 @@ pub mod consultation;
 pub mod config;
 pub mod db;
 pub mod deadline;
+pub mod durable;
 pub mod dump;
 pub mod error;
 pub mod goals;
@@ -114,6 +115,7 @@ impl Application {
                 .app_data(http::path_config())
                 .app_data(http::query_config())
                 .app_data(http::payload_config())
+                .wrap(middleware::from_fn(durable::confirm_writes))
                 .wrap(middleware::from_fn(deadline::bound))
                 .configure(routes)
                 .default_service(web::to(http::not_found_or_method));

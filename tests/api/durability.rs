@@ -311,13 +311,16 @@ async fn a_deleted_database_file_is_noticed_and_refuses_writes() {
     let (base, client, db) = sqlite_app_at(&file).await;
     let app = TestApp::attach(base.trim_end_matches("/api/v1"), db, Backend::Sqlite);
     ready_becomes(&client, &base, 200, Duration::from_secs(5)).await;
-    let coordinator = app.coordinator().await;
+    let (coordinator, admin) = (app.coordinator().await, app.admin().await);
     app.plan(&coordinator).await;
 
     std::fs::remove_dir_all(&dir).unwrap();
     let refused = app.post("/plans", Some(&coordinator.token), json!({"title": "Do prázdna", "territory": "Obec", "period_start": 2027, "period_end": 2029})).await;
     refused.expect(503);
     ready_becomes(&client, &base, 503, Duration::from_secs(3)).await;
+    // Nor is any other write acknowledged, whichever way it writes.
+    let renamed = app.patch(&format!("/users/{}", coordinator.id), Some(&admin.token), json!({"display_name": "Jiné jméno"})).await;
+    renamed.expect(503);
 }
 
 #[test]
