@@ -10,6 +10,8 @@ source scripts/lib.sh
 ensure_postgres
 ensure_node_packages
 
+step "Rust: formatting (cargo fmt --check)"
+cargo fmt --all --check || { echo "the tree is not formatted: run cargo fmt --all"; exit 1; }
 step "Rust: build"
 cargo build --locked --all-targets
 step "Rust: OpenAPI document is up to date"

@@ -10,8 +10,8 @@ use sea_orm::sea_query::{Expr, ExprTrait, Query, SelectStatement};
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
 use uuid::Uuid;
 
-use crate::clock;
 use crate::auth::tokens::{API_KEY_PREFIX, secret_hash};
+use crate::clock;
 use crate::error::{ApiError, ApiResult, ConflictCode};
 use crate::state::AppState;
 
@@ -20,7 +20,10 @@ use crate::state::AppState;
 pub enum Via {
     /// An access token from a sign-in session (the refresh-token family).
     Session(Uuid),
-    ApiKey { id: Uuid, scopes: Vec<Scope> },
+    ApiKey {
+        id: Uuid,
+        scopes: Vec<Scope>,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -45,7 +48,10 @@ pub enum Action {
     ManagePlans,
     /// Create, edit, delete a goal or measure owned by `group` in a plan in `plan_status`.
     /// Leaders may do so only while the plan is a draft or in consultation.
-    EditPlanContent { group: Option<Uuid>, plan_status: PlanStatus },
+    EditPlanContent {
+        group: Option<Uuid>,
+        plan_status: PlanStatus,
+    },
     /// Create, edit, delete working groups.
     ManageGroups,
     /// Manage one group's members and meetings.
@@ -137,15 +143,12 @@ pub fn authorize(caller: &Caller, action: Action) -> ApiResult<()> {
         return Err(ApiError::Forbidden("API keys cannot read or manage accounts or API keys; sign in".into()));
     }
     let allowed = match action {
-        Action::ManagePlans
-        | Action::ManageGroups
-        | Action::ManageUsers
-        | Action::ModerateComments
-        | Action::ReadAudit => caller.is_staff(),
+        Action::ManagePlans | Action::ManageGroups | Action::ManageUsers | Action::ModerateComments | Action::ReadAudit => {
+            caller.is_staff()
+        }
         Action::EditPlanContent { group, plan_status } => {
             caller.is_staff()
-                || (group.is_some_and(|g| caller.leads(g))
-                    && matches!(plan_status, PlanStatus::Draft | PlanStatus::Consultation))
+                || (group.is_some_and(|g| caller.leads(g)) && matches!(plan_status, PlanStatus::Draft | PlanStatus::Consultation))
         }
         Action::ManageGroup(group) => caller.is_staff() || caller.leads(group),
         Action::SelfService => true,
@@ -154,11 +157,9 @@ pub fn authorize(caller: &Caller, action: Action) -> ApiResult<()> {
         Ok(())
     } else {
         Err(ApiError::Forbidden(match action {
-            Action::EditPlanContent { .. } => {
-                "only coordinators, and leaders of the owning working group while the plan is a draft \
+            Action::EditPlanContent { .. } => "only coordinators, and leaders of the owning working group while the plan is a draft \
                  or in consultation, may change this"
-                    .into()
-            }
+                .into(),
             Action::ManageGroup(_) => "only coordinators and leaders of this working group may do this".into(),
             _ => "your role does not allow this".into(),
         }))
@@ -173,11 +174,14 @@ pub fn is_frozen(status: PlanStatus) -> bool {
 /// 409 once the plan is frozen.
 pub fn ensure_editable(status: PlanStatus) -> ApiResult<()> {
     if is_frozen(status) {
-        return Err(ApiError::Conflict(ConflictCode::Frozen, format!(
-            "the plan is {}; its texts, goals and measures are frozen from approval on \
+        return Err(ApiError::Conflict(
+            ConflictCode::Frozen,
+            format!(
+                "the plan is {}; its texts, goals and measures are frozen from approval on \
              (only a measure's implementation state may change)",
-            status.as_str()
-        )));
+                status.as_str()
+            ),
+        ));
     }
     Ok(())
 }

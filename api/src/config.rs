@@ -106,9 +106,9 @@ fn var(name: &str) -> Option<String> {
 
 fn seconds(name: &str, default: u64) -> anyhow::Result<Duration> {
     match var(name) {
-        Some(v) => Ok(Duration::from_millis(
-            (v.parse::<f64>().with_context(|| format!("{name} must be a number of seconds"))? * 1000.0) as u64,
-        )),
+        Some(v) => {
+            Ok(Duration::from_millis((v.parse::<f64>().with_context(|| format!("{name} must be a number of seconds"))? * 1000.0) as u64))
+        }
         None => Ok(Duration::from_secs(default)),
     }
 }
@@ -148,8 +148,7 @@ impl Config {
             limits.login_failures_per_address = v.parse().context("SPOLUPLAN_LOGIN_FAILURES_PER_ADDRESS")?;
         }
         if let Some(v) = var("SPOLUPLAN_ANONYMOUS_COMMENTS_PER_ADDRESS") {
-            limits.anonymous_comments_per_address =
-                v.parse().context("SPOLUPLAN_ANONYMOUS_COMMENTS_PER_ADDRESS")?;
+            limits.anonymous_comments_per_address = v.parse().context("SPOLUPLAN_ANONYMOUS_COMMENTS_PER_ADDRESS")?;
         }
         if let Some(v) = var("SPOLUPLAN_WRITES_PER_ACCOUNT") {
             limits.writes_per_account = v.parse().context("SPOLUPLAN_WRITES_PER_ACCOUNT")?;

@@ -18,15 +18,15 @@ use std::str::FromStr;
 use anyhow::{Context, anyhow, bail, ensure};
 use chrono::{DateTime, Utc};
 use entity::{
-    api_key, audit_event, comment, goal, measure, measure_update, meeting, plan, plan_status_change, refresh_token, user,
-    working_group, working_group_member,
+    api_key, audit_event, comment, goal, measure, measure_update, meeting, plan, plan_status_change, refresh_token, user, working_group,
+    working_group_member,
 };
 use futures_util::future::BoxFuture;
 use migration::{Migrator, MigratorTrait};
 use sea_orm::{
-    AccessMode, ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend,
-    EntityTrait, IntoActiveModel, IsolationLevel, ModelTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
-    SqliteTransactionMode, Statement, TransactionOptions, TransactionTrait,
+    AccessMode, ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, EntityTrait,
+    IntoActiveModel, IsolationLevel, ModelTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, SqliteTransactionMode, Statement,
+    TransactionOptions, TransactionTrait,
 };
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -258,7 +258,11 @@ impl Snapshot {
                 access_mode: Some(AccessMode::ReadOnly),
                 sqlite_transaction_mode: None,
             },
-            _ => TransactionOptions { isolation_level: None, access_mode: None, sqlite_transaction_mode: Some(SqliteTransactionMode::Deferred) },
+            _ => TransactionOptions {
+                isolation_level: None,
+                access_mode: None,
+                sqlite_transaction_mode: Some(SqliteTransactionMode::Deferred),
+            },
         };
         let txn = db.begin_with_options(options).await?;
         let migrations = applied_migrations(&txn).await?;
@@ -328,7 +332,12 @@ pub fn verify(path: &Path) -> anyhow::Result<Header> {
     }
     let header: Header = serde_json::from_slice(&first).map_err(|_| refused("its first line is not a dump header"))?;
     ensure!(header.format == FORMAT, "{} is not a Spoluplán dump", path.display());
-    ensure!(header.version == VERSION, "{} is a dump of format version {}; this program reads version {VERSION}", path.display(), header.version);
+    ensure!(
+        header.version == VERSION,
+        "{} is a dump of format version {}; this program reads version {VERSION}",
+        path.display(),
+        header.version
+    );
     let rows: u64 = header.tables.iter().map(|t| t.rows).sum();
     if rows + 2 != lines {
         return Err(refused("its header counts a different number of rows"));

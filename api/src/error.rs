@@ -339,8 +339,7 @@ pub const MAX_POSITION: i32 = 1_000_000;
 
 /// "Not only white space", as `str::trim` decides it (`char::is_whitespace`), spelled out character
 /// by character so that every regex engine (ECMAScript, Python, Rust) reads it alike.
-pub const NON_BLANK_PATTERN: &str =
-    r"[^\t\n\x0B\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]";
+pub const NON_BLANK_PATTERN: &str = r"[^\t\n\x0B\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]";
 
 /// Collects per-field problems so one 422 names them all.
 #[derive(Default)]

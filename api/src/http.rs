@@ -3,10 +3,10 @@
 use std::future::{Ready, ready};
 use std::sync::LazyLock;
 
-use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
-use actix_web::http::header;
 use actix_web::body::MessageBody;
 use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
+use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
+use actix_web::http::header;
 use actix_web::middleware::Next;
 use actix_web::{FromRequest, HttpRequest, HttpResponse, web};
 use futures_util::future::LocalBoxFuture;
@@ -106,10 +106,7 @@ pub fn ok<T: Serialize + Versioned>(body: &T) -> HttpResponse {
 
 /// 201 with `Location`, the resource and its ETag.
 pub fn created<T: Serialize + Versioned>(location: String, body: &T) -> HttpResponse {
-    HttpResponse::Created()
-        .insert_header(etag(body.version()))
-        .insert_header((header::LOCATION, location))
-        .json(body)
+    HttpResponse::Created().insert_header(etag(body.version())).insert_header((header::LOCATION, location)).json(body)
 }
 
 pub fn no_content() -> HttpResponse {
@@ -123,12 +120,8 @@ pub fn json_config() -> web::JsonConfig {
 
 fn json_error(err: JsonPayloadError) -> ApiError {
     match err {
-        JsonPayloadError::OverflowKnownLength { .. } | JsonPayloadError::Overflow { .. } => {
-            ApiError::PayloadTooLarge(MAX_BODY_BYTES)
-        }
-        JsonPayloadError::ContentType => {
-            ApiError::UnsupportedMediaType("send the body as application/json".into())
-        }
+        JsonPayloadError::OverflowKnownLength { .. } | JsonPayloadError::Overflow { .. } => ApiError::PayloadTooLarge(MAX_BODY_BYTES),
+        JsonPayloadError::ContentType => ApiError::UnsupportedMediaType("send the body as application/json".into()),
         JsonPayloadError::Deserialize(e) => ApiError::BadRequest(format!("invalid JSON body: {e}")),
         JsonPayloadError::Serialize(_) => ApiError::Internal,
         other => ApiError::BadRequest(format!("cannot read the request body: {other}")),
@@ -162,13 +155,11 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
         let value = web::Json::<Value>::from_request(req, payload);
         // actix's client_request_timeout covers the headers only: without a bound of our own a body
         // sent a byte at a time would hold the connection for as long as the client likes.
-        let limit = req
-            .app_data::<web::Data<AppState>>()
-            .map_or_else(|| Limits::default().body_timeout, |state| state.config.limits.body_timeout);
+        let limit =
+            req.app_data::<web::Data<AppState>>().map_or_else(|| Limits::default().body_timeout, |state| state.config.limits.body_timeout);
         Box::pin(async move {
-            let value = tokio::time::timeout(limit, value)
-                .await
-                .map_err(|_| ApiError::RequestTimeout(limit.as_secs_f64().ceil() as u64))??;
+            let value =
+                tokio::time::timeout(limit, value).await.map_err(|_| ApiError::RequestTimeout(limit.as_secs_f64().ceil() as u64))??;
             Ok(Json(from_value(value.into_inner())?))
         })
     }
@@ -241,9 +232,9 @@ fn nul_field(value: &Value, path: String) -> Option<String> {
     match value {
         Value::String(s) => s.contains('\0').then_some(path),
         Value::Array(items) => items.iter().enumerate().find_map(|(i, v)| nul_field(v, format!("{path}[{i}]"))),
-        Value::Object(fields) => fields.iter().find_map(|(k, v)| {
-            nul_field(v, if path.is_empty() { k.clone() } else { format!("{path}.{k}") })
-        }),
+        Value::Object(fields) => {
+            fields.iter().find_map(|(k, v)| nul_field(v, if path.is_empty() { k.clone() } else { format!("{path}.{k}") }))
+        }
         _ => None,
     }
 }
@@ -264,15 +255,12 @@ pub async fn reject_nul_in_query(
 }
 
 pub fn path_config() -> web::PathConfig {
-    web::PathConfig::default().error_handler(|err: PathError, _| {
-        ApiError::BadRequest(format!("invalid path parameter: {err}")).into()
-    })
+    web::PathConfig::default().error_handler(|err: PathError, _| ApiError::BadRequest(format!("invalid path parameter: {err}")).into())
 }
 
 pub fn query_config() -> web::QueryConfig {
-    web::QueryConfig::default().error_handler(|err: QueryPayloadError, _| {
-        ApiError::BadRequest(format!("invalid query parameter: {err}")).into()
-    })
+    web::QueryConfig::default()
+        .error_handler(|err: QueryPayloadError, _| ApiError::BadRequest(format!("invalid query parameter: {err}")).into())
 }
 
 pub fn payload_config() -> web::PayloadConfig {
@@ -320,8 +308,7 @@ impl RouteTable {
     fn allowed(&self, path: &str) -> Option<&[&'static str]> {
         let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
         self.0.iter().find_map(|(template, methods)| {
-            let matches = template.len() == segments.len()
-                && template.iter().zip(&segments).all(|(t, s)| t.starts_with('{') || t == s);
+            let matches = template.len() == segments.len() && template.iter().zip(&segments).all(|(t, s)| t.starts_with('{') || t == s);
             matches.then_some(methods.as_slice())
         })
     }

@@ -5,19 +5,19 @@ pub mod auth;
 pub mod caller;
 pub mod clock;
 pub mod comments;
-pub mod consultation;
 pub mod config;
+pub mod consultation;
 pub mod db;
 pub mod deadline;
-pub mod durable;
 pub mod dump;
+pub mod durable;
 pub mod error;
 pub mod goals;
 pub mod health;
 pub mod http;
 pub mod measures;
-pub mod money;
 pub mod meetings;
+pub mod money;
 pub mod openapi;
 pub mod pagination;
 pub mod plans;
@@ -28,8 +28,8 @@ pub mod state;
 pub mod store;
 pub mod telemetry;
 pub mod users;
-pub mod working_groups;
 mod web_app;
+pub mod working_groups;
 
 use std::net::TcpListener;
 use std::sync::Arc;
@@ -63,11 +63,8 @@ fn routes(cfg: &mut ServiceConfig) {
 
 /// The OpenAPI document of exactly the routes above.
 pub fn document() -> utoipa::openapi::OpenApi {
-    let (_, doc) = App::new()
-        .into_utoipa_app()
-        .openapi(openapi::ApiDoc::openapi())
-        .service(scope("/api/v1").configure(routes))
-        .split_for_parts();
+    let (_, doc) =
+        App::new().into_utoipa_app().openapi(openapi::ApiDoc::openapi()).service(scope("/api/v1").configure(routes)).split_for_parts();
     openapi::finish(doc)
 }
 

@@ -36,9 +36,7 @@ impl Modify for Frame {
     fn modify(&self, doc: &mut Document) {
         let components = doc.components.get_or_insert_with(Default::default);
         let bearer = |description: &str| {
-            SecurityScheme::Http(
-                HttpBuilder::new().scheme(HttpAuthScheme::Bearer).description(Some(description.to_string())).build(),
-            )
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).description(Some(description.to_string())).build())
         };
         components.add_security_scheme("access_token", bearer("A JWT from /auth/login (about 15 minutes)."));
         components.add_security_scheme("api_key", bearer("An API key, `spk_…`, acting as its owner within its scopes."));

@@ -4,9 +4,7 @@ use std::sync::LazyLock;
 
 use chrono::{DateTime, Utc};
 use regex::Regex;
-use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, Order, QueryFilter, QueryOrder, QuerySelect, Select,
-};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, Order, QueryFilter, QueryOrder, QuerySelect, Select};
 use serde::Deserialize;
 use utoipa::IntoParams;
 use uuid::Uuid;
@@ -97,9 +95,7 @@ where
             None => Condition::all().add(after(sort.id, cursor.id.into())),
             Some((col, kind)) => {
                 let key = key_value(kind, cursor.key);
-                Condition::any()
-                    .add(after(col, key.clone()))
-                    .add(Condition::all().add(col.eq(key)).add(after(sort.id, cursor.id.into())))
+                Condition::any().add(after(col, key.clone())).add(Condition::all().add(col.eq(key)).add(after(sort.id, cursor.id.into())))
             }
         };
         select = select.filter(condition);

@@ -18,12 +18,8 @@ where
     let (id_col, version_col, updated_col) = (column("id")?, column("version")?, column("updated_at")?);
     active.set(version_col, (version + 1).into());
     active.set(updated_col, clock::now().into());
-    let result = <A::Entity as EntityTrait>::update_many()
-        .set(active)
-        .filter(id_col.eq(id))
-        .filter(version_col.eq(version))
-        .exec(db)
-        .await?;
+    let result =
+        <A::Entity as EntityTrait>::update_many().set(active).filter(id_col.eq(id)).filter(version_col.eq(version)).exec(db).await?;
     if result.rows_affected == 0 {
         return Err(ApiError::PreconditionFailed);
     }

@@ -11,21 +11,15 @@ use tracing_subscriber::EnvFilter;
 pub fn init() {
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,sea_orm=warn"));
     let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
-    let result = if std::env::var("SPOLUPLAN_LOG_FORMAT").is_ok_and(|f| f == "json") {
-        builder.json().try_init()
-    } else {
-        builder.try_init()
-    };
+    let result =
+        if std::env::var("SPOLUPLAN_LOG_FORMAT").is_ok_and(|f| f == "json") { builder.json().try_init() } else { builder.try_init() };
     let _ = result; // already initialised (tests start many apps in one process)
 }
 
 /// Copies the request id tracing-actix-web gave this request into `X-Request-Id`, and writes one
 /// access-log line inside the request's span (so it carries the request id). The query string is
 /// left out of the line: it is the caller's business.
-pub async fn request_id_header(
-    req: ServiceRequest,
-    next: Next<impl MessageBody>,
-) -> Result<ServiceResponse<impl MessageBody>, Error> {
+pub async fn request_id_header(req: ServiceRequest, next: Next<impl MessageBody>) -> Result<ServiceResponse<impl MessageBody>, Error> {
     let id = req.extensions().get::<RequestId>().copied();
     let (method, path, started) = (req.method().clone(), req.path().to_owned(), std::time::Instant::now());
     let mut res = next.call(req).await?;

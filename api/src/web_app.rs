@@ -21,23 +21,19 @@ where
         return app.default_service(web::to(|| async { Err::<actix_web::HttpResponse, _>(ApiError::NotFound) }));
     };
     let index: PathBuf = dir.join("index.html");
-    app.service(
-        Files::new("/", dir).index_file("index.html").prefer_utf8(true).default_handler(fn_service(
-            move |req: ServiceRequest| {
-                let index = index.clone();
-                async move {
-                    let (req, _) = req.into_parts();
-                    if !is_app_route(req.path()) {
-                        let response = ApiError::NotFound.error_response();
-                        return Ok(ServiceResponse::new(req, response));
-                    }
-                    let file = NamedFile::open_async(&index).await?;
-                    let response = file.into_response(&req);
-                    Ok(ServiceResponse::new(req, response))
-                }
-            },
-        )),
-    )
+    app.service(Files::new("/", dir).index_file("index.html").prefer_utf8(true).default_handler(fn_service(move |req: ServiceRequest| {
+        let index = index.clone();
+        async move {
+            let (req, _) = req.into_parts();
+            if !is_app_route(req.path()) {
+                let response = ApiError::NotFound.error_response();
+                return Ok(ServiceResponse::new(req, response));
+            }
+            let file = NamedFile::open_async(&index).await?;
+            let response = file.into_response(&req);
+            Ok(ServiceResponse::new(req, response))
+        }
+    })))
 }
 
 /// App routes are extensionless paths outside `/assets/` (`/plans/<uuid>/edit`, `/sign-in`).

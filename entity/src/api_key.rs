@@ -1,7 +1,7 @@
 //! An integration's API key, stored only as its SHA-256.
+use crate::values::Scopes;
 use sea_orm::entity::prelude::*;
 use serde::{Deserialize, Serialize};
-use crate::values::Scopes;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, Serialize, Deserialize)]
 #[sea_orm(table_name = "api_keys")]

@@ -1,7 +1,7 @@
 //! One recorded write or security event.
+use crate::values::Changes;
 use sea_orm::entity::prelude::*;
 use serde::{Deserialize, Serialize};
-use crate::values::Changes;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel, Serialize, Deserialize)]
 #[sea_orm(table_name = "audit_events")]

@@ -1,8 +1,8 @@
 //! A comment on a plan, goal, measure or meeting; in a consultation, a formal připomínka
 //! with its settlement.
+use crate::enums::{Channel, CommentStatus, Resolution, TargetType};
 use sea_orm::entity::prelude::*;
 use serde::{Deserialize, Serialize};
-use crate::enums::{Channel, CommentStatus, Resolution, TargetType};
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, Serialize, Deserialize)]
 #[sea_orm(table_name = "comments")]

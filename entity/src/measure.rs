@@ -1,8 +1,8 @@
 //! A measure (opatření) serving a goal, with its implementation state.
-use sea_orm::entity::prelude::*;
-use serde::{Deserialize, Serialize};
 use crate::enums::MeasureStatus;
 use crate::values::{FundingList, Indicators, StringList};
+use sea_orm::entity::prelude::*;
+use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel, Serialize, Deserialize)]
 #[sea_orm(table_name = "measures")]

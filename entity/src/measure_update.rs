@@ -1,7 +1,7 @@
 //! One entry of a measure's implementation timeline.
+use crate::enums::MeasureStatus;
 use sea_orm::entity::prelude::*;
 use serde::{Deserialize, Serialize};
-use crate::enums::MeasureStatus;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, Serialize, Deserialize)]
 #[sea_orm(table_name = "measure_updates")]

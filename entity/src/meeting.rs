@@ -1,8 +1,8 @@
 //! A meeting of a working group, with its agenda, attendance, resolutions and minutes.
-use sea_orm::entity::prelude::*;
-use serde::{Deserialize, Serialize};
 use crate::enums::{MeetingFormat, MeetingStatus};
 use crate::values::{Agenda, Attendance, MeetingResolutions};
+use sea_orm::entity::prelude::*;
+use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, Serialize, Deserialize)]
 #[sea_orm(table_name = "meetings")]

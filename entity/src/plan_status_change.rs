@@ -1,7 +1,7 @@
 //! One recorded lifecycle move of a plan.
+use crate::enums::PlanStatus;
 use sea_orm::entity::prelude::*;
 use serde::{Deserialize, Serialize};
-use crate::enums::PlanStatus;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, Serialize, Deserialize)]
 #[sea_orm(table_name = "plan_status_changes")]

@@ -1,7 +1,7 @@
 //! A person with an account.
+use crate::enums::Role;
 use sea_orm::entity::prelude::*;
 use serde::{Deserialize, Serialize};
-use crate::enums::Role;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, Serialize, Deserialize)]
 #[sea_orm(table_name = "users")]

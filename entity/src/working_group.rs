@@ -1,7 +1,7 @@
 //! A working group (pracovní skupina) or the steering group.
+use crate::enums::GroupKind;
 use sea_orm::entity::prelude::*;
 use serde::{Deserialize, Serialize};
-use crate::enums::GroupKind;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, Serialize, Deserialize)]
 #[sea_orm(table_name = "working_groups")]

@@ -1,7 +1,7 @@
 //! A user's membership in a working group.
+use crate::enums::{MemberRole, Stakeholder};
 use sea_orm::entity::prelude::*;
 use serde::{Deserialize, Serialize};
-use crate::enums::{MemberRole, Stakeholder};
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, Serialize, Deserialize)]
 #[sea_orm(table_name = "working_group_members")]

@@ -19,10 +19,7 @@ fn resource(name: &'static str, columns: Vec<ColumnDef>) -> TableCreateStatement
     for mut column in columns {
         table.col(&mut column);
     }
-    table
-        .col(timestamp_with_time_zone("created_at"))
-        .col(timestamp_with_time_zone("updated_at"))
-        .col(integer("version").default(1));
+    table.col(timestamp_with_time_zone("created_at")).col(timestamp_with_time_zone("updated_at")).col(integer("version").default(1));
     table.take()
 }
 
@@ -37,18 +34,8 @@ fn log(name: &'static str, columns: Vec<ColumnDef>) -> TableCreateStatement {
     table.take()
 }
 
-fn fk(
-    table: &'static str,
-    column: &'static str,
-    to: &'static str,
-    on_delete: ForeignKeyAction,
-) -> ForeignKeyCreateStatement {
-    ForeignKey::create()
-        .name(format!("fk_{table}_{column}"))
-        .from(table, column)
-        .to(to, "id")
-        .on_delete(on_delete)
-        .take()
+fn fk(table: &'static str, column: &'static str, to: &'static str, on_delete: ForeignKeyAction) -> ForeignKeyCreateStatement {
+    ForeignKey::create().name(format!("fk_{table}_{column}")).from(table, column).to(to, "id").on_delete(on_delete).take()
 }
 
 use ForeignKeyAction::{Cascade, SetNull};
@@ -109,12 +96,7 @@ impl MigrationTrait for Migration {
             ),
             resource(
                 "working_group_members",
-                vec![
-                    uuid("working_group_id"),
-                    uuid("user_id"),
-                    string_len("role", 32),
-                    string_len("stakeholder", 32),
-                ],
+                vec![uuid("working_group_id"), uuid("user_id"), string_len("role", 32), string_len("stakeholder", 32)],
             )
             .foreign_key(&mut fk("working_group_members", "working_group_id", "working_groups", Cascade))
             .foreign_key(&mut fk("working_group_members", "user_id", "users", Cascade))
@@ -307,9 +289,19 @@ impl MigrationTrait for Migration {
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         for table in [
-            "audit_events", "comments", "measure_updates", "measures", "goals",
-            "plan_status_changes", "plans", "meetings", "working_group_members",
-            "working_groups", "api_keys", "refresh_tokens", "users",
+            "audit_events",
+            "comments",
+            "measure_updates",
+            "measures",
+            "goals",
+            "plan_status_changes",
+            "plans",
+            "meetings",
+            "working_group_members",
+            "working_groups",
+            "api_keys",
+            "refresh_tokens",
+            "users",
         ] {
             manager.drop_table(Table::drop().table(table).to_owned()).await?;
         }

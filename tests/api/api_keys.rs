@@ -17,10 +17,7 @@ fn plan_body() -> Value {
 
 /// A new key of `owner`: (its id, its secret).
 async fn key(app: &TestApp, owner: &TestUser, scopes: Value) -> (String, String) {
-    let created = app
-        .post("/api-keys", Some(&owner.token), json!({"name": "Krajský katalog", "scopes": scopes}))
-        .await
-        .expect(201);
+    let created = app.post("/api-keys", Some(&owner.token), json!({"name": "Krajský katalog", "scopes": scopes})).await.expect(201);
     (created["id"].as_str().unwrap().to_string(), created["key"].as_str().unwrap().to_string())
 }
 
@@ -83,9 +80,7 @@ both!(revoked_and_expired_keys_stop_working, |app| async move {
     let c = app.coordinator().await;
     let (id, secret) = key(&app, &c, json!(["read"])).await;
     app.get("/plans", Some(&secret)).await.expect(200);
-    app.send(reqwest::Method::DELETE, &format!("/api-keys/{id}"), Some(&c.token), None, &[("if-match", "\"7\"")])
-        .await
-        .expect(412);
+    app.send(reqwest::Method::DELETE, &format!("/api-keys/{id}"), Some(&c.token), None, &[("if-match", "\"7\"")]).await.expect(412);
     app.delete(&format!("/api-keys/{id}"), Some(&c.token)).await.expect(204);
     let problem = app.get("/plans", Some(&secret)).await.expect(401);
     assert!(problem["detail"].as_str().unwrap().contains("API key"));
@@ -147,10 +142,7 @@ both!(owners_and_admins_see_and_revoke, |app| async move {
 
     let mine = app.get("/api-keys", Some(&owner.token)).await.expect(200);
     assert_eq!(mine["items"].as_array().unwrap().len(), 1, "only one's own keys");
-    assert_eq!(
-        app.get(&format!("/api-keys?user_id={}", owner.id), Some(&owner.token)).await.expect(200)["items"][0]["id"],
-        id
-    );
+    assert_eq!(app.get(&format!("/api-keys?user_id={}", owner.id), Some(&owner.token)).await.expect(200)["items"][0]["id"], id);
     app.get(&format!("/api-keys?user_id={}", owner.id), Some(&stranger.token)).await.expect(403);
     app.delete(&format!("/api-keys/{id}"), Some(&stranger.token)).await.expect(404);
     app.delete(&format!("/api-keys/{}", Uuid::now_v7()), Some(&owner.token)).await.expect(404);

@@ -150,7 +150,9 @@ async fn a_hung_database_bounds_every_request() {
             let request = if i % 2 == 0 {
                 client.get(format!("{base}/plans"))
             } else {
-                client.post(format!("{base}/comments")).json(&serde_json::json!({"target_type": "plan", "target_id": uuid::Uuid::now_v7(), "body": "x", "author_name": "Jana"}))
+                client.post(format!("{base}/comments")).json(
+                    &serde_json::json!({"target_type": "plan", "target_id": uuid::Uuid::now_v7(), "body": "x", "author_name": "Jana"}),
+                )
             };
             let answer = request.send().await.unwrap();
             (answer.status().as_u16(), started.elapsed())

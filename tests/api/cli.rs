@@ -113,7 +113,8 @@ async fn commands_and_graceful_shutdown(backend: Backend) {
     let weak = run(&url, &dir, &["create-admin", "--email", "jiny@obec.example.cz"], "passwordpassword\n");
     assert!(!weak.status.success(), "a guessable password is refused on the command line too");
     assert!(String::from_utf8_lossy(&weak.stderr).contains("too easy to guess"), "{}", String::from_utf8_lossy(&weak.stderr));
-    let seeded = run(&url, &dir, &["seed", "synthetic", "--plans", "3", "--goals-per-plan", "2", "--measures-per-goal", "2", "--comments", "2"], "");
+    let seeded =
+        run(&url, &dir, &["seed", "synthetic", "--plans", "3", "--goals-per-plan", "2", "--measures-per-goal", "2", "--comments", "2"], "");
     ok(&seeded);
     assert!(String::from_utf8_lossy(&seeded.stdout).contains("3 synthetic plans loaded"));
 
@@ -188,7 +189,15 @@ fn comparable(text: &str) -> String {
 }
 
 async fn sign_in(client: &reqwest::Client, base: &str) -> String {
-    let answer: Value = client.post(format!("{base}/auth/login")).json(&json!({"email": ADMIN, "password": PASSWORD})).send().await.unwrap().json().await.unwrap();
+    let answer: Value = client
+        .post(format!("{base}/auth/login"))
+        .json(&json!({"email": ADMIN, "password": PASSWORD}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     answer["access_token"].as_str().unwrap_or_else(|| panic!("no token: {answer}")).to_string()
 }
 
@@ -201,7 +210,12 @@ async fn dump_and_restore_move_an_installation_between_sqlite_and_postgres() {
     let (postgres, pg_name, pg_dir) = fresh_database(Backend::Postgres).await;
     ok(&run(&sqlite, &sqlite_dir, &["create-admin", "--email", ADMIN, "--name", "Správce"], &format!("{PASSWORD}\n")));
     ok(&run(&sqlite, &sqlite_dir, &["seed", "demo"], ""));
-    ok(&run(&sqlite, &sqlite_dir, &["seed", "synthetic", "--plans", "2", "--goals-per-plan", "2", "--measures-per-goal", "2", "--comments", "30"], ""));
+    ok(&run(
+        &sqlite,
+        &sqlite_dir,
+        &["seed", "synthetic", "--plans", "2", "--goals-per-plan", "2", "--measures-per-goal", "2", "--comments", "30"],
+        "",
+    ));
     // Signed in before the dump, with the secret of the data directory both servers share: a
     // sign-in afterwards would be one more audit event on one side only.
     let (_a, from) = serve(&sqlite, &sqlite_dir).await;
@@ -251,19 +265,42 @@ async fn dump_and_restore_move_an_installation_between_sqlite_and_postgres() {
     let meetings = ids(&list(&from, "/meetings?limit=200", &token).await);
     let users = ids(&list(&from, "/users?limit=200", &token).await);
     assert!(plans.len() >= 3 && groups.len() >= 2 && !meetings.is_empty() && users.len() >= 3);
-    let mut paths: Vec<String> =
-        ["/plans?limit=200", "/working-groups?limit=200", "/meetings?limit=200", "/meetings.ics", "/users?limit=200", "/audit?limit=200", "/comments?limit=200", "/measures?limit=200", "/me"]
-            .map(String::from)
-            .into();
+    let mut paths: Vec<String> = [
+        "/plans?limit=200",
+        "/working-groups?limit=200",
+        "/meetings?limit=200",
+        "/meetings.ics",
+        "/users?limit=200",
+        "/audit?limit=200",
+        "/comments?limit=200",
+        "/measures?limit=200",
+        "/me",
+    ]
+    .map(String::from)
+    .into();
     for plan in &plans {
-        for tail in ["", "/tree", "/goals", "/history", "/consultation-report", "/consultation-report?format=csv", "/consultation-report?format=html", "/export?format=html", "/export?format=markdown"] {
+        for tail in [
+            "",
+            "/tree",
+            "/goals",
+            "/history",
+            "/consultation-report",
+            "/consultation-report?format=csv",
+            "/consultation-report?format=html",
+            "/export?format=html",
+            "/export?format=markdown",
+        ] {
             paths.push(format!("/plans/{plan}{tail}"));
         }
         paths.push(format!("/measures?plan_id={plan}&limit=200"));
         paths.push(format!("/comments?plan_id={plan}&limit=200"));
     }
     for group in &groups {
-        paths.extend([format!("/working-groups/{group}"), format!("/working-groups/{group}/members?limit=200"), format!("/working-groups/{group}/meetings?limit=200")]);
+        paths.extend([
+            format!("/working-groups/{group}"),
+            format!("/working-groups/{group}/members?limit=200"),
+            format!("/working-groups/{group}/meetings?limit=200"),
+        ]);
     }
     paths.extend(meetings.iter().map(|m| format!("/meetings/{m}")));
     paths.extend(users.iter().map(|u| format!("/users/{u}")));
@@ -336,11 +373,8 @@ async fn keep_alive_client(port: u16) -> (usize, usize, usize) {
                 }
             }
             let head = String::from_utf8_lossy(&head).to_lowercase();
-            let length: usize = head
-                .lines()
-                .find_map(|l| l.strip_prefix("content-length:"))
-                .map(|v| v.trim().parse().unwrap())
-                .unwrap_or(0);
+            let length: usize =
+                head.lines().find_map(|l| l.strip_prefix("content-length:")).map(|v| v.trim().parse().unwrap()).unwrap_or(0);
             let mut body = vec![0u8; length];
             if stream.read_exact(&mut body).await.is_err() {
                 continue 'connections;

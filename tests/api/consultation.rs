@@ -12,262 +12,98 @@ fn approval() -> Value {
 }
 
 /// The register with an explicit `Accept`, read as raw bytes (a text decoder would eat the BOM).
-async fn report(
-    app: &TestApp,
-    plan: &str,
-    token: Option<&str>,
-    accept: &str,
-    query: &str,
-) -> (u16, String, Vec<u8>) {
-    let mut request = app
-        .client
-        .get(app.url(&format!("/plans/{plan}/consultation-report{query}")))
-        .header("accept", accept);
+async fn report(app: &TestApp, plan: &str, token: Option<&str>, accept: &str, query: &str) -> (u16, String, Vec<u8>) {
+    let mut request = app.client.get(app.url(&format!("/plans/{plan}/consultation-report{query}"))).header("accept", accept);
     if let Some(token) = token {
         request = request.bearer_auth(token);
     }
     let response = request.send().await.unwrap();
     let status = response.status().as_u16();
-    let content_type = response
-        .headers()
-        .get("content-type")
-        .map(|v| v.to_str().unwrap().to_string())
-        .unwrap_or_default();
-    (
-        status,
-        content_type,
-        response.bytes().await.unwrap().to_vec(),
-    )
+    let content_type = response.headers().get("content-type").map(|v| v.to_str().unwrap().to_string()).unwrap_or_default();
+    (status, content_type, response.bytes().await.unwrap().to_vec())
 }
 
 both!(resolution_rules, |app| async move {
     let k = open_consultation(&app).await;
     let c = Some(k.coordinator.token.as_str());
     let member = app.member().await;
-    let formal = app
-        .post(
-            "/comments",
-            Some(&member.token),
-            on("measure", &k.measure, "Rozšířit o víkendy."),
-        )
-        .await
-        .id();
+    let formal = app.post("/comments", Some(&member.token), on("measure", &k.measure, "Rozšířit o víkendy.")).await.id();
     let path = format!("/comments/{formal}/resolution");
     let accepted = json!({"resolution": "accepted", "note": "Oprávněná připomínka.", "change": "Opatření 1.1 doplněno o víkendy."});
 
     app.post(&path, None, accepted.clone()).await.expect(401);
-    app.post(&path, Some(&member.token), accepted.clone())
-        .await
-        .expect(403);
+    app.post(&path, Some(&member.token), accepted.clone()).await.expect(403);
     for resolution in ["accepted", "partially_accepted", "rejected"] {
-        let problem = app
-            .post(&path, c, json!({"resolution": resolution}))
-            .await
-            .expect(422);
+        let problem = app.post(&path, c, json!({"resolution": resolution})).await.expect(422);
         assert_eq!(problem["errors"][0]["field"], "note");
-        app.post(&path, c, json!({"resolution": resolution, "note": "  "}))
-            .await
-            .expect(422);
+        app.post(&path, c, json!({"resolution": resolution, "note": "  "})).await.expect(422);
     }
     let unknown = app.post(&path, c, json!({"resolution": "maybe", "note": "x"})).await.expect(422);
     assert_eq!(unknown["errors"][0]["field"], "resolution");
-    app.post(
-        &path,
-        c,
-        json!({"resolution": "noted", "resolved_by": member.id}),
-    )
-    .await
-    .expect(400);
+    app.post(&path, c, json!({"resolution": "noted", "resolved_by": member.id})).await.expect(400);
 
     let settled = app.post(&path, c, accepted).await.expect(200);
     assert_eq!(settled["resolution"], "accepted");
     assert_eq!(settled["resolution_note"], "Oprávněná připomínka.");
-    assert_eq!(
-        settled["resolution_change"],
-        "Opatření 1.1 doplněno o víkendy."
-    );
-    assert_eq!(
-        settled["resolved_by"],
-        json!({"id": k.coordinator.id, "display_name": "Test coordinator"})
-    );
+    assert_eq!(settled["resolution_change"], "Opatření 1.1 doplněno o víkendy.");
+    assert_eq!(settled["resolved_by"], json!({"id": k.coordinator.id, "display_name": "Test coordinator"}));
     assert!(settled["resolved_at"].is_string());
     assert_eq!(settled["version"], 2);
     // Settled again while the plan is in consultation; a noted comment needs no justification.
-    let again = app
-        .send(
-            Method::POST,
-            &path,
-            c,
-            Some(json!({"resolution": "noted"})),
-            &[("if-match", "\"2\"")],
-        )
-        .await
-        .expect(200);
+    let again = app.send(Method::POST, &path, c, Some(json!({"resolution": "noted"})), &[("if-match", "\"2\"")]).await.expect(200);
     assert_eq!(again["resolution"], "noted");
     assert!(again["resolution_note"].is_null() && again["resolution_change"].is_null());
-    app.send(
-        Method::POST,
-        &path,
-        c,
-        Some(json!({"resolution": "noted"})),
-        &[("if-match", "\"2\"")],
-    )
-    .await
-    .expect(412);
+    app.send(Method::POST, &path, c, Some(json!({"resolution": "noted"})), &[("if-match", "\"2\"")]).await.expect(412);
     // The public sees the settlement (who and why) too.
-    assert_eq!(
-        app.get(&format!("/comments/{formal}"), None)
-            .await
-            .expect(200)["resolution"],
-        "noted"
-    );
+    assert_eq!(app.get(&format!("/comments/{formal}"), None).await.expect(200)["resolution"], "noted");
     // A settled comment is final for its author.
-    app.patch(
-        &format!("/comments/{formal}"),
-        Some(&member.token),
-        json!({"body": "Jinak"}),
-    )
-    .await
-    .expect(409);
-    app.delete(&format!("/comments/{formal}"), Some(&member.token))
-        .await
-        .expect(409);
-    let audit = app
-        .get(
-            &format!("/audit?entity_type=comment&entity_id={formal}&action=resolve"),
-            c,
-        )
-        .await
-        .expect(200);
+    app.patch(&format!("/comments/{formal}"), Some(&member.token), json!({"body": "Jinak"})).await.expect(409);
+    app.delete(&format!("/comments/{formal}"), Some(&member.token)).await.expect(409);
+    let audit = app.get(&format!("/audit?entity_type=comment&entity_id={formal}&action=resolve"), c).await.expect(200);
     assert_eq!(audit["items"].as_array().unwrap().len(), 2);
 
     // Only formal consultation comments are settled: not replies, not comments made outside it.
     let mut reply = on("measure", &k.measure, "Souhlas.");
     reply["parent_id"] = json!(formal);
     let reply = app.post("/comments", Some(&member.token), reply).await.id();
-    let problem = app
-        .post(
-            &format!("/comments/{reply}/resolution"),
-            c,
-            json!({"resolution": "noted"}),
-        )
-        .await
-        .expect(409);
+    let problem = app.post(&format!("/comments/{reply}/resolution"), c, json!({"resolution": "noted"})).await.expect(409);
     assert!(problem["detail"].as_str().unwrap().contains("reply"));
     let draft = app.plan(&k.coordinator).await;
-    let casual = app
-        .post(
-            "/comments",
-            Some(&member.token),
-            on("plan", &draft, "K pracovní verzi"),
-        )
-        .await
-        .id();
-    let problem = app
-        .post(
-            &format!("/comments/{casual}/resolution"),
-            c,
-            json!({"resolution": "noted"}),
-        )
-        .await
-        .expect(409);
-    assert!(
-        problem["detail"]
-            .as_str()
-            .unwrap()
-            .contains("only consultation comments")
-    );
-    app.post(
-        &format!("/comments/{}/resolution", uuid::Uuid::now_v7()),
-        c,
-        json!({"resolution": "noted"}),
-    )
-    .await
-    .expect(404);
+    let casual = app.post("/comments", Some(&member.token), on("plan", &draft, "K pracovní verzi")).await.id();
+    let problem = app.post(&format!("/comments/{casual}/resolution"), c, json!({"resolution": "noted"})).await.expect(409);
+    assert!(problem["detail"].as_str().unwrap().contains("only consultation comments"));
+    app.post(&format!("/comments/{}/resolution", uuid::Uuid::now_v7()), c, json!({"resolution": "noted"})).await.expect(404);
 });
 
 both!(approval_waits_for_every_settlement, |app| async move {
     let k = open_consultation(&app).await;
     let c = Some(k.coordinator.token.as_str());
-    let first = app
-        .post(
-            "/comments",
-            None,
-            anonymous("plan", &k.plan, "První", "Jana", None),
-        )
-        .await
-        .id();
-    let second = app
-        .post(
-            "/comments",
-            None,
-            anonymous("goal", &k.goal, "Druhá", "Petr", None),
-        )
-        .await
-        .id();
+    let first = app.post("/comments", None, anonymous("plan", &k.plan, "První", "Jana", None)).await.id();
+    let second = app.post("/comments", None, anonymous("goal", &k.goal, "Druhá", "Petr", None)).await.id();
     let mut reply = anonymous("plan", &k.plan, "Odpověď se neposuzuje", "Eva", None);
     reply["parent_id"] = json!(first);
     app.post("/comments", None, reply).await.expect(201);
     // A hidden comment still has to be settled.
-    app.patch(
-        &format!("/comments/{second}"),
-        c,
-        json!({"status": "hidden", "moderation_reason": "Osobní údaje"}),
-    )
-    .await
-    .expect(200);
+    app.patch(&format!("/comments/{second}"), c, json!({"status": "hidden", "moderation_reason": "Osobní údaje"})).await.expect(200);
     pass_deadline(&app, &k.plan, 1).await;
 
     let status = format!("/plans/{}/status", k.plan);
     let problem = app.post(&status, c, approval()).await.expect(409);
     assert_eq!(problem["code"], "unsettled_comments");
-    assert!(
-        problem["detail"]
-            .as_str()
-            .unwrap()
-            .starts_with("2 consultation comment"),
-        "{problem}"
-    );
-    app.post(
-        &format!("/comments/{first}/resolution"),
-        c,
-        json!({"resolution": "rejected", "note": "Mimo rozsah plánu."}),
-    )
-    .await
-    .expect(200);
+    assert!(problem["detail"].as_str().unwrap().starts_with("2 consultation comment"), "{problem}");
+    app.post(&format!("/comments/{first}/resolution"), c, json!({"resolution": "rejected", "note": "Mimo rozsah plánu."}))
+        .await
+        .expect(200);
     let problem = app.post(&status, c, approval()).await.expect(409);
-    assert!(
-        problem["detail"]
-            .as_str()
-            .unwrap()
-            .starts_with("1 consultation comment"),
-        "{problem}"
-    );
-    app.post(
-        &format!("/comments/{second}/resolution"),
-        c,
-        json!({"resolution": "noted"}),
-    )
-    .await
-    .expect(200);
-    assert_eq!(
-        app.post(&status, c, approval()).await.expect(200)["status"],
-        "approved"
-    );
+    assert!(problem["detail"].as_str().unwrap().starts_with("1 consultation comment"), "{problem}");
+    app.post(&format!("/comments/{second}/resolution"), c, json!({"resolution": "noted"})).await.expect(200);
+    assert_eq!(app.post(&status, c, approval()).await.expect(200)["status"], "approved");
 
     // The register is final once the plan is approved.
-    let problem = app
-        .post(
-            &format!("/comments/{first}/resolution"),
-            c,
-            json!({"resolution": "accepted", "note": "Přece jen"}),
-        )
-        .await
-        .expect(409);
+    let problem =
+        app.post(&format!("/comments/{first}/resolution"), c, json!({"resolution": "accepted", "note": "Přece jen"})).await.expect(409);
     assert!(problem["detail"].as_str().unwrap().contains("approved"));
-    app.delete(&format!("/comments/{first}"), c)
-        .await
-        .expect(409);
+    app.delete(&format!("/comments/{first}"), c).await.expect(409);
 });
 
 /// A plan in consultation with a settled, a partly settled, an unsettled and a hidden comment,
@@ -276,169 +112,62 @@ async fn register_fixture(app: &TestApp) -> (crate::comments::Consultation, Stri
     let k = open_consultation(app).await;
     let c = Some(k.coordinator.token.as_str());
     let tricky = "Navrhuji: \"víkendový provoz\"; také svátky.\nDruhý řádek <script>alert(1)</script> & konec";
-    let a = app
-        .post(
-            "/comments",
-            None,
-            anonymous(
-                "measure",
-                &k.measure,
-                tricky,
-                "Jana Nováková",
-                Some("jana@example.cz"),
-            ),
-        )
-        .await
-        .id();
-    let b = app
-        .post(
-            "/comments",
-            None,
-            anonymous(
-                "goal",
-                &k.goal,
-                "Cíl zúžit na seniory.",
-                "Spolek seniorů",
-                None,
-            ),
-        )
-        .await
-        .id();
-    app.post(
-        "/comments",
-        None,
-        anonymous("plan", &k.plan, "Kdy bude hotovo?", "Petr Malý", None),
-    )
-    .await
-    .expect(201);
-    let hidden = app
-        .post(
-            "/comments",
-            None,
-            anonymous(
-                "plan",
-                &k.plan,
-                "Nevhodný text",
-                "Troll",
-                Some("troll@example.cz"),
-            ),
-        )
-        .await
-        .id();
-    app.patch(
-        &format!("/comments/{hidden}"),
-        c,
-        json!({"status": "hidden", "moderation_reason": "Vulgarismy"}),
-    )
-    .await
-    .expect(200);
+    let a = app.post("/comments", None, anonymous("measure", &k.measure, tricky, "Jana Nováková", Some("jana@example.cz"))).await.id();
+    let b = app.post("/comments", None, anonymous("goal", &k.goal, "Cíl zúžit na seniory.", "Spolek seniorů", None)).await.id();
+    app.post("/comments", None, anonymous("plan", &k.plan, "Kdy bude hotovo?", "Petr Malý", None)).await.expect(201);
+    let hidden = app.post("/comments", None, anonymous("plan", &k.plan, "Nevhodný text", "Troll", Some("troll@example.cz"))).await.id();
+    app.patch(&format!("/comments/{hidden}"), c, json!({"status": "hidden", "moderation_reason": "Vulgarismy"})).await.expect(200);
     let mut reply = anonymous("measure", &k.measure, "Souhlasím", "Eva", None);
     reply["parent_id"] = json!(a);
     app.post("/comments", None, reply).await.expect(201);
     let draft = app.plan(&k.coordinator).await;
-    app.post("/comments", c, on("plan", &draft, "Jinde"))
-        .await
-        .expect(201);
-    app.post(&format!("/comments/{a}/resolution"), c, json!({"resolution": "accepted", "note": "Oprávněné; text \"upraven\".", "change": "Opatření 1.1: víkendy; svátky"}))
-        .await
-        .expect(200);
+    app.post("/comments", c, on("plan", &draft, "Jinde")).await.expect(201);
     app.post(
-        &format!("/comments/{b}/resolution"),
+        &format!("/comments/{a}/resolution"),
         c,
-        json!({"resolution": "partially_accepted", "note": "Částečně."}),
+        json!({"resolution": "accepted", "note": "Oprávněné; text \"upraven\".", "change": "Opatření 1.1: víkendy; svátky"}),
     )
     .await
     .expect(200);
+    app.post(&format!("/comments/{b}/resolution"), c, json!({"resolution": "partially_accepted", "note": "Částečně."})).await.expect(200);
     (k, tricky.to_string())
 }
 
 both!(register_as_json, |app| async move {
     let (k, tricky) = register_fixture(&app).await;
-    let public = app
-        .get(&format!("/plans/{}/consultation-report", k.plan), None)
-        .await;
-    assert!(
-        public
-            .header("content-type")
-            .unwrap()
-            .starts_with("application/json")
-    );
+    let public = app.get(&format!("/plans/{}/consultation-report", k.plan), None).await;
+    assert!(public.header("content-type").unwrap().starts_with("application/json"));
     let report = public.expect(200);
     assert_eq!(report["plan"]["id"], k.plan.as_str());
-    assert_eq!(
-        report["counts"],
-        json!({"total": 4, "accepted": 1, "partially_accepted": 1, "rejected": 0, "noted": 0, "unsettled": 2})
-    );
+    assert_eq!(report["counts"], json!({"total": 4, "accepted": 1, "partially_accepted": 1, "rejected": 0, "noted": 0, "unsettled": 2}));
     let items = report["items"].as_array().unwrap();
-    let numbers: Vec<u64> = items
-        .iter()
-        .map(|e| e["number"].as_u64().unwrap())
-        .collect();
+    let numbers: Vec<u64> = items.iter().map(|e| e["number"].as_u64().unwrap()).collect();
     assert_eq!(numbers, [1, 2, 3, 4]);
-    assert_eq!(
-        items[0]["target"],
-        json!({"type": "measure", "id": k.measure, "code": "1.1", "title": "Odlehčovací služba"})
-    );
+    assert_eq!(items[0]["target"], json!({"type": "measure", "id": k.measure, "code": "1.1", "title": "Odlehčovací služba"}));
     assert_eq!(items[1]["target"]["code"], "1");
     assert_eq!(items[2]["target"]["type"], "plan");
     assert!(items[2]["target"]["code"].is_null());
     assert_eq!(items[0]["body"], tricky.as_str());
     assert_eq!(items[0]["author"]["display_name"], "Jana Nováková");
     assert_eq!(items[0]["resolution"], "accepted");
-    assert_eq!(
-        items[0]["resolution_change"],
-        "Opatření 1.1: víkendy; svátky"
-    );
+    assert_eq!(items[0]["resolution_change"], "Opatření 1.1: víkendy; svátky");
     assert_eq!(items[0]["resolved_by"]["display_name"], "Test coordinator");
     assert_eq!(items[0]["channel"], "web");
-    assert!(
-        items[3]["body"].is_null(),
-        "a hidden text is withheld from the public"
-    );
-    assert!(
-        !public.text.contains("@example.cz"),
-        "no e-mail for the public"
-    );
+    assert!(items[3]["body"].is_null(), "a hidden text is withheld from the public");
+    assert!(!public.text.contains("@example.cz"), "no e-mail for the public");
 
     let member = app.member().await;
-    assert!(
-        !app.get(
-            &format!("/plans/{}/consultation-report", k.plan),
-            Some(&member.token)
-        )
-        .await
-        .text
-        .contains("@example.cz")
-    );
-    let staff = app
-        .get(
-            &format!("/plans/{}/consultation-report", k.plan),
-            Some(&k.coordinator.token),
-        )
-        .await
-        .expect(200);
+    assert!(!app.get(&format!("/plans/{}/consultation-report", k.plan), Some(&member.token)).await.text.contains("@example.cz"));
+    let staff = app.get(&format!("/plans/{}/consultation-report", k.plan), Some(&k.coordinator.token)).await.expect(200);
     assert_eq!(staff["items"][0]["author_email"], "jana@example.cz");
     assert_eq!(staff["items"][3]["body"], "Nevhodný text");
 
     // Who may see the plan may see its register; drafts are 404 for the public.
     let draft = app.plan(&k.coordinator).await;
-    app.get(&format!("/plans/{draft}/consultation-report"), None)
-        .await
-        .expect(404);
-    let empty = app
-        .get(
-            &format!("/plans/{draft}/consultation-report"),
-            Some(&member.token),
-        )
-        .await
-        .expect(200);
+    app.get(&format!("/plans/{draft}/consultation-report"), None).await.expect(404);
+    let empty = app.get(&format!("/plans/{draft}/consultation-report"), Some(&member.token)).await.expect(200);
     assert_eq!(empty["counts"]["total"], 0);
-    app.get(
-        &format!("/plans/{}/consultation-report", uuid::Uuid::now_v7()),
-        None,
-    )
-    .await
-    .expect(404);
+    app.get(&format!("/plans/{}/consultation-report", uuid::Uuid::now_v7()), None).await.expect(404);
 });
 
 both!(register_as_csv_for_excel, |app| async move {
@@ -446,32 +175,17 @@ both!(register_as_csv_for_excel, |app| async move {
     let (status, content_type, bytes) = report(&app, &k.plan, None, "text/csv", "").await;
     assert_eq!(status, 200);
     assert_eq!(content_type, "text/csv; charset=utf-8");
-    assert_eq!(
-        &bytes[..3],
-        &[0xEF, 0xBB, 0xBF],
-        "UTF-8 byte-order mark for Excel"
-    );
+    assert_eq!(&bytes[..3], &[0xEF, 0xBB, 0xBF], "UTF-8 byte-order mark for Excel");
     let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
     assert!(text.starts_with(
         "Č.;Připomínka k;Kód;Název;Autor;Kanál;Přijato;Text připomínky;Vypořádání;Odůvodnění;Změna v plánu;Vypořádal;Datum vypořádání\r\n"
     ));
     assert!(!text.contains("@example.cz"));
 
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(b';')
-        .from_reader(text.as_bytes());
-    let header: Vec<String> = reader
-        .headers()
-        .unwrap()
-        .iter()
-        .map(str::to_string)
-        .collect();
+    let mut reader = csv::ReaderBuilder::new().delimiter(b';').from_reader(text.as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(str::to_string).collect();
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
-    assert_eq!(
-        rows.len(),
-        4,
-        "replies and comments outside the consultation are not in the register"
-    );
+    assert_eq!(rows.len(), 4, "replies and comments outside the consultation are not in the register");
     let col = |name: &str| header.iter().position(|h| h == name).unwrap();
     let first = &rows[0];
     assert_eq!(&first[col("Č.")], "1");
@@ -481,45 +195,21 @@ both!(register_as_csv_for_excel, |app| async move {
     assert_eq!(&first[col("Autor")], "Jana Nováková");
     assert_eq!(&first[col("Kanál")], "web");
     assert_eq!(&first[col("Přijato")], Utc::now().date_naive().to_string());
-    assert_eq!(
-        &first[col("Text připomínky")],
-        tricky,
-        "separator, quotes and a line break round-trip"
-    );
+    assert_eq!(&first[col("Text připomínky")], tricky, "separator, quotes and a line break round-trip");
     assert_eq!(&first[col("Vypořádání")], "akceptováno");
     assert_eq!(&first[col("Odůvodnění")], "Oprávněné; text \"upraven\".");
-    assert_eq!(
-        &first[col("Změna v plánu")],
-        "Opatření 1.1: víkendy; svátky"
-    );
+    assert_eq!(&first[col("Změna v plánu")], "Opatření 1.1: víkendy; svátky");
     assert_eq!(&first[col("Vypořádal")], "Test coordinator");
-    assert_eq!(
-        &first[col("Datum vypořádání")],
-        Utc::now().date_naive().to_string()
-    );
+    assert_eq!(&first[col("Datum vypořádání")], Utc::now().date_naive().to_string());
     assert_eq!(&rows[1][col("Vypořádání")], "akceptováno částečně");
     assert_eq!(&rows[2][col("Vypořádání")], "", "unsettled");
     assert_eq!(&rows[3][col("Text připomínky")], "[text skryt moderátorem]");
 
     // Staff get the e-mails and the moderation reason; ?format= overrides Accept for download links.
-    let (status, _, bytes) = report(
-        &app,
-        &k.plan,
-        Some(&k.coordinator.token),
-        "application/json",
-        "?format=csv",
-    )
-    .await;
+    let (status, _, bytes) = report(&app, &k.plan, Some(&k.coordinator.token), "application/json", "?format=csv").await;
     assert_eq!(status, 200);
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(b';')
-        .from_reader(&bytes[3..]);
-    let header: Vec<String> = reader
-        .headers()
-        .unwrap()
-        .iter()
-        .map(str::to_string)
-        .collect();
+    let mut reader = csv::ReaderBuilder::new().delimiter(b';').from_reader(&bytes[3..]);
+    let header: Vec<String> = reader.headers().unwrap().iter().map(str::to_string).collect();
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     let col = |name: &str| header.iter().position(|h| h == name).unwrap();
     assert_eq!(&rows[0][col("E-mail")], "jana@example.cz");
@@ -529,14 +219,7 @@ both!(register_as_csv_for_excel, |app| async move {
 
 both!(register_as_printable_html, |app| async move {
     let (k, _) = register_fixture(&app).await;
-    let (status, content_type, bytes) = report(
-        &app,
-        &k.plan,
-        None,
-        "text/html,application/xhtml+xml,*/*;q=0.8",
-        "",
-    )
-    .await;
+    let (status, content_type, bytes) = report(&app, &k.plan, None, "text/html,application/xhtml+xml,*/*;q=0.8", "").await;
     assert_eq!(status, 200);
     assert_eq!(content_type, "text/html; charset=utf-8");
     let html = String::from_utf8(bytes).unwrap();
@@ -558,14 +241,7 @@ both!(register_as_printable_html, |app| async move {
     }
     assert!(!html.contains("<script>"), "user text is escaped");
     assert!(!html.contains("@example.cz"));
-    let (_, _, staff) = report(
-        &app,
-        &k.plan,
-        Some(&k.coordinator.token),
-        "application/json",
-        "?format=html",
-    )
-    .await;
+    let (_, _, staff) = report(&app, &k.plan, Some(&k.coordinator.token), "application/json", "?format=html").await;
     let staff = String::from_utf8(staff).unwrap();
     assert!(staff.contains("<th scope=\"col\">E-mail</th>") && staff.contains("jana@example.cz"));
     assert!(staff.contains("Skryto: Vulgarismy"));
@@ -588,10 +264,7 @@ both!(register_content_negotiation, |app| async move {
         assert_eq!(content_type, expected, "{accept} {query}");
     }
     let (status, content_type, _) = report(&app, &k.plan, None, "text/csv", "?format=pdf").await;
-    assert_eq!(
-        (status, content_type.as_str()),
-        (400, "application/problem+json")
-    );
+    assert_eq!((status, content_type.as_str()), (400, "application/problem+json"));
 });
 
 both!(the_register_pages_and_streams_every_comment_exactly_once, |app| async move {

@@ -33,7 +33,8 @@ both!(framework_errors_are_problems, |app| async move {
         .await
         .unwrap();
     assert_eq!(bad.status(), 400);
-    let answer = app.post("/plans", t, json!({"title": "x", "territory": "y", "period_start": 2025, "period_end": 2026, "owner": "me"})).await;
+    let answer =
+        app.post("/plans", t, json!({"title": "x", "territory": "y", "period_start": 2025, "period_end": 2026, "owner": "me"})).await;
     assert!(answer.expect(400)["detail"].as_str().unwrap().contains("unknown field"));
     // A value of the wrong type, an unknown enum value or a missing field is a 422 that names the field.
     let wrong_type = app.post("/plans", t, json!({"title": "x", "territory": "y", "period_start": "2025", "period_end": 2026})).await;
@@ -42,7 +43,8 @@ both!(framework_errors_are_problems, |app| async move {
     assert_eq!(missing["errors"][0], json!({"field": "period_start", "code": "required", "message": "is required"}));
     assert_eq!(wrong_type.json()["errors"][0]["code"], "invalid_value");
     app.post("/plans", t, json!([1, 2])).await.expect(400);
-    let text = app.client.post(app.url("/plans")).bearer_auth(&c.token).header("content-type", "text/plain").body("{}").send().await.unwrap();
+    let text =
+        app.client.post(app.url("/plans")).bearer_auth(&c.token).header("content-type", "text/plain").body("{}").send().await.unwrap();
     assert_eq!(text.status(), 415);
     app.get("/plans/not-a-uuid", None).await.expect(400);
     let huge = "x".repeat(1024 * 1024 + 10);
@@ -169,7 +171,10 @@ both!(field_errors_carry_a_code_and_their_bounds, |app| async move {
     let found = errors(app.post("/plans", t, plan).await.expect(422));
     assert_eq!(found[0], json!({"field": "title", "code": "required", "message": "must not be empty"}));
     assert_eq!(found[1], json!({"field": "territory", "code": "too_long", "message": "must be at most 200 characters", "max": 200}));
-    assert_eq!(found[2], json!({"field": "period_start", "code": "out_of_range", "message": "must be between 2000 and 2100", "min": 2000, "max": 2100}));
+    assert_eq!(
+        found[2],
+        json!({"field": "period_start", "code": "out_of_range", "message": "must be between 2000 and 2100", "min": 2000, "max": 2100})
+    );
     let limit = errors(app.get("/plans?limit=0", None).await.expect(422));
     assert_eq!((limit[0]["code"].as_str(), limit[0]["min"].as_i64(), limit[0]["max"].as_i64()), (Some("out_of_range"), Some(1), Some(200)));
     let user = json!({"email": "not-an-address", "display_name": "Jana", "role": "member", "password": "krátké"});

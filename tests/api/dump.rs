@@ -13,7 +13,8 @@ both!(every_table_is_dumped, |app| async move {
         Backend::Postgres => "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()",
     };
     let rows = app.db.query_all_raw(Statement::from_string(app.db.get_database_backend(), sql)).await.unwrap();
-    let mut schema: Vec<String> = rows.iter().map(|r| r.try_get::<String>("", "name").unwrap()).filter(|n| !api::dump::LEFT_OUT.contains(&n.as_str())).collect();
+    let mut schema: Vec<String> =
+        rows.iter().map(|r| r.try_get::<String>("", "name").unwrap()).filter(|n| !api::dump::LEFT_OUT.contains(&n.as_str())).collect();
     schema.sort();
     let mut dumped: Vec<String> = api::dump::table_names().into_iter().map(String::from).collect();
     dumped.sort();
@@ -52,13 +53,15 @@ both!(a_restore_puts_parents_before_children_whatever_their_ids, |app| async mov
     let plan = app.plan(&c).await;
     let parent = app.post(&format!("/plans/{plan}/goals"), Some(&c.token), json!({"code": "1", "title": "Senioři"})).await.id();
     // A sub-goal and a reply whose ids sort before their parents' (ids need not follow time).
-    let mut sub: entity::goal::ActiveModel = entity::goal::Entity::find_by_id(parent.parse::<uuid::Uuid>().unwrap()).one(&app.db).await.unwrap().unwrap().into();
+    let mut sub: entity::goal::ActiveModel =
+        entity::goal::Entity::find_by_id(parent.parse::<uuid::Uuid>().unwrap()).one(&app.db).await.unwrap().unwrap().into();
     sub.id = Set(uuid::Uuid::from_u128(1));
     sub.code = Set("1.1".into());
     sub.parent_goal_id = Set(Some(parent.parse().unwrap()));
     sub.insert(&app.db).await.unwrap();
     let comment = app.post("/comments", Some(&c.token), json!({"target_type": "plan", "target_id": plan, "body": "Otázka"})).await.id();
-    let mut reply: entity::comment::ActiveModel = entity::comment::Entity::find_by_id(comment.parse::<uuid::Uuid>().unwrap()).one(&app.db).await.unwrap().unwrap().into();
+    let mut reply: entity::comment::ActiveModel =
+        entity::comment::Entity::find_by_id(comment.parse::<uuid::Uuid>().unwrap()).one(&app.db).await.unwrap().unwrap().into();
     reply.id = Set(uuid::Uuid::from_u128(2));
     reply.body = Set("Odpověď".into());
     reply.parent_id = Set(Some(comment.parse().unwrap()));
@@ -78,7 +81,10 @@ both!(a_restore_puts_parents_before_children_whatever_their_ids, |app| async mov
         lines[1..lines.len() - 1].to_vec()
     };
     assert_eq!(rows(&again), rows(&file));
-    assert_eq!(target.get(&format!("/plans/{plan}/tree"), Some(&c.token)).await.text, app.get(&format!("/plans/{plan}/tree"), Some(&c.token)).await.text);
+    assert_eq!(
+        target.get(&format!("/plans/{plan}/tree"), Some(&c.token)).await.text,
+        app.get(&format!("/plans/{plan}/tree"), Some(&c.token)).await.text
+    );
     // Once loaded, the database is no longer empty.
     let refused = api::dump::restore(&target.db, &file, &header).await.unwrap_err().to_string();
     assert!(refused.contains("the database is not empty"), "{refused}");

@@ -21,7 +21,14 @@ const WRITERS: usize = 8;
 
 /// `WRITERS` clients post comments on `target` until `stop` says so; answers the ids of every
 /// comment answered 201 and the statuses of the rest.
-async fn hammer(client: reqwest::Client, url: String, token: String, plan: String, stop: watch::Receiver<bool>, most: usize) -> (Vec<String>, Vec<u16>) {
+async fn hammer(
+    client: reqwest::Client,
+    url: String,
+    token: String,
+    plan: String,
+    stop: watch::Receiver<bool>,
+    most: usize,
+) -> (Vec<String>, Vec<u16>) {
     let acknowledged = Arc::new(Mutex::new(Vec::new()));
     let refused = Arc::new(Mutex::new(Vec::new()));
     let mut tasks = Vec::new();
@@ -81,10 +88,16 @@ both!(concurrent_patches_are_412_with_if_match_and_last_writer_wins_without, |ap
     let patches = (0..WRITERS).map(|i| {
         let (app, t, goal) = (&app, t.clone(), goal.clone());
         async move {
-            app.send(Method::PATCH, &format!("/goals/{goal}"), Some(&t), Some(json!({"title": format!("Cíl {i}")})), &[("if-match", "\"1\"")])
-                .await
-                .status
-                .as_u16()
+            app.send(
+                Method::PATCH,
+                &format!("/goals/{goal}"),
+                Some(&t),
+                Some(json!({"title": format!("Cíl {i}")})),
+                &[("if-match", "\"1\"")],
+            )
+            .await
+            .status
+            .as_u16()
         }
     });
     let mut statuses = futures_util::future::join_all(patches).await;
@@ -282,7 +295,12 @@ async fn a_failing_disk_loses_no_acknowledged_write() {
     let (acknowledged, refused) = writers.await.unwrap();
     assert!(!acknowledged.is_empty(), "writes went through before the fault");
     let other: Vec<_> = refused.iter().filter(|s| **s != 503).collect();
-    assert!(!refused.is_empty() && other.is_empty(), "writes on a failed disk are 503; {} were not: {:?}", other.len(), &other[..other.len().min(5)]);
+    assert!(
+        !refused.is_empty() && other.is_empty(),
+        "writes on a failed disk are 503; {} were not: {:?}",
+        other.len(),
+        &other[..other.len().min(5)]
+    );
 
     let stored = ids_in(&mount.on_disk("spoluplan.db")).await;
     let lost = acknowledged.iter().filter(|id| !stored.contains(*id)).count();
@@ -315,7 +333,13 @@ async fn a_deleted_database_file_is_noticed_and_refuses_writes() {
     app.plan(&coordinator).await;
 
     std::fs::remove_dir_all(&dir).unwrap();
-    let refused = app.post("/plans", Some(&coordinator.token), json!({"title": "Do prázdna", "territory": "Obec", "period_start": 2027, "period_end": 2029})).await;
+    let refused = app
+        .post(
+            "/plans",
+            Some(&coordinator.token),
+            json!({"title": "Do prázdna", "territory": "Obec", "period_start": 2027, "period_end": 2029}),
+        )
+        .await;
     refused.expect(503);
     ready_becomes(&client, &base, 503, Duration::from_secs(3)).await;
     // Nor is any other write acknowledged, whichever way it writes.

@@ -37,7 +37,9 @@ both!(plan_document_in_html_and_markdown, |app| async move {
     assert!(md.header("content-type").unwrap().starts_with("text/markdown"));
     assert!(md.text.starts_with("# 6. komunitní plán"));
     assert!(md.text.contains("| Ukazatel | Jednotka | Výchozí hodnota | Cílová hodnota | Skutečnost |"));
-    assert!(md.text.contains("Celkem připomínek: 4 (akceptováno: 1, akceptováno částečně: 1, neakceptováno: 1, bere se na vědomí: 1, nevypořádáno: 0)"));
+    assert!(md.text.contains(
+        "Celkem připomínek: 4 (akceptováno: 1, akceptováno částečně: 1, neakceptováno: 1, bere se na vědomí: 1, nevypořádáno: 0)"
+    ));
 
     app.get(&format!("/plans/{id}/export?format=pdf"), None).await.expect(400);
 
@@ -74,12 +76,17 @@ both!(hostile_text_stays_text_in_both_formats, |app| async move {
 
     let md = app.get(&format!("/plans/{plan}/export?format=md"), t).await.text;
     assert!(
-        md.contains("## Vize\n\n\\<script\\>alert(1)\\</script\\>\\\n\\# heading\\\n\\- item\n\nDruhý \\| odstavec\\\n1\\. první\\\nodsazeno\n"),
+        md.contains(
+            "## Vize\n\n\\<script\\>alert(1)\\</script\\>\\\n\\# heading\\\n\\- item\n\nDruhý \\| odstavec\\\n1\\. první\\\nodsazeno\n"
+        ),
         "{md}"
     );
     assert!(md.contains("### Cíl 1 Cíl \\| s rourou\n\n\\> citát\\\n\\+ plus\n"), "{md}");
     for line in md.lines() {
-        assert!(!line.starts_with("<script") && !line.starts_with("# heading") && !line.starts_with("- item") && !line.starts_with("    "), "{line}");
+        assert!(
+            !line.starts_with("<script") && !line.starts_with("# heading") && !line.starts_with("- item") && !line.starts_with("    "),
+            "{line}"
+        );
     }
 
     let html = app.get(&format!("/plans/{plan}/export?format=html"), t).await.text;
@@ -95,12 +102,8 @@ both!(working_groups_of_every_goal_by_name, |app| async move {
     let c = app.coordinator().await;
     let t = Some(c.token.as_str());
     let plan = app.plan(&c).await;
-    let [zeta, alfa, midi, _idle] = [
-        group(&app, &c, "Zeta").await,
-        group(&app, &c, "Alfa").await,
-        group(&app, &c, "Midi").await,
-        group(&app, &c, "Nečinná").await,
-    ];
+    let [zeta, alfa, midi, _idle] =
+        [group(&app, &c, "Zeta").await, group(&app, &c, "Alfa").await, group(&app, &c, "Midi").await, group(&app, &c, "Nečinná").await];
     let top = app.post(&format!("/plans/{plan}/goals"), t, json!({"code": "1", "title": "A", "working_group_id": zeta})).await.id();
     let sub = app
         .post(&format!("/plans/{plan}/goals"), t, json!({"code": "1.1", "title": "A1", "working_group_id": alfa, "parent_goal_id": top}))
@@ -117,7 +120,8 @@ both!(working_groups_of_every_goal_by_name, |app| async move {
         assert!(at("Alfa") < at("Midi") && at("Midi") < at("Zeta"));
         assert!(!html.contains("<strong>Nečinná</strong>"));
         let md = app.get(&format!("/plans/{plan}/export?format=md"), t).await.text;
-        let names: Vec<&str> = md.lines().filter_map(|l| l.strip_prefix("- **")).filter_map(|l| l.split("**").next()).filter(|n| !n.ends_with(':')).collect();
+        let names: Vec<&str> =
+            md.lines().filter_map(|l| l.strip_prefix("- **")).filter_map(|l| l.split("**").next()).filter(|n| !n.ends_with(':')).collect();
         assert_eq!(names, ["Alfa", "Midi", "Zeta"]);
     }
 });

@@ -3,8 +3,8 @@ use entity::enums::MemberRole;
 use serde_json::{Value, json};
 
 use crate::both;
-use crate::working_groups::group;
 use crate::helpers::*;
+use crate::working_groups::group;
 
 async fn goal(app: &TestApp, token: &str, plan: &str, body: Value) -> String {
     app.post(&format!("/plans/{plan}/goals"), Some(token), body).await.expect(201)["id"].as_str().unwrap().to_string()
@@ -28,9 +28,13 @@ both!(goals_crud_order_and_rules, |app| async move {
     // A taken code is a 409 that names the field, so a form shows it there.
     let taken = app.post(&format!("/plans/{plan}/goals"), t, json!({"code": "1", "title": "Duplicate"})).await.expect(409);
     assert_eq!((taken["errors"][0]["field"].as_str(), taken["errors"][0]["code"].as_str()), (Some("code"), Some("duplicate")));
-    let p = app.post(&format!("/plans/{plan}/goals"), t, json!({"code": "3", "title": "Too deep", "parent_goal_id": sub})).await.expect(422);
+    let p =
+        app.post(&format!("/plans/{plan}/goals"), t, json!({"code": "3", "title": "Too deep", "parent_goal_id": sub})).await.expect(422);
     assert_eq!(p["errors"][0]["field"], "parent_goal_id");
-    let p = app.post(&format!("/plans/{plan}/goals"), t, json!({"code": "", "title": "", "working_group_id": uuid::Uuid::now_v7()})).await.expect(422);
+    let p = app
+        .post(&format!("/plans/{plan}/goals"), t, json!({"code": "", "title": "", "working_group_id": uuid::Uuid::now_v7()}))
+        .await
+        .expect(422);
     assert_eq!(p["errors"].as_array().unwrap().len(), 3);
     let other_plan = app.plan(&c).await;
     app.post(&format!("/plans/{other_plan}/goals"), t, json!({"code": "9", "title": "X", "parent_goal_id": g1})).await.expect(422);
@@ -90,12 +94,18 @@ both!(measures_validation_money_and_filters, |app| async move {
     assert_eq!(by_status["items"].as_array().unwrap().len(), 1);
     assert_eq!(app.get(&format!("/measures?working_group_id={wg}"), t).await.json()["items"].as_array().unwrap().len(), 2);
     assert_eq!(app.get(&format!("/measures?plan_id={plan}&goal_id={g}"), t).await.json()["items"].as_array().unwrap().len(), 2);
-    assert_eq!(app.get(&format!("/measures?working_group_id={}", uuid::Uuid::now_v7()), t).await.json()["items"].as_array().unwrap().len(), 0);
+    assert_eq!(
+        app.get(&format!("/measures?working_group_id={}", uuid::Uuid::now_v7()), t).await.json()["items"].as_array().unwrap().len(),
+        0
+    );
     // Draft measures are invisible to the public, in lists and one by one.
     assert_eq!(app.get("/measures", None).await.json()["items"].as_array().unwrap().len(), 0);
     app.get(&format!("/measures/{}", m["id"].as_str().unwrap()), None).await.expect(404);
     // Clearing a nullable field with null.
-    let cleared = app.patch(&format!("/measures/{}", m["id"].as_str().unwrap()), t, json!({"estimated_cost": null, "end_date": null})).await.expect(200);
+    let cleared = app
+        .patch(&format!("/measures/{}", m["id"].as_str().unwrap()), t, json!({"estimated_cost": null, "end_date": null}))
+        .await
+        .expect(200);
     assert!(cleared["estimated_cost"].is_null() && cleared["end_date"].is_null());
 });
 
@@ -125,7 +135,14 @@ both!(tree_progress_and_timeline, |app| async move {
     assert_eq!(app.get(&format!("/plans/{plan}"), t).await.json()["progress"], 70);
 
     let m1_id = m1["id"].as_str().unwrap();
-    let u = app.post(&format!("/measures/{m1_id}/updates"), t, json!({"date": "2025-06-30", "status": "in_progress", "progress": 40, "note": "Pololetní zpráva"})).await.expect(201);
+    let u = app
+        .post(
+            &format!("/measures/{m1_id}/updates"),
+            t,
+            json!({"date": "2025-06-30", "status": "in_progress", "progress": 40, "note": "Pololetní zpráva"}),
+        )
+        .await
+        .expect(201);
     assert_eq!(u["author_name"], "Test coordinator");
     app.post(&format!("/measures/{m1_id}/updates"), t, json!({"status": "completed", "progress": 100})).await.expect(201);
     app.post(&format!("/measures/{m1_id}/updates"), t, json!({"status": "completed", "progress": 120})).await.expect(422);
@@ -142,12 +159,26 @@ both!(approved_plans_freeze_texts_but_not_implementation, |app| async move {
     let t = Some(c.token.as_str());
     let plan = app.plan(&c).await;
     let g = goal(&app, &c.token, &plan, json!({"code": "1", "title": "A"})).await;
-    let m = measure(&app, &c.token, &g, json!({"code": "a", "title": "a",
+    let m = measure(
+        &app,
+        &c.token,
+        &g,
+        json!({"code": "a", "title": "a",
         "indicators": [{"name": "Klienti", "unit": "osoby", "baseline": 1, "target": 5, "values": []}],
-        "funding_sources": [{"year": 2026, "source": "municipality", "planned": "50000", "actual": null}]})).await;
+        "funding_sources": [{"year": 2026, "source": "municipality", "planned": "50000", "actual": null}]}),
+    )
+    .await;
     let m = m["id"].as_str().unwrap();
-    app.post(&format!("/plans/{plan}/status"), t, json!({"status": "consultation", "consultation_closes_at": "2099-01-01T00:00:00Z"})).await.expect(200);
-    app.post(&format!("/plans/{plan}/status"), t, json!({"status": "approved", "approval_resolution": "usnesení ZM č. 1/2026", "approved_on": "2026-01-01"})).await.expect(200);
+    app.post(&format!("/plans/{plan}/status"), t, json!({"status": "consultation", "consultation_closes_at": "2099-01-01T00:00:00Z"}))
+        .await
+        .expect(200);
+    app.post(
+        &format!("/plans/{plan}/status"),
+        t,
+        json!({"status": "approved", "approval_resolution": "usnesení ZM č. 1/2026", "approved_on": "2026-01-01"}),
+    )
+    .await
+    .expect(200);
     let p = app.patch(&format!("/measures/{m}"), t, json!({"title": "Změna"})).await.expect(409);
     assert!(p["detail"].as_str().unwrap().contains("frozen"));
     assert_eq!(p["code"], "frozen");
@@ -155,9 +186,16 @@ both!(approved_plans_freeze_texts_but_not_implementation, |app| async move {
     app.post(&format!("/plans/{plan}/goals"), t, json!({"code": "2", "title": "Nový"})).await.expect(409);
     app.post(&format!("/goals/{g}/measures"), t, json!({"code": "b", "title": "b"})).await.expect(409);
     app.delete(&format!("/measures/{m}"), t).await.expect(409);
-    let ok = app.patch(&format!("/measures/{m}"), t, json!({"status": "in_progress", "progress": 30, "implementation_note": "Běží",
+    let ok = app
+        .patch(
+            &format!("/measures/{m}"),
+            t,
+            json!({"status": "in_progress", "progress": 30, "implementation_note": "Běží",
         "indicators": [{"name": "Klienti", "unit": "osoby", "baseline": 1, "target": 5, "values": [{"year": 2026, "value": 3}]}],
-        "funding_sources": [{"year": 2026, "source": "municipality", "planned": "50000.00", "actual": "48000"}]})).await.expect(200);
+        "funding_sources": [{"year": 2026, "source": "municipality", "planned": "50000.00", "actual": "48000"}]}),
+        )
+        .await
+        .expect(200);
     assert_eq!(ok["progress"], 30);
     assert_eq!(ok["indicators"][0]["values"][0]["value"], 3.0);
     assert_eq!(ok["funding_sources"][0]["actual"], "48000");
@@ -214,7 +252,8 @@ both!(leaders_edit_only_their_groups_content_while_drafting, |app| async move {
     assert!(app.get(&format!("/goals/{own}"), lt).await.expect(200)["parent_goal_id"].is_null());
     // Deleting their goal would take another group's sub-goal with it: refused, nothing lost.
     let parent = goal(&app, &leader.token, &plan, json!({"code": "5", "title": "Společná", "working_group_id": mine})).await;
-    let nested = goal(&app, &c.token, &plan, json!({"code": "5.1", "title": "Senioři", "working_group_id": theirs, "parent_goal_id": parent})).await;
+    let nested =
+        goal(&app, &c.token, &plan, json!({"code": "5.1", "title": "Senioři", "working_group_id": theirs, "parent_goal_id": parent})).await;
     app.delete(&format!("/goals/{parent}"), lt).await.expect(403);
     app.get(&format!("/goals/{nested}"), lt).await.expect(200);
     app.delete(&format!("/goals/{nested}"), Some(&c.token)).await.expect(204);
@@ -225,9 +264,17 @@ both!(leaders_edit_only_their_groups_content_while_drafting, |app| async move {
     app.patch(&format!("/measures/{}", m_own["id"].as_str().unwrap()), None, json!({"title": "Ne"})).await.expect(404);
     // After approval a leader may no longer change the group's measures (coordinators keep reporting).
     let ct = Some(c.token.as_str());
-    app.post(&format!("/plans/{plan}/status"), ct, json!({"status": "consultation", "consultation_closes_at": "2099-01-01T00:00:00Z"})).await.expect(200);
+    app.post(&format!("/plans/{plan}/status"), ct, json!({"status": "consultation", "consultation_closes_at": "2099-01-01T00:00:00Z"}))
+        .await
+        .expect(200);
     app.patch(&format!("/measures/{}", m_own["id"].as_str().unwrap()), lt, json!({"title": "V konzultaci ano"})).await.expect(200);
-    app.post(&format!("/plans/{plan}/status"), ct, json!({"status": "approved", "approval_resolution": "usnesení č. 5", "approved_on": "2026-02-01"})).await.expect(200);
+    app.post(
+        &format!("/plans/{plan}/status"),
+        ct,
+        json!({"status": "approved", "approval_resolution": "usnesení č. 5", "approved_on": "2026-02-01"}),
+    )
+    .await
+    .expect(200);
     app.patch(&format!("/measures/{}", m_own["id"].as_str().unwrap()), lt, json!({"progress": 10})).await.expect(403);
     app.patch(&format!("/measures/{}", m_own["id"].as_str().unwrap()), ct, json!({"progress": 10})).await.expect(200);
 });
@@ -253,12 +300,18 @@ both!(state_edits_join_the_timeline_and_backfills_keep_the_current_state, |app| 
     let today = chrono::Utc::now().date_naive().to_string();
     assert_eq!(items[0]["date"], today.as_str());
     assert_eq!((items[0]["status"].as_str(), items[0]["progress"].as_i64()), (Some("in_progress"), Some(20)));
-    assert_eq!((items[1]["status"].as_str(), items[1]["progress"].as_i64()), (Some("in_progress"), Some(35)), "the whole state after the edit");
+    assert_eq!(
+        (items[1]["status"].as_str(), items[1]["progress"].as_i64()),
+        (Some("in_progress"), Some(35)),
+        "the whole state after the edit"
+    );
     assert_eq!(items[1]["author_id"], c.id.to_string());
     assert_eq!(items[1]["note"], "");
 
     // History filled in afterwards is recorded but does not roll the measure back.
-    app.post(&format!("/measures/{m}/updates"), t, json!({"date": "2025-03-31", "status": "planned", "progress": 5, "note": "Q1"})).await.expect(201);
+    app.post(&format!("/measures/{m}/updates"), t, json!({"date": "2025-03-31", "status": "planned", "progress": 5, "note": "Q1"}))
+        .await
+        .expect(201);
     let now = app.get(&format!("/measures/{m}"), t).await.expect(200);
     assert_eq!((now["status"].as_str(), now["progress"].as_i64()), (Some("in_progress"), Some(35)));
     assert_eq!(timeline(&app, t, m).await.len(), 3);

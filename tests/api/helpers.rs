@@ -191,9 +191,8 @@ pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut Config)) 
     };
     let mut config = test_config(url.clone());
     adjust(&mut config);
-    let db = api::db::connect_url(&url, 5, config.db_acquire_timeout, config.db_statement_timeout, schema.as_deref())
-        .await
-        .expect("connect");
+    let db =
+        api::db::connect_url(&url, 5, config.db_acquire_timeout, config.db_statement_timeout, schema.as_deref()).await.expect("connect");
     let app = api::Application::build_with(config, db.clone()).await.expect("build app");
     let port = app.port();
     tokio::spawn(app.run_until_stopped());

@@ -12,21 +12,11 @@ use crate::helpers::*;
 use crate::working_groups::group;
 
 fn fields(problem: &Value) -> Vec<String> {
-    problem["errors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["field"].as_str().unwrap().to_string())
-        .collect()
+    problem["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap().to_string()).collect()
 }
 
 fn titles(list: &Value) -> Vec<String> {
-    list["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|m| m["title"].as_str().unwrap().to_string())
-        .collect()
+    list["items"].as_array().unwrap().iter().map(|m| m["title"].as_str().unwrap().to_string()).collect()
 }
 
 /// A minimal valid in-person meeting starting at `starts_at` (RFC 3339), two hours long.
@@ -36,13 +26,7 @@ fn meeting(title: &str, starts_at: &str) -> Value {
 }
 
 async fn create(app: &TestApp, token: &str, group: &str, body: Value) -> Value {
-    app.post(
-        &format!("/working-groups/{group}/meetings"),
-        Some(token),
-        body,
-    )
-    .await
-    .expect(201)
+    app.post(&format!("/working-groups/{group}/meetings"), Some(token), body).await.expect(201)
 }
 
 fn id(v: &Value) -> String {
@@ -52,14 +36,7 @@ fn id(v: &Value) -> String {
 both!(meeting_record_crud_counts_and_quorum, |app| async move {
     let c = app.coordinator().await;
     let t = Some(c.token.as_str());
-    let g = app
-        .post(
-            "/working-groups",
-            t,
-            json!({"name": "PS 1 – Senioři", "kind": "thematic", "quorum": 2}),
-        )
-        .await
-        .expect(201)["id"]
+    let g = app.post("/working-groups", t, json!({"name": "PS 1 – Senioři", "kind": "thematic", "quorum": 2})).await.expect(201)["id"]
         .as_str()
         .unwrap()
         .to_string();
@@ -83,31 +60,16 @@ both!(meeting_record_crud_counts_and_quorum, |app| async move {
         .await;
     let m = created.expect(201);
     let mid = id(&m);
-    assert_eq!(
-        created.header("location").unwrap(),
-        format!("/api/v1/meetings/{mid}")
-    );
+    assert_eq!(created.header("location").unwrap(), format!("/api/v1/meetings/{mid}"));
     assert_eq!(created.header("etag").as_deref(), Some("\"1\""));
-    assert_eq!(
-        m["starts_at"], "2026-03-12T12:00:00Z",
-        "stored and answered in UTC"
-    );
+    assert_eq!(m["starts_at"], "2026-03-12T12:00:00Z", "stored and answered in UTC");
     assert_eq!(m["working_group_id"], g.as_str());
     assert_eq!(m["working_group_name"], "PS 1 – Senioři");
-    assert_eq!(
-        m["agenda"][1],
-        json!({"title": "Profil cílové skupiny", "note": "podklad od koordinátorky"})
-    );
-    assert_eq!(
-        m["attendance_counts"],
-        json!({"present": 2, "excused": 1, "guests": 1})
-    );
+    assert_eq!(m["agenda"][1], json!({"title": "Profil cílové skupiny", "note": "podklad od koordinátorky"}));
+    assert_eq!(m["attendance_counts"], json!({"present": 2, "excused": 1, "guests": 1}));
     assert_eq!(m["attendance"]["guests"][0]["stakeholder"], "public");
     assert_eq!(m["resolutions"][0]["votes_abstained"], 1);
-    assert_eq!(
-        (m["quorum"].clone(), m["quorum_met"].clone()),
-        (json!(2), json!(true))
-    );
+    assert_eq!((m["quorum"].clone(), m["quorum_met"].clone()), (json!(2), json!(true)));
     assert_eq!(m["status"], "held");
 
     let path = format!("/meetings/{mid}");
@@ -117,69 +79,24 @@ both!(meeting_record_crud_counts_and_quorum, |app| async move {
     assert!(!public.text.contains("@example.cz"));
 
     // One member fewer present: the quorum of 2 is no longer met.
-    let fewer = app
-        .patch(
-            &path,
-            t,
-            json!({"attendance": {"present": [a.id], "excused": [b.id, d.id]}}),
-        )
-        .await
-        .expect(200);
-    assert_eq!(
-        fewer["attendance_counts"],
-        json!({"present": 1, "excused": 2, "guests": 0})
-    );
+    let fewer = app.patch(&path, t, json!({"attendance": {"present": [a.id], "excused": [b.id, d.id]}})).await.expect(200);
+    assert_eq!(fewer["attendance_counts"], json!({"present": 1, "excused": 2, "guests": 0}));
     assert_eq!(fewer["quorum_met"], false);
     assert_eq!(fewer["version"], 2);
-    assert_eq!(
-        fewer["minutes"], "Zápis z jednání.",
-        "fields not in the patch stay"
-    );
+    assert_eq!(fewer["minutes"], "Zápis z jednání.", "fields not in the patch stay");
     // Without a quorum rule there is nothing to meet.
-    app.patch(&format!("/working-groups/{g}"), t, json!({"quorum": null}))
-        .await
-        .expect(200);
+    app.patch(&format!("/working-groups/{g}"), t, json!({"quorum": null})).await.expect(200);
     let no_rule = app.get(&path, None).await.expect(200);
     assert!(no_rule["quorum"].is_null() && no_rule["quorum_met"].is_null());
 
-    app.send(
-        Method::PATCH,
-        &path,
-        t,
-        Some(json!({"minutes": "Přepsáno"})),
-        &[("if-match", "\"1\"")],
-    )
-    .await
-    .expect(412);
-    assert_eq!(
-        app.get(&path, None).await.json()["minutes"],
-        "Zápis z jednání."
-    );
-    app.send(Method::DELETE, &path, t, None, &[("if-match", "\"1\"")])
-        .await
-        .expect(412);
+    app.send(Method::PATCH, &path, t, Some(json!({"minutes": "Přepsáno"})), &[("if-match", "\"1\"")]).await.expect(412);
+    assert_eq!(app.get(&path, None).await.json()["minutes"], "Zápis z jednání.");
+    app.send(Method::DELETE, &path, t, None, &[("if-match", "\"1\"")]).await.expect(412);
     // Switching format: hybrid needs a location, online does not.
-    assert_eq!(
-        fields(
-            &app.patch(&path, t, json!({"location": null}))
-                .await
-                .expect(422)
-        ),
-        ["location"]
-    );
-    let online = app
-        .patch(&path, t, json!({"format": "online", "location": null}))
-        .await
-        .expect(200);
+    assert_eq!(fields(&app.patch(&path, t, json!({"location": null})).await.expect(422)), ["location"]);
+    let online = app.patch(&path, t, json!({"format": "online", "location": null})).await.expect(200);
     assert!(online["location"].is_null());
-    assert_eq!(
-        fields(
-            &app.patch(&path, t, json!({"online_url": null}))
-                .await
-                .expect(422)
-        ),
-        ["online_url"]
-    );
+    assert_eq!(fields(&app.patch(&path, t, json!({"online_url": null})).await.expect(422)), ["online_url"]);
 
     // A comment on the meeting goes with it.
     use sea_orm::{ActiveModelTrait, ActiveValue::Set};
@@ -211,14 +128,10 @@ both!(meeting_record_crud_counts_and_quorum, |app| async move {
     .insert(&app.db)
     .await
     .unwrap();
-    app.send(Method::DELETE, &path, t, None, &[("if-match", "\"3\"")])
-        .await
-        .expect(204);
+    app.send(Method::DELETE, &path, t, None, &[("if-match", "\"3\"")]).await.expect(204);
     app.get(&path, None).await.expect(404);
     app.delete(&path, t).await.expect(404);
-    app.patch(&path, t, json!({"minutes": "x"}))
-        .await
-        .expect(404);
+    app.patch(&path, t, json!({"minutes": "x"})).await.expect(404);
     let comments = entity::comment::Entity::find()
         .filter(entity::comment::Column::TargetId.eq(mid.parse::<uuid::Uuid>().unwrap()))
         .count(&app.db)
@@ -237,14 +150,7 @@ both!(meeting_record_crud_counts_and_quorum, |app| async move {
                 .unwrap()
         }
     };
-    assert_eq!(
-        (
-            audited("create").await,
-            audited("update").await,
-            audited("delete").await
-        ),
-        (1, 2, 1)
-    );
+    assert_eq!((audited("create").await, audited("update").await, audited("delete").await), (1, 2, 1));
 });
 
 both!(meeting_validation_names_each_field, |app| async move {
@@ -258,35 +164,29 @@ both!(meeting_validation_names_each_field, |app| async move {
     let post = |body: Value| {
         let app = &app;
         let g = g.clone();
-        async move {
-            app.post(&format!("/working-groups/{g}/meetings"), t, body)
-                .await
-        }
+        async move { app.post(&format!("/working-groups/{g}/meetings"), t, body).await }
     };
     let at = "2026-04-01T10:00:00Z";
-    let p = post(json!({"title": " ", "starts_at": at, "ends_at": at, "format": "online"}))
-        .await
-        .expect(422);
+    let p = post(json!({"title": " ", "starts_at": at, "ends_at": at, "format": "online"})).await.expect(422);
     assert_eq!(fields(&p), ["title", "ends_at", "online_url"]);
     let p = post(json!({"title": "T", "starts_at": at, "ends_at": "2026-04-01T09:00:00Z", "format": "in_person", "online_url": "javascript:alert(1)"}))
         .await
         .expect(422);
     assert_eq!(fields(&p), ["ends_at", "online_url", "location"]);
-    let p = post(json!({"title": "T", "starts_at": at, "ends_at": "2026-04-01T12:00:00Z", "format": "hybrid", "location": "  "})).await.expect(422);
-    assert_eq!(
-        fields(&p),
-        ["online_url", "location"],
-        "a blank location is no location"
-    );
-    let p = post(json!({"title": "T", "starts_at": at, "ends_at": "2026-04-01T12:00:00Z", "format": "online", "online_url": "ftp://example.cz/x"}))
+    let p = post(json!({"title": "T", "starts_at": at, "ends_at": "2026-04-01T12:00:00Z", "format": "hybrid", "location": "  "}))
         .await
         .expect(422);
+    assert_eq!(fields(&p), ["online_url", "location"], "a blank location is no location");
+    let p = post(
+        json!({"title": "T", "starts_at": at, "ends_at": "2026-04-01T12:00:00Z", "format": "online", "online_url": "ftp://example.cz/x"}),
+    )
+    .await
+    .expect(422);
     assert_eq!(fields(&p), ["online_url"]);
     let mut body = meeting("T", at);
     body["agenda"] = json!([{"title": ""}, {"title": "Ok", "note": "n".repeat(5_001)}]);
     body["attendance"] = json!({"present": [a.id, a.id], "excused": [a.id], "guests": [{"name": " ", "stakeholder": "user"}]});
-    body["resolutions"] =
-        json!([{"text": "", "votes_for": 1, "votes_against": 0, "votes_abstained": 0}]);
+    body["resolutions"] = json!([{"text": "", "votes_for": 1, "votes_against": 0, "votes_abstained": 0}]);
     body["minutes"] = json!("m".repeat(100_001));
     let p = post(body).await.expect(422);
     assert_eq!(
@@ -310,18 +210,8 @@ both!(meeting_validation_names_each_field, |app| async move {
     body["attendance"] = json!({"present": [a.id, stranger.id], "excused": [uuid::Uuid::nil()]});
     let p = post(body).await.expect(422);
     assert_eq!(fields(&p), ["attendance.present", "attendance.excused"]);
-    assert!(
-        p["errors"][0]["message"]
-            .as_str()
-            .unwrap()
-            .contains(&stranger.id.to_string())
-    );
-    assert!(
-        !p["errors"][0]["message"]
-            .as_str()
-            .unwrap()
-            .contains(&a.id.to_string())
-    );
+    assert!(p["errors"][0]["message"].as_str().unwrap().contains(&stranger.id.to_string()));
+    assert!(!p["errors"][0]["message"].as_str().unwrap().contains(&a.id.to_string()));
     // Malformed bodies are 400.
     let mut unknown = meeting("T", at);
     unknown["room"] = json!("101");
@@ -334,83 +224,36 @@ both!(meeting_validation_names_each_field, |app| async move {
         ("status", json!("postponed"), "status"),
         ("format", json!("phone"), "format"),
         ("starts_at", json!("12. 3. 2026"), "starts_at"),
-        (
-            "resolutions",
-            json!([{"text": "x", "votes_for": -1, "votes_against": 0, "votes_abstained": 0}]),
-            "resolutions[0].votes_for",
-        ),
+        ("resolutions", json!([{"text": "x", "votes_for": -1, "votes_against": 0, "votes_abstained": 0}]), "resolutions[0].votes_for"),
         ("attendance", json!({"present": ["not-a-uuid"]}), "attendance.present[0]"),
     ] {
         let mut body = meeting("T", at);
         body[field] = value;
         assert_eq!(post(body).await.expect(422)["errors"][0]["field"], named);
     }
-    assert_eq!(
-        app.get("/meetings", None).await.json()["items"]
-            .as_array()
-            .unwrap()
-            .len(),
-        0,
-        "nothing was stored"
-    );
-    app.post(
-        &format!("/working-groups/{}/meetings", uuid::Uuid::now_v7()),
-        t,
-        meeting("T", at),
-    )
-    .await
-    .expect(404);
+    assert_eq!(app.get("/meetings", None).await.json()["items"].as_array().unwrap().len(), 0, "nothing was stored");
+    app.post(&format!("/working-groups/{}/meetings", uuid::Uuid::now_v7()), t, meeting("T", at)).await.expect(404);
 
     // Someone recorded as present stays valid after leaving the group; newly added people must be members.
     let mut body = meeting("Jednání", at);
     body["attendance"] = json!({"present": [a.id]});
     let m = create(&app, &c.token, &g, body).await;
     let path = format!("/meetings/{}", id(&m));
-    app.delete(&format!("/working-groups/{g}/members/{}", a.id), t)
-        .await
-        .expect(204);
-    let kept = app
-        .patch(
-            &path,
-            t,
-            json!({"minutes": "Doplněno", "attendance": {"present": [a.id]}}),
-        )
-        .await
-        .expect(200);
+    app.delete(&format!("/working-groups/{g}/members/{}", a.id), t).await.expect(204);
+    let kept = app.patch(&path, t, json!({"minutes": "Doplněno", "attendance": {"present": [a.id]}})).await.expect(200);
     assert_eq!(kept["attendance"]["present"], json!([a.id]));
-    app.patch(
-        &path,
-        t,
-        json!({"attendance": {"present": [a.id], "excused": [b.id]}}),
-    )
-    .await
-    .expect(200);
-    let p = app
-        .patch(
-            &path,
-            t,
-            json!({"attendance": {"present": [a.id, stranger.id]}}),
-        )
-        .await
-        .expect(422);
+    app.patch(&path, t, json!({"attendance": {"present": [a.id], "excused": [b.id]}})).await.expect(200);
+    let p = app.patch(&path, t, json!({"attendance": {"present": [a.id, stranger.id]}})).await.expect(422);
     assert_eq!(fields(&p), ["attendance.present"]);
-    let p = app
-        .patch(&path, t, json!({"ends_at": "2026-04-01T09:00:00Z"}))
-        .await
-        .expect(422);
-    assert_eq!(
-        fields(&p),
-        ["ends_at"],
-        "checked against the stored starts_at"
-    );
+    let p = app.patch(&path, t, json!({"ends_at": "2026-04-01T09:00:00Z"})).await.expect(422);
+    assert_eq!(fields(&p), ["ends_at"], "checked against the stored starts_at");
 });
 
 both!(meeting_permissions, |app| async move {
     let c = app.coordinator().await;
     let g1 = group(&app, &c, "PS 1").await;
     let g2 = group(&app, &c, "PS 2").await;
-    let (leader, other_leader, member) =
-        (app.member().await, app.member().await, app.member().await);
+    let (leader, other_leader, member) = (app.member().await, app.member().await, app.member().await);
     app.join(&leader, &g1, MemberRole::Leader).await;
     app.join(&other_leader, &g2, MemberRole::Leader).await;
     app.join(&member, &g1, MemberRole::Member).await;
@@ -418,42 +261,22 @@ both!(meeting_permissions, |app| async move {
     let body = meeting("Jednání", "2026-05-05T08:00:00Z");
 
     app.post(&list, None, body.clone()).await.expect(401);
-    app.post(&list, Some(&member.token), body.clone())
-        .await
-        .expect(403);
-    app.post(&list, Some(&other_leader.token), body.clone())
-        .await
-        .expect(403);
+    app.post(&list, Some(&member.token), body.clone()).await.expect(403);
+    app.post(&list, Some(&other_leader.token), body.clone()).await.expect(403);
     let m = create(&app, &leader.token, &g1, body.clone()).await;
     create(&app, &c.token, &g1, body.clone()).await;
     let path = format!("/meetings/{}", id(&m));
     let change = json!({"minutes": "Zápis"});
     app.patch(&path, None, change.clone()).await.expect(401);
-    app.patch(
-        &format!("/meetings/{}", uuid::Uuid::now_v7()),
-        None,
-        change.clone(),
-    )
-    .await
-    .expect(401);
-    app.patch(&path, Some(&member.token), change.clone())
-        .await
-        .expect(403);
-    app.patch(&path, Some(&other_leader.token), change.clone())
-        .await
-        .expect(403);
-    app.patch(&path, Some(&leader.token), change.clone())
-        .await
-        .expect(200);
-    app.patch(&path, Some(&c.token), json!({"status": "held"}))
-        .await
-        .expect(200);
+    app.patch(&format!("/meetings/{}", uuid::Uuid::now_v7()), None, change.clone()).await.expect(401);
+    app.patch(&path, Some(&member.token), change.clone()).await.expect(403);
+    app.patch(&path, Some(&other_leader.token), change.clone()).await.expect(403);
+    app.patch(&path, Some(&leader.token), change.clone()).await.expect(200);
+    app.patch(&path, Some(&c.token), json!({"status": "held"})).await.expect(200);
     app.get(&path, None).await.expect(200);
     app.delete(&path, None).await.expect(401);
     app.delete(&path, Some(&member.token)).await.expect(403);
-    app.delete(&path, Some(&other_leader.token))
-        .await
-        .expect(403);
+    app.delete(&path, Some(&other_leader.token)).await.expect(403);
     app.delete(&path, Some(&leader.token)).await.expect(204);
     let admin = app.admin().await;
     create(&app, &admin.token, &g1, body).await;
@@ -476,66 +299,20 @@ both!(meeting_filters_and_time_order, |app| async move {
     }
     let get = |query: String| {
         let app = &app;
-        async move {
-            titles(
-                &app.get(&format!("/meetings{query}"), None)
-                    .await
-                    .expect(200),
-            )
-        }
+        async move { titles(&app.get(&format!("/meetings{query}"), None).await.expect(200)) }
     };
-    assert_eq!(
-        get(String::new()).await,
-        ["B2", "A1", "B1", "A2", "A3"],
-        "by starts_at, ties by id"
-    );
-    assert_eq!(
-        get(format!("?working_group_id={ga}")).await,
-        ["A1", "A2", "A3"]
-    );
-    assert_eq!(
-        get("?from=2026-01-10T09:00:00Z".into()).await,
-        ["A1", "B1", "A2", "A3"],
-        "from is inclusive"
-    );
-    assert_eq!(
-        get("?to=2026-02-01T09:00:00Z".into()).await,
-        ["B2", "A1", "B1"],
-        "to is exclusive"
-    );
-    assert_eq!(
-        get("?from=2026-01-10T10:00:00%2B01:00&to=2026-02-28T00:00:00Z".into()).await,
-        ["A1", "B1", "A2"]
-    );
+    assert_eq!(get(String::new()).await, ["B2", "A1", "B1", "A2", "A3"], "by starts_at, ties by id");
+    assert_eq!(get(format!("?working_group_id={ga}")).await, ["A1", "A2", "A3"]);
+    assert_eq!(get("?from=2026-01-10T09:00:00Z".into()).await, ["A1", "B1", "A2", "A3"], "from is inclusive");
+    assert_eq!(get("?to=2026-02-01T09:00:00Z".into()).await, ["B2", "A1", "B1"], "to is exclusive");
+    assert_eq!(get("?from=2026-01-10T10:00:00%2B01:00&to=2026-02-28T00:00:00Z".into()).await, ["A1", "B1", "A2"]);
     assert_eq!(get("?status=held".into()).await, ["B2", "B1"]);
-    assert_eq!(
-        get(format!("?working_group_id={ga}&status=scheduled")).await,
-        ["A1", "A3"]
-    );
-    assert_eq!(
-        get(format!("?working_group_id={}", uuid::Uuid::now_v7())).await,
-        Vec::<String>::new()
-    );
-    let of_a = app
-        .get(
-            &format!("/working-groups/{ga}/meetings?status=cancelled"),
-            None,
-        )
-        .await
-        .expect(200);
+    assert_eq!(get(format!("?working_group_id={ga}&status=scheduled")).await, ["A1", "A3"]);
+    assert_eq!(get(format!("?working_group_id={}", uuid::Uuid::now_v7())).await, Vec::<String>::new());
+    let of_a = app.get(&format!("/working-groups/{ga}/meetings?status=cancelled"), None).await.expect(200);
     assert_eq!(titles(&of_a), ["A2"]);
     assert_eq!(of_a["items"][0]["working_group_name"], "PS A");
-    assert_eq!(
-        titles(
-            &app.get(
-                &format!("/working-groups/{gb}/meetings?to=2026-01-01T00:00:00Z"),
-                None
-            )
-            .await
-            .expect(200)
-        ),
-        ["B2"]
-    );
+    assert_eq!(titles(&app.get(&format!("/working-groups/{gb}/meetings?to=2026-01-01T00:00:00Z"), None).await.expect(200)), ["B2"]);
 
     // Pages of two walk the same order, ties included.
     let mut walked = Vec::new();
@@ -554,70 +331,27 @@ both!(meeting_filters_and_time_order, |app| async move {
             None => break,
         }
     }
-    assert_eq!(
-        (walked, pages),
-        (
-            vec![
-                "B2".to_string(),
-                "A1".into(),
-                "B1".into(),
-                "A2".into(),
-                "A3".into()
-            ],
-            3
-        )
-    );
-    let filtered = app
-        .get("/meetings?limit=1&status=held", None)
-        .await
-        .expect(200);
-    let next = app
-        .get(
-            &format!(
-                "/meetings?limit=1&status=held&cursor={}",
-                filtered["next_cursor"].as_str().unwrap()
-            ),
-            None,
-        )
-        .await
-        .expect(200);
+    assert_eq!((walked, pages), (vec!["B2".to_string(), "A1".into(), "B1".into(), "A2".into(), "A3".into()], 3));
+    let filtered = app.get("/meetings?limit=1&status=held", None).await.expect(200);
+    let next =
+        app.get(&format!("/meetings?limit=1&status=held&cursor={}", filtered["next_cursor"].as_str().unwrap()), None).await.expect(200);
     assert_eq!(titles(&next), ["B1"]);
 
-    let p = app
-        .get(
-            "/meetings?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z",
-            None,
-        )
-        .await
-        .expect(422);
+    let p = app.get("/meetings?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z", None).await.expect(422);
     assert_eq!(fields(&p), ["to"]);
     app.get("/meetings?from=yesterday", None).await.expect(400);
     app.get("/meetings?status=unknown", None).await.expect(400);
-    app.get("/meetings?working_group_id=nope", None)
-        .await
-        .expect(400);
+    app.get("/meetings?working_group_id=nope", None).await.expect(400);
     app.get("/meetings?cursor=garbage", None).await.expect(422);
-    app.get(
-        &format!("/working-groups/{}/meetings", uuid::Uuid::now_v7()),
-        None,
-    )
-    .await
-    .expect(404);
+    app.get(&format!("/working-groups/{}/meetings", uuid::Uuid::now_v7()), None).await.expect(404);
     assert_eq!(make.len(), 5);
 });
 
 /// The physical lines of an iCalendar body, checking CRLF endings and the 75-octet limit.
 fn physical_lines(body: &str) -> Vec<&str> {
-    let lines: Vec<&str> = body
-        .strip_suffix("\r\n")
-        .expect("ends with CRLF")
-        .split("\r\n")
-        .collect();
+    let lines: Vec<&str> = body.strip_suffix("\r\n").expect("ends with CRLF").split("\r\n").collect();
     for line in &lines {
-        assert!(
-            !line.contains('\n') && !line.contains('\r'),
-            "bare line break in {line:?}"
-        );
+        assert!(!line.contains('\n') && !line.contains('\r'), "bare line break in {line:?}");
         assert!(line.len() <= 75, "{} octets: {line:?}", line.len());
     }
     lines
@@ -636,8 +370,7 @@ both!(calendar_feeds_parse_back, |app| async move {
     let g1 = group(&app, &c, "PS 1, senioři; péče").await;
     let g2 = group(&app, &c, "PS 2").await;
     let soon = (Utc::now() + Duration::days(10)).trunc_subsecs(0);
-    let title =
-        r"Návrh cílů, opatření; rozpočet \ různé – dlouhý název, aby se řádek musel zalomit";
+    let title = r"Návrh cílů, opatření; rozpočet \ různé – dlouhý název, aby se řádek musel zalomit";
     let location = "MěÚ Český Krumlov, Kaplická 439; 2. patro";
     let note = "podklady: tabulka\nřádek 2, s čárkou";
     let first = create(
@@ -652,55 +385,25 @@ both!(calendar_feeds_parse_back, |app| async move {
     let mut cancelled = meeting("Zrušené jednání", &(soon + Duration::days(7)).to_rfc3339());
     cancelled["status"] = json!("cancelled");
     let cancelled = create(&app, &c.token, &g1, cancelled).await;
-    let elsewhere = create(
-        &app,
-        &c.token,
-        &g2,
-        meeting("Jednání PS 2", &(soon + Duration::days(1)).to_rfc3339()),
-    )
-    .await;
+    let elsewhere = create(&app, &c.token, &g2, meeting("Jednání PS 2", &(soon + Duration::days(1)).to_rfc3339())).await;
     // Older than the feed's one-year window.
-    create(
-        &app,
-        &c.token,
-        &g1,
-        meeting(
-            "Dávné jednání",
-            &(Utc::now() - Duration::days(800)).to_rfc3339(),
-        ),
-    )
-    .await;
+    create(&app, &c.token, &g1, meeting("Dávné jednání", &(Utc::now() - Duration::days(800)).to_rfc3339())).await;
     // A change bumps SEQUENCE.
-    app.patch(
-        &format!("/meetings/{}", id(&first)),
-        t,
-        json!({"minutes": "Pozvánka rozeslána."}),
-    )
-    .await
-    .expect(200);
+    app.patch(&format!("/meetings/{}", id(&first)), t, json!({"minutes": "Pozvánka rozeslána."})).await.expect(200);
 
     let answer = app.get("/meetings.ics", None).await;
     assert_eq!(answer.status, 200);
-    assert_eq!(
-        answer.header("content-type").as_deref(),
-        Some("text/calendar; charset=utf-8")
-    );
+    assert_eq!(answer.header("content-type").as_deref(), Some("text/calendar; charset=utf-8"));
     let lines = physical_lines(&answer.text);
     assert_eq!(lines[0], "BEGIN:VCALENDAR");
-    assert!(
-        lines.iter().any(|l| l.starts_with(' ')),
-        "long lines are folded"
-    );
+    assert!(lines.iter().any(|l| l.starts_with(' ')), "long lines are folded");
     for required in ["VERSION:2.0", "CALSCALE:GREGORIAN", "END:VCALENDAR"] {
         assert!(lines.contains(&required), "{required} missing");
     }
     assert!(lines.iter().any(|l| l.starts_with("PRODID:")));
 
     let cal: icalendar::Calendar = answer.text.parse().expect("a valid iCalendar");
-    assert_eq!(
-        cal.property_value("X-WR-CALNAME"),
-        Some("Spoluplán – jednání pracovních skupin")
-    );
+    assert_eq!(cal.property_value("X-WR-CALNAME"), Some("Spoluplán – jednání pracovních skupin"));
     let events: Vec<&icalendar::Event> = cal
         .components
         .iter()
@@ -712,34 +415,18 @@ both!(calendar_feeds_parse_back, |app| async move {
     let uids: Vec<&str> = events.iter().map(|e| e.get_uid().unwrap()).collect();
     assert_eq!(
         uids,
-        [
-            format!("{}@spoluplan", id(&first)),
-            format!("{}@spoluplan", id(&elsewhere)),
-            format!("{}@spoluplan", id(&cancelled))
-        ]
+        [format!("{}@spoluplan", id(&first)), format!("{}@spoluplan", id(&elsewhere)), format!("{}@spoluplan", id(&cancelled))]
     );
     let e = events[0];
     assert_eq!(start_of(e), soon);
     assert_eq!(start_of(events[1]), soon + Duration::days(1));
-    assert!(
-        matches!(e.get_end(), Some(DatePerhapsTime::DateTime(CalendarDateTime::Utc(end))) if end == soon + Duration::hours(2))
-    );
-    assert_eq!(
-        e.get_summary(),
-        Some(format!("PS 1, senioři; péče: {title}").as_str()),
-        "escaped text round-trips"
-    );
+    assert!(matches!(e.get_end(), Some(DatePerhapsTime::DateTime(CalendarDateTime::Utc(end))) if end == soon + Duration::hours(2)));
+    assert_eq!(e.get_summary(), Some(format!("PS 1, senioři; péče: {title}").as_str()), "escaped text round-trips");
     assert_eq!(e.get_location(), Some(location));
     let description = e.get_description().unwrap();
-    assert!(
-        description.contains(&format!("2. Rozpočet – {note}")),
-        "{description}"
-    );
+    assert!(description.contains(&format!("2. Rozpočet – {note}")), "{description}");
     assert!(description.contains("https://meet.example.cz/ps1?room=a,b"));
-    assert_eq!(
-        e.property_value("URL"),
-        Some("https://meet.example.cz/ps1?room=a,b")
-    );
+    assert_eq!(e.property_value("URL"), Some("https://meet.example.cz/ps1?room=a,b"));
     assert_eq!(e.get_sequence(), Some(1));
     assert!(e.get_timestamp().is_some(), "DTSTAMP");
     assert_eq!(e.property_value("STATUS"), Some("CONFIRMED"));
@@ -748,53 +435,19 @@ both!(calendar_feeds_parse_back, |app| async move {
     assert_eq!(events[2].property_value("STATUS"), Some("CANCELLED"));
 
     // One group's feed: its meetings only, named after it.
-    let answer = app
-        .get(&format!("/working-groups/{g1}/meetings.ics"), None)
-        .await;
-    assert_eq!(
-        answer.header("content-type").as_deref(),
-        Some("text/calendar; charset=utf-8")
-    );
+    let answer = app.get(&format!("/working-groups/{g1}/meetings.ics"), None).await;
+    assert_eq!(answer.header("content-type").as_deref(), Some("text/calendar; charset=utf-8"));
     physical_lines(&answer.text);
     let cal: icalendar::Calendar = answer.text.parse().expect("a valid iCalendar");
-    assert_eq!(
-        cal.property_value("X-WR-CALNAME"),
-        Some("PS 1, senioři; péče – jednání")
-    );
-    let uids: Vec<String> = cal
-        .components
-        .iter()
-        .filter_map(|c| c.as_event())
-        .map(|e| e.get_uid().unwrap().to_string())
-        .collect();
-    assert_eq!(
-        uids,
-        [
-            format!("{}@spoluplan", id(&first)),
-            format!("{}@spoluplan", id(&cancelled))
-        ],
-        "the same UIDs as in the whole feed"
-    );
+    assert_eq!(cal.property_value("X-WR-CALNAME"), Some("PS 1, senioři; péče – jednání"));
+    let uids: Vec<String> = cal.components.iter().filter_map(|c| c.as_event()).map(|e| e.get_uid().unwrap().to_string()).collect();
+    assert_eq!(uids, [format!("{}@spoluplan", id(&first)), format!("{}@spoluplan", id(&cancelled))], "the same UIDs as in the whole feed");
 
-    app.get(
-        &format!("/working-groups/{}/meetings.ics", uuid::Uuid::now_v7()),
-        None,
-    )
-    .await
-    .expect(404);
-    app.send(Method::POST, "/meetings.ics", t, Some(json!({})), &[])
-        .await
-        .expect(405);
+    app.get(&format!("/working-groups/{}/meetings.ics", uuid::Uuid::now_v7()), None).await.expect(404);
+    app.send(Method::POST, "/meetings.ics", t, Some(json!({})), &[]).await.expect(405);
     // The feed's path does not shadow a meeting's.
-    assert_eq!(
-        app.get(&format!("/meetings/{}", id(&first)), None)
-            .await
-            .expect(200)["title"],
-        title
-    );
-    let g2_feed = app
-        .get(&format!("/working-groups/{g2}/meetings.ics"), None)
-        .await;
+    assert_eq!(app.get(&format!("/meetings/{}", id(&first)), None).await.expect(200)["title"], title);
+    let g2_feed = app.get(&format!("/working-groups/{g2}/meetings.ics"), None).await;
     assert_eq!(g2_feed.text.matches("BEGIN:VEVENT").count(), 1);
 });
 

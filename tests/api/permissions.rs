@@ -300,102 +300,248 @@ fn rules() -> Vec<Rule> {
         Rule { method: "GET", path: "/audit", access: Access::Staff, ok: 200, body: none },
         // Plans.
         Rule { method: "GET", path: "/plans", access: Access::Public, ok: 200, body: none },
-        Rule { method: "POST", path: "/plans", access: Access::Staff, ok: 201,
-               body: |_| Some(json!({"title": "Nový plán", "territory": "Turnovsko", "period_start": 2027, "period_end": 2030})) },
+        Rule {
+            method: "POST",
+            path: "/plans",
+            access: Access::Staff,
+            ok: 201,
+            body: |_| Some(json!({"title": "Nový plán", "territory": "Turnovsko", "period_start": 2027, "period_end": 2030})),
+        },
         Rule { method: "GET", path: "/plans/{id}", access: Access::Public, ok: 200, body: none },
         Rule { method: "PATCH", path: "/plans/{id}", access: Access::Staff, ok: 200, body: |_| Some(json!({"summary": "Souhrn"})) },
         // The plan is in consultation: allowed callers reach the lifecycle rule (409), others stop before it.
         Rule { method: "DELETE", path: "/plans/{id}", access: Access::Staff, ok: 409, body: none },
-        Rule { method: "POST", path: "/plans/{id}/status", access: Access::Staff, ok: 200,
-               body: |_| Some(json!({"status": "draft", "note": "Přepracovat"})) },
+        Rule {
+            method: "POST",
+            path: "/plans/{id}/status",
+            access: Access::Staff,
+            ok: 200,
+            body: |_| Some(json!({"status": "draft", "note": "Přepracovat"})),
+        },
         Rule { method: "GET", path: "/plans/{id}/history", access: Access::Public, ok: 200, body: none },
         Rule { method: "GET", path: "/plans/{id}/tree", access: Access::Public, ok: 200, body: none },
         Rule { method: "GET", path: "/plans/{id}/export", access: Access::Public, ok: 200, body: none },
         // Goals and measures: the goal belongs to "this group".
         Rule { method: "GET", path: "/plans/{id}/goals", access: Access::Public, ok: 200, body: none },
-        Rule { method: "POST", path: "/plans/{id}/goals", access: Access::Leader, ok: 201,
-               body: |w| Some(json!({"code": "2", "title": "Nový cíl", "working_group_id": w.group})) },
+        Rule {
+            method: "POST",
+            path: "/plans/{id}/goals",
+            access: Access::Leader,
+            ok: 201,
+            body: |w| Some(json!({"code": "2", "title": "Nový cíl", "working_group_id": w.group})),
+        },
         Rule { method: "GET", path: "/goals/{id}", access: Access::Public, ok: 200, body: none },
         Rule { method: "PATCH", path: "/goals/{id}", access: Access::Leader, ok: 200, body: |_| Some(json!({"title": "Upravený cíl"})) },
         Rule { method: "DELETE", path: "/goals/{id}", access: Access::Leader, ok: 204, body: none },
         Rule { method: "GET", path: "/goals/{id}/measures", access: Access::Public, ok: 200, body: none },
-        Rule { method: "POST", path: "/goals/{id}/measures", access: Access::Leader, ok: 201, body: |_| Some(json!({"code": "1.2", "title": "Nové opatření"})) },
+        Rule {
+            method: "POST",
+            path: "/goals/{id}/measures",
+            access: Access::Leader,
+            ok: 201,
+            body: |_| Some(json!({"code": "1.2", "title": "Nové opatření"})),
+        },
         Rule { method: "GET", path: "/measures", access: Access::Public, ok: 200, body: none },
         Rule { method: "GET", path: "/measures/{id}", access: Access::Public, ok: 200, body: none },
         Rule { method: "PATCH", path: "/measures/{id}", access: Access::Leader, ok: 200, body: |_| Some(json!({"progress": 20})) },
         Rule { method: "DELETE", path: "/measures/{id}", access: Access::Leader, ok: 204, body: none },
         Rule { method: "GET", path: "/measures/{id}/updates", access: Access::Public, ok: 200, body: none },
-        Rule { method: "POST", path: "/measures/{id}/updates", access: Access::Leader, ok: 201,
-               body: |_| Some(json!({"status": "in_progress", "progress": 10, "note": "Zahájeno"})) },
+        Rule {
+            method: "POST",
+            path: "/measures/{id}/updates",
+            access: Access::Leader,
+            ok: 201,
+            body: |_| Some(json!({"status": "in_progress", "progress": 10, "note": "Zahájeno"})),
+        },
         // Comments and the settlement register: the comment is the member's, in an open consultation.
         Rule { method: "GET", path: "/comments", access: Access::Public, ok: 200, body: none },
-        Rule { method: "POST", path: "/comments", ok: 201, body: |w| Some(json!({"target_type": "plan", "target_id": w.plan, "body": "Souhlasím"})),
-               // The public may comment too, but must give a name, which this body lacks.
-               access: Access::Custom(|who| match who { Who::Anonymous => 422, Who::ReadKey => 403, _ => 201 }) },
+        Rule {
+            method: "POST",
+            path: "/comments",
+            ok: 201,
+            body: |w| Some(json!({"target_type": "plan", "target_id": w.plan, "body": "Souhlasím"})),
+            // The public may comment too, but must give a name, which this body lacks.
+            access: Access::Custom(|who| match who {
+                Who::Anonymous => 422,
+                Who::ReadKey => 403,
+                _ => 201,
+            }),
+        },
         Rule { method: "GET", path: "/comments/{id}", access: Access::Public, ok: 200, body: none },
-        Rule { method: "PATCH", path: "/comments/{id}", access: Access::Staff, ok: 200,
-               body: |_| Some(json!({"status": "hidden", "moderation_reason": "Vulgarismy"})) },
+        Rule {
+            method: "PATCH",
+            path: "/comments/{id}",
+            access: Access::Staff,
+            ok: 200,
+            body: |_| Some(json!({"status": "hidden", "moderation_reason": "Vulgarismy"})),
+        },
         // The comment is the member's consultation comment: they may withdraw it; staff hide it instead (409).
-        Rule { method: "DELETE", path: "/comments/{id}", ok: 204, body: none, access: Access::Custom(|who| match who {
-            Who::Anonymous => 401,
-            Who::Member => 204,
-            Who::LeaderOfThisGroup | Who::LeaderOfAnotherGroup | Who::ReadKey => 403,
-            Who::Coordinator | Who::Admin | Who::WriteKey => 409,
-        }) },
-        Rule { method: "POST", path: "/comments/{id}/resolution", access: Access::Staff, ok: 200, body: |_| Some(json!({"resolution": "noted"})) },
+        Rule {
+            method: "DELETE",
+            path: "/comments/{id}",
+            ok: 204,
+            body: none,
+            access: Access::Custom(|who| match who {
+                Who::Anonymous => 401,
+                Who::Member => 204,
+                Who::LeaderOfThisGroup | Who::LeaderOfAnotherGroup | Who::ReadKey => 403,
+                Who::Coordinator | Who::Admin | Who::WriteKey => 409,
+            }),
+        },
+        Rule {
+            method: "POST",
+            path: "/comments/{id}/resolution",
+            access: Access::Staff,
+            ok: 200,
+            body: |_| Some(json!({"resolution": "noted"})),
+        },
         Rule { method: "GET", path: "/plans/{id}/consultation-report", access: Access::Public, ok: 200, body: none },
         // Working groups: "this group" owns the goal and the meeting, so it cannot be deleted (409).
         Rule { method: "GET", path: "/working-groups", access: Access::Public, ok: 200, body: none },
-        Rule { method: "POST", path: "/working-groups", access: Access::Staff, ok: 201, body: |_| Some(json!({"name": "PS 4 Osoby v krizi", "kind": "thematic"})) },
+        Rule {
+            method: "POST",
+            path: "/working-groups",
+            access: Access::Staff,
+            ok: 201,
+            body: |_| Some(json!({"name": "PS 4 Osoby v krizi", "kind": "thematic"})),
+        },
         Rule { method: "GET", path: "/working-groups/{id}", access: Access::Public, ok: 200, body: none },
-        Rule { method: "PATCH", path: "/working-groups/{id}", access: Access::Leader, ok: 200, body: |_| Some(json!({"vision": "Nová vize"})) },
+        Rule {
+            method: "PATCH",
+            path: "/working-groups/{id}",
+            access: Access::Leader,
+            ok: 200,
+            body: |_| Some(json!({"vision": "Nová vize"})),
+        },
         Rule { method: "DELETE", path: "/working-groups/{id}", access: Access::Staff, ok: 409, body: none },
         Rule { method: "GET", path: "/working-groups/{id}/members", access: Access::Public, ok: 200, body: none },
-        Rule { method: "POST", path: "/working-groups/{id}/members", access: Access::Leader, ok: 201,
-               body: |w| Some(json!({"user_id": w.other_user, "role": "member", "stakeholder": "public"})) },
+        Rule {
+            method: "POST",
+            path: "/working-groups/{id}/members",
+            access: Access::Leader,
+            ok: 201,
+            body: |w| Some(json!({"user_id": w.other_user, "role": "member", "stakeholder": "public"})),
+        },
         Rule { method: "GET", path: "/working-groups/{id}/members/{user_id}", access: Access::Public, ok: 200, body: none },
-        Rule { method: "PATCH", path: "/working-groups/{id}/members/{user_id}", access: Access::Leader, ok: 200, body: |_| Some(json!({"stakeholder": "user"})) },
+        Rule {
+            method: "PATCH",
+            path: "/working-groups/{id}/members/{user_id}",
+            access: Access::Leader,
+            ok: 200,
+            body: |_| Some(json!({"stakeholder": "user"})),
+        },
         // The membership is the member's own: anyone may leave a group, and its leaders remove ordinary members.
-        Rule { method: "DELETE", path: "/working-groups/{id}/members/{user_id}", ok: 204, body: none, access: Access::Custom(|who| match who {
-            Who::Anonymous => 401,
-            Who::LeaderOfAnotherGroup | Who::ReadKey => 403,
-            _ => 204,
-        }) },
+        Rule {
+            method: "DELETE",
+            path: "/working-groups/{id}/members/{user_id}",
+            ok: 204,
+            body: none,
+            access: Access::Custom(|who| match who {
+                Who::Anonymous => 401,
+                Who::LeaderOfAnotherGroup | Who::ReadKey => 403,
+                _ => 204,
+            }),
+        },
         // Meetings of "this group".
         Rule { method: "GET", path: "/meetings", access: Access::Public, ok: 200, body: none },
         Rule { method: "GET", path: "/meetings.ics", access: Access::Public, ok: 200, body: none },
         Rule { method: "GET", path: "/working-groups/{id}/meetings", access: Access::Public, ok: 200, body: none },
         Rule { method: "GET", path: "/working-groups/{id}/meetings.ics", access: Access::Public, ok: 200, body: none },
-        Rule { method: "POST", path: "/working-groups/{id}/meetings", access: Access::Leader, ok: 201,
-               body: |_| Some(json!({"title": "Jednání", "starts_at": "2030-03-01T13:00:00Z", "ends_at": "2030-03-01T15:00:00Z", "format": "in_person", "location": "MěÚ"})) },
+        Rule {
+            method: "POST",
+            path: "/working-groups/{id}/meetings",
+            access: Access::Leader,
+            ok: 201,
+            body: |_| {
+                Some(
+                    json!({"title": "Jednání", "starts_at": "2030-03-01T13:00:00Z", "ends_at": "2030-03-01T15:00:00Z", "format": "in_person", "location": "MěÚ"}),
+                )
+            },
+        },
         Rule { method: "GET", path: "/meetings/{id}", access: Access::Public, ok: 200, body: none },
-        Rule { method: "PATCH", path: "/meetings/{id}", access: Access::Leader, ok: 200, body: |_| Some(json!({"minutes": "Zápis z jednání"})) },
+        Rule {
+            method: "PATCH",
+            path: "/meetings/{id}",
+            access: Access::Leader,
+            ok: 200,
+            body: |_| Some(json!({"minutes": "Zápis z jednání"})),
+        },
         Rule { method: "DELETE", path: "/meetings/{id}", access: Access::Leader, ok: 204, body: none },
         // Identity. Sign-in endpoints ignore the Authorization header: the body is the credential.
-        Rule { method: "POST", path: "/auth/login", access: Access::Custom(|_| 401), ok: 401, body: |w| Some(json!({"email": w.member.email, "password": "wrong password 123"})) },
-        Rule { method: "POST", path: "/auth/refresh", access: Access::Custom(|_| 401), ok: 401, body: |_| Some(json!({"refresh_token": "not-a-token"})) },
-        Rule { method: "POST", path: "/auth/logout", access: Access::Custom(|_| 204), ok: 204, body: |_| Some(json!({"refresh_token": "not-a-token"})) },
+        Rule {
+            method: "POST",
+            path: "/auth/login",
+            access: Access::Custom(|_| 401),
+            ok: 401,
+            body: |w| Some(json!({"email": w.member.email, "password": "wrong password 123"})),
+        },
+        Rule {
+            method: "POST",
+            path: "/auth/refresh",
+            access: Access::Custom(|_| 401),
+            ok: 401,
+            body: |_| Some(json!({"refresh_token": "not-a-token"})),
+        },
+        Rule {
+            method: "POST",
+            path: "/auth/logout",
+            access: Access::Custom(|_| 204),
+            ok: 204,
+            body: |_| Some(json!({"refresh_token": "not-a-token"})),
+        },
         Rule { method: "GET", path: "/users", access: Access::StaffSession, ok: 200, body: none },
-        Rule { method: "POST", path: "/users", access: Access::StaffSession, ok: 201,
-               body: |_| Some(json!({"email": format!("novy-{}@example.cz", Uuid::now_v7().simple()), "display_name": "Nový člen", "role": "member", "password": "dlouhe-heslo-123"})) },
+        Rule {
+            method: "POST",
+            path: "/users",
+            access: Access::StaffSession,
+            ok: 201,
+            body: |_| {
+                Some(
+                    json!({"email": format!("novy-{}@example.cz", Uuid::now_v7().simple()), "display_name": "Nový člen", "role": "member", "password": "dlouhe-heslo-123"}),
+                )
+            },
+        },
         Rule { method: "GET", path: "/users/{id}", access: Access::StaffSession, ok: 200, body: none },
-        Rule { method: "PATCH", path: "/users/{id}", access: Access::StaffSession, ok: 200, body: |_| Some(json!({"display_name": "Jiné jméno"})) },
+        Rule {
+            method: "PATCH",
+            path: "/users/{id}",
+            access: Access::StaffSession,
+            ok: 200,
+            body: |_| Some(json!({"display_name": "Jiné jméno"})),
+        },
         Rule { method: "DELETE", path: "/users/{id}", access: Access::StaffSession, ok: 204, body: none },
         Rule { method: "GET", path: "/me", access: Access::SignedIn, ok: 200, body: none },
         Rule { method: "GET", path: "/me/memberships", access: Access::SignedIn, ok: 200, body: none },
         Rule { method: "PATCH", path: "/me", access: Access::Session, ok: 200, body: |_| Some(json!({"display_name": "Moje jméno"})) },
         // Allowed callers reach the password check, which this wrong current password fails.
-        Rule { method: "POST", path: "/me/password", access: Access::Session, ok: 422,
-               body: |_| Some(json!({"current_password": "wrong password 123", "new_password": "nove-dlouhe-heslo"})) },
+        Rule {
+            method: "POST",
+            path: "/me/password",
+            access: Access::Session,
+            ok: 422,
+            body: |_| Some(json!({"current_password": "wrong password 123", "new_password": "nove-dlouhe-heslo"})),
+        },
         Rule { method: "GET", path: "/api-keys", access: Access::Session, ok: 200, body: none },
-        Rule { method: "POST", path: "/api-keys", access: Access::Session, ok: 201, body: |_| Some(json!({"name": "Web obce", "scopes": ["read"]})) },
+        Rule {
+            method: "POST",
+            path: "/api-keys",
+            access: Access::Session,
+            ok: 201,
+            body: |_| Some(json!({"name": "Web obce", "scopes": ["read"]})),
+        },
         // The key is the member's: its owner and admins revoke it; to anyone else it does not exist.
-        Rule { method: "DELETE", path: "/api-keys/{id}", access: Access::Custom(|who| match who {
-            Who::Anonymous => 401,
-            Who::ReadKey | Who::WriteKey => 403,
-            Who::Member | Who::Admin => 204,
-            _ => 404,
-        }), ok: 204, body: none },
+        Rule {
+            method: "DELETE",
+            path: "/api-keys/{id}",
+            access: Access::Custom(|who| match who {
+                Who::Anonymous => 401,
+                Who::ReadKey | Who::WriteKey => 403,
+                Who::Member | Who::Admin => 204,
+                _ => 404,
+            }),
+            ok: 204,
+            body: none,
+        },
     ]
 }
 
@@ -422,7 +568,11 @@ both!(every_operation_by_every_caller, |app| async move {
         }
     }
     assert!(missing.is_empty(), "operations without a permission rule: {missing:#?}");
-    let stale: Vec<_> = rules.iter().filter(|r| !documented.contains(&(r.method, r.path.to_string()))).map(|r| format!("{} {}", r.method, r.path)).collect();
+    let stale: Vec<_> = rules
+        .iter()
+        .filter(|r| !documented.contains(&(r.method, r.path.to_string())))
+        .map(|r| format!("{} {}", r.method, r.path))
+        .collect();
     assert!(stale.is_empty(), "rules for operations that no longer exist: {stale:#?}");
 
     let mut failures = Vec::new();
@@ -441,7 +591,13 @@ both!(every_operation_by_every_caller, |app| async move {
             let answer = app.send(method, &w.path(rule.path), w.token(who), (rule.body)(w), &[]).await;
             let want = expected(rule, who);
             if answer.status.as_u16() != want {
-                failures.push(format!("{} {} as {who:?}: expected {want}, got {} {}", rule.method, rule.path, answer.status.as_u16(), answer.text.chars().take(160).collect::<String>()));
+                failures.push(format!(
+                    "{} {} as {who:?}: expected {want}, got {} {}",
+                    rule.method,
+                    rule.path,
+                    answer.status.as_u16(),
+                    answer.text.chars().take(160).collect::<String>()
+                ));
             }
         }
     }

@@ -7,7 +7,11 @@ both!(create_read_update_delete, |app| async move {
     let c = app.coordinator().await;
     let t = Some(c.token.as_str());
     let created = app
-        .post("/plans", t, json!({"title": " 6. komunitní plán ", "territory": "Statutární město Ostrava", "period_start": 2023, "period_end": 2026}))
+        .post(
+            "/plans",
+            t,
+            json!({"title": " 6. komunitní plán ", "territory": "Statutární město Ostrava", "period_start": 2023, "period_end": 2026}),
+        )
         .await;
     let plan = created.expect(201);
     let id = plan["id"].as_str().unwrap();
@@ -27,10 +31,12 @@ both!(create_read_update_delete, |app| async move {
     assert_eq!(updated["version"], 2);
 
     // A stale If-Match loses nothing and says 412; the current one goes through.
-    let stale = app.send(reqwest::Method::PATCH, &format!("/plans/{id}"), t, Some(json!({"title": "Jiný"})), &[("if-match", "\"1\"")]).await;
+    let stale =
+        app.send(reqwest::Method::PATCH, &format!("/plans/{id}"), t, Some(json!({"title": "Jiný"})), &[("if-match", "\"1\"")]).await;
     stale.expect(412);
     assert_eq!(app.get(&format!("/plans/{id}"), t).await.json()["title"], "6. komunitní plán");
-    let fresh = app.send(reqwest::Method::PATCH, &format!("/plans/{id}"), t, Some(json!({"title": "Jiný"})), &[("if-match", "\"2\"")]).await;
+    let fresh =
+        app.send(reqwest::Method::PATCH, &format!("/plans/{id}"), t, Some(json!({"title": "Jiný"})), &[("if-match", "\"2\"")]).await;
     assert_eq!(fresh.expect(200)["version"], 3);
     app.send(reqwest::Method::PATCH, &format!("/plans/{id}"), t, Some(json!({})), &[("if-match", "garbage")]).await.expect(400);
 
@@ -49,7 +55,10 @@ both!(validation_names_each_field, |app| async move {
     let fields: Vec<&str> = problem["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
     assert_eq!(fields, ["title", "territory", "period_end"]);
     let long = "x".repeat(301);
-    let problem = app.post("/plans", Some(&c.token), json!({"title": long, "territory": "t", "period_start": 2025, "period_end": 2025})).await.expect(422);
+    let problem = app
+        .post("/plans", Some(&c.token), json!({"title": long, "territory": "t", "period_start": 2025, "period_end": 2025}))
+        .await
+        .expect(422);
     assert_eq!(problem["errors"][0]["field"], "title");
     assert_eq!(app.get("/plans", Some(&c.token)).await.json()["items"].as_array().unwrap().len(), 0, "nothing was stored");
 });
@@ -62,9 +71,13 @@ both!(drafts_are_invisible_to_the_public, |app| async move {
     let member = app.member().await;
     app.get(&format!("/plans/{id}"), Some(&member.token)).await.expect(200);
     // Opening the consultation makes it public.
-    app.post(&format!("/plans/{id}/status"), Some(&c.token), json!({"status": "consultation", "consultation_closes_at": "2099-01-01T00:00:00Z"}))
-        .await
-        .expect(200);
+    app.post(
+        &format!("/plans/{id}/status"),
+        Some(&c.token),
+        json!({"status": "consultation", "consultation_closes_at": "2099-01-01T00:00:00Z"}),
+    )
+    .await
+    .expect(200);
     let public = app.get(&format!("/plans/{id}"), None).await.expect(200);
     assert_eq!(public["consultation_open"], true);
     assert_eq!(app.get("/plans?status=consultation", None).await.json()["items"].as_array().unwrap().len(), 1);
@@ -124,9 +137,10 @@ both!(lifecycle_moves_are_checked_and_recorded, |app| async move {
     // Approval needs the council's resolution.
     let problem = status(json!({"status": "approved"})).await.expect(422);
     assert_eq!(problem["errors"].as_array().unwrap().len(), 2);
-    let approved = status(json!({"status": "approved", "approval_resolution": "usnesení ZM č. 1234/ZM2226/22", "approved_on": "2026-01-15"}))
-        .await
-        .expect(200);
+    let approved =
+        status(json!({"status": "approved", "approval_resolution": "usnesení ZM č. 1234/ZM2226/22", "approved_on": "2026-01-15"}))
+            .await
+            .expect(200);
     assert_eq!(approved["approval_resolution"], "usnesení ZM č. 1234/ZM2226/22");
     // Frozen texts.
     let problem = app.patch(&format!("/plans/{id}"), t, json!({"title": "Změna"})).await.expect(409);
@@ -153,9 +167,13 @@ both!(lifecycle_moves_are_checked_and_recorded, |app| async move {
     // Members cannot move plans.
     let member = app.member().await;
     let other = app.plan(&c).await;
-    app.post(&format!("/plans/{other}/status"), Some(&member.token), json!({"status": "consultation", "consultation_closes_at": "2099-01-01T00:00:00Z"}))
-        .await
-        .expect(403);
+    app.post(
+        &format!("/plans/{other}/status"),
+        Some(&member.token),
+        json!({"status": "consultation", "consultation_closes_at": "2099-01-01T00:00:00Z"}),
+    )
+    .await
+    .expect(403);
     app.post(&format!("/plans/{other}/status"), None, json!({"status": "consultation"})).await.expect(401);
 });
 

@@ -11,8 +11,7 @@ both!(one_measure_code_per_goal_is_kept_by_the_database_too, |app| async move {
     let measure = app.post(&format!("/goals/{goal}/measures"), Some(&c.token), json!({"code": "1.1", "title": "A"})).await;
     let id: uuid::Uuid = measure.id().parse().unwrap();
     // A second row with the same goal and code, written past the service's check, is refused.
-    let mut copy: entity::measure::ActiveModel =
-        entity::measure::Entity::find_by_id(id).one(&app.db).await.unwrap().unwrap().into();
+    let mut copy: entity::measure::ActiveModel = entity::measure::Entity::find_by_id(id).one(&app.db).await.unwrap().unwrap().into();
     copy.id = Set(uuid::Uuid::now_v7());
     let refused = copy.insert(&app.db).await.unwrap_err();
     assert!(matches!(refused.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(_))), "{refused}");

@@ -43,7 +43,9 @@ both!(demo_data_set_is_complete, |app| async move {
     assert_eq!(stakeholders.into_iter().collect::<Vec<_>>(), ["commissioner", "provider", "public", "user"]);
     let held = app.get("/meetings?status=held&limit=200", st).await.expect(200)["items"].as_array().unwrap().clone();
     assert!(held.iter().any(|m| {
-        !m["agenda"].as_array().unwrap().is_empty() && !m["minutes"].as_str().unwrap().is_empty() && !m["resolutions"].as_array().unwrap().is_empty()
+        !m["agenda"].as_array().unwrap().is_empty()
+            && !m["minutes"].as_str().unwrap().is_empty()
+            && !m["resolutions"].as_array().unwrap().is_empty()
     }));
     for m in &held {
         assert_ne!(m["quorum_met"], false, "a showcase meeting without quorum: {}", m["title"]);
@@ -132,7 +134,9 @@ both!(synthetic_data_set_is_sized_as_asked, |app| async move {
                 .as_array()
                 .unwrap()
                 .iter()
-                .flat_map(|g| g["measures"].as_array().unwrap().iter().map(|m| (m["status"].clone(), m["progress"].clone())).collect::<Vec<_>>())
+                .flat_map(|g| {
+                    g["measures"].as_array().unwrap().iter().map(|m| (m["status"].clone(), m["progress"].clone())).collect::<Vec<_>>()
+                })
                 .collect();
             measures
         }

@@ -42,19 +42,14 @@ both!(coordinator_manages_member_accounts, |app| async move {
     let id = user["id"].as_str().unwrap();
     assert_eq!(answer.header("location").unwrap(), format!("/api/v1/users/{id}"));
     assert_eq!(answer.header("etag").as_deref(), Some("\"1\""));
-    assert_eq!(
-        (user["role"].as_str(), user["is_active"].as_bool(), user["version"].as_i64()),
-        (Some("member"), Some(true), Some(1))
-    );
+    assert_eq!((user["role"].as_str(), user["is_active"].as_bool(), user["version"].as_i64()), (Some("member"), Some(true), Some(1)));
 
     let read = app.get(&path(&user), t).await;
     assert_eq!(read.expect(200)["email"], user["email"]);
     assert_no_secret(&read);
     let renamed = app.patch(&path(&user), t, json!({"display_name": " Petr Dvořák "})).await.expect(200);
     assert_eq!((renamed["display_name"].as_str(), renamed["version"].as_i64()), (Some("Petr Dvořák"), Some(2)));
-    app.send(Method::PATCH, &path(&user), t, Some(json!({"display_name": "X"})), &[("if-match", "\"1\"")])
-        .await
-        .expect(412);
+    app.send(Method::PATCH, &path(&user), t, Some(json!({"display_name": "X"})), &[("if-match", "\"1\"")]).await.expect(412);
     // Coordinators may make coordinators.
     assert_eq!(app.patch(&path(&user), t, json!({"role": "coordinator"})).await.expect(200)["role"], "coordinator");
 
@@ -97,20 +92,12 @@ both!(invalid_and_duplicate_accounts_are_refused, |app| async move {
     assert_eq!(user::Entity::find().count(&app.db).await.unwrap(), 1, "only the coordinator exists");
 
     let first = app
-        .post(
-            "/users",
-            t,
-            json!({"email": "Eva@Obec.cz", "display_name": "Eva", "role": "member", "password": PASSWORD}),
-        )
+        .post("/users", t, json!({"email": "Eva@Obec.cz", "display_name": "Eva", "role": "member", "password": PASSWORD}))
         .await
         .expect(201);
-    app.post(
-        "/users",
-        t,
-        json!({"email": "eva@OBEC.CZ", "display_name": "Eva 2", "role": "member", "password": PASSWORD}),
-    )
-    .await
-    .expect(409);
+    app.post("/users", t, json!({"email": "eva@OBEC.CZ", "display_name": "Eva 2", "role": "member", "password": PASSWORD}))
+        .await
+        .expect(409);
     let second = app.post("/users", t, new_user("member")).await.expect(201);
     let taken = app.patch(&path(&second), t, json!({"email": "EVA@obec.cz"})).await.expect(409);
     assert_eq!((taken["errors"][0]["field"].as_str(), taken["errors"][0]["code"].as_str()), (Some("email"), Some("duplicate")));
@@ -142,10 +129,7 @@ both!(only_admins_touch_admins, |app| async move {
     // An admin can do all of it.
     let a = Some(admin.token.as_str());
     assert_eq!(app.patch(&path(&member), a, json!({"role": "admin"})).await.expect(200)["role"], "admin");
-    assert_eq!(
-        app.patch(&path(&other_admin), a, json!({"role": "coordinator"})).await.expect(200)["role"],
-        "coordinator"
-    );
+    assert_eq!(app.patch(&path(&other_admin), a, json!({"role": "coordinator"})).await.expect(200)["role"], "coordinator");
     app.delete(&path(&member), a).await.expect(204);
 });
 
@@ -176,10 +160,7 @@ both!(nobody_changes_their_own_role_or_deactivates_themselves, |app| async move 
     app.patch(&me(&admin), Some(&admin.token), json!({"is_active": false})).await.expect(403);
     app.delete(&me(&admin), Some(&admin.token)).await.expect(403);
     app.delete(&me(&c), Some(&c.token)).await.expect(403);
-    let same = app
-        .patch(&me(&admin), Some(&admin.token), json!({"role": "admin", "display_name": "Správce"}))
-        .await
-        .expect(200);
+    let same = app.patch(&me(&admin), Some(&admin.token), json!({"role": "admin", "display_name": "Správce"})).await.expect(200);
     assert_eq!((same["role"].as_str(), same["is_active"].as_bool()), (Some("admin"), Some(true)));
 });
 
@@ -234,9 +215,7 @@ both!(api_keys_cannot_read_or_manage_accounts, |app| async move {
             let app = &app;
             let owner = &owner;
             async move {
-                app.post("/api-keys", Some(&owner.token), json!({"name": "integrace", "scopes": scopes}))
-                    .await
-                    .expect(201)["key"]
+                app.post("/api-keys", Some(&owner.token), json!({"name": "integrace", "scopes": scopes})).await.expect(201)["key"]
                     .as_str()
                     .unwrap()
                     .to_string()
@@ -259,9 +238,7 @@ both!(api_keys_cannot_read_or_manage_accounts, |app| async move {
         app.post("/users", k, new_user("coordinator")).await.expect(403);
         app.post("/users", k, new_user("admin")).await.expect(403);
         app.delete(&path(&victim), k).await.expect(403);
-        app.post("/me/password", k, json!({"current_password": PASSWORD, "new_password": "jiné heslo 2026 x"}))
-            .await
-            .expect(403);
+        app.post("/me/password", k, json!({"current_password": PASSWORD, "new_password": "jiné heslo 2026 x"})).await.expect(403);
         app.patch("/me", k, json!({"display_name": "Klíč"})).await.expect(403);
         // Nothing changed: the victim still signs in with their password and is active.
         sign_in(&app, victim["email"].as_str().unwrap(), PASSWORD).await.expect(200);
@@ -280,9 +257,7 @@ both!(list_filters_and_pages, |app| async move {
         ("eva@obec.cz", "Eva Svobodová", "member"),
         ("100%@obec.cz", "Sto procent", "member"),
     ] {
-        app.post("/users", t, json!({"email": email, "display_name": name, "role": role, "password": PASSWORD}))
-            .await
-            .expect(201);
+        app.post("/users", t, json!({"email": email, "display_name": name, "role": role, "password": PASSWORD})).await.expect(201);
     }
     let eva = app.get("/users?q=eva@", t).await.expect(200)["items"][0].clone();
     app.delete(&path(&eva), t).await.expect(204);
@@ -331,12 +306,8 @@ both!(me_reads_and_edits_own_profile_only, |app| async move {
     let unchanged = app.get("/me", t).await.expect(200);
     assert_eq!((unchanged["role"].as_str(), unchanged["version"].as_i64()), (Some("member"), Some(1)));
 
-    let updated =
-        app.patch("/me", t, json!({"display_name": "Jana N.", "email": "Jana.Nova@Obec.cz"})).await.expect(200);
-    assert_eq!(
-        (updated["display_name"].as_str(), updated["email"].as_str()),
-        (Some("Jana N."), Some("jana.nova@obec.cz"))
-    );
+    let updated = app.patch("/me", t, json!({"display_name": "Jana N.", "email": "Jana.Nova@Obec.cz"})).await.expect(200);
+    assert_eq!((updated["display_name"].as_str(), updated["email"].as_str()), (Some("Jana N."), Some("jana.nova@obec.cz")));
     app.send(Method::PATCH, "/me", t, Some(json!({"display_name": "X"})), &[("if-match", "\"1\"")]).await.expect(412);
     app.patch("/me", t, json!({"email": "nope"})).await.expect(422);
     let other = account(&app, "member").await;
@@ -348,13 +319,7 @@ both!(me_reads_and_edits_own_profile_only, |app| async move {
     let key = key["key"].as_str().unwrap();
     assert_eq!(app.get("/me", Some(key)).await.expect(200)["id"], user["id"]);
     app.patch("/me", Some(key), json!({"display_name": "Klíč"})).await.expect(403);
-    app.post(
-        "/me/password",
-        Some(key),
-        json!({"current_password": PASSWORD, "new_password": "klíčem nastavené heslo"}),
-    )
-    .await
-    .expect(403);
+    app.post("/me/password", Some(key), json!({"current_password": PASSWORD, "new_password": "klíčem nastavené heslo"})).await.expect(403);
 });
 
 both!(first_admin_is_created_at_start_up_once, |app| async move {
@@ -393,9 +358,14 @@ both!(weak_passwords_are_refused_wherever_one_is_set, |app| async move {
     let t = Some(admin.token.as_str());
     let weak = |answer: Answer, field: &str| {
         let problem = answer.expect(422);
-        assert_eq!((problem["errors"][0]["field"].as_str(), problem["errors"][0]["code"].as_str()), (Some(field), Some("weak_password")), "{problem}");
+        assert_eq!(
+            (problem["errors"][0]["field"].as_str(), problem["errors"][0]["code"].as_str()),
+            (Some(field), Some("weak_password")),
+            "{problem}"
+        );
     };
-    let body = |email: &str, password: &str| json!({"email": email, "display_name": "Jana Nováková", "role": "member", "password": password});
+    let body =
+        |email: &str, password: &str| json!({"email": email, "display_name": "Jana Nováková", "role": "member", "password": password});
     for password in ["aaaaaaaaaaaa", "passwordpassword", "123456789012", "jana.novakova1", "JanaNovakova12"] {
         weak(app.post("/users", t, body("jana.novakova@obec.cz", password)).await, "password");
     }

@@ -9,25 +9,14 @@ use crate::helpers::*;
 
 /// A thematic group made by `c`; returns its id.
 pub async fn group(app: &TestApp, c: &TestUser, name: &str) -> String {
-    app.post(
-        "/working-groups",
-        Some(&c.token),
-        json!({"name": name, "kind": "thematic"}),
-    )
-    .await
-    .expect(201)["id"]
+    app.post("/working-groups", Some(&c.token), json!({"name": name, "kind": "thematic"})).await.expect(201)["id"]
         .as_str()
         .unwrap()
         .to_string()
 }
 
 fn fields(problem: &Value) -> Vec<String> {
-    problem["errors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["field"].as_str().unwrap().to_string())
-        .collect()
+    problem["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap().to_string()).collect()
 }
 
 fn items(list: &Value) -> &Vec<Value> {
@@ -56,10 +45,7 @@ both!(groups_crud_etag_and_filters, |app| async move {
         .await;
     let g = created.expect(201);
     let id = g["id"].as_str().unwrap().to_string();
-    assert_eq!(
-        created.header("location").unwrap(),
-        format!("/api/v1/working-groups/{id}")
-    );
+    assert_eq!(created.header("location").unwrap(), format!("/api/v1/working-groups/{id}"));
     assert_eq!(created.header("etag").as_deref(), Some("\"1\""));
     assert_eq!(g["name"], "PS 1 – Senioři");
     assert_eq!(g["kind"], "thematic");
@@ -74,126 +60,44 @@ both!(groups_crud_etag_and_filters, |app| async move {
     assert_eq!(read.expect(200)["vision"], "Senioři žijí co nejdéle doma.");
     assert_eq!(read.header("etag").as_deref(), Some("\"1\""));
 
-    let patched = app
-        .patch(
-            &format!("/working-groups/{id}"),
-            t,
-            json!({"description": "Nový popis", "quorum": null, "target_group": null}),
-        )
-        .await;
+    let patched =
+        app.patch(&format!("/working-groups/{id}"), t, json!({"description": "Nový popis", "quorum": null, "target_group": null})).await;
     let patched = patched.expect(200);
     assert_eq!(patched["version"], 2);
     assert!(patched["quorum"].is_null() && patched["target_group"].is_null());
     assert_eq!(patched["description"], "Nový popis");
     let path = format!("/working-groups/{id}");
-    app.send(
-        Method::PATCH,
-        &path,
-        t,
-        Some(json!({"name": "Jiný"})),
-        &[("if-match", "\"1\"")],
-    )
-    .await
-    .expect(412);
-    assert_eq!(
-        app.get(&path, None).await.json()["name"],
-        "PS 1 – Senioři",
-        "a stale write changes nothing"
-    );
-    let fresh = app
-        .send(
-            Method::PATCH,
-            &path,
-            t,
-            Some(json!({"name": "PS Senioři"})),
-            &[("if-match", "\"2\"")],
-        )
-        .await;
+    app.send(Method::PATCH, &path, t, Some(json!({"name": "Jiný"})), &[("if-match", "\"1\"")]).await.expect(412);
+    assert_eq!(app.get(&path, None).await.json()["name"], "PS 1 – Senioři", "a stale write changes nothing");
+    let fresh = app.send(Method::PATCH, &path, t, Some(json!({"name": "PS Senioři"})), &[("if-match", "\"2\"")]).await;
     assert_eq!(fresh.header("etag").as_deref(), Some("\"3\""));
 
-    let steering = app
-        .post(
-            "/working-groups",
-            t,
-            json!({"name": "Řídicí skupina", "kind": "steering", "is_active": false}),
-        )
-        .await
-        .expect(201);
+    let steering =
+        app.post("/working-groups", t, json!({"name": "Řídicí skupina", "kind": "steering", "is_active": false})).await.expect(201);
     let third = group(&app, &c, "PS 3 – Osoby v krizi").await;
     let all = app.get("/working-groups", None).await.expect(200);
-    let ids: Vec<&str> = items(&all)
-        .iter()
-        .map(|g| g["id"].as_str().unwrap())
-        .collect();
+    let ids: Vec<&str> = items(&all).iter().map(|g| g["id"].as_str().unwrap()).collect();
     let mut sorted = ids.clone();
     sorted.sort();
     assert_eq!(ids, sorted, "ordered by id");
     assert_eq!(ids.len(), 3);
-    let by_kind = app
-        .get("/working-groups?kind=steering", None)
-        .await
-        .expect(200);
+    let by_kind = app.get("/working-groups?kind=steering", None).await.expect(200);
     assert_eq!(items(&by_kind).len(), 1);
     assert_eq!(items(&by_kind)[0]["id"], steering["id"]);
-    assert_eq!(
-        items(
-            &app.get("/working-groups?is_active=true", None)
-                .await
-                .expect(200)
-        )
-        .len(),
-        2
-    );
-    assert_eq!(
-        items(
-            &app.get("/working-groups?is_active=false&kind=thematic", None)
-                .await
-                .expect(200)
-        )
-        .len(),
-        0
-    );
-    app.get("/working-groups?kind=other", None)
-        .await
-        .expect(400);
+    assert_eq!(items(&app.get("/working-groups?is_active=true", None).await.expect(200)).len(), 2);
+    assert_eq!(items(&app.get("/working-groups?is_active=false&kind=thematic", None).await.expect(200)).len(), 0);
+    app.get("/working-groups?kind=other", None).await.expect(400);
     let first = app.get("/working-groups?limit=2", None).await.expect(200);
-    let second = app
-        .get(
-            &format!(
-                "/working-groups?limit=2&cursor={}",
-                first["next_cursor"].as_str().unwrap()
-            ),
-            None,
-        )
-        .await
-        .expect(200);
+    let second = app.get(&format!("/working-groups?limit=2&cursor={}", first["next_cursor"].as_str().unwrap()), None).await.expect(200);
     assert_eq!(items(&second).len(), 1);
     assert!(second["next_cursor"].is_null());
 
-    app.send(
-        Method::DELETE,
-        &format!("/working-groups/{third}"),
-        t,
-        None,
-        &[("if-match", "\"7\"")],
-    )
-    .await
-    .expect(412);
-    app.delete(&format!("/working-groups/{third}"), t)
-        .await
-        .expect(204);
-    app.get(&format!("/working-groups/{third}"), None)
-        .await
-        .expect(404);
-    app.delete(&format!("/working-groups/{third}"), t)
-        .await
-        .expect(404);
-    app.patch(&format!("/working-groups/{third}"), t, json!({"name": "X"}))
-        .await
-        .expect(404);
-    app.get("/working-groups/not-a-uuid", None)
-        .await
-        .expect(400);
+    app.send(Method::DELETE, &format!("/working-groups/{third}"), t, None, &[("if-match", "\"7\"")]).await.expect(412);
+    app.delete(&format!("/working-groups/{third}"), t).await.expect(204);
+    app.get(&format!("/working-groups/{third}"), None).await.expect(404);
+    app.delete(&format!("/working-groups/{third}"), t).await.expect(404);
+    app.patch(&format!("/working-groups/{third}"), t, json!({"name": "X"})).await.expect(404);
+    app.get("/working-groups/not-a-uuid", None).await.expect(400);
 
     assert_eq!(audited(&app, "working_group", "create").await, 3);
     assert_eq!(audited(&app, "working_group", "update").await, 2);
@@ -204,75 +108,33 @@ both!(group_validation_names_each_field, |app| async move {
     let c = app.coordinator().await;
     let t = Some(c.token.as_str());
     let p = app
-        .post(
-            "/working-groups",
-            t,
-            json!({"name": " ", "kind": "thematic", "target_group": "x".repeat(201), "quorum": 0}),
-        )
+        .post("/working-groups", t, json!({"name": " ", "kind": "thematic", "target_group": "x".repeat(201), "quorum": 0}))
         .await
         .expect(422);
     assert_eq!(fields(&p), ["name", "target_group", "quorum"]);
     let p = app
-        .post(
-            "/working-groups",
-            t,
-            json!({"name": "x".repeat(201), "kind": "thematic", "vision": "v".repeat(20_001)}),
-        )
+        .post("/working-groups", t, json!({"name": "x".repeat(201), "kind": "thematic", "vision": "v".repeat(20_001)}))
         .await
         .expect(422);
     assert_eq!(fields(&p), ["name", "vision"]);
-    app.post(
-        "/working-groups",
-        t,
-        json!({"name": "PS", "kind": "committee"}),
-    )
-    .await
-    .expect(422);
-    app.post("/working-groups", t, json!({"name": "PS"}))
-        .await
-        .expect(422);
-    app.post(
-        "/working-groups",
-        t,
-        json!({"name": "PS", "kind": "thematic", "members": []}),
-    )
-    .await
-    .expect(400);
-    assert_eq!(
-        items(&app.get("/working-groups", None).await.json()).len(),
-        0,
-        "nothing was stored"
-    );
+    app.post("/working-groups", t, json!({"name": "PS", "kind": "committee"})).await.expect(422);
+    app.post("/working-groups", t, json!({"name": "PS"})).await.expect(422);
+    app.post("/working-groups", t, json!({"name": "PS", "kind": "thematic", "members": []})).await.expect(400);
+    assert_eq!(items(&app.get("/working-groups", None).await.json()).len(), 0, "nothing was stored");
     let id = group(&app, &c, "PS 1").await;
-    let p = app
-        .patch(
-            &format!("/working-groups/{id}"),
-            t,
-            json!({"name": "", "quorum": -1}),
-        )
-        .await
-        .expect(422);
+    let p = app.patch(&format!("/working-groups/{id}"), t, json!({"name": "", "quorum": -1})).await.expect(422);
     assert_eq!(fields(&p), ["name", "quorum"]);
-    assert_eq!(
-        app.get(&format!("/working-groups/{id}"), None).await.json()["version"],
-        1
-    );
+    assert_eq!(app.get(&format!("/working-groups/{id}"), None).await.json()["version"], 1);
 });
 
 both!(group_permissions, |app| async move {
     let c = app.coordinator().await;
     let member = app.member().await;
     let body = json!({"name": "PS 2", "kind": "thematic"});
-    app.post("/working-groups", None, body.clone())
-        .await
-        .expect(401);
-    app.post("/working-groups", Some(&member.token), body.clone())
-        .await
-        .expect(403);
+    app.post("/working-groups", None, body.clone()).await.expect(401);
+    app.post("/working-groups", Some(&member.token), body.clone()).await.expect(403);
     let admin = app.admin().await;
-    app.post("/working-groups", Some(&admin.token), body)
-        .await
-        .expect(201);
+    app.post("/working-groups", Some(&admin.token), body).await.expect(201);
 
     let id = group(&app, &c, "PS 1").await;
     let other = group(&app, &c, "PS 3").await;
@@ -280,46 +142,17 @@ both!(group_permissions, |app| async move {
     app.join(&leader, &id, MemberRole::Leader).await;
     let path = format!("/working-groups/{id}");
     // A leader rewrites the group's own texts, not its name, quorum or status.
-    let own = app
-        .patch(
-            &path,
-            Some(&leader.token),
-            json!({"vision": "Vize skupiny", "target_group": "senioři"}),
-        )
-        .await
-        .expect(200);
+    let own = app.patch(&path, Some(&leader.token), json!({"vision": "Vize skupiny", "target_group": "senioři"})).await.expect(200);
     assert_eq!(own["vision"], "Vize skupiny");
-    app.patch(&path, Some(&leader.token), json!({"name": "Přejmenováno"}))
-        .await
-        .expect(403);
-    app.patch(&path, Some(&leader.token), json!({"quorum": 2}))
-        .await
-        .expect(403);
-    app.patch(&path, Some(&leader.token), json!({"is_active": false}))
-        .await
-        .expect(403);
-    app.patch(
-        &format!("/working-groups/{other}"),
-        Some(&leader.token),
-        json!({"vision": "Cizí"}),
-    )
-    .await
-    .expect(403);
-    app.patch(&path, Some(&member.token), json!({"vision": "X"}))
-        .await
-        .expect(403);
-    app.patch(&path, None, json!({"vision": "X"}))
-        .await
-        .expect(401);
+    app.patch(&path, Some(&leader.token), json!({"name": "Přejmenováno"})).await.expect(403);
+    app.patch(&path, Some(&leader.token), json!({"quorum": 2})).await.expect(403);
+    app.patch(&path, Some(&leader.token), json!({"is_active": false})).await.expect(403);
+    app.patch(&format!("/working-groups/{other}"), Some(&leader.token), json!({"vision": "Cizí"})).await.expect(403);
+    app.patch(&path, Some(&member.token), json!({"vision": "X"})).await.expect(403);
+    app.patch(&path, None, json!({"vision": "X"})).await.expect(401);
     app.delete(&path, Some(&leader.token)).await.expect(403);
     app.delete(&path, None).await.expect(401);
-    app.patch(
-        &path,
-        Some(&c.token),
-        json!({"quorum": 2, "is_active": false}),
-    )
-    .await
-    .expect(200);
+    app.patch(&path, Some(&c.token), json!({"quorum": 2, "is_active": false})).await.expect(200);
 });
 
 both!(delete_refuses_groups_with_history, |app| async move {
@@ -350,56 +183,28 @@ both!(delete_refuses_groups_with_history, |app| async move {
     .insert(&app.db)
     .await
     .unwrap();
-    let problem = app
-        .delete(&format!("/working-groups/{with_meeting}"), t)
-        .await
-        .expect(409);
+    let problem = app.delete(&format!("/working-groups/{with_meeting}"), t).await.expect(409);
     let detail = problem["detail"].as_str().unwrap();
-    assert!(
-        detail.contains("1 meeting") && detail.contains("is_active"),
-        "{detail}"
-    );
+    assert!(detail.contains("1 meeting") && detail.contains("is_active"), "{detail}");
 
     let with_goal = group(&app, &c, "PS 2").await;
     let plan = app.plan(&c).await;
-    app.post(
-        &format!("/plans/{plan}/goals"),
-        t,
-        json!({"code": "1", "title": "Cíl", "working_group_id": with_goal}),
-    )
-    .await
-    .expect(201);
-    let problem = app
-        .delete(&format!("/working-groups/{with_goal}"), t)
-        .await
-        .expect(409);
+    app.post(&format!("/plans/{plan}/goals"), t, json!({"code": "1", "title": "Cíl", "working_group_id": with_goal})).await.expect(201);
+    let problem = app.delete(&format!("/working-groups/{with_goal}"), t).await.expect(409);
     assert!(problem["detail"].as_str().unwrap().contains("1 goal"));
 
     // Retiring is the way out, and both groups still exist.
-    app.patch(
-        &format!("/working-groups/{with_goal}"),
-        t,
-        json!({"is_active": false}),
-    )
-    .await
-    .expect(200);
-    let retired = app
-        .get("/working-groups?is_active=false", None)
-        .await
-        .expect(200);
+    app.patch(&format!("/working-groups/{with_goal}"), t, json!({"is_active": false})).await.expect(200);
+    let retired = app.get("/working-groups?is_active=false", None).await.expect(200);
     assert_eq!(items(&retired).len(), 1);
     assert_eq!(items(&retired)[0]["id"], with_goal.as_str());
-    app.get(&format!("/working-groups/{with_meeting}"), None)
-        .await
-        .expect(200);
+    app.get(&format!("/working-groups/{with_meeting}"), None).await.expect(200);
 
     // Members alone do not block deletion; they go with the group.
     let empty = group(&app, &c, "PS 3").await;
     let m = app.member().await;
     app.join(&m, &empty, MemberRole::Member).await;
-    app.delete(&format!("/working-groups/{empty}"), t)
-        .await
-        .expect(204);
+    app.delete(&format!("/working-groups/{empty}"), t).await.expect(204);
 });
 
 both!(members_crud_duplicates_and_validation, |app| async move {
@@ -407,18 +212,9 @@ both!(members_crud_duplicates_and_validation, |app| async move {
     let t = Some(c.token.as_str());
     let id = group(&app, &c, "PS 1").await;
     let person = app.member().await;
-    let added = app
-        .post(
-            &format!("/working-groups/{id}/members"),
-            t,
-            json!({"user_id": person.id, "stakeholder": "provider"}),
-        )
-        .await;
+    let added = app.post(&format!("/working-groups/{id}/members"), t, json!({"user_id": person.id, "stakeholder": "provider"})).await;
     let m = added.expect(201);
-    assert_eq!(
-        added.header("location").unwrap(),
-        format!("/api/v1/working-groups/{id}/members/{}", person.id)
-    );
+    assert_eq!(added.header("location").unwrap(), format!("/api/v1/working-groups/{id}/members/{}", person.id));
     assert_eq!(added.header("etag").as_deref(), Some("\"1\""));
     assert_eq!(m["user_id"], person.id.to_string());
     assert_eq!(m["working_group_id"], id.as_str());
@@ -427,124 +223,42 @@ both!(members_crud_duplicates_and_validation, |app| async move {
     assert_eq!(m["stakeholder"], "provider");
     assert!(!added.text.contains(&person.email), "never an e-mail");
 
-    let dup = app
-        .post(
-            &format!("/working-groups/{id}/members"),
-            t,
-            json!({"user_id": person.id, "role": "member", "stakeholder": "user"}),
-        )
-        .await;
-    assert!(
-        dup.expect(409)["detail"]
-            .as_str()
-            .unwrap()
-            .contains("already a member")
-    );
+    let dup =
+        app.post(&format!("/working-groups/{id}/members"), t, json!({"user_id": person.id, "role": "member", "stakeholder": "user"})).await;
+    assert!(dup.expect(409)["detail"].as_str().unwrap().contains("already a member"));
     let p = app
-        .post(
-            &format!("/working-groups/{id}/members"),
-            t,
-            json!({"user_id": uuid::Uuid::now_v7(), "stakeholder": "user"}),
-        )
+        .post(&format!("/working-groups/{id}/members"), t, json!({"user_id": uuid::Uuid::now_v7(), "stakeholder": "user"}))
         .await
         .expect(422);
     assert_eq!(fields(&p), ["user_id"]);
     let gone = app.member().await;
     use sea_orm::{ActiveModelTrait, ActiveValue::Set};
-    entity::user::ActiveModel {
-        id: Set(gone.id),
-        is_active: Set(false),
-        ..Default::default()
-    }
-    .update(&app.db)
-    .await
-    .unwrap();
-    let p = app
-        .post(
-            &format!("/working-groups/{id}/members"),
-            t,
-            json!({"user_id": gone.id, "stakeholder": "user"}),
-        )
+    entity::user::ActiveModel { id: Set(gone.id), is_active: Set(false), ..Default::default() }.update(&app.db).await.unwrap();
+    let p = app.post(&format!("/working-groups/{id}/members"), t, json!({"user_id": gone.id, "stakeholder": "user"})).await.expect(422);
+    assert!(p["errors"][0]["message"].as_str().unwrap().contains("deactivated"));
+    app.post(&format!("/working-groups/{id}/members"), t, json!({"user_id": person.id, "stakeholder": "nobody"})).await.expect(422);
+    app.post(&format!("/working-groups/{id}/members"), t, json!({"user_id": "not-a-uuid", "stakeholder": "user"})).await.expect(422);
+    app.post(&format!("/working-groups/{}/members", uuid::Uuid::now_v7()), t, json!({"user_id": person.id, "stakeholder": "user"}))
         .await
-        .expect(422);
-    assert!(
-        p["errors"][0]["message"]
-            .as_str()
-            .unwrap()
-            .contains("deactivated")
-    );
-    app.post(
-        &format!("/working-groups/{id}/members"),
-        t,
-        json!({"user_id": person.id, "stakeholder": "nobody"}),
-    )
-    .await
-    .expect(422);
-    app.post(
-        &format!("/working-groups/{id}/members"),
-        t,
-        json!({"user_id": "not-a-uuid", "stakeholder": "user"}),
-    )
-    .await
-    .expect(422);
-    app.post(
-        &format!("/working-groups/{}/members", uuid::Uuid::now_v7()),
-        t,
-        json!({"user_id": person.id, "stakeholder": "user"}),
-    )
-    .await
-    .expect(404);
+        .expect(404);
 
     let path = format!("/working-groups/{id}/members/{}", person.id);
     let read = app.get(&path, None).await;
     assert_eq!(read.expect(200)["stakeholder"], "provider");
-    let changed = app
-        .patch(
-            &path,
-            t,
-            json!({"stakeholder": "commissioner", "role": "leader"}),
-        )
-        .await
-        .expect(200);
+    let changed = app.patch(&path, t, json!({"stakeholder": "commissioner", "role": "leader"})).await.expect(200);
     assert_eq!(
-        (
-            changed["stakeholder"].as_str(),
-            changed["role"].as_str(),
-            changed["version"].as_i64()
-        ),
+        (changed["stakeholder"].as_str(), changed["role"].as_str(), changed["version"].as_i64()),
         (Some("commissioner"), Some("leader"), Some(2))
     );
-    app.send(
-        Method::PATCH,
-        &path,
-        t,
-        Some(json!({"stakeholder": "user"})),
-        &[("if-match", "\"1\"")],
-    )
-    .await
-    .expect(412);
-    app.send(Method::DELETE, &path, t, None, &[("if-match", "\"1\"")])
-        .await
-        .expect(412);
-    app.patch(&path, t, json!({"stakeholder": "user", "email": "x"}))
-        .await
-        .expect(400);
-    assert_eq!(
-        app.get(&format!("/working-groups/{id}"), None).await.json()["member_count"],
-        1
-    );
-    app.send(Method::DELETE, &path, t, None, &[("if-match", "\"2\"")])
-        .await
-        .expect(204);
+    app.send(Method::PATCH, &path, t, Some(json!({"stakeholder": "user"})), &[("if-match", "\"1\"")]).await.expect(412);
+    app.send(Method::DELETE, &path, t, None, &[("if-match", "\"1\"")]).await.expect(412);
+    app.patch(&path, t, json!({"stakeholder": "user", "email": "x"})).await.expect(400);
+    assert_eq!(app.get(&format!("/working-groups/{id}"), None).await.json()["member_count"], 1);
+    app.send(Method::DELETE, &path, t, None, &[("if-match", "\"2\"")]).await.expect(204);
     app.get(&path, None).await.expect(404);
     app.delete(&path, t).await.expect(404);
-    app.patch(&path, t, json!({"stakeholder": "user"}))
-        .await
-        .expect(404);
-    assert_eq!(
-        app.get(&format!("/working-groups/{id}"), None).await.json()["member_count"],
-        0
-    );
+    app.patch(&path, t, json!({"stakeholder": "user"})).await.expect(404);
+    assert_eq!(app.get(&format!("/working-groups/{id}"), None).await.json()["member_count"], 0);
 
     assert_eq!(audited(&app, "working_group_member", "create").await, 1);
     assert_eq!(audited(&app, "working_group_member", "update").await, 1);
@@ -568,74 +282,26 @@ both!(member_permissions, |app| async move {
     let body = json!({"user_id": newcomer.id, "stakeholder": "user"});
 
     app.post(&members, None, body.clone()).await.expect(401);
-    app.post(&members, Some(&plain.token), body.clone())
-        .await
-        .expect(403);
-    app.post(&members, Some(&other_leader.token), body.clone())
-        .await
-        .expect(403);
+    app.post(&members, Some(&plain.token), body.clone()).await.expect(403);
+    app.post(&members, Some(&other_leader.token), body.clone()).await.expect(403);
     // Leaders add members but do not appoint leaders.
-    let p = app
-        .post(
-            &members,
-            Some(&leader.token),
-            json!({"user_id": newcomer.id, "role": "leader", "stakeholder": "user"}),
-        )
-        .await
-        .expect(403);
+    let p =
+        app.post(&members, Some(&leader.token), json!({"user_id": newcomer.id, "role": "leader", "stakeholder": "user"})).await.expect(403);
     assert!(p["detail"].as_str().unwrap().contains("leaders"));
-    app.post(&members, Some(&leader.token), body)
-        .await
-        .expect(201);
+    app.post(&members, Some(&leader.token), body).await.expect(201);
     let newcomer_path = format!("{members}/{}", newcomer.id);
-    app.patch(
-        &newcomer_path,
-        Some(&leader.token),
-        json!({"stakeholder": "public"}),
-    )
-    .await
-    .expect(200);
-    app.patch(
-        &newcomer_path,
-        Some(&leader.token),
-        json!({"role": "leader"}),
-    )
-    .await
-    .expect(403);
-    app.patch(
-        &newcomer_path,
-        Some(&leader.token),
-        json!({"role": "member"}),
-    )
-    .await
-    .expect(200);
-    app.patch(
-        &newcomer_path,
-        Some(&other_leader.token),
-        json!({"stakeholder": "user"}),
-    )
-    .await
-    .expect(403);
-    app.patch(&newcomer_path, None, json!({"stakeholder": "user"}))
-        .await
-        .expect(401);
-    app.delete(&format!("{members}/{}", co_leader.id), Some(&leader.token))
-        .await
-        .expect(403);
-    app.delete(&newcomer_path, Some(&other_leader.token))
-        .await
-        .expect(403);
+    app.patch(&newcomer_path, Some(&leader.token), json!({"stakeholder": "public"})).await.expect(200);
+    app.patch(&newcomer_path, Some(&leader.token), json!({"role": "leader"})).await.expect(403);
+    app.patch(&newcomer_path, Some(&leader.token), json!({"role": "member"})).await.expect(200);
+    app.patch(&newcomer_path, Some(&other_leader.token), json!({"stakeholder": "user"})).await.expect(403);
+    app.patch(&newcomer_path, None, json!({"stakeholder": "user"})).await.expect(401);
+    app.delete(&format!("{members}/{}", co_leader.id), Some(&leader.token)).await.expect(403);
+    app.delete(&newcomer_path, Some(&other_leader.token)).await.expect(403);
     app.delete(&newcomer_path, None).await.expect(401);
-    app.delete(&newcomer_path, Some(&leader.token))
-        .await
-        .expect(204);
+    app.delete(&newcomer_path, Some(&leader.token)).await.expect(204);
     // Anyone may leave; a plain member cannot remove others.
-    app.delete(&format!("{members}/{}", leader.id), Some(&plain.token))
-        .await
-        .expect(403);
-    app.delete(&format!("{members}/{}", plain.id), Some(&plain.token))
-        .await
-        .expect(204);
+    app.delete(&format!("{members}/{}", leader.id), Some(&plain.token)).await.expect(403);
+    app.delete(&format!("{members}/{}", plain.id), Some(&plain.token)).await.expect(204);
     // A coordinator appoints a leader, who can then manage the group.
     app.post(
         &format!("/working-groups/{other}/members"),
@@ -644,16 +310,10 @@ both!(member_permissions, |app| async move {
     )
     .await
     .expect(201);
-    app.post(
-        &format!("/working-groups/{other}/members"),
-        Some(&plain.token),
-        json!({"user_id": newcomer.id, "stakeholder": "public"}),
-    )
-    .await
-    .expect(201);
-    app.delete(&format!("{members}/{}", co_leader.id), Some(&c.token))
+    app.post(&format!("/working-groups/{other}/members"), Some(&plain.token), json!({"user_id": newcomer.id, "stakeholder": "public"}))
         .await
-        .expect(204);
+        .expect(201);
+    app.delete(&format!("{members}/{}", co_leader.id), Some(&c.token)).await.expect(204);
 });
 
 both!(member_list_names_and_privacy, |app| async move {
@@ -663,103 +323,46 @@ both!(member_list_names_and_privacy, |app| async move {
     let provider = app.member().await;
     let user = app.member().await;
     let leader = app.member().await;
-    for (person, role, stakeholder) in [
-        (&provider, "member", "provider"),
-        (&user, "member", "user"),
-        (&leader, "leader", "commissioner"),
-    ] {
-        app.post(
-            &format!("/working-groups/{id}/members"),
-            t,
-            json!({"user_id": person.id, "role": role, "stakeholder": stakeholder}),
-        )
-        .await
-        .expect(201);
+    for (person, role, stakeholder) in [(&provider, "member", "provider"), (&user, "member", "user"), (&leader, "leader", "commissioner")] {
+        app.post(&format!("/working-groups/{id}/members"), t, json!({"user_id": person.id, "role": role, "stakeholder": stakeholder}))
+            .await
+            .expect(201);
     }
-    let signed_in = app
-        .get(
-            &format!("/working-groups/{id}/members"),
-            Some(&provider.token),
-        )
-        .await;
+    let signed_in = app.get(&format!("/working-groups/{id}/members"), Some(&provider.token)).await;
     let list = signed_in.expect(200);
     let rows: Vec<(String, String, Value)> = items(&list)
         .iter()
-        .map(|m| {
-            (
-                m["user_id"].as_str().unwrap().into(),
-                m["stakeholder"].as_str().unwrap().into(),
-                m["display_name"].clone(),
-            )
-        })
+        .map(|m| (m["user_id"].as_str().unwrap().into(), m["stakeholder"].as_str().unwrap().into(), m["display_name"].clone()))
         .collect();
     assert_eq!(
         rows,
         [
-            (
-                provider.id.to_string(),
-                "provider".into(),
-                json!("Test member")
-            ),
+            (provider.id.to_string(), "provider".into(), json!("Test member")),
             (user.id.to_string(), "user".into(), json!("Test member")),
-            (
-                leader.id.to_string(),
-                "commissioner".into(),
-                json!("Test member")
-            ),
+            (leader.id.to_string(), "commissioner".into(), json!("Test member")),
         ],
         "in the order they joined, named for signed-in callers"
     );
     // The public sees who takes part, but not the names of service users; nobody sees e-mails.
-    let public = app
-        .get(&format!("/working-groups/{id}/members"), None)
-        .await;
+    let public = app.get(&format!("/working-groups/{id}/members"), None).await;
     let list = public.expect(200);
     assert_eq!(items(&list)[0]["display_name"], "Test member");
     assert!(items(&list)[1]["display_name"].is_null());
     assert_eq!(items(&list)[1]["stakeholder"], "user");
     assert_eq!(items(&list)[2]["role"], "leader");
-    assert!(
-        app.get(&format!("/working-groups/{id}/members/{}", user.id), None)
-            .await
-            .expect(200)["display_name"]
-            .is_null()
-    );
+    assert!(app.get(&format!("/working-groups/{id}/members/{}", user.id), None).await.expect(200)["display_name"].is_null());
     for answer in [&signed_in, &public] {
-        assert!(
-            !answer.text.contains("@example.cz") && !answer.text.contains("email"),
-            "{}",
-            answer.text
-        );
+        assert!(!answer.text.contains("@example.cz") && !answer.text.contains("email"), "{}", answer.text);
     }
-    assert_eq!(
-        app.get("/working-groups", None).await.json()["items"][0]["member_count"],
-        3
-    );
+    assert_eq!(app.get("/working-groups", None).await.json()["items"][0]["member_count"], 3);
     // Pagination keeps the order.
-    let first = app
-        .get(&format!("/working-groups/{id}/members?limit=2"), None)
-        .await
-        .expect(200);
+    let first = app.get(&format!("/working-groups/{id}/members?limit=2"), None).await.expect(200);
     assert_eq!(items(&first).len(), 2);
-    let rest = app
-        .get(
-            &format!(
-                "/working-groups/{id}/members?limit=2&cursor={}",
-                first["next_cursor"].as_str().unwrap()
-            ),
-            None,
-        )
-        .await
-        .expect(200);
+    let rest =
+        app.get(&format!("/working-groups/{id}/members?limit=2&cursor={}", first["next_cursor"].as_str().unwrap()), None).await.expect(200);
     assert_eq!(items(&rest)[0]["user_id"], leader.id.to_string());
     assert!(rest["next_cursor"].is_null());
-    app.get(
-        &format!("/working-groups/{}/members", uuid::Uuid::now_v7()),
-        None,
-    )
-    .await
-    .expect(404);
+    app.get(&format!("/working-groups/{}/members", uuid::Uuid::now_v7()), None).await.expect(404);
 });
 
 both!(my_memberships_list_the_groups_i_lead, |app| async move {

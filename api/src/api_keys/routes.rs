@@ -6,7 +6,7 @@ use super::dto::{ApiKey, ApiKeyCreate, ApiKeyFilters, ApiKeyPage, NewApiKey};
 use super::service;
 use crate::caller::Caller;
 use crate::error::ApiResult;
-use crate::http::{Json, IfMatch, created, no_content};
+use crate::http::{IfMatch, Json, created, no_content};
 use crate::pagination::PageParams;
 use crate::state::AppState;
 
@@ -27,29 +27,18 @@ pub async fn list_keys(
 /// (`key`) this one time only; it is stored as a hash.
 #[utoipa::path(tag = "api-keys", request_body = ApiKeyCreate, responses((status = 201, body = NewApiKey)))]
 #[post("/api-keys")]
-pub async fn create_key(
-    state: web::Data<AppState>,
-    caller: Caller,
-    body: Json<ApiKeyCreate>,
-) -> ApiResult<HttpResponse> {
+pub async fn create_key(state: web::Data<AppState>, caller: Caller, body: Json<ApiKeyCreate>) -> ApiResult<HttpResponse> {
     let (key, secret) = service::create(&state.db, &caller, body.into_inner()).await?;
     let answer = NewApiKey { api_key: ApiKey::from(key), key: secret };
     let mut response = created(format!("/api/v1/api-keys/{}", answer.api_key.id), &answer);
-    response
-        .headers_mut()
-        .insert(actix_web::http::header::CACHE_CONTROL, actix_web::http::header::HeaderValue::from_static("no-store"));
+    response.headers_mut().insert(actix_web::http::header::CACHE_CONTROL, actix_web::http::header::HeaderValue::from_static("no-store"));
     Ok(response)
 }
 
 /// Revoke an API key (its owner or an admin); it stops working at once.
 #[utoipa::path(tag = "api-keys", params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)), responses((status = 204)))]
 #[delete("/api-keys/{id}")]
-pub async fn revoke_key(
-    state: web::Data<AppState>,
-    caller: Caller,
-    id: web::Path<Uuid>,
-    if_match: IfMatch,
-) -> ApiResult<HttpResponse> {
+pub async fn revoke_key(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>, if_match: IfMatch) -> ApiResult<HttpResponse> {
     if_match.retrying(|| service::revoke(&state.db, &caller, *id, if_match)).await?;
     Ok(no_content())
 }

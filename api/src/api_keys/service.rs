@@ -3,16 +3,15 @@ use entity::api_key;
 use entity::values::Scopes;
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel,
-    QueryFilter,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter,
 };
 use uuid::Uuid;
 
 use super::dto::{ApiKeyCreate, ApiKeyFilters};
-use crate::clock;
 use crate::audit::{self, service::changes_of};
 use crate::auth::tokens::{API_KEY_PREFIX, random_secret, secret_hash};
 use crate::caller::{Action, Caller, authorize};
+use crate::clock;
 use crate::error::{ApiError, ApiResult, FieldErrorCode, Validator};
 use crate::http::IfMatch;
 use crate::pagination::{self, PageParams, Sort};
@@ -33,18 +32,13 @@ pub async fn list<D: ConnectionTrait>(
     if owner != me && !caller.is_admin() {
         return Err(ApiError::Forbidden("only admins may list other people's API keys".into()));
     }
-    let select =
-        api_key::Entity::find().filter(api_key::Column::UserId.eq(owner)).filter(api_key::Column::RevokedAt.is_null());
+    let select = api_key::Entity::find().filter(api_key::Column::UserId.eq(owner)).filter(api_key::Column::RevokedAt.is_null());
     let sort = Sort { key: None, id: api_key::Column::Id, descending: false };
     pagination::fetch(db, select, sort, page, |k| (None, k.id)).await
 }
 
 /// Answers the stored key and its secret, which exists nowhere else from now on.
-pub async fn create(
-    db: &DatabaseConnection,
-    caller: &Caller,
-    body: ApiKeyCreate,
-) -> ApiResult<(api_key::Model, String)> {
+pub async fn create(db: &DatabaseConnection, caller: &Caller, body: ApiKeyCreate) -> ApiResult<(api_key::Model, String)> {
     authorize(caller, Action::SelfService)?;
     let owner = caller.signed_in()?.user.id;
     let mut v = Validator::new();

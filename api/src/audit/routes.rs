@@ -54,14 +54,8 @@ pub async fn list_audit(
     authorize(&caller, Action::ReadAudit)?;
     let q = query.into_inner();
 
-    let filters = Filters {
-        entity_type: q.entity_type,
-        entity_id: q.entity_id,
-        actor_id: q.actor_id,
-        action: q.action,
-        from: q.from,
-        to: q.to,
-    };
+    let filters =
+        Filters { entity_type: q.entity_type, entity_id: q.entity_id, actor_id: q.actor_id, action: q.action, from: q.from, to: q.to };
     let (rows, next_cursor) = service::list(&state.db, filters, &page).await?;
     let items = rows
         .into_iter()

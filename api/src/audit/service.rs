@@ -6,8 +6,8 @@ use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, 
 use serde::Serialize;
 use uuid::Uuid;
 
-use crate::clock;
 use crate::caller::Caller;
+use crate::clock;
 use crate::error::{ApiResult, Validator};
 use crate::pagination::{self, PageParams, Sort};
 
@@ -62,11 +62,7 @@ pub struct Filters {
 }
 
 /// Newest first.
-pub async fn list<D: ConnectionTrait>(
-    db: &D,
-    filters: Filters,
-    page: &PageParams,
-) -> ApiResult<(Vec<audit_event::Model>, Option<String>)> {
+pub async fn list<D: ConnectionTrait>(db: &D, filters: Filters, page: &PageParams) -> ApiResult<(Vec<audit_event::Model>, Option<String>)> {
     let mut v = Validator::new();
     v.date("from", filters.from);
     v.date("to", filters.to);

@@ -172,11 +172,7 @@ fn personal_words(person: &[&str]) -> Vec<String> {
         let text = text.trim().to_lowercase();
         let local = text.split('@').next().unwrap_or_default().to_string();
         let joined: String = local.chars().filter(|c| c.is_alphanumeric()).collect();
-        let parts: Vec<String> = text
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.chars().count() >= 3)
-            .map(str::to_owned)
-            .collect();
+        let parts: Vec<String> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 3).map(str::to_owned).collect();
         words.extend([text, local, joined]);
         words.extend(parts);
     }

@@ -20,11 +20,7 @@ fn anonymous(req: &HttpRequest, state: &AppState) -> Caller {
 /// deactivated account all answer the same 401; repeated failures per account or per address get 429.
 #[utoipa::path(tag = "auth", request_body = LoginRequest, responses((status = 200, body = TokenPair)))]
 #[post("/auth/login")]
-pub async fn login(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-    body: Json<LoginRequest>,
-) -> ApiResult<HttpResponse> {
+pub async fn login(state: web::Data<AppState>, req: HttpRequest, body: Json<LoginRequest>) -> ApiResult<HttpResponse> {
     let caller = anonymous(&req, &state);
     let pair = service::login(&state, &caller, body.into_inner()).await?;
     Ok(HttpResponse::Ok().insert_header(no_store()).json(pair))
@@ -33,11 +29,7 @@ pub async fn login(
 /// Spend a refresh token for a new pair. Presenting a spent token again ends its whole session.
 #[utoipa::path(tag = "auth", request_body = RefreshRequest, responses((status = 200, body = TokenPair)))]
 #[post("/auth/refresh")]
-pub async fn refresh(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-    body: Json<RefreshRequest>,
-) -> ApiResult<HttpResponse> {
+pub async fn refresh(state: web::Data<AppState>, req: HttpRequest, body: Json<RefreshRequest>) -> ApiResult<HttpResponse> {
     let caller = anonymous(&req, &state);
     let pair = service::refresh(&state, &caller, &body.refresh_token).await?;
     Ok(HttpResponse::Ok().insert_header(no_store()).json(pair))

@@ -2,17 +2,15 @@
 //! detection, sign-out, and ending a person's sessions.
 use entity::{refresh_token, user};
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use serde_json::json;
 use uuid::Uuid;
 
 use super::dto::{LoginRequest, TokenPair};
 use super::tokens::{random_secret, secret_hash};
-use crate::clock;
 use crate::audit::{self, service::changes_of};
 use crate::caller::{Caller, Principal, Via};
+use crate::clock;
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use crate::users::dto::{MAX_EMAIL, normalize_email};
@@ -32,10 +30,7 @@ fn address_key(caller: &Caller) -> String {
 
 /// A caller acting in the session just started, for the audit trail.
 fn session_caller(user: &user::Model, family: Uuid, address: &Caller) -> Caller {
-    Caller {
-        principal: Some(Principal { user: user.clone(), via: Via::Session(family), leads: Vec::new() }),
-        address: address.address,
-    }
+    Caller { principal: Some(Principal { user: user.clone(), via: Via::Session(family), leads: Vec::new() }), address: address.address }
 }
 
 /// Counts a password attempt against this account and this address before the hash is checked,
@@ -44,10 +39,9 @@ fn session_caller(user: &user::Model, family: Uuid, address: &Caller) -> Caller 
 pub fn reserve_attempt(state: &AppState, caller: &Caller, email: &str) -> ApiResult<()> {
     let limits = state.config.limits;
     let (address, account) = (address_key(caller), account_key(email));
-    state.limiter.acquire(
-        &[(&address, limits.login_failures_per_address), (&account, limits.login_failures_per_account)],
-        limits.login_window,
-    )
+    state
+        .limiter
+        .acquire(&[(&address, limits.login_failures_per_address), (&account, limits.login_failures_per_account)], limits.login_window)
 }
 
 /// The password was right: the account's failures are forgotten and the address gets its try back.
@@ -63,8 +57,7 @@ pub async fn login(state: &AppState, caller: &Caller, body: LoginRequest) -> Api
     // Before any hashing, so a flood of guesses costs the server nothing.
     reserve_attempt(state, caller, &email)?;
     let found = user::Entity::find().filter(user::Column::Email.eq(&full)).one(&state.db).await?;
-    let matches =
-        state.passwords.verify(body.password.clone(), found.as_ref().map(|u| u.password_hash.clone())).await?;
+    let matches = state.passwords.verify(body.password.clone(), found.as_ref().map(|u| u.password_hash.clone())).await?;
     let user = match found {
         Some(user) if matches && user.is_active => user,
         other => {
@@ -118,8 +111,7 @@ pub async fn refresh(state: &AppState, caller: &Caller, secret: &str) -> ApiResu
         .await?;
     if spent.rows_affected == 0 {
         revoke_family(&txn, token.family_id).await?;
-        let changes =
-            changes_of(&json!({"user_id": token.user_id, "reason": "a spent refresh token was presented again"}));
+        let changes = changes_of(&json!({"user_id": token.user_id, "reason": "a spent refresh token was presented again"}));
         audit::record(&txn, caller, "refresh_reuse", "session", Some(token.family_id), changes).await?;
         txn.commit().await?;
         return Err(invalid());
@@ -141,10 +133,7 @@ pub async fn logout(state: &AppState, caller: &Caller, secret: Option<&str>) -> 
     }
     let txn = crate::db::begin(&state.db).await?;
     if let Some(secret) = secret {
-        let token = refresh_token::Entity::find()
-            .filter(refresh_token::Column::TokenHash.eq(secret_hash(secret)))
-            .one(&txn)
-            .await?;
+        let token = refresh_token::Entity::find().filter(refresh_token::Column::TokenHash.eq(secret_hash(secret))).one(&txn).await?;
         // An unknown token is a session already gone: signing out again is not an error.
         families.extend(token.map(|t| t.family_id).filter(|f| !families.contains(f)));
     } else if families.is_empty() {

@@ -43,12 +43,7 @@ impl JwtKeys {
         // Off by default in jsonwebtoken: a token may not be used before its `nbf` either.
         validation.validate_nbf = true;
         validation.leeway = 5;
-        Self {
-            encoding: EncodingKey::from_secret(secret),
-            decoding: DecodingKey::from_secret(secret),
-            validation,
-            ttl,
-        }
+        Self { encoding: EncodingKey::from_secret(secret), decoding: DecodingKey::from_secret(secret), validation, ttl }
     }
 
     pub fn ttl(&self) -> Duration {
@@ -57,14 +52,8 @@ impl JwtKeys {
 
     pub fn issue(&self, user_id: Uuid, session: Uuid) -> Result<String, ApiError> {
         let now = clock::now().timestamp();
-        let claims = Claims {
-            sub: user_id,
-            sid: session,
-            iat: now,
-            exp: now + self.ttl.as_secs() as i64,
-            iss: ISSUER.into(),
-            aud: AUDIENCE.into(),
-        };
+        let claims =
+            Claims { sub: user_id, sid: session, iat: now, exp: now + self.ttl.as_secs() as i64, iss: ISSUER.into(), aud: AUDIENCE.into() };
         encode(&Header::new(Algorithm::HS256), &claims, &self.encoding).map_err(|e| {
             tracing::error!(error = %e, "cannot sign an access token");
             ApiError::Internal

@@ -33,7 +33,10 @@ pub struct CommentCreate {
     #[schema(max_length = 200)]
     pub author_name: Option<String>,
     /// Optional; never shown to anyone but coordinators and admins.
-    #[schema(max_length = 254, pattern = r"^[\t\n\x0B\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*([^@\t\n\x0B\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\x00-\x1F\x7F-\x9F]+@[^@.\t\n\x0B\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\x00-\x1F\x7F-\x9F]+(\.[^@.\t\n\x0B\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\x00-\x1F\x7F-\x9F]+)+[\t\n\x0B\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*)?$")]
+    #[schema(
+        max_length = 254,
+        pattern = r"^[\t\n\x0B\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*([^@\t\n\x0B\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\x00-\x1F\x7F-\x9F]+@[^@.\t\n\x0B\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\x00-\x1F\x7F-\x9F]+(\.[^@.\t\n\x0B\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\x00-\x1F\x7F-\x9F]+)+[\t\n\x0B\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*)?$"
+    )]
     pub author_email: Option<String>,
     /// How the comment arrived (default `web`). Anything else is for coordinators entering
     /// comments received on paper, by e-mail or at a public hearing.
@@ -166,10 +169,7 @@ impl Comment {
 }
 
 pub fn resolver(id: Option<Uuid>, names: &HashMap<Uuid, String>) -> Option<Author> {
-    id.map(|id| Author {
-        id: Some(id),
-        display_name: names.get(&id).cloned().unwrap_or_default(),
-    })
+    id.map(|id| Author { id: Some(id), display_name: names.get(&id).cloned().unwrap_or_default() })
 }
 
 page_of!(CommentPage, Comment);
@@ -193,17 +193,10 @@ pub struct CommentFilters {
 /// A plausible e-mail address: one `@`, a non-empty local part, a dotted domain, no spaces.
 pub fn validate_email(v: &mut Validator, field: &str, email: &str) {
     let shaped = email.split_once('@').is_some_and(|(local, domain)| {
-        !local.is_empty()
-            && !domain.contains('@')
-            && domain.split('.').count() >= 2
-            && domain.split('.').all(|part| !part.is_empty())
+        !local.is_empty() && !domain.contains('@') && domain.split('.').count() >= 2 && domain.split('.').all(|part| !part.is_empty())
     }) && !email.chars().any(|c| c.is_whitespace() || c.is_control());
     if !shaped {
-        v.error(
-            field,
-            FieldErrorCode::InvalidFormat,
-            "must be an e-mail address such as jana.novakova@example.cz",
-        );
+        v.error(field, FieldErrorCode::InvalidFormat, "must be an e-mail address such as jana.novakova@example.cz");
     } else {
         v.length(field, email, MAX_EMAIL);
     }
@@ -240,8 +233,19 @@ mod tests {
         let RefOr::T(Schema::Object(create)) = CommentCreate::schema() else { panic!("an object") };
         let Some(RefOr::T(Schema::Object(email))) = create.properties.get("author_email") else { panic!("author_email") };
         let pattern = regex::Regex::new(email.pattern.as_deref().unwrap()).unwrap();
-        for email in ["jana@example.cz", " a.b+c@obec.example.cz ", "jana@example", "@example.cz", "jana@@example.cz",
-            "jana novak@example.cz", "jana@example..cz", "jana", "", "   ", "ja\u{1}na@example.cz"] {
+        for email in [
+            "jana@example.cz",
+            " a.b+c@obec.example.cz ",
+            "jana@example",
+            "@example.cz",
+            "jana@@example.cz",
+            "jana novak@example.cz",
+            "jana@example..cz",
+            "jana",
+            "",
+            "   ",
+            "ja\u{1}na@example.cz",
+        ] {
             let mut v = Validator::new();
             let trimmed = email.trim();
             if !trimmed.is_empty() {

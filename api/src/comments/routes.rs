@@ -2,22 +2,16 @@
 use actix_web::{HttpResponse, delete, get, patch, post, web};
 use uuid::Uuid;
 
-use super::dto::{
-    Comment, CommentCreate, CommentFilters, CommentPage, CommentPatch, ResolutionCreate, View,
-};
+use super::dto::{Comment, CommentCreate, CommentFilters, CommentPage, CommentPatch, ResolutionCreate, View};
 use super::service;
 use crate::caller::Caller;
 use crate::error::ApiResult;
-use crate::http::{Json, IfMatch, created, no_content, ok};
+use crate::http::{IfMatch, Json, created, no_content, ok};
 use crate::pagination::PageParams;
 use crate::state::AppState;
 
 /// One comment as this caller may see it.
-async fn answer(
-    state: &AppState,
-    caller: &Caller,
-    m: entity::comment::Model,
-) -> ApiResult<Comment> {
+async fn answer(state: &AppState, caller: &Caller, m: entity::comment::Model) -> ApiResult<Comment> {
     let names = service::names_of(&state.db, [m.resolved_by]).await?;
     Ok(Comment::new(m, View::of(caller), &names))
 }
@@ -32,14 +26,10 @@ pub async fn list_comments(
     filters: web::Query<CommentFilters>,
     page: web::Query<PageParams>,
 ) -> ApiResult<HttpResponse> {
-    let (rows, next_cursor) =
-        service::list(&state.db, &caller, filters.into_inner(), &page).await?;
+    let (rows, next_cursor) = service::list(&state.db, &caller, filters.into_inner(), &page).await?;
     let names = service::names_of(&state.db, rows.iter().map(|c| c.resolved_by)).await?;
     let view = View::of(&caller);
-    let items = rows
-        .into_iter()
-        .map(|c| Comment::new(c, view, &names))
-        .collect();
+    let items = rows.into_iter().map(|c| Comment::new(c, view, &names)).collect();
     Ok(HttpResponse::Ok().json(CommentPage { items, next_cursor }))
 }
 
@@ -54,11 +44,7 @@ pub async fn list_comments(
     (status = 404, description = "The target does not exist or is not visible to the caller.", body = crate::error::Problem, content_type = "application/problem+json")
 ))]
 #[post("/comments")]
-pub async fn create_comment(
-    state: web::Data<AppState>,
-    caller: Caller,
-    body: Json<CommentCreate>,
-) -> ApiResult<HttpResponse> {
+pub async fn create_comment(state: web::Data<AppState>, caller: Caller, body: Json<CommentCreate>) -> ApiResult<HttpResponse> {
     let comment = service::create(&state, &caller, body.into_inner()).await?;
     let location = format!("/api/v1/comments/{}", comment.id);
     Ok(created(location, &answer(&state, &caller, comment).await?))
@@ -66,11 +52,7 @@ pub async fn create_comment(
 
 #[utoipa::path(tag = "comments", params(("id" = Uuid, Path)), responses((status = 200, body = Comment)))]
 #[get("/comments/{id}")]
-pub async fn get_comment(
-    state: web::Data<AppState>,
-    caller: Caller,
-    id: web::Path<Uuid>,
-) -> ApiResult<HttpResponse> {
+pub async fn get_comment(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     let (comment, _) = service::load(&state.db, &caller, *id).await?;
     Ok(ok(&answer(&state, &caller, comment).await?))
 }
@@ -96,12 +78,7 @@ pub async fn update_comment(
 /// consultation is open and it is unsettled; staff hide other people's instead of deleting them.
 #[utoipa::path(tag = "comments", params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)), responses((status = 204)))]
 #[delete("/comments/{id}")]
-pub async fn delete_comment(
-    state: web::Data<AppState>,
-    caller: Caller,
-    id: web::Path<Uuid>,
-    if_match: IfMatch,
-) -> ApiResult<HttpResponse> {
+pub async fn delete_comment(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>, if_match: IfMatch) -> ApiResult<HttpResponse> {
     if_match.retrying(|| service::delete(&state.db, &caller, *id, if_match)).await?;
     Ok(no_content())
 }

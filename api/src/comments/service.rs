@@ -5,19 +5,15 @@ use entity::enums::{Channel, CommentStatus, PlanStatus, Resolution, TargetType};
 use entity::{comment, meeting, plan, user};
 use sea_orm::sea_query::Query;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait,
-    DatabaseConnection, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, QuerySelect,
-    Select,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel,
+    PaginatorTrait, QueryFilter, QuerySelect, Select,
 };
 use uuid::Uuid;
 
-use super::dto::{
-    CommentCreate, CommentFilters, CommentPatch, MAX_BODY, MAX_NAME, MAX_NOTE, ResolutionCreate,
-    validate_email,
-};
-use crate::clock;
+use super::dto::{CommentCreate, CommentFilters, CommentPatch, MAX_BODY, MAX_NAME, MAX_NOTE, ResolutionCreate, validate_email};
 use crate::audit::{self, service::changes_of};
 use crate::caller::{Action, Caller, authorize};
+use crate::clock;
 use crate::error::{ApiError, ApiResult, ConflictCode, FieldErrorCode, Validator};
 use crate::http::IfMatch;
 use crate::pagination::{self, PageParams, Sort};
@@ -43,42 +39,27 @@ pub fn register_of(plan_id: Uuid) -> Select<comment::Entity> {
 
 /// Clears the comments on goals and measures about to be deleted, so none is left pointing at
 /// nothing. Consultation comments are public record, so their targets cannot be deleted (409).
-pub async fn clear_for_deletion<D: ConnectionTrait>(
-    db: &D,
-    goals: Vec<Uuid>,
-    measures: Vec<Uuid>,
-) -> ApiResult<()> {
+pub async fn clear_for_deletion<D: ConnectionTrait>(db: &D, goals: Vec<Uuid>, measures: Vec<Uuid>) -> ApiResult<()> {
     let on_targets = Condition::any()
-        .add(
-            Condition::all()
-                .add(comment::Column::TargetType.eq(TargetType::Goal))
-                .add(comment::Column::TargetId.is_in(goals)),
-        )
-        .add(
-            Condition::all()
-                .add(comment::Column::TargetType.eq(TargetType::Measure))
-                .add(comment::Column::TargetId.is_in(measures)),
-        );
-    let consultation = comment::Entity::find()
-        .filter(on_targets.clone())
-        .filter(comment::Column::IsConsultation.eq(true))
-        .count(db)
-        .await?;
+        .add(Condition::all().add(comment::Column::TargetType.eq(TargetType::Goal)).add(comment::Column::TargetId.is_in(goals)))
+        .add(Condition::all().add(comment::Column::TargetType.eq(TargetType::Measure)).add(comment::Column::TargetId.is_in(measures)));
+    let consultation =
+        comment::Entity::find().filter(on_targets.clone()).filter(comment::Column::IsConsultation.eq(true)).count(db).await?;
     if consultation > 0 {
-        return Err(ApiError::Conflict(ConflictCode::PublicRecord, format!(
-            "{consultation} consultation comment(s) are attached here; they belong to the settlement \
+        return Err(ApiError::Conflict(
+            ConflictCode::PublicRecord,
+            format!(
+                "{consultation} consultation comment(s) are attached here; they belong to the settlement \
              register, so this cannot be deleted"
-        )));
+            ),
+        ));
     }
     comment::Entity::delete_many().filter(on_targets).exec(db).await?;
     Ok(())
 }
 
 /// Display names of the users who resolved comments.
-pub async fn names_of<D: ConnectionTrait>(
-    db: &D,
-    ids: impl IntoIterator<Item = Option<Uuid>>,
-) -> ApiResult<HashMap<Uuid, String>> {
+pub async fn names_of<D: ConnectionTrait>(db: &D, ids: impl IntoIterator<Item = Option<Uuid>>) -> ApiResult<HashMap<Uuid, String>> {
     let mut ids: Vec<Uuid> = ids.into_iter().flatten().collect();
     ids.sort();
     ids.dedup();
@@ -99,15 +80,8 @@ pub async fn names_of<D: ConnectionTrait>(
 
 /// A comment the caller may see, with its plan (none for meetings).
 /// Hidden comments exist only for coordinators and admins; comments on drafts only for signed-in callers.
-pub async fn load<D: ConnectionTrait>(
-    db: &D,
-    caller: &Caller,
-    id: Uuid,
-) -> ApiResult<(comment::Model, Option<plan::Model>)> {
-    let c = comment::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .ok_or(ApiError::NotFound)?;
+pub async fn load<D: ConnectionTrait>(db: &D, caller: &Caller, id: Uuid) -> ApiResult<(comment::Model, Option<plan::Model>)> {
+    let c = comment::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound)?;
     if c.status == CommentStatus::Hidden && !caller.is_staff() {
         return Err(ApiError::NotFound);
     }
@@ -127,16 +101,10 @@ pub async fn list<D: ConnectionTrait>(
 ) -> ApiResult<(Vec<comment::Model>, Option<String>)> {
     let mut select = comment::Entity::find();
     if !caller.is_signed_in() {
-        let public_plans = Query::select()
-            .column(plan::Column::Id)
-            .from(plan::Entity)
-            .and_where(plan::Column::Status.ne(PlanStatus::Draft))
-            .to_owned();
-        select = select.filter(
-            Condition::any()
-                .add(comment::Column::PlanId.is_null())
-                .add(comment::Column::PlanId.in_subquery(public_plans)),
-        );
+        let public_plans =
+            Query::select().column(plan::Column::Id).from(plan::Entity).and_where(plan::Column::Status.ne(PlanStatus::Draft)).to_owned();
+        select =
+            select.filter(Condition::any().add(comment::Column::PlanId.is_null()).add(comment::Column::PlanId.in_subquery(public_plans)));
     }
     if !caller.is_staff() {
         select = select.filter(comment::Column::Status.eq(CommentStatus::Published));
@@ -163,39 +131,21 @@ pub async fn list<D: ConnectionTrait>(
         select = select.filter(comment::Column::Resolution.eq(v));
     }
     if let Some(settled) = f.settled {
-        select = select
-            .filter(comment::Column::IsConsultation.eq(true))
-            .filter(comment::Column::ParentId.is_null());
-        select = select.filter(if settled {
-            comment::Column::Resolution.is_not_null()
-        } else {
-            comment::Column::Resolution.is_null()
-        });
+        select = select.filter(comment::Column::IsConsultation.eq(true)).filter(comment::Column::ParentId.is_null());
+        select = select.filter(if settled { comment::Column::Resolution.is_not_null() } else { comment::Column::Resolution.is_null() });
     }
-    let sort = Sort {
-        key: None,
-        id: comment::Column::Id,
-        descending: false,
-    };
+    let sort = Sort { key: None, id: comment::Column::Id, descending: false };
     pagination::fetch(db, select, sort, page, |c| (None, c.id)).await
 }
 
 /// The target's plan (none for meetings), if the target exists and the caller may see it.
-async fn target_plan<D: ConnectionTrait>(
-    db: &D,
-    caller: &Caller,
-    kind: TargetType,
-    id: Uuid,
-) -> ApiResult<Option<plan::Model>> {
+async fn target_plan<D: ConnectionTrait>(db: &D, caller: &Caller, kind: TargetType, id: Uuid) -> ApiResult<Option<plan::Model>> {
     Ok(match kind {
         TargetType::Plan => Some(plans::service::get(db, caller, id).await?),
         TargetType::Goal => Some(goals::service::load(db, caller, id).await?.1),
         TargetType::Measure => Some(measures::service::load(db, caller, id).await?.2),
         TargetType::Meeting => {
-            meeting::Entity::find_by_id(id)
-                .one(db)
-                .await?
-                .ok_or(ApiError::NotFound)?;
+            meeting::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound)?;
             None
         }
     })
@@ -204,25 +154,27 @@ async fn target_plan<D: ConnectionTrait>(
 /// Why the public may not comment on this plan right now.
 fn closed_to_public(plan: &plan::Model) -> ApiError {
     match (plan.status, plan.consultation_closes_at) {
-        (PlanStatus::Consultation, Some(at)) => ApiError::Conflict(ConflictCode::ConsultationClosed, format!(
-            "the public consultation closed at {}; new public comments are no longer accepted \
+        (PlanStatus::Consultation, Some(at)) => ApiError::Conflict(
+            ConflictCode::ConsultationClosed,
+            format!(
+                "the public consultation closed at {}; new public comments are no longer accepted \
              (signed-in members may still comment)",
-            at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-        )),
-        (status, _) => ApiError::Conflict(ConflictCode::ConsultationClosed, format!(
-            "the plan is {}, not in public consultation; the public may comment only while its consultation is open",
-            status.as_str()
-        )),
+                at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+            ),
+        ),
+        (status, _) => ApiError::Conflict(
+            ConflictCode::ConsultationClosed,
+            format!(
+                "the plan is {}, not in public consultation; the public may comment only while its consultation is open",
+                status.as_str()
+            ),
+        ),
     }
 }
 
 /// Anonymous callers comment during an open consultation (limited per address); signed-in callers
 /// at any time as their account; coordinators also on someone's behalf with channel and date.
-pub async fn create(
-    state: &AppState,
-    caller: &Caller,
-    body: CommentCreate,
-) -> ApiResult<comment::Model> {
+pub async fn create(state: &AppState, caller: &Caller, body: CommentCreate) -> ApiResult<comment::Model> {
     let anonymous = !caller.is_signed_in();
     let on_behalf = body.channel.is_some_and(|c| c != Channel::Web)
         || body.received_on.is_some()
@@ -232,24 +184,14 @@ pub async fn create(
     }
     if anonymous {
         if body.target_type == TargetType::Meeting {
-            return Err(ApiError::Unauthorized(
-                "sign in to comment on meetings".into(),
-            ));
+            return Err(ApiError::Unauthorized("sign in to comment on meetings".into()));
         }
     }
     let today = clock::now().date_naive();
     let mut v = Validator::new();
     v.text("body", &body.body, MAX_BODY);
-    let author_name = body
-        .author_name
-        .as_deref()
-        .map(str::trim)
-        .unwrap_or_default();
-    let author_email = body
-        .author_email
-        .as_deref()
-        .map(str::trim)
-        .filter(|e| !e.is_empty());
+    let author_name = body.author_name.as_deref().map(str::trim).unwrap_or_default();
+    let author_email = body.author_email.as_deref().map(str::trim).filter(|e| !e.is_empty());
     if anonymous || on_behalf {
         if author_name.is_empty() {
             v.required("author_name", "(the name of the person or organisation who comments)");
@@ -261,33 +203,21 @@ pub async fn create(
         }
     }
     let received_on = body.received_on.unwrap_or(today);
-    v.check(
-        received_on <= today,
-        "received_on",
-        FieldErrorCode::MustNotBeFuture,
-        "must not be in the future",
-    );
+    v.check(received_on <= today, "received_on", FieldErrorCode::MustNotBeFuture, "must not be in the future");
     v.date("received_on", Some(received_on));
     let txn = crate::db::begin(&state.db).await?;
     let plan = target_plan(&txn, caller, body.target_type, body.target_id).await?;
     if let Some(parent_id) = body.parent_id {
-        let parent = comment::Entity::find_by_id(parent_id)
-            .one(&txn)
-            .await?
-            .filter(|p| p.status == CommentStatus::Published || caller.is_staff());
+        let parent =
+            comment::Entity::find_by_id(parent_id).one(&txn).await?.filter(|p| p.status == CommentStatus::Published || caller.is_staff());
         match parent {
             None => v.error("parent_id", FieldErrorCode::NotFound, "no such comment"),
-            Some(p) if p.target_type != body.target_type || p.target_id != body.target_id => v
-                .error(
-                    "parent_id",
-                    FieldErrorCode::Invalid,
-                    "a reply must be on the same target as the comment it answers",
-                ),
-            Some(p) if p.parent_id.is_some() => v.error(
-                "parent_id",
-                FieldErrorCode::Invalid,
-                "replies nest one level; answer the top-level comment",
-            ),
+            Some(p) if p.target_type != body.target_type || p.target_id != body.target_id => {
+                v.error("parent_id", FieldErrorCode::Invalid, "a reply must be on the same target as the comment it answers")
+            }
+            Some(p) if p.parent_id.is_some() => {
+                v.error("parent_id", FieldErrorCode::Invalid, "replies nest one level; answer the top-level comment")
+            }
             Some(_) => {}
         }
     }
@@ -295,16 +225,11 @@ pub async fn create(
     let open = plan.as_ref().is_some_and(is_consultation_open);
     if anonymous && !open {
         // Visible targets of anonymous callers always have a plan (meetings were refused above).
-        return Err(plan
-            .as_ref()
-            .map(closed_to_public)
-            .unwrap_or(ApiError::NotFound));
+        return Err(plan.as_ref().map(closed_to_public).unwrap_or(ApiError::NotFound));
     }
     let is_consultation = if on_behalf {
         plan.as_ref().is_some_and(|p| {
-            p.status == PlanStatus::Consultation
-                && p.consultation_closes_at
-                    .is_some_and(|at| received_on <= at.date_naive())
+            p.status == PlanStatus::Consultation && p.consultation_closes_at.is_some_and(|at| received_on <= at.date_naive())
         })
     } else {
         open
@@ -317,11 +242,7 @@ pub async fn create(
     }
     let (author_id, author_name, author_email) = match caller.user() {
         Some(user) if !on_behalf => (Some(user.id), user.display_name.clone(), None),
-        _ => (
-            None,
-            author_name.to_string(),
-            author_email.map(str::to_string),
-        ),
+        _ => (None, author_name.to_string(), author_email.map(str::to_string)),
     };
     let now = clock::now();
     let comment = comment::ActiveModel {
@@ -350,42 +271,30 @@ pub async fn create(
     }
     .insert(&txn)
     .await?;
-    audit::record(
-        &txn,
-        caller,
-        "create",
-        "comment",
-        Some(comment.id),
-        changes_of(&body),
-    )
-    .await?;
+    audit::record(&txn, caller, "create", "comment", Some(comment.id), changes_of(&body)).await?;
     txn.commit().await?;
     Ok(comment)
 }
 
 /// A formal consultation comment is part of the record: settled ones are final, and once the
 /// consultation closes only coordinators may still tidy unsettled ones until the plan is approved.
-fn ensure_record_open(
-    c: &comment::Model,
-    plan: Option<&plan::Model>,
-    caller: &Caller,
-) -> ApiResult<()> {
+fn ensure_record_open(c: &comment::Model, plan: Option<&plan::Model>, caller: &Caller) -> ApiResult<()> {
     if !is_formal(c) {
         return Ok(());
     }
     if c.resolution.is_some() {
-        return Err(ApiError::Conflict(ConflictCode::PublicRecord, 
-            "the comment is settled; it is part of the settlement register and cannot change"
-                .into(),
+        return Err(ApiError::Conflict(
+            ConflictCode::PublicRecord,
+            "the comment is settled; it is part of the settlement register and cannot change".into(),
         ));
     }
     let open = plan.is_some_and(is_consultation_open);
-    let staff_tidying =
-        caller.is_staff() && plan.is_some_and(|p| p.status == PlanStatus::Consultation);
+    let staff_tidying = caller.is_staff() && plan.is_some_and(|p| p.status == PlanStatus::Consultation);
     if open || staff_tidying {
         return Ok(());
     }
-    Err(ApiError::Conflict(ConflictCode::PublicRecord, 
+    Err(ApiError::Conflict(
+        ConflictCode::PublicRecord,
         "the consultation has closed; this comment is part of its record and can no longer be changed or deleted".into(),
     ))
 }
@@ -415,25 +324,15 @@ pub async fn update(
     let mut v = Validator::new();
     if let Some(text) = &patch.body {
         if !may_edit_text(&current, caller) {
-            return Err(ApiError::Forbidden(
-                "only the author may edit a comment's text".into(),
-            ));
+            return Err(ApiError::Forbidden("only the author may edit a comment's text".into()));
         }
         ensure_record_open(&current, plan.as_ref(), caller)?;
         v.text("body", text, MAX_BODY);
     }
-    let reason = patch
-        .moderation_reason
-        .as_deref()
-        .map(str::trim)
-        .filter(|r| !r.is_empty());
+    let reason = patch.moderation_reason.as_deref().map(str::trim).filter(|r| !r.is_empty());
     match patch.status {
-        Some(CommentStatus::Hidden) if reason.is_none() => {
-            v.required("moderation_reason", "to hide a comment")
-        }
-        None if patch.moderation_reason.is_some() => {
-            v.error("moderation_reason", FieldErrorCode::Invalid, "send it together with status")
-        }
+        Some(CommentStatus::Hidden) if reason.is_none() => v.required("moderation_reason", "to hide a comment"),
+        None if patch.moderation_reason.is_some() => v.error("moderation_reason", FieldErrorCode::Invalid, "send it together with status"),
         _ => {}
     }
     if let Some(r) = reason {
@@ -451,15 +350,7 @@ pub async fn update(
     }
     let comment = update_versioned(&txn, active, id, version).await?;
     let action = if moderating { "moderate" } else { "update" };
-    audit::record(
-        &txn,
-        caller,
-        action,
-        "comment",
-        Some(id),
-        changes_of(&patch),
-    )
-    .await?;
+    audit::record(&txn, caller, action, "comment", Some(id), changes_of(&patch)).await?;
     txn.commit().await?;
     Ok(comment)
 }
@@ -467,38 +358,24 @@ pub async fn update(
 /// Authors withdraw their own comments, and coordinators delete other comments outside the
 /// consultation; the replies go with it. Other people's consultation comments are part of the
 /// public record, so staff hide them instead and they stay in the settlement register.
-pub async fn delete(
-    db: &DatabaseConnection,
-    caller: &Caller,
-    id: Uuid,
-    if_match: IfMatch,
-) -> ApiResult<()> {
+pub async fn delete(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_match: IfMatch) -> ApiResult<()> {
     caller.signed_in()?;
     let txn = crate::db::begin(db).await?;
     let (current, plan) = load(&txn, caller, id).await?;
     if_match.check(current.version)?;
     let own = current.author_id.is_some() && current.author_id == caller.user_id();
     if !own && !caller.is_staff() {
-        return Err(ApiError::Forbidden(
-            "only the author or a coordinator may delete a comment".into(),
-        ));
+        return Err(ApiError::Forbidden("only the author or a coordinator may delete a comment".into()));
     }
     if !own && current.is_consultation {
-        return Err(ApiError::Conflict(ConflictCode::PublicRecord, 
+        return Err(ApiError::Conflict(
+            ConflictCode::PublicRecord,
             "a consultation comment by someone else is part of the public record; hide it (moderation) instead of deleting it".into(),
         ));
     }
     ensure_record_open(&current, plan.as_ref(), caller)?;
     comment::Entity::delete_by_id(id).exec(&txn).await?;
-    audit::record(
-        &txn,
-        caller,
-        "delete",
-        "comment",
-        Some(id),
-        Default::default(),
-    )
-    .await?;
+    audit::record(&txn, caller, "delete", "comment", Some(id), Default::default()).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -516,34 +393,31 @@ pub async fn resolve(
     let (current, plan) = load(&txn, caller, id).await?;
     if_match.check(current.version)?;
     if current.parent_id.is_some() {
-        return Err(ApiError::Conflict(ConflictCode::NotSettleable, 
+        return Err(ApiError::Conflict(
+            ConflictCode::NotSettleable,
             "a reply is not settled on its own; settle the comment it answers".into(),
         ));
     }
     if !current.is_consultation {
-        return Err(ApiError::Conflict(ConflictCode::NotSettleable, 
+        return Err(ApiError::Conflict(
+            ConflictCode::NotSettleable,
             "only consultation comments are settled; this one was not made during the plan's consultation".into(),
         ));
     }
     match plan.as_ref().map(|p| p.status) {
         Some(PlanStatus::Consultation) => {}
         status => {
-            return Err(ApiError::Conflict(ConflictCode::NotSettleable, format!(
-                "the plan is {}; comments are settled only while it is in consultation",
-                status.as_ref().map(PlanStatus::as_str).unwrap_or("unknown")
-            )));
+            return Err(ApiError::Conflict(
+                ConflictCode::NotSettleable,
+                format!(
+                    "the plan is {}; comments are settled only while it is in consultation",
+                    status.as_ref().map(PlanStatus::as_str).unwrap_or("unknown")
+                ),
+            ));
         }
     }
-    let note = body
-        .note
-        .as_deref()
-        .map(str::trim)
-        .filter(|n| !n.is_empty());
-    let change = body
-        .change
-        .as_deref()
-        .map(str::trim)
-        .filter(|c| !c.is_empty());
+    let note = body.note.as_deref().map(str::trim).filter(|n| !n.is_empty());
+    let change = body.change.as_deref().map(str::trim).filter(|c| !c.is_empty());
     let mut v = Validator::new();
     match note {
         None if body.resolution != Resolution::Noted => v.required("note", "(a justification) unless the comment is only noted"),
@@ -562,15 +436,7 @@ pub async fn resolve(
     active.resolved_by = Set(caller.user_id());
     active.resolved_at = Set(Some(clock::now()));
     let comment = update_versioned(&txn, active, id, version).await?;
-    audit::record(
-        &txn,
-        caller,
-        "resolve",
-        "comment",
-        Some(id),
-        changes_of(&body),
-    )
-    .await?;
+    audit::record(&txn, caller, "resolve", "comment", Some(id), changes_of(&body)).await?;
     txn.commit().await?;
     Ok(comment)
 }

@@ -45,11 +45,7 @@ fn day_of(t: Option<DateTime<Utc>>) -> String {
 /// One CSV field for Excel: quoted when it holds the separator, a quote or a line break; a leading
 /// `= + - @` (a formula to Excel) is neutralised with an apostrophe, as OWASP advises.
 fn csv_field(value: &str) -> String {
-    let value = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{value}")
-    } else {
-        value.to_string()
-    };
+    let value = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{value}") } else { value.to_string() };
     if value.contains([';', '"', '\n', '\r']) || value.starts_with(' ') || value.ends_with(' ') {
         format!("\"{}\"", value.replace('"', "\"\""))
     } else {
@@ -72,16 +68,7 @@ pub fn csv_head(staff: bool) -> String {
     if staff {
         header.push("E-mail");
     }
-    header.extend([
-        "Kanál",
-        "Přijato",
-        "Text připomínky",
-        "Vypořádání",
-        "Odůvodnění",
-        "Změna v plánu",
-        "Vypořádal",
-        "Datum vypořádání",
-    ]);
+    header.extend(["Kanál", "Přijato", "Text připomínky", "Vypořádání", "Odůvodnění", "Změna v plánu", "Vypořádal", "Datum vypořádání"]);
     if staff {
         header.push("Skryto (důvod)");
     }
@@ -95,10 +82,7 @@ pub fn csv_rows(entries: &[RegisterEntry], staff: bool) -> String {
     for e in entries {
         let number = e.number.to_string();
         let received = e.received_on.format("%Y-%m-%d").to_string();
-        let resolved_at = e
-            .resolved_at
-            .map(|t| t.date_naive().format("%Y-%m-%d").to_string())
-            .unwrap_or_default();
+        let resolved_at = e.resolved_at.map(|t| t.date_naive().format("%Y-%m-%d").to_string()).unwrap_or_default();
         let mut row = vec![
             number.as_str(),
             target_cs(e.target.target_type),
@@ -113,17 +97,10 @@ pub fn csv_rows(entries: &[RegisterEntry], staff: bool) -> String {
             channel_cs(e.channel),
             &received,
             body(e),
-            if e.resolution.is_some() {
-                resolution_cs(e.resolution)
-            } else {
-                ""
-            },
+            if e.resolution.is_some() { resolution_cs(e.resolution) } else { "" },
             e.resolution_note.as_deref().unwrap_or(""),
             e.resolution_change.as_deref().unwrap_or(""),
-            e.resolved_by
-                .as_ref()
-                .map(|a| a.display_name.as_str())
-                .unwrap_or(""),
+            e.resolved_by.as_ref().map(|a| a.display_name.as_str()).unwrap_or(""),
             &resolved_at,
         ]);
         if staff {
@@ -171,24 +148,12 @@ pub fn html_head(p: &ReportPlan, c: &ResolutionCounts, staff: bool) -> String {
         resolution_cs(None),
         c.unsettled,
     );
-    let _ = write!(
-        s,
-        "<table><caption>Vypořádání připomínek k návrhu plánu ({} připomínek)</caption><thead><tr>",
-        c.total
-    );
+    let _ = write!(s, "<table><caption>Vypořádání připomínek k návrhu plánu ({} připomínek)</caption><thead><tr>", c.total);
     let mut header = vec!["Č.", "Připomínka k", "Autor"];
     if staff {
         header.push("E-mail");
     }
-    header.extend([
-        "Kanál",
-        "Přijato",
-        "Text připomínky",
-        "Vypořádání",
-        "Odůvodnění",
-        "Změna v plánu",
-        "Vypořádal",
-    ]);
+    header.extend(["Kanál", "Přijato", "Text připomínky", "Vypořádání", "Odůvodnění", "Změna v plánu", "Vypořádal"]);
     for h in header {
         let _ = write!(s, "<th scope=\"col\">{h}</th>");
     }
@@ -202,30 +167,12 @@ pub fn html_rows(entries: &[RegisterEntry], staff: bool) -> String {
     let mut s = String::new();
     for entry in entries {
         let target = match &entry.target.code {
-            Some(code) => format!(
-                "{} {} {}",
-                target_cs(entry.target.target_type),
-                e(code),
-                e(&entry.target.title)
-            ),
-            None => format!(
-                "{} {}",
-                target_cs(entry.target.target_type),
-                e(&entry.target.title)
-            ),
+            Some(code) => format!("{} {} {}", target_cs(entry.target.target_type), e(code), e(&entry.target.title)),
+            None => format!("{} {}", target_cs(entry.target.target_type), e(&entry.target.title)),
         };
-        let _ = write!(
-            s,
-            "<tr><th scope=\"row\">{}</th><td>{target}</td><td>{}</td>",
-            entry.number,
-            e(&entry.author.display_name)
-        );
+        let _ = write!(s, "<tr><th scope=\"row\">{}</th><td>{target}</td><td>{}</td>", entry.number, e(&entry.author.display_name));
         if staff {
-            let _ = write!(
-                s,
-                "<td>{}</td>",
-                e(entry.author_email.as_deref().unwrap_or(""))
-            );
+            let _ = write!(s, "<td>{}</td>", e(entry.author_email.as_deref().unwrap_or("")));
         }
         let hidden = match (&entry.moderation_reason, entry.status) {
             (Some(reason), entity::enums::CommentStatus::Hidden) => {
@@ -233,11 +180,7 @@ pub fn html_rows(entries: &[RegisterEntry], staff: bool) -> String {
             }
             _ => String::new(),
         };
-        let resolver = entry
-            .resolved_by
-            .as_ref()
-            .map(|a| e(&a.display_name))
-            .unwrap_or_default();
+        let resolver = entry.resolved_by.as_ref().map(|a| e(&a.display_name)).unwrap_or_default();
         let _ = write!(
             s,
             "<td>{}</td><td>{}</td><td class=\"text\">{}{hidden}</td><td>{}</td><td class=\"text\">{}</td><td class=\"text\">{}</td><td>{resolver}<br>{}</td></tr>",

@@ -26,12 +26,7 @@ fn negotiate(req: &HttpRequest, query: Option<ReportFormat>) -> ReportFormat {
     let Ok(accept) = Accept::parse(req) else {
         return ReportFormat::Json;
     };
-    let refused: Vec<_> = accept
-        .0
-        .iter()
-        .filter(|q| q.quality == Quality::ZERO)
-        .map(|q| q.item.clone())
-        .collect();
+    let refused: Vec<_> = accept.0.iter().filter(|q| q.quality == Quality::ZERO).map(|q| q.item.clone()).collect();
     accept
         .ranked()
         .into_iter()

@@ -57,10 +57,17 @@ pub struct Register {
 impl Register {
     pub async fn open<D: ConnectionTrait>(db: &D, caller: &Caller, plan_id: Uuid) -> ApiResult<Self> {
         let plan = plans::service::get(db, caller, plan_id).await?;
-        let goals = labels::<_, goal::Entity>(db, goal::Column::PlanId, goal::Column::Id, goal::Column::Code, goal::Column::Title, plan_id).await?;
-        let measures =
-            labels::<_, measure::Entity>(db, measure::Column::PlanId, measure::Column::Id, measure::Column::Code, measure::Column::Title, plan_id)
-                .await?;
+        let goals =
+            labels::<_, goal::Entity>(db, goal::Column::PlanId, goal::Column::Id, goal::Column::Code, goal::Column::Title, plan_id).await?;
+        let measures = labels::<_, measure::Entity>(
+            db,
+            measure::Column::PlanId,
+            measure::Column::Id,
+            measure::Column::Code,
+            measure::Column::Title,
+            plan_id,
+        )
+        .await?;
         Ok(Self { plan, goals, measures, staff: caller.is_staff(), view: View::of(caller) })
     }
 

@@ -6,7 +6,7 @@ use super::dto::{Goal, GoalCreate, GoalPage, GoalPatch};
 use super::service;
 use crate::caller::Caller;
 use crate::error::ApiResult;
-use crate::http::{Json, IfMatch, created, no_content, ok};
+use crate::http::{IfMatch, Json, created, no_content, ok};
 use crate::pagination::PageParams;
 use crate::plans::progress;
 use crate::state::AppState;
@@ -19,7 +19,12 @@ async fn with_progress(state: &AppState, goal: entity::goal::Model) -> ApiResult
 /// Goals of a plan, ordered by position.
 #[utoipa::path(tag = "goals", params(("id" = Uuid, Path, description = "Plan id"), PageParams), responses((status = 200, body = GoalPage)))]
 #[get("/plans/{id}/goals")]
-pub async fn list_goals(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>, page: web::Query<PageParams>) -> ApiResult<HttpResponse> {
+pub async fn list_goals(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    page: web::Query<PageParams>,
+) -> ApiResult<HttpResponse> {
     let (rows, next_cursor) = service::list(&state.db, &caller, *id, &page).await?;
     let ids: Vec<Uuid> = rows.iter().map(|g| g.id).collect();
     let progress = progress::of_goals(&state.db, &ids).await?;
@@ -36,7 +41,12 @@ pub async fn list_goals(state: web::Data<AppState>, caller: Caller, id: web::Pat
 /// Add a goal to a plan (coordinators; leaders for their own group's goals while the plan is a draft or in consultation).
 #[utoipa::path(tag = "goals", params(("id" = Uuid, Path, description = "Plan id")), request_body = GoalCreate, responses((status = 201, body = Goal)))]
 #[post("/plans/{id}/goals")]
-pub async fn create_goal(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>, body: Json<GoalCreate>) -> ApiResult<HttpResponse> {
+pub async fn create_goal(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    body: Json<GoalCreate>,
+) -> ApiResult<HttpResponse> {
     let goal = service::create(&state.db, &caller, *id, body.into_inner()).await?;
     Ok(created(format!("/api/v1/goals/{}", goal.id), &Goal::from_model(goal, None)))
 }
@@ -50,7 +60,13 @@ pub async fn get_goal(state: web::Data<AppState>, caller: Caller, id: web::Path<
 
 #[utoipa::path(tag = "goals", params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)), request_body = GoalPatch, responses((status = 200, body = Goal)))]
 #[patch("/goals/{id}")]
-pub async fn update_goal(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>, if_match: IfMatch, body: Json<GoalPatch>) -> ApiResult<HttpResponse> {
+pub async fn update_goal(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    if_match: IfMatch,
+    body: Json<GoalPatch>,
+) -> ApiResult<HttpResponse> {
     let goal = if_match.retrying(|| service::update(&state.db, &caller, *id, if_match, (*body).clone())).await?;
     Ok(ok(&with_progress(&state, goal).await?))
 }

@@ -2,20 +2,20 @@
 use entity::enums::PlanStatus;
 use entity::{goal, measure, plan, working_group};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect,
 };
 use uuid::Uuid;
 
 use super::dto::{GoalCreate, GoalPatch, validate};
-use crate::clock;
 use crate::audit::{self, service::changes_of};
 use crate::caller::{Action, Caller, authorize, ensure_editable};
+use crate::clock;
 use crate::error::{ApiError, ApiResult, FieldErrorCode, Validator};
 use crate::http::IfMatch;
 use crate::pagination::{self, KeyKind, PageParams, Sort, int_key};
-use crate::{comments, plans};
 use crate::store::update_versioned;
+use crate::{comments, plans};
 
 /// A goal with its plan, if the caller may see the plan.
 pub async fn load<D: ConnectionTrait>(db: &D, caller: &Caller, id: Uuid) -> ApiResult<(goal::Model, plan::Model)> {
@@ -48,7 +48,13 @@ async fn check_group<D: ConnectionTrait>(db: &D, v: &mut Validator, group: Optio
 
 /// A parent must be a top-level goal of the same plan, so goals nest one level only. Answers the
 /// parent when it is one.
-async fn check_parent<D: ConnectionTrait>(db: &D, v: &mut Validator, plan_id: Uuid, parent: Option<Uuid>, this: Option<Uuid>) -> ApiResult<Option<goal::Model>> {
+async fn check_parent<D: ConnectionTrait>(
+    db: &D,
+    v: &mut Validator,
+    plan_id: Uuid,
+    parent: Option<Uuid>,
+    this: Option<Uuid>,
+) -> ApiResult<Option<goal::Model>> {
     let Some(parent_id) = parent else { return Ok(None) };
     if Some(parent_id) == this {
         v.error("parent_goal_id", FieldErrorCode::Invalid, "a goal cannot be its own parent");
@@ -77,9 +83,7 @@ async fn check_parent<D: ConnectionTrait>(db: &D, v: &mut Validator, plan_id: Uu
 fn ensure_may_attach(caller: &Caller, parent: Option<&goal::Model>, plan_status: PlanStatus) -> ApiResult<()> {
     let Some(parent) = parent else { return Ok(()) };
     authorize(caller, Action::EditPlanContent { group: parent.working_group_id, plan_status }).map_err(|_| {
-        ApiError::Forbidden(
-            "only coordinators, and leaders of the parent goal's working group, may put goals under it".into(),
-        )
+        ApiError::Forbidden("only coordinators, and leaders of the parent goal's working group, may put goals under it".into())
     })
 }
 

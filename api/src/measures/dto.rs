@@ -248,11 +248,8 @@ pub const MAX_LABEL: usize = 200;
 
 /// The schema of `partners` and `target_groups`, from the constants `Fields::validate` checks.
 fn label_list() -> ArrayBuilder {
-    let label = ObjectBuilder::new()
-        .schema_type(Type::String)
-        .min_length(Some(1))
-        .max_length(Some(MAX_LABEL))
-        .pattern(Some(NON_BLANK_PATTERN));
+    let label =
+        ObjectBuilder::new().schema_type(Type::String).min_length(Some(1)).max_length(Some(MAX_LABEL)).pattern(Some(NON_BLANK_PATTERN));
     ArrayBuilder::new().items(label).max_items(Some(MAX_LABELS))
 }
 
@@ -375,8 +372,23 @@ mod tests {
             pattern(Funding::schema(), "planned"),
             pattern(Funding::schema(), "actual"),
         ];
-        for text in ["125000.00", "125000", "125000.5", "125000.", "0.5", "", "-1", "1,5", "1.234", "abc", "1e5", ".5",
-            "1234567890123", "12345678901234", " 1"] {
+        for text in [
+            "125000.00",
+            "125000",
+            "125000.5",
+            "125000.",
+            "0.5",
+            "",
+            "-1",
+            "1,5",
+            "1.234",
+            "abc",
+            "1e5",
+            ".5",
+            "1234567890123",
+            "12345678901234",
+            " 1",
+        ] {
             for pattern in &patterns {
                 assert_eq!(pattern.is_match(text), money::parse(text).is_some(), "{text:?}");
             }

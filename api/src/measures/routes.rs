@@ -2,18 +2,25 @@
 use actix_web::{HttpResponse, delete, get, patch, post, web};
 use uuid::Uuid;
 
-use super::dto::{Measure, MeasureCreate, MeasureFilters, MeasurePage, MeasurePatch, ProgressUpdate, ProgressUpdateCreate, ProgressUpdatePage};
+use super::dto::{
+    Measure, MeasureCreate, MeasureFilters, MeasurePage, MeasurePatch, ProgressUpdate, ProgressUpdateCreate, ProgressUpdatePage,
+};
 use super::service;
 use crate::caller::Caller;
 use crate::error::ApiResult;
-use crate::http::{Json, IfMatch, created, no_content, ok};
+use crate::http::{IfMatch, Json, created, no_content, ok};
 use crate::pagination::PageParams;
 use crate::state::AppState;
 
 /// Measures of one goal, in order.
 #[utoipa::path(tag = "measures", params(("id" = Uuid, Path, description = "Goal id"), PageParams), responses((status = 200, body = MeasurePage)))]
 #[get("/goals/{id}/measures")]
-pub async fn list_goal_measures(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>, page: web::Query<PageParams>) -> ApiResult<HttpResponse> {
+pub async fn list_goal_measures(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    page: web::Query<PageParams>,
+) -> ApiResult<HttpResponse> {
     crate::goals::service::load(&state.db, &caller, *id).await?;
     let filters = MeasureFilters { plan_id: None, goal_id: Some(*id), working_group_id: None, status: None };
     list(&state, &caller, filters, &page).await
@@ -27,7 +34,12 @@ async fn list(state: &AppState, caller: &Caller, filters: MeasureFilters, page: 
 /// Add a measure to a goal.
 #[utoipa::path(tag = "measures", params(("id" = Uuid, Path, description = "Goal id")), request_body = MeasureCreate, responses((status = 201, body = Measure)))]
 #[post("/goals/{id}/measures")]
-pub async fn create_measure(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>, body: Json<MeasureCreate>) -> ApiResult<HttpResponse> {
+pub async fn create_measure(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    body: Json<MeasureCreate>,
+) -> ApiResult<HttpResponse> {
     let measure = service::create(&state.db, &caller, *id, body.into_inner()).await?;
     Ok(created(format!("/api/v1/measures/{}", measure.id), &Measure::from(measure)))
 }
@@ -35,7 +47,12 @@ pub async fn create_measure(state: web::Data<AppState>, caller: Caller, id: web:
 /// Measures across plans, filtered.
 #[utoipa::path(tag = "measures", params(MeasureFilters, PageParams), responses((status = 200, body = MeasurePage)))]
 #[get("/measures")]
-pub async fn list_measures(state: web::Data<AppState>, caller: Caller, filters: web::Query<MeasureFilters>, page: web::Query<PageParams>) -> ApiResult<HttpResponse> {
+pub async fn list_measures(
+    state: web::Data<AppState>,
+    caller: Caller,
+    filters: web::Query<MeasureFilters>,
+    page: web::Query<PageParams>,
+) -> ApiResult<HttpResponse> {
     list(&state, &caller, filters.into_inner(), &page).await
 }
 
@@ -49,7 +66,13 @@ pub async fn get_measure(state: web::Data<AppState>, caller: Caller, id: web::Pa
 /// Edit a measure; from the plan's approval on only its implementation state.
 #[utoipa::path(tag = "measures", params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)), request_body = MeasurePatch, responses((status = 200, body = Measure)))]
 #[patch("/measures/{id}")]
-pub async fn update_measure(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>, if_match: IfMatch, body: Json<MeasurePatch>) -> ApiResult<HttpResponse> {
+pub async fn update_measure(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    if_match: IfMatch,
+    body: Json<MeasurePatch>,
+) -> ApiResult<HttpResponse> {
     let measure = if_match.retrying(|| service::update(&state.db, &caller, *id, if_match, (*body).clone())).await?;
     Ok(ok(&Measure::from(measure)))
 }
@@ -65,7 +88,12 @@ pub async fn delete_measure(state: web::Data<AppState>, caller: Caller, id: web:
 /// The measure's implementation timeline, oldest first.
 #[utoipa::path(tag = "measures", params(("id" = Uuid, Path), PageParams), responses((status = 200, body = ProgressUpdatePage)))]
 #[get("/measures/{id}/updates")]
-pub async fn list_updates(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>, page: web::Query<PageParams>) -> ApiResult<HttpResponse> {
+pub async fn list_updates(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    page: web::Query<PageParams>,
+) -> ApiResult<HttpResponse> {
     let (rows, next_cursor) = service::updates(&state.db, &caller, *id, &page).await?;
     Ok(HttpResponse::Ok().json(ProgressUpdatePage { items: rows.into_iter().map(Into::into).collect(), next_cursor }))
 }
@@ -73,7 +101,12 @@ pub async fn list_updates(state: web::Data<AppState>, caller: Caller, id: web::P
 /// Report progress: records the update and sets the measure's status and progress.
 #[utoipa::path(tag = "measures", params(("id" = Uuid, Path)), request_body = ProgressUpdateCreate, responses((status = 201, body = ProgressUpdate)))]
 #[post("/measures/{id}/updates")]
-pub async fn create_update(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>, body: Json<ProgressUpdateCreate>) -> ApiResult<HttpResponse> {
+pub async fn create_update(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    body: Json<ProgressUpdateCreate>,
+) -> ApiResult<HttpResponse> {
     let update = service::add_update(&state.db, &caller, *id, body.into_inner()).await?;
     Ok(created(format!("/api/v1/measures/{}/updates", update.measure_id), &ProgressUpdate::from(update)))
 }

@@ -5,15 +5,15 @@ use entity::values::{Funding, FundingList, Indicator, Indicators, StringList};
 use entity::{goal, measure, measure_update, plan};
 use sea_orm::sea_query::Query;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel,
-    PaginatorTrait, QueryFilter, QueryOrder,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, PaginatorTrait,
+    QueryFilter, QueryOrder,
 };
 use uuid::Uuid;
 
 use super::dto::{Fields, MeasureCreate, MeasureFilters, MeasurePatch, ProgressUpdateCreate};
-use crate::clock;
 use crate::audit::{self, service::changes_of};
 use crate::caller::{Action, Caller, authorize, ensure_editable, is_frozen};
+use crate::clock;
 use crate::error::{ApiError, ApiResult, ConflictCode, FieldErrorCode, Validator};
 use crate::http::IfMatch;
 use crate::pagination::{self, KeyKind, PageParams, Sort, int_key};
@@ -35,11 +35,8 @@ pub async fn list<D: ConnectionTrait>(
 ) -> ApiResult<(Vec<measure::Model>, Option<String>)> {
     let mut select = measure::Entity::find();
     if !caller.is_signed_in() {
-        let public_plans = Query::select()
-            .column(plan::Column::Id)
-            .from(plan::Entity)
-            .and_where(plan::Column::Status.ne(PlanStatus::Draft))
-            .to_owned();
+        let public_plans =
+            Query::select().column(plan::Column::Id).from(plan::Entity).and_where(plan::Column::Status.ne(PlanStatus::Draft)).to_owned();
         select = select.filter(measure::Column::PlanId.in_subquery(public_plans));
     }
     if let Some(id) = filters.plan_id {
@@ -144,7 +141,13 @@ pub async fn create(db: &DatabaseConnection, caller: &Caller, goal_id: Uuid, bod
     Ok(measure)
 }
 
-pub async fn update(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_match: IfMatch, patch: MeasurePatch) -> ApiResult<measure::Model> {
+pub async fn update(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    id: Uuid,
+    if_match: IfMatch,
+    patch: MeasurePatch,
+) -> ApiResult<measure::Model> {
     let txn = crate::db::begin(db).await?;
     let (current, goal, plan) = load(&txn, caller, id).await?;
     authorize(caller, Action::EditPlanContent { group: goal.working_group_id, plan_status: plan.status })?;
@@ -244,17 +247,22 @@ pub async fn update(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_match
 /// values and actual amounts may change, never what is measured, the targets or planned money.
 fn ensure_definitions_kept(current: &measure::Model, patch: &MeasurePatch) -> ApiResult<()> {
     let frozen = |what: &str| {
-        Err(ApiError::Conflict(ConflictCode::Frozen, format!(
-            "{what} of an approved plan are frozen since approval; only yearly indicator values and actual funding amounts may change"
-        )))
+        Err(ApiError::Conflict(
+            ConflictCode::Frozen,
+            format!(
+                "{what} of an approved plan are frozen since approval; only yearly indicator values and actual funding amounts may change"
+            ),
+        ))
     };
-    let same_indicator = |a: &Indicator, b: &Indicator| a.name == b.name && a.unit == b.unit && a.baseline == b.baseline && a.target == b.target;
+    let same_indicator =
+        |a: &Indicator, b: &Indicator| a.name == b.name && a.unit == b.unit && a.baseline == b.baseline && a.target == b.target;
     if let Some(new) = &patch.indicators
         && (new.len() != current.indicators.0.len() || !new.iter().zip(&current.indicators.0).all(|(n, c)| same_indicator(n, c)))
     {
         return frozen("indicator definitions (name, unit, baseline, target, which indicators there are)");
     }
-    let same_row = |a: &Funding, b: &Funding| a.year == b.year && a.source == b.source && money::parse(&a.planned) == money::parse(&b.planned);
+    let same_row =
+        |a: &Funding, b: &Funding| a.year == b.year && a.source == b.source && money::parse(&a.planned) == money::parse(&b.planned);
     if let Some(new) = &patch.funding_sources
         && (new.len() != current.funding_sources.0.len() || !new.iter().zip(&current.funding_sources.0).all(|(n, c)| same_row(n, c)))
     {

@@ -87,10 +87,7 @@ fn description(m: &meeting::Model) -> String {
 /// with STATUS:CANCELLED, so subscribed calendars mark them instead of silently losing them.
 /// Each meeting comes with its working group's name, for the SUMMARY. Without a METHOD property,
 /// DTSTAMP is the last revision (RFC 5545, 3.8.7.2), so an unchanged feed renders identically.
-pub fn render<'a>(
-    name: &str,
-    meetings: impl IntoIterator<Item = (&'a meeting::Model, &'a str)>,
-) -> String {
+pub fn render<'a>(name: &str, meetings: impl IntoIterator<Item = (&'a meeting::Model, &'a str)>) -> String {
     let mut w = Writer(String::new());
     w.raw("BEGIN", "VCALENDAR");
     w.raw("VERSION", "2.0");
@@ -120,14 +117,7 @@ pub fn render<'a>(
         if !description.is_empty() {
             w.text("DESCRIPTION", &description);
         }
-        w.raw(
-            "STATUS",
-            if m.status == MeetingStatus::Cancelled {
-                "CANCELLED"
-            } else {
-                "CONFIRMED"
-            },
-        );
+        w.raw("STATUS", if m.status == MeetingStatus::Cancelled { "CANCELLED" } else { "CONFIRMED" });
         w.raw("END", "VEVENT");
     }
     w.raw("END", "VCALENDAR");
@@ -157,17 +147,9 @@ mod tests {
         let out = folded(&line);
         let physical: Vec<&str> = out.strip_suffix("\r\n").unwrap().split("\r\n").collect();
         assert_eq!(physical[0].len(), 75);
-        assert!(
-            physical[1..]
-                .iter()
-                .all(|l| l.starts_with(' ') && l.len() <= 75)
-        );
+        assert!(physical[1..].iter().all(|l| l.starts_with(' ') && l.len() <= 75));
         assert_eq!(physical[1].len(), 75);
-        let unfolded: String = physical
-            .iter()
-            .enumerate()
-            .map(|(i, l)| if i == 0 { *l } else { &l[1..] })
-            .collect();
+        let unfolded: String = physical.iter().enumerate().map(|(i, l)| if i == 0 { *l } else { &l[1..] }).collect();
         assert_eq!(unfolded, line);
     }
 
@@ -177,11 +159,7 @@ mod tests {
         let line = format!("SUMMARY:{}", "ř–".repeat(60));
         let out = folded(&line);
         for physical in out.strip_suffix("\r\n").unwrap().split("\r\n") {
-            assert!(
-                physical.len() <= 75,
-                "{} octets: {physical}",
-                physical.len()
-            );
+            assert!(physical.len() <= 75, "{} octets: {physical}", physical.len());
             assert!(std::str::from_utf8(physical.as_bytes()).is_ok());
         }
         assert_eq!(out.replace("\r\n ", "").trim_end(), line);
@@ -191,26 +169,16 @@ mod tests {
     fn text_escaping() {
         assert_eq!(escape_text(r"a\b"), r"a\\b");
         assert_eq!(escape_text("a;b,c"), r"a\;b\,c");
-        assert_eq!(
-            escape_text("řádek 1\r\nřádek 2\nřádek 3"),
-            r"řádek 1\nřádek 2\nřádek 3"
-        );
+        assert_eq!(escape_text("řádek 1\r\nřádek 2\nřádek 3"), r"řádek 1\nřádek 2\nřádek 3");
         assert_eq!(escape_text("tab\there\u{7}bell"), "tab\therebell");
-        assert_eq!(
-            escape_text("Kaplická 439: zasedačka"),
-            "Kaplická 439: zasedačka"
-        );
+        assert_eq!(escape_text("Kaplická 439: zasedačka"), "Kaplická 439: zasedačka");
     }
 
     #[test]
     fn a_calendar_has_crlf_lines_and_one_event_per_meeting() {
         use entity::enums::MeetingFormat;
         use entity::values::{Agenda, AgendaItem, Attendance, MeetingResolutions};
-        let at = |h| {
-            DateTime::parse_from_rfc3339(&format!("2026-03-12T{h:02}:00:00+01:00"))
-                .unwrap()
-                .with_timezone(&Utc)
-        };
+        let at = |h| DateTime::parse_from_rfc3339(&format!("2026-03-12T{h:02}:00:00+01:00")).unwrap().with_timezone(&Utc);
         let m = meeting::Model {
             id: uuid::Uuid::nil(),
             working_group_id: uuid::Uuid::nil(),
@@ -220,10 +188,7 @@ mod tests {
             format: MeetingFormat::Hybrid,
             location: Some("MěÚ, Kaplická 439".into()),
             online_url: Some("https://meet.example.cz/kpss".into()),
-            agenda: Agenda(vec![AgendaItem {
-                title: "Zahájení".into(),
-                note: None,
-            }]),
+            agenda: Agenda(vec![AgendaItem { title: "Zahájení".into(), note: None }]),
             attendance: Attendance::default(),
             resolutions: MeetingResolutions::default(),
             minutes: String::new(),

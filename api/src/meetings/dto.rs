@@ -26,7 +26,10 @@ pub struct MeetingCreate {
     #[schema(max_length = 500)]
     pub location: Option<String>,
     /// An http or https link to join online.
-    #[schema(max_length = 2000, pattern = r"^[\t\n\x0B\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*([Hh][Tt][Tt][Pp][Ss]?://[^/?#\t\n\x0B\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\x00-\x1F\x7F-\x9F][^\t\n\x0B\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\x00-\x1F\x7F-\x9F]*[\t\n\x0B\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*)?$")]
+    #[schema(
+        max_length = 2000,
+        pattern = r"^[\t\n\x0B\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*([Hh][Tt][Tt][Pp][Ss]?://[^/?#\t\n\x0B\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\x00-\x1F\x7F-\x9F][^\t\n\x0B\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\x00-\x1F\x7F-\x9F]*[\t\n\x0B\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*)?$"
+    )]
     pub online_url: Option<String>,
     /// The agenda, in order.
     #[serde(default)]
@@ -54,18 +57,10 @@ pub struct MeetingPatch {
     pub starts_at: Option<DateTime<Utc>>,
     pub ends_at: Option<DateTime<Utc>>,
     pub format: Option<MeetingFormat>,
-    #[serde(
-        default,
-        deserialize_with = "nullable",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<String>, max_length = 500)]
     pub location: Option<Option<String>>,
-    #[serde(
-        default,
-        deserialize_with = "nullable",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<String>, max_length = 2000, pattern = r"^[\t\n\x0B\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*([Hh][Tt][Tt][Pp][Ss]?://[^/?#\t\n\x0B\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\x00-\x1F\x7F-\x9F][^\t\n\x0B\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\x00-\x1F\x7F-\x9F]*[\t\n\x0B\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*)?$")]
     pub online_url: Option<Option<String>>,
     #[schema(max_items = 100)]
@@ -127,11 +122,7 @@ impl Meeting {
     pub fn from_model(m: meeting::Model, group_name: String, quorum: Option<i32>) -> Self {
         let present = m.attendance.present.len();
         Self {
-            attendance_counts: AttendanceCounts {
-                present,
-                excused: m.attendance.excused.len(),
-                guests: m.attendance.guests.len(),
-            },
+            attendance_counts: AttendanceCounts { present, excused: m.attendance.excused.len(), guests: m.attendance.guests.len() },
             quorum_met: quorum.map(|q| i64::try_from(present).unwrap_or(i64::MAX) >= i64::from(q)),
             quorum,
             id: m.id,
@@ -212,37 +203,16 @@ impl Record {
 
     pub fn patched(current: &meeting::Model, patch: &MeetingPatch) -> Self {
         Self {
-            title: patch
-                .title
-                .as_deref()
-                .map_or_else(|| current.title.clone(), |t| t.trim().to_string()),
+            title: patch.title.as_deref().map_or_else(|| current.title.clone(), |t| t.trim().to_string()),
             starts_at: patch.starts_at.unwrap_or(current.starts_at),
             ends_at: patch.ends_at.unwrap_or(current.ends_at),
             format: patch.format.unwrap_or(current.format),
-            location: patch
-                .location
-                .clone()
-                .map_or_else(|| current.location.clone(), non_blank),
-            online_url: patch
-                .online_url
-                .clone()
-                .map_or_else(|| current.online_url.clone(), non_blank),
-            agenda: patch
-                .agenda
-                .clone()
-                .unwrap_or_else(|| current.agenda.0.clone()),
-            attendance: patch
-                .attendance
-                .clone()
-                .unwrap_or_else(|| current.attendance.clone()),
-            resolutions: patch
-                .resolutions
-                .clone()
-                .unwrap_or_else(|| current.resolutions.0.clone()),
-            minutes: patch
-                .minutes
-                .clone()
-                .unwrap_or_else(|| current.minutes.clone()),
+            location: patch.location.clone().map_or_else(|| current.location.clone(), non_blank),
+            online_url: patch.online_url.clone().map_or_else(|| current.online_url.clone(), non_blank),
+            agenda: patch.agenda.clone().unwrap_or_else(|| current.agenda.0.clone()),
+            attendance: patch.attendance.clone().unwrap_or_else(|| current.attendance.clone()),
+            resolutions: patch.resolutions.clone().unwrap_or_else(|| current.resolutions.0.clone()),
+            minutes: patch.minutes.clone().unwrap_or_else(|| current.minutes.clone()),
             status: patch.status.unwrap_or(current.status),
         }
     }
@@ -252,23 +222,13 @@ impl Record {
         v.text("title", &self.title, 300);
         v.date("starts_at", Some(self.starts_at));
         v.date("ends_at", Some(self.ends_at));
-        v.check(
-            self.ends_at > self.starts_at,
-            "ends_at",
-            FieldErrorCode::BeforeStart,
-            "must be after starts_at",
-        );
+        v.check(self.ends_at > self.starts_at, "ends_at", FieldErrorCode::BeforeStart, "must be after starts_at");
         if let Some(location) = &self.location {
             v.length("location", location, 500);
         }
         match &self.online_url {
             Some(url) if url.chars().count() > 2000 => v.length("online_url", url, 2000),
-            Some(url) => v.check(
-                is_web_url(url),
-                "online_url",
-                FieldErrorCode::InvalidFormat,
-                "must be an http or https URL",
-            ),
+            Some(url) => v.check(is_web_url(url), "online_url", FieldErrorCode::InvalidFormat, "must be an http or https URL"),
             None => {}
         }
         let (needs_url, needs_place) = match self.format {
@@ -296,18 +256,8 @@ impl Record {
             }
         }
         let a = &self.attendance;
-        v.check(
-            !has_duplicates(&a.present),
-            "attendance.present",
-            FieldErrorCode::Invalid,
-            "lists someone twice",
-        );
-        v.check(
-            !has_duplicates(&a.excused),
-            "attendance.excused",
-            FieldErrorCode::Invalid,
-            "lists someone twice",
-        );
+        v.check(!has_duplicates(&a.present), "attendance.present", FieldErrorCode::Invalid, "lists someone twice");
+        v.check(!has_duplicates(&a.excused), "attendance.excused", FieldErrorCode::Invalid, "lists someone twice");
         v.check(
             !a.excused.iter().any(|id| a.present.contains(id)),
             "attendance.excused",
@@ -334,9 +284,7 @@ fn has_duplicates(ids: &[Uuid]) -> bool {
 /// An absolute http(s) URL with a host and no whitespace: what a calendar or browser can open.
 fn is_web_url(url: &str) -> bool {
     let lower = url.to_ascii_lowercase();
-    let rest = lower
-        .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://"));
+    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
     rest.is_some_and(|r| {
         let host = r.split(['/', '?', '#']).next().unwrap_or_default();
         !host.is_empty() && !url.chars().any(|c| c.is_whitespace() || c.is_control())
@@ -355,8 +303,18 @@ mod tests {
         let RefOr::T(Schema::Object(meeting)) = super::MeetingCreate::schema() else { panic!("an object") };
         let Some(RefOr::T(Schema::Object(url))) = meeting.properties.get("online_url") else { panic!("online_url") };
         let pattern = regex::Regex::new(url.pattern.as_deref().unwrap()).unwrap();
-        for url in ["https://meet.example.cz/kpss", "HTTP://example.cz", "javascript:alert(1)", "ftp://example.cz", "https://",
-            "https:///path", "https://example.cz/a b", "meet.example.cz", "https://x.cz/\u{7}", "  https://x.cz  "] {
+        for url in [
+            "https://meet.example.cz/kpss",
+            "HTTP://example.cz",
+            "javascript:alert(1)",
+            "ftp://example.cz",
+            "https://",
+            "https:///path",
+            "https://example.cz/a b",
+            "meet.example.cz",
+            "https://x.cz/\u{7}",
+            "  https://x.cz  ",
+        ] {
             assert_eq!(pattern.is_match(url), is_web_url(url.trim()), "{url:?}");
         }
     }

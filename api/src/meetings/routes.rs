@@ -3,13 +3,11 @@
 use actix_web::{HttpResponse, delete, get, patch, post, web};
 use uuid::Uuid;
 
-use super::dto::{
-    Meeting, MeetingCreate, MeetingFilters, MeetingGroupFilter, MeetingPage, MeetingPatch,
-};
+use super::dto::{Meeting, MeetingCreate, MeetingFilters, MeetingGroupFilter, MeetingPage, MeetingPatch};
 use super::{calendar, service};
 use crate::caller::Caller;
 use crate::error::ApiResult;
-use crate::http::{Json, IfMatch, created, no_content, ok};
+use crate::http::{IfMatch, Json, created, no_content, ok};
 use crate::pagination::PageParams;
 use crate::state::AppState;
 use crate::working_groups;
@@ -36,14 +34,7 @@ pub async fn list_meetings(
     filters: web::Query<MeetingFilters>,
     params: web::Query<PageParams>,
 ) -> ApiResult<HttpResponse> {
-    page(
-        &state,
-        &caller,
-        group.working_group_id,
-        filters.into_inner(),
-        &params,
-    )
-    .await
+    page(&state, &caller, group.working_group_id, filters.into_inner(), &params).await
 }
 
 /// Meetings of one working group (public), by start time, then id.
@@ -71,19 +62,12 @@ pub async fn create_meeting(
 ) -> ApiResult<HttpResponse> {
     let meeting = service::create(&state.db, &caller, *id, body.into_inner()).await?;
     let location = format!("/api/v1/meetings/{}", meeting.id);
-    Ok(created(
-        location,
-        &service::present_one(&state.db, &caller, meeting).await?,
-    ))
+    Ok(created(location, &service::present_one(&state.db, &caller, meeting).await?))
 }
 
 #[utoipa::path(tag = "meetings", params(("id" = Uuid, Path)), responses((status = 200, body = Meeting)))]
 #[get("/meetings/{id}")]
-pub async fn get_meeting(
-    state: web::Data<AppState>,
-    caller: Caller,
-    id: web::Path<Uuid>,
-) -> ApiResult<HttpResponse> {
+pub async fn get_meeting(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     let meeting = service::get(&state.db, *id).await?;
     Ok(ok(&service::present_one(&state.db, &caller, meeting).await?))
 }
@@ -105,55 +89,33 @@ pub async fn update_meeting(
 /// Delete a meeting and the comments on it.
 #[utoipa::path(tag = "meetings", params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)), responses((status = 204)))]
 #[delete("/meetings/{id}")]
-pub async fn delete_meeting(
-    state: web::Data<AppState>,
-    caller: Caller,
-    id: web::Path<Uuid>,
-    if_match: IfMatch,
-) -> ApiResult<HttpResponse> {
+pub async fn delete_meeting(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>, if_match: IfMatch) -> ApiResult<HttpResponse> {
     if_match.retrying(|| service::delete(&state.db, &caller, *id, if_match)).await?;
     Ok(no_content())
 }
 
 fn ics(body: String) -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type("text/calendar; charset=utf-8")
-        .body(body)
+    HttpResponse::Ok().content_type("text/calendar; charset=utf-8").body(body)
 }
 
 /// Every working group's meetings as an iCalendar feed (RFC 5545) to subscribe to: the past
 /// year and everything ahead; cancelled meetings carry STATUS:CANCELLED.
 #[utoipa::path(tag = "meetings", responses((status = 200, description = "An iCalendar feed", body = String, content_type = "text/calendar")))]
 #[get("/meetings.ics")]
-pub async fn meetings_calendar(
-    state: web::Data<AppState>,
-    _caller: Caller,
-) -> ApiResult<HttpResponse> {
+pub async fn meetings_calendar(state: web::Data<AppState>, _caller: Caller) -> ApiResult<HttpResponse> {
     let (meetings, names) = service::for_calendar(&state.db, None).await?;
-    let events = meetings
-        .iter()
-        .map(|m| (m, names.get(&m.working_group_id).map_or("", String::as_str)));
-    Ok(ics(calendar::render(
-        "Spoluplán – jednání pracovních skupin",
-        events,
-    )))
+    let events = meetings.iter().map(|m| (m, names.get(&m.working_group_id).map_or("", String::as_str)));
+    Ok(ics(calendar::render("Spoluplán – jednání pracovních skupin", events)))
 }
 
 /// One working group's meetings as an iCalendar feed (RFC 5545).
 #[utoipa::path(tag = "meetings", params(("id" = Uuid, Path)), responses((status = 200, description = "An iCalendar feed", body = String, content_type = "text/calendar")))]
 #[get("/working-groups/{id}/meetings.ics")]
-pub async fn group_calendar(
-    state: web::Data<AppState>,
-    _caller: Caller,
-    id: web::Path<Uuid>,
-) -> ApiResult<HttpResponse> {
+pub async fn group_calendar(state: web::Data<AppState>, _caller: Caller, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     let group = working_groups::service::get(&state.db, *id).await?;
     let (meetings, _) = service::for_calendar(&state.db, Some(group.id)).await?;
     let events = meetings.iter().map(|m| (m, group.name.as_str()));
-    Ok(ics(calendar::render(
-        &format!("{} – jednání", group.name),
-        events,
-    )))
+    Ok(ics(calendar::render(&format!("{} – jednání", group.name), events)))
 }
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {

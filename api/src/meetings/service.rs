@@ -6,15 +6,15 @@ use entity::enums::{Stakeholder, TargetType};
 use entity::values::{Agenda, Attendance, MeetingResolutions};
 use entity::{comment, meeting, working_group, working_group_member};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, QuerySelect,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter,
+    QueryOrder, QuerySelect,
 };
 use uuid::Uuid;
 
 use super::dto::{Meeting, MeetingCreate, MeetingFilters, MeetingPatch, Record};
-use crate::clock;
 use crate::audit::{self, service::changes_of};
 use crate::caller::{Action, Caller, authorize};
+use crate::clock;
 use crate::error::{ApiError, ApiResult, FieldErrorCode, Validator};
 use crate::http::IfMatch;
 use crate::pagination::{self, KeyKind, PageParams, Sort, time_key};
@@ -23,10 +23,7 @@ use crate::working_groups;
 
 /// Meetings are public, whatever their status.
 pub async fn get<D: ConnectionTrait>(db: &D, id: Uuid) -> ApiResult<meeting::Model> {
-    meeting::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .ok_or(ApiError::NotFound)
+    meeting::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound)
 }
 
 /// Meetings in time order (starts_at, then id), optionally of one group.
@@ -56,38 +53,24 @@ pub async fn list<D: ConnectionTrait>(
     if let Some(status) = filters.status {
         select = select.filter(meeting::Column::Status.eq(status));
     }
-    let sort = Sort {
-        key: Some((meeting::Column::StartsAt, KeyKind::Time)),
-        id: meeting::Column::Id,
-        descending: false,
-    };
+    let sort = Sort { key: Some((meeting::Column::StartsAt, KeyKind::Time)), id: meeting::Column::Id, descending: false };
     pagination::fetch(db, select, sort, page, |m| (time_key(m.starts_at), m.id)).await
 }
 
 /// Names and quorums of the groups of `meetings`, in one query.
-pub async fn groups_of<D: ConnectionTrait>(
-    db: &D,
-    meetings: &[meeting::Model],
-) -> ApiResult<HashMap<Uuid, (String, Option<i32>)>> {
+pub async fn groups_of<D: ConnectionTrait>(db: &D, meetings: &[meeting::Model]) -> ApiResult<HashMap<Uuid, (String, Option<i32>)>> {
     let ids: HashSet<Uuid> = meetings.iter().map(|m| m.working_group_id).collect();
     if ids.is_empty() {
         return Ok(HashMap::new());
     }
     let rows: Vec<(Uuid, String, Option<i32>)> = working_group::Entity::find()
         .select_only()
-        .columns([
-            working_group::Column::Id,
-            working_group::Column::Name,
-            working_group::Column::Quorum,
-        ])
+        .columns([working_group::Column::Id, working_group::Column::Name, working_group::Column::Quorum])
         .filter(working_group::Column::Id.is_in(ids))
         .into_tuple()
         .all(db)
         .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, name, quorum)| (id, (name, quorum)))
-        .collect())
+    Ok(rows.into_iter().map(|(id, name, quorum)| (id, (name, quorum))).collect())
 }
 
 /// Members of the groups of `meetings` who take part as service users, in one query.
@@ -110,11 +93,7 @@ async fn service_users_of<D: ConnectionTrait>(db: &D, meetings: &[meeting::Model
 /// Response bodies for `meetings`, with their groups' names and quorums. Anonymous callers get
 /// the attendance without the people who take part as service users (members and guests alike;
 /// the counts still include them), as the members list withholds them (working_groups::dto::Member).
-pub async fn present<D: ConnectionTrait>(
-    db: &D,
-    caller: &Caller,
-    meetings: Vec<meeting::Model>,
-) -> ApiResult<Vec<Meeting>> {
+pub async fn present<D: ConnectionTrait>(db: &D, caller: &Caller, meetings: Vec<meeting::Model>) -> ApiResult<Vec<Meeting>> {
     let groups = groups_of(db, &meetings).await?;
     let withheld = if caller.is_signed_in() { None } else { Some(service_users_of(db, &meetings).await?) };
     Ok(meetings
@@ -134,15 +113,8 @@ pub async fn present<D: ConnectionTrait>(
         .collect())
 }
 
-pub async fn present_one<D: ConnectionTrait>(
-    db: &D,
-    caller: &Caller,
-    meeting: meeting::Model,
-) -> ApiResult<Meeting> {
-    present(db, caller, vec![meeting])
-        .await?
-        .pop()
-        .ok_or(ApiError::Internal)
+pub async fn present_one<D: ConnectionTrait>(db: &D, caller: &Caller, meeting: meeting::Model) -> ApiResult<Meeting> {
+    present(db, caller, vec![meeting]).await?.pop().ok_or(ApiError::Internal)
 }
 
 /// People added to the attendance must be members of the group; those already recorded stay
@@ -155,13 +127,7 @@ async fn check_attendees<D: ConnectionTrait>(
     recorded: &Attendance,
 ) -> ApiResult<()> {
     let known: HashSet<&Uuid> = recorded.present.iter().chain(&recorded.excused).collect();
-    let added: HashSet<Uuid> = attendance
-        .present
-        .iter()
-        .chain(&attendance.excused)
-        .filter(|id| !known.contains(id))
-        .copied()
-        .collect();
+    let added: HashSet<Uuid> = attendance.present.iter().chain(&attendance.excused).filter(|id| !known.contains(id)).copied().collect();
     if added.is_empty() {
         return Ok(());
     }
@@ -175,23 +141,13 @@ async fn check_attendees<D: ConnectionTrait>(
         .await?
         .into_iter()
         .collect();
-    for (field, ids) in [
-        ("attendance.present", &attendance.present),
-        ("attendance.excused", &attendance.excused),
-    ] {
-        let strangers: Vec<String> = ids
-            .iter()
-            .filter(|id| added.contains(id) && !members.contains(id))
-            .map(Uuid::to_string)
-            .collect();
+    for (field, ids) in [("attendance.present", &attendance.present), ("attendance.excused", &attendance.excused)] {
+        let strangers: Vec<String> = ids.iter().filter(|id| added.contains(id) && !members.contains(id)).map(Uuid::to_string).collect();
         if !strangers.is_empty() {
             v.error(
                 field,
                 FieldErrorCode::Invalid,
-                format!(
-                    "not members of this working group: {} (record other people as guests)",
-                    strangers.join(", ")
-                ),
+                format!("not members of this working group: {} (record other people as guests)", strangers.join(", ")),
             );
         }
     }
@@ -212,12 +168,7 @@ fn apply(active: &mut meeting::ActiveModel, r: Record) {
     active.status = Set(r.status);
 }
 
-pub async fn create(
-    db: &DatabaseConnection,
-    caller: &Caller,
-    group_id: Uuid,
-    body: MeetingCreate,
-) -> ApiResult<meeting::Model> {
+pub async fn create(db: &DatabaseConnection, caller: &Caller, group_id: Uuid, body: MeetingCreate) -> ApiResult<meeting::Model> {
     caller.signed_in()?;
     let txn = crate::db::begin(db).await?;
     working_groups::service::get(&txn, group_id).await?;
@@ -225,14 +176,7 @@ pub async fn create(
     let record = Record::new(&body);
     let mut v = Validator::new();
     record.validate(&mut v);
-    check_attendees(
-        &txn,
-        &mut v,
-        group_id,
-        &record.attendance,
-        &Attendance::default(),
-    )
-    .await?;
+    check_attendees(&txn, &mut v, group_id, &record.attendance, &Attendance::default()).await?;
     v.finish()?;
     let now = clock::now();
     let mut active = meeting::ActiveModel {
@@ -246,9 +190,7 @@ pub async fn create(
     apply(&mut active, record);
     let meeting = active.insert(&txn).await?;
     let mut changes = changes_of(&body);
-    changes
-        .0
-        .insert("working_group_id".into(), group_id.to_string().into());
+    changes.0.insert("working_group_id".into(), group_id.to_string().into());
     audit::record(&txn, caller, "create", "meeting", Some(meeting.id), changes).await?;
     txn.commit().await?;
     Ok(meeting)
@@ -269,39 +211,19 @@ pub async fn update(
     let record = Record::patched(&current, &patch);
     let mut v = Validator::new();
     record.validate(&mut v);
-    check_attendees(
-        &txn,
-        &mut v,
-        current.working_group_id,
-        &record.attendance,
-        &current.attendance,
-    )
-    .await?;
+    check_attendees(&txn, &mut v, current.working_group_id, &record.attendance, &current.attendance).await?;
     v.finish()?;
     let version = current.version;
     let mut active = current.into_active_model();
     apply(&mut active, record);
     let meeting = update_versioned(&txn, active, id, version).await?;
-    audit::record(
-        &txn,
-        caller,
-        "update",
-        "meeting",
-        Some(id),
-        changes_of(&patch),
-    )
-    .await?;
+    audit::record(&txn, caller, "update", "meeting", Some(id), changes_of(&patch)).await?;
     txn.commit().await?;
     Ok(meeting)
 }
 
 /// Deletes the meeting and the comments on it, which would otherwise point at nothing.
-pub async fn delete(
-    db: &DatabaseConnection,
-    caller: &Caller,
-    id: Uuid,
-    if_match: IfMatch,
-) -> ApiResult<()> {
+pub async fn delete(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_match: IfMatch) -> ApiResult<()> {
     caller.signed_in()?;
     let txn = crate::db::begin(db).await?;
     let current = get(&txn, id).await?;
@@ -314,10 +236,7 @@ pub async fn delete(
         .await?;
     meeting::Entity::delete_by_id(id).exec(&txn).await?;
     let mut changes = entity::values::Changes::default();
-    changes.0.insert(
-        "working_group_id".into(),
-        current.working_group_id.to_string().into(),
-    );
+    changes.0.insert("working_group_id".into(), current.working_group_id.to_string().into());
     changes.0.insert("title".into(), current.title.into());
     audit::record(&txn, caller, "delete", "meeting", Some(id), changes).await?;
     txn.commit().await?;
@@ -331,25 +250,13 @@ pub const CALENDAR_HISTORY: Duration = Duration::days(366);
 pub const CALENDAR_MAX_EVENTS: u64 = 2_000;
 
 /// Meetings for a calendar feed, in time order, with their groups' names.
-pub async fn for_calendar<D: ConnectionTrait>(
-    db: &D,
-    group: Option<Uuid>,
-) -> ApiResult<(Vec<meeting::Model>, HashMap<Uuid, String>)> {
-    let mut select = meeting::Entity::find()
-        .filter(meeting::Column::StartsAt.gte(clock::now() - CALENDAR_HISTORY));
+pub async fn for_calendar<D: ConnectionTrait>(db: &D, group: Option<Uuid>) -> ApiResult<(Vec<meeting::Model>, HashMap<Uuid, String>)> {
+    let mut select = meeting::Entity::find().filter(meeting::Column::StartsAt.gte(clock::now() - CALENDAR_HISTORY));
     if let Some(group) = group {
         select = select.filter(meeting::Column::WorkingGroupId.eq(group));
     }
-    let meetings = select
-        .order_by_asc(meeting::Column::StartsAt)
-        .order_by_asc(meeting::Column::Id)
-        .limit(CALENDAR_MAX_EVENTS)
-        .all(db)
-        .await?;
-    let names = groups_of(db, &meetings)
-        .await?
-        .into_iter()
-        .map(|(id, (name, _))| (id, name))
-        .collect();
+    let meetings =
+        select.order_by_asc(meeting::Column::StartsAt).order_by_asc(meeting::Column::Id).limit(CALENDAR_MAX_EVENTS).all(db).await?;
+    let names = groups_of(db, &meetings).await?.into_iter().map(|(id, (name, _))| (id, name)).collect();
     Ok((meetings, names))
 }

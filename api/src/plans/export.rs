@@ -53,7 +53,12 @@ struct Document {
     (status = 200, description = "The plan document", content((String = "text/html"), (String = "text/markdown")))
 ))]
 #[get("/plans/{id}/export")]
-pub async fn export_plan(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>, query: web::Query<ExportQuery>) -> ApiResult<HttpResponse> {
+pub async fn export_plan(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    query: web::Query<ExportQuery>,
+) -> ApiResult<HttpResponse> {
     let plan = service::get(&state.db, &caller, *id).await?;
     let tree = tree::build(&state, plan).await?;
     let group_ids: Vec<Uuid> = goals_of(&tree).iter().filter_map(|(_, g, _)| g.working_group_id).collect();
@@ -66,10 +71,19 @@ pub async fn export_plan(state: web::Data<AppState>, caller: Caller, id: web::Pa
     let register = Register::open(&state.db, &caller, *id).await?;
     let doc = Document { tree, groups, counts: register.counts(&state.db).await? };
     let filename = format!("komunitni-plan-{}", doc.tree.plan.id);
-    let (content_type, disposition, head, rows, foot): (_, _, _, fn(&[RegisterEntry], bool) -> String, _) = match query.format.unwrap_or_default() {
-        ExportFormat::Html => ("text/html; charset=utf-8", format!("inline; filename=\"{filename}.html\""), html_head(&doc), html_rows, html_foot(&doc)),
-        ExportFormat::Md => ("text/markdown; charset=utf-8", format!("attachment; filename=\"{filename}.md\""), markdown_head(&doc), markdown_rows, String::new()),
-    };
+    let (content_type, disposition, head, rows, foot): (_, _, _, fn(&[RegisterEntry], bool) -> String, _) =
+        match query.format.unwrap_or_default() {
+            ExportFormat::Html => {
+                ("text/html; charset=utf-8", format!("inline; filename=\"{filename}.html\""), html_head(&doc), html_rows, html_foot(&doc))
+            }
+            ExportFormat::Md => (
+                "text/markdown; charset=utf-8",
+                format!("attachment; filename=\"{filename}.md\""),
+                markdown_head(&doc),
+                markdown_rows,
+                String::new(),
+            ),
+        };
     let mut response = HttpResponse::Ok();
     response.content_type(content_type).insert_header(("Content-Disposition", disposition));
     Ok(if doc.counts.total == 0 {
@@ -159,14 +173,26 @@ fn markdown_head(doc: &Document) -> String {
     let e = render::markdown;
     let mut s = String::new();
     let _ = writeln!(s, "# {}\n", e(&p.title));
-    let _ = writeln!(s, "- **Území:** {}\n- **Období:** {}–{}\n- **Stav:** {}", e(&p.territory), p.period_start, p.period_end, status_cs(p.status));
+    let _ = writeln!(
+        s,
+        "- **Území:** {}\n- **Období:** {}–{}\n- **Stav:** {}",
+        e(&p.territory),
+        p.period_start,
+        p.period_end,
+        status_cs(p.status)
+    );
     if let (Some(r), Some(on)) = (&p.approval_resolution, p.approved_on) {
         let _ = writeln!(s, "- **Schváleno:** {} dne {}", e(r), date(Some(on)));
     }
     if let Some(progress) = p.progress {
         let _ = writeln!(s, "- **Plnění:** {progress} %");
     }
-    let _ = writeln!(s, "\n## Souhrn\n\n{}\n\n## Vize\n\n{}\n", render::markdown_paragraphs(&p.summary), render::markdown_paragraphs(&p.vision));
+    let _ = writeln!(
+        s,
+        "\n## Souhrn\n\n{}\n\n## Vize\n\n{}\n",
+        render::markdown_paragraphs(&p.summary),
+        render::markdown_paragraphs(&p.vision)
+    );
     if !doc.groups.is_empty() {
         let _ = writeln!(s, "## Pracovní skupiny\n");
         for g in &doc.groups {
@@ -198,7 +224,8 @@ fn markdown_head(doc: &Document) -> String {
                 let _ = writeln!(s, "\n| Ukazatel | Jednotka | Výchozí hodnota | Cílová hodnota | Skutečnost |\n|---|---|---|---|---|");
                 for i in &m.indicators {
                     let actual = i.values.iter().map(|v| format!("{}: {}", v.year, number(Some(v.value)))).collect::<Vec<_>>().join(", ");
-                    let _ = writeln!(s, "| {} | {} | {} | {} | {} |", e(&i.name), e(&i.unit), number(i.baseline), number(i.target), e(&actual));
+                    let _ =
+                        writeln!(s, "| {} | {} | {} | {} | {} |", e(&i.name), e(&i.unit), number(i.baseline), number(i.target), e(&actual));
                 }
             }
             if !m.funding_sources.is_empty() {
@@ -260,8 +287,20 @@ fn html_head(doc: &Document) -> String {
     let p = &doc.tree.plan;
     let e = render::html;
     let mut s = String::new();
-    let _ = write!(s, "<!doctype html>\n<html lang=\"cs\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title><style>{STYLE}</style></head><body><main>", e(&p.title));
-    let _ = write!(s, "<h1>{}</h1><dl><dt>Území</dt><dd>{}</dd><dt>Období</dt><dd>{}–{}</dd><dt>Stav</dt><dd>{}</dd>", e(&p.title), e(&p.territory), p.period_start, p.period_end, status_cs(p.status));
+    let _ = write!(
+        s,
+        "<!doctype html>\n<html lang=\"cs\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title><style>{STYLE}</style></head><body><main>",
+        e(&p.title)
+    );
+    let _ = write!(
+        s,
+        "<h1>{}</h1><dl><dt>Území</dt><dd>{}</dd><dt>Období</dt><dd>{}–{}</dd><dt>Stav</dt><dd>{}</dd>",
+        e(&p.title),
+        e(&p.territory),
+        p.period_start,
+        p.period_end,
+        status_cs(p.status)
+    );
     if let (Some(r), Some(on)) = (&p.approval_resolution, p.approved_on) {
         let _ = write!(s, "<dt>Schváleno</dt><dd>{} dne {}</dd>", e(r), date(Some(on)));
     }
@@ -272,37 +311,76 @@ fn html_head(doc: &Document) -> String {
     if !doc.groups.is_empty() {
         let _ = write!(s, "<h2>Pracovní skupiny</h2><ul>");
         for g in &doc.groups {
-            let _ = write!(s, "<li><strong>{}</strong> ({}): {}</li>", e(&g.name), e(g.target_group.as_deref().unwrap_or("–")), e(&g.vision));
+            let _ =
+                write!(s, "<li><strong>{}</strong> ({}): {}</li>", e(&g.name), e(g.target_group.as_deref().unwrap_or("–")), e(&g.vision));
         }
         let _ = write!(s, "</ul>");
     }
     let _ = write!(s, "<h2>Cíle a opatření</h2>");
     for (level, goal, measures) in goals_of(&doc.tree) {
-        let _ = write!(s, "<h{l}>Cíl {} {}</h{l}>{}", e(&goal.code), e(&goal.title), render::html_paragraphs(&goal.description), l = level + 1);
+        let _ =
+            write!(s, "<h{l}>Cíl {} {}</h{l}>{}", e(&goal.code), e(&goal.title), render::html_paragraphs(&goal.description), l = level + 1);
         for m in measures {
-            let _ = write!(s, "<section><h{l}>Opatření {} {}</h{l}>{}<dl>", e(&m.code), e(&m.title), render::html_paragraphs(&m.description), l = level + 2);
+            let _ = write!(
+                s,
+                "<section><h{l}>Opatření {} {}</h{l}>{}<dl>",
+                e(&m.code),
+                e(&m.title),
+                render::html_paragraphs(&m.description),
+                l = level + 2
+            );
             let _ = write!(s, "<dt>Gestor</dt><dd>{}</dd>", e(&m.responsible));
             if !m.partners.is_empty() {
                 let _ = write!(s, "<dt>Partneři</dt><dd>{}</dd>", e(&m.partners.join(", ")));
             }
-            let _ = write!(s, "<dt>Termín</dt><dd>{} – {}</dd><dt>Stav</dt><dd>{}, plnění {} %</dd>", date(m.start_date), date(m.end_date), measure_status_cs(m.status), m.progress);
+            let _ = write!(
+                s,
+                "<dt>Termín</dt><dd>{} – {}</dd><dt>Stav</dt><dd>{}, plnění {} %</dd>",
+                date(m.start_date),
+                date(m.end_date),
+                measure_status_cs(m.status),
+                m.progress
+            );
             if let Some(cost) = &m.estimated_cost {
                 let _ = write!(s, "<dt>Předpokládané náklady</dt><dd>{}</dd>", czk(cost));
             }
             let _ = write!(s, "</dl>");
             if !m.indicators.is_empty() {
-                let _ = write!(s, "<table><caption>Ukazatele opatření {}</caption><thead><tr><th scope=\"col\">Ukazatel</th><th scope=\"col\">Jednotka</th><th scope=\"col\">Výchozí hodnota</th><th scope=\"col\">Cílová hodnota</th><th scope=\"col\">Skutečnost</th></tr></thead><tbody>", e(&m.code));
+                let _ = write!(
+                    s,
+                    "<table><caption>Ukazatele opatření {}</caption><thead><tr><th scope=\"col\">Ukazatel</th><th scope=\"col\">Jednotka</th><th scope=\"col\">Výchozí hodnota</th><th scope=\"col\">Cílová hodnota</th><th scope=\"col\">Skutečnost</th></tr></thead><tbody>",
+                    e(&m.code)
+                );
                 for i in &m.indicators {
                     let actual = i.values.iter().map(|v| format!("{}: {}", v.year, number(Some(v.value)))).collect::<Vec<_>>().join(", ");
-                    let _ = write!(s, "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", e(&i.name), e(&i.unit), number(i.baseline), number(i.target), e(&actual));
+                    let _ = write!(
+                        s,
+                        "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                        e(&i.name),
+                        e(&i.unit),
+                        number(i.baseline),
+                        number(i.target),
+                        e(&actual)
+                    );
                 }
                 let _ = write!(s, "</tbody></table>");
             }
             if !m.funding_sources.is_empty() {
-                let _ = write!(s, "<table><caption>Financování opatření {}</caption><thead><tr><th scope=\"col\">Rok</th><th scope=\"col\">Zdroj</th><th scope=\"col\">Plánováno</th><th scope=\"col\">Skutečnost</th></tr></thead><tbody>", e(&m.code));
+                let _ = write!(
+                    s,
+                    "<table><caption>Financování opatření {}</caption><thead><tr><th scope=\"col\">Rok</th><th scope=\"col\">Zdroj</th><th scope=\"col\">Plánováno</th><th scope=\"col\">Skutečnost</th></tr></thead><tbody>",
+                    e(&m.code)
+                );
                 for f in &m.funding_sources {
                     let actual = f.actual.as_deref().map(czk).unwrap_or_else(|| "–".into());
-                    let _ = write!(s, "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td></tr>", f.year, source_cs(f.source), czk(&f.planned), actual);
+                    let _ = write!(
+                        s,
+                        "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td></tr>",
+                        f.year,
+                        source_cs(f.source),
+                        czk(&f.planned),
+                        actual
+                    );
                 }
                 let _ = write!(s, "</tbody></table>");
             }
@@ -315,7 +393,10 @@ fn html_head(doc: &Document) -> String {
     }
     let _ = write!(s, "</ul>");
     if doc.counts.total > 0 {
-        let _ = write!(s, "<table><caption>Vypořádání připomínek</caption><thead><tr><th scope=\"col\">Č.</th><th scope=\"col\">Autor</th><th scope=\"col\">Přijato</th><th scope=\"col\">Připomínka</th><th scope=\"col\">Vypořádání</th><th scope=\"col\">Odůvodnění</th></tr></thead><tbody>");
+        let _ = write!(
+            s,
+            "<table><caption>Vypořádání připomínek</caption><thead><tr><th scope=\"col\">Č.</th><th scope=\"col\">Autor</th><th scope=\"col\">Přijato</th><th scope=\"col\">Připomínka</th><th scope=\"col\">Vypořádání</th><th scope=\"col\">Odůvodnění</th></tr></thead><tbody>"
+        );
     }
     s
 }

@@ -26,12 +26,10 @@ pub fn check_move(from: PlanStatus, to: PlanStatus) -> ApiResult<()> {
     } else {
         allowed.iter().map(PlanStatus::as_str).collect::<Vec<_>>().join(", ")
     };
-    Err(ApiError::Conflict(ConflictCode::Lifecycle, format!(
-        "a plan cannot move from {} to {}; allowed from {}: {options}",
-        from.as_str(),
-        to.as_str(),
-        from.as_str()
-    )))
+    Err(ApiError::Conflict(
+        ConflictCode::Lifecycle,
+        format!("a plan cannot move from {} to {}; allowed from {}: {options}", from.as_str(), to.as_str(), from.as_str()),
+    ))
 }
 
 #[cfg(test)]

@@ -21,11 +21,7 @@ pub fn weighted<'a>(measures: impl IntoIterator<Item = (i32, i32, MeasureStatus)
 
 /// Per `key` (plan or goal): the sum of progress × weight and the sum of weights of the measures
 /// that count, added up by the database so a page of plans costs one small query, not its measures.
-async fn sums<D: ConnectionTrait>(
-    db: &D,
-    key: measure::Column,
-    ids: impl IntoIterator<Item = Uuid>,
-) -> ApiResult<Vec<(Uuid, i64, i64)>> {
+async fn sums<D: ConnectionTrait>(db: &D, key: measure::Column, ids: impl IntoIterator<Item = Uuid>) -> ApiResult<Vec<(Uuid, i64, i64)>> {
     let points = Expr::col(measure::Column::Progress).mul(Expr::col(measure::Column::Weight));
     Ok(measure::Entity::find()
         .select_only()

@@ -6,7 +6,7 @@ use super::dto::{Plan, PlanCreate, PlanFilters, PlanPage, PlanPatch, StatusChang
 use super::{progress, service};
 use crate::caller::Caller;
 use crate::error::ApiResult;
-use crate::http::{Json, IfMatch, created, no_content, ok};
+use crate::http::{IfMatch, Json, created, no_content, ok};
 use crate::pagination::PageParams;
 use crate::state::AppState;
 

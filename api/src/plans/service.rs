@@ -9,9 +9,9 @@ use uuid::Uuid;
 
 use super::dto::{PlanCreate, PlanFilters, PlanPatch, StatusChange, validate_period, validate_texts};
 use super::lifecycle;
-use crate::clock;
 use crate::audit::{self, service::changes_of};
 use crate::caller::{Action, Caller, authorize, ensure_editable};
+use crate::clock;
 use crate::error::{ApiError, ApiResult, ConflictCode, FieldErrorCode, Validator};
 use crate::http::IfMatch;
 use crate::pagination::{self, PageParams, Sort};
@@ -82,12 +82,7 @@ pub async fn create(db: &DatabaseConnection, caller: &Caller, body: PlanCreate) 
     Ok(plan)
 }
 
-pub async fn update(db: &DatabaseConnection,
-    caller: &Caller,
-    id: Uuid,
-    if_match: IfMatch,
-    patch: PlanPatch,
-) -> ApiResult<plan::Model> {
+pub async fn update(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_match: IfMatch, patch: PlanPatch) -> ApiResult<plan::Model> {
     authorize(caller, Action::ManagePlans)?;
     let txn = crate::db::begin(db).await?;
     let current = get(&txn, caller, id).await?;
@@ -95,11 +90,7 @@ pub async fn update(db: &DatabaseConnection,
     ensure_editable(current.status)?;
     let mut v = Validator::new();
     validate_texts(&mut v, patch.title.as_deref(), patch.territory.as_deref(), patch.summary.as_deref(), patch.vision.as_deref());
-    validate_period(
-        &mut v,
-        patch.period_start.unwrap_or(current.period_start),
-        patch.period_end.unwrap_or(current.period_end),
-    );
+    validate_period(&mut v, patch.period_start.unwrap_or(current.period_start), patch.period_end.unwrap_or(current.period_end));
     v.finish()?;
     let version = current.version;
     let mut active = current.into_active_model();
@@ -135,19 +126,17 @@ pub async fn delete(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_match
     let plan = get(&txn, caller, id).await?;
     if_match.check(plan.version)?;
     if plan.status != PlanStatus::Draft {
-        return Err(ApiError::Conflict(ConflictCode::PublicRecord, format!(
-            "only a draft can be deleted; this plan is {} (archive it instead)",
-            plan.status.as_str()
-        )));
+        return Err(ApiError::Conflict(
+            ConflictCode::PublicRecord,
+            format!("only a draft can be deleted; this plan is {} (archive it instead)", plan.status.as_str()),
+        ));
     }
     let moves = plan_status_change::Entity::find().filter(plan_status_change::Column::PlanId.eq(id)).count(&txn).await?;
-    let consultation_comments = comment::Entity::find()
-        .filter(comment::Column::PlanId.eq(id))
-        .filter(comment::Column::IsConsultation.eq(true))
-        .count(&txn)
-        .await?;
+    let consultation_comments =
+        comment::Entity::find().filter(comment::Column::PlanId.eq(id)).filter(comment::Column::IsConsultation.eq(true)).count(&txn).await?;
     if moves > 0 || consultation_comments > 0 {
-        return Err(ApiError::Conflict(ConflictCode::PublicRecord, 
+        return Err(ApiError::Conflict(
+            ConflictCode::PublicRecord,
             "this draft has been in consultation; its lifecycle history and consultation comments are public record, \
              so it cannot be deleted (rework it, or take it through to archived)"
                 .into(),
@@ -159,7 +148,8 @@ pub async fn delete(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_match
     Ok(())
 }
 
-pub async fn change_status(db: &DatabaseConnection,
+pub async fn change_status(
+    db: &DatabaseConnection,
     caller: &Caller,
     id: Uuid,
     if_match: IfMatch,
@@ -206,7 +196,12 @@ pub async fn change_status(db: &DatabaseConnection,
     }
     // A field that belongs to another move would be dropped without a word: say so instead.
     let (consultation, approval) = (body.status == PlanStatus::Consultation, body.status == PlanStatus::Approved);
-    v.check(consultation || body.consultation_closes_at.is_none(), "consultation_closes_at", FieldErrorCode::Invalid, "is sent only to open a consultation");
+    v.check(
+        consultation || body.consultation_closes_at.is_none(),
+        "consultation_closes_at",
+        FieldErrorCode::Invalid,
+        "is sent only to open a consultation",
+    );
     v.check(approval || body.approval_resolution.is_none(), "approval_resolution", FieldErrorCode::Invalid, "is sent only with approval");
     v.check(approval || body.approved_on.is_none(), "approved_on", FieldErrorCode::Invalid, "is sent only with approval");
     v.finish()?;
@@ -219,9 +214,10 @@ pub async fn change_status(db: &DatabaseConnection,
             .count(&txn)
             .await?;
         if unsettled > 0 {
-            return Err(ApiError::Conflict(ConflictCode::UnsettledComments, format!(
-                "{unsettled} consultation comment(s) are not settled yet; settle every comment before approval"
-            )));
+            return Err(ApiError::Conflict(
+                ConflictCode::UnsettledComments,
+                format!("{unsettled} consultation comment(s) are not settled yet; settle every comment before approval"),
+            ));
         }
     }
     let plan = update_versioned(&txn, active, id, version).await?;

@@ -10,8 +10,8 @@ use sea_orm::{ActiveModelTrait, ActiveValue::Set, DatabaseConnection, DatabaseTr
 use uuid::Uuid;
 
 use super::{at, day};
-use crate::clock;
 use crate::auth::passwords::PasswordHasher;
+use crate::clock;
 use crate::error::ApiResult;
 
 /// Every demo account signs in with this password.
@@ -81,7 +81,17 @@ impl Builder<'_> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    async fn plan(&self, title: &str, territory: &str, period: (i32, i32), summary: &str, vision: &str, status: PlanStatus, approval: Option<(&str, chrono::NaiveDate)>, closes: Option<chrono::DateTime<Utc>>) -> ApiResult<Uuid> {
+    async fn plan(
+        &self,
+        title: &str,
+        territory: &str,
+        period: (i32, i32),
+        summary: &str,
+        vision: &str,
+        status: PlanStatus,
+        approval: Option<(&str, chrono::NaiveDate)>,
+        closes: Option<chrono::DateTime<Utc>>,
+    ) -> ApiResult<Uuid> {
         let now = clock::now();
         let id = Uuid::now_v7();
         plan::ActiveModel {
@@ -105,7 +115,15 @@ impl Builder<'_> {
         Ok(id)
     }
 
-    async fn moved(&self, plan: Uuid, from: PlanStatus, to: PlanStatus, actor: (Uuid, &str), when: chrono::DateTime<Utc>, note: &str) -> ApiResult<()> {
+    async fn moved(
+        &self,
+        plan: Uuid,
+        from: PlanStatus,
+        to: PlanStatus,
+        actor: (Uuid, &str),
+        when: chrono::DateTime<Utc>,
+        note: &str,
+    ) -> ApiResult<()> {
         plan_status_change::ActiveModel {
             id: Set(Uuid::now_v7()),
             plan_id: Set(plan),
@@ -121,7 +139,16 @@ impl Builder<'_> {
         Ok(())
     }
 
-    async fn goal(&self, plan: Uuid, group: Option<Uuid>, parent: Option<Uuid>, code: &str, title: &str, description: &str, position: i32) -> ApiResult<Uuid> {
+    async fn goal(
+        &self,
+        plan: Uuid,
+        group: Option<Uuid>,
+        parent: Option<Uuid>,
+        code: &str,
+        title: &str,
+        description: &str,
+        position: i32,
+    ) -> ApiResult<Uuid> {
         let now = clock::now();
         let id = Uuid::now_v7();
         goal::ActiveModel {
@@ -174,7 +201,15 @@ impl Builder<'_> {
         Ok(id)
     }
 
-    async fn progress(&self, measure: Uuid, date: chrono::NaiveDate, status: MeasureStatus, progress: i32, note: &str, author: (Uuid, &str)) -> ApiResult<()> {
+    async fn progress(
+        &self,
+        measure: Uuid,
+        date: chrono::NaiveDate,
+        status: MeasureStatus,
+        progress: i32,
+        note: &str,
+        author: (Uuid, &str),
+    ) -> ApiResult<()> {
         measure_update::ActiveModel {
             id: Set(Uuid::now_v7()),
             measure_id: Set(measure),
@@ -192,7 +227,19 @@ impl Builder<'_> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    async fn meeting(&self, group: Uuid, title: &str, starts: chrono::DateTime<Utc>, format: MeetingFormat, location: Option<&str>, agenda: &[&str], attendance: Attendance, resolutions: Vec<MeetingResolution>, minutes: &str, status: MeetingStatus) -> ApiResult<Uuid> {
+    async fn meeting(
+        &self,
+        group: Uuid,
+        title: &str,
+        starts: chrono::DateTime<Utc>,
+        format: MeetingFormat,
+        location: Option<&str>,
+        agenda: &[&str],
+        attendance: Attendance,
+        resolutions: Vec<MeetingResolution>,
+        minutes: &str,
+        status: MeetingStatus,
+    ) -> ApiResult<Uuid> {
         let now = clock::now();
         let id = Uuid::now_v7();
         meeting::ActiveModel {
@@ -203,7 +250,9 @@ impl Builder<'_> {
             ends_at: Set(starts + Duration::minutes(120)),
             format: Set(format),
             location: Set(location.map(Into::into)),
-            online_url: Set(matches!(format, MeetingFormat::Online | MeetingFormat::Hybrid).then(|| "https://meet.example.cz/kpss".to_string())),
+            online_url: Set(
+                matches!(format, MeetingFormat::Online | MeetingFormat::Hybrid).then(|| "https://meet.example.cz/kpss".to_string())
+            ),
             agenda: Set(Agenda(agenda.iter().map(|t| AgendaItem { title: t.to_string(), note: None }).collect())),
             attendance: Set(attendance),
             resolutions: Set(MeetingResolutions(resolutions)),
@@ -239,7 +288,9 @@ impl Builder<'_> {
             resolution_note: Set(c.resolution.and_then(|r| r.1).map(Into::into)),
             resolution_change: Set(c.resolution.and_then(|r| r.2).map(Into::into)),
             resolved_by: Set(c.resolution.map(|_| c.resolver)),
-            resolved_at: Set(c.resolution.map(|_| c.received_on.and_hms_opt(12, 0, 0).map(|d| d.and_utc()).unwrap_or(now) + Duration::days(14))),
+            resolved_at: Set(c
+                .resolution
+                .map(|_| c.received_on.and_hms_opt(12, 0, 0).map(|d| d.and_utc()).unwrap_or(now) + Duration::days(14))),
             created_at: Set(now),
             updated_at: Set(now),
             version: Set(1),
@@ -350,12 +401,24 @@ async fn build(b: &Builder<'_>) -> ApiResult<()> {
         "Pracovní skupina pro osoby v krizi (osoby v nepříznivé sociální situaci), ORP Český Krumlov.",
         "Zajištěná optimální síť sociálních a souvisejících služeb na území obce s rozšířenou působností Český Krumlov pro naplnění různých potřeb osob náležících k etnickým a jiným menšinám a osob v krizi včetně zajištění související dostatečné informovanosti veřejnosti o službách v sociální oblasti.").await?;
     // Ostrava: two of its working groups.
-    let ov_seniors = b.group("Ostrava – PS Senioři", GroupKind::Thematic, Some("senioři"),
-        "Pracovní skupina komunitního plánování statutárního města Ostravy pro seniory.",
-        "Senioři v Ostravě žijí co nejdéle doma, s dostupnou podporou a péčí.").await?;
-    let ov_disability = b.group("Ostrava – PS Osoby se zdravotním postižením", GroupKind::Thematic, Some("osoby se zdravotním postižením"),
-        "Pracovní skupina komunitního plánování statutárního města Ostravy pro osoby se zdravotním postižením.",
-        "Lidé se zdravotním postižením mají v Ostravě dostupné služby, které jim umožňují samostatný život.").await?;
+    let ov_seniors = b
+        .group(
+            "Ostrava – PS Senioři",
+            GroupKind::Thematic,
+            Some("senioři"),
+            "Pracovní skupina komunitního plánování statutárního města Ostravy pro seniory.",
+            "Senioři v Ostravě žijí co nejdéle doma, s dostupnou podporou a péčí.",
+        )
+        .await?;
+    let ov_disability = b
+        .group(
+            "Ostrava – PS Osoby se zdravotním postižením",
+            GroupKind::Thematic,
+            Some("osoby se zdravotním postižením"),
+            "Pracovní skupina komunitního plánování statutárního města Ostravy pro osoby se zdravotním postižením.",
+            "Lidé se zdravotním postižením mají v Ostravě dostupné služby, které jim umožňují samostatný život.",
+        )
+        .await?;
 
     b.member(steering, coordinator_ck, MemberRole::Leader, S::Commissioner).await?;
     b.member(steering, commissioner, MemberRole::Member, S::Commissioner).await?;
@@ -383,26 +446,94 @@ async fn build(b: &Builder<'_>) -> ApiResult<()> {
         vec![MeetingResolution { text: "PS 1 schvaluje profil cílové skupiny a seznam problémových oblastí jako podklad pro řídicí skupinu.".into(), votes_for: 4, votes_against: 0, votes_abstained: 0 }],
         "Vedoucí skupiny představil výsledky šetření (212 respondentů). Nejčastěji zmiňovanou potřebou je odlehčovací služba a dostupná doprava k lékaři. Skupina se shodla na třech problémových oblastech.",
         MeetingStatus::Held).await?;
-    b.meeting(ps1, "Jednání PS 1 – návrh cílů a opatření", at(2025, 5, 21, 13, 0), MeetingFormat::Hybrid, Some("MěÚ Český Krumlov, zasedací místnost"),
+    b.meeting(
+        ps1,
+        "Jednání PS 1 – návrh cílů a opatření",
+        at(2025, 5, 21, 13, 0),
+        MeetingFormat::Hybrid,
+        Some("MěÚ Český Krumlov, zasedací místnost"),
         &["Kontrola úkolů", "Návrh cílů a opatření pro plán 2025–2027", "Financování odlehčovací služby"],
         Attendance { present: vec![leader_seniors, provider, commissioner], excused: vec![user_senior], guests: vec![] },
-        vec![MeetingResolution { text: "PS 1 předkládá řídicí skupině návrh cíle 1 a opatření 1.1 a 1.2.".into(), votes_for: 3, votes_against: 0, votes_abstained: 0 }],
+        vec![MeetingResolution {
+            text: "PS 1 předkládá řídicí skupině návrh cíle 1 a opatření 1.1 a 1.2.".into(),
+            votes_for: 3,
+            votes_against: 0,
+            votes_abstained: 0,
+        }],
         "Návrh opatření byl dopracován; zástupce zadavatele upozornil na omezené prostředky rozpočtu města na rok 2026.",
-        MeetingStatus::Held).await?;
-    b.meeting(ps1, "Jednání PS 1 – vypořádání připomínek", clock::now() + Duration::days(10), MeetingFormat::InPerson, Some("MěÚ Český Krumlov, zasedací místnost"),
-        &["Přehled připomínek z připomínkovacího řízení", "Návrh vypořádání"], Attendance::default(), vec![], "", MeetingStatus::Scheduled).await?;
-    b.meeting(steering, "Řídicí skupina – schválení návrhu plánu k připomínkám", at(2025, 9, 3, 9, 0), MeetingFormat::InPerson, Some("MěÚ Český Krumlov"),
+        MeetingStatus::Held,
+    )
+    .await?;
+    b.meeting(
+        ps1,
+        "Jednání PS 1 – vypořádání připomínek",
+        clock::now() + Duration::days(10),
+        MeetingFormat::InPerson,
+        Some("MěÚ Český Krumlov, zasedací místnost"),
+        &["Přehled připomínek z připomínkovacího řízení", "Návrh vypořádání"],
+        Attendance::default(),
+        vec![],
+        "",
+        MeetingStatus::Scheduled,
+    )
+    .await?;
+    b.meeting(
+        steering,
+        "Řídicí skupina – schválení návrhu plánu k připomínkám",
+        at(2025, 9, 3, 9, 0),
+        MeetingFormat::InPerson,
+        Some("MěÚ Český Krumlov"),
         &["Návrh plánu rozvoje sociálních služeb 2025–2027", "Harmonogram připomínkovacího řízení"],
-        Attendance { present: vec![coordinator_ck, commissioner, leader_seniors, leader_families], excused: vec![leader_crisis], guests: vec![] },
-        vec![MeetingResolution { text: "Řídicí skupina schvaluje návrh plánu a jeho zveřejnění k připomínkám.".into(), votes_for: 4, votes_against: 0, votes_abstained: 0 }],
-        "Řídicí skupina projednala návrhy všech tří pracovních skupin.", MeetingStatus::Held).await?;
-    b.meeting(ps2, "Jednání PS 2 – prevence a rodinné poradenství", clock::now() + Duration::days(17), MeetingFormat::Online, None,
-        &["Síť služeb pro rodiny s dětmi", "Osvěta a vzdělávání pracovníků"], Attendance::default(), vec![], "", MeetingStatus::Scheduled).await?;
-    b.meeting(ov_seniors, "PS Senioři – roční vyhodnocení 2025", at(2026, 2, 10, 14, 0), MeetingFormat::InPerson, Some("Magistrát města Ostravy, Prokešovo nám. 8"),
+        Attendance {
+            present: vec![coordinator_ck, commissioner, leader_seniors, leader_families],
+            excused: vec![leader_crisis],
+            guests: vec![],
+        },
+        vec![MeetingResolution {
+            text: "Řídicí skupina schvaluje návrh plánu a jeho zveřejnění k připomínkám.".into(),
+            votes_for: 4,
+            votes_against: 0,
+            votes_abstained: 0,
+        }],
+        "Řídicí skupina projednala návrhy všech tří pracovních skupin.",
+        MeetingStatus::Held,
+    )
+    .await?;
+    b.meeting(
+        ps2,
+        "Jednání PS 2 – prevence a rodinné poradenství",
+        clock::now() + Duration::days(17),
+        MeetingFormat::Online,
+        None,
+        &["Síť služeb pro rodiny s dětmi", "Osvěta a vzdělávání pracovníků"],
+        Attendance::default(),
+        vec![],
+        "",
+        MeetingStatus::Scheduled,
+    )
+    .await?;
+    b.meeting(
+        ov_seniors,
+        "PS Senioři – roční vyhodnocení 2025",
+        at(2026, 2, 10, 14, 0),
+        MeetingFormat::InPerson,
+        Some("Magistrát města Ostravy, Prokešovo nám. 8"),
         &["Vyhodnocení plnění opatření za rok 2025", "Ukazatele a financování"],
-        Attendance { present: vec![ostrava_leader, user_senior, ostrava_commissioner], excused: vec![], guests: vec![Guest { name: "Zástupce Slezské diakonie".into(), stakeholder: S::Provider }] },
-        vec![MeetingResolution { text: "PS bere na vědomí zprávu o plnění opatření za rok 2025.".into(), votes_for: 3, votes_against: 0, votes_abstained: 0 }],
-        "Plnění opatření odpovídá harmonogramu; kapacita terénní pečovatelské služby byla navýšena o 20 klientů.", MeetingStatus::Held).await?;
+        Attendance {
+            present: vec![ostrava_leader, user_senior, ostrava_commissioner],
+            excused: vec![],
+            guests: vec![Guest { name: "Zástupce Slezské diakonie".into(), stakeholder: S::Provider }],
+        },
+        vec![MeetingResolution {
+            text: "PS bere na vědomí zprávu o plnění opatření za rok 2025.".into(),
+            votes_for: 3,
+            votes_against: 0,
+            votes_abstained: 0,
+        }],
+        "Plnění opatření odpovídá harmonogramu; kapacita terénní pečovatelské služby byla navýšena o 20 klientů.",
+        MeetingStatus::Held,
+    )
+    .await?;
 
     // Ostrava: the 6th plan, approved after a settled consultation, now in implementation.
     let ostrava = b.plan(
@@ -411,42 +542,167 @@ async fn build(b: &Builder<'_>) -> ApiResult<()> {
         "Čtyřletý plán sociálních služeb a souvisejících aktivit statutárního města Ostravy. Vznikl ve spolupráci města, poskytovatelů, jejich klientů a dalších odborníků v deseti pracovních skupinách.",
         "Zabezpečit pomoc, podporu a péči lidem, kteří z nejrůznějších důvodů nejsou schopni svou situaci zvládnout sami nebo s dopomocí svých nejbližších.",
         PlanStatus::Implementation, Some(("usnesení ZM č. 2345/ZM1822/33", day(2022, 9, 14))), Some(at(2022, 7, 31, 22, 0))).await?;
-    b.moved(ostrava, PlanStatus::Draft, PlanStatus::Consultation, coord, at(2022, 7, 1, 8, 0), "Zveřejnění návrhu k připomínkovacímu řízení").await?;
-    b.moved(ostrava, PlanStatus::Consultation, PlanStatus::Approved, coord, at(2022, 9, 14, 15, 0), "Schváleno zastupitelstvem města").await?;
+    b.moved(
+        ostrava,
+        PlanStatus::Draft,
+        PlanStatus::Consultation,
+        coord,
+        at(2022, 7, 1, 8, 0),
+        "Zveřejnění návrhu k připomínkovacímu řízení",
+    )
+    .await?;
+    b.moved(ostrava, PlanStatus::Consultation, PlanStatus::Approved, coord, at(2022, 9, 14, 15, 0), "Schváleno zastupitelstvem města")
+        .await?;
     b.moved(ostrava, PlanStatus::Approved, PlanStatus::Implementation, coord, at(2023, 1, 2, 8, 0), "Zahájení realizace").await?;
-    let ov_g1 = b.goal(ostrava, Some(ov_seniors), None, "1", "Podpora seniorů v přirozeném prostředí", "Senioři mohou co nejdéle žít ve svých domovech.", 1).await?;
-    let ov_g2 = b.goal(ostrava, Some(ov_disability), None, "2", "Samostatný život osob se zdravotním postižením", "Rozvoj služeb podporujících samostatné bydlení a zaměstnávání.", 2).await?;
-    let ov_m1 = b.measure(ostrava, ov_g1, MeasureSpec {
-        code: "1.1", title: "Navýšení kapacity terénní pečovatelské služby",
-        description: "Navýšit kapacitu terénní pečovatelské služby o 40 klientů, zejména ve večerních hodinách a o víkendech.",
-        responsible: "Magistrát města Ostravy, odbor sociálních věcí", partners: &["Slezská diakonie", "Charita Ostrava"], target_groups: &["senioři"],
-        dates: (day(2023, 1, 1), day(2026, 12, 31)), status: InProgress, progress: 60, weight: 2, cost_czk: 4_800_000,
-        funding: funding(&[(2023, Municipality, 1_200_000, Some(1_180_000)), (2024, Municipality, 1_200_000, Some(1_240_000)), (2024, Region, 400_000, Some(400_000)), (2025, Municipality, 1_200_000, None)]),
-        indicators: vec![indicator("Počet klientů terénní pečovatelské služby", "osoby", 310.0, 350.0, &[(2023, 318.0), (2024, 331.0), (2025, 334.0)])],
-        note: "Kapacita navýšena o 24 klientů; nábor pracovníků pokračuje.", position: 1 }).await?;
+    let ov_g1 = b
+        .goal(
+            ostrava,
+            Some(ov_seniors),
+            None,
+            "1",
+            "Podpora seniorů v přirozeném prostředí",
+            "Senioři mohou co nejdéle žít ve svých domovech.",
+            1,
+        )
+        .await?;
+    let ov_g2 = b
+        .goal(
+            ostrava,
+            Some(ov_disability),
+            None,
+            "2",
+            "Samostatný život osob se zdravotním postižením",
+            "Rozvoj služeb podporujících samostatné bydlení a zaměstnávání.",
+            2,
+        )
+        .await?;
+    let ov_m1 = b
+        .measure(
+            ostrava,
+            ov_g1,
+            MeasureSpec {
+                code: "1.1",
+                title: "Navýšení kapacity terénní pečovatelské služby",
+                description: "Navýšit kapacitu terénní pečovatelské služby o 40 klientů, zejména ve večerních hodinách a o víkendech.",
+                responsible: "Magistrát města Ostravy, odbor sociálních věcí",
+                partners: &["Slezská diakonie", "Charita Ostrava"],
+                target_groups: &["senioři"],
+                dates: (day(2023, 1, 1), day(2026, 12, 31)),
+                status: InProgress,
+                progress: 60,
+                weight: 2,
+                cost_czk: 4_800_000,
+                funding: funding(&[
+                    (2023, Municipality, 1_200_000, Some(1_180_000)),
+                    (2024, Municipality, 1_200_000, Some(1_240_000)),
+                    (2024, Region, 400_000, Some(400_000)),
+                    (2025, Municipality, 1_200_000, None),
+                ]),
+                indicators: vec![indicator(
+                    "Počet klientů terénní pečovatelské služby",
+                    "osoby",
+                    310.0,
+                    350.0,
+                    &[(2023, 318.0), (2024, 331.0), (2025, 334.0)],
+                )],
+                note: "Kapacita navýšena o 24 klientů; nábor pracovníků pokračuje.",
+                position: 1,
+            },
+        )
+        .await?;
     b.progress(ov_m1, day(2023, 12, 31), InProgress, 25, "Roční vyhodnocení 2023", coord).await?;
     b.progress(ov_m1, day(2024, 12, 31), InProgress, 50, "Roční vyhodnocení 2024", coord).await?;
     b.progress(ov_m1, day(2025, 12, 31), InProgress, 60, "Roční vyhodnocení 2025", coord).await?;
-    let ov_m2 = b.measure(ostrava, ov_g1, MeasureSpec {
-        code: "1.2", title: "Senior taxi v celém městě", description: "Rozšíření služby Senior taxi do všech městských obvodů.",
-        responsible: "Magistrát města Ostravy", partners: &["městské obvody"], target_groups: &["senioři", "osoby se zdravotním postižením"],
-        dates: (day(2023, 3, 1), day(2024, 12, 31)), status: Completed, progress: 100, weight: 1, cost_czk: 2_000_000,
-        funding: funding(&[(2023, Municipality, 1_000_000, Some(990_000)), (2024, Municipality, 1_000_000, Some(1_010_000))]),
-        indicators: vec![indicator("Počet uskutečněných jízd", "jízdy za rok", 12_000.0, 18_000.0, &[(2023, 15_400.0), (2024, 18_900.0)])],
-        note: "Služba funguje ve všech 23 obvodech.", position: 2 }).await?;
-    let ov_m21 = b.measure(ostrava, ov_g2, MeasureSpec {
-        code: "2.1", title: "Podpora samostatného bydlení", description: "Vznik 10 nových míst služby podpora samostatného bydlení.",
-        responsible: "Poskytovatelé sociálních služeb", partners: &["Moravskoslezský kraj"], target_groups: &["osoby se zdravotním postižením"],
-        dates: (day(2024, 1, 1), day(2026, 12, 31)), status: InProgress, progress: 10, weight: 1, cost_czk: 3_500_000,
-        funding: funding(&[(2025, Region, 1_500_000, None), (2026, Eu, 2_000_000, None)]),
-        indicators: vec![indicator("Počet míst služby", "místa", 25.0, 35.0, &[(2025, 27.0)])],
-        note: "Z krajských prostředků vznikla 2 místa; na další se čeká na výzvu z ESF+.", position: 1 }).await?;
+    let ov_m2 = b
+        .measure(
+            ostrava,
+            ov_g1,
+            MeasureSpec {
+                code: "1.2",
+                title: "Senior taxi v celém městě",
+                description: "Rozšíření služby Senior taxi do všech městských obvodů.",
+                responsible: "Magistrát města Ostravy",
+                partners: &["městské obvody"],
+                target_groups: &["senioři", "osoby se zdravotním postižením"],
+                dates: (day(2023, 3, 1), day(2024, 12, 31)),
+                status: Completed,
+                progress: 100,
+                weight: 1,
+                cost_czk: 2_000_000,
+                funding: funding(&[(2023, Municipality, 1_000_000, Some(990_000)), (2024, Municipality, 1_000_000, Some(1_010_000))]),
+                indicators: vec![indicator(
+                    "Počet uskutečněných jízd",
+                    "jízdy za rok",
+                    12_000.0,
+                    18_000.0,
+                    &[(2023, 15_400.0), (2024, 18_900.0)],
+                )],
+                note: "Služba funguje ve všech 23 obvodech.",
+                position: 2,
+            },
+        )
+        .await?;
+    let ov_m21 = b
+        .measure(
+            ostrava,
+            ov_g2,
+            MeasureSpec {
+                code: "2.1",
+                title: "Podpora samostatného bydlení",
+                description: "Vznik 10 nových míst služby podpora samostatného bydlení.",
+                responsible: "Poskytovatelé sociálních služeb",
+                partners: &["Moravskoslezský kraj"],
+                target_groups: &["osoby se zdravotním postižením"],
+                dates: (day(2024, 1, 1), day(2026, 12, 31)),
+                status: InProgress,
+                progress: 10,
+                weight: 1,
+                cost_czk: 3_500_000,
+                funding: funding(&[(2025, Region, 1_500_000, None), (2026, Eu, 2_000_000, None)]),
+                indicators: vec![indicator("Počet míst služby", "místa", 25.0, 35.0, &[(2025, 27.0)])],
+                note: "Z krajských prostředků vznikla 2 místa; na další se čeká na výzvu z ESF+.",
+                position: 1,
+            },
+        )
+        .await?;
     b.progress(ov_m21, day(2025, 12, 31), InProgress, 10, "Roční vyhodnocení 2025", coord).await?;
     let ov_comments: [(&str, &str, Option<&str>, Channel, Resolution, Option<&str>, Option<&str>); 4] = [
-        ("Chybí mi zmínka o dostupnosti služeb ve večerních hodinách.", "Jiří Malý", Some("jiri.maly@example.cz"), Channel::Web, Resolution::Accepted, Some("Připomínka je oprávněná."), Some("Opatření 1.1 doplněno o večerní a víkendové hodiny.")),
-        ("Navrhuji rozšířit Senior taxi i na cesty na úřady.", "Spolek seniorů Poruba", None, Channel::Paper, Resolution::PartiallyAccepted, Some("Cesty na úřady budou zahrnuty, cesty za nákupy ne kvůli kapacitě."), Some("Opatření 1.2 upraveno.")),
-        ("Plán by měl počítat s novým domovem pro seniory v každém obvodu.", "Anna Králová", None, Channel::Meeting, Resolution::Rejected, Some("Výstavba pobytových zařízení není v kompetenci tohoto plánu; priorita je péče v přirozeném prostředí."), None),
-        ("Děkujeme za zapojení uživatelů do pracovních skupin.", "Alena Pokorná", Some("verejnost@example.cz"), Channel::Email, Resolution::Noted, None, None),
+        (
+            "Chybí mi zmínka o dostupnosti služeb ve večerních hodinách.",
+            "Jiří Malý",
+            Some("jiri.maly@example.cz"),
+            Channel::Web,
+            Resolution::Accepted,
+            Some("Připomínka je oprávněná."),
+            Some("Opatření 1.1 doplněno o večerní a víkendové hodiny."),
+        ),
+        (
+            "Navrhuji rozšířit Senior taxi i na cesty na úřady.",
+            "Spolek seniorů Poruba",
+            None,
+            Channel::Paper,
+            Resolution::PartiallyAccepted,
+            Some("Cesty na úřady budou zahrnuty, cesty za nákupy ne kvůli kapacitě."),
+            Some("Opatření 1.2 upraveno."),
+        ),
+        (
+            "Plán by měl počítat s novým domovem pro seniory v každém obvodu.",
+            "Anna Králová",
+            None,
+            Channel::Meeting,
+            Resolution::Rejected,
+            Some("Výstavba pobytových zařízení není v kompetenci tohoto plánu; priorita je péče v přirozeném prostředí."),
+            None,
+        ),
+        (
+            "Děkujeme za zapojení uživatelů do pracovních skupin.",
+            "Alena Pokorná",
+            Some("verejnost@example.cz"),
+            Channel::Email,
+            Resolution::Noted,
+            None,
+            None,
+        ),
     ];
     for (i, (body, name, email, channel, resolution, note, change)) in ov_comments.into_iter().enumerate() {
         // Each comment on what it is about: evening care (1.1), Senior taxi (1.2), then the plan as a whole.
@@ -455,8 +711,19 @@ async fn build(b: &Builder<'_>) -> ApiResult<()> {
             1 => (TargetType::Measure, ov_m2),
             _ => (TargetType::Plan, ostrava),
         };
-        b.comment(CommentSpec { plan: ostrava, target, body, author_id: None, author_name: name, author_email: email, channel,
-            received_on: day(2022, 7, 5 + i as u32 * 5), resolution: Some((resolution, note, change)), resolver: coordinator }).await?;
+        b.comment(CommentSpec {
+            plan: ostrava,
+            target,
+            body,
+            author_id: None,
+            author_name: name,
+            author_email: email,
+            channel,
+            received_on: day(2022, 7, 5 + i as u32 * 5),
+            resolution: Some((resolution, note, change)),
+            resolver: coordinator,
+        })
+        .await?;
     }
 
     // Český Krumlov: the plan in consultation now.
@@ -467,36 +734,141 @@ async fn build(b: &Builder<'_>) -> ApiResult<()> {
         "Střednědobý plán rozvoje sociálních a souvisejících služeb na území správního obvodu obce s rozšířenou působností Český Krumlov, připravený řídicí skupinou a třemi pracovními skupinami.",
         "Optimální a udržitelná síť sociálních služeb, která reaguje na aktuální potřeby občanů v území a na jejíž dostupnosti se finančně podílejí všechny obce.",
         PlanStatus::Consultation, None, Some(closes)).await?;
-    b.moved(krumlov, PlanStatus::Draft, PlanStatus::Consultation, coord_ck, clock::now() - Duration::days(7), "Řídicí skupina schválila zveřejnění návrhu").await?;
+    b.moved(
+        krumlov,
+        PlanStatus::Draft,
+        PlanStatus::Consultation,
+        coord_ck,
+        clock::now() - Duration::days(7),
+        "Řídicí skupina schválila zveřejnění návrhu",
+    )
+    .await?;
     let ck_g1 = b.goal(krumlov, Some(ps1), None, "1", "Senioři a osoby se zdravotním postižením", "Cíle pracovní skupiny PS 1.", 1).await?;
-    let ck_g11 = b.goal(krumlov, Some(ps1), Some(ck_g1), "1.1", "Péče v domácím prostředí", "Podpora pečujících a dostupné terénní služby.", 1).await?;
+    let ck_g11 = b
+        .goal(krumlov, Some(ps1), Some(ck_g1), "1.1", "Péče v domácím prostředí", "Podpora pečujících a dostupné terénní služby.", 1)
+        .await?;
     let ck_g2 = b.goal(krumlov, Some(ps2), None, "2", "Děti, mládež, rodiny", "Cíle pracovní skupiny PS 2.", 2).await?;
     let ck_g3 = b.goal(krumlov, Some(ps3), None, "3", "Osoby v krizi", "Cíle pracovní skupiny PS 3.", 3).await?;
-    let ck_m1 = b.measure(krumlov, ck_g11, MeasureSpec {
-        code: "1.1.1", title: "Odlehčovací služba pro pečující rodiny", description: "Zřídit terénní odlehčovací službu s kapacitou 15 klientů pro celé ORP.",
-        responsible: "Charita Český Krumlov", partners: &["Město Český Krumlov", "Jihočeský kraj"], target_groups: &["senioři", "pečující osoby"],
-        dates: (day(2025, 7, 1), day(2027, 12, 31)), status: Planned, progress: 0, weight: 2, cost_czk: 1_650_000,
-        funding: funding(&[(2026, Municipality, 250_000, None), (2026, Region, 300_000, None), (2027, State, 550_000, None), (2027, Other, 50_000, None)]),
-        indicators: vec![indicator("Počet podpořených pečujících rodin", "rodiny", 0.0, 30.0, &[])], note: "", position: 1 }).await?;
-    b.measure(krumlov, ck_g11, MeasureSpec {
-        code: "1.1.2", title: "Doprava seniorů k lékaři z obcí ORP", description: "Dohoda obcí o společném financování dopravy seniorů k lékaři.",
-        responsible: "Obce ORP Český Krumlov", partners: &["MAS Pošumaví"], target_groups: &["senioři"],
-        dates: (day(2025, 9, 1), day(2026, 12, 31)), status: Planned, progress: 0, weight: 1, cost_czk: 400_000,
-        funding: funding(&[(2026, Municipality, 400_000, None)]), indicators: vec![indicator("Počet zapojených obcí", "obce", 1.0, 10.0, &[])], note: "", position: 2 }).await?;
-    b.measure(krumlov, ck_g2, MeasureSpec {
-        code: "2.1", title: "Rodinné poradenství a osvěta", description: "Pravidelné poradenství pro rodiny s dětmi a osvěta o dostupných službách.",
-        responsible: "Spolek pro rodinu", partners: &["OSPOD MěÚ Český Krumlov"], target_groups: &["rodiny s dětmi"],
-        dates: (day(2025, 9, 1), day(2027, 6, 30)), status: Planned, progress: 0, weight: 1, cost_czk: 600_000,
-        funding: funding(&[(2026, Region, 300_000, None), (2027, Region, 300_000, None)]), indicators: vec![indicator("Počet konzultací", "konzultace za rok", 120.0, 200.0, &[])], note: "", position: 1 }).await?;
-    b.measure(krumlov, ck_g3, MeasureSpec {
-        code: "3.1", title: "Informovanost o službách pro osoby v krizi", description: "Katalog služeb v tištěné i elektronické podobě, distribuce na obecní úřady.",
-        responsible: "MěÚ Český Krumlov, odbor sociálních věcí", partners: &["poskytovatelé služeb"], target_groups: &["osoby v krizi", "etnické menšiny"],
-        dates: (day(2025, 10, 1), day(2026, 3, 31)), status: Planned, progress: 0, weight: 1, cost_czk: 90_000,
-        funding: funding(&[(2026, Municipality, 90_000, None)]), indicators: vec![indicator("Počet distribučních míst", "místa", 3.0, 25.0, &[])], note: "", position: 1 }).await?;
-    b.comment(CommentSpec { plan: krumlov, target: (TargetType::Measure, ck_m1), body: "Odlehčovací služba by měla být dostupná i o víkendech, kdy pečující nejvíce potřebují pomoc.",
-        author_id: Some(user_senior), author_name: "Josef Černý", author_email: None, channel: Channel::Web, received_on: clock::now().date_naive() - Duration::days(3), resolution: None, resolver: coordinator_ck }).await?;
-    b.comment(CommentSpec { plan: krumlov, target: (TargetType::Plan, krumlov), body: "Prosíme o doplnění kontaktů na dluhové poradenství do katalogu služeb.",
-        author_id: None, author_name: "Obecní úřad Větřní", author_email: Some("podatelna@vetrni.example.cz"), channel: Channel::Email, received_on: clock::now().date_naive() - Duration::days(2), resolution: None, resolver: coordinator_ck }).await?;
+    let ck_m1 = b
+        .measure(
+            krumlov,
+            ck_g11,
+            MeasureSpec {
+                code: "1.1.1",
+                title: "Odlehčovací služba pro pečující rodiny",
+                description: "Zřídit terénní odlehčovací službu s kapacitou 15 klientů pro celé ORP.",
+                responsible: "Charita Český Krumlov",
+                partners: &["Město Český Krumlov", "Jihočeský kraj"],
+                target_groups: &["senioři", "pečující osoby"],
+                dates: (day(2025, 7, 1), day(2027, 12, 31)),
+                status: Planned,
+                progress: 0,
+                weight: 2,
+                cost_czk: 1_650_000,
+                funding: funding(&[
+                    (2026, Municipality, 250_000, None),
+                    (2026, Region, 300_000, None),
+                    (2027, State, 550_000, None),
+                    (2027, Other, 50_000, None),
+                ]),
+                indicators: vec![indicator("Počet podpořených pečujících rodin", "rodiny", 0.0, 30.0, &[])],
+                note: "",
+                position: 1,
+            },
+        )
+        .await?;
+    b.measure(
+        krumlov,
+        ck_g11,
+        MeasureSpec {
+            code: "1.1.2",
+            title: "Doprava seniorů k lékaři z obcí ORP",
+            description: "Dohoda obcí o společném financování dopravy seniorů k lékaři.",
+            responsible: "Obce ORP Český Krumlov",
+            partners: &["MAS Pošumaví"],
+            target_groups: &["senioři"],
+            dates: (day(2025, 9, 1), day(2026, 12, 31)),
+            status: Planned,
+            progress: 0,
+            weight: 1,
+            cost_czk: 400_000,
+            funding: funding(&[(2026, Municipality, 400_000, None)]),
+            indicators: vec![indicator("Počet zapojených obcí", "obce", 1.0, 10.0, &[])],
+            note: "",
+            position: 2,
+        },
+    )
+    .await?;
+    b.measure(
+        krumlov,
+        ck_g2,
+        MeasureSpec {
+            code: "2.1",
+            title: "Rodinné poradenství a osvěta",
+            description: "Pravidelné poradenství pro rodiny s dětmi a osvěta o dostupných službách.",
+            responsible: "Spolek pro rodinu",
+            partners: &["OSPOD MěÚ Český Krumlov"],
+            target_groups: &["rodiny s dětmi"],
+            dates: (day(2025, 9, 1), day(2027, 6, 30)),
+            status: Planned,
+            progress: 0,
+            weight: 1,
+            cost_czk: 600_000,
+            funding: funding(&[(2026, Region, 300_000, None), (2027, Region, 300_000, None)]),
+            indicators: vec![indicator("Počet konzultací", "konzultace za rok", 120.0, 200.0, &[])],
+            note: "",
+            position: 1,
+        },
+    )
+    .await?;
+    b.measure(
+        krumlov,
+        ck_g3,
+        MeasureSpec {
+            code: "3.1",
+            title: "Informovanost o službách pro osoby v krizi",
+            description: "Katalog služeb v tištěné i elektronické podobě, distribuce na obecní úřady.",
+            responsible: "MěÚ Český Krumlov, odbor sociálních věcí",
+            partners: &["poskytovatelé služeb"],
+            target_groups: &["osoby v krizi", "etnické menšiny"],
+            dates: (day(2025, 10, 1), day(2026, 3, 31)),
+            status: Planned,
+            progress: 0,
+            weight: 1,
+            cost_czk: 90_000,
+            funding: funding(&[(2026, Municipality, 90_000, None)]),
+            indicators: vec![indicator("Počet distribučních míst", "místa", 3.0, 25.0, &[])],
+            note: "",
+            position: 1,
+        },
+    )
+    .await?;
+    b.comment(CommentSpec {
+        plan: krumlov,
+        target: (TargetType::Measure, ck_m1),
+        body: "Odlehčovací služba by měla být dostupná i o víkendech, kdy pečující nejvíce potřebují pomoc.",
+        author_id: Some(user_senior),
+        author_name: "Josef Černý",
+        author_email: None,
+        channel: Channel::Web,
+        received_on: clock::now().date_naive() - Duration::days(3),
+        resolution: None,
+        resolver: coordinator_ck,
+    })
+    .await?;
+    b.comment(CommentSpec {
+        plan: krumlov,
+        target: (TargetType::Plan, krumlov),
+        body: "Prosíme o doplnění kontaktů na dluhové poradenství do katalogu služeb.",
+        author_id: None,
+        author_name: "Obecní úřad Větřní",
+        author_email: Some("podatelna@vetrni.example.cz"),
+        channel: Channel::Email,
+        received_on: clock::now().date_naive() - Duration::days(2),
+        resolution: None,
+        resolver: coordinator_ck,
+    })
+    .await?;
 
     // A draft for next cycle (visible to signed-in people only).
     b.plan("Komunitní plán sociálních služeb Turnovsko 2027–2030 (pracovní verze)", "Turnovsko", (2027, 2030),

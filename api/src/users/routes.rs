@@ -6,7 +6,7 @@ use super::dto::{MePatch, PasswordChange, User, UserCreate, UserFilters, UserPag
 use super::service;
 use crate::caller::Caller;
 use crate::error::{ApiResult, Problem};
-use crate::http::{Json, IfMatch, created, no_content, ok};
+use crate::http::{IfMatch, Json, created, no_content, ok};
 use crate::pagination::PageParams;
 use crate::state::AppState;
 use crate::working_groups::dto::MemberPage;
@@ -27,11 +27,7 @@ pub async fn list_users(
 /// Create an account (coordinators and admins; only admins create admins).
 #[utoipa::path(tag = "users", request_body = UserCreate, responses((status = 201, body = User)))]
 #[post("/users")]
-pub async fn create_user(
-    state: web::Data<AppState>,
-    caller: Caller,
-    body: Json<UserCreate>,
-) -> ApiResult<HttpResponse> {
+pub async fn create_user(state: web::Data<AppState>, caller: Caller, body: Json<UserCreate>) -> ApiResult<HttpResponse> {
     let user = service::create(&state, &caller, body.into_inner()).await?;
     Ok(created(format!("/api/v1/users/{}", user.id), &User::from(user)))
 }
@@ -90,12 +86,7 @@ pub async fn my_memberships(state: web::Data<AppState>, caller: Caller, page: we
 /// not fields here: sending them is a 400.
 #[utoipa::path(tag = "users", params(("If-Match" = Option<String>, Header)), request_body = MePatch, responses((status = 200, body = User)))]
 #[patch("/me")]
-pub async fn update_me(
-    state: web::Data<AppState>,
-    caller: Caller,
-    if_match: IfMatch,
-    body: Json<MePatch>,
-) -> ApiResult<HttpResponse> {
+pub async fn update_me(state: web::Data<AppState>, caller: Caller, if_match: IfMatch, body: Json<MePatch>) -> ApiResult<HttpResponse> {
     Ok(ok(&User::from(if_match.retrying(|| service::update_me(&state.db, &caller, if_match, (*body).clone())).await?)))
 }
 
@@ -110,11 +101,7 @@ pub async fn update_me(
     )
 )]
 #[post("/me/password")]
-pub async fn change_password(
-    state: web::Data<AppState>,
-    caller: Caller,
-    body: Json<PasswordChange>,
-) -> ApiResult<HttpResponse> {
+pub async fn change_password(state: web::Data<AppState>, caller: Caller, body: Json<PasswordChange>) -> ApiResult<HttpResponse> {
     service::change_password(&state, &caller, body.into_inner()).await?;
     Ok(no_content())
 }

@@ -4,21 +4,19 @@ use entity::enums::Role;
 use entity::user;
 use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
-    IntoActiveModel, QueryFilter,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel,
+    QueryFilter,
 };
 use serde_json::json;
 use uuid::Uuid;
 
-use super::dto::{
-    MePatch, PasswordChange, UserCreate, UserFilters, UserPatch, normalize_email, validate_display_name, validate_email,
-};
+use super::dto::{MePatch, PasswordChange, UserCreate, UserFilters, UserPatch, normalize_email, validate_display_name, validate_email};
 use crate::api_keys;
-use crate::clock;
 use crate::audit::{self, service::changes_of};
 use crate::auth::passwords::{self, PasswordHasher};
 use crate::auth::service::{attempt_succeeded, reserve_attempt, revoke_sessions};
 use crate::caller::{Action, Caller, Via, authorize};
+use crate::clock;
 use crate::config::Config;
 use crate::error::{ApiError, ApiResult, FieldErrorCode, Validator};
 use crate::http::IfMatch;
@@ -96,8 +94,7 @@ pub async fn create(state: &AppState, caller: &Caller, body: UserCreate) -> ApiR
     ensure_email_free(&state.db, &email, None).await?;
     let password_hash = state.passwords.hash(body.password.clone()).await?;
     let txn = crate::db::begin(&state.db).await?;
-    let user =
-        insert(&txn, email, body.display_name.trim(), body.role, body.is_active.unwrap_or(true), password_hash).await?;
+    let user = insert(&txn, email, body.display_name.trim(), body.role, body.is_active.unwrap_or(true), password_hash).await?;
     audit::record(&txn, caller, "create", "user", Some(user.id), changes_of(&body)).await?;
     txn.commit().await?;
     Ok(user)
@@ -127,13 +124,7 @@ async fn insert<D: ConnectionTrait>(
     .await?)
 }
 
-pub async fn update(
-    state: &AppState,
-    caller: &Caller,
-    id: Uuid,
-    if_match: IfMatch,
-    patch: UserPatch,
-) -> ApiResult<user::Model> {
+pub async fn update(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMatch, patch: UserPatch) -> ApiResult<user::Model> {
     authorize(caller, Action::ManageUsers)?;
     let current = find(&state.db, id).await?;
     ensure_may_manage(caller, current.role, patch.role)?;
@@ -152,9 +143,7 @@ pub async fn update(
             return Err(ApiError::Forbidden("only an admin may change the role of a staff account".into()));
         }
         if patch.email.is_some() || patch.password.is_some() {
-            return Err(ApiError::Forbidden(
-                "only an admin may change the e-mail or password of another staff account".into(),
-            ));
+            return Err(ApiError::Forbidden("only an admin may change the e-mail or password of another staff account".into()));
         }
     }
     let email = patch.email.as_deref().map(normalize_email);
@@ -254,12 +243,7 @@ pub async fn me<D: ConnectionTrait>(db: &D, caller: &Caller) -> ApiResult<user::
     find(db, id).await
 }
 
-pub async fn update_me(
-    db: &DatabaseConnection,
-    caller: &Caller,
-    if_match: IfMatch,
-    patch: MePatch,
-) -> ApiResult<user::Model> {
+pub async fn update_me(db: &DatabaseConnection, caller: &Caller, if_match: IfMatch, patch: MePatch) -> ApiResult<user::Model> {
     authorize(caller, Action::SelfService)?;
     let id = caller.signed_in()?.user.id;
     let email = patch.email.as_deref().map(normalize_email);
@@ -355,11 +339,7 @@ pub async fn create_admin(
 }
 
 /// `SPOLUPLAN_ADMIN_EMAIL` and `SPOLUPLAN_ADMIN_PASSWORD`: the first admin, made at start-up.
-pub async fn bootstrap_admin(
-    db: &DatabaseConnection,
-    config: &Config,
-    passwords: &PasswordHasher,
-) -> anyhow::Result<()> {
+pub async fn bootstrap_admin(db: &DatabaseConnection, config: &Config, passwords: &PasswordHasher) -> anyhow::Result<()> {
     let (Some(email), Some(password)) = (&config.admin_email, &config.admin_password) else {
         return Ok(());
     };

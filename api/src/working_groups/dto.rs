@@ -39,11 +39,7 @@ pub struct WorkingGroupPatch {
     #[schema(min_length = 1, max_length = 200)]
     pub name: Option<String>,
     pub kind: Option<GroupKind>,
-    #[serde(
-        default,
-        deserialize_with = "nullable",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<String>, max_length = 200)]
     pub target_group: Option<Option<String>>,
     #[schema(max_length = 20000)]
@@ -51,11 +47,7 @@ pub struct WorkingGroupPatch {
     #[schema(max_length = 20000)]
     pub vision: Option<String>,
     /// null removes the quorum rule.
-    #[serde(
-        default,
-        deserialize_with = "nullable",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<i32>, minimum = 1, maximum = 1000)]
     pub quorum: Option<Option<i32>>,
     pub is_active: Option<bool>,
@@ -64,10 +56,7 @@ pub struct WorkingGroupPatch {
 impl WorkingGroupPatch {
     /// Whether the patch touches only the texts a group writes about itself (leaders may).
     pub fn only_own_texts(&self) -> bool {
-        self.name.is_none()
-            && self.kind.is_none()
-            && self.quorum.is_none()
-            && self.is_active.is_none()
+        self.name.is_none() && self.kind.is_none() && self.quorum.is_none() && self.is_active.is_none()
     }
 }
 
@@ -193,11 +182,7 @@ impl Versioned for Member {
 impl Member {
     /// `display_name` is the user's name; it and the user's id are withheld here when `public_view`
     /// and the member is a service user.
-    pub fn from_model(
-        m: working_group_member::Model,
-        display_name: Option<String>,
-        public_view: bool,
-    ) -> Self {
+    pub fn from_model(m: working_group_member::Model, display_name: Option<String>, public_view: bool) -> Self {
         let withheld = public_view && m.stakeholder == Stakeholder::User;
         Self {
             id: m.id,

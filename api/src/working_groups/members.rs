@@ -4,16 +4,16 @@ use std::collections::HashMap;
 use entity::enums::MemberRole;
 use entity::{user, working_group_member};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, IntoActiveModel, QueryFilter, QuerySelect,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter,
+    QuerySelect,
 };
 use uuid::Uuid;
 
 use super::dto::{Member, MemberCreate, MemberPatch};
 use super::service;
-use crate::clock;
 use crate::audit::{self, service::changes_of};
 use crate::caller::{Action, Caller, authorize};
+use crate::clock;
 use crate::error::{ApiError, ApiResult, FieldErrorCode};
 use crate::http::IfMatch;
 use crate::pagination::{self, PageParams, Sort};
@@ -24,9 +24,7 @@ fn ensure_may_appoint(caller: &Caller) -> ApiResult<()> {
     if caller.is_staff() {
         Ok(())
     } else {
-        Err(ApiError::Forbidden(
-            "only coordinators appoint, change or remove working group leaders".into(),
-        ))
+        Err(ApiError::Forbidden("only coordinators appoint, change or remove working group leaders".into()))
     }
 }
 
@@ -46,20 +44,12 @@ async fn names<D: ConnectionTrait>(db: &D, user_ids: &[Uuid]) -> ApiResult<HashM
 }
 
 /// The caller's own memberships (which groups they sit in and lead), in the order they joined.
-pub async fn of_caller<D: ConnectionTrait>(
-    db: &D,
-    caller: &Caller,
-    page: &PageParams,
-) -> ApiResult<(Vec<Member>, Option<String>)> {
+pub async fn of_caller<D: ConnectionTrait>(db: &D, caller: &Caller, page: &PageParams) -> ApiResult<(Vec<Member>, Option<String>)> {
     let me = caller.signed_in()?.user.clone();
-    let select = working_group_member::Entity::find()
-        .filter(working_group_member::Column::UserId.eq(me.id));
+    let select = working_group_member::Entity::find().filter(working_group_member::Column::UserId.eq(me.id));
     let sort = Sort { key: None, id: working_group_member::Column::Id, descending: false };
     let (rows, next) = pagination::fetch(db, select, sort, page, |m| (None, m.id)).await?;
-    let members = rows
-        .into_iter()
-        .map(|m| Member::from_model(m, Some(me.display_name.clone()), false))
-        .collect();
+    let members = rows.into_iter().map(|m| Member::from_model(m, Some(me.display_name.clone()), false)).collect();
     Ok((members, next))
 }
 
@@ -71,13 +61,8 @@ pub async fn list<D: ConnectionTrait>(
     page: &PageParams,
 ) -> ApiResult<(Vec<Member>, Option<String>)> {
     service::get(db, group_id).await?;
-    let select = working_group_member::Entity::find()
-        .filter(working_group_member::Column::WorkingGroupId.eq(group_id));
-    let sort = Sort {
-        key: None,
-        id: working_group_member::Column::Id,
-        descending: false,
-    };
+    let select = working_group_member::Entity::find().filter(working_group_member::Column::WorkingGroupId.eq(group_id));
+    let sort = Sort { key: None, id: working_group_member::Column::Id, descending: false };
     let (rows, next) = pagination::fetch(db, select, sort, page, |m| (None, m.id)).await?;
     let mut names = names(db, &rows.iter().map(|m| m.user_id).collect::<Vec<_>>()).await?;
     let public_view = !caller.is_signed_in();
@@ -91,11 +76,7 @@ pub async fn list<D: ConnectionTrait>(
     Ok((items, next))
 }
 
-async fn membership<D: ConnectionTrait>(
-    db: &D,
-    group_id: Uuid,
-    user_id: Uuid,
-) -> ApiResult<Option<working_group_member::Model>> {
+async fn membership<D: ConnectionTrait>(db: &D, group_id: Uuid, user_id: Uuid) -> ApiResult<Option<working_group_member::Model>> {
     Ok(working_group_member::Entity::find()
         .filter(working_group_member::Column::WorkingGroupId.eq(group_id))
         .filter(working_group_member::Column::UserId.eq(user_id))
@@ -103,43 +84,23 @@ async fn membership<D: ConnectionTrait>(
         .await?)
 }
 
-async fn find<D: ConnectionTrait>(
-    db: &D,
-    group_id: Uuid,
-    user_id: Uuid,
-) -> ApiResult<working_group_member::Model> {
-    membership(db, group_id, user_id)
-        .await?
-        .ok_or(ApiError::NotFound)
+async fn find<D: ConnectionTrait>(db: &D, group_id: Uuid, user_id: Uuid) -> ApiResult<working_group_member::Model> {
+    membership(db, group_id, user_id).await?.ok_or(ApiError::NotFound)
 }
 
 /// One membership as the caller may see it.
-pub async fn present<D: ConnectionTrait>(
-    db: &D,
-    caller: &Caller,
-    m: working_group_member::Model,
-) -> ApiResult<Member> {
+pub async fn present<D: ConnectionTrait>(db: &D, caller: &Caller, m: working_group_member::Model) -> ApiResult<Member> {
     let name = names(db, &[m.user_id]).await?.remove(&m.user_id);
     Ok(Member::from_model(m, name, !caller.is_signed_in()))
 }
 
-pub async fn get<D: ConnectionTrait>(
-    db: &D,
-    caller: &Caller,
-    group_id: Uuid,
-    user_id: Uuid,
-) -> ApiResult<Member> {
+pub async fn get<D: ConnectionTrait>(db: &D, caller: &Caller, group_id: Uuid, user_id: Uuid) -> ApiResult<Member> {
     service::get(db, group_id).await?;
     let m = find(db, group_id, user_id).await?;
     present(db, caller, m).await
 }
 
-pub async fn add(
-    db: &DatabaseConnection,
-    caller: &Caller,
-    group_id: Uuid,
-    body: MemberCreate,
-) -> ApiResult<working_group_member::Model> {
+pub async fn add(db: &DatabaseConnection, caller: &Caller, group_id: Uuid, body: MemberCreate) -> ApiResult<working_group_member::Model> {
     caller.signed_in()?;
     let txn = crate::db::begin(db).await?;
     service::get(&txn, group_id).await?;
@@ -154,10 +115,7 @@ pub async fn add(
         None => return Err(ApiError::invalid("user_id", FieldErrorCode::NotFound, "no such user")),
     }
     if membership(&txn, group_id, body.user_id).await?.is_some() {
-        return Err(ApiError::duplicate(
-            "user_id",
-            "this user is already a member of the working group; change the membership instead",
-        ));
+        return Err(ApiError::duplicate("user_id", "this user is already a member of the working group; change the membership instead"));
     }
     let now = clock::now();
     let member = working_group_member::ActiveModel {
@@ -173,18 +131,8 @@ pub async fn add(
     .insert(&txn)
     .await?;
     let mut changes = changes_of(&body);
-    changes
-        .0
-        .insert("working_group_id".into(), group_id.to_string().into());
-    audit::record(
-        &txn,
-        caller,
-        "create",
-        "working_group_member",
-        Some(member.id),
-        changes,
-    )
-    .await?;
+    changes.0.insert("working_group_id".into(), group_id.to_string().into());
+    audit::record(&txn, caller, "create", "working_group_member", Some(member.id), changes).await?;
     txn.commit().await?;
     Ok(member)
 }
@@ -215,27 +163,13 @@ pub async fn update(
         active.stakeholder = Set(s);
     }
     let member = update_versioned(&txn, active, id, version).await?;
-    audit::record(
-        &txn,
-        caller,
-        "update",
-        "working_group_member",
-        Some(id),
-        changes_of(&patch),
-    )
-    .await?;
+    audit::record(&txn, caller, "update", "working_group_member", Some(id), changes_of(&patch)).await?;
     txn.commit().await?;
     Ok(member)
 }
 
 /// Anyone may leave a group; otherwise the group's managers remove members, and only coordinators remove leaders.
-pub async fn remove(
-    db: &DatabaseConnection,
-    caller: &Caller,
-    group_id: Uuid,
-    user_id: Uuid,
-    if_match: IfMatch,
-) -> ApiResult<()> {
+pub async fn remove(db: &DatabaseConnection, caller: &Caller, group_id: Uuid, user_id: Uuid, if_match: IfMatch) -> ApiResult<()> {
     caller.signed_in()?;
     let txn = crate::db::begin(db).await?;
     service::get(&txn, group_id).await?;
@@ -247,25 +181,11 @@ pub async fn remove(
         }
     }
     if_match.check(current.version)?;
-    working_group_member::Entity::delete_by_id(current.id)
-        .exec(&txn)
-        .await?;
+    working_group_member::Entity::delete_by_id(current.id).exec(&txn).await?;
     let mut changes = entity::values::Changes::default();
-    changes
-        .0
-        .insert("working_group_id".into(), group_id.to_string().into());
-    changes
-        .0
-        .insert("user_id".into(), user_id.to_string().into());
-    audit::record(
-        &txn,
-        caller,
-        "delete",
-        "working_group_member",
-        Some(current.id),
-        changes,
-    )
-    .await?;
+    changes.0.insert("working_group_id".into(), group_id.to_string().into());
+    changes.0.insert("user_id".into(), user_id.to_string().into());
+    audit::record(&txn, caller, "delete", "working_group_member", Some(current.id), changes).await?;
     txn.commit().await?;
     Ok(())
 }

@@ -3,20 +3,17 @@ use actix_web::{HttpResponse, delete, get, patch, post, web};
 use uuid::Uuid;
 
 use super::dto::{
-    Member, MemberCreate, MemberPage, MemberPatch, WorkingGroup, WorkingGroupCreate,
-    WorkingGroupFilters, WorkingGroupPage, WorkingGroupPatch,
+    Member, MemberCreate, MemberPage, MemberPatch, WorkingGroup, WorkingGroupCreate, WorkingGroupFilters, WorkingGroupPage,
+    WorkingGroupPatch,
 };
 use super::{members, service};
 use crate::caller::Caller;
 use crate::error::ApiResult;
-use crate::http::{Json, IfMatch, created, no_content, ok};
+use crate::http::{IfMatch, Json, created, no_content, ok};
 use crate::pagination::PageParams;
 use crate::state::AppState;
 
-async fn with_count(
-    state: &AppState,
-    group: entity::working_group::Model,
-) -> ApiResult<WorkingGroup> {
+async fn with_count(state: &AppState, group: entity::working_group::Model) -> ApiResult<WorkingGroup> {
     let count = service::member_count(&state.db, group.id).await?;
     Ok(WorkingGroup::from_model(group, count))
 }
@@ -31,8 +28,7 @@ pub async fn list_groups(
     page: web::Query<PageParams>,
 ) -> ApiResult<HttpResponse> {
     let (rows, next_cursor) = service::list(&state.db, filters.into_inner(), &page).await?;
-    let counts =
-        service::member_counts(&state.db, &rows.iter().map(|g| g.id).collect::<Vec<_>>()).await?;
+    let counts = service::member_counts(&state.db, &rows.iter().map(|g| g.id).collect::<Vec<_>>()).await?;
     let items = rows
         .into_iter()
         .map(|g| {
@@ -46,25 +42,14 @@ pub async fn list_groups(
 /// Create a working group (coordinators).
 #[utoipa::path(tag = "working-groups", request_body = WorkingGroupCreate, responses((status = 201, body = WorkingGroup)))]
 #[post("/working-groups")]
-pub async fn create_group(
-    state: web::Data<AppState>,
-    caller: Caller,
-    body: Json<WorkingGroupCreate>,
-) -> ApiResult<HttpResponse> {
+pub async fn create_group(state: web::Data<AppState>, caller: Caller, body: Json<WorkingGroupCreate>) -> ApiResult<HttpResponse> {
     let group = service::create(&state.db, &caller, body.into_inner()).await?;
-    Ok(created(
-        format!("/api/v1/working-groups/{}", group.id),
-        &WorkingGroup::from_model(group, 0),
-    ))
+    Ok(created(format!("/api/v1/working-groups/{}", group.id), &WorkingGroup::from_model(group, 0)))
 }
 
 #[utoipa::path(tag = "working-groups", params(("id" = Uuid, Path)), responses((status = 200, body = WorkingGroup)))]
 #[get("/working-groups/{id}")]
-pub async fn get_group(
-    state: web::Data<AppState>,
-    _caller: Caller,
-    id: web::Path<Uuid>,
-) -> ApiResult<HttpResponse> {
+pub async fn get_group(state: web::Data<AppState>, _caller: Caller, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     let group = service::get(&state.db, *id).await?;
     Ok(ok(&with_count(&state, group).await?))
 }
@@ -86,12 +71,7 @@ pub async fn update_group(
 /// Delete a working group without goals or meetings (coordinators); otherwise 409: retire it with `is_active: false`.
 #[utoipa::path(tag = "working-groups", params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)), responses((status = 204)))]
 #[delete("/working-groups/{id}")]
-pub async fn delete_group(
-    state: web::Data<AppState>,
-    caller: Caller,
-    id: web::Path<Uuid>,
-    if_match: IfMatch,
-) -> ApiResult<HttpResponse> {
+pub async fn delete_group(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>, if_match: IfMatch) -> ApiResult<HttpResponse> {
     if_match.retrying(|| service::delete(&state.db, &caller, *id, if_match)).await?;
     Ok(no_content())
 }
@@ -120,23 +100,13 @@ pub async fn add_member(
     body: Json<MemberCreate>,
 ) -> ApiResult<HttpResponse> {
     let member = members::add(&state.db, &caller, *id, body.into_inner()).await?;
-    let location = format!(
-        "/api/v1/working-groups/{}/members/{}",
-        member.working_group_id, member.user_id
-    );
-    Ok(created(
-        location,
-        &members::present(&state.db, &caller, member).await?,
-    ))
+    let location = format!("/api/v1/working-groups/{}/members/{}", member.working_group_id, member.user_id);
+    Ok(created(location, &members::present(&state.db, &caller, member).await?))
 }
 
 #[utoipa::path(tag = "working-groups", params(("id" = Uuid, Path), ("user_id" = Uuid, Path)), responses((status = 200, body = Member)))]
 #[get("/working-groups/{id}/members/{user_id}")]
-pub async fn get_member(
-    state: web::Data<AppState>,
-    caller: Caller,
-    path: web::Path<(Uuid, Uuid)>,
-) -> ApiResult<HttpResponse> {
+pub async fn get_member(state: web::Data<AppState>, caller: Caller, path: web::Path<(Uuid, Uuid)>) -> ApiResult<HttpResponse> {
     let (group, user) = path.into_inner();
     Ok(ok(&members::get(&state.db, &caller, group, user).await?))
 }
@@ -152,8 +122,7 @@ pub async fn update_member(
     body: Json<MemberPatch>,
 ) -> ApiResult<HttpResponse> {
     let (group, user) = path.into_inner();
-    let member =
-        if_match.retrying(|| members::update(&state.db, &caller, group, user, if_match, (*body).clone())).await?;
+    let member = if_match.retrying(|| members::update(&state.db, &caller, group, user, if_match, (*body).clone())).await?;
     Ok(ok(&members::present(&state.db, &caller, member).await?))
 }
 

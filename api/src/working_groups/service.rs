@@ -4,15 +4,15 @@ use std::collections::HashMap;
 use entity::{goal, meeting, working_group, working_group_member};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, QuerySelect,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, PaginatorTrait,
+    QueryFilter, QuerySelect,
 };
 use uuid::Uuid;
 
 use super::dto::{WorkingGroupCreate, WorkingGroupFilters, WorkingGroupPatch, validate_group};
-use crate::clock;
 use crate::audit::{self, service::changes_of};
 use crate::caller::{Action, Caller, authorize};
+use crate::clock;
 use crate::error::{ApiError, ApiResult, ConflictCode, Validator};
 use crate::http::IfMatch;
 use crate::pagination::{self, PageParams, Sort};
@@ -20,10 +20,7 @@ use crate::store::update_versioned;
 
 /// Working groups are public, active or not.
 pub async fn get<D: ConnectionTrait>(db: &D, id: Uuid) -> ApiResult<working_group::Model> {
-    working_group::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .ok_or(ApiError::NotFound)
+    working_group::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound)
 }
 
 pub async fn list<D: ConnectionTrait>(
@@ -38,19 +35,12 @@ pub async fn list<D: ConnectionTrait>(
     if let Some(active) = filters.is_active {
         select = select.filter(working_group::Column::IsActive.eq(active));
     }
-    let sort = Sort {
-        key: None,
-        id: working_group::Column::Id,
-        descending: false,
-    };
+    let sort = Sort { key: None, id: working_group::Column::Id, descending: false };
     pagination::fetch(db, select, sort, page, |g| (None, g.id)).await
 }
 
 /// Member counts of `ids` in one grouped query; groups without members are absent.
-pub async fn member_counts<D: ConnectionTrait>(
-    db: &D,
-    ids: &[Uuid],
-) -> ApiResult<HashMap<Uuid, u64>> {
+pub async fn member_counts<D: ConnectionTrait>(db: &D, ids: &[Uuid]) -> ApiResult<HashMap<Uuid, u64>> {
     if ids.is_empty() {
         return Ok(HashMap::new());
     }
@@ -63,35 +53,17 @@ pub async fn member_counts<D: ConnectionTrait>(
         .into_tuple()
         .all(db)
         .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, n)| (id, u64::try_from(n).unwrap_or(0)))
-        .collect())
+    Ok(rows.into_iter().map(|(id, n)| (id, u64::try_from(n).unwrap_or(0))).collect())
 }
 
 pub async fn member_count<D: ConnectionTrait>(db: &D, id: Uuid) -> ApiResult<u64> {
-    Ok(member_counts(db, &[id])
-        .await?
-        .get(&id)
-        .copied()
-        .unwrap_or(0))
+    Ok(member_counts(db, &[id]).await?.get(&id).copied().unwrap_or(0))
 }
 
-pub async fn create(
-    db: &DatabaseConnection,
-    caller: &Caller,
-    body: WorkingGroupCreate,
-) -> ApiResult<working_group::Model> {
+pub async fn create(db: &DatabaseConnection, caller: &Caller, body: WorkingGroupCreate) -> ApiResult<working_group::Model> {
     authorize(caller, Action::ManageGroups)?;
     let mut v = Validator::new();
-    validate_group(
-        &mut v,
-        Some(&body.name),
-        body.target_group.as_deref(),
-        Some(&body.description),
-        Some(&body.vision),
-        body.quorum,
-    );
+    validate_group(&mut v, Some(&body.name), body.target_group.as_deref(), Some(&body.description), Some(&body.vision), body.quorum);
     v.finish()?;
     let now = clock::now();
     let txn = crate::db::begin(db).await?;
@@ -110,23 +82,13 @@ pub async fn create(
     }
     .insert(&txn)
     .await?;
-    audit::record(
-        &txn,
-        caller,
-        "create",
-        "working_group",
-        Some(group.id),
-        changes_of(&body),
-    )
-    .await?;
+    audit::record(&txn, caller, "create", "working_group", Some(group.id), changes_of(&body)).await?;
     txn.commit().await?;
     Ok(group)
 }
 
 fn non_blank(text: Option<&str>) -> Option<String> {
-    text.map(str::trim)
-        .filter(|t| !t.is_empty())
-        .map(str::to_string)
+    text.map(str::trim).filter(|t| !t.is_empty()).map(str::to_string)
 }
 
 /// Coordinators change anything; a group's leaders may rewrite the texts the group writes
@@ -141,14 +103,7 @@ pub async fn update(
     caller.signed_in()?;
     let txn = crate::db::begin(db).await?;
     let current = get(&txn, id).await?;
-    authorize(
-        caller,
-        if patch.only_own_texts() {
-            Action::ManageGroup(id)
-        } else {
-            Action::ManageGroups
-        },
-    )?;
+    authorize(caller, if patch.only_own_texts() { Action::ManageGroup(id) } else { Action::ManageGroups })?;
     if_match.check(current.version)?;
     let mut v = Validator::new();
     validate_group(
@@ -184,55 +139,31 @@ pub async fn update(
         active.is_active = Set(a);
     }
     let group = update_versioned(&txn, active, id, version).await?;
-    audit::record(
-        &txn,
-        caller,
-        "update",
-        "working_group",
-        Some(id),
-        changes_of(&patch),
-    )
-    .await?;
+    audit::record(&txn, caller, "update", "working_group", Some(id), changes_of(&patch)).await?;
     txn.commit().await?;
     Ok(group)
 }
 
 /// A group with goals or meetings is part of the plan's history: deleting it would erase its
 /// minutes and orphan its goals, so it is retired (`is_active: false`) instead.
-pub async fn delete(
-    db: &DatabaseConnection,
-    caller: &Caller,
-    id: Uuid,
-    if_match: IfMatch,
-) -> ApiResult<()> {
+pub async fn delete(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_match: IfMatch) -> ApiResult<()> {
     authorize(caller, Action::ManageGroups)?;
     let txn = crate::db::begin(db).await?;
     let group = get(&txn, id).await?;
     if_match.check(group.version)?;
-    let goals = goal::Entity::find()
-        .filter(goal::Column::WorkingGroupId.eq(id))
-        .count(&txn)
-        .await?;
-    let meetings = meeting::Entity::find()
-        .filter(meeting::Column::WorkingGroupId.eq(id))
-        .count(&txn)
-        .await?;
+    let goals = goal::Entity::find().filter(goal::Column::WorkingGroupId.eq(id)).count(&txn).await?;
+    let meetings = meeting::Entity::find().filter(meeting::Column::WorkingGroupId.eq(id)).count(&txn).await?;
     if goals > 0 || meetings > 0 {
-        return Err(ApiError::Conflict(ConflictCode::InUse, format!(
-            "the working group owns {goals} goal(s) and has {meetings} meeting(s); deleting it would lose \
+        return Err(ApiError::Conflict(
+            ConflictCode::InUse,
+            format!(
+                "the working group owns {goals} goal(s) and has {meetings} meeting(s); deleting it would lose \
              that history, so retire it with PATCH {{\"is_active\": false}} instead"
-        )));
+            ),
+        ));
     }
     working_group::Entity::delete_by_id(id).exec(&txn).await?;
-    audit::record(
-        &txn,
-        caller,
-        "delete",
-        "working_group",
-        Some(id),
-        Default::default(),
-    )
-    .await?;
+    audit::record(&txn, caller, "delete", "working_group", Some(id), Default::default()).await?;
     txn.commit().await?;
     Ok(())
 }
