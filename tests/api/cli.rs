@@ -65,6 +65,18 @@ impl Drop for Server {
     }
 }
 
+/// Waits up to 10 s for the server to exit after SIGTERM, and for exit code 0.
+async fn stops_cleanly(server: &mut Server) {
+    for _ in 0..100 {
+        if let Some(status) = server.0.try_wait().unwrap() {
+            assert!(status.success(), "the server exits 0 after SIGTERM: {status}");
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("the server did not stop within 10 s of SIGTERM");
+}
+
 /// Starts `spoluplan serve` on a free port and waits until it is ready; returns the API's base URL.
 async fn serve(url: &str, dir: &TempDir) -> (Server, String) {
     let port = free_port();
@@ -142,15 +154,7 @@ async fn commands_and_graceful_shutdown(backend: Backend) {
         assert_eq!(answer.status(), 200);
     }
     let mut server = server;
-    let mut exited = None;
-    for _ in 0..100 {
-        if let Some(status) = server.0.try_wait().unwrap() {
-            exited = Some(status);
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    assert!(exited.expect("the server stops after SIGTERM").success());
+    stops_cleanly(&mut server).await;
     assert!(client.get(format!("{base}/health/live")).send().await.is_err(), "nothing listens any more");
     drop_database(pg_name).await;
 }
@@ -412,14 +416,6 @@ async fn sigterm_answers_every_request_on_kept_alive_connections() {
     }
     assert_eq!(unanswered, 0, "{unanswered} requests got no answer ({answered} answered)");
     assert!(closing >= 8, "each kept-alive connection was closed by an answer saying so ({closing})");
-    let mut exited = None;
-    for _ in 0..100 {
-        if let Some(status) = server.0.try_wait().unwrap() {
-            exited = Some(status);
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    assert!(exited.expect("the server stops after SIGTERM").success());
+    stops_cleanly(&mut server).await;
     assert!(signalled.elapsed() < Duration::from_secs(10), "busy connections do not hold the stop for the whole grace period");
 }

@@ -239,37 +239,54 @@ async fn ids_in(file: &Path) -> HashSet<String> {
         .collect()
 }
 
-/// Runs writers against an app on a small tmpfs, applies `fault` mid-run, lets it last, lifts
-/// it with `heal`, and checks that every acknowledged comment is stored and readiness saw it all.
-async fn storage_fault(size: &str, fault: impl FnOnce(&Mount), heal: impl FnOnce(&Mount)) {
-    let mount = Mount::tmpfs(size);
-    let file = mount.dir.join("spoluplan.db");
-    let (base, client, db) = sqlite_app_at(&file).await;
-    let app = TestApp::attach(base.trim_end_matches("/api/v1"), db, Backend::Sqlite);
-    ready_becomes(&client, &base, 200, Duration::from_secs(5)).await;
-    let k = open_consultation(&app).await;
-    let member = app.member().await;
+/// An app on a SQLite file on `mount`, a plan in consultation, and a member to comment with.
+struct FaultRun {
+    file: PathBuf,
+    base: String,
+    client: reqwest::Client,
+    app: TestApp,
+    plan: String,
+    member: TestUser,
+}
 
-    let (stop, stopped) = watch::channel(false);
-    let writers = tokio::spawn(hammer(app.client.clone(), app.url("/comments"), member.token.clone(), k.plan.clone(), stopped, 100_000));
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    fault(&mount);
-    ready_becomes(&client, &base, 503, Duration::from_secs(5)).await;
-    tokio::time::sleep(Duration::from_secs(1)).await;
-    stop.send(true).unwrap();
-    let (acknowledged, refused) = writers.await.unwrap();
-    assert!(!acknowledged.is_empty(), "writes went through before the fault");
-    let other: Vec<_> = refused.iter().filter(|s| **s != 503).collect();
-    assert!(other.is_empty(), "a storage fault is 503, never another error; {} were not: {:?}", other.len(), &other[..other.len().min(5)]);
-    assert!(!refused.is_empty(), "writes during the fault were refused");
+impl FaultRun {
+    async fn on(mount: &Mount) -> Self {
+        let file = mount.dir.join("spoluplan.db");
+        let (base, client, db) = sqlite_app_at(&file).await;
+        let app = TestApp::attach(base.trim_end_matches("/api/v1"), db, Backend::Sqlite);
+        ready_becomes(&client, &base, 200, Duration::from_secs(5)).await;
+        let plan = open_consultation(&app).await.plan;
+        let member = app.member().await;
+        Self { file, base, client, app, plan, member }
+    }
 
-    heal(&mount);
-    ready_becomes(&client, &base, 200, Duration::from_secs(10)).await;
-    let after = app.post("/comments", Some(&member.token), on("plan", &k.plan, "Po obnově")).await.expect(201);
-    let stored = ids_in(&file).await;
-    let after = after["id"].as_str().unwrap().to_string();
-    let lost: Vec<_> = acknowledged.iter().chain([&after]).filter(|id| !stored.contains(*id)).collect();
-    assert!(lost.is_empty(), "{} of {} acknowledged comments are not in the database", lost.len(), acknowledged.len() + 1);
+    /// Writers post comments, `fault` strikes mid-run, readiness must notice, and every refused
+    /// write must be a 503. Answers the ids of the comments acknowledged.
+    async fn writers_through(&self, fault: impl FnOnce()) -> Vec<String> {
+        let (stop, stopped) = watch::channel(false);
+        let url = self.app.url("/comments");
+        let writers = tokio::spawn(hammer(self.app.client.clone(), url, self.member.token.clone(), self.plan.clone(), stopped, 100_000));
+        tokio::time::sleep(Duration::from_millis(600)).await;
+        fault();
+        ready_becomes(&self.client, &self.base, 503, Duration::from_secs(5)).await;
+        tokio::time::sleep(Duration::from_millis(700)).await;
+        stop.send(true).unwrap();
+        let (acknowledged, refused) = writers.await.unwrap();
+        assert!(!acknowledged.is_empty(), "writes went through before the fault");
+        let other: Vec<_> = refused.iter().filter(|s| **s != 503).collect();
+        assert!(
+            !refused.is_empty() && other.is_empty(),
+            "writes during a storage fault are 503; {} were not: {:?}",
+            other.len(),
+            &other[..other.len().min(5)]
+        );
+        acknowledged
+    }
+}
+
+fn assert_none_lost(acknowledged: &[String], stored: &HashSet<String>) {
+    let lost = acknowledged.iter().filter(|id| !stored.contains(*id)).count();
+    assert_eq!(lost, 0, "{lost} of {} acknowledged comments are not in the database", acknowledged.len());
 }
 
 /// The disk fails under the writers (ext4 shut down: every write and sync refused, as when a
@@ -278,47 +295,28 @@ async fn storage_fault(size: &str, fault: impl FnOnce(&Mount), heal: impl FnOnce
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_failing_disk_loses_no_acknowledged_write() {
     let mount = Mount::ext4("64M");
-    let file = mount.dir.join("spoluplan.db");
-    let (base, client, db) = sqlite_app_at(&file).await;
-    let app = TestApp::attach(base.trim_end_matches("/api/v1"), db, Backend::Sqlite);
-    ready_becomes(&client, &base, 200, Duration::from_secs(5)).await;
-    let k = open_consultation(&app).await;
-    let member = app.member().await;
-
-    let (stop, stopped) = watch::channel(false);
-    let writers = tokio::spawn(hammer(app.client.clone(), app.url("/comments"), member.token.clone(), k.plan.clone(), stopped, 100_000));
-    tokio::time::sleep(Duration::from_millis(700)).await;
-    mount.shut_down();
-    ready_becomes(&client, &base, 503, Duration::from_secs(5)).await;
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    stop.send(true).unwrap();
-    let (acknowledged, refused) = writers.await.unwrap();
-    assert!(!acknowledged.is_empty(), "writes went through before the fault");
-    let other: Vec<_> = refused.iter().filter(|s| **s != 503).collect();
-    assert!(
-        !refused.is_empty() && other.is_empty(),
-        "writes on a failed disk are 503; {} were not: {:?}",
-        other.len(),
-        &other[..other.len().min(5)]
-    );
-
-    let stored = ids_in(&mount.on_disk("spoluplan.db")).await;
-    let lost = acknowledged.iter().filter(|id| !stored.contains(*id)).count();
-    assert_eq!(lost, 0, "{lost} of {} acknowledged comments are not on the disk", acknowledged.len());
+    let run = FaultRun::on(&mount).await;
+    let acknowledged = run.writers_through(|| mount.shut_down()).await;
+    assert_none_lost(&acknowledged, &ids_in(&mount.on_disk("spoluplan.db")).await);
 }
 
+/// The disk fills up under the writers, then space comes back: readiness and writes recover by
+/// themselves, and every comment answered 201, before or after, is in the database.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_full_disk_loses_no_acknowledged_write() {
-    storage_fault(
-        "64m",
-        |m| {
-            // Fill what is left of the file system, then let the writers meet the wall.
-            let filler = m.dir.join("filler");
+    let mount = Mount::tmpfs("64m");
+    let run = FaultRun::on(&mount).await;
+    let filler = mount.dir.join("filler");
+    let mut acknowledged = run
+        .writers_through(|| {
             let _ = Command::new("dd").args(["if=/dev/zero", "bs=1M"]).arg(format!("of={}", filler.display())).output();
-        },
-        |m| std::fs::remove_file(m.dir.join("filler")).unwrap(),
-    )
-    .await;
+        })
+        .await;
+    std::fs::remove_file(&filler).unwrap();
+    ready_becomes(&run.client, &run.base, 200, Duration::from_secs(10)).await;
+    let after = run.app.post("/comments", Some(&run.member.token), on("plan", &run.plan, "Po obnově")).await.expect(201);
+    acknowledged.push(after["id"].as_str().unwrap().to_string());
+    assert_none_lost(&acknowledged, &ids_in(&run.file).await);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
