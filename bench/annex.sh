@@ -5,6 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
+source bench/lib.sh
 
 database="sqlite"
 comments=5000
@@ -20,32 +21,10 @@ while [ $# -gt 0 ]; do
   shift
 done
 
-step "Building the release server"
-cargo build --release --locked -q
-work=$(mktemp -d)
-port=$((20000 + RANDOM % 20000))
-if [ "$database" = postgres ]; then
-  ensure_postgres
-  dbname="spoluplan_annex_$$"
-  psql -q -h 127.0.0.1 -U postgres -c "CREATE DATABASE $dbname" postgres
-  export DATABASE_URL="postgres://postgres@127.0.0.1:5432/$dbname"
-else
-  export DATABASE_URL="sqlite://$work/bench.db?mode=rwc"
-fi
-export SPOLUPLAN_DATA_DIR="$work" SPOLUPLAN_BIND="127.0.0.1:$port" RUST_LOG=warn
+bench_database "$database" annex
 step "Seeding one plan in consultation with $comments consultation comments"
 ./target/release/spoluplan seed synthetic --plans 1 --goals-per-plan 5 --measures-per-goal 4 --comments "$comments" >/dev/null
-./target/release/spoluplan serve 2>"$work/server.log" &
-server=$!
-cleanup() {
-  kill "$server" 2>/dev/null || true
-  wait "$server" 2>/dev/null || true
-  if [ "$database" = postgres ]; then psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $dbname" postgres || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-base="http://127.0.0.1:$port/api/v1"
-for _ in $(seq 1 50); do curl -fsS "$base/health/live" >/dev/null 2>&1 && break; sleep 0.2; done
+bench_serve
 plan=$(curl -fsS "$base/plans?limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
 annex="$base/plans/$plan/consultation-report?format=html"
 

@@ -5,6 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
+source bench/lib.sh
 
 duration=5
 database="sqlite"
@@ -18,34 +19,12 @@ while [ $# -gt 0 ]; do
 done
 command -v wrk >/dev/null || apt_install wrk
 
-step "Building the release server"
-cargo build --release --locked -q
-work=$(mktemp -d)
-port=$((20000 + RANDOM % 20000))
-if [ "$database" = postgres ]; then
-  ensure_postgres
-  dbname="spoluplan_bench_$$"
-  psql -q -h 127.0.0.1 -U postgres -c "CREATE DATABASE $dbname" postgres
-  export DATABASE_URL="postgres://postgres@127.0.0.1:5432/$dbname"
-else
-  export DATABASE_URL="sqlite://$work/bench.db?mode=rwc"
-fi
-export SPOLUPLAN_DATA_DIR="$work" SPOLUPLAN_BIND="127.0.0.1:$port" RUST_LOG=warn
+bench_database "$database" bench
 export SPOLUPLAN_LOGIN_FAILURES_PER_ACCOUNT=1000000 SPOLUPLAN_LOGIN_FAILURES_PER_ADDRESS=1000000
 step "Seeding the demo (for its sign-in) and 100 synthetic plans (5 goals x 4 measures, 20 comments each)"
 ./target/release/spoluplan seed demo >/dev/null
 ./target/release/spoluplan seed synthetic --plans 100 --goals-per-plan 5 --measures-per-goal 4 --comments 20 >/dev/null
-./target/release/spoluplan serve 2>"$work/server.log" &
-server=$!
-cleanup() {
-  kill "$server" 2>/dev/null || true
-  wait "$server" 2>/dev/null || true
-  if [ "$database" = postgres ]; then psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $dbname" postgres || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-base="http://127.0.0.1:$port/api/v1"
-for _ in $(seq 1 50); do curl -fsS "$base/health/live" >/dev/null 2>&1 && break; sleep 0.2; done
+bench_serve
 plan=$(curl -fsS "$base/plans?status=implementation&limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
 
 mkdir -p bench/results

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test: Rust unit and integration tests (SQLite and PostgreSQL), schemathesis over the
+# Runs every test: formatting and lints, Rust unit and integration tests (SQLite and PostgreSQL), schemathesis over the
 # served OpenAPI document, the web app's
 # type check, unit tests, bundle budget (250 kB gzipped initial JS) and browser tests in
 # Debian's Chromium. Installs what they need.
@@ -14,6 +14,8 @@ step "Rust: formatting (cargo fmt --check)"
 cargo fmt --all --check || { echo "the tree is not formatted: run cargo fmt --all"; exit 1; }
 step "Rust: build"
 cargo build --locked --all-targets
+step "Rust: lints (cargo clippy -D warnings; clippy.toml names the methods we forbid)"
+cargo clippy --locked --workspace --all-targets -- -D warnings
 step "Rust: OpenAPI document is up to date"
 ./target/debug/spoluplan openapi | diff -u openapi.yaml - || { echo "openapi.yaml is stale: run ./target/debug/spoluplan openapi > openapi.yaml"; exit 1; }
 step "OpenAPI document validates as OpenAPI 3.1"

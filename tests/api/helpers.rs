@@ -116,10 +116,7 @@ impl Drop for TempDir {
 pub async fn postgres_available() -> bool {
     static AVAILABLE: tokio::sync::OnceCell<bool> = tokio::sync::OnceCell::const_new();
     let available = *AVAILABLE
-        .get_or_init(|| async {
-            let ok = tokio::time::timeout(Duration::from_secs(5), ensure_test_database()).await.is_ok_and(|r| r.is_ok());
-            ok
-        })
+        .get_or_init(|| async { tokio::time::timeout(Duration::from_secs(5), ensure_test_database()).await.is_ok_and(|r| r.is_ok()) })
         .await;
     if !available {
         if std::env::var("CI").is_ok_and(|v| v == "true") {

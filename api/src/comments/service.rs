@@ -182,10 +182,8 @@ pub async fn create(state: &AppState, caller: &Caller, body: CommentCreate) -> A
     if on_behalf {
         authorize(caller, Action::ModerateComments)?;
     }
-    if anonymous {
-        if body.target_type == TargetType::Meeting {
-            return Err(ApiError::Unauthorized("sign in to comment on meetings".into()));
-        }
+    if anonymous && body.target_type == TargetType::Meeting {
+        return Err(ApiError::Unauthorized("sign in to comment on meetings".into()));
     }
     let today = clock::now().date_naive();
     let mut v = Validator::new();

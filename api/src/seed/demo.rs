@@ -139,27 +139,18 @@ impl Builder<'_> {
         Ok(())
     }
 
-    async fn goal(
-        &self,
-        plan: Uuid,
-        group: Option<Uuid>,
-        parent: Option<Uuid>,
-        code: &str,
-        title: &str,
-        description: &str,
-        position: i32,
-    ) -> ApiResult<Uuid> {
+    async fn goal(&self, plan: Uuid, g: GoalSpec<'_>) -> ApiResult<Uuid> {
         let now = clock::now();
         let id = Uuid::now_v7();
         goal::ActiveModel {
             id: Set(id),
             plan_id: Set(plan),
-            parent_goal_id: Set(parent),
-            working_group_id: Set(group),
-            code: Set(code.into()),
-            title: Set(title.into()),
-            description: Set(description.into()),
-            position: Set(position),
+            parent_goal_id: Set(g.parent),
+            working_group_id: Set(g.group),
+            code: Set(g.code.into()),
+            title: Set(g.title.into()),
+            description: Set(g.description.into()),
+            position: Set(g.position),
             created_at: Set(now),
             updated_at: Set(now),
             version: Set(1),
@@ -300,6 +291,20 @@ impl Builder<'_> {
         Ok(())
     }
 }
+
+/// A goal of the demo: who owns it, what it sits under, and its text.
+struct GoalSpec<'a> {
+    group: Option<Uuid>,
+    parent: Option<Uuid>,
+    code: &'a str,
+    title: &'a str,
+    description: &'a str,
+    position: i32,
+}
+
+/// A settled consultation comment of the demo: body, author, e-mail, channel, resolution, its
+/// reasoning and the change it made.
+type SettledComment<'a> = (&'a str, &'a str, Option<&'a str>, Channel, Resolution, Option<&'a str>, Option<&'a str>);
 
 struct MeasureSpec<'a> {
     code: &'a str,
@@ -557,23 +562,27 @@ async fn build(b: &Builder<'_>) -> ApiResult<()> {
     let ov_g1 = b
         .goal(
             ostrava,
-            Some(ov_seniors),
-            None,
-            "1",
-            "Podpora seniorů v přirozeném prostředí",
-            "Senioři mohou co nejdéle žít ve svých domovech.",
-            1,
+            GoalSpec {
+                group: Some(ov_seniors),
+                parent: None,
+                code: "1",
+                title: "Podpora seniorů v přirozeném prostředí",
+                description: "Senioři mohou co nejdéle žít ve svých domovech.",
+                position: 1,
+            },
         )
         .await?;
     let ov_g2 = b
         .goal(
             ostrava,
-            Some(ov_disability),
-            None,
-            "2",
-            "Samostatný život osob se zdravotním postižením",
-            "Rozvoj služeb podporujících samostatné bydlení a zaměstnávání.",
-            2,
+            GoalSpec {
+                group: Some(ov_disability),
+                parent: None,
+                code: "2",
+                title: "Samostatný život osob se zdravotním postižením",
+                description: "Rozvoj služeb podporujících samostatné bydlení a zaměstnávání.",
+                position: 2,
+            },
         )
         .await?;
     let ov_m1 = b
@@ -666,7 +675,7 @@ async fn build(b: &Builder<'_>) -> ApiResult<()> {
         )
         .await?;
     b.progress(ov_m21, day(2025, 12, 31), InProgress, 10, "Roční vyhodnocení 2025", coord).await?;
-    let ov_comments: [(&str, &str, Option<&str>, Channel, Resolution, Option<&str>, Option<&str>); 4] = [
+    let ov_comments: [SettledComment; 4] = [
         (
             "Chybí mi zmínka o dostupnosti služeb ve večerních hodinách.",
             "Jiří Malý",
@@ -743,12 +752,58 @@ async fn build(b: &Builder<'_>) -> ApiResult<()> {
         "Řídicí skupina schválila zveřejnění návrhu",
     )
     .await?;
-    let ck_g1 = b.goal(krumlov, Some(ps1), None, "1", "Senioři a osoby se zdravotním postižením", "Cíle pracovní skupiny PS 1.", 1).await?;
-    let ck_g11 = b
-        .goal(krumlov, Some(ps1), Some(ck_g1), "1.1", "Péče v domácím prostředí", "Podpora pečujících a dostupné terénní služby.", 1)
+    let ck_g1 = b
+        .goal(
+            krumlov,
+            GoalSpec {
+                group: Some(ps1),
+                parent: None,
+                code: "1",
+                title: "Senioři a osoby se zdravotním postižením",
+                description: "Cíle pracovní skupiny PS 1.",
+                position: 1,
+            },
+        )
         .await?;
-    let ck_g2 = b.goal(krumlov, Some(ps2), None, "2", "Děti, mládež, rodiny", "Cíle pracovní skupiny PS 2.", 2).await?;
-    let ck_g3 = b.goal(krumlov, Some(ps3), None, "3", "Osoby v krizi", "Cíle pracovní skupiny PS 3.", 3).await?;
+    let ck_g11 = b
+        .goal(
+            krumlov,
+            GoalSpec {
+                group: Some(ps1),
+                parent: Some(ck_g1),
+                code: "1.1",
+                title: "Péče v domácím prostředí",
+                description: "Podpora pečujících a dostupné terénní služby.",
+                position: 1,
+            },
+        )
+        .await?;
+    let ck_g2 = b
+        .goal(
+            krumlov,
+            GoalSpec {
+                group: Some(ps2),
+                parent: None,
+                code: "2",
+                title: "Děti, mládež, rodiny",
+                description: "Cíle pracovní skupiny PS 2.",
+                position: 2,
+            },
+        )
+        .await?;
+    let ck_g3 = b
+        .goal(
+            krumlov,
+            GoalSpec {
+                group: Some(ps3),
+                parent: None,
+                code: "3",
+                title: "Osoby v krizi",
+                description: "Cíle pracovní skupiny PS 3.",
+                position: 3,
+            },
+        )
+        .await?;
     let ck_m1 = b
         .measure(
             krumlov,

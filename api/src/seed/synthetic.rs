@@ -126,7 +126,7 @@ pub async fn load(db: &DatabaseConnection, size: Size) -> ApiResult<Vec<Uuid>> {
                         _ => (k * 13 % 99 + 1) as i32,
                     }),
                     weight: Set((k % 3 + 1) as i32),
-                    estimated_cost: Set(Some((k as i64 % 100 + 1) * 10_000_00)),
+                    estimated_cost: Set(Some((k as i64 % 100 + 1) * 1_000_000)),
                     funding_sources: Set(FundingList(vec![Funding {
                         year: 2025,
                         source: FundingSource::Municipality,

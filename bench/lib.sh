@@ -1,0 +1,38 @@
+# What every benchmark does before it measures: a release build, a fresh database (SQLite in a
+# temporary folder, or a new PostgreSQL database), the server on a random loopback port, and a
+# cleanup that stops it and drops what was made. Sourced after scripts/lib.sh.
+
+# bench_database sqlite|postgres NAME: sets $work, $port and DATABASE_URL and the server's settings.
+bench_database() {
+  bench_kind="$1"
+  step "Building the release server"
+  cargo build --release --locked -q
+  work=$(mktemp -d)
+  port=$((20000 + RANDOM % 20000))
+  if [ "$bench_kind" = postgres ]; then
+    ensure_postgres
+    bench_dbname="spoluplan_$2_$$"
+    psql -q -h 127.0.0.1 -U postgres -c "CREATE DATABASE $bench_dbname" postgres
+    export DATABASE_URL="postgres://postgres@127.0.0.1:5432/$bench_dbname"
+  else
+    export DATABASE_URL="sqlite://$work/bench.db?mode=rwc"
+  fi
+  export SPOLUPLAN_DATA_DIR="$work" SPOLUPLAN_BIND="127.0.0.1:$port" RUST_LOG=warn
+  base="http://127.0.0.1:$port/api/v1"
+}
+
+# bench_serve: starts the seeded server in the background ($server), stops it and removes the
+# database on exit, and waits until it is live.
+bench_serve() {
+  ./target/release/spoluplan serve 2>"$work/server.log" &
+  server=$!
+  trap bench_cleanup EXIT
+  for _ in $(seq 1 50); do curl -fsS "$base/health/live" >/dev/null 2>&1 && break; sleep 0.2; done
+}
+
+bench_cleanup() {
+  kill "$server" 2>/dev/null || true
+  wait "$server" 2>/dev/null || true
+  if [ "$bench_kind" = postgres ]; then psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $bench_dbname" postgres || true; fi
+  rm -rf "$work"
+}
