@@ -12,31 +12,6 @@ use uuid::Uuid;
 use crate::both;
 use crate::helpers::*;
 
-pub const PASSWORD: &str = "dlouhé heslo na jaře 2026";
-
-/// An account created through the API by a fresh admin, so it has a real password.
-pub async fn account(app: &TestApp, role: &str) -> Value {
-    let admin = app.admin().await;
-    let email = format!("{role}-{}@obec.example.cz", Uuid::now_v7().simple());
-    app.post("/users", Some(&admin.token), json!({"email": email, "display_name": "Jana Nováková", "role": role, "password": PASSWORD}))
-        .await
-        .expect(201)
-}
-
-pub async fn sign_in(app: &TestApp, email: &str, password: &str) -> Answer {
-    app.post("/auth/login", None, json!({"email": email, "password": password})).await
-}
-
-/// A fresh session of `email`: (access token, refresh token).
-pub async fn session(app: &TestApp, email: &str) -> (String, String) {
-    let pair = sign_in(app, email, PASSWORD).await.expect(200);
-    (pair["access_token"].as_str().unwrap().to_string(), pair["refresh_token"].as_str().unwrap().to_string())
-}
-
-pub async fn refresh(app: &TestApp, token: &str) -> Answer {
-    app.post("/auth/refresh", None, json!({"refresh_token": token})).await
-}
-
 fn email_of(user: &Value) -> String {
     user["email"].as_str().unwrap().to_string()
 }
@@ -46,8 +21,8 @@ async fn audit_events(app: &TestApp, action: &str) -> Vec<audit_event::Model> {
 }
 
 both!(login_gives_tokens_that_work, |app| async move {
-    let user = account(&app, "member").await;
-    let answer = sign_in(&app, &email_of(&user), PASSWORD).await;
+    let user = app.account("member").await;
+    let answer = app.sign_in(&email_of(&user), PASSWORD).await;
     let pair = answer.expect(200);
     assert_eq!(answer.header("cache-control").as_deref(), Some("no-store"));
     assert_eq!(pair["token_type"], "Bearer");
@@ -69,9 +44,9 @@ both!(login_gives_tokens_that_work, |app| async move {
 });
 
 both!(wrong_password_and_unknown_email_answer_alike, |app| async move {
-    let user = account(&app, "member").await;
-    let wrong = sign_in(&app, &email_of(&user), "úplně jiné heslo 123").await;
-    let unknown = sign_in(&app, "nikdo@obec.example.cz", PASSWORD).await;
+    let user = app.account("member").await;
+    let wrong = app.sign_in(&email_of(&user), "úplně jiné heslo 123").await;
+    let unknown = app.sign_in("nikdo@obec.example.cz", PASSWORD).await;
     let (a, b) = (wrong.expect(401), unknown.expect(401));
     assert_eq!(a, b, "the answers must not tell which e-mails have accounts");
     assert_eq!(a["detail"], "the e-mail or password is wrong");
@@ -92,7 +67,7 @@ both!(wrong_password_and_unknown_email_answer_alike, |app| async move {
 
     // An absurdly long e-mail is just another failure, kept short in the trail.
     let long = format!("{}@obec.example.cz", "a".repeat(100_000));
-    assert_eq!(sign_in(&app, &long, PASSWORD).await.expect(401), a);
+    assert_eq!(app.sign_in(&long, PASSWORD).await.expect(401), a);
     let failures = audit_events(&app, "login_failed").await;
     assert!(failures.iter().all(|f| f.changes.0["email"].as_str().unwrap().len() <= 254));
 
@@ -112,23 +87,23 @@ both!(email_is_case_insensitive, |app| async move {
         .await
         .expect(201);
     assert_eq!(created["email"], "jana.novakova@obec.example.cz");
-    sign_in(&app, "JANA.NOVAKOVA@obec.example.cz", PASSWORD).await.expect(200);
-    sign_in(&app, "  jana.novakova@OBEC.example.cz", PASSWORD).await.expect(200);
+    app.sign_in("JANA.NOVAKOVA@obec.example.cz", PASSWORD).await.expect(200);
+    app.sign_in("  jana.novakova@OBEC.example.cz", PASSWORD).await.expect(200);
 });
 
 both!(deactivated_user_cannot_sign_in_and_their_tokens_stop, |app| async move {
-    let user = account(&app, "member").await;
+    let user = app.account("member").await;
     let email = email_of(&user);
-    let (access, refresh_token) = session(&app, &email).await;
+    let (access, refresh_token) = app.session(&email).await;
     let coordinator = app.coordinator().await;
     app.delete(&format!("/users/{}", user["id"].as_str().unwrap()), Some(&coordinator.token)).await.expect(204);
 
     app.get("/me", Some(&access)).await.expect(401);
     app.get("/plans", Some(&access)).await.expect(401);
-    refresh(&app, &refresh_token).await.expect(401);
+    app.refresh(&refresh_token).await.expect(401);
     // The right password gets exactly the answer of a wrong one.
-    let right = sign_in(&app, &email, PASSWORD).await.expect(401);
-    let wrong = sign_in(&app, &email, "nesprávné heslo 99").await.expect(401);
+    let right = app.sign_in(&email, PASSWORD).await.expect(401);
+    let wrong = app.sign_in(&email, "nesprávné heslo 99").await.expect(401);
     assert_eq!(right, wrong);
     assert!(audit_events(&app, "login_failed").await.iter().any(|f| f.changes.0["reason"] == "deactivated"));
 });
@@ -204,12 +179,12 @@ both!(forged_tokens_are_refused, |app| async move {
 });
 
 both!(refresh_rotates_and_reuse_ends_the_session, |app| async move {
-    let user = account(&app, "member").await;
+    let user = app.account("member").await;
     let email = email_of(&user);
-    let (access1, r1) = session(&app, &email).await;
-    let (_, other_session) = session(&app, &email).await;
+    let (access1, r1) = app.session(&email).await;
+    let (_, other_session) = app.session(&email).await;
 
-    let next = refresh(&app, &r1).await.expect(200);
+    let next = app.refresh(&r1).await.expect(200);
     let (access2, r2) = (next["access_token"].as_str().unwrap(), next["refresh_token"].as_str().unwrap());
     assert_ne!(r2, r1);
     assert_eq!(next["user"]["id"], user["id"]);
@@ -217,34 +192,34 @@ both!(refresh_rotates_and_reuse_ends_the_session, |app| async move {
     app.get("/me", Some(&access1)).await.expect(200);
 
     // Presenting the spent r1 again ends the whole session: r2 dies with it.
-    refresh(&app, &r1).await.expect(401);
-    refresh(&app, r2).await.expect(401);
+    app.refresh(&r1).await.expect(401);
+    app.refresh(r2).await.expect(401);
     assert_eq!(audit_events(&app, "refresh_reuse").await.len(), 1);
     // Another session of the same person is untouched.
-    refresh(&app, &other_session).await.expect(200);
+    app.refresh(&other_session).await.expect(200);
 
-    refresh(&app, "not-a-token").await.expect(401);
+    app.refresh("not-a-token").await.expect(401);
     assert_eq!(app.post("/auth/refresh", None, json!({})).await.expect(422)["errors"][0]["field"], "refresh_token");
 });
 
 both!(expired_refresh_token_is_refused, |app| async move {
-    let user = account(&app, "member").await;
-    let (_, token) = session(&app, &email_of(&user)).await;
+    let user = app.account("member").await;
+    let (_, token) = app.session(&email_of(&user)).await;
     refresh_token::Entity::update_many()
         .col_expr(refresh_token::Column::ExpiresAt, Expr::value(Utc::now() - Duration::minutes(1)))
         .exec(&app.db)
         .await
         .unwrap();
-    refresh(&app, &token).await.expect(401);
+    app.refresh(&token).await.expect(401);
     // The person's next sign-in clears their expired tokens; another person's stay until theirs.
-    let other = account(&app, "member").await;
-    session(&app, &email_of(&other)).await;
+    let other = app.account("member").await;
+    app.session(&email_of(&other)).await;
     refresh_token::Entity::update_many()
         .col_expr(refresh_token::Column::ExpiresAt, Expr::value(Utc::now() - Duration::minutes(1)))
         .exec(&app.db)
         .await
         .unwrap();
-    session(&app, &email_of(&user)).await;
+    app.session(&email_of(&user)).await;
     let expired = |id: &str| {
         refresh_token::Entity::find()
             .filter(refresh_token::Column::UserId.eq(id.parse::<Uuid>().unwrap()))
@@ -256,20 +231,20 @@ both!(expired_refresh_token_is_refused, |app| async move {
 });
 
 both!(logout_ends_the_session, |app| async move {
-    let user = account(&app, "member").await;
+    let user = app.account("member").await;
     let email = email_of(&user);
 
-    let (_, token) = session(&app, &email).await;
+    let (_, token) = app.session(&email).await;
     app.post("/auth/logout", None, json!({"refresh_token": token})).await.expect(204);
-    refresh(&app, &token).await.expect(401);
+    app.refresh(&token).await.expect(401);
     // Signing out again is harmless.
     app.post("/auth/logout", None, json!({"refresh_token": token})).await.expect(204);
 
     // With only the access token of the session, and no body at all.
-    let (access, token) = session(&app, &email).await;
+    let (access, token) = app.session(&email).await;
     app.get("/me", Some(&access)).await.expect(200);
     app.send(Method::POST, "/auth/logout", Some(&access), None, &[]).await.expect(204);
-    refresh(&app, &token).await.expect(401);
+    app.refresh(&token).await.expect(401);
     // The access token of an ended session stops at once, not when it expires.
     app.get("/me", Some(&access)).await.expect(401);
 
@@ -279,10 +254,10 @@ both!(logout_ends_the_session, |app| async move {
 });
 
 both!(password_change_ends_other_sessions, |app| async move {
-    let user = account(&app, "member").await;
+    let user = app.account("member").await;
     let email = email_of(&user);
-    let (access, mine) = session(&app, &email).await;
-    let (other_access, other) = session(&app, &email).await;
+    let (access, mine) = app.session(&email).await;
+    let (other_access, other) = app.session(&email).await;
     let new_password = "nové heslo pro léto 2026";
 
     let wrong = app
@@ -298,12 +273,12 @@ both!(password_change_ends_other_sessions, |app| async move {
         .await
         .expect(400);
     app.post("/me/password", Some(&access), json!({"current_password": PASSWORD, "new_password": new_password})).await.expect(204);
-    refresh(&app, &other).await.expect(401);
+    app.refresh(&other).await.expect(401);
     app.get("/me", Some(&other_access)).await.expect(401);
     app.get("/me", Some(&access)).await.expect(200);
-    refresh(&app, &mine).await.expect(200);
-    sign_in(&app, &email, PASSWORD).await.expect(401);
-    sign_in(&app, &email, new_password).await.expect(200);
+    app.refresh(&mine).await.expect(200);
+    app.sign_in(&email, PASSWORD).await.expect(401);
+    app.sign_in(&email, new_password).await.expect(200);
     assert_eq!(audit_events(&app, "password_change").await.len(), 1);
     app.post("/me/password", None, json!({"current_password": PASSWORD, "new_password": new_password})).await.expect(401);
 });
@@ -315,7 +290,7 @@ both!(failed_sign_ins_are_limited, |app| async move {
         c.trust_forwarded_for = true;
     })
     .await;
-    let user = account(&app, "member").await;
+    let user = app.account("member").await;
     let email = email_of(&user);
     let from = |address: &str, email: &str, password: &str| {
         let body = json!({"email": email, "password": password});
@@ -335,7 +310,7 @@ both!(failed_sign_ins_are_limited, |app| async move {
     assert_eq!(audit_events(&app, "login_failed").await.len(), 3);
 
     // Concurrent guesses get no more tries than sequential ones: each is counted before hashing.
-    let target = account(&app, "member").await;
+    let target = app.account("member").await;
     let target_email = email_of(&target);
     let addresses = ["203.0.113.1", "203.0.113.2", "203.0.113.3", "203.0.113.4", "203.0.113.5", "203.0.113.6"];
     let burst = futures_util::future::join_all(addresses.map(|a| from(a, &target_email, "hádám heslo 0000"))).await;
@@ -347,7 +322,7 @@ both!(failed_sign_ins_are_limited, |app| async move {
     for n in 0..5 {
         from("198.51.100.7", &format!("nikdo{n}@obec.example.cz"), "hádám heslo 0000").await.expect(401);
     }
-    let other = account(&app, "member").await;
+    let other = app.account("member").await;
     from("198.51.100.7", &email_of(&other), PASSWORD).await.expect(429);
     // Only the last X-Forwarded-For entry (the one the trusted proxy added) counts: made-up ones before it don't.
     from("10.1.2.3, 198.51.100.7", &email_of(&other), PASSWORD).await.expect(429);
@@ -359,7 +334,7 @@ both!(failed_sign_ins_are_limited, |app| async move {
     from("198.51.100.8", &email_of(&other), PASSWORD).await.expect(200);
 
     // Wrong current passwords count as failed sign-ins of that account too.
-    let (access, _) = session(&app, &email_of(&other)).await;
+    let (access, _) = app.session(&email_of(&other)).await;
     for _ in 0..3 {
         app.post("/me/password", Some(&access), json!({"current_password": "hádám heslo 0000", "new_password": "nové heslo 2026 léto"}))
             .await
@@ -379,19 +354,18 @@ both!(no_secret_reaches_the_audit_trail, |app| async move {
     app.post("/users", Some(&admin.token), json!({"email": email, "display_name": "T", "role": "member", "password": first}))
         .await
         .expect(201);
-    sign_in(&app, &email, guess).await.expect(401);
-    let pair = sign_in(&app, &email, first).await.expect(200);
+    app.sign_in(&email, guess).await.expect(401);
+    let pair = app.sign_in(&email, first).await.expect(200);
     let access = pair["access_token"].as_str().unwrap().to_string();
-    let next = refresh(&app, pair["refresh_token"].as_str().unwrap()).await.expect(200);
+    let next = app.refresh(pair["refresh_token"].as_str().unwrap()).await.expect(200);
     app.post("/me/password", Some(&access), json!({"current_password": first, "new_password": second})).await.expect(204);
-    let key = app.post("/api-keys", Some(&access), json!({"name": "skript", "scopes": ["read"]})).await.expect(201);
-    let secret = key["key"].as_str().unwrap().to_string();
-    app.delete(&format!("/api-keys/{}", key["id"].as_str().unwrap()), Some(&access)).await.expect(204);
+    let Key { id: key, secret } = app.create_key(&access, json!(["read"])).await;
+    app.delete(&format!("/api-keys/{key}"), Some(&access)).await.expect(204);
     app.post("/auth/logout", None, json!({"refresh_token": next["refresh_token"]})).await.expect(204);
-    let again = sign_in(&app, &email, second).await.expect(200);
+    let again = app.sign_in(&email, second).await.expect(200);
     let spent = again["refresh_token"].as_str().unwrap();
-    let last = refresh(&app, spent).await.expect(200);
-    refresh(&app, spent).await.expect(401);
+    let last = app.refresh(spent).await.expect(200);
+    app.refresh(spent).await.expect(401);
 
     let trail = format!("{:?}", audit_event::Entity::find().all(&app.db).await.unwrap());
     for action in ["create", "login_failed", "login", "password_change", "revoke", "logout", "refresh_reuse"] {

@@ -1,75 +1,22 @@
 //! Comments: who may comment when, e-mail privacy, replies, editing, moderation, comments entered
 //! on someone's behalf, the anonymous rate limit.
 use chrono::{Duration, Utc};
-use entity::plan;
-use reqwest::Method;
-use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-use serde_json::{Value, json};
+use serde_json::json;
 use uuid::Uuid;
 
 use crate::both;
 use crate::helpers::*;
 
-/// A plan in open consultation with one goal and one measure.
-pub struct Consultation {
-    pub coordinator: TestUser,
-    pub plan: String,
-    pub goal: String,
-    pub measure: String,
-}
-
-pub async fn open_consultation(app: &TestApp) -> Consultation {
-    let coordinator = app.coordinator().await;
-    let t = Some(coordinator.token.as_str());
-    let plan = app.plan(&coordinator).await;
-    let goal = app.post(&format!("/plans/{plan}/goals"), t, json!({"code": "1", "title": "Senioři a pečující"})).await;
-    let goal = goal.expect(201)["id"].as_str().unwrap().to_string();
-    let measure = app.post(&format!("/goals/{goal}/measures"), t, json!({"code": "1.1", "title": "Odlehčovací služba"})).await;
-    let measure = measure.expect(201)["id"].as_str().unwrap().to_string();
-    app.post(&format!("/plans/{plan}/status"), t, json!({"status": "consultation", "consultation_closes_at": "2099-01-01T00:00:00Z"}))
-        .await
-        .expect(200);
-    Consultation { coordinator, plan, goal, measure }
-}
-
-/// Moves the consultation deadline into the past, directly in the database.
-pub async fn pass_deadline(app: &TestApp, plan_id: &str, days_ago: i64) {
-    plan::Entity::update_many()
-        .col_expr(plan::Column::ConsultationClosesAt, Expr::value(Utc::now() - Duration::days(days_ago)))
-        .filter(plan::Column::Id.eq(plan_id.parse::<Uuid>().unwrap()))
-        .exec(&app.db)
-        .await
-        .unwrap();
-}
-
-pub fn on(target_type: &str, target_id: &str, body: &str) -> Value {
-    json!({"target_type": target_type, "target_id": target_id, "body": body})
-}
-
-pub fn anonymous(target_type: &str, target_id: &str, body: &str, name: &str, email: Option<&str>) -> Value {
-    let mut v = on(target_type, target_id, body);
-    v["author_name"] = json!(name);
-    if let Some(email) = email {
-        v["author_email"] = json!(email);
-    }
-    v
-}
-
+/// A meeting of a group of its own; returns its id.
 async fn meeting(app: &TestApp) -> String {
     let group = app.group_row("PS Senioři").await;
     app.meeting_row(group).await.to_string()
 }
 
-fn ids(page: &Value) -> Vec<String> {
-    page["items"].as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap().to_string()).collect()
-}
-
 both!(anonymous_comment_during_open_consultation, |app| async move {
-    let k = open_consultation(&app).await;
+    let k = app.open_consultation().await;
     let created = app
-        .post(
-            "/comments",
+        .post_comment(
             None,
             anonymous("measure", &k.measure, "Služba by měla fungovat i o víkendech.", " Jana Nováková ", Some("jana@example.cz")),
         )
@@ -104,10 +51,9 @@ both!(anonymous_comment_during_open_consultation, |app| async move {
     assert_eq!(staff_list["items"][0]["author_email"], "jana@example.cz");
 
     // The plan and its goal take comments too, without an e-mail.
-    let on_plan =
-        app.post("/comments", None, anonymous("plan", &k.plan, "Chybí dluhové poradenství.", "Spolek Pomoc", None)).await.expect(201);
+    let on_plan = app.post_comment(None, anonymous("plan", &k.plan, "Chybí dluhové poradenství.", "Spolek Pomoc", None)).await.expect(201);
     assert_eq!(on_plan["plan_id"], k.plan.as_str());
-    let on_goal = app.post("/comments", None, anonymous("goal", &k.goal, "Cíl je příliš obecný.", "Petr", None)).await.expect(201);
+    let on_goal = app.post_comment(None, anonymous("goal", &k.goal, "Cíl je příliš obecný.", "Petr", None)).await.expect(201);
     assert_eq!(on_goal["plan_id"], k.plan.as_str());
 
     // The write is audited, with the anonymous actor.
@@ -116,66 +62,66 @@ both!(anonymous_comment_during_open_consultation, |app| async move {
 });
 
 both!(anonymous_comment_rules, |app| async move {
-    let k = open_consultation(&app).await;
+    let k = app.open_consultation().await;
     // A name is required; the e-mail, if given, must look like one; the body has bounds.
-    let problem = app.post("/comments", None, on("plan", &k.plan, "Bez jména")).await.expect(422);
+    let problem = app.post_comment(None, on("plan", &k.plan, "Bez jména")).await.expect(422);
     assert_eq!(problem["errors"][0]["field"], "author_name");
-    let problem = app.post("/comments", None, anonymous("plan", &k.plan, "Text", "Jana", Some("not-an-email"))).await.expect(422);
+    let problem = app.post_comment(None, anonymous("plan", &k.plan, "Text", "Jana", Some("not-an-email"))).await.expect(422);
     assert_eq!(problem["errors"][0]["field"], "author_email");
-    let problem = app.post("/comments", None, anonymous("plan", &k.plan, "   ", "Jana", None)).await.expect(422);
+    let problem = app.post_comment(None, anonymous("plan", &k.plan, "   ", "Jana", None)).await.expect(422);
     assert_eq!(problem["errors"][0]["field"], "body");
-    let problem = app.post("/comments", None, anonymous("plan", &k.plan, &"x".repeat(10_001), "Jana", None)).await.expect(422);
+    let problem = app.post_comment(None, anonymous("plan", &k.plan, &"x".repeat(10_001), "Jana", None)).await.expect(422);
     assert_eq!(problem["errors"][0]["field"], "body");
-    app.post("/comments", None, anonymous("plan", &k.plan, &"ř".repeat(10_000), "Jana", None)).await.expect(201);
+    app.post_comment(None, anonymous("plan", &k.plan, &"ř".repeat(10_000), "Jana", None)).await.expect(201);
     // Owner fields cannot be smuggled in.
     let mut forged = anonymous("plan", &k.plan, "Text", "Jana", None);
     forged["author_id"] = json!(k.coordinator.id);
-    app.post("/comments", None, forged).await.expect(400);
+    app.post_comment(None, forged).await.expect(400);
     let mut forged = anonymous("plan", &k.plan, "Text", "Jana", None);
     forged["resolution"] = json!("accepted");
-    app.post("/comments", None, forged).await.expect(400);
+    app.post_comment(None, forged).await.expect(400);
     // Unknown targets are 404; meetings need an account.
-    app.post("/comments", None, anonymous("goal", &Uuid::now_v7().to_string(), "Text", "Jana", None)).await.expect(404);
+    app.post_comment(None, anonymous("goal", &Uuid::now_v7().to_string(), "Text", "Jana", None)).await.expect(404);
     let meeting = meeting(&app).await;
-    app.post("/comments", None, anonymous("meeting", &meeting, "Text", "Jana", None)).await.expect(401);
+    app.post_comment(None, anonymous("meeting", &meeting, "Text", "Jana", None)).await.expect(401);
 
     // A draft does not exist for the public.
     let draft = app.plan(&k.coordinator).await;
-    app.post("/comments", None, anonymous("plan", &draft, "Text", "Jana", None)).await.expect(404);
+    app.post_comment(None, anonymous("plan", &draft, "Text", "Jana", None)).await.expect(404);
 
     // After the deadline, new public comments are refused with the reason.
-    pass_deadline(&app, &k.plan, 1).await;
-    let problem = app.post("/comments", None, anonymous("measure", &k.measure, "Pozdě", "Jana", None)).await.expect(409);
+    app.pass_deadline(&k.plan, 1).await;
+    let problem = app.post_comment(None, anonymous("measure", &k.measure, "Pozdě", "Jana", None)).await.expect(409);
     assert_eq!(problem["code"], "consultation_closed");
     assert!(problem["detail"].as_str().unwrap().contains("consultation closed"), "{problem}");
     assert_eq!(app.get(&format!("/plans/{}", k.plan), None).await.json()["consultation_open"], false);
     // An approved plan takes no public comments either.
-    let approved = open_consultation(&app).await;
+    let approved = app.open_consultation().await;
     let approval = json!({"status": "approved", "approval_resolution": "usnesení ZM č. 12/3/25", "approved_on": Utc::now().date_naive()});
-    app.post(&format!("/plans/{}/status", approved.plan), Some(&approved.coordinator.token), approval).await.expect(200);
-    let problem = app.post("/comments", None, anonymous("plan", &approved.plan, "Text", "Jana", None)).await.expect(409);
+    app.move_plan(&approved.plan, Some(&approved.coordinator.token), approval).await.expect(200);
+    let problem = app.post_comment(None, anonymous("plan", &approved.plan, "Text", "Jana", None)).await.expect(409);
     assert!(problem["detail"].as_str().unwrap().contains("not in public consultation"), "{problem}");
 });
 
 both!(members_comment_at_any_time_as_themselves, |app| async move {
-    let k = open_consultation(&app).await;
+    let k = app.open_consultation().await;
     let member = app.member().await;
     let t = Some(member.token.as_str());
-    let during = app.post("/comments", t, on("goal", &k.goal, "Doplnit pečující.")).await.expect(201);
+    let during = app.post_comment(t, on("goal", &k.goal, "Doplnit pečující.")).await.expect(201);
     assert_eq!(during["author"], json!({"id": member.id, "display_name": "Test member"}));
     assert_eq!(during["is_consultation"], true);
 
     // On a draft (members read drafts) and after the deadline: accepted, but not consultation comments.
     let draft = app.plan(&k.coordinator).await;
-    let on_draft = app.post("/comments", t, on("plan", &draft, "Poznámka k pracovní verzi.")).await.expect(201);
+    let on_draft = app.post_comment(t, on("plan", &draft, "Poznámka k pracovní verzi.")).await.expect(201);
     assert_eq!(on_draft["is_consultation"], false);
-    pass_deadline(&app, &k.plan, 1).await;
-    let after = app.post("/comments", t, on("measure", &k.measure, "Po termínu.")).await.expect(201);
+    app.pass_deadline(&k.plan, 1).await;
+    let after = app.post_comment(t, on("measure", &k.measure, "Po termínu.")).await.expect(201);
     assert_eq!(after["is_consultation"], false);
 
     // Meetings take comments from signed-in people; they belong to no plan.
     let meeting = meeting(&app).await;
-    let on_meeting = app.post("/comments", t, on("meeting", &meeting, "Prosím zápis do pátku.")).await.expect(201);
+    let on_meeting = app.post_comment(t, on("meeting", &meeting, "Prosím zápis do pátku.")).await.expect(201);
     assert!(on_meeting["plan_id"].is_null());
     assert_eq!(
         ids(&app.get(&format!("/comments?target_type=meeting&target_id={meeting}"), None).await.expect(200)),
@@ -185,43 +131,38 @@ both!(members_comment_at_any_time_as_themselves, |app| async move {
     // A member cannot sign as someone else, nor act as staff entering paper comments.
     let mut as_other = on("plan", &k.plan, "Text");
     as_other["author_name"] = json!("Starosta");
-    app.post("/comments", t, as_other).await.expect(403);
+    app.post_comment(t, as_other).await.expect(403);
     let mut paper = on("plan", &k.plan, "Text");
     paper["channel"] = json!("paper");
-    app.post("/comments", t, paper.clone()).await.expect(403);
+    app.post_comment(t, paper.clone()).await.expect(403);
     let mut dated = on("plan", &k.plan, "Text");
     dated["received_on"] = json!("2025-01-01");
-    app.post("/comments", t, dated).await.expect(403);
+    app.post_comment(t, dated).await.expect(403);
     paper["author_name"] = json!("Jana");
-    app.post("/comments", None, paper).await.expect(401);
+    app.post_comment(None, paper).await.expect(401);
 });
 
 both!(replies_stay_on_their_target, |app| async move {
-    let k = open_consultation(&app).await;
+    let k = app.open_consultation().await;
     let member = app.member().await;
     let t = Some(member.token.as_str());
-    let parent = app.post("/comments", t, on("measure", &k.measure, "Kdo službu zajistí?")).await.id();
-    let mut reply = on("measure", &k.measure, "Charita Český Krumlov.");
-    reply["parent_id"] = json!(parent);
-    let answer = app.post("/comments", Some(&k.coordinator.token), reply.clone()).await.expect(201);
+    let parent = app.create_comment(t, on("measure", &k.measure, "Kdo službu zajistí?")).await;
+    let reply = reply_to(&parent, on("measure", &k.measure, "Charita Český Krumlov."));
+    let answer = app.post_comment(Some(&k.coordinator.token), reply.clone()).await.expect(201);
     assert_eq!(answer["parent_id"], parent.as_str());
-    let reply_id = answer["id"].as_str().unwrap().to_string();
+    let reply_id = id(&answer);
 
-    let mut elsewhere = on("goal", &k.goal, "Jinam.");
-    elsewhere["parent_id"] = json!(parent);
-    let problem = app.post("/comments", t, elsewhere).await.expect(422);
+    let elsewhere = reply_to(&parent, on("goal", &k.goal, "Jinam."));
+    let problem = app.post_comment(t, elsewhere).await.expect(422);
     assert_eq!(problem["errors"][0]["field"], "parent_id");
-    let mut deeper = reply.clone();
-    deeper["parent_id"] = json!(reply_id);
-    assert_eq!(app.post("/comments", t, deeper).await.expect(422)["errors"][0]["field"], "parent_id");
-    let mut unknown = reply.clone();
-    unknown["parent_id"] = json!(Uuid::now_v7());
-    app.post("/comments", t, unknown).await.expect(422);
+    let deeper = reply_to(&reply_id, reply.clone());
+    assert_eq!(app.post_comment(t, deeper).await.expect(422)["errors"][0]["field"], "parent_id");
+    let unknown = reply_to(&Uuid::now_v7().to_string(), reply.clone());
+    app.post_comment(t, unknown).await.expect(422);
     // Anonymous replies are fine while the consultation is open.
-    let mut public_reply = anonymous("measure", &k.measure, "Souhlasím s dotazem.", "Jana", None);
-    public_reply["parent_id"] = json!(parent);
-    app.post("/comments", None, public_reply).await.expect(201);
-    assert_eq!(app.get(&format!("/comments?parent_id={parent}"), None).await.expect(200)["items"].as_array().unwrap().len(), 2);
+    let public_reply = reply_to(&parent, anonymous("measure", &k.measure, "Souhlasím s dotazem.", "Jana", None));
+    app.post_comment(None, public_reply).await.expect(201);
+    assert_eq!(items(&app.get(&format!("/comments?parent_id={parent}"), None).await.expect(200)).len(), 2);
 
     // Deleting the comment takes its replies along.
     app.delete(&format!("/comments/{parent}"), t).await.expect(204);
@@ -229,10 +170,10 @@ both!(replies_stay_on_their_target, |app| async move {
 });
 
 both!(authors_edit_and_delete_their_own, |app| async move {
-    let k = open_consultation(&app).await;
+    let k = app.open_consultation().await;
     let author = app.member().await;
     let other = app.member().await;
-    let id = app.post("/comments", Some(&author.token), on("plan", &k.plan, "Původní text")).await.id();
+    let id = app.create_comment(Some(&author.token), on("plan", &k.plan, "Původní text")).await;
     let path = format!("/comments/{id}");
 
     let edited = app.patch(&path, Some(&author.token), json!({"body": " Opravený text "})).await.expect(200);
@@ -245,7 +186,7 @@ both!(authors_edit_and_delete_their_own, |app| async move {
     app.patch(&path, Some(&author.token), json!({"author_name": "Jiný"})).await.expect(400);
     // Members cannot moderate, not even their own comment.
     app.patch(&path, Some(&author.token), json!({"status": "hidden", "moderation_reason": "x"})).await.expect(403);
-    let stale = app.send(Method::PATCH, &path, Some(&author.token), Some(json!({"body": "Starý"})), &[("if-match", "\"1\"")]).await;
+    let stale = app.patch_if(&path, Some(&author.token), "\"1\"", json!({"body": "Starý"})).await;
     stale.expect(412);
     assert_eq!(app.get(&path, None).await.json()["body"], "Opravený text");
 
@@ -253,18 +194,18 @@ both!(authors_edit_and_delete_their_own, |app| async move {
     app.delete(&path, None).await.expect(401);
     // Staff hide other people's consultation comments rather than delete them.
     app.delete(&path, Some(&k.coordinator.token)).await.expect(409);
-    app.send(Method::DELETE, &path, Some(&author.token), None, &[("if-match", "\"1\"")]).await.expect(412);
+    app.delete_if(&path, Some(&author.token), "\"1\"").await.expect(412);
     app.delete(&path, Some(&author.token)).await.expect(204);
     app.get(&path, Some(&author.token)).await.expect(404);
     let audit = app.get(&format!("/audit?entity_type=comment&entity_id={id}"), Some(&k.coordinator.token)).await.expect(200);
-    let actions: Vec<&str> = audit["items"].as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
+    let actions: Vec<&str> = items(&audit).iter().map(|e| e["action"].as_str().unwrap()).collect();
     assert_eq!(actions, ["delete", "update", "create"]);
 
     // Once the consultation has closed, a consultation comment is part of the record.
-    let kept = app.post("/comments", Some(&author.token), on("plan", &k.plan, "Formální připomínka")).await.id();
-    let duplicate = app.post("/comments", Some(&author.token), on("goal", &k.goal, "Omylem podruhé")).await.id();
-    pass_deadline(&app, &k.plan, 1).await;
-    let late = app.post("/comments", Some(&author.token), on("goal", &k.goal, "Po termínu")).await.id();
+    let kept = app.create_comment(Some(&author.token), on("plan", &k.plan, "Formální připomínka")).await;
+    let duplicate = app.create_comment(Some(&author.token), on("goal", &k.goal, "Omylem podruhé")).await;
+    app.pass_deadline(&k.plan, 1).await;
+    let late = app.create_comment(Some(&author.token), on("goal", &k.goal, "Po termínu")).await;
     let problem = app.delete(&format!("/comments/{kept}"), Some(&author.token)).await.expect(409);
     assert!(problem["detail"].as_str().unwrap().contains("record"));
     app.patch(&format!("/comments/{kept}"), Some(&author.token), json!({"body": "Změna po termínu"})).await.expect(409);
@@ -277,19 +218,17 @@ both!(authors_edit_and_delete_their_own, |app| async move {
     let problem = app.delete(&format!("/comments/{duplicate}"), c).await.expect(409);
     assert!(problem["detail"].as_str().unwrap().contains("hide it"));
     assert_eq!(problem["code"], "public_record");
-    app.patch(&format!("/comments/{duplicate}"), c, json!({"status": "hidden", "moderation_reason": "Duplicitní připomínka"}))
-        .await
-        .expect(200);
-    let register = app.get(&format!("/plans/{}/consultation-report", k.plan), c).await.expect(200);
-    let listed: Vec<&str> = register["items"].as_array().unwrap().iter().map(|e| e["comment_id"].as_str().unwrap()).collect();
+    app.hide(&duplicate, c, "Duplicitní připomínka").await;
+    let register = app.register(&k.plan, c).await.expect(200);
+    let listed: Vec<&str> = items(&register).iter().map(|e| e["comment_id"].as_str().unwrap()).collect();
     assert_eq!(listed, [kept.as_str(), duplicate.as_str()]);
     assert_eq!(register["counts"]["unsettled"], 2);
 });
 
 both!(moderation_hides_and_restores, |app| async move {
-    let k = open_consultation(&app).await;
+    let k = app.open_consultation().await;
     let member = app.member().await;
-    let id = app.post("/comments", None, anonymous("plan", &k.plan, "Urážlivý text", "Troll", Some("troll@example.cz"))).await.id();
+    let id = app.create_comment(None, anonymous("plan", &k.plan, "Urážlivý text", "Troll", Some("troll@example.cz"))).await;
     let path = format!("/comments/{id}");
     let c = Some(k.coordinator.token.as_str());
 
@@ -310,17 +249,16 @@ both!(moderation_hides_and_restores, |app| async move {
     assert_eq!(app.get(&path, c).await.expect(200)["moderation_reason"], "Vulgarismy");
     assert_eq!(ids(&app.get("/comments?status=hidden", c).await.expect(200)), [id.as_str()]);
     // A hidden comment cannot be answered by the public.
-    let mut reply = anonymous("plan", &k.plan, "Odpověď", "Jana", None);
-    reply["parent_id"] = json!(id);
-    app.post("/comments", None, reply).await.expect(422);
+    let reply = reply_to(&id, anonymous("plan", &k.plan, "Odpověď", "Jana", None));
+    app.post_comment(None, reply).await.expect(422);
 
     // It stays in the register: counted, its text withheld from the public, whole for staff.
-    let public = app.get(&format!("/plans/{}/consultation-report", k.plan), None).await.expect(200);
+    let public = app.register(&k.plan, None).await.expect(200);
     assert_eq!(public["counts"]["total"], 1);
     assert_eq!(public["items"][0]["status"], "hidden");
     assert!(public["items"][0]["body"].is_null());
     assert!(public["items"][0].get("moderation_reason").is_none());
-    let staff = app.get(&format!("/plans/{}/consultation-report", k.plan), c).await.expect(200);
+    let staff = app.register(&k.plan, c).await.expect(200);
     assert_eq!(staff["items"][0]["body"], "Urážlivý text");
     assert_eq!(staff["items"][0]["moderation_reason"], "Vulgarismy");
 
@@ -330,17 +268,17 @@ both!(moderation_hides_and_restores, |app| async move {
     assert_eq!(public["body"], "Urážlivý text");
     assert!(public.get("moderation_reason").is_none(), "moderation reasons are for staff only");
     let audit = app.get(&format!("/audit?entity_type=comment&entity_id={id}&action=moderate"), c).await.expect(200);
-    assert_eq!(audit["items"].as_array().unwrap().len(), 2);
+    assert_eq!(items(&audit).len(), 2);
 });
 
 both!(staff_enter_comments_received_on_paper, |app| async move {
-    let k = open_consultation(&app).await;
+    let k = app.open_consultation().await;
     let c = Some(k.coordinator.token.as_str());
     let received = (Utc::now() - Duration::days(3)).date_naive().to_string();
     let mut paper = anonymous("measure", &k.measure, "Dopis: žádáme rozšíření služby.", "Obec Větřní", Some("podatelna@vetrni.example.cz"));
     paper["channel"] = json!("paper");
     paper["received_on"] = json!(received);
-    let entered = app.post("/comments", c, paper.clone()).await.expect(201);
+    let entered = app.post_comment(c, paper.clone()).await.expect(201);
     assert_eq!(entered["author"], json!({"id": null, "display_name": "Obec Větřní"}), "the submitter, not the coordinator");
     assert_eq!(entered["author_email"], "podatelna@vetrni.example.cz");
     assert_eq!(entered["channel"], "paper");
@@ -353,38 +291,38 @@ both!(staff_enter_comments_received_on_paper, |app| async move {
     // The submitter's name is required; the day received cannot be in the future.
     let mut nameless = paper.clone();
     nameless.as_object_mut().unwrap().remove("author_name");
-    assert_eq!(app.post("/comments", c, nameless).await.expect(422)["errors"][0]["field"], "author_name");
+    assert_eq!(app.post_comment(c, nameless).await.expect(422)["errors"][0]["field"], "author_name");
     let mut future = paper.clone();
     future["received_on"] = json!((Utc::now() + Duration::days(2)).date_naive().to_string());
-    assert_eq!(app.post("/comments", c, future).await.expect(422)["errors"][0]["field"], "received_on");
+    assert_eq!(app.post_comment(c, future).await.expect(422)["errors"][0]["field"], "received_on");
     let mut bad_channel = paper.clone();
     bad_channel["channel"] = json!("pigeon");
-    assert_eq!(app.post("/comments", c, bad_channel).await.expect(422)["errors"][0]["field"], "channel");
+    assert_eq!(app.post_comment(c, bad_channel).await.expect(422)["errors"][0]["field"], "channel");
 
     // After the deadline: received before it still joins the register; received after it does not.
-    pass_deadline(&app, &k.plan, 2).await;
+    app.pass_deadline(&k.plan, 2).await;
     let mut in_time = paper.clone();
     in_time["channel"] = json!("meeting");
     in_time["author_name"] = json!("Veřejné projednání 12. 5.");
-    assert_eq!(app.post("/comments", c, in_time).await.expect(201)["is_consultation"], true);
+    assert_eq!(app.post_comment(c, in_time).await.expect(201)["is_consultation"], true);
     let mut late = paper.clone();
     late["channel"] = json!("email");
     late["received_on"] = json!(Utc::now().date_naive().to_string());
-    assert_eq!(app.post("/comments", c, late).await.expect(201)["is_consultation"], false);
-    let report = app.get(&format!("/plans/{}/consultation-report", k.plan), c).await.expect(200);
-    let channels: Vec<&str> = report["items"].as_array().unwrap().iter().map(|e| e["channel"].as_str().unwrap()).collect();
+    assert_eq!(app.post_comment(c, late).await.expect(201)["is_consultation"], false);
+    let report = app.register(&k.plan, c).await.expect(200);
+    let channels: Vec<&str> = items(&report).iter().map(|e| e["channel"].as_str().unwrap()).collect();
     assert_eq!(channels, ["paper", "meeting"]);
 });
 
 both!(filters_and_pages_in_creation_order, |app| async move {
-    let k = open_consultation(&app).await;
+    let k = app.open_consultation().await;
     let member = app.member().await;
     let t = Some(member.token.as_str());
-    let a = app.post("/comments", t, on("plan", &k.plan, "A")).await.id();
-    let b = app.post("/comments", t, on("goal", &k.goal, "B")).await.id();
+    let a = app.create_comment(t, on("plan", &k.plan, "A")).await;
+    let b = app.create_comment(t, on("goal", &k.goal, "B")).await;
     let draft = app.plan(&k.coordinator).await;
-    let on_draft = app.post("/comments", t, on("plan", &draft, "C")).await.id();
-    let d = app.post("/comments", t, on("measure", &k.measure, "D")).await.id();
+    let on_draft = app.create_comment(t, on("plan", &draft, "C")).await;
+    let d = app.create_comment(t, on("measure", &k.measure, "D")).await;
 
     assert_eq!(ids(&app.get("/comments", t).await.expect(200)), [&*a, &b, &on_draft, &d]);
     assert_eq!(ids(&app.get("/comments", None).await.expect(200)), [&*a, &b, &d], "comments on drafts are not public");
@@ -407,18 +345,18 @@ both!(filters_and_pages_in_creation_order, |app| async move {
 
 both!(anonymous_floods_are_rate_limited, |app| async move {
     let app = spawn_app_with(app.backend, |c| c.limits.anonymous_comments_per_address = 3).await;
-    let k = open_consultation(&app).await;
+    let k = app.open_consultation().await;
     for i in 0..3 {
-        app.post("/comments", None, anonymous("plan", &k.plan, &format!("Připomínka {i}"), "Jana", None)).await.expect(201);
+        app.post_comment(None, anonymous("plan", &k.plan, &format!("Připomínka {i}"), "Jana", None)).await.expect(201);
     }
-    let limited = app.post("/comments", None, anonymous("plan", &k.plan, "Další", "Jana", None)).await;
+    let limited = app.post_comment(None, anonymous("plan", &k.plan, "Další", "Jana", None)).await;
     limited.expect(429);
     let retry: u64 = limited.header("retry-after").unwrap().parse().unwrap();
     assert!((1..=600).contains(&retry), "{retry}");
-    assert_eq!(app.get("/comments", None).await.json()["items"].as_array().unwrap().len(), 3);
+    assert_eq!(items(&app.get("/comments", None).await.json()).len(), 3);
     // Signed-in members are not limited by the anonymous counter.
     let member = app.member().await;
-    app.post("/comments", Some(&member.token), on("plan", &k.plan, "Člen")).await.expect(201);
+    app.post_comment(Some(&member.token), on("plan", &k.plan, "Člen")).await.expect(201);
 });
 
 // Signed-in people have their own bound on writes (per account, by session or API key alike), so a
@@ -426,13 +364,13 @@ both!(anonymous_floods_are_rate_limited, |app| async move {
 both!(signed_in_writes_are_rate_limited, |app| async move {
     // The coordinator setting up the consultation writes four times.
     let app = spawn_app_with(app.backend, |c| c.limits.writes_per_account = 4).await;
-    let k = open_consultation(&app).await;
+    let k = app.open_consultation().await;
     let member = app.member().await;
     let t = Some(member.token.as_str());
     for i in 0..4 {
-        app.post("/comments", t, on("plan", &k.plan, &format!("Připomínka {i}"))).await.expect(201);
+        app.post_comment(t, on("plan", &k.plan, &format!("Připomínka {i}"))).await.expect(201);
     }
-    let limited = app.post("/comments", t, on("plan", &k.plan, "Další")).await;
+    let limited = app.post_comment(t, on("plan", &k.plan, "Další")).await;
     limited.expect(429);
     let retry: u64 = limited.header("retry-after").unwrap().parse().unwrap();
     assert!((1..=60).contains(&retry), "{retry}");
@@ -441,7 +379,7 @@ both!(signed_in_writes_are_rate_limited, |app| async move {
     app.get("/comments", t).await.expect(200);
     // Other people are not held back by this one.
     let other = app.member().await;
-    app.post("/comments", Some(&other.token), on("plan", &k.plan, "Jiný člen")).await.expect(201);
-    app.post("/comments", None, anonymous("plan", &k.plan, "Veřejnost", "Jana", None)).await.expect(201);
-    assert_eq!(app.get("/comments", None).await.json()["items"].as_array().unwrap().len(), 6);
+    app.post_comment(Some(&other.token), on("plan", &k.plan, "Jiný člen")).await.expect(201);
+    app.post_comment(None, anonymous("plan", &k.plan, "Veřejnost", "Jana", None)).await.expect(201);
+    assert_eq!(items(&app.get("/comments", None).await.json()).len(), 6);
 });

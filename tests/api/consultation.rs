@@ -4,11 +4,10 @@ use reqwest::Method;
 use serde_json::{Value, json};
 
 use crate::both;
-use crate::comments::{anonymous, on, open_consultation, pass_deadline};
 use crate::helpers::*;
 
 fn approval() -> Value {
-    json!({"status": "approved", "approval_resolution": "usnesení ZM č. 1234/ZM2226/22", "approved_on": Utc::now().date_naive()})
+    to_approved("usnesení ZM č. 1234/ZM2226/22", &Utc::now().date_naive().to_string())
 }
 
 /// The register with an explicit `Accept`, read as raw bytes (a text decoder would eat the BOM).
@@ -24,10 +23,10 @@ async fn report(app: &TestApp, plan: &str, token: Option<&str>, accept: &str, qu
 }
 
 both!(resolution_rules, |app| async move {
-    let k = open_consultation(&app).await;
+    let k = app.open_consultation().await;
     let c = Some(k.coordinator.token.as_str());
     let member = app.member().await;
-    let formal = app.post("/comments", Some(&member.token), on("measure", &k.measure, "Rozšířit o víkendy.")).await.id();
+    let formal = app.create_comment(Some(&member.token), on("measure", &k.measure, "Rozšířit o víkendy.")).await;
     let path = format!("/comments/{formal}/resolution");
     let accepted = json!({"resolution": "accepted", "note": "Oprávněná připomínka.", "change": "Opatření 1.1 doplněno o víkendy."});
 
@@ -60,87 +59,81 @@ both!(resolution_rules, |app| async move {
     app.patch(&format!("/comments/{formal}"), Some(&member.token), json!({"body": "Jinak"})).await.expect(409);
     app.delete(&format!("/comments/{formal}"), Some(&member.token)).await.expect(409);
     let audit = app.get(&format!("/audit?entity_type=comment&entity_id={formal}&action=resolve"), c).await.expect(200);
-    assert_eq!(audit["items"].as_array().unwrap().len(), 2);
+    assert_eq!(items(&audit).len(), 2);
 
     // Only formal consultation comments are settled: not replies, not comments made outside it.
-    let mut reply = on("measure", &k.measure, "Souhlas.");
-    reply["parent_id"] = json!(formal);
-    let reply = app.post("/comments", Some(&member.token), reply).await.id();
-    let problem = app.post(&format!("/comments/{reply}/resolution"), c, json!({"resolution": "noted"})).await.expect(409);
+    let reply = reply_to(&formal, on("measure", &k.measure, "Souhlas."));
+    let reply = app.create_comment(Some(&member.token), reply).await;
+    let problem = app.resolve(&reply, c, json!({"resolution": "noted"})).await.expect(409);
     assert!(problem["detail"].as_str().unwrap().contains("reply"));
     let draft = app.plan(&k.coordinator).await;
-    let casual = app.post("/comments", Some(&member.token), on("plan", &draft, "K pracovní verzi")).await.id();
-    let problem = app.post(&format!("/comments/{casual}/resolution"), c, json!({"resolution": "noted"})).await.expect(409);
+    let casual = app.create_comment(Some(&member.token), on("plan", &draft, "K pracovní verzi")).await;
+    let problem = app.resolve(&casual, c, json!({"resolution": "noted"})).await.expect(409);
     assert!(problem["detail"].as_str().unwrap().contains("only consultation comments"));
-    app.post(&format!("/comments/{}/resolution", uuid::Uuid::now_v7()), c, json!({"resolution": "noted"})).await.expect(404);
+    app.resolve(&uuid::Uuid::now_v7().to_string(), c, json!({"resolution": "noted"})).await.expect(404);
 });
 
 both!(approval_waits_for_every_settlement, |app| async move {
-    let k = open_consultation(&app).await;
+    let k = app.open_consultation().await;
     let c = Some(k.coordinator.token.as_str());
-    let first = app.post("/comments", None, anonymous("plan", &k.plan, "První", "Jana", None)).await.id();
-    let second = app.post("/comments", None, anonymous("goal", &k.goal, "Druhá", "Petr", None)).await.id();
-    let mut reply = anonymous("plan", &k.plan, "Odpověď se neposuzuje", "Eva", None);
-    reply["parent_id"] = json!(first);
-    app.post("/comments", None, reply).await.expect(201);
+    let first = app.create_comment(None, anonymous("plan", &k.plan, "První", "Jana", None)).await;
+    let second = app.create_comment(None, anonymous("goal", &k.goal, "Druhá", "Petr", None)).await;
+    let reply = reply_to(&first, anonymous("plan", &k.plan, "Odpověď se neposuzuje", "Eva", None));
+    app.post_comment(None, reply).await.expect(201);
     // A hidden comment still has to be settled.
-    app.patch(&format!("/comments/{second}"), c, json!({"status": "hidden", "moderation_reason": "Osobní údaje"})).await.expect(200);
-    pass_deadline(&app, &k.plan, 1).await;
+    app.hide(&second, c, "Osobní údaje").await;
+    app.pass_deadline(&k.plan, 1).await;
 
     let status = format!("/plans/{}/status", k.plan);
     let problem = app.post(&status, c, approval()).await.expect(409);
     assert_eq!(problem["code"], "unsettled_comments");
     assert!(problem["detail"].as_str().unwrap().starts_with("2 consultation comment"), "{problem}");
-    app.post(&format!("/comments/{first}/resolution"), c, json!({"resolution": "rejected", "note": "Mimo rozsah plánu."}))
-        .await
-        .expect(200);
+    app.resolve(&first, c, json!({"resolution": "rejected", "note": "Mimo rozsah plánu."})).await.expect(200);
     let problem = app.post(&status, c, approval()).await.expect(409);
     assert!(problem["detail"].as_str().unwrap().starts_with("1 consultation comment"), "{problem}");
-    app.post(&format!("/comments/{second}/resolution"), c, json!({"resolution": "noted"})).await.expect(200);
+    app.resolve(&second, c, json!({"resolution": "noted"})).await.expect(200);
     assert_eq!(app.post(&status, c, approval()).await.expect(200)["status"], "approved");
 
     // The register is final once the plan is approved.
-    let problem =
-        app.post(&format!("/comments/{first}/resolution"), c, json!({"resolution": "accepted", "note": "Přece jen"})).await.expect(409);
+    let problem = app.resolve(&first, c, json!({"resolution": "accepted", "note": "Přece jen"})).await.expect(409);
     assert!(problem["detail"].as_str().unwrap().contains("approved"));
     app.delete(&format!("/comments/{first}"), c).await.expect(409);
 });
 
 /// A plan in consultation with a settled, a partly settled, an unsettled and a hidden comment,
 /// a reply and a comment on a draft (neither of which belongs in the register).
-async fn register_fixture(app: &TestApp) -> (crate::comments::Consultation, String) {
-    let k = open_consultation(app).await;
+async fn register_fixture(app: &TestApp) -> (Consultation, String) {
+    let k = app.open_consultation().await;
     let c = Some(k.coordinator.token.as_str());
     let tricky = "Navrhuji: \"víkendový provoz\"; také svátky.\nDruhý řádek <script>alert(1)</script> & konec";
-    let a = app.post("/comments", None, anonymous("measure", &k.measure, tricky, "Jana Nováková", Some("jana@example.cz"))).await.id();
-    let b = app.post("/comments", None, anonymous("goal", &k.goal, "Cíl zúžit na seniory.", "Spolek seniorů", None)).await.id();
-    app.post("/comments", None, anonymous("plan", &k.plan, "Kdy bude hotovo?", "Petr Malý", None)).await.expect(201);
-    let hidden = app.post("/comments", None, anonymous("plan", &k.plan, "Nevhodný text", "Troll", Some("troll@example.cz"))).await.id();
-    app.patch(&format!("/comments/{hidden}"), c, json!({"status": "hidden", "moderation_reason": "Vulgarismy"})).await.expect(200);
-    let mut reply = anonymous("measure", &k.measure, "Souhlasím", "Eva", None);
-    reply["parent_id"] = json!(a);
-    app.post("/comments", None, reply).await.expect(201);
+    let a = app.create_comment(None, anonymous("measure", &k.measure, tricky, "Jana Nováková", Some("jana@example.cz"))).await;
+    let b = app.create_comment(None, anonymous("goal", &k.goal, "Cíl zúžit na seniory.", "Spolek seniorů", None)).await;
+    app.post_comment(None, anonymous("plan", &k.plan, "Kdy bude hotovo?", "Petr Malý", None)).await.expect(201);
+    let hidden = app.create_comment(None, anonymous("plan", &k.plan, "Nevhodný text", "Troll", Some("troll@example.cz"))).await;
+    app.hide(&hidden, c, "Vulgarismy").await;
+    let reply = reply_to(&a, anonymous("measure", &k.measure, "Souhlasím", "Eva", None));
+    app.post_comment(None, reply).await.expect(201);
     let draft = app.plan(&k.coordinator).await;
-    app.post("/comments", c, on("plan", &draft, "Jinde")).await.expect(201);
-    app.post(
-        &format!("/comments/{a}/resolution"),
+    app.post_comment(c, on("plan", &draft, "Jinde")).await.expect(201);
+    app.resolve(
+        &a,
         c,
         json!({"resolution": "accepted", "note": "Oprávněné; text \"upraven\".", "change": "Opatření 1.1: víkendy; svátky"}),
     )
     .await
     .expect(200);
-    app.post(&format!("/comments/{b}/resolution"), c, json!({"resolution": "partially_accepted", "note": "Částečně."})).await.expect(200);
+    app.resolve(&b, c, json!({"resolution": "partially_accepted", "note": "Částečně."})).await.expect(200);
     (k, tricky.to_string())
 }
 
 both!(register_as_json, |app| async move {
     let (k, tricky) = register_fixture(&app).await;
-    let public = app.get(&format!("/plans/{}/consultation-report", k.plan), None).await;
+    let public = app.register(&k.plan, None).await;
     assert!(public.header("content-type").unwrap().starts_with("application/json"));
     let report = public.expect(200);
     assert_eq!(report["plan"]["id"], k.plan.as_str());
     assert_eq!(report["counts"], json!({"total": 4, "accepted": 1, "partially_accepted": 1, "rejected": 0, "noted": 0, "unsettled": 2}));
-    let items = report["items"].as_array().unwrap();
+    let items = items(&report);
     let numbers: Vec<u64> = items.iter().map(|e| e["number"].as_u64().unwrap()).collect();
     assert_eq!(numbers, [1, 2, 3, 4]);
     assert_eq!(items[0]["target"], json!({"type": "measure", "id": k.measure, "code": "1.1", "title": "Odlehčovací služba"}));
@@ -157,17 +150,17 @@ both!(register_as_json, |app| async move {
     assert!(!public.text.contains("@example.cz"), "no e-mail for the public");
 
     let member = app.member().await;
-    assert!(!app.get(&format!("/plans/{}/consultation-report", k.plan), Some(&member.token)).await.text.contains("@example.cz"));
-    let staff = app.get(&format!("/plans/{}/consultation-report", k.plan), Some(&k.coordinator.token)).await.expect(200);
+    assert!(!app.register(&k.plan, Some(&member.token)).await.text.contains("@example.cz"));
+    let staff = app.register(&k.plan, Some(&k.coordinator.token)).await.expect(200);
     assert_eq!(staff["items"][0]["author_email"], "jana@example.cz");
     assert_eq!(staff["items"][3]["body"], "Nevhodný text");
 
     // Who may see the plan may see its register; drafts are 404 for the public.
     let draft = app.plan(&k.coordinator).await;
-    app.get(&format!("/plans/{draft}/consultation-report"), None).await.expect(404);
-    let empty = app.get(&format!("/plans/{draft}/consultation-report"), Some(&member.token)).await.expect(200);
+    app.register(&draft, None).await.expect(404);
+    let empty = app.register(&draft, Some(&member.token)).await.expect(200);
     assert_eq!(empty["counts"]["total"], 0);
-    app.get(&format!("/plans/{}/consultation-report", uuid::Uuid::now_v7()), None).await.expect(404);
+    app.register(&uuid::Uuid::now_v7().to_string(), None).await.expect(404);
 });
 
 both!(register_as_csv_for_excel, |app| async move {
@@ -248,7 +241,7 @@ both!(register_as_printable_html, |app| async move {
 });
 
 both!(register_content_negotiation, |app| async move {
-    let k = open_consultation(&app).await;
+    let k = app.open_consultation().await;
     for (accept, query, expected) in [
         ("", "", "application/json"),
         ("*/*", "", "application/json"),
@@ -269,35 +262,16 @@ both!(register_content_negotiation, |app| async move {
 
 both!(the_register_pages_and_streams_every_comment_exactly_once, |app| async move {
     use sea_orm::{ActiveValue::Set, EntityTrait};
-    let k = open_consultation(&app).await;
+    let k = app.open_consultation().await;
     let c = Some(k.coordinator.token.as_str());
     // More comments than one streamed page (200) holds, inserted directly to keep the test quick.
     let total = 450;
-    let (plan, now) = (k.plan.parse::<uuid::Uuid>().unwrap(), Utc::now());
+    let plan = k.plan.parse::<uuid::Uuid>().unwrap();
     let rows: Vec<entity::comment::ActiveModel> = (1..=total)
         .map(|n| entity::comment::ActiveModel {
-            id: Set(uuid::Uuid::now_v7()),
-            target_type: Set(entity::enums::TargetType::Plan),
-            target_id: Set(plan),
-            plan_id: Set(Some(plan)),
-            parent_id: Set(None),
-            body: Set(format!("Připomínka {n}")),
-            author_id: Set(None),
-            author_name: Set("Občan".into()),
-            author_email: Set(None),
-            status: Set(entity::enums::CommentStatus::Published),
-            moderation_reason: Set(None),
             is_consultation: Set(true),
-            channel: Set(entity::enums::Channel::Web),
-            received_on: Set(now.date_naive()),
             resolution: Set((n % 3 == 0).then_some(entity::enums::Resolution::Accepted)),
-            resolution_note: Set(None),
-            resolution_change: Set(None),
-            resolved_by: Set(None),
-            resolved_at: Set(None),
-            created_at: Set(now),
-            updated_at: Set(now),
-            version: Set(1),
+            ..comment_on(entity::enums::TargetType::Plan, plan, Some(plan), &format!("Připomínka {n}"))
         })
         .collect();
     entity::comment::Entity::insert_many(rows).exec_without_returning(&app.db).await.unwrap();
@@ -314,7 +288,7 @@ both!(the_register_pages_and_streams_every_comment_exactly_once, |app| async mov
         assert_eq!(page["counts"]["accepted"], total / 3);
         assert_eq!(page["counts"]["unsettled"], total - total / 3);
         assert_eq!(page["plan"]["id"], k.plan.as_str());
-        for item in page["items"].as_array().unwrap() {
+        for item in items(&page) {
             seen.push((item["number"].as_u64().unwrap(), item["body"].as_str().unwrap().to_string()));
         }
         pages += 1;
@@ -326,8 +300,8 @@ both!(the_register_pages_and_streams_every_comment_exactly_once, |app| async mov
     assert_eq!(pages, 3);
     let expected: Vec<(u64, String)> = (1..=total as u64).map(|n| (n, format!("Připomínka {n}"))).collect();
     assert_eq!(seen, expected);
-    let first = app.get(&format!("/plans/{}/consultation-report", k.plan), c).await.expect(200);
-    assert_eq!(first["items"].as_array().unwrap().len(), 50, "the list convention's default page");
+    let first = app.register(&k.plan, c).await.expect(200);
+    assert_eq!(items(&first).len(), 50, "the list convention's default page");
     app.get(&format!("/plans/{}/consultation-report?limit=201", k.plan), c).await.expect(422);
 
     // CSV and HTML: the whole register, streamed.

@@ -3,6 +3,7 @@ use reqwest::Method;
 use serde_json::json;
 
 use crate::both;
+use crate::helpers::*;
 
 both!(health_and_openapi, |app| async move {
     app.get("/health/live", None).await.expect(200);
@@ -33,22 +34,21 @@ both!(framework_errors_are_problems, |app| async move {
         .await
         .unwrap();
     assert_eq!(bad.status(), 400);
-    let answer =
-        app.post("/plans", t, json!({"title": "x", "territory": "y", "period_start": 2025, "period_end": 2026, "owner": "me"})).await;
+    let answer = app.post_plan(t, json!({"title": "x", "territory": "y", "period_start": 2025, "period_end": 2026, "owner": "me"})).await;
     assert!(answer.expect(400)["detail"].as_str().unwrap().contains("unknown field"));
     // A value of the wrong type, an unknown enum value or a missing field is a 422 that names the field.
-    let wrong_type = app.post("/plans", t, json!({"title": "x", "territory": "y", "period_start": "2025", "period_end": 2026})).await;
+    let wrong_type = app.post_plan(t, json!({"title": "x", "territory": "y", "period_start": "2025", "period_end": 2026})).await;
     assert_eq!(wrong_type.expect(422)["errors"][0]["field"], "period_start");
-    let missing = app.post("/plans", t, json!({"title": "x", "territory": "y", "period_end": 2026})).await.expect(422);
+    let missing = app.post_plan(t, json!({"title": "x", "territory": "y", "period_end": 2026})).await.expect(422);
     assert_eq!(missing["errors"][0], json!({"field": "period_start", "code": "required", "message": "is required"}));
     assert_eq!(wrong_type.json()["errors"][0]["code"], "invalid_value");
-    app.post("/plans", t, json!([1, 2])).await.expect(400);
+    app.post_plan(t, json!([1, 2])).await.expect(400);
     let text =
         app.client.post(app.url("/plans")).bearer_auth(&c.token).header("content-type", "text/plain").body("{}").send().await.unwrap();
     assert_eq!(text.status(), 415);
     app.get("/plans/not-a-uuid", None).await.expect(400);
     let huge = "x".repeat(1024 * 1024 + 10);
-    app.post("/plans", t, json!({"title": huge, "territory": "y", "period_start": 2025, "period_end": 2026})).await.expect(413);
+    app.post_plan(t, json!({"title": huge, "territory": "y", "period_start": 2025, "period_end": 2026})).await.expect(413);
     // Bad pagination parameters.
     app.get("/plans?limit=0", None).await.expect(422);
     app.get("/plans?limit=201", None).await.expect(422);
@@ -103,7 +103,7 @@ both!(pagination_is_stable_and_capped, |app| async move {
             None => "/plans?limit=2".to_string(),
         };
         let page = app.get(&path, Some(&c.token)).await.expect(200);
-        let items = page["items"].as_array().unwrap();
+        let items = items(&page);
         assert!(items.len() <= 2);
         seen.extend(items.iter().map(|p| p["id"].as_str().unwrap().to_string()));
         match page["next_cursor"].as_str() {
@@ -125,14 +125,14 @@ both!(values_a_database_cannot_store_are_refused, |app| async move {
     let login = app.post("/auth/login", None, json!({"email": "a\u{0}@b.cz", "password": "x".repeat(12)})).await;
     assert_eq!(login.expect(422)["errors"][0]["field"], "email");
     let plan = json!({"title": "x", "territory": "y", "period_start": 2025, "period_end": 2026, "summary": "a\u{0}b"});
-    assert_eq!(app.post("/plans", t, plan).await.expect(422)["errors"][0]["field"], "summary");
+    assert_eq!(app.post_plan(t, plan).await.expect(422)["errors"][0]["field"], "summary");
     let open = app.plan_in(PlanStatus::Consultation).await;
     let comment = json!({"target_type": "plan", "target_id": open, "body": "ok", "author_name": "Jana\u{0}"});
-    assert_eq!(app.post("/comments", None, comment).await.expect(422)["errors"][0]["field"], "author_name");
+    assert_eq!(app.post_comment(None, comment).await.expect(422)["errors"][0]["field"], "author_name");
     let nested = json!({"title": "T", "starts_at": "2030-01-01T10:00:00Z", "ends_at": "2030-01-01T11:00:00Z",
         "agenda": [{"title": "bod\u{0}"}]});
     let group = app.group_row("PS").await;
-    let answer = app.post(&format!("/working-groups/{group}/meetings"), t, nested).await;
+    let answer = app.post_meeting(&group.to_string(), t, nested).await;
     assert_eq!(answer.expect(422)["errors"][0]["field"], "agenda[0].title");
     // In a query string it is refused before any handler (400).
     app.get("/plans?territory=%00", None).await.expect(400);
@@ -143,11 +143,11 @@ both!(values_a_database_cannot_store_are_refused, |app| async move {
     assert_eq!((far["errors"][0]["min"].as_i64(), far["errors"][0]["max"].as_i64()), (Some(1900), Some(2200)));
     app.get("/audit?to=0099-01-01T00:00:00Z", t).await.expect(422);
     let plan = app.plan(&c).await;
-    let goal = app.post(&format!("/plans/{plan}/goals"), t, json!({"code": "1", "title": "Senioři"})).await.id();
+    let goal = app.create_goal(&plan, &c.token, json!({"code": "1", "title": "Senioři"})).await;
     let old = json!({"code": "1.1", "title": "Stará", "start_date": "-5000-01-01"});
-    assert_eq!(app.post(&format!("/goals/{goal}/measures"), t, old).await.expect(422)["errors"][0]["field"], "start_date");
+    assert_eq!(app.post_measure(&goal, t, old).await.expect(422)["errors"][0]["field"], "start_date");
     let far_meeting = json!({"title": "T", "starts_at": "2999-01-01T10:00:00Z", "ends_at": "2999-01-01T11:00:00Z", "location": "Radnice"});
-    let answer = app.post(&format!("/working-groups/{group}/meetings"), t, far_meeting).await.expect(422);
+    let answer = app.post_meeting(&group.to_string(), t, far_meeting).await.expect(422);
     assert_eq!(answer["errors"][0]["field"], "starts_at");
 });
 
@@ -168,7 +168,7 @@ both!(field_errors_carry_a_code_and_their_bounds, |app| async move {
     let t = Some(c.token.as_str());
     let errors = |problem: serde_json::Value| problem["errors"].as_array().unwrap().clone();
     let plan = json!({"title": " ", "territory": "y".repeat(201), "period_start": 1990, "period_end": 2026});
-    let found = errors(app.post("/plans", t, plan).await.expect(422));
+    let found = errors(app.post_plan(t, plan).await.expect(422));
     assert_eq!(found[0], json!({"field": "title", "code": "required", "message": "must not be empty"}));
     assert_eq!(found[1], json!({"field": "territory", "code": "too_long", "message": "must be at most 200 characters", "max": 200}));
     assert_eq!(
@@ -183,7 +183,7 @@ both!(field_errors_carry_a_code_and_their_bounds, |app| async move {
     assert_eq!(found[1]["min"], 12);
     let plan = app.plan(&c).await;
     let past = json!({"status": "consultation", "consultation_closes_at": "2020-01-01T00:00:00Z"});
-    let found = errors(app.post(&format!("/plans/{plan}/status"), t, past).await.expect(422));
+    let found = errors(app.move_plan(&plan, t, past).await.expect(422));
     assert_eq!(found[0]["code"], "must_be_future");
 });
 
@@ -233,11 +233,11 @@ both!(what_the_document_allows_the_server_accepts, |app| async move {
     let c = app.coordinator().await;
     let t = Some(c.token.as_str());
     // JSON Schema counts 2025.0 as an integer, so the server does too.
-    let plan = app.post("/plans", t, json!({"title": "P", "territory": "T", "period_start": 2025.0, "period_end": 2026})).await;
-    let plan = plan.expect(201)["id"].as_str().unwrap().to_string();
+    let plan = app.post_plan(t, json!({"title": "P", "territory": "T", "period_start": 2025.0, "period_end": 2026})).await;
+    let plan = id(&plan.expect(201));
     // If-Match takes exactly the pattern's ETags: strong, weak or `*`.
     for (value, status) in [("\"1\"", 200), ("W/\"2\"", 200), ("*", 200), ("1", 400), ("\"+3\"", 400), ("\"1\", \"2\"", 400)] {
-        let answer = app.send(Method::PATCH, &format!("/plans/{plan}"), t, Some(json!({"summary": value})), &[("if-match", value)]).await;
+        let answer = app.patch_if(&format!("/plans/{plan}"), t, value, json!({"summary": value})).await;
         answer.expect(status);
     }
     // Any cursor of the documented shape is a place in the list, whatever its key: ordered by id,

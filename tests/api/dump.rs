@@ -27,7 +27,7 @@ both!(a_dump_is_one_moment_while_writes_go_on, |app| async move {
     let snapshot = api::dump::Snapshot::begin(&app.db).await.unwrap();
     // Written while the dump is open: not blocked, and not in it.
     let during = app.plan(&c).await;
-    app.post("/comments", Some(&c.token), json!({"target_type": "plan", "target_id": before, "body": "Připomínka"})).await.expect(201);
+    app.post_comment(Some(&c.token), json!({"target_type": "plan", "target_id": before, "body": "Připomínka"})).await.expect(201);
     let mut file = Vec::new();
     let header = snapshot.write(&mut file).await.unwrap();
     let text = String::from_utf8(file).unwrap();
@@ -51,7 +51,7 @@ both!(a_restore_puts_parents_before_children_whatever_their_ids, |app| async mov
     use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
     let c = app.coordinator().await;
     let plan = app.plan(&c).await;
-    let parent = app.post(&format!("/plans/{plan}/goals"), Some(&c.token), json!({"code": "1", "title": "Senioři"})).await.id();
+    let parent = app.create_goal(&plan, &c.token, json!({"code": "1", "title": "Senioři"})).await;
     // A sub-goal and a reply whose ids sort before their parents' (ids need not follow time).
     let mut sub: entity::goal::ActiveModel =
         entity::goal::Entity::find_by_id(parent.parse::<uuid::Uuid>().unwrap()).one(&app.db).await.unwrap().unwrap().into();
@@ -59,7 +59,7 @@ both!(a_restore_puts_parents_before_children_whatever_their_ids, |app| async mov
     sub.code = Set("1.1".into());
     sub.parent_goal_id = Set(Some(parent.parse().unwrap()));
     sub.insert(&app.db).await.unwrap();
-    let comment = app.post("/comments", Some(&c.token), json!({"target_type": "plan", "target_id": plan, "body": "Otázka"})).await.id();
+    let comment = app.create_comment(Some(&c.token), json!({"target_type": "plan", "target_id": plan, "body": "Otázka"})).await;
     let mut reply: entity::comment::ActiveModel =
         entity::comment::Entity::find_by_id(comment.parse::<uuid::Uuid>().unwrap()).one(&app.db).await.unwrap().unwrap().into();
     reply.id = Set(uuid::Uuid::from_u128(2));

@@ -7,14 +7,13 @@ use std::process::Command;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use reqwest::{Method, StatusCode};
+use reqwest::StatusCode;
 use sea_orm::{ConnectionTrait, Database, Statement};
 use serde_json::json;
 use tokio::sync::{Mutex, watch};
 use uuid::Uuid;
 
 use crate::both;
-use crate::comments::{on, open_consultation};
 use crate::helpers::*;
 
 const WRITERS: usize = 8;
@@ -68,38 +67,30 @@ async fn hammer(
 both!(concurrent_writers_wait_their_turn, |app| async move {
     // One account writes as fast as it can here, past the per-account write limit.
     let app = spawn_app_with(app.backend, |c| c.limits.writes_per_account = u32::MAX).await;
-    let k = open_consultation(&app).await;
+    let k = app.open_consultation().await;
     let member = app.member().await;
     let (_running, stop) = watch::channel(false);
     let (acknowledged, refused) = hammer(app.client.clone(), app.url("/comments"), member.token.clone(), k.plan.clone(), stop, 15).await;
     assert!(refused.is_empty(), "{} of {} writes refused: {refused:?}", refused.len(), WRITERS * 15);
     assert_eq!(acknowledged.len(), WRITERS * 15);
     let stored = app.get(&format!("/comments?target_type=plan&target_id={}&limit=200", k.plan), None).await.expect(200);
-    assert_eq!(stored["items"].as_array().unwrap().len(), WRITERS * 15);
+    assert_eq!(items(&stored).len(), WRITERS * 15);
 });
 
 both!(concurrent_patches_are_412_with_if_match_and_last_writer_wins_without, |app| async move {
     let coordinator = app.coordinator().await;
     let t = coordinator.token.clone();
     let plan = app.plan(&coordinator).await;
-    let goal = app.post(&format!("/plans/{plan}/goals"), Some(&t), json!({"code": "1", "title": "Cíl"})).await.id();
+    let goal = app.create_goal(&plan, &t, json!({"code": "1", "title": "Cíl"})).await;
 
     // Eight writers that all read version 1: one wins, the others are told their version is stale.
-    let patches = (0..WRITERS).map(|i| {
-        let (app, t, goal) = (&app, t.clone(), goal.clone());
-        async move {
-            app.send(
-                Method::PATCH,
-                &format!("/goals/{goal}"),
-                Some(&t),
-                Some(json!({"title": format!("Cíl {i}")})),
-                &[("if-match", "\"1\"")],
-            )
-            .await
-            .status
-            .as_u16()
-        }
-    });
+    let patches =
+        (0..WRITERS).map(|i| {
+            let (app, t, goal) = (&app, t.clone(), goal.clone());
+            async move {
+                app.patch_if(&format!("/goals/{goal}"), Some(&t), "\"1\"", json!({"title": format!("Cíl {i}")})).await.status.as_u16()
+            }
+        });
     let mut statuses = futures_util::future::join_all(patches).await;
     statuses.sort();
     assert_eq!(statuses, [vec![200], vec![412; WRITERS - 1]].concat(), "one 200, the rest 412, never 503");
@@ -255,7 +246,7 @@ impl FaultRun {
         let (base, client, db) = sqlite_app_at(&file).await;
         let app = TestApp::attach(base.trim_end_matches("/api/v1"), db, Backend::Sqlite);
         ready_becomes(&client, &base, 200, Duration::from_secs(5)).await;
-        let plan = open_consultation(&app).await.plan;
+        let plan = app.open_consultation().await.plan;
         let member = app.member().await;
         Self { file, base, client, app, plan, member }
     }
@@ -314,8 +305,8 @@ async fn a_full_disk_loses_no_acknowledged_write() {
         .await;
     std::fs::remove_file(&filler).unwrap();
     ready_becomes(&run.client, &run.base, 200, Duration::from_secs(10)).await;
-    let after = run.app.post("/comments", Some(&run.member.token), on("plan", &run.plan, "Po obnově")).await.expect(201);
-    acknowledged.push(after["id"].as_str().unwrap().to_string());
+    let after = run.app.post_comment(Some(&run.member.token), on("plan", &run.plan, "Po obnově")).await.expect(201);
+    acknowledged.push(id(&after));
     assert_none_lost(&acknowledged, &ids_in(&run.file).await);
 }
 
@@ -332,11 +323,7 @@ async fn a_deleted_database_file_is_noticed_and_refuses_writes() {
 
     std::fs::remove_dir_all(&dir).unwrap();
     let refused = app
-        .post(
-            "/plans",
-            Some(&coordinator.token),
-            json!({"title": "Do prázdna", "territory": "Obec", "period_start": 2027, "period_end": 2029}),
-        )
+        .post_plan(Some(&coordinator.token), json!({"title": "Do prázdna", "territory": "Obec", "period_start": 2027, "period_end": 2029}))
         .await;
     refused.expect(503);
     ready_becomes(&client, &base, 503, Duration::from_secs(3)).await;

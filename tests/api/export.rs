@@ -3,12 +3,11 @@ use serde_json::json;
 
 use crate::both;
 use crate::helpers::*;
-use crate::working_groups::group;
 
 both!(plan_document_in_html_and_markdown, |app| async move {
     let app = spawn_app_with(app.backend, |c| c.demo = true).await;
     let plans = app.get("/plans?status=implementation", None).await.expect(200);
-    let id = plans["items"][0]["id"].as_str().unwrap().to_string();
+    let id = id(&items(&plans)[0]);
 
     let html = app.get(&format!("/plans/{id}/export?format=html"), None).await;
     assert_eq!(html.status, 200);
@@ -70,9 +69,7 @@ both!(hostile_text_stays_text_in_both_formats, |app| async move {
     let plan = app.plan(&c).await;
     let vision = "<script>alert(1)</script>\n# heading\n- item\n\nDruhý | odstavec\n1. první\n    odsazeno";
     app.patch(&format!("/plans/{plan}"), t, json!({"vision": vision})).await.expect(200);
-    app.post(&format!("/plans/{plan}/goals"), t, json!({"code": "1", "title": "Cíl | s rourou", "description": "> citát\n+ plus"}))
-        .await
-        .expect(201);
+    app.post_goal(&plan, t, json!({"code": "1", "title": "Cíl | s rourou", "description": "> citát\n+ plus"})).await.expect(201);
 
     let md = app.get(&format!("/plans/{plan}/export?format=md"), t).await.text;
     assert!(
@@ -102,17 +99,16 @@ both!(working_groups_of_every_goal_by_name, |app| async move {
     let c = app.coordinator().await;
     let t = Some(c.token.as_str());
     let plan = app.plan(&c).await;
-    let [zeta, alfa, midi, _idle] =
-        [group(&app, &c, "Zeta").await, group(&app, &c, "Alfa").await, group(&app, &c, "Midi").await, group(&app, &c, "Nečinná").await];
-    let top = app.post(&format!("/plans/{plan}/goals"), t, json!({"code": "1", "title": "A", "working_group_id": zeta})).await.id();
-    let sub = app
-        .post(&format!("/plans/{plan}/goals"), t, json!({"code": "1.1", "title": "A1", "working_group_id": alfa, "parent_goal_id": top}))
-        .await
-        .id();
-    app.post(&format!("/goals/{sub}/measures"), t, json!({"code": "a", "title": "a"})).await.expect(201);
-    app.post(&format!("/plans/{plan}/goals"), t, json!({"code": "1.2", "title": "A2", "working_group_id": midi, "parent_goal_id": top}))
-        .await
-        .expect(201);
+    let [zeta, alfa, midi, _idle] = [
+        app.create_group(&c.token, "Zeta").await,
+        app.create_group(&c.token, "Alfa").await,
+        app.create_group(&c.token, "Midi").await,
+        app.create_group(&c.token, "Nečinná").await,
+    ];
+    let top = app.create_goal(&plan, &c.token, json!({"code": "1", "title": "A", "working_group_id": zeta})).await;
+    let sub = app.post_goal(&plan, t, json!({"code": "1.1", "title": "A1", "working_group_id": alfa, "parent_goal_id": top})).await.id();
+    app.post_measure(&sub, t, json!({"code": "a", "title": "a"})).await.expect(201);
+    app.post_goal(&plan, t, json!({"code": "1.2", "title": "A2", "working_group_id": midi, "parent_goal_id": top})).await.expect(201);
 
     for _ in 0..3 {
         let html = app.get(&format!("/plans/{plan}/export?format=html"), t).await.text;

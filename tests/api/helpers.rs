@@ -1,15 +1,28 @@
-//! `spawn_app()`: the real application on a random port over a fresh database.
+//! `spawn_app()`: the real application on a random port over a fresh database, the test users,
+//! and the answers it gives. What each resource's tests share lives in a module of its own below:
+//! typed calls of its endpoints (`app.create_goal(..)`), fixtures and request bodies.
 use std::time::Duration;
 
 use api::auth::tokens::JwtKeys;
 use api::config::{Config, Environment, Limits};
 use chrono::Utc;
-use entity::enums::{MemberRole, Role, Stakeholder};
-use entity::{refresh_token, user, working_group_member};
+use entity::enums::Role;
+use entity::{refresh_token, user};
 use reqwest::{Method, StatusCode};
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ConnectionTrait, DatabaseConnection};
-use serde_json::{Value, json};
+use sea_orm::{ActiveValue::Set, ConnectionTrait, DatabaseConnection};
+use serde_json::Value;
 use uuid::Uuid;
+
+mod accounts;
+mod comments;
+mod groups;
+mod plans;
+mod rows;
+
+pub use accounts::*;
+pub use comments::*;
+pub use plans::*;
+pub use rows::*;
 
 pub const JWT_SECRET: &[u8] = b"test-secret-test-secret-test-secret-0123456789";
 pub const PG_ADMIN_URL: &str = "postgres://postgres@127.0.0.1:5432/postgres";
@@ -103,6 +116,21 @@ impl Answer {
     pub fn id(&self) -> String {
         self.json()["id"].as_str().expect("id").to_string()
     }
+}
+
+/// The `id` of a resource answered as JSON.
+pub fn id(resource: &Value) -> String {
+    resource["id"].as_str().expect("id").to_string()
+}
+
+/// The items of a page of a list.
+pub fn items(page: &Value) -> &Vec<Value> {
+    page["items"].as_array().expect("a page of items")
+}
+
+/// The fields a 422 problem names, in its order.
+pub fn fields(problem: &Value) -> Vec<String> {
+    problem["errors"].as_array().expect("field errors").iter().map(|e| e["field"].as_str().unwrap().to_string()).collect()
 }
 
 pub struct TempDir(pub std::path::PathBuf);
@@ -252,12 +280,22 @@ impl TestApp {
         self.send(Method::DELETE, path, token, None, &[]).await
     }
 
+    /// A PATCH on the condition `If-Match: if_match`.
+    pub async fn patch_if(&self, path: &str, token: Option<&str>, if_match: &str, body: Value) -> Answer {
+        self.send(Method::PATCH, path, token, Some(body), &[("if-match", if_match)]).await
+    }
+
+    /// A DELETE on the condition `If-Match: if_match`.
+    pub async fn delete_if(&self, path: &str, token: Option<&str>, if_match: &str) -> Answer {
+        self.send(Method::DELETE, path, token, None, &[("if-match", if_match)]).await
+    }
+
     /// A user with `role`, inserted directly (the sign-in flow has its own tests).
     pub async fn user(&self, role: Role) -> TestUser {
         let id = Uuid::now_v7();
         let email = format!("{}-{}@example.cz", role.as_str(), id.simple());
         let now = Utc::now();
-        user::ActiveModel {
+        self.insert(user::ActiveModel {
             id: Set(id),
             email: Set(email.clone()),
             display_name: Set(format!("Test {}", role.as_str())),
@@ -267,13 +305,11 @@ impl TestApp {
             created_at: Set(now),
             updated_at: Set(now),
             version: Set(1),
-        }
-        .insert(&self.db)
-        .await
-        .unwrap();
+        })
+        .await;
         // Access tokens count only within a live session, so the user gets one as a sign-in would.
         let session = Uuid::now_v7();
-        refresh_token::ActiveModel {
+        self.insert(refresh_token::ActiveModel {
             id: Set(Uuid::now_v7()),
             user_id: Set(id),
             family_id: Set(session),
@@ -282,10 +318,8 @@ impl TestApp {
             spent_at: Set(None),
             revoked_at: Set(None),
             created_at: Set(now),
-        }
-        .insert(&self.db)
-        .await
-        .unwrap();
+        })
+        .await;
         TestUser { id, email, token: self.jwt.issue(id, session).unwrap(), session }
     }
 
@@ -299,111 +333,5 @@ impl TestApp {
 
     pub async fn member(&self) -> TestUser {
         self.user(Role::Member).await
-    }
-
-    /// Puts `user` into `group` directly.
-    pub async fn join(&self, user: &TestUser, group: &str, role: MemberRole) {
-        let now = Utc::now();
-        working_group_member::ActiveModel {
-            id: Set(Uuid::now_v7()),
-            working_group_id: Set(group.parse().unwrap()),
-            user_id: Set(user.id),
-            role: Set(role),
-            stakeholder: Set(Stakeholder::Provider),
-            created_at: Set(now),
-            updated_at: Set(now),
-            version: Set(1),
-        }
-        .insert(&self.db)
-        .await
-        .unwrap();
-    }
-
-    /// A plan put straight into `status` (with the deadline and approval fields that status implies).
-    pub async fn plan_in(&self, status: entity::enums::PlanStatus) -> Uuid {
-        let (id, now) = (Uuid::now_v7(), Utc::now());
-        entity::plan::ActiveModel {
-            id: Set(id),
-            title: Set("Plán".into()),
-            territory: Set("ORP Český Krumlov".into()),
-            period_start: Set(2025),
-            period_end: Set(2027),
-            summary: Set(String::new()),
-            vision: Set(String::new()),
-            status: Set(status),
-            consultation_closes_at: Set(Some(now + chrono::Duration::days(10))),
-            approval_resolution: Set(Some("usnesení č. 1".into())),
-            approved_on: Set(Some(now.date_naive())),
-            created_at: Set(now),
-            updated_at: Set(now),
-            version: Set(1),
-        }
-        .insert(&self.db)
-        .await
-        .unwrap();
-        id
-    }
-
-    /// A thematic working group inserted directly.
-    pub async fn group_row(&self, name: &str) -> Uuid {
-        let (id, now) = (Uuid::now_v7(), Utc::now());
-        entity::working_group::ActiveModel {
-            id: Set(id),
-            name: Set(name.into()),
-            kind: Set(entity::enums::GroupKind::Thematic),
-            target_group: Set(Some("senioři".into())),
-            description: Set(String::new()),
-            vision: Set(String::new()),
-            quorum: Set(Some(1)),
-            is_active: Set(true),
-            created_at: Set(now),
-            updated_at: Set(now),
-            version: Set(1),
-        }
-        .insert(&self.db)
-        .await
-        .unwrap();
-        id
-    }
-
-    /// A scheduled meeting of `group`, three days ahead, inserted directly.
-    pub async fn meeting_row(&self, group: Uuid) -> Uuid {
-        use entity::values::{Agenda, Attendance, MeetingResolutions};
-        let (id, now) = (Uuid::now_v7(), Utc::now());
-        let starts = now + chrono::Duration::days(3);
-        entity::meeting::ActiveModel {
-            id: Set(id),
-            working_group_id: Set(group),
-            title: Set("Jednání PS Senioři".into()),
-            starts_at: Set(starts),
-            ends_at: Set(starts + chrono::Duration::hours(2)),
-            format: Set(entity::enums::MeetingFormat::InPerson),
-            location: Set(Some("Radnice".into())),
-            online_url: Set(None),
-            agenda: Set(Agenda::default()),
-            attendance: Set(Attendance::default()),
-            resolutions: Set(MeetingResolutions::default()),
-            minutes: Set(String::new()),
-            status: Set(entity::enums::MeetingStatus::Scheduled),
-            created_at: Set(now),
-            updated_at: Set(now),
-            version: Set(1),
-        }
-        .insert(&self.db)
-        .await
-        .unwrap();
-        id
-    }
-
-    /// A draft plan made by a fresh coordinator; returns its id.
-    pub async fn plan(&self, coordinator: &TestUser) -> String {
-        self.post(
-            "/plans",
-            Some(&coordinator.token),
-            json!({"title": "Komunitní plán sociálních služeb ORP Český Krumlov", "territory": "ORP Český Krumlov",
-                   "period_start": 2025, "period_end": 2027, "summary": "Souhrn", "vision": "Vize"}),
-        )
-        .await
-        .id()
     }
 }

@@ -9,14 +9,9 @@ use serde_json::{Value, json};
 
 use crate::both;
 use crate::helpers::*;
-use crate::working_groups::group;
-
-fn fields(problem: &Value) -> Vec<String> {
-    problem["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap().to_string()).collect()
-}
 
 fn titles(list: &Value) -> Vec<String> {
-    list["items"].as_array().unwrap().iter().map(|m| m["title"].as_str().unwrap().to_string()).collect()
+    items(list).iter().map(|m| m["title"].as_str().unwrap().to_string()).collect()
 }
 
 /// A minimal valid in-person meeting starting at `starts_at` (RFC 3339), two hours long.
@@ -25,38 +20,22 @@ fn meeting(title: &str, starts_at: &str) -> Value {
     json!({"title": title, "starts_at": starts_at, "ends_at": (start + Duration::hours(2)).to_rfc3339(), "location": "MěÚ Český Krumlov"})
 }
 
-async fn create(app: &TestApp, token: &str, group: &str, body: Value) -> Value {
-    app.post(&format!("/working-groups/{group}/meetings"), Some(token), body).await.expect(201)
-}
-
-fn id(v: &Value) -> String {
-    v["id"].as_str().unwrap().to_string()
-}
-
 both!(meeting_record_crud_counts_and_quorum, |app| async move {
     let c = app.coordinator().await;
     let t = Some(c.token.as_str());
-    let g = app.post("/working-groups", t, json!({"name": "PS 1 – Senioři", "kind": "thematic", "quorum": 2})).await.expect(201)["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let g = id(&app.post_group(t, json!({"name": "PS 1 – Senioři", "kind": "thematic", "quorum": 2})).await.expect(201));
     let (a, b, d) = (app.member().await, app.member().await, app.member().await);
     for m in [&a, &b, &d] {
         app.join(m, &g, MemberRole::Member).await;
     }
-    let created = app
-        .post(
-            &format!("/working-groups/{g}/meetings"),
-            t,
-            json!({
+    let created = app.post_meeting(&g, t, json!({
                 "title": "Jednání PS 1 – analýza potřeb", "starts_at": "2026-03-12T13:00:00+01:00", "ends_at": "2026-03-12T15:30:00+01:00",
                 "format": "hybrid", "location": "MěÚ Český Krumlov, Kaplická 439", "online_url": "https://meet.example.cz/ps1",
                 "agenda": [{"title": "Zahájení"}, {"title": "Profil cílové skupiny", "note": "podklad od koordinátorky"}],
                 "attendance": {"present": [a.id, b.id], "excused": [d.id], "guests": [{"name": "Jana Hostová", "stakeholder": "public"}]},
                 "resolutions": [{"text": "PS 1 schvaluje profil cílové skupiny.", "votes_for": 2, "votes_against": 0, "votes_abstained": 1}],
                 "minutes": "Zápis z jednání.", "status": "held"
-            }),
-        )
+            }))
         .await;
     let m = created.expect(201);
     let mid = id(&m);
@@ -89,9 +68,9 @@ both!(meeting_record_crud_counts_and_quorum, |app| async move {
     let no_rule = app.get(&path, None).await.expect(200);
     assert!(no_rule["quorum"].is_null() && no_rule["quorum_met"].is_null());
 
-    app.send(Method::PATCH, &path, t, Some(json!({"minutes": "Přepsáno"})), &[("if-match", "\"1\"")]).await.expect(412);
+    app.patch_if(&path, t, "\"1\"", json!({"minutes": "Přepsáno"})).await.expect(412);
     assert_eq!(app.get(&path, None).await.json()["minutes"], "Zápis z jednání.");
-    app.send(Method::DELETE, &path, t, None, &[("if-match", "\"1\"")]).await.expect(412);
+    app.delete_if(&path, t, "\"1\"").await.expect(412);
     // Switching format: hybrid needs a location, online does not.
     assert_eq!(fields(&app.patch(&path, t, json!({"location": null})).await.expect(422)), ["location"]);
     let online = app.patch(&path, t, json!({"format": "online", "location": null})).await.expect(200);
@@ -99,36 +78,11 @@ both!(meeting_record_crud_counts_and_quorum, |app| async move {
     assert_eq!(fields(&app.patch(&path, t, json!({"online_url": null})).await.expect(422)), ["online_url"]);
 
     // A comment on the meeting goes with it.
-    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
-    let now = Utc::now();
-    entity::comment::ActiveModel {
-        id: Set(uuid::Uuid::now_v7()),
-        target_type: Set(entity::enums::TargetType::Meeting),
-        target_id: Set(mid.parse().unwrap()),
-        plan_id: Set(None),
-        parent_id: Set(None),
-        body: Set("Díky za zápis.".into()),
-        author_id: Set(Some(a.id)),
-        author_name: Set("Test member".into()),
-        author_email: Set(None),
-        status: Set(entity::enums::CommentStatus::Published),
-        moderation_reason: Set(None),
-        is_consultation: Set(false),
-        channel: Set(entity::enums::Channel::Web),
-        received_on: Set(now.date_naive()),
-        resolution: Set(None),
-        resolution_note: Set(None),
-        resolution_change: Set(None),
-        resolved_by: Set(None),
-        resolved_at: Set(None),
-        created_at: Set(now),
-        updated_at: Set(now),
-        version: Set(1),
-    }
-    .insert(&app.db)
-    .await
-    .unwrap();
-    app.send(Method::DELETE, &path, t, None, &[("if-match", "\"3\"")]).await.expect(204);
+    use entity::enums::TargetType;
+    use sea_orm::ActiveValue::Set;
+    let comment = comment_on(TargetType::Meeting, mid.parse().unwrap(), None, "Díky za zápis.");
+    app.insert(entity::comment::ActiveModel { author_id: Set(Some(a.id)), author_name: Set("Test member".into()), ..comment }).await;
+    app.delete_if(&path, t, "\"3\"").await.expect(204);
     app.get(&path, None).await.expect(404);
     app.delete(&path, t).await.expect(404);
     app.patch(&path, t, json!({"minutes": "x"})).await.expect(404);
@@ -156,7 +110,7 @@ both!(meeting_record_crud_counts_and_quorum, |app| async move {
 both!(meeting_validation_names_each_field, |app| async move {
     let c = app.coordinator().await;
     let t = Some(c.token.as_str());
-    let g = group(&app, &c, "PS 1").await;
+    let g = app.create_group(&c.token, "PS 1").await;
     let (a, b) = (app.member().await, app.member().await);
     app.join(&a, &g, MemberRole::Member).await;
     app.join(&b, &g, MemberRole::Member).await;
@@ -164,7 +118,7 @@ both!(meeting_validation_names_each_field, |app| async move {
     let post = |body: Value| {
         let app = &app;
         let g = g.clone();
-        async move { app.post(&format!("/working-groups/{g}/meetings"), t, body).await }
+        async move { app.post_meeting(&g, t, body).await }
     };
     let at = "2026-04-01T10:00:00Z";
     let p = post(json!({"title": " ", "starts_at": at, "ends_at": at, "format": "online"})).await.expect(422);
@@ -231,14 +185,14 @@ both!(meeting_validation_names_each_field, |app| async move {
         body[field] = value;
         assert_eq!(post(body).await.expect(422)["errors"][0]["field"], named);
     }
-    assert_eq!(app.get("/meetings", None).await.json()["items"].as_array().unwrap().len(), 0, "nothing was stored");
-    app.post(&format!("/working-groups/{}/meetings", uuid::Uuid::now_v7()), t, meeting("T", at)).await.expect(404);
+    assert_eq!(items(&app.get("/meetings", None).await.json()).len(), 0, "nothing was stored");
+    app.post_meeting(&uuid::Uuid::now_v7().to_string(), t, meeting("T", at)).await.expect(404);
 
     // Someone recorded as present stays valid after leaving the group; newly added people must be members.
     let mut body = meeting("Jednání", at);
     body["attendance"] = json!({"present": [a.id]});
-    let m = create(&app, &c.token, &g, body).await;
-    let path = format!("/meetings/{}", id(&m));
+    let m = app.create_meeting(&g, &c.token, body).await;
+    let path = format!("/meetings/{m}");
     app.delete(&format!("/working-groups/{g}/members/{}", a.id), t).await.expect(204);
     let kept = app.patch(&path, t, json!({"minutes": "Doplněno", "attendance": {"present": [a.id]}})).await.expect(200);
     assert_eq!(kept["attendance"]["present"], json!([a.id]));
@@ -251,8 +205,8 @@ both!(meeting_validation_names_each_field, |app| async move {
 
 both!(meeting_permissions, |app| async move {
     let c = app.coordinator().await;
-    let g1 = group(&app, &c, "PS 1").await;
-    let g2 = group(&app, &c, "PS 2").await;
+    let g1 = app.create_group(&c.token, "PS 1").await;
+    let g2 = app.create_group(&c.token, "PS 2").await;
     let (leader, other_leader, member) = (app.member().await, app.member().await, app.member().await);
     app.join(&leader, &g1, MemberRole::Leader).await;
     app.join(&other_leader, &g2, MemberRole::Leader).await;
@@ -263,9 +217,9 @@ both!(meeting_permissions, |app| async move {
     app.post(&list, None, body.clone()).await.expect(401);
     app.post(&list, Some(&member.token), body.clone()).await.expect(403);
     app.post(&list, Some(&other_leader.token), body.clone()).await.expect(403);
-    let m = create(&app, &leader.token, &g1, body.clone()).await;
-    create(&app, &c.token, &g1, body.clone()).await;
-    let path = format!("/meetings/{}", id(&m));
+    let m = app.create_meeting(&g1, &leader.token, body.clone()).await;
+    app.create_meeting(&g1, &c.token, body.clone()).await;
+    let path = format!("/meetings/{m}");
     let change = json!({"minutes": "Zápis"});
     app.patch(&path, None, change.clone()).await.expect(401);
     app.patch(&format!("/meetings/{}", uuid::Uuid::now_v7()), None, change.clone()).await.expect(401);
@@ -279,12 +233,12 @@ both!(meeting_permissions, |app| async move {
     app.delete(&path, Some(&other_leader.token)).await.expect(403);
     app.delete(&path, Some(&leader.token)).await.expect(204);
     let admin = app.admin().await;
-    create(&app, &admin.token, &g1, body).await;
+    app.create_meeting(&g1, &admin.token, body).await;
 });
 
 both!(meeting_filters_and_time_order, |app| async move {
     let c = app.coordinator().await;
-    let (ga, gb) = (group(&app, &c, "PS A").await, group(&app, &c, "PS B").await);
+    let (ga, gb) = (app.create_group(&c.token, "PS A").await, app.create_group(&c.token, "PS B").await);
     let mut make = Vec::new();
     for (g, title, at, status) in [
         (&ga, "A1", "2026-01-10T09:00:00Z", "scheduled"),
@@ -295,7 +249,7 @@ both!(meeting_filters_and_time_order, |app| async move {
     ] {
         let mut body = meeting(title, at);
         body["status"] = json!(status);
-        make.push(create(&app, &c.token, g, body).await);
+        make.push(app.create_meeting(g, &c.token, body).await);
     }
     let get = |query: String| {
         let app = &app;
@@ -367,29 +321,29 @@ fn start_of(e: &icalendar::Event) -> DateTime<Utc> {
 both!(calendar_feeds_parse_back, |app| async move {
     let c = app.coordinator().await;
     let t = Some(c.token.as_str());
-    let g1 = group(&app, &c, "PS 1, senioři; péče").await;
-    let g2 = group(&app, &c, "PS 2").await;
+    let g1 = app.create_group(&c.token, "PS 1, senioři; péče").await;
+    let g2 = app.create_group(&c.token, "PS 2").await;
     let soon = (Utc::now() + Duration::days(10)).trunc_subsecs(0);
     let title = r"Návrh cílů, opatření; rozpočet \ různé – dlouhý název, aby se řádek musel zalomit";
     let location = "MěÚ Český Krumlov, Kaplická 439; 2. patro";
     let note = "podklady: tabulka\nřádek 2, s čárkou";
-    let first = create(
-        &app,
-        &c.token,
-        &g1,
-        json!({"title": title, "starts_at": soon.to_rfc3339(), "ends_at": (soon + Duration::hours(2)).to_rfc3339(),
+    let first = app
+        .create_meeting(
+            &g1,
+            &c.token,
+            json!({"title": title, "starts_at": soon.to_rfc3339(), "ends_at": (soon + Duration::hours(2)).to_rfc3339(),
                "format": "hybrid", "location": location, "online_url": "https://meet.example.cz/ps1?room=a,b",
                "agenda": [{"title": "Zahájení"}, {"title": "Rozpočet", "note": note}]}),
-    )
-    .await;
+        )
+        .await;
     let mut cancelled = meeting("Zrušené jednání", &(soon + Duration::days(7)).to_rfc3339());
     cancelled["status"] = json!("cancelled");
-    let cancelled = create(&app, &c.token, &g1, cancelled).await;
-    let elsewhere = create(&app, &c.token, &g2, meeting("Jednání PS 2", &(soon + Duration::days(1)).to_rfc3339())).await;
+    let cancelled = app.create_meeting(&g1, &c.token, cancelled).await;
+    let elsewhere = app.create_meeting(&g2, &c.token, meeting("Jednání PS 2", &(soon + Duration::days(1)).to_rfc3339())).await;
     // Older than the feed's one-year window.
-    create(&app, &c.token, &g1, meeting("Dávné jednání", &(Utc::now() - Duration::days(800)).to_rfc3339())).await;
+    app.create_meeting(&g1, &c.token, meeting("Dávné jednání", &(Utc::now() - Duration::days(800)).to_rfc3339())).await;
     // A change bumps SEQUENCE.
-    app.patch(&format!("/meetings/{}", id(&first)), t, json!({"minutes": "Pozvánka rozeslána."})).await.expect(200);
+    app.patch(&format!("/meetings/{}", first), t, json!({"minutes": "Pozvánka rozeslána."})).await.expect(200);
 
     let answer = app.get("/meetings.ics", None).await;
     assert_eq!(answer.status, 200);
@@ -413,10 +367,7 @@ both!(calendar_feeds_parse_back, |app| async move {
         })
         .collect();
     let uids: Vec<&str> = events.iter().map(|e| e.get_uid().unwrap()).collect();
-    assert_eq!(
-        uids,
-        [format!("{}@spoluplan", id(&first)), format!("{}@spoluplan", id(&elsewhere)), format!("{}@spoluplan", id(&cancelled))]
-    );
+    assert_eq!(uids, [format!("{}@spoluplan", first), format!("{}@spoluplan", elsewhere), format!("{}@spoluplan", cancelled)]);
     let e = events[0];
     assert_eq!(start_of(e), soon);
     assert_eq!(start_of(events[1]), soon + Duration::days(1));
@@ -441,12 +392,12 @@ both!(calendar_feeds_parse_back, |app| async move {
     let cal: icalendar::Calendar = answer.text.parse().expect("a valid iCalendar");
     assert_eq!(cal.property_value("X-WR-CALNAME"), Some("PS 1, senioři; péče – jednání"));
     let uids: Vec<String> = cal.components.iter().filter_map(|c| c.as_event()).map(|e| e.get_uid().unwrap().to_string()).collect();
-    assert_eq!(uids, [format!("{}@spoluplan", id(&first)), format!("{}@spoluplan", id(&cancelled))], "the same UIDs as in the whole feed");
+    assert_eq!(uids, [format!("{}@spoluplan", first), format!("{}@spoluplan", cancelled)], "the same UIDs as in the whole feed");
 
     app.get(&format!("/working-groups/{}/meetings.ics", uuid::Uuid::now_v7()), None).await.expect(404);
     app.send(Method::POST, "/meetings.ics", t, Some(json!({})), &[]).await.expect(405);
     // The feed's path does not shadow a meeting's.
-    assert_eq!(app.get(&format!("/meetings/{}", id(&first)), None).await.expect(200)["title"], title);
+    assert_eq!(app.get(&format!("/meetings/{}", first), None).await.expect(200)["title"], title);
     let g2_feed = app.get(&format!("/working-groups/{g2}/meetings.ics"), None).await;
     assert_eq!(g2_feed.text.matches("BEGIN:VEVENT").count(), 1);
 });
@@ -466,9 +417,9 @@ both!(instants_are_kept_to_the_microsecond_on_both_databases, |app| async move {
     // PostgreSQL keeps microseconds; SQLite would keep nanoseconds. Both answer microseconds, so
     // an installation moved from one to the other (spoluplan dump / restore) answers the same.
     let c = app.coordinator().await;
-    let g = app.post("/working-groups", Some(&c.token), json!({"name": "PS Senioři", "kind": "thematic"})).await.expect(201);
+    let g = app.post_group(Some(&c.token), json!({"name": "PS Senioři", "kind": "thematic"})).await.expect(201);
     let body = json!({"title": "Jednání", "starts_at": "2030-03-12T13:00:00.123456789Z", "ends_at": "2030-03-12T15:00:00.987654321Z", "location": "Radnice"});
-    let created = create(&app, &c.token, &id(&g), body).await;
+    let created = app.post_meeting(&id(&g), Some(&c.token), body).await.expect(201);
     let read = app.get(&format!("/meetings/{}", id(&created)), None).await.expect(200);
     for answer in [&created, &read] {
         assert_eq!(answer["starts_at"], "2030-03-12T13:00:00.123456Z", "{answer}");

@@ -8,7 +8,7 @@ use crate::helpers::*;
 both!(demo_data_set_is_complete, |app| async move {
     let app = spawn_app_with(app.backend, |c| c.demo = true).await;
     let public = app.get("/plans", None).await.expect(200);
-    let plans = public["items"].as_array().unwrap();
+    let plans = items(&public);
     assert_eq!(plans.len(), 2, "the draft stays hidden from the public");
     let ostrava = plans.iter().find(|p| p["territory"] == "Statutární město Ostrava").unwrap();
     assert_eq!(ostrava["status"], "implementation");
@@ -33,15 +33,15 @@ both!(demo_data_set_is_complete, |app| async move {
     // meetings with their records, a closed consultation with every comment settled.
     let staff = app.coordinator().await;
     let st = Some(staff.token.as_str());
-    let groups = app.get("/working-groups?limit=200", st).await.expect(200)["items"].as_array().unwrap().clone();
+    let groups = items(&app.get("/working-groups?limit=200", st).await.expect(200)).clone();
     assert!(groups.iter().any(|g| g["kind"] == "steering"));
     let mut stakeholders = std::collections::BTreeSet::new();
     for g in &groups {
         let members = app.get(&format!("/working-groups/{}/members?limit=200", g["id"].as_str().unwrap()), st).await.expect(200);
-        stakeholders.extend(members["items"].as_array().unwrap().iter().map(|m| m["stakeholder"].as_str().unwrap().to_string()));
+        stakeholders.extend(items(&members).iter().map(|m| m["stakeholder"].as_str().unwrap().to_string()));
     }
     assert_eq!(stakeholders.into_iter().collect::<Vec<_>>(), ["commissioner", "provider", "public", "user"]);
-    let held = app.get("/meetings?status=held&limit=200", st).await.expect(200)["items"].as_array().unwrap().clone();
+    let held = items(&app.get("/meetings?status=held&limit=200", st).await.expect(200)).clone();
     assert!(held.iter().any(|m| {
         !m["agenda"].as_array().unwrap().is_empty()
             && !m["minutes"].as_str().unwrap().is_empty()
@@ -52,16 +52,16 @@ both!(demo_data_set_is_complete, |app| async move {
     }
     let closes: chrono::DateTime<chrono::Utc> = ostrava["consultation_closes_at"].as_str().unwrap().parse().unwrap();
     assert!(closes < chrono::Utc::now());
-    let register = app.get(&format!("/plans/{ostrava_id}/consultation-report"), None).await.expect(200);
+    let register = app.register(&ostrava_id.to_string(), None).await.expect(200);
     assert!(register["counts"]["total"].as_u64().unwrap() > 0);
     assert_eq!(register["counts"]["unsettled"], 0);
-    for entry in register["items"].as_array().unwrap() {
+    for entry in items(&register) {
         let note = &entry["resolution_note"];
         // Settled as the API settles: a justification unless only noted, and then null, never "".
         assert!(if entry["resolution"] == "noted" { note.is_null() } else { note.as_str().is_some_and(|n| !n.is_empty()) }, "{entry}");
     }
     let measures = app.get("/measures?limit=200", st).await.expect(200);
-    for m in measures["items"].as_array().unwrap() {
+    for m in items(&measures) {
         assert!(m["status"] != "planned" || m["progress"] == 0, "planned yet under way: {}", m["code"]);
     }
     // People are invented and on example.cz.
@@ -98,9 +98,9 @@ both!(synthetic_data_set_is_sized_as_asked, |app| async move {
             .iter()
             .map(|m| format!("{}>{}", m["from_status"].as_str().unwrap(), m["to_status"].as_str().unwrap()))
             .collect();
-        let register = app.get(&format!("/plans/{id}/consultation-report"), None).await.expect(200);
+        let register = app.register(&id.to_string(), None).await.expect(200);
         assert_eq!(register["counts"]["total"], 5);
-        for entry in register["items"].as_array().unwrap() {
+        for entry in items(&register) {
             assert!(entry["received_on"].as_str().unwrap() <= chrono::Utc::now().date_naive().to_string().as_str());
         }
         if i == 0 {
@@ -115,7 +115,7 @@ both!(synthetic_data_set_is_sized_as_asked, |app| async move {
             assert!(closes < approved_on, "the consultation closed before approval");
             assert_eq!(moves, ["draft>consultation", "consultation>approved", "approved>implementation"]);
             assert_eq!(register["counts"]["unsettled"], 0);
-            for entry in register["items"].as_array().unwrap() {
+            for entry in items(&register) {
                 assert_eq!(entry["resolution"] == "noted", entry["resolution_note"].is_null(), "{entry}");
             }
         }

@@ -1,12 +1,10 @@
 //! Accounts: who manages whom (only admins touch admins), deactivation, validation, duplicates,
 //! filters, the own profile (`/me`) and its mass-assignment guard, the first admin.
 use entity::{audit_event, user};
-use reqwest::Method;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
-use crate::auth::{PASSWORD, account, refresh, session, sign_in};
 use crate::both;
 use crate::helpers::*;
 
@@ -49,11 +47,11 @@ both!(coordinator_manages_member_accounts, |app| async move {
     assert_no_secret(&read);
     let renamed = app.patch(&path(&user), t, json!({"display_name": " Petr Dvořák "})).await.expect(200);
     assert_eq!((renamed["display_name"].as_str(), renamed["version"].as_i64()), (Some("Petr Dvořák"), Some(2)));
-    app.send(Method::PATCH, &path(&user), t, Some(json!({"display_name": "X"})), &[("if-match", "\"1\"")]).await.expect(412);
+    app.patch_if(&path(&user), t, "\"1\"", json!({"display_name": "X"})).await.expect(412);
     // Coordinators may make coordinators.
     assert_eq!(app.patch(&path(&user), t, json!({"role": "coordinator"})).await.expect(200)["role"], "coordinator");
 
-    app.send(Method::DELETE, &path(&user), t, None, &[("if-match", "\"1\"")]).await.expect(412);
+    app.delete_if(&path(&user), t, "\"1\"").await.expect(412);
     app.delete(&path(&user), t).await.expect(204);
     let kept = app.get(&path(&user), t).await.expect(200);
     assert_eq!(kept["is_active"], false, "deactivated, not deleted");
@@ -122,7 +120,7 @@ both!(only_admins_touch_admins, |app| async move {
     app.patch(&path(&other_admin), t, json!({"password": "převzaté heslo 2026"})).await.expect(403);
     app.delete(&path(&other_admin), t).await.expect(403);
     assert_eq!(admins().await.unwrap(), 2);
-    sign_in(&app, other_admin["email"].as_str().unwrap(), PASSWORD).await.expect(200);
+    app.sign_in(other_admin["email"].as_str().unwrap(), PASSWORD).await.expect(200);
     // A coordinator can still read admin accounts.
     app.get(&path(&other_admin), t).await.expect(200);
 
@@ -165,26 +163,26 @@ both!(nobody_changes_their_own_role_or_deactivates_themselves, |app| async move 
 });
 
 both!(staff_set_a_forgotten_password, |app| async move {
-    let user = account(&app, "member").await;
+    let user = app.account("member").await;
     let email = user["email"].as_str().unwrap();
-    let (_, token) = session(&app, email).await;
+    let (_, token) = app.session(email).await;
     let c = app.coordinator().await;
     app.patch(&path(&user), Some(&c.token), json!({"password": "krátké"})).await.expect(422);
     let answer = app.patch(&path(&user), Some(&c.token), json!({"password": "nové dočasné heslo 1"})).await;
     answer.expect(200);
     assert_no_secret(&answer);
-    refresh(&app, &token).await.expect(401);
-    sign_in(&app, email, PASSWORD).await.expect(401);
-    sign_in(&app, email, "nové dočasné heslo 1").await.expect(200);
+    app.refresh(&token).await.expect(401);
+    app.sign_in(email, PASSWORD).await.expect(401);
+    app.sign_in(email, "nové dočasné heslo 1").await.expect(200);
     assert!(actions_on(&app, user["id"].as_str().unwrap()).await.contains(&"password_reset".to_string()));
 
     // A fellow coordinator's credentials are an admin's to reset, or a takeover would be one PATCH away.
-    let peer = account(&app, "coordinator").await;
+    let peer = app.account("coordinator").await;
     let t = Some(c.token.as_str());
     app.patch(&path(&peer), t, json!({"password": "převzaté heslo 2026"})).await.expect(403);
     app.patch(&path(&peer), t, json!({"email": "utocnik@example.cz"})).await.expect(403);
     app.patch(&path(&peer), t, json!({"display_name": "Kolegyně z odboru"})).await.expect(200);
-    sign_in(&app, peer["email"].as_str().unwrap(), PASSWORD).await.expect(200);
+    app.sign_in(peer["email"].as_str().unwrap(), PASSWORD).await.expect(200);
     let admin = app.admin().await;
     app.patch(&path(&peer), Some(&admin.token), json!({"password": "nové dočasné heslo 2"})).await.expect(200);
 });
@@ -194,14 +192,14 @@ both!(staff_set_a_forgotten_password, |app| async move {
 both!(a_coordinator_cannot_take_over_a_peer_in_steps, |app| async move {
     let c = app.coordinator().await;
     let t = Some(c.token.as_str());
-    let peer = account(&app, "coordinator").await;
+    let peer = app.account("coordinator").await;
     let problem = app.patch(&path(&peer), t, json!({"role": "member"})).await.expect(403);
     assert!(problem["detail"].as_str().unwrap().contains("role"), "{problem}");
     app.patch(&path(&peer), t, json!({"role": "member", "password": "převzaté heslo 2026"})).await.expect(403);
     app.patch(&path(&peer), t, json!({"password": "převzaté heslo 2026"})).await.expect(403);
     let read = app.get(&path(&peer), t).await.expect(200);
     assert_eq!((read["role"].as_str(), read["version"].as_i64()), (Some("coordinator"), Some(1)));
-    sign_in(&app, peer["email"].as_str().unwrap(), PASSWORD).await.expect(200);
+    app.sign_in(peer["email"].as_str().unwrap(), PASSWORD).await.expect(200);
     // An admin still demotes, and a coordinator then manages the member as any other.
     let admin = app.admin().await;
     app.patch(&path(&peer), Some(&admin.token), json!({"role": "member"})).await.expect(200);
@@ -211,19 +209,10 @@ both!(a_coordinator_cannot_take_over_a_peer_in_steps, |app| async move {
 // An integration key that leaks must not be a way into accounts: neither scope reads or manages them.
 both!(api_keys_cannot_read_or_manage_accounts, |app| async move {
     for owner in [app.coordinator().await, app.admin().await] {
-        let key = |scopes: Value| {
-            let app = &app;
-            let owner = &owner;
-            async move {
-                app.post("/api-keys", Some(&owner.token), json!({"name": "integrace", "scopes": scopes})).await.expect(201)["key"]
-                    .as_str()
-                    .unwrap()
-                    .to_string()
-            }
-        };
-        let (read, write) = (key(json!(["read"])).await, key(json!(["read", "write"])).await);
-        let victim = account(&app, "member").await;
-        let peer = account(&app, "coordinator").await;
+        let read = app.create_key(&owner.token, json!(["read"])).await.secret;
+        let write = app.create_key(&owner.token, json!(["read", "write"])).await.secret;
+        let victim = app.account("member").await;
+        let peer = app.account("coordinator").await;
         for k in [&read, &write] {
             let problem = app.get("/users", Some(k)).await.expect(403);
             assert!(problem["detail"].as_str().unwrap().contains("API key"), "{problem}");
@@ -241,7 +230,7 @@ both!(api_keys_cannot_read_or_manage_accounts, |app| async move {
         app.post("/me/password", k, json!({"current_password": PASSWORD, "new_password": "jiné heslo 2026 x"})).await.expect(403);
         app.patch("/me", k, json!({"display_name": "Klíč"})).await.expect(403);
         // Nothing changed: the victim still signs in with their password and is active.
-        sign_in(&app, victim["email"].as_str().unwrap(), PASSWORD).await.expect(200);
+        app.sign_in(victim["email"].as_str().unwrap(), PASSWORD).await.expect(200);
         assert_eq!(app.get(&path(&victim), Some(&owner.token)).await.expect(200)["version"], 1);
         // The key still reads its owner's own profile.
         assert_eq!(app.get("/me", Some(&read)).await.expect(200)["id"], json!(owner.id));
@@ -262,9 +251,7 @@ both!(list_filters_and_pages, |app| async move {
     let eva = app.get("/users?q=eva@", t).await.expect(200)["items"][0].clone();
     app.delete(&path(&eva), t).await.expect(204);
 
-    let emails = |page: Value| -> Vec<String> {
-        page["items"].as_array().unwrap().iter().map(|u| u["email"].as_str().unwrap().to_string()).collect()
-    };
+    let emails = |page: Value| -> Vec<String> { items(&page).iter().map(|u| u["email"].as_str().unwrap().to_string()).collect() };
     assert_eq!(emails(app.get("/users?role=coordinator", t).await.expect(200)), ["petr@obec.cz"]);
     assert_eq!(emails(app.get("/users?is_active=false", t).await.expect(200)), ["eva@obec.cz"]);
     assert_eq!(emails(app.get("/users?q=NOVAK", t).await.expect(200)), ["jana.novakova@obec.cz"]);
@@ -276,16 +263,16 @@ both!(list_filters_and_pages, |app| async move {
     app.get("/users?role=king", t).await.expect(400);
 
     let page = app.get("/users?limit=2", t).await.expect(200);
-    assert_eq!(page["items"].as_array().unwrap().len(), 2);
+    assert_eq!(items(&page).len(), 2);
     let cursor = page["next_cursor"].as_str().unwrap();
     let rest = app.get(&format!("/users?limit=10&cursor={cursor}"), t).await;
     assert_no_secret(&rest);
-    assert_eq!(rest.expect(200)["items"].as_array().unwrap().len(), 3, "5 accounts in all");
+    assert_eq!(items(&rest.expect(200)).len(), 3, "5 accounts in all");
 });
 
 both!(me_reads_and_edits_own_profile_only, |app| async move {
-    let user = account(&app, "member").await;
-    let (access, _) = session(&app, user["email"].as_str().unwrap()).await;
+    let user = app.account("member").await;
+    let (access, _) = app.session(user["email"].as_str().unwrap()).await;
     let t = Some(access.as_str());
     let me = app.get("/me", t).await;
     assert_eq!(me.expect(200)["id"], user["id"]);
@@ -308,15 +295,15 @@ both!(me_reads_and_edits_own_profile_only, |app| async move {
 
     let updated = app.patch("/me", t, json!({"display_name": "Jana N.", "email": "Jana.Nova@Obec.cz"})).await.expect(200);
     assert_eq!((updated["display_name"].as_str(), updated["email"].as_str()), (Some("Jana N."), Some("jana.nova@obec.cz")));
-    app.send(Method::PATCH, "/me", t, Some(json!({"display_name": "X"})), &[("if-match", "\"1\"")]).await.expect(412);
+    app.patch_if("/me", t, "\"1\"", json!({"display_name": "X"})).await.expect(412);
     app.patch("/me", t, json!({"email": "nope"})).await.expect(422);
-    let other = account(&app, "member").await;
+    let other = app.account("member").await;
     app.patch("/me", t, json!({"email": other["email"]})).await.expect(409);
-    sign_in(&app, "jana.nova@obec.cz", PASSWORD).await.expect(200);
+    app.sign_in("jana.nova@obec.cz", PASSWORD).await.expect(200);
 
     // API keys read the profile but cannot change it.
-    let key = app.post("/api-keys", t, json!({"name": "k", "scopes": ["read", "write"]})).await.expect(201);
-    let key = key["key"].as_str().unwrap();
+    let key = app.create_key(&access, json!(["read", "write"])).await.secret;
+    let key = key.as_str();
     assert_eq!(app.get("/me", Some(key)).await.expect(200)["id"], user["id"]);
     app.patch("/me", Some(key), json!({"display_name": "Klíč"})).await.expect(403);
     app.post("/me/password", Some(key), json!({"current_password": PASSWORD, "new_password": "klíčem nastavené heslo"})).await.expect(403);
@@ -328,7 +315,7 @@ both!(first_admin_is_created_at_start_up_once, |app| async move {
         c.admin_password = Some("heslo správce 2026".into());
     })
     .await;
-    let pair = sign_in(&app, "spravce@obec.example.cz", "heslo správce 2026").await.expect(200);
+    let pair = app.sign_in("spravce@obec.example.cz", "heslo správce 2026").await.expect(200);
     assert_eq!(pair["user"]["role"], "admin");
     let hasher = api::auth::passwords::PasswordHasher::default();
     let mut config = test_config("unused".into());
@@ -336,7 +323,7 @@ both!(first_admin_is_created_at_start_up_once, |app| async move {
     config.admin_password = Some("jiné heslo správce 2026".into());
     api::users::service::bootstrap_admin(&app.db, &config, &hasher).await.unwrap();
     assert_eq!(user::Entity::find().count(&app.db).await.unwrap(), 1, "an existing admin is left alone");
-    sign_in(&app, "spravce@obec.example.cz", "heslo správce 2026").await.expect(200);
+    app.sign_in("spravce@obec.example.cz", "heslo správce 2026").await.expect(200);
 
     config.admin_email = Some("druhy@obec.example.cz".into());
     config.admin_password = Some("krátké".into());
@@ -375,11 +362,11 @@ both!(weak_passwords_are_refused_wherever_one_is_set, |app| async move {
     }
     // A new name counts as soon as it is given.
     weak(app.patch(&path(&jana), t, json!({"display_name": "Květoslava Zelenohorská", "password": "Zelenohorská2026"})).await, "password");
-    let (token, _) = session(&app, "jana.novakova@obec.cz").await;
+    let (token, _) = app.session("jana.novakova@obec.cz").await;
     let change = |new: &str| json!({"current_password": PASSWORD, "new_password": new});
     weak(app.post("/me/password", Some(&token), change("qwertyuiopasdf")).await, "new_password");
     weak(app.post("/me/password", Some(&token), change("Nováková2026!")).await, "new_password");
     // Nothing was changed by the refusals; a strong password is still taken.
-    sign_in(&app, "jana.novakova@obec.cz", PASSWORD).await.expect(200);
+    app.sign_in("jana.novakova@obec.cz", PASSWORD).await.expect(200);
     app.post("/me/password", Some(&token), change("kobyla má malý bok a zelený vůz")).await.expect(204);
 });

@@ -1,27 +1,10 @@
 //! Working groups and their members: CRUD, validation, ETags, permissions, privacy of member names.
 use entity::enums::MemberRole;
-use reqwest::Method;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::{Value, json};
 
 use crate::both;
 use crate::helpers::*;
-
-/// A thematic group made by `c`; returns its id.
-pub async fn group(app: &TestApp, c: &TestUser, name: &str) -> String {
-    app.post("/working-groups", Some(&c.token), json!({"name": name, "kind": "thematic"})).await.expect(201)["id"]
-        .as_str()
-        .unwrap()
-        .to_string()
-}
-
-fn fields(problem: &Value) -> Vec<String> {
-    problem["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap().to_string()).collect()
-}
-
-fn items(list: &Value) -> &Vec<Value> {
-    list["items"].as_array().unwrap()
-}
 
 async fn audited(app: &TestApp, entity_type: &str, action: &str) -> u64 {
     entity::audit_event::Entity::find()
@@ -36,15 +19,14 @@ both!(groups_crud_etag_and_filters, |app| async move {
     let c = app.coordinator().await;
     let t = Some(c.token.as_str());
     let created = app
-        .post(
-            "/working-groups",
+        .post_group(
             t,
             json!({"name": " PS 1 – Senioři ", "kind": "thematic", "target_group": "senioři", "description": "Popis",
                    "vision": "Senioři žijí co nejdéle doma.", "quorum": 3}),
         )
         .await;
     let g = created.expect(201);
-    let id = g["id"].as_str().unwrap().to_string();
+    let id = id(&g);
     assert_eq!(created.header("location").unwrap(), format!("/api/v1/working-groups/{id}"));
     assert_eq!(created.header("etag").as_deref(), Some("\"1\""));
     assert_eq!(g["name"], "PS 1 – Senioři");
@@ -67,14 +49,13 @@ both!(groups_crud_etag_and_filters, |app| async move {
     assert!(patched["quorum"].is_null() && patched["target_group"].is_null());
     assert_eq!(patched["description"], "Nový popis");
     let path = format!("/working-groups/{id}");
-    app.send(Method::PATCH, &path, t, Some(json!({"name": "Jiný"})), &[("if-match", "\"1\"")]).await.expect(412);
+    app.patch_if(&path, t, "\"1\"", json!({"name": "Jiný"})).await.expect(412);
     assert_eq!(app.get(&path, None).await.json()["name"], "PS 1 – Senioři", "a stale write changes nothing");
-    let fresh = app.send(Method::PATCH, &path, t, Some(json!({"name": "PS Senioři"})), &[("if-match", "\"2\"")]).await;
+    let fresh = app.patch_if(&path, t, "\"2\"", json!({"name": "PS Senioři"})).await;
     assert_eq!(fresh.header("etag").as_deref(), Some("\"3\""));
 
-    let steering =
-        app.post("/working-groups", t, json!({"name": "Řídicí skupina", "kind": "steering", "is_active": false})).await.expect(201);
-    let third = group(&app, &c, "PS 3 – Osoby v krizi").await;
+    let steering = app.post_group(t, json!({"name": "Řídicí skupina", "kind": "steering", "is_active": false})).await.expect(201);
+    let third = app.create_group(&c.token, "PS 3 – Osoby v krizi").await;
     let all = app.get("/working-groups", None).await.expect(200);
     let ids: Vec<&str> = items(&all).iter().map(|g| g["id"].as_str().unwrap()).collect();
     let mut sorted = ids.clone();
@@ -92,7 +73,7 @@ both!(groups_crud_etag_and_filters, |app| async move {
     assert_eq!(items(&second).len(), 1);
     assert!(second["next_cursor"].is_null());
 
-    app.send(Method::DELETE, &format!("/working-groups/{third}"), t, None, &[("if-match", "\"7\"")]).await.expect(412);
+    app.delete_if(&format!("/working-groups/{third}"), t, "\"7\"").await.expect(412);
     app.delete(&format!("/working-groups/{third}"), t).await.expect(204);
     app.get(&format!("/working-groups/{third}"), None).await.expect(404);
     app.delete(&format!("/working-groups/{third}"), t).await.expect(404);
@@ -107,21 +88,15 @@ both!(groups_crud_etag_and_filters, |app| async move {
 both!(group_validation_names_each_field, |app| async move {
     let c = app.coordinator().await;
     let t = Some(c.token.as_str());
-    let p = app
-        .post("/working-groups", t, json!({"name": " ", "kind": "thematic", "target_group": "x".repeat(201), "quorum": 0}))
-        .await
-        .expect(422);
+    let p = app.post_group(t, json!({"name": " ", "kind": "thematic", "target_group": "x".repeat(201), "quorum": 0})).await.expect(422);
     assert_eq!(fields(&p), ["name", "target_group", "quorum"]);
-    let p = app
-        .post("/working-groups", t, json!({"name": "x".repeat(201), "kind": "thematic", "vision": "v".repeat(20_001)}))
-        .await
-        .expect(422);
+    let p = app.post_group(t, json!({"name": "x".repeat(201), "kind": "thematic", "vision": "v".repeat(20_001)})).await.expect(422);
     assert_eq!(fields(&p), ["name", "vision"]);
-    app.post("/working-groups", t, json!({"name": "PS", "kind": "committee"})).await.expect(422);
-    app.post("/working-groups", t, json!({"name": "PS"})).await.expect(422);
-    app.post("/working-groups", t, json!({"name": "PS", "kind": "thematic", "members": []})).await.expect(400);
+    app.post_group(t, json!({"name": "PS", "kind": "committee"})).await.expect(422);
+    app.post_group(t, json!({"name": "PS"})).await.expect(422);
+    app.post_group(t, json!({"name": "PS", "kind": "thematic", "members": []})).await.expect(400);
     assert_eq!(items(&app.get("/working-groups", None).await.json()).len(), 0, "nothing was stored");
-    let id = group(&app, &c, "PS 1").await;
+    let id = app.create_group(&c.token, "PS 1").await;
     let p = app.patch(&format!("/working-groups/{id}"), t, json!({"name": "", "quorum": -1})).await.expect(422);
     assert_eq!(fields(&p), ["name", "quorum"]);
     assert_eq!(app.get(&format!("/working-groups/{id}"), None).await.json()["version"], 1);
@@ -131,13 +106,13 @@ both!(group_permissions, |app| async move {
     let c = app.coordinator().await;
     let member = app.member().await;
     let body = json!({"name": "PS 2", "kind": "thematic"});
-    app.post("/working-groups", None, body.clone()).await.expect(401);
-    app.post("/working-groups", Some(&member.token), body.clone()).await.expect(403);
+    app.post_group(None, body.clone()).await.expect(401);
+    app.post_group(Some(&member.token), body.clone()).await.expect(403);
     let admin = app.admin().await;
-    app.post("/working-groups", Some(&admin.token), body).await.expect(201);
+    app.post_group(Some(&admin.token), body).await.expect(201);
 
-    let id = group(&app, &c, "PS 1").await;
-    let other = group(&app, &c, "PS 3").await;
+    let id = app.create_group(&c.token, "PS 1").await;
+    let other = app.create_group(&c.token, "PS 3").await;
     let leader = app.member().await;
     app.join(&leader, &id, MemberRole::Leader).await;
     let path = format!("/working-groups/{id}");
@@ -158,38 +133,19 @@ both!(group_permissions, |app| async move {
 both!(delete_refuses_groups_with_history, |app| async move {
     let c = app.coordinator().await;
     let t = Some(c.token.as_str());
-    let with_meeting = group(&app, &c, "PS 1").await;
+    let with_meeting = app.create_group(&c.token, "PS 1").await;
     // Inserted directly: this rule is the group's, whatever the meetings API does.
-    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
-    let now = chrono::Utc::now();
-    entity::meeting::ActiveModel {
-        id: Set(uuid::Uuid::now_v7()),
-        working_group_id: Set(with_meeting.parse().unwrap()),
-        title: Set("Jednání".into()),
-        starts_at: Set(now),
-        ends_at: Set(now + chrono::Duration::hours(2)),
-        format: Set(entity::enums::MeetingFormat::InPerson),
-        location: Set(Some("MěÚ".into())),
-        online_url: Set(None),
-        agenda: Set(Default::default()),
-        attendance: Set(Default::default()),
-        resolutions: Set(Default::default()),
-        minutes: Set(String::new()),
-        status: Set(entity::enums::MeetingStatus::Held),
-        created_at: Set(now),
-        updated_at: Set(now),
-        version: Set(1),
-    }
-    .insert(&app.db)
-    .await
-    .unwrap();
+    use sea_orm::ActiveValue::Set;
+    let held =
+        entity::meeting::ActiveModel { status: Set(entity::enums::MeetingStatus::Held), ..meeting_of(with_meeting.parse().unwrap()) };
+    app.insert(held).await;
     let problem = app.delete(&format!("/working-groups/{with_meeting}"), t).await.expect(409);
     let detail = problem["detail"].as_str().unwrap();
     assert!(detail.contains("1 meeting") && detail.contains("is_active"), "{detail}");
 
-    let with_goal = group(&app, &c, "PS 2").await;
+    let with_goal = app.create_group(&c.token, "PS 2").await;
     let plan = app.plan(&c).await;
-    app.post(&format!("/plans/{plan}/goals"), t, json!({"code": "1", "title": "Cíl", "working_group_id": with_goal})).await.expect(201);
+    app.post_goal(&plan, t, json!({"code": "1", "title": "Cíl", "working_group_id": with_goal})).await.expect(201);
     let problem = app.delete(&format!("/working-groups/{with_goal}"), t).await.expect(409);
     assert!(problem["detail"].as_str().unwrap().contains("1 goal"));
 
@@ -201,7 +157,7 @@ both!(delete_refuses_groups_with_history, |app| async move {
     app.get(&format!("/working-groups/{with_meeting}"), None).await.expect(200);
 
     // Members alone do not block deletion; they go with the group.
-    let empty = group(&app, &c, "PS 3").await;
+    let empty = app.create_group(&c.token, "PS 3").await;
     let m = app.member().await;
     app.join(&m, &empty, MemberRole::Member).await;
     app.delete(&format!("/working-groups/{empty}"), t).await.expect(204);
@@ -210,9 +166,9 @@ both!(delete_refuses_groups_with_history, |app| async move {
 both!(members_crud_duplicates_and_validation, |app| async move {
     let c = app.coordinator().await;
     let t = Some(c.token.as_str());
-    let id = group(&app, &c, "PS 1").await;
+    let id = app.create_group(&c.token, "PS 1").await;
     let person = app.member().await;
-    let added = app.post(&format!("/working-groups/{id}/members"), t, json!({"user_id": person.id, "stakeholder": "provider"})).await;
+    let added = app.post_member(&id, t, json!({"user_id": person.id, "stakeholder": "provider"})).await;
     let m = added.expect(201);
     assert_eq!(added.header("location").unwrap(), format!("/api/v1/working-groups/{id}/members/{}", person.id));
     assert_eq!(added.header("etag").as_deref(), Some("\"1\""));
@@ -223,24 +179,18 @@ both!(members_crud_duplicates_and_validation, |app| async move {
     assert_eq!(m["stakeholder"], "provider");
     assert!(!added.text.contains(&person.email), "never an e-mail");
 
-    let dup =
-        app.post(&format!("/working-groups/{id}/members"), t, json!({"user_id": person.id, "role": "member", "stakeholder": "user"})).await;
+    let dup = app.post_member(&id, t, json!({"user_id": person.id, "role": "member", "stakeholder": "user"})).await;
     assert!(dup.expect(409)["detail"].as_str().unwrap().contains("already a member"));
-    let p = app
-        .post(&format!("/working-groups/{id}/members"), t, json!({"user_id": uuid::Uuid::now_v7(), "stakeholder": "user"}))
-        .await
-        .expect(422);
+    let p = app.post_member(&id, t, json!({"user_id": uuid::Uuid::now_v7(), "stakeholder": "user"})).await.expect(422);
     assert_eq!(fields(&p), ["user_id"]);
     let gone = app.member().await;
     use sea_orm::{ActiveModelTrait, ActiveValue::Set};
     entity::user::ActiveModel { id: Set(gone.id), is_active: Set(false), ..Default::default() }.update(&app.db).await.unwrap();
-    let p = app.post(&format!("/working-groups/{id}/members"), t, json!({"user_id": gone.id, "stakeholder": "user"})).await.expect(422);
+    let p = app.post_member(&id, t, json!({"user_id": gone.id, "stakeholder": "user"})).await.expect(422);
     assert!(p["errors"][0]["message"].as_str().unwrap().contains("deactivated"));
-    app.post(&format!("/working-groups/{id}/members"), t, json!({"user_id": person.id, "stakeholder": "nobody"})).await.expect(422);
-    app.post(&format!("/working-groups/{id}/members"), t, json!({"user_id": "not-a-uuid", "stakeholder": "user"})).await.expect(422);
-    app.post(&format!("/working-groups/{}/members", uuid::Uuid::now_v7()), t, json!({"user_id": person.id, "stakeholder": "user"}))
-        .await
-        .expect(404);
+    app.post_member(&id, t, json!({"user_id": person.id, "stakeholder": "nobody"})).await.expect(422);
+    app.post_member(&id, t, json!({"user_id": "not-a-uuid", "stakeholder": "user"})).await.expect(422);
+    app.post_member(&uuid::Uuid::now_v7().to_string(), t, json!({"user_id": person.id, "stakeholder": "user"})).await.expect(404);
 
     let path = format!("/working-groups/{id}/members/{}", person.id);
     let read = app.get(&path, None).await;
@@ -250,11 +200,11 @@ both!(members_crud_duplicates_and_validation, |app| async move {
         (changed["stakeholder"].as_str(), changed["role"].as_str(), changed["version"].as_i64()),
         (Some("commissioner"), Some("leader"), Some(2))
     );
-    app.send(Method::PATCH, &path, t, Some(json!({"stakeholder": "user"})), &[("if-match", "\"1\"")]).await.expect(412);
-    app.send(Method::DELETE, &path, t, None, &[("if-match", "\"1\"")]).await.expect(412);
+    app.patch_if(&path, t, "\"1\"", json!({"stakeholder": "user"})).await.expect(412);
+    app.delete_if(&path, t, "\"1\"").await.expect(412);
     app.patch(&path, t, json!({"stakeholder": "user", "email": "x"})).await.expect(400);
     assert_eq!(app.get(&format!("/working-groups/{id}"), None).await.json()["member_count"], 1);
-    app.send(Method::DELETE, &path, t, None, &[("if-match", "\"2\"")]).await.expect(204);
+    app.delete_if(&path, t, "\"2\"").await.expect(204);
     app.get(&path, None).await.expect(404);
     app.delete(&path, t).await.expect(404);
     app.patch(&path, t, json!({"stakeholder": "user"})).await.expect(404);
@@ -267,8 +217,8 @@ both!(members_crud_duplicates_and_validation, |app| async move {
 
 both!(member_permissions, |app| async move {
     let c = app.coordinator().await;
-    let id = group(&app, &c, "PS 1").await;
-    let other = group(&app, &c, "PS 2").await;
+    let id = app.create_group(&c.token, "PS 1").await;
+    let other = app.create_group(&c.token, "PS 2").await;
     let leader = app.member().await;
     app.join(&leader, &id, MemberRole::Leader).await;
     let co_leader = app.member().await;
@@ -303,30 +253,19 @@ both!(member_permissions, |app| async move {
     app.delete(&format!("{members}/{}", leader.id), Some(&plain.token)).await.expect(403);
     app.delete(&format!("{members}/{}", plain.id), Some(&plain.token)).await.expect(204);
     // A coordinator appoints a leader, who can then manage the group.
-    app.post(
-        &format!("/working-groups/{other}/members"),
-        Some(&c.token),
-        json!({"user_id": plain.id, "role": "leader", "stakeholder": "provider"}),
-    )
-    .await
-    .expect(201);
-    app.post(&format!("/working-groups/{other}/members"), Some(&plain.token), json!({"user_id": newcomer.id, "stakeholder": "public"}))
-        .await
-        .expect(201);
+    app.add_member(&other, &c.token, plain.id, "leader", "provider").await;
+    app.post_member(&other, Some(&plain.token), json!({"user_id": newcomer.id, "stakeholder": "public"})).await.expect(201);
     app.delete(&format!("{members}/{}", co_leader.id), Some(&c.token)).await.expect(204);
 });
 
 both!(member_list_names_and_privacy, |app| async move {
     let c = app.coordinator().await;
-    let t = Some(c.token.as_str());
-    let id = group(&app, &c, "PS 1").await;
+    let id = app.create_group(&c.token, "PS 1").await;
     let provider = app.member().await;
     let user = app.member().await;
     let leader = app.member().await;
     for (person, role, stakeholder) in [(&provider, "member", "provider"), (&user, "member", "user"), (&leader, "leader", "commissioner")] {
-        app.post(&format!("/working-groups/{id}/members"), t, json!({"user_id": person.id, "role": role, "stakeholder": stakeholder}))
-            .await
-            .expect(201);
+        app.add_member(&id, &c.token, person.id, role, stakeholder).await;
     }
     let signed_in = app.get(&format!("/working-groups/{id}/members"), Some(&provider.token)).await;
     let list = signed_in.expect(200);
@@ -368,8 +307,8 @@ both!(member_list_names_and_privacy, |app| async move {
 both!(my_memberships_list_the_groups_i_lead, |app| async move {
     let c = app.coordinator().await;
     let leader = app.member().await;
-    let first = group(&app, &c, "PS 1 Senioři").await;
-    let second = group(&app, &c, "PS 2 Rodiny").await;
+    let first = app.create_group(&c.token, "PS 1 Senioři").await;
+    let second = app.create_group(&c.token, "PS 2 Rodiny").await;
     app.join(&leader, &first, MemberRole::Leader).await;
     app.join(&leader, &second, MemberRole::Member).await;
     let mine = app.get("/me/memberships", Some(&leader.token)).await.expect(200);
@@ -388,27 +327,23 @@ both!(my_memberships_list_the_groups_i_lead, |app| async move {
 both!(the_public_cannot_trace_a_service_user, |app| async move {
     let c = app.coordinator().await;
     let t = Some(c.token.as_str());
-    let id = group(&app, &c, "PS Duševní zdraví").await;
+    let id = app.create_group(&c.token, "PS Duševní zdraví").await;
     let user = app.member().await;
     let provider = app.member().await;
     app.join(&user, &id, MemberRole::Member).await;
     app.patch(&format!("/working-groups/{id}/members/{}", user.id), t, json!({"stakeholder": "user"})).await.expect(200);
     app.join(&provider, &id, MemberRole::Member).await;
     let meeting = app
-        .post(
-            &format!("/working-groups/{id}/meetings"),
-            t,
+        .create_meeting(
+            &id,
+            &c.token,
             json!({"title": "Jednání", "starts_at": "2026-03-12T13:00:00+01:00", "ends_at": "2026-03-12T15:00:00+01:00",
                    "location": "Radnice", "attendance": {"present": [user.id, provider.id], "excused": [],
                    "guests": [{"name": "Marie Hostová", "stakeholder": "user"}, {"name": "Petr Host", "stakeholder": "provider"}]}}),
         )
-        .await
-        .expect(201)["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+        .await;
     let comment = app
-        .post("/comments", Some(&user.token), json!({"target_type": "meeting", "target_id": meeting, "body": "Děkuji za jednání."}))
+        .post_comment(Some(&user.token), json!({"target_type": "meeting", "target_id": meeting, "body": "Děkuji za jednání."}))
         .await
         .expect(201);
     assert_eq!(comment["author"]["id"], json!(user.id), "the author sees their own id");
