@@ -97,8 +97,8 @@ both!(anonymous_comment_rules, |app| async move {
     assert_eq!(app.get(&format!("/plans/{}", k.plan), None).await.json()["consultation_open"], false);
     // An approved plan takes no public comments either.
     let approved = app.open_consultation().await;
-    let approval = json!({"status": "approved", "approval_resolution": "usnesení ZM č. 12/3/25", "approved_on": Utc::now().date_naive()});
-    app.move_plan(&approved.plan, Some(&approved.coordinator.token), approval).await.expect(200);
+    let today = Utc::now().date_naive().to_string();
+    app.approve(&approved.plan, &approved.coordinator.token, "usnesení ZM č. 12/3/25", &today).await;
     let problem = app.post_comment(None, anonymous("plan", &approved.plan, "Text", "Jana", None)).await.expect(409);
     assert!(problem["detail"].as_str().unwrap().contains("not in public consultation"), "{problem}");
 });
