@@ -325,6 +325,11 @@ fn is_unavailable(err: &DbErr) -> bool {
 
 pub type ApiResult<T> = Result<T, ApiError>;
 
+/// A text longer than `max` characters.
+pub fn too_long(field: &str, max: usize) -> FieldError {
+    FieldError::new(field, FieldErrorCode::TooLong, format!("must be at most {max} characters")).with_max(max as i64)
+}
+
 /// A number outside `min` to `max`.
 pub fn range_error(field: &str, min: i64, max: i64) -> FieldError {
     FieldError::new(field, FieldErrorCode::OutOfRange, format!("must be between {min} and {max}")).with_min(min).with_max(max)
@@ -340,6 +345,13 @@ pub const MAX_POSITION: i32 = 1_000_000;
 /// "Not only white space", as `str::trim` decides it (`char::is_whitespace`), spelled out character
 /// by character so that every regex engine (ECMAScript, Python, Rust) reads it alike.
 pub const NON_BLANK_PATTERN: &str = r"[^\t\n\x0B\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]";
+
+/// A request body or query that checks its own fields, parsing them into `domain` types: every
+/// problem goes into `v`, so one 422 names them all. Rules that need the database or the current
+/// record stay with the service, which adds them to the same `Validator`.
+pub trait Validate {
+    fn validate(&self, v: &mut Validator);
+}
 
 /// Collects per-field problems so one 422 names them all.
 #[derive(Default)]
@@ -370,22 +382,9 @@ impl Validator {
         self.error(field, FieldErrorCode::Required, message);
     }
 
-    /// A required text: trimmed, non-empty, at most `max` characters. Its schema says so with
-    /// `min_length = 1`, to which `openapi::finish` adds `NON_BLANK_PATTERN`.
-    pub fn text(&mut self, field: &str, value: &str, max: usize) {
-        if value.trim().is_empty() {
-            self.error(field, FieldErrorCode::Required, "must not be empty");
-        } else {
-            self.length(field, value, max);
-        }
-    }
-
-    /// An optional text: at most `max` characters.
-    pub fn length(&mut self, field: &str, value: &str, max: usize) {
-        if value.chars().count() > max {
-            let message = format!("must be at most {max} characters");
-            self.push(FieldError::new(field, FieldErrorCode::TooLong, message).with_max(max as i64));
-        }
+    /// Notes why a field did not parse; answers the value when it did.
+    pub fn field<T>(&mut self, parsed: Result<T, FieldError>) -> Option<T> {
+        parsed.map_err(|error| self.push(error)).ok()
     }
 
     /// A list of at most `max` items.

@@ -1,5 +1,7 @@
 //! HTTP conventions shared by every resource: ETag / If-Match, 201 with Location,
-//! and routing framework errors (JSON, path, query, unknown route, method) into problem+json.
+//! reading bodies and query strings as the contract says, and routing framework errors (JSON,
+//! path, query, unknown route, method) into problem+json.
+use std::collections::HashMap;
 use std::future::{Ready, ready};
 use std::sync::LazyLock;
 
@@ -258,60 +260,105 @@ pub fn path_config() -> web::PathConfig {
     web::PathConfig::default().error_handler(|err: PathError, _| ApiError::BadRequest(format!("invalid path parameter: {err}")).into())
 }
 
-pub fn query_config() -> web::QueryConfig {
-    web::QueryConfig::default()
-        .error_handler(|err: QueryPayloadError, _| ApiError::BadRequest(format!("invalid query parameter: {err}")).into())
-}
-
 pub fn payload_config() -> web::PayloadConfig {
     web::PayloadConfig::new(MAX_BODY_BYTES)
 }
 
-/// The API's routes as (path template, methods), taken from the OpenAPI document,
-/// so the 405 answer's `Allow` header is always what the server really serves.
+/// The API's routes as (path template, methods), and the query parameters each operation
+/// declares, taken from the OpenAPI document: so the 405 answer's `Allow` header is always what the
+/// server really serves, and `Query` accepts exactly the parameters the document lists.
 #[derive(Clone, Default)]
-pub struct RouteTable(Vec<(Vec<String>, Vec<&'static str>)>);
+pub struct RouteTable {
+    routes: Vec<(Vec<String>, Vec<&'static str>)>,
+    /// (path template, method) → the names of its query parameters.
+    query: HashMap<(String, &'static str), Vec<String>>,
+}
 
 impl RouteTable {
     pub fn from_openapi(doc: &utoipa::openapi::OpenApi) -> Self {
-        use utoipa::openapi::HttpMethod;
-        let routes = doc
-            .paths
-            .paths
-            .iter()
-            .map(|(path, item)| {
-                let segments = path.trim_matches('/').split('/').map(str::to_owned).collect();
-                let mut methods = Vec::new();
-                for (method, op) in [
-                    (HttpMethod::Get, &item.get),
-                    (HttpMethod::Post, &item.post),
-                    (HttpMethod::Put, &item.put),
-                    (HttpMethod::Patch, &item.patch),
-                    (HttpMethod::Delete, &item.delete),
-                ] {
-                    if op.is_some() {
-                        methods.push(match method {
-                            HttpMethod::Get => "GET",
-                            HttpMethod::Post => "POST",
-                            HttpMethod::Put => "PUT",
-                            HttpMethod::Patch => "PATCH",
-                            _ => "DELETE",
-                        });
-                    }
-                }
-                (segments, methods)
-            })
-            .collect();
-        Self(routes)
+        use utoipa::openapi::path::ParameterIn;
+        let mut table = Self::default();
+        for (path, item) in &doc.paths.paths {
+            let segments = path.trim_matches('/').split('/').map(str::to_owned).collect();
+            let mut methods = Vec::new();
+            for (method, op) in
+                [("GET", &item.get), ("POST", &item.post), ("PUT", &item.put), ("PATCH", &item.patch), ("DELETE", &item.delete)]
+            {
+                let Some(op) = op else { continue };
+                methods.push(method);
+                let names = op
+                    .parameters
+                    .iter()
+                    .flatten()
+                    .filter_map(|p| match p {
+                        utoipa::openapi::RefOr::T(p) if p.parameter_in == ParameterIn::Query => Some(p.name.clone()),
+                        _ => None,
+                    })
+                    .collect();
+                table.query.insert((path.clone(), method), names);
+            }
+            table.routes.push((segments, methods));
+        }
+        table
     }
 
     fn allowed(&self, path: &str) -> Option<&[&'static str]> {
         let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
-        self.0.iter().find_map(|(template, methods)| {
+        self.routes.iter().find_map(|(template, methods)| {
             let matches = template.len() == segments.len() && template.iter().zip(&segments).all(|(t, s)| t.starts_with('{') || t == s);
             matches.then_some(methods.as_slice())
         })
     }
+
+    /// The query parameters the operation serving `req` declares.
+    fn query_parameters(&self, req: &HttpRequest) -> Option<&[String]> {
+        let method = ["GET", "POST", "PUT", "PATCH", "DELETE"].into_iter().find(|m| *m == req.method().as_str())?;
+        self.query.get(&(req.match_pattern()?, method)).map(Vec::as_slice)
+    }
+}
+
+/// A query string read as the contract says: 400 naming a parameter the operation does not
+/// declare (a typo in a filter's name would otherwise drop the filter without a word), or one
+/// that does not parse. Which parameters are declared is the OpenAPI document's word (see
+/// `RouteTable`), so a handler may split them over several `Query` extractors, each reading the
+/// whole string, and `PageParams` may sit beside or inside a filter struct.
+pub struct Query<T>(pub T);
+
+impl<T> Query<T> {
+    pub fn into_inner(self) -> T {
+        self.0
+    }
+}
+
+impl<T> std::ops::Deref for Query<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T: DeserializeOwned> FromRequest for Query<T> {
+    type Error = ApiError;
+    type Future = Ready<Result<Self, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        ready(read_query(req))
+    }
+}
+
+fn read_query<T: DeserializeOwned>(req: &HttpRequest) -> ApiResult<Query<T>> {
+    let invalid = |err: QueryPayloadError| ApiError::BadRequest(format!("invalid query parameter: {err}"));
+    let Some(declared) = req.app_data::<web::Data<RouteTable>>().and_then(|routes| routes.query_parameters(req)) else {
+        tracing::error!(path = req.path(), "a handler reads the query string of an operation the OpenAPI document does not list");
+        return Err(ApiError::Internal);
+    };
+    let pairs = web::Query::<Vec<(String, String)>>::from_query(req.query_string()).map_err(invalid)?;
+    if let Some((name, _)) = pairs.iter().find(|(name, _)| !declared.contains(name)) {
+        let known = declared.iter().map(|d| format!("`{d}`")).collect::<Vec<_>>().join(", ");
+        let takes = if known.is_empty() { "no query parameters".to_owned() } else { known };
+        return Err(ApiError::BadRequest(format!("unknown query parameter `{name}`; this operation takes {takes}")));
+    }
+    web::Query::<T>::from_query(req.query_string()).map(|query| Query(query.into_inner())).map_err(invalid)
 }
 
 /// Unknown API routes: 405 with `Allow` when the path exists with other methods, else 404.

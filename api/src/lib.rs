@@ -9,6 +9,7 @@ pub mod config;
 pub mod consultation;
 pub mod db;
 pub mod deadline;
+pub mod domain;
 pub mod dump;
 pub mod durable;
 pub mod error;
@@ -110,7 +111,6 @@ impl Application {
             let api = scope("/api/v1")
                 .app_data(http::json_config())
                 .app_data(http::path_config())
-                .app_data(http::query_config())
                 .app_data(http::payload_config())
                 .wrap(middleware::from_fn(durable::confirm_writes))
                 .wrap(middleware::from_fn(deadline::bound))

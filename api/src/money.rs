@@ -1,5 +1,5 @@
 //! Money: decimal strings in CZK on the wire ("125000.00"), whole hálíře in storage.
-use crate::error::{FieldErrorCode, Validator};
+use crate::error::{FieldError, FieldErrorCode};
 
 /// Parses "125000", "125000.5" or "125000.50" (no sign, no separators) into hálíře.
 pub fn parse(text: &str) -> Option<i64> {
@@ -20,9 +20,9 @@ pub fn format(halire: i64) -> String {
     format!("{}.{:02}", halire / 100, halire % 100)
 }
 
-/// Checks a money field and names it in the 422 when it is not a CZK amount.
-pub fn check(v: &mut Validator, field: &str, text: &str) {
-    v.check(parse(text).is_some(), field, FieldErrorCode::InvalidFormat, "must be an amount in CZK such as \"125000.00\"");
+/// A money field in hálíře, or the error naming it when it is not a CZK amount.
+pub fn amount(field: &str, text: &str) -> Result<i64, FieldError> {
+    parse(text).ok_or_else(|| FieldError::new(field, FieldErrorCode::InvalidFormat, "must be an amount in CZK such as \"125000.00\""))
 }
 
 #[cfg(test)]

@@ -58,7 +58,10 @@ impl Modify for Frame {
 }
 
 const PROBLEMS: &[(&str, &str)] = &[
-    ("400", "Malformed request: bad JSON, unknown field, bad path or query parameter."),
+    (
+        "400",
+        "Malformed request: bad JSON, unknown body field, bad path or query parameter, or a query parameter the operation does not take.",
+    ),
     ("401", "Missing or invalid credentials (see WWW-Authenticate)."),
     ("403", "Authenticated but not allowed."),
     ("404", "Unknown, or not visible to the caller."),
@@ -148,7 +151,7 @@ pub fn finish(mut doc: Document) -> Document {
     doc
 }
 
-/// Every required text (`min_length = 1`, checked by `Validator::text`) must hold more than white space.
+/// Every required text (`min_length = 1`, checked by `domain::NonBlank`) must hold more than white space.
 fn non_blank_texts(doc: &mut Document) {
     let Some(components) = doc.components.as_mut() else { return };
     for schema in components.schemas.values_mut() {

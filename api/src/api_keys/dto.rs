@@ -6,6 +6,9 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
+use crate::clock;
+use crate::domain::Name;
+use crate::error::{FieldErrorCode, Validate, Validator};
 use crate::http::Versioned;
 use crate::page_of;
 
@@ -20,6 +23,17 @@ pub struct ApiKeyCreate {
     pub scopes: Vec<Scope>,
     /// Optional; must be in the future. Without it the key lives until revoked.
     pub expires_at: Option<DateTime<Utc>>,
+}
+
+impl Validate for ApiKeyCreate {
+    fn validate(&self, v: &mut Validator) {
+        v.field(Name::parse("name", &self.name));
+        v.check(!self.scopes.is_empty(), "scopes", FieldErrorCode::Required, "must name at least one scope (read, write)");
+        if let Some(at) = self.expires_at {
+            v.check(at > clock::now(), "expires_at", FieldErrorCode::MustBeFuture, "must be in the future");
+            v.date("expires_at", Some(at));
+        }
+    }
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -46,8 +60,8 @@ impl Versioned for ApiKey {
     }
 }
 
-impl From<api_key::Model> for ApiKey {
-    fn from(m: api_key::Model) -> Self {
+impl ApiKey {
+    pub fn from_model(m: api_key::Model) -> Self {
         Self {
             id: m.id,
             user_id: m.user_id,

@@ -2,11 +2,11 @@
 use actix_web::{HttpResponse, delete, get, post, web};
 use uuid::Uuid;
 
-use super::dto::{ApiKey, ApiKeyCreate, ApiKeyFilters, ApiKeyPage, NewApiKey};
+use super::dto::{ApiKeyCreate, ApiKeyFilters, ApiKeyPage, NewApiKey};
 use super::service;
 use crate::caller::Caller;
 use crate::error::ApiResult;
-use crate::http::{IfMatch, Json, created, no_content};
+use crate::http::{IfMatch, Json, Query, created, no_content};
 use crate::pagination::PageParams;
 use crate::state::AppState;
 
@@ -16,11 +16,10 @@ use crate::state::AppState;
 pub async fn list_keys(
     state: web::Data<AppState>,
     caller: Caller,
-    filters: web::Query<ApiKeyFilters>,
-    page: web::Query<PageParams>,
+    filters: Query<ApiKeyFilters>,
+    page: Query<PageParams>,
 ) -> ApiResult<HttpResponse> {
-    let (rows, next_cursor) = service::list(&state.db, &caller, filters.into_inner(), &page).await?;
-    Ok(HttpResponse::Ok().json(ApiKeyPage { items: rows.into_iter().map(Into::into).collect(), next_cursor }))
+    Ok(HttpResponse::Ok().json(service::list(&state, &caller, filters.into_inner(), &page).await?))
 }
 
 /// Create an API key acting as the caller within its scopes. The answer carries the secret
@@ -28,8 +27,7 @@ pub async fn list_keys(
 #[utoipa::path(tag = "api-keys", request_body = ApiKeyCreate, responses((status = 201, body = NewApiKey)))]
 #[post("/api-keys")]
 pub async fn create_key(state: web::Data<AppState>, caller: Caller, body: Json<ApiKeyCreate>) -> ApiResult<HttpResponse> {
-    let (key, secret) = service::create(&state.db, &caller, body.into_inner()).await?;
-    let answer = NewApiKey { api_key: ApiKey::from(key), key: secret };
+    let answer = service::create(&state, &caller, body.into_inner()).await?;
     let mut response = created(format!("/api/v1/api-keys/{}", answer.api_key.id), &answer);
     response.headers_mut().insert(actix_web::http::header::CACHE_CONTROL, actix_web::http::header::HeaderValue::from_static("no-store"));
     Ok(response)
@@ -39,7 +37,7 @@ pub async fn create_key(state: web::Data<AppState>, caller: Caller, body: Json<A
 #[utoipa::path(tag = "api-keys", params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)), responses((status = 204)))]
 #[delete("/api-keys/{id}")]
 pub async fn revoke_key(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>, if_match: IfMatch) -> ApiResult<HttpResponse> {
-    if_match.retrying(|| service::revoke(&state.db, &caller, *id, if_match)).await?;
+    if_match.retrying(|| service::revoke(&state, &caller, *id, if_match)).await?;
     Ok(no_content())
 }
 

@@ -2,30 +2,24 @@
 use entity::api_key;
 use entity::values::Scopes;
 use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter,
-};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter};
 use uuid::Uuid;
 
-use super::dto::{ApiKeyCreate, ApiKeyFilters};
+use super::dto::{ApiKey, ApiKeyCreate, ApiKeyFilters, ApiKeyPage, NewApiKey};
 use crate::audit::{self, service::changes_of};
 use crate::auth::tokens::{API_KEY_PREFIX, random_secret, secret_hash};
 use crate::caller::{Action, Caller, authorize};
 use crate::clock;
-use crate::error::{ApiError, ApiResult, FieldErrorCode, Validator};
+use crate::error::{ApiError, ApiResult, Validate, Validator};
 use crate::http::IfMatch;
 use crate::pagination::{self, PageParams, Sort};
+use crate::state::AppState;
 
 /// Characters of a key kept in clear (`spk_` and 8 of the secret), enough to tell keys apart.
 const PREFIX_LENGTH: usize = 12;
 
 /// Live (not revoked) keys of the caller, or of anyone for an admin; expired ones included.
-pub async fn list<D: ConnectionTrait>(
-    db: &D,
-    caller: &Caller,
-    filters: ApiKeyFilters,
-    page: &PageParams,
-) -> ApiResult<(Vec<api_key::Model>, Option<String>)> {
+pub async fn list(state: &AppState, caller: &Caller, filters: ApiKeyFilters, page: &PageParams) -> ApiResult<ApiKeyPage> {
     authorize(caller, Action::SelfService)?;
     let me = caller.signed_in()?.user.id;
     let owner = filters.user_id.unwrap_or(me);
@@ -34,27 +28,23 @@ pub async fn list<D: ConnectionTrait>(
     }
     let select = api_key::Entity::find().filter(api_key::Column::UserId.eq(owner)).filter(api_key::Column::RevokedAt.is_null());
     let sort = Sort { key: None, id: api_key::Column::Id, descending: false };
-    pagination::fetch(db, select, sort, page, |k| (None, k.id)).await
+    let (rows, next_cursor) = pagination::fetch(&state.db, select, sort, page, |k| (None, k.id)).await?;
+    Ok(ApiKeyPage { items: rows.into_iter().map(ApiKey::from_model).collect(), next_cursor })
 }
 
 /// Answers the stored key and its secret, which exists nowhere else from now on.
-pub async fn create(db: &DatabaseConnection, caller: &Caller, body: ApiKeyCreate) -> ApiResult<(api_key::Model, String)> {
+pub async fn create(state: &AppState, caller: &Caller, body: ApiKeyCreate) -> ApiResult<NewApiKey> {
     authorize(caller, Action::SelfService)?;
     let owner = caller.signed_in()?.user.id;
     let mut v = Validator::new();
-    v.text("name", &body.name, 200);
-    v.check(!body.scopes.is_empty(), "scopes", FieldErrorCode::Required, "must name at least one scope (read, write)");
-    if let Some(at) = body.expires_at {
-        v.check(at > clock::now(), "expires_at", FieldErrorCode::MustBeFuture, "must be in the future");
-        v.date("expires_at", Some(at));
-    }
+    body.validate(&mut v);
     v.finish()?;
     let mut scopes = body.scopes.clone();
     scopes.sort_by_key(|s| s.as_str());
     scopes.dedup();
     let secret = format!("{API_KEY_PREFIX}{}", random_secret());
     let now = clock::now();
-    let txn = crate::db::begin(db).await?;
+    let txn = crate::db::begin(&state.db).await?;
     let key = api_key::ActiveModel {
         id: Set(Uuid::now_v7()),
         user_id: Set(owner),
@@ -73,14 +63,14 @@ pub async fn create(db: &DatabaseConnection, caller: &Caller, body: ApiKeyCreate
     .await?;
     audit::record(&txn, caller, "create", "api_key", Some(key.id), changes_of(&body)).await?;
     txn.commit().await?;
-    Ok((key, secret))
+    Ok(NewApiKey { api_key: ApiKey::from_model(key), key: secret })
 }
 
 /// The owner or an admin revokes; to anyone else the key does not exist (404).
-pub async fn revoke(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_match: IfMatch) -> ApiResult<()> {
+pub async fn revoke(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMatch) -> ApiResult<()> {
     authorize(caller, Action::SelfService)?;
     let me = caller.signed_in()?.user.id;
-    let txn = crate::db::begin(db).await?;
+    let txn = crate::db::begin(&state.db).await?;
     let key = api_key::Entity::find_by_id(id)
         .filter(api_key::Column::RevokedAt.is_null())
         .one(&txn)

@@ -1,15 +1,16 @@
 //! Recording and listing audit events.
-use chrono::{DateTime, Utc};
 use entity::audit_event;
 use entity::values::Changes;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use serde::Serialize;
 use uuid::Uuid;
 
-use crate::caller::Caller;
+use super::dto::{AuditEvent, AuditPage, AuditQuery};
+use crate::caller::{Action, Caller, authorize};
 use crate::clock;
-use crate::error::{ApiResult, Validator};
+use crate::error::{ApiResult, Validate, Validator};
 use crate::pagination::{self, PageParams, Sort};
+use crate::state::AppState;
 
 /// Field names whose values never enter the trail.
 const SECRET_FIELDS: &[&str] = &["password", "current_password", "new_password", "key", "token", "refresh_token"];
@@ -52,40 +53,32 @@ pub async fn record<D: ConnectionTrait>(
     Ok(())
 }
 
-pub struct Filters {
-    pub entity_type: Option<String>,
-    pub entity_id: Option<Uuid>,
-    pub actor_id: Option<Uuid>,
-    pub action: Option<String>,
-    pub from: Option<DateTime<Utc>>,
-    pub to: Option<DateTime<Utc>>,
-}
-
-/// Newest first.
-pub async fn list<D: ConnectionTrait>(db: &D, filters: Filters, page: &PageParams) -> ApiResult<(Vec<audit_event::Model>, Option<String>)> {
+/// The trail, newest first (coordinators and admins).
+pub async fn list(state: &AppState, caller: &Caller, query: AuditQuery, page: &PageParams) -> ApiResult<AuditPage> {
+    authorize(caller, Action::ReadAudit)?;
     let mut v = Validator::new();
-    v.date("from", filters.from);
-    v.date("to", filters.to);
+    query.validate(&mut v);
     v.finish()?;
     let mut select = audit_event::Entity::find();
-    if let Some(v) = filters.entity_type {
+    if let Some(v) = query.entity_type {
         select = select.filter(audit_event::Column::EntityType.eq(v));
     }
-    if let Some(v) = filters.entity_id {
+    if let Some(v) = query.entity_id {
         select = select.filter(audit_event::Column::EntityId.eq(v));
     }
-    if let Some(v) = filters.actor_id {
+    if let Some(v) = query.actor_id {
         select = select.filter(audit_event::Column::ActorId.eq(v));
     }
-    if let Some(v) = filters.action {
+    if let Some(v) = query.action {
         select = select.filter(audit_event::Column::Action.eq(v));
     }
-    if let Some(v) = filters.from {
+    if let Some(v) = query.from {
         select = select.filter(audit_event::Column::CreatedAt.gte(v));
     }
-    if let Some(v) = filters.to {
+    if let Some(v) = query.to {
         select = select.filter(audit_event::Column::CreatedAt.lt(v));
     }
     let sort = Sort { key: None, id: audit_event::Column::Id, descending: true };
-    pagination::fetch(db, select, sort, page, |row| (None, row.id)).await
+    let (rows, next_cursor) = pagination::fetch(&state.db, select, sort, page, |row| (None, row.id)).await?;
+    Ok(AuditPage { items: rows.into_iter().map(AuditEvent::from_model).collect(), next_cursor })
 }

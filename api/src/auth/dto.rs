@@ -1,8 +1,46 @@
-//! Sign-in request and response bodies.
+//! Sign-in request and response bodies, and the account as every answer shows it (never with its
+//! password hash).
+use chrono::{DateTime, Utc};
+use entity::enums::Role;
+use entity::user;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
+use uuid::Uuid;
 
-use crate::users::dto::User;
+use crate::http::Versioned;
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct User {
+    pub id: Uuid,
+    pub email: String,
+    pub display_name: String,
+    pub role: Role,
+    pub is_active: bool,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub version: i32,
+}
+
+impl Versioned for User {
+    fn version(&self) -> i32 {
+        self.version
+    }
+}
+
+impl User {
+    pub fn from_model(m: user::Model) -> Self {
+        Self {
+            id: m.id,
+            email: m.email,
+            display_name: m.display_name,
+            role: m.role,
+            is_active: m.is_active,
+            created_at: m.created_at,
+            updated_at: m.updated_at,
+            version: m.version,
+        }
+    }
+}
 
 #[derive(Debug, Deserialize, Serialize, ToSchema)]
 #[serde(deny_unknown_fields)]

@@ -1,4 +1,5 @@
-//! Identity: passwords, tokens, sign-in sessions.
+//! Identity: the account as answered, passwords, tokens, sign-in sessions. `users` manages
+//! accounts through it; it reaches nothing of `users`.
 pub mod dto;
 pub mod passwords;
 pub mod routes;

@@ -11,7 +11,7 @@ use rand::RngCore;
 use tokio::sync::Semaphore;
 use zxcvbn::Score;
 
-use crate::error::{ApiError, ApiResult, FieldError, FieldErrorCode, Validator};
+use crate::error::{ApiError, ApiResult, FieldError, FieldErrorCode, too_long};
 
 pub const MIN_LENGTH: usize = 12;
 pub const MAX_LENGTH: usize = 256;
@@ -141,16 +141,14 @@ const MIN_SCORE: Score = Score::Three;
 /// 12 to 256 characters (NIST SP 800-63B), and not easy to guess (also NIST: no dictionary words,
 /// repetitions, sequences or context-specific words): zxcvbn estimates how many guesses it takes,
 /// counting the words of `person` (the account's e-mail and name) as the first ones an attacker tries.
-pub fn check_policy(field: &str, password: &str, person: &[&str], validator: &mut Validator) {
+pub fn check_policy(field: &str, password: &str, person: &[&str]) -> Result<(), FieldError> {
     let length = password.chars().count();
     if length < MIN_LENGTH {
         let message = format!("must be at least {MIN_LENGTH} characters");
-        validator.push(FieldError::new(field, FieldErrorCode::TooShort, message).with_min(MIN_LENGTH as i64));
-        return;
+        return Err(FieldError::new(field, FieldErrorCode::TooShort, message).with_min(MIN_LENGTH as i64));
     }
     if length > MAX_LENGTH {
-        validator.length(field, password, MAX_LENGTH);
-        return;
+        return Err(too_long(field, MAX_LENGTH));
     }
     let words = personal_words(person);
     let words: Vec<&str> = words.iter().map(String::as_str).collect();
@@ -158,8 +156,9 @@ pub fn check_policy(field: &str, password: &str, person: &[&str], validator: &mu
     if estimate.score() < MIN_SCORE {
         let hint = estimate.feedback().and_then(|f| f.warning()).map(|w| format!(" ({w})")).unwrap_or_default();
         let message = format!("is too easy to guess{hint}; use a longer phrase of unrelated words, not your e-mail or name");
-        validator.push(FieldError::new(field, FieldErrorCode::WeakPassword, message));
+        return Err(FieldError::new(field, FieldErrorCode::WeakPassword, message));
     }
+    Ok(())
 }
 
 /// The e-mail and name whole, before the `@`, run together and in their parts
@@ -186,13 +185,7 @@ mod tests {
     use super::*;
 
     fn refusal(password: &str, person: &[&str]) -> Option<FieldErrorCode> {
-        let mut v = Validator::new();
-        check_policy("password", password, person, &mut v);
-        match v.finish() {
-            Ok(()) => None,
-            Err(ApiError::Validation(errors)) => Some(errors[0].code),
-            Err(other) => panic!("{other}"),
-        }
+        check_policy("password", password, person).err().map(|e| e.code)
     }
 
     #[test]

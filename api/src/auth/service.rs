@@ -6,14 +6,14 @@ use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, 
 use serde_json::json;
 use uuid::Uuid;
 
-use super::dto::{LoginRequest, TokenPair};
+use super::dto::{LoginRequest, TokenPair, User};
 use super::tokens::{random_secret, secret_hash};
 use crate::audit::{self, service::changes_of};
 use crate::caller::{Caller, Principal, Via};
 use crate::clock;
+use crate::domain::Email;
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
-use crate::users::dto::{MAX_EMAIL, normalize_email};
 
 /// One answer for an unknown e-mail, a wrong password and a deactivated account, so the
 /// answer never tells which e-mails have accounts.
@@ -51,9 +51,9 @@ pub fn attempt_succeeded(state: &AppState, caller: &Caller, email: &str) {
 }
 
 pub async fn login(state: &AppState, caller: &Caller, body: LoginRequest) -> ApiResult<TokenPair> {
-    let full = normalize_email(&body.email);
+    let full = Email::normalize(&body.email);
     // No account has a longer e-mail; cut, it keeps limiter keys and audit rows small.
-    let email: String = full.chars().take(MAX_EMAIL).collect();
+    let email: String = full.chars().take(Email::MAX).collect();
     // Before any hashing, so a flood of guesses costs the server nothing.
     reserve_attempt(state, caller, &email)?;
     let found = user::Entity::find().filter(user::Column::Email.eq(&full)).one(&state.db).await?;
@@ -202,6 +202,6 @@ async fn issue<D: ConnectionTrait>(db: &D, state: &AppState, user: user::Model, 
         token_type: "Bearer",
         expires_in: state.jwt.ttl().as_secs(),
         refresh_token: secret,
-        user: user.into(),
+        user: User::from_model(user),
     })
 }

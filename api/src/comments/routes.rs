@@ -6,7 +6,7 @@ use super::dto::{Comment, CommentCreate, CommentFilters, CommentPage, CommentPat
 use super::service;
 use crate::caller::Caller;
 use crate::error::ApiResult;
-use crate::http::{IfMatch, Json, created, no_content, ok};
+use crate::http::{IfMatch, Json, Query, created, no_content, ok};
 use crate::pagination::PageParams;
 use crate::state::AppState;
 
@@ -23,8 +23,8 @@ async fn answer(state: &AppState, caller: &Caller, m: entity::comment::Model) ->
 pub async fn list_comments(
     state: web::Data<AppState>,
     caller: Caller,
-    filters: web::Query<CommentFilters>,
-    page: web::Query<PageParams>,
+    filters: Query<CommentFilters>,
+    page: Query<PageParams>,
 ) -> ApiResult<HttpResponse> {
     let (rows, next_cursor) = service::list(&state.db, &caller, filters.into_inner(), &page).await?;
     let names = service::names_of(&state.db, rows.iter().map(|c| c.resolved_by)).await?;

@@ -1,7 +1,7 @@
 //! Comment rules and queries: who may comment when, moderation, settlement.
 use std::collections::HashMap;
 
-use entity::enums::{Channel, CommentStatus, PlanStatus, Resolution, TargetType};
+use entity::enums::{Channel, CommentStatus, PlanStatus, TargetType};
 use entity::{comment, meeting, plan, user};
 use sea_orm::sea_query::Query;
 use sea_orm::{
@@ -10,11 +10,11 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use super::dto::{CommentCreate, CommentFilters, CommentPatch, MAX_BODY, MAX_NAME, MAX_NOTE, ResolutionCreate, validate_email};
+use super::dto::{CommentCreate, CommentFilters, CommentPatch, ResolutionCreate};
 use crate::audit::{self, service::changes_of};
 use crate::caller::{Action, Caller, authorize};
 use crate::clock;
-use crate::error::{ApiError, ApiResult, ConflictCode, FieldErrorCode, Validator};
+use crate::error::{ApiError, ApiResult, ConflictCode, FieldErrorCode, Validate, Validator};
 use crate::http::IfMatch;
 use crate::pagination::{self, PageParams, Sort};
 use crate::plans::dto::is_consultation_open;
@@ -187,22 +187,13 @@ pub async fn create(state: &AppState, caller: &Caller, body: CommentCreate) -> A
     }
     let today = clock::now().date_naive();
     let mut v = Validator::new();
-    v.text("body", &body.body, MAX_BODY);
+    body.validate(&mut v);
     let author_name = body.author_name.as_deref().map(str::trim).unwrap_or_default();
     let author_email = body.author_email.as_deref().map(str::trim).filter(|e| !e.is_empty());
-    if anonymous || on_behalf {
-        if author_name.is_empty() {
-            v.required("author_name", "(the name of the person or organisation who comments)");
-        } else {
-            v.length("author_name", author_name, MAX_NAME);
-        }
-        if let Some(email) = author_email {
-            validate_email(&mut v, "author_email", email);
-        }
+    if (anonymous || on_behalf) && author_name.is_empty() {
+        v.required("author_name", "(the name of the person or organisation who comments)");
     }
     let received_on = body.received_on.unwrap_or(today);
-    v.check(received_on <= today, "received_on", FieldErrorCode::MustNotBeFuture, "must not be in the future");
-    v.date("received_on", Some(received_on));
     let txn = crate::db::begin(&state.db).await?;
     let plan = target_plan(&txn, caller, body.target_type, body.target_id).await?;
     if let Some(parent_id) = body.parent_id {
@@ -320,23 +311,15 @@ pub async fn update(
     let (current, plan) = load(&txn, caller, id).await?;
     if_match.check(current.version)?;
     let mut v = Validator::new();
-    if let Some(text) = &patch.body {
+    if patch.body.is_some() {
         if !may_edit_text(&current, caller) {
             return Err(ApiError::Forbidden("only the author may edit a comment's text".into()));
         }
         ensure_record_open(&current, plan.as_ref(), caller)?;
-        v.text("body", text, MAX_BODY);
     }
-    let reason = patch.moderation_reason.as_deref().map(str::trim).filter(|r| !r.is_empty());
-    match patch.status {
-        Some(CommentStatus::Hidden) if reason.is_none() => v.required("moderation_reason", "to hide a comment"),
-        None if patch.moderation_reason.is_some() => v.error("moderation_reason", FieldErrorCode::Invalid, "send it together with status"),
-        _ => {}
-    }
-    if let Some(r) = reason {
-        v.length("moderation_reason", r, MAX_NOTE);
-    }
+    patch.validate(&mut v);
     v.finish()?;
+    let reason = patch.reason();
     let version = current.version;
     let mut active = current.into_active_model();
     if let Some(text) = &patch.body {
@@ -414,18 +397,10 @@ pub async fn resolve(
             ));
         }
     }
-    let note = body.note.as_deref().map(str::trim).filter(|n| !n.is_empty());
-    let change = body.change.as_deref().map(str::trim).filter(|c| !c.is_empty());
     let mut v = Validator::new();
-    match note {
-        None if body.resolution != Resolution::Noted => v.required("note", "(a justification) unless the comment is only noted"),
-        Some(n) => v.length("note", n, MAX_NOTE),
-        None => {}
-    }
-    if let Some(c) = change {
-        v.length("change", c, MAX_NOTE);
-    }
+    body.validate(&mut v);
     v.finish()?;
+    let (note, change) = (body.note(), body.change());
     let version = current.version;
     let mut active = current.into_active_model();
     active.resolution = Set(Some(body.resolution));

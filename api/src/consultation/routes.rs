@@ -14,6 +14,7 @@ use super::service::{self, Register};
 use crate::caller::Caller;
 use crate::clock;
 use crate::error::{ApiError, ApiResult};
+use crate::http::Query;
 use crate::pagination::PageParams;
 use crate::state::AppState;
 
@@ -100,8 +101,8 @@ pub async fn consultation_report(
     state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<Uuid>,
-    query: web::Query<ReportQuery>,
-    page: web::Query<PageParams>,
+    query: Query<ReportQuery>,
+    page: Query<PageParams>,
 ) -> ApiResult<HttpResponse> {
     // The answer depends on Accept and on who asks, so caches must keep them apart.
     let mut response = HttpResponse::Ok();

@@ -5,7 +5,8 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::error::Validator;
+use crate::domain::{Code, LongText, Title};
+use crate::error::{Validate, Validator};
 use crate::http::{Versioned, nullable};
 use crate::page_of;
 
@@ -92,14 +93,28 @@ impl Goal {
 
 page_of!(GoalPage, Goal);
 
-pub fn validate(v: &mut Validator, code: Option<&str>, title: Option<&str>, description: Option<&str>) {
+impl Validate for GoalCreate {
+    fn validate(&self, v: &mut Validator) {
+        texts(v, Some(&self.code), Some(&self.title), Some(&self.description));
+        v.position(self.position);
+    }
+}
+
+impl Validate for GoalPatch {
+    fn validate(&self, v: &mut Validator) {
+        texts(v, self.code.as_deref(), self.title.as_deref(), self.description.as_deref());
+        v.position(self.position);
+    }
+}
+
+fn texts(v: &mut Validator, code: Option<&str>, title: Option<&str>, description: Option<&str>) {
     if let Some(c) = code {
-        v.text("code", c, 32);
+        v.field(Code::parse("code", c));
     }
     if let Some(t) = title {
-        v.text("title", t, 300);
+        v.field(Title::parse("title", t));
     }
     if let Some(d) = description {
-        v.length("description", d, 20_000);
+        v.field(LongText::parse("description", d));
     }
 }

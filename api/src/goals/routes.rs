@@ -6,7 +6,7 @@ use super::dto::{Goal, GoalCreate, GoalPage, GoalPatch};
 use super::service;
 use crate::caller::Caller;
 use crate::error::ApiResult;
-use crate::http::{IfMatch, Json, created, no_content, ok};
+use crate::http::{IfMatch, Json, Query, created, no_content, ok};
 use crate::pagination::PageParams;
 use crate::plans::progress;
 use crate::state::AppState;
@@ -23,7 +23,7 @@ pub async fn list_goals(
     state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<Uuid>,
-    page: web::Query<PageParams>,
+    page: Query<PageParams>,
 ) -> ApiResult<HttpResponse> {
     let (rows, next_cursor) = service::list(&state.db, &caller, *id, &page).await?;
     let ids: Vec<Uuid> = rows.iter().map(|g| g.id).collect();

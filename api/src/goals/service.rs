@@ -7,11 +7,11 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use super::dto::{GoalCreate, GoalPatch, validate};
+use super::dto::{GoalCreate, GoalPatch};
 use crate::audit::{self, service::changes_of};
 use crate::caller::{Action, Caller, authorize, ensure_editable};
 use crate::clock;
-use crate::error::{ApiError, ApiResult, FieldErrorCode, Validator};
+use crate::error::{ApiError, ApiResult, FieldErrorCode, Validate, Validator};
 use crate::http::IfMatch;
 use crate::pagination::{self, KeyKind, PageParams, Sort, int_key};
 use crate::store::update_versioned;
@@ -104,8 +104,7 @@ pub async fn create(db: &DatabaseConnection, caller: &Caller, plan_id: Uuid, bod
     authorize(caller, Action::EditPlanContent { group: body.working_group_id, plan_status: plan.status })?;
     ensure_editable(plan.status)?;
     let mut v = Validator::new();
-    validate(&mut v, Some(&body.code), Some(&body.title), Some(&body.description));
-    v.position(body.position);
+    body.validate(&mut v);
     check_group(&txn, &mut v, body.working_group_id).await?;
     let parent = check_parent(&txn, &mut v, plan_id, body.parent_goal_id, None).await?;
     v.finish()?;
@@ -158,8 +157,7 @@ pub async fn update(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_match
     if_match.check(current.version)?;
     ensure_editable(plan.status)?;
     let mut v = Validator::new();
-    validate(&mut v, patch.code.as_deref(), patch.title.as_deref(), patch.description.as_deref());
-    v.position(patch.position);
+    patch.validate(&mut v);
     if let Some(group) = patch.working_group_id {
         check_group(&txn, &mut v, group).await?;
     }

@@ -9,7 +9,9 @@ use utoipa::openapi::{ObjectBuilder, Type};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use crate::error::{FieldErrorCode, NON_BLANK_PATTERN, Validator};
+use crate::clock;
+use crate::domain::{Code, LongText, NonBlank, Text, Title};
+use crate::error::{FieldErrorCode, NON_BLANK_PATTERN, Validate, Validator};
 use crate::http::{Versioned, nullable};
 use crate::{money, page_of};
 
@@ -204,6 +206,17 @@ pub struct ProgressUpdateCreate {
     pub note: String,
 }
 
+impl Validate for ProgressUpdateCreate {
+    fn validate(&self, v: &mut Validator) {
+        v.range("progress", self.progress.into(), 0, 100);
+        if let Some(date) = self.date {
+            v.check(date <= clock::now().date_naive(), "date", FieldErrorCode::MustNotBeFuture, "must not be in the future");
+            v.date("date", Some(date));
+        }
+        v.field(Text::<5_000>::parse("note", &self.note));
+    }
+}
+
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ProgressUpdate {
     pub id: Uuid,
@@ -246,7 +259,7 @@ page_of!(ProgressUpdatePage, ProgressUpdate);
 pub const MAX_LABELS: usize = 50;
 pub const MAX_LABEL: usize = 200;
 
-/// The schema of `partners` and `target_groups`, from the constants `Fields::validate` checks.
+/// The schema of `partners` and `target_groups`, from the constants `Fields` checks.
 fn label_list() -> ArrayBuilder {
     let label =
         ObjectBuilder::new().schema_type(Type::String).min_length(Some(1)).max_length(Some(MAX_LABEL)).pattern(Some(NON_BLANK_PATTERN));
@@ -262,7 +275,7 @@ fn optional_labels() -> Array {
     label_list().schema_type(SchemaType::from_iter([Type::Array, Type::Null])).build()
 }
 
-/// Checks every field a create or patch may carry; `None` means "not given".
+/// Every field a create or patch may carry, the dates as they will be; `None` means "not given".
 #[derive(Default)]
 pub struct Fields<'a> {
     pub code: Option<&'a str>,
@@ -280,19 +293,19 @@ pub struct Fields<'a> {
     pub note: Option<&'a str>,
 }
 
-impl Fields<'_> {
-    pub fn validate(&self, v: &mut Validator) {
+impl Validate for Fields<'_> {
+    fn validate(&self, v: &mut Validator) {
         if let Some(c) = self.code {
-            v.text("code", c, 32);
+            v.field(Code::parse("code", c));
         }
         if let Some(t) = self.title {
-            v.text("title", t, 300);
+            v.field(Title::parse("title", t));
         }
         if let Some(d) = self.description {
-            v.length("description", d, 20_000);
+            v.field(LongText::parse("description", d));
         }
         if let Some(r) = self.responsible {
-            v.length("responsible", r, 300);
+            v.field(Text::<300>::parse("responsible", r));
         }
         for (field, list) in [("partners", self.partners), ("target_groups", self.target_groups)] {
             if let Some(list) = list {
@@ -317,23 +330,23 @@ impl Fields<'_> {
             v.range("weight", w.into(), 1, 100);
         }
         if let Some(cost) = self.estimated_cost {
-            money::check(v, "estimated_cost", cost);
+            v.field(money::amount("estimated_cost", cost));
         }
         if let Some(funding) = self.funding {
             v.items("funding_sources", funding.len(), 200);
             for (i, f) in funding.iter().enumerate() {
                 v.range(&format!("funding_sources[{i}].year"), f.year.into(), 2000, 2100);
-                money::check(v, &format!("funding_sources[{i}].planned"), &f.planned);
+                v.field(money::amount(&format!("funding_sources[{i}].planned"), &f.planned));
                 if let Some(actual) = &f.actual {
-                    money::check(v, &format!("funding_sources[{i}].actual"), actual);
+                    v.field(money::amount(&format!("funding_sources[{i}].actual"), actual));
                 }
             }
         }
         if let Some(indicators) = self.indicators {
             v.items("indicators", indicators.len(), 50);
             for (i, ind) in indicators.iter().enumerate() {
-                v.text(&format!("indicators[{i}].name"), &ind.name, 300);
-                v.text(&format!("indicators[{i}].unit"), &ind.unit, 50);
+                v.field(NonBlank::<300>::parse(&format!("indicators[{i}].name"), &ind.name));
+                v.field(NonBlank::<50>::parse(&format!("indicators[{i}].unit"), &ind.unit));
                 let finite = [ind.baseline, ind.target].into_iter().flatten().chain(ind.values.iter().map(|x| x.value)).all(f64::is_finite);
                 v.check(finite, &format!("indicators[{i}]"), FieldErrorCode::InvalidValue, "values must be finite numbers");
                 v.check(
@@ -345,7 +358,7 @@ impl Fields<'_> {
             }
         }
         if let Some(n) = self.note {
-            v.length("implementation_note", n, 20_000);
+            v.field(LongText::parse("implementation_note", n));
         }
     }
 }

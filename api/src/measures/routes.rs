@@ -8,7 +8,7 @@ use super::dto::{
 use super::service;
 use crate::caller::Caller;
 use crate::error::ApiResult;
-use crate::http::{IfMatch, Json, created, no_content, ok};
+use crate::http::{IfMatch, Json, Query, created, no_content, ok};
 use crate::pagination::PageParams;
 use crate::state::AppState;
 
@@ -19,7 +19,7 @@ pub async fn list_goal_measures(
     state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<Uuid>,
-    page: web::Query<PageParams>,
+    page: Query<PageParams>,
 ) -> ApiResult<HttpResponse> {
     crate::goals::service::load(&state.db, &caller, *id).await?;
     let filters = MeasureFilters { plan_id: None, goal_id: Some(*id), working_group_id: None, status: None };
@@ -50,8 +50,8 @@ pub async fn create_measure(
 pub async fn list_measures(
     state: web::Data<AppState>,
     caller: Caller,
-    filters: web::Query<MeasureFilters>,
-    page: web::Query<PageParams>,
+    filters: Query<MeasureFilters>,
+    page: Query<PageParams>,
 ) -> ApiResult<HttpResponse> {
     list(&state, &caller, filters.into_inner(), &page).await
 }
@@ -92,7 +92,7 @@ pub async fn list_updates(
     state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<Uuid>,
-    page: web::Query<PageParams>,
+    page: Query<PageParams>,
 ) -> ApiResult<HttpResponse> {
     let (rows, next_cursor) = service::updates(&state.db, &caller, *id, &page).await?;
     Ok(HttpResponse::Ok().json(ProgressUpdatePage { items: rows.into_iter().map(Into::into).collect(), next_cursor }))

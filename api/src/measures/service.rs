@@ -14,7 +14,7 @@ use super::dto::{Fields, MeasureCreate, MeasureFilters, MeasurePatch, ProgressUp
 use crate::audit::{self, service::changes_of};
 use crate::caller::{Action, Caller, authorize, ensure_editable, is_frozen};
 use crate::clock;
-use crate::error::{ApiError, ApiResult, ConflictCode, FieldErrorCode, Validator};
+use crate::error::{ApiError, ApiResult, ConflictCode, Validate, Validator};
 use crate::http::IfMatch;
 use crate::pagination::{self, KeyKind, PageParams, Sort, int_key};
 use crate::store::update_versioned;
@@ -325,10 +325,7 @@ pub async fn add_update(
     let today = clock::now().date_naive();
     let date = body.date.unwrap_or(today);
     let mut v = Validator::new();
-    v.range("progress", body.progress.into(), 0, 100);
-    v.check(date <= today, "date", FieldErrorCode::MustNotBeFuture, "must not be in the future");
-    v.date("date", Some(date));
-    v.length("note", &body.note, 5_000);
+    body.validate(&mut v);
     v.finish()?;
     let latest = measure_update::Entity::find()
         .filter(measure_update::Column::MeasureId.eq(id))

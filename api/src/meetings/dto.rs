@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use crate::error::{FieldErrorCode, Validator};
+use crate::domain::{Name, NonBlank, Text, Title};
+use crate::error::{FieldErrorCode, Validate, Validator};
 use crate::http::{Versioned, nullable};
 use crate::page_of;
 
@@ -159,6 +160,16 @@ pub struct MeetingFilters {
     pub status: Option<MeetingStatus>,
 }
 
+impl Validate for MeetingFilters {
+    fn validate(&self, v: &mut Validator) {
+        v.date("from", self.from);
+        v.date("to", self.to);
+        if let (Some(from), Some(to)) = (self.from, self.to) {
+            v.check(to > from, "to", FieldErrorCode::BeforeStart, "must be after from");
+        }
+    }
+}
+
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct MeetingGroupFilter {
@@ -216,20 +227,22 @@ impl Record {
             status: patch.status.unwrap_or(current.status),
         }
     }
+}
 
-    /// Every rule that needs no database; membership of attendees is checked by the service.
-    pub fn validate(&self, v: &mut Validator) {
-        v.text("title", &self.title, 300);
+/// Every rule that needs no database; membership of attendees is checked by the service.
+impl Validate for Record {
+    fn validate(&self, v: &mut Validator) {
+        v.field(Title::parse("title", &self.title));
         v.date("starts_at", Some(self.starts_at));
         v.date("ends_at", Some(self.ends_at));
         v.check(self.ends_at > self.starts_at, "ends_at", FieldErrorCode::BeforeStart, "must be after starts_at");
         if let Some(location) = &self.location {
-            v.length("location", location, 500);
+            v.field(Text::<500>::parse("location", location));
         }
-        match &self.online_url {
-            Some(url) if url.chars().count() > 2000 => v.length("online_url", url, 2000),
-            Some(url) => v.check(is_web_url(url), "online_url", FieldErrorCode::InvalidFormat, "must be an http or https URL"),
-            None => {}
+        if let Some(url) = &self.online_url
+            && v.field(Text::<2000>::parse("online_url", url)).is_some()
+        {
+            v.check(is_web_url(url), "online_url", FieldErrorCode::InvalidFormat, "must be an http or https URL");
         }
         let (needs_url, needs_place) = match self.format {
             MeetingFormat::InPerson => (false, true),
@@ -250,9 +263,9 @@ impl Record {
         );
         v.items("agenda", self.agenda.len(), 100);
         for (i, item) in self.agenda.iter().enumerate() {
-            v.text(&format!("agenda[{i}].title"), &item.title, 300);
+            v.field(Title::parse(&format!("agenda[{i}].title"), &item.title));
             if let Some(note) = &item.note {
-                v.length(&format!("agenda[{i}].note"), note, 5_000);
+                v.field(Text::<5_000>::parse(&format!("agenda[{i}].note"), note));
             }
         }
         let a = &self.attendance;
@@ -266,13 +279,13 @@ impl Record {
         );
         v.items("attendance.guests", a.guests.len(), 500);
         for (i, guest) in a.guests.iter().enumerate() {
-            v.text(&format!("attendance.guests[{i}].name"), &guest.name, 200);
+            v.field(Name::parse(&format!("attendance.guests[{i}].name"), &guest.name));
         }
         v.items("resolutions", self.resolutions.len(), 100);
         for (i, r) in self.resolutions.iter().enumerate() {
-            v.text(&format!("resolutions[{i}].text"), &r.text, 5_000);
+            v.field(NonBlank::<5_000>::parse(&format!("resolutions[{i}].text"), &r.text));
         }
-        v.length("minutes", &self.minutes, 100_000);
+        v.field(Text::<100_000>::parse("minutes", &self.minutes));
     }
 }
 

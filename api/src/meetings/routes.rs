@@ -4,25 +4,12 @@ use actix_web::{HttpResponse, delete, get, patch, post, web};
 use uuid::Uuid;
 
 use super::dto::{Meeting, MeetingCreate, MeetingFilters, MeetingGroupFilter, MeetingPage, MeetingPatch};
-use super::{calendar, service};
+use super::service;
 use crate::caller::Caller;
 use crate::error::ApiResult;
-use crate::http::{IfMatch, Json, created, no_content, ok};
+use crate::http::{IfMatch, Json, Query, created, no_content, ok};
 use crate::pagination::PageParams;
 use crate::state::AppState;
-use crate::working_groups;
-
-async fn page(
-    state: &AppState,
-    caller: &Caller,
-    group: Option<Uuid>,
-    filters: MeetingFilters,
-    page: &PageParams,
-) -> ApiResult<HttpResponse> {
-    let (rows, next_cursor) = service::list(&state.db, group, filters, page).await?;
-    let items = service::present(&state.db, caller, rows).await?;
-    Ok(HttpResponse::Ok().json(MeetingPage { items, next_cursor }))
-}
 
 /// Meetings of all working groups (public), by start time, then id.
 #[utoipa::path(tag = "meetings", params(MeetingGroupFilter, MeetingFilters, PageParams), responses((status = 200, body = MeetingPage)))]
@@ -30,11 +17,11 @@ async fn page(
 pub async fn list_meetings(
     state: web::Data<AppState>,
     caller: Caller,
-    group: web::Query<MeetingGroupFilter>,
-    filters: web::Query<MeetingFilters>,
-    params: web::Query<PageParams>,
+    group: Query<MeetingGroupFilter>,
+    filters: Query<MeetingFilters>,
+    params: Query<PageParams>,
 ) -> ApiResult<HttpResponse> {
-    page(&state, &caller, group.working_group_id, filters.into_inner(), &params).await
+    Ok(HttpResponse::Ok().json(service::list(&state, &caller, group.working_group_id, filters.into_inner(), &params).await?))
 }
 
 /// Meetings of one working group (public), by start time, then id.
@@ -44,11 +31,10 @@ pub async fn list_group_meetings(
     state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<Uuid>,
-    filters: web::Query<MeetingFilters>,
-    params: web::Query<PageParams>,
+    filters: Query<MeetingFilters>,
+    params: Query<PageParams>,
 ) -> ApiResult<HttpResponse> {
-    working_groups::service::get(&state.db, *id).await?;
-    page(&state, &caller, Some(*id), filters.into_inner(), &params).await
+    Ok(HttpResponse::Ok().json(service::list_of_group(&state, &caller, *id, filters.into_inner(), &params).await?))
 }
 
 /// Schedule or record a meeting (coordinators and the group's leaders).
@@ -60,16 +46,14 @@ pub async fn create_meeting(
     id: web::Path<Uuid>,
     body: Json<MeetingCreate>,
 ) -> ApiResult<HttpResponse> {
-    let meeting = service::create(&state.db, &caller, *id, body.into_inner()).await?;
-    let location = format!("/api/v1/meetings/{}", meeting.id);
-    Ok(created(location, &service::present_one(&state.db, &caller, meeting).await?))
+    let meeting = service::create(&state, &caller, *id, body.into_inner()).await?;
+    Ok(created(format!("/api/v1/meetings/{}", meeting.id), &meeting))
 }
 
 #[utoipa::path(tag = "meetings", params(("id" = Uuid, Path)), responses((status = 200, body = Meeting)))]
 #[get("/meetings/{id}")]
 pub async fn get_meeting(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
-    let meeting = service::get(&state.db, *id).await?;
-    Ok(ok(&service::present_one(&state.db, &caller, meeting).await?))
+    Ok(ok(&service::get(&state, &caller, *id).await?))
 }
 
 /// Edit a meeting or its record: agenda, attendance, resolutions, minutes, status.
@@ -82,15 +66,14 @@ pub async fn update_meeting(
     if_match: IfMatch,
     body: Json<MeetingPatch>,
 ) -> ApiResult<HttpResponse> {
-    let meeting = if_match.retrying(|| service::update(&state.db, &caller, *id, if_match, (*body).clone())).await?;
-    Ok(ok(&service::present_one(&state.db, &caller, meeting).await?))
+    Ok(ok(&if_match.retrying(|| service::update(&state, &caller, *id, if_match, (*body).clone())).await?))
 }
 
 /// Delete a meeting and the comments on it.
 #[utoipa::path(tag = "meetings", params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)), responses((status = 204)))]
 #[delete("/meetings/{id}")]
 pub async fn delete_meeting(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>, if_match: IfMatch) -> ApiResult<HttpResponse> {
-    if_match.retrying(|| service::delete(&state.db, &caller, *id, if_match)).await?;
+    if_match.retrying(|| service::delete(&state, &caller, *id, if_match)).await?;
     Ok(no_content())
 }
 
@@ -102,20 +85,15 @@ fn ics(body: String) -> HttpResponse {
 /// year and everything ahead; cancelled meetings carry STATUS:CANCELLED.
 #[utoipa::path(tag = "meetings", responses((status = 200, description = "An iCalendar feed", body = String, content_type = "text/calendar")))]
 #[get("/meetings.ics")]
-pub async fn meetings_calendar(state: web::Data<AppState>, _caller: Caller) -> ApiResult<HttpResponse> {
-    let (meetings, names) = service::for_calendar(&state.db, None).await?;
-    let events = meetings.iter().map(|m| (m, names.get(&m.working_group_id).map_or("", String::as_str)));
-    Ok(ics(calendar::render("Spoluplán – jednání pracovních skupin", events)))
+pub async fn meetings_calendar(state: web::Data<AppState>, caller: Caller) -> ApiResult<HttpResponse> {
+    Ok(ics(service::feed(&state, &caller).await?))
 }
 
 /// One working group's meetings as an iCalendar feed (RFC 5545).
 #[utoipa::path(tag = "meetings", params(("id" = Uuid, Path)), responses((status = 200, description = "An iCalendar feed", body = String, content_type = "text/calendar")))]
 #[get("/working-groups/{id}/meetings.ics")]
-pub async fn group_calendar(state: web::Data<AppState>, _caller: Caller, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
-    let group = working_groups::service::get(&state.db, *id).await?;
-    let (meetings, _) = service::for_calendar(&state.db, Some(group.id)).await?;
-    let events = meetings.iter().map(|m| (m, group.name.as_str()));
-    Ok(ics(calendar::render(&format!("{} – jednání", group.name), events)))
+pub async fn group_calendar(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+    Ok(ics(service::group_feed(&state, &caller, *id).await?))
 }
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {

@@ -6,39 +6,54 @@ use entity::enums::{Stakeholder, TargetType};
 use entity::values::{Agenda, Attendance, MeetingResolutions};
 use entity::{comment, meeting, working_group, working_group_member};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter,
-    QueryOrder, QuerySelect,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, QuerySelect,
 };
 use uuid::Uuid;
 
-use super::dto::{Meeting, MeetingCreate, MeetingFilters, MeetingPatch, Record};
+use super::calendar;
+use super::dto::{Meeting, MeetingCreate, MeetingFilters, MeetingPage, MeetingPatch, Record};
 use crate::audit::{self, service::changes_of};
 use crate::caller::{Action, Caller, authorize};
 use crate::clock;
-use crate::error::{ApiError, ApiResult, FieldErrorCode, Validator};
+use crate::error::{ApiError, ApiResult, FieldErrorCode, Validate, Validator};
 use crate::http::IfMatch;
 use crate::pagination::{self, KeyKind, PageParams, Sort, time_key};
+use crate::state::AppState;
 use crate::store::update_versioned;
 use crate::working_groups;
 
 /// Meetings are public, whatever their status.
-pub async fn get<D: ConnectionTrait>(db: &D, id: Uuid) -> ApiResult<meeting::Model> {
+async fn find<D: ConnectionTrait>(db: &D, id: Uuid) -> ApiResult<meeting::Model> {
     meeting::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound)
 }
 
+pub async fn get(state: &AppState, caller: &Caller, id: Uuid) -> ApiResult<Meeting> {
+    let meeting = find(&state.db, id).await?;
+    present_one(&state.db, caller, meeting).await
+}
+
+/// Meetings of one working group, which must exist.
+pub async fn list_of_group(
+    state: &AppState,
+    caller: &Caller,
+    group: Uuid,
+    filters: MeetingFilters,
+    page: &PageParams,
+) -> ApiResult<MeetingPage> {
+    working_groups::service::find(&state.db, group).await?;
+    list(state, caller, Some(group), filters, page).await
+}
+
 /// Meetings in time order (starts_at, then id), optionally of one group.
-pub async fn list<D: ConnectionTrait>(
-    db: &D,
+pub async fn list(
+    state: &AppState,
+    caller: &Caller,
     group: Option<Uuid>,
     filters: MeetingFilters,
     page: &PageParams,
-) -> ApiResult<(Vec<meeting::Model>, Option<String>)> {
+) -> ApiResult<MeetingPage> {
     let mut v = Validator::new();
-    v.date("from", filters.from);
-    v.date("to", filters.to);
-    if let (Some(from), Some(to)) = (filters.from, filters.to) {
-        v.check(to > from, "to", FieldErrorCode::BeforeStart, "must be after from");
-    }
+    filters.validate(&mut v);
     v.finish()?;
     let mut select = meeting::Entity::find();
     if let Some(group) = group {
@@ -54,11 +69,12 @@ pub async fn list<D: ConnectionTrait>(
         select = select.filter(meeting::Column::Status.eq(status));
     }
     let sort = Sort { key: Some((meeting::Column::StartsAt, KeyKind::Time)), id: meeting::Column::Id, descending: false };
-    pagination::fetch(db, select, sort, page, |m| (time_key(m.starts_at), m.id)).await
+    let (rows, next_cursor) = pagination::fetch(&state.db, select, sort, page, |m| (time_key(m.starts_at), m.id)).await?;
+    Ok(MeetingPage { items: present(&state.db, caller, rows).await?, next_cursor })
 }
 
 /// Names and quorums of the groups of `meetings`, in one query.
-pub async fn groups_of<D: ConnectionTrait>(db: &D, meetings: &[meeting::Model]) -> ApiResult<HashMap<Uuid, (String, Option<i32>)>> {
+async fn groups_of<D: ConnectionTrait>(db: &D, meetings: &[meeting::Model]) -> ApiResult<HashMap<Uuid, (String, Option<i32>)>> {
     let ids: HashSet<Uuid> = meetings.iter().map(|m| m.working_group_id).collect();
     if ids.is_empty() {
         return Ok(HashMap::new());
@@ -93,7 +109,7 @@ async fn service_users_of<D: ConnectionTrait>(db: &D, meetings: &[meeting::Model
 /// Response bodies for `meetings`, with their groups' names and quorums. Anonymous callers get
 /// the attendance without the people who take part as service users (members and guests alike;
 /// the counts still include them), as the members list withholds them (working_groups::dto::Member).
-pub async fn present<D: ConnectionTrait>(db: &D, caller: &Caller, meetings: Vec<meeting::Model>) -> ApiResult<Vec<Meeting>> {
+async fn present<D: ConnectionTrait>(db: &D, caller: &Caller, meetings: Vec<meeting::Model>) -> ApiResult<Vec<Meeting>> {
     let groups = groups_of(db, &meetings).await?;
     let withheld = if caller.is_signed_in() { None } else { Some(service_users_of(db, &meetings).await?) };
     Ok(meetings
@@ -113,7 +129,7 @@ pub async fn present<D: ConnectionTrait>(db: &D, caller: &Caller, meetings: Vec<
         .collect())
 }
 
-pub async fn present_one<D: ConnectionTrait>(db: &D, caller: &Caller, meeting: meeting::Model) -> ApiResult<Meeting> {
+async fn present_one<D: ConnectionTrait>(db: &D, caller: &Caller, meeting: meeting::Model) -> ApiResult<Meeting> {
     present(db, caller, vec![meeting]).await?.pop().ok_or(ApiError::Internal)
 }
 
@@ -168,10 +184,10 @@ fn apply(active: &mut meeting::ActiveModel, r: Record) {
     active.status = Set(r.status);
 }
 
-pub async fn create(db: &DatabaseConnection, caller: &Caller, group_id: Uuid, body: MeetingCreate) -> ApiResult<meeting::Model> {
+pub async fn create(state: &AppState, caller: &Caller, group_id: Uuid, body: MeetingCreate) -> ApiResult<Meeting> {
     caller.signed_in()?;
-    let txn = crate::db::begin(db).await?;
-    working_groups::service::get(&txn, group_id).await?;
+    let txn = crate::db::begin(&state.db).await?;
+    working_groups::service::find(&txn, group_id).await?;
     authorize(caller, Action::ManageGroup(group_id))?;
     let record = Record::new(&body);
     let mut v = Validator::new();
@@ -192,20 +208,15 @@ pub async fn create(db: &DatabaseConnection, caller: &Caller, group_id: Uuid, bo
     let mut changes = changes_of(&body);
     changes.0.insert("working_group_id".into(), group_id.to_string().into());
     audit::record(&txn, caller, "create", "meeting", Some(meeting.id), changes).await?;
+    let meeting = present_one(&txn, caller, meeting).await?;
     txn.commit().await?;
     Ok(meeting)
 }
 
-pub async fn update(
-    db: &DatabaseConnection,
-    caller: &Caller,
-    id: Uuid,
-    if_match: IfMatch,
-    patch: MeetingPatch,
-) -> ApiResult<meeting::Model> {
+pub async fn update(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMatch, patch: MeetingPatch) -> ApiResult<Meeting> {
     caller.signed_in()?;
-    let txn = crate::db::begin(db).await?;
-    let current = get(&txn, id).await?;
+    let txn = crate::db::begin(&state.db).await?;
+    let current = find(&txn, id).await?;
     authorize(caller, Action::ManageGroup(current.working_group_id))?;
     if_match.check(current.version)?;
     let record = Record::patched(&current, &patch);
@@ -218,15 +229,16 @@ pub async fn update(
     apply(&mut active, record);
     let meeting = update_versioned(&txn, active, id, version).await?;
     audit::record(&txn, caller, "update", "meeting", Some(id), changes_of(&patch)).await?;
+    let meeting = present_one(&txn, caller, meeting).await?;
     txn.commit().await?;
     Ok(meeting)
 }
 
 /// Deletes the meeting and the comments on it, which would otherwise point at nothing.
-pub async fn delete(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_match: IfMatch) -> ApiResult<()> {
+pub async fn delete(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMatch) -> ApiResult<()> {
     caller.signed_in()?;
-    let txn = crate::db::begin(db).await?;
-    let current = get(&txn, id).await?;
+    let txn = crate::db::begin(&state.db).await?;
+    let current = find(&txn, id).await?;
     authorize(caller, Action::ManageGroup(current.working_group_id))?;
     if_match.check(current.version)?;
     comment::Entity::delete_many()
@@ -249,14 +261,27 @@ pub const CALENDAR_HISTORY: Duration = Duration::days(366);
 /// The most events one feed carries (the earliest first), so a feed costs a bounded query.
 pub const CALENDAR_MAX_EVENTS: u64 = 2_000;
 
-/// Meetings for a calendar feed, in time order, with their groups' names.
-pub async fn for_calendar<D: ConnectionTrait>(db: &D, group: Option<Uuid>) -> ApiResult<(Vec<meeting::Model>, HashMap<Uuid, String>)> {
+/// Every working group's meetings as an iCalendar feed.
+pub async fn feed(state: &AppState, _caller: &Caller) -> ApiResult<String> {
+    let meetings = for_calendar(&state.db, None).await?;
+    let names: HashMap<Uuid, String> = groups_of(&state.db, &meetings).await?.into_iter().map(|(id, (name, _))| (id, name)).collect();
+    let events = meetings.iter().map(|m| (m, names.get(&m.working_group_id).map_or("", String::as_str)));
+    Ok(calendar::render("Spoluplán – jednání pracovních skupin", events))
+}
+
+/// One working group's meetings as an iCalendar feed.
+pub async fn group_feed(state: &AppState, _caller: &Caller, group_id: Uuid) -> ApiResult<String> {
+    let group = working_groups::service::find(&state.db, group_id).await?;
+    let meetings = for_calendar(&state.db, Some(group.id)).await?;
+    let events = meetings.iter().map(|m| (m, group.name.as_str()));
+    Ok(calendar::render(&format!("{} – jednání", group.name), events))
+}
+
+/// Meetings for a calendar feed, in time order.
+async fn for_calendar<D: ConnectionTrait>(db: &D, group: Option<Uuid>) -> ApiResult<Vec<meeting::Model>> {
     let mut select = meeting::Entity::find().filter(meeting::Column::StartsAt.gte(clock::now() - CALENDAR_HISTORY));
     if let Some(group) = group {
         select = select.filter(meeting::Column::WorkingGroupId.eq(group));
     }
-    let meetings =
-        select.order_by_asc(meeting::Column::StartsAt).order_by_asc(meeting::Column::Id).limit(CALENDAR_MAX_EVENTS).all(db).await?;
-    let names = groups_of(db, &meetings).await?.into_iter().map(|(id, (name, _))| (id, name)).collect();
-    Ok((meetings, names))
+    Ok(select.order_by_asc(meeting::Column::StartsAt).order_by_asc(meeting::Column::Id).limit(CALENDAR_MAX_EVENTS).all(db).await?)
 }

@@ -7,7 +7,8 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use crate::clock;
-use crate::error::{FieldErrorCode, Validator};
+use crate::domain::{LongText, Name, Title};
+use crate::error::{FieldErrorCode, Validate, Validator};
 use crate::http::Versioned;
 use crate::page_of;
 
@@ -158,23 +159,45 @@ impl From<plan_status_change::Model> for StatusChangeRecord {
 
 page_of!(StatusChangePage, StatusChangeRecord);
 
-pub fn validate_texts(v: &mut Validator, title: Option<&str>, territory: Option<&str>, summary: Option<&str>, vision: Option<&str>) {
-    if let Some(t) = title {
-        v.text("title", t, 300);
-    }
-    if let Some(t) = territory {
-        v.text("territory", t, 200);
-    }
-    if let Some(t) = summary {
-        v.length("summary", t, 20_000);
-    }
-    if let Some(t) = vision {
-        v.length("vision", t, 20_000);
+impl Validate for PlanCreate {
+    fn validate(&self, v: &mut Validator) {
+        texts(v, Some(&self.title), Some(&self.territory), Some(&self.summary), Some(&self.vision));
+        Period { start: self.period_start, end: self.period_end }.validate(v);
     }
 }
 
-pub fn validate_period(v: &mut Validator, start: i32, end: i32) {
-    v.range("period_start", start.into(), 2000, 2100);
-    v.range("period_end", end.into(), 2000, 2100);
-    v.check(start <= end, "period_end", FieldErrorCode::BeforeStart, "must not be before period_start");
+/// The texts; the period is checked as it will be, with the plan's current years (`Period`).
+impl Validate for PlanPatch {
+    fn validate(&self, v: &mut Validator) {
+        texts(v, self.title.as_deref(), self.territory.as_deref(), self.summary.as_deref(), self.vision.as_deref());
+    }
+}
+
+fn texts(v: &mut Validator, title: Option<&str>, territory: Option<&str>, summary: Option<&str>, vision: Option<&str>) {
+    if let Some(t) = title {
+        v.field(Title::parse("title", t));
+    }
+    if let Some(t) = territory {
+        v.field(Name::parse("territory", t));
+    }
+    if let Some(t) = summary {
+        v.field(LongText::parse("summary", t));
+    }
+    if let Some(t) = vision {
+        v.field(LongText::parse("vision", t));
+    }
+}
+
+/// A plan's years, from `start` to `end`.
+pub struct Period {
+    pub start: i32,
+    pub end: i32,
+}
+
+impl Validate for Period {
+    fn validate(&self, v: &mut Validator) {
+        v.range("period_start", self.start.into(), 2000, 2100);
+        v.range("period_end", self.end.into(), 2000, 2100);
+        v.check(self.start <= self.end, "period_end", FieldErrorCode::BeforeStart, "must not be before period_start");
+    }
 }

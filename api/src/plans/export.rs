@@ -17,6 +17,7 @@ use crate::consultation::formats::body;
 use crate::consultation::routes::stream_register;
 use crate::consultation::service::Register;
 use crate::error::ApiResult;
+use crate::http::Query;
 use crate::measures::dto::Measure;
 use crate::render;
 use crate::state::AppState;
@@ -57,7 +58,7 @@ pub async fn export_plan(
     state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<Uuid>,
-    query: web::Query<ExportQuery>,
+    query: Query<ExportQuery>,
 ) -> ApiResult<HttpResponse> {
     let plan = service::get(&state.db, &caller, *id).await?;
     let tree = tree::build(&state, plan).await?;

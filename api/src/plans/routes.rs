@@ -6,7 +6,7 @@ use super::dto::{Plan, PlanCreate, PlanFilters, PlanPage, PlanPatch, StatusChang
 use super::{progress, service};
 use crate::caller::Caller;
 use crate::error::ApiResult;
-use crate::http::{IfMatch, Json, created, no_content, ok};
+use crate::http::{IfMatch, Json, Query, created, no_content, ok};
 use crate::pagination::PageParams;
 use crate::state::AppState;
 
@@ -21,8 +21,8 @@ async fn with_progress(state: &AppState, plan: entity::plan::Model) -> ApiResult
 pub async fn list_plans(
     state: web::Data<AppState>,
     caller: Caller,
-    filters: web::Query<PlanFilters>,
-    page: web::Query<PageParams>,
+    filters: Query<PlanFilters>,
+    page: Query<PageParams>,
 ) -> ApiResult<HttpResponse> {
     let (rows, next_cursor) = service::list(&state.db, &caller, filters.into_inner(), &page).await?;
     let ids: Vec<Uuid> = rows.iter().map(|p| p.id).collect();
@@ -95,7 +95,7 @@ pub async fn plan_history(
     state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<Uuid>,
-    page: web::Query<PageParams>,
+    page: Query<PageParams>,
 ) -> ApiResult<HttpResponse> {
     let (rows, next_cursor) = service::history(&state.db, &caller, *id, &page).await?;
     Ok(HttpResponse::Ok().json(StatusChangePage { items: rows.into_iter().map(Into::into).collect(), next_cursor }))

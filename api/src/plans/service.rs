@@ -7,12 +7,13 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use super::dto::{PlanCreate, PlanFilters, PlanPatch, StatusChange, validate_period, validate_texts};
+use super::dto::{Period, PlanCreate, PlanFilters, PlanPatch, StatusChange};
 use super::lifecycle;
 use crate::audit::{self, service::changes_of};
 use crate::caller::{Action, Caller, authorize, ensure_editable};
 use crate::clock;
-use crate::error::{ApiError, ApiResult, ConflictCode, FieldErrorCode, Validator};
+use crate::domain::Text;
+use crate::error::{ApiError, ApiResult, ConflictCode, FieldErrorCode, Validate, Validator};
 use crate::http::IfMatch;
 use crate::pagination::{self, PageParams, Sort};
 use crate::store::update_versioned;
@@ -54,8 +55,7 @@ pub async fn list<D: ConnectionTrait>(
 pub async fn create(db: &DatabaseConnection, caller: &Caller, body: PlanCreate) -> ApiResult<plan::Model> {
     authorize(caller, Action::ManagePlans)?;
     let mut v = Validator::new();
-    validate_texts(&mut v, Some(&body.title), Some(&body.territory), Some(&body.summary), Some(&body.vision));
-    validate_period(&mut v, body.period_start, body.period_end);
+    body.validate(&mut v);
     v.finish()?;
     let now = clock::now();
     let txn = crate::db::begin(db).await?;
@@ -89,8 +89,9 @@ pub async fn update(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_match
     if_match.check(current.version)?;
     ensure_editable(current.status)?;
     let mut v = Validator::new();
-    validate_texts(&mut v, patch.title.as_deref(), patch.territory.as_deref(), patch.summary.as_deref(), patch.vision.as_deref());
-    validate_period(&mut v, patch.period_start.unwrap_or(current.period_start), patch.period_end.unwrap_or(current.period_end));
+    patch.validate(&mut v);
+    Period { start: patch.period_start.unwrap_or(current.period_start), end: patch.period_end.unwrap_or(current.period_end) }
+        .validate(&mut v);
     v.finish()?;
     let version = current.version;
     let mut active = current.into_active_model();
@@ -163,7 +164,7 @@ pub async fn change_status(
     lifecycle::check_move(from, body.status)?;
     let mut v = Validator::new();
     if let Some(note) = &body.note {
-        v.length("note", note, 5_000);
+        v.field(Text::<5_000>::parse("note", note));
     }
     let version = current.version;
     let mut active = current.into_active_model();
@@ -180,7 +181,7 @@ pub async fn change_status(
         PlanStatus::Approved => {
             match body.approval_resolution.as_deref().map(str::trim) {
                 Some(r) if !r.is_empty() && r.chars().count() <= 300 => active.approval_resolution = Set(Some(r.to_string())),
-                Some(r) if !r.is_empty() => v.length("approval_resolution", r, 300),
+                Some(r) if !r.is_empty() => _ = v.field(Text::<300>::parse("approval_resolution", r)),
                 _ => v.required("approval_resolution", "for approval (e.g. \"usnesení ZM č. 1234/ZM2226/22\")"),
             }
             match body.approved_on {

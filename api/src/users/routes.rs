@@ -1,15 +1,15 @@
-//! `/users`, `/users/{id}`, `/me`, `/me/password`.
+//! `/users`, `/users/{id}`, `/me`, `/me/password` (the caller's memberships are the working groups').
 use actix_web::{HttpResponse, delete, get, patch, post, web};
 use uuid::Uuid;
 
-use super::dto::{MePatch, PasswordChange, User, UserCreate, UserFilters, UserPage, UserPatch};
+use super::dto::{MePatch, PasswordChange, UserCreate, UserFilters, UserPage, UserPatch};
 use super::service;
+use crate::auth::dto::User;
 use crate::caller::Caller;
 use crate::error::{ApiResult, Problem};
-use crate::http::{IfMatch, Json, created, no_content, ok};
+use crate::http::{IfMatch, Json, Query, created, no_content, ok};
 use crate::pagination::PageParams;
 use crate::state::AppState;
-use crate::working_groups::dto::MemberPage;
 
 /// Accounts, oldest first (coordinators and admins).
 #[utoipa::path(tag = "users", params(UserFilters, PageParams), responses((status = 200, body = UserPage)))]
@@ -17,11 +17,10 @@ use crate::working_groups::dto::MemberPage;
 pub async fn list_users(
     state: web::Data<AppState>,
     caller: Caller,
-    filters: web::Query<UserFilters>,
-    page: web::Query<PageParams>,
+    filters: Query<UserFilters>,
+    page: Query<PageParams>,
 ) -> ApiResult<HttpResponse> {
-    let (rows, next_cursor) = service::list(&state.db, &caller, filters.into_inner(), &page).await?;
-    Ok(HttpResponse::Ok().json(UserPage { items: rows.into_iter().map(Into::into).collect(), next_cursor }))
+    Ok(HttpResponse::Ok().json(service::list(&state, &caller, filters.into_inner(), &page).await?))
 }
 
 /// Create an account (coordinators and admins; only admins create admins).
@@ -29,14 +28,14 @@ pub async fn list_users(
 #[post("/users")]
 pub async fn create_user(state: web::Data<AppState>, caller: Caller, body: Json<UserCreate>) -> ApiResult<HttpResponse> {
     let user = service::create(&state, &caller, body.into_inner()).await?;
-    Ok(created(format!("/api/v1/users/{}", user.id), &User::from(user)))
+    Ok(created(format!("/api/v1/users/{}", user.id), &user))
 }
 
 /// One account (coordinators and admins; anyone their own).
 #[utoipa::path(tag = "users", params(("id" = Uuid, Path)), responses((status = 200, body = User)))]
 #[get("/users/{id}")]
 pub async fn get_user(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
-    Ok(ok(&User::from(service::get(&state.db, &caller, *id).await?)))
+    Ok(ok(&service::get(&state, &caller, *id).await?))
 }
 
 /// Edit an account. Only admins touch admin accounts or give the admin role; nobody changes
@@ -50,8 +49,7 @@ pub async fn update_user(
     if_match: IfMatch,
     body: Json<UserPatch>,
 ) -> ApiResult<HttpResponse> {
-    let user = if_match.retrying(|| service::update(&state, &caller, *id, if_match, (*body).clone())).await?;
-    Ok(ok(&User::from(user)))
+    Ok(ok(&if_match.retrying(|| service::update(&state, &caller, *id, if_match, (*body).clone())).await?))
 }
 
 /// Deactivate an account (kept with its history; it can no longer sign in and its sessions end).
@@ -63,7 +61,7 @@ pub async fn deactivate_user(
     id: web::Path<Uuid>,
     if_match: IfMatch,
 ) -> ApiResult<HttpResponse> {
-    if_match.retrying(|| service::deactivate(&state.db, &caller, *id, if_match)).await?;
+    if_match.retrying(|| service::deactivate(&state, &caller, *id, if_match)).await?;
     Ok(no_content())
 }
 
@@ -71,15 +69,7 @@ pub async fn deactivate_user(
 #[utoipa::path(tag = "users", responses((status = 200, body = User)))]
 #[get("/me")]
 pub async fn get_me(state: web::Data<AppState>, caller: Caller) -> ApiResult<HttpResponse> {
-    Ok(ok(&User::from(service::me(&state.db, &caller).await?)))
-}
-
-/// The working groups the caller belongs to, with their role (leader or member) in each.
-#[utoipa::path(tag = "users", params(PageParams), responses((status = 200, body = MemberPage)))]
-#[get("/me/memberships")]
-pub async fn my_memberships(state: web::Data<AppState>, caller: Caller, page: web::Query<PageParams>) -> ApiResult<HttpResponse> {
-    let (items, next_cursor) = crate::working_groups::members::of_caller(&state.db, &caller, &page).await?;
-    Ok(HttpResponse::Ok().json(MemberPage { items, next_cursor }))
+    Ok(ok(&service::me(&state, &caller).await?))
 }
 
 /// Edit one's own e-mail and display name (a session, not an API key). Role and activity are
@@ -87,7 +77,7 @@ pub async fn my_memberships(state: web::Data<AppState>, caller: Caller, page: we
 #[utoipa::path(tag = "users", params(("If-Match" = Option<String>, Header)), request_body = MePatch, responses((status = 200, body = User)))]
 #[patch("/me")]
 pub async fn update_me(state: web::Data<AppState>, caller: Caller, if_match: IfMatch, body: Json<MePatch>) -> ApiResult<HttpResponse> {
-    Ok(ok(&User::from(if_match.retrying(|| service::update_me(&state.db, &caller, if_match, (*body).clone())).await?)))
+    Ok(ok(&if_match.retrying(|| service::update_me(&state, &caller, if_match, (*body).clone())).await?))
 }
 
 /// Change one's own password (a session). A wrong `current_password` is a 422 naming that field
@@ -113,7 +103,6 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(update_user)
         .service(deactivate_user)
         .service(get_me)
-        .service(my_memberships)
         .service(update_me)
         .service(change_password);
 }

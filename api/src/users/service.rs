@@ -10,15 +10,17 @@ use sea_orm::{
 use serde_json::json;
 use uuid::Uuid;
 
-use super::dto::{MePatch, PasswordChange, UserCreate, UserFilters, UserPatch, normalize_email, validate_display_name, validate_email};
+use super::dto::{MePatch, PasswordChange, UserCreate, UserFilters, UserPage, UserPatch};
 use crate::api_keys;
 use crate::audit::{self, service::changes_of};
+use crate::auth::dto::User;
 use crate::auth::passwords::{self, PasswordHasher};
 use crate::auth::service::{attempt_succeeded, reserve_attempt, revoke_sessions};
 use crate::caller::{Action, Caller, Via, authorize};
 use crate::clock;
 use crate::config::Config;
-use crate::error::{ApiError, ApiResult, FieldErrorCode, Validator};
+use crate::domain::Email;
+use crate::error::{ApiError, ApiResult, FieldErrorCode, Validate, Validator};
 use crate::http::IfMatch;
 use crate::pagination::{self, PageParams, Sort};
 use crate::state::AppState;
@@ -51,17 +53,12 @@ async fn find<D: ConnectionTrait>(db: &D, id: Uuid) -> ApiResult<user::Model> {
 
 /// Anyone signed in reads their own account; coordinators and admins read every account
 /// (through a session: API keys read only `/me`).
-pub async fn get<D: ConnectionTrait>(db: &D, caller: &Caller, id: Uuid) -> ApiResult<user::Model> {
+pub async fn get(state: &AppState, caller: &Caller, id: Uuid) -> ApiResult<User> {
     authorize(caller, if caller.user_id() == Some(id) { Action::SelfService } else { Action::ManageUsers })?;
-    find(db, id).await
+    Ok(User::from_model(find(&state.db, id).await?))
 }
 
-pub async fn list<D: ConnectionTrait>(
-    db: &D,
-    caller: &Caller,
-    filters: UserFilters,
-    page: &PageParams,
-) -> ApiResult<(Vec<user::Model>, Option<String>)> {
+pub async fn list(state: &AppState, caller: &Caller, filters: UserFilters, page: &PageParams) -> ApiResult<UserPage> {
     authorize(caller, Action::ManageUsers)?;
     let mut select = user::Entity::find();
     if let Some(role) = filters.role {
@@ -80,24 +77,23 @@ pub async fn list<D: ConnectionTrait>(
         );
     }
     let sort = Sort { key: None, id: user::Column::Id, descending: false };
-    pagination::fetch(db, select, sort, page, |u| (None, u.id)).await
+    let (rows, next_cursor) = pagination::fetch(&state.db, select, sort, page, |u| (None, u.id)).await?;
+    Ok(UserPage { items: rows.into_iter().map(User::from_model).collect(), next_cursor })
 }
 
-pub async fn create(state: &AppState, caller: &Caller, body: UserCreate) -> ApiResult<user::Model> {
+pub async fn create(state: &AppState, caller: &Caller, body: UserCreate) -> ApiResult<User> {
     ensure_may_manage(caller, body.role, Some(body.role))?;
-    let email = normalize_email(&body.email);
     let mut v = Validator::new();
-    validate_email(&mut v, &email);
-    validate_display_name(&mut v, &body.display_name);
-    passwords::check_policy("password", &body.password, &[&email, &body.display_name], &mut v);
+    body.validate(&mut v);
     v.finish()?;
+    let email = Email::normalize(&body.email);
     ensure_email_free(&state.db, &email, None).await?;
     let password_hash = state.passwords.hash(body.password.clone()).await?;
     let txn = crate::db::begin(&state.db).await?;
     let user = insert(&txn, email, body.display_name.trim(), body.role, body.is_active.unwrap_or(true), password_hash).await?;
     audit::record(&txn, caller, "create", "user", Some(user.id), changes_of(&body)).await?;
     txn.commit().await?;
-    Ok(user)
+    Ok(User::from_model(user))
 }
 
 async fn insert<D: ConnectionTrait>(
@@ -124,7 +120,7 @@ async fn insert<D: ConnectionTrait>(
     .await?)
 }
 
-pub async fn update(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMatch, patch: UserPatch) -> ApiResult<user::Model> {
+pub async fn update(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMatch, patch: UserPatch) -> ApiResult<User> {
     authorize(caller, Action::ManageUsers)?;
     let current = find(&state.db, id).await?;
     ensure_may_manage(caller, current.role, patch.role)?;
@@ -146,19 +142,14 @@ pub async fn update(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMat
             return Err(ApiError::Forbidden("only an admin may change the e-mail or password of another staff account".into()));
         }
     }
-    let email = patch.email.as_deref().map(normalize_email);
+    let email = patch.email.as_deref().map(Email::normalize);
     let mut v = Validator::new();
-    if let Some(email) = &email {
-        validate_email(&mut v, email);
-    }
-    if let Some(name) = &patch.display_name {
-        validate_display_name(&mut v, name);
-    }
+    patch.validate(&mut v);
     if let Some(password) = &patch.password {
         let mut person = vec![current.email.as_str(), current.display_name.as_str()];
         person.extend(email.as_deref());
         person.extend(patch.display_name.as_deref());
-        passwords::check_policy("password", password, &person, &mut v);
+        v.field(passwords::check_policy("password", password, &person));
     }
     v.finish()?;
     let password_hash = match &patch.password {
@@ -210,13 +201,13 @@ pub async fn update(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMat
     }
     audit::record(&txn, caller, action, "user", Some(id), changes_of(&patch)).await?;
     txn.commit().await?;
-    Ok(user)
+    Ok(User::from_model(user))
 }
 
 /// Deactivation keeps the account and its history; its sessions end at once.
-pub async fn deactivate(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_match: IfMatch) -> ApiResult<()> {
+pub async fn deactivate(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMatch) -> ApiResult<()> {
     authorize(caller, Action::ManageUsers)?;
-    let txn = crate::db::begin(db).await?;
+    let txn = crate::db::begin(&state.db).await?;
     let current = find(&txn, id).await?;
     ensure_may_manage(caller, current.role, None)?;
     if caller.user_id() == Some(id) {
@@ -238,24 +229,19 @@ pub async fn deactivate(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_m
 }
 
 /// The caller's own account.
-pub async fn me<D: ConnectionTrait>(db: &D, caller: &Caller) -> ApiResult<user::Model> {
+pub async fn me(state: &AppState, caller: &Caller) -> ApiResult<User> {
     let id = caller.signed_in()?.user.id;
-    find(db, id).await
+    Ok(User::from_model(find(&state.db, id).await?))
 }
 
-pub async fn update_me(db: &DatabaseConnection, caller: &Caller, if_match: IfMatch, patch: MePatch) -> ApiResult<user::Model> {
+pub async fn update_me(state: &AppState, caller: &Caller, if_match: IfMatch, patch: MePatch) -> ApiResult<User> {
     authorize(caller, Action::SelfService)?;
     let id = caller.signed_in()?.user.id;
-    let email = patch.email.as_deref().map(normalize_email);
     let mut v = Validator::new();
-    if let Some(email) = &email {
-        validate_email(&mut v, email);
-    }
-    if let Some(name) = &patch.display_name {
-        validate_display_name(&mut v, name);
-    }
+    patch.validate(&mut v);
     v.finish()?;
-    let txn = crate::db::begin(db).await?;
+    let email = patch.email.as_deref().map(Email::normalize);
+    let txn = crate::db::begin(&state.db).await?;
     let current = find(&txn, id).await?;
     if_match.check(current.version)?;
     if let Some(email) = &email {
@@ -272,7 +258,7 @@ pub async fn update_me(db: &DatabaseConnection, caller: &Caller, if_match: IfMat
     let user = update_versioned(&txn, active, id, version).await?;
     audit::record(&txn, caller, "update", "user", Some(id), changes_of(&patch)).await?;
     txn.commit().await?;
-    Ok(user)
+    Ok(User::from_model(user))
 }
 
 /// A wrong current password is a 422 on `current_password` and counts as a failed sign-in,
@@ -286,7 +272,7 @@ pub async fn change_password(state: &AppState, caller: &Caller, body: PasswordCh
         Via::ApiKey { .. } => None,
     };
     let mut v = Validator::new();
-    passwords::check_policy("new_password", &body.new_password, &[&user.email, &user.display_name], &mut v);
+    v.field(passwords::check_policy("new_password", &body.new_password, &[&user.email, &user.display_name]));
     v.finish()?;
     reserve_attempt(state, caller, &user.email)?;
     if !state.passwords.verify(body.current_password.clone(), Some(user.password_hash.clone())).await? {
@@ -315,17 +301,22 @@ pub async fn create_admin(
     display_name: &str,
     password: &str,
 ) -> anyhow::Result<Option<user::Model>> {
-    let email = normalize_email(email);
+    let body = UserCreate {
+        email: email.to_string(),
+        display_name: display_name.to_string(),
+        role: Role::Admin,
+        password: password.to_string(),
+        is_active: None,
+    };
     let mut v = Validator::new();
-    validate_email(&mut v, &email);
-    validate_display_name(&mut v, display_name);
-    passwords::check_policy("password", password, &[&email, display_name], &mut v);
+    body.validate(&mut v);
     v.finish().map_err(|e| match e {
         ApiError::Validation(errors) => {
             anyhow::anyhow!(errors.iter().map(|e| format!("{} {}", e.field, e.message)).collect::<Vec<_>>().join("; "))
         }
         other => anyhow::anyhow!("{other}"),
     })?;
+    let email = Email::normalize(email);
     if user::Entity::find().filter(user::Column::Email.eq(&email)).one(db).await?.is_some() {
         return Ok(None);
     }

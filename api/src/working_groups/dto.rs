@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use crate::error::Validator;
+use crate::domain::{LongText, Name, Text};
+use crate::error::{Validate, Validator};
 use crate::http::{Versioned, nullable};
 use crate::page_of;
 
@@ -111,25 +112,37 @@ pub struct WorkingGroupFilters {
     pub is_active: Option<bool>,
 }
 
-pub fn validate_group(
-    v: &mut Validator,
-    name: Option<&str>,
-    target_group: Option<&str>,
-    description: Option<&str>,
-    vision: Option<&str>,
-    quorum: Option<i32>,
-) {
-    if let Some(t) = name {
-        v.text("name", t, 200);
+impl Validate for WorkingGroupCreate {
+    fn validate(&self, v: &mut Validator) {
+        v.field(Name::parse("name", &self.name));
+        texts(v, self.target_group.as_deref(), Some(&self.description), Some(&self.vision), self.quorum);
     }
+}
+
+impl Validate for WorkingGroupPatch {
+    fn validate(&self, v: &mut Validator) {
+        if let Some(name) = &self.name {
+            v.field(Name::parse("name", name));
+        }
+        texts(
+            v,
+            self.target_group.as_ref().and_then(|t| t.as_deref()),
+            self.description.as_deref(),
+            self.vision.as_deref(),
+            self.quorum.flatten(),
+        );
+    }
+}
+
+fn texts(v: &mut Validator, target_group: Option<&str>, description: Option<&str>, vision: Option<&str>, quorum: Option<i32>) {
     if let Some(t) = target_group {
-        v.length("target_group", t, 200);
+        v.field(Text::<200>::parse("target_group", t));
     }
     if let Some(t) = description {
-        v.length("description", t, 20_000);
+        v.field(LongText::parse("description", t));
     }
     if let Some(t) = vision {
-        v.length("vision", t, 20_000);
+        v.field(LongText::parse("vision", t));
     }
     if let Some(q) = quorum {
         v.range("quorum", q.into(), 1, 1000);

@@ -3,13 +3,10 @@ use std::collections::HashMap;
 
 use entity::enums::MemberRole;
 use entity::{user, working_group_member};
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter,
-    QuerySelect,
-};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QuerySelect};
 use uuid::Uuid;
 
-use super::dto::{Member, MemberCreate, MemberPatch};
+use super::dto::{Member, MemberCreate, MemberPage, MemberPatch};
 use super::service;
 use crate::audit::{self, service::changes_of};
 use crate::caller::{Action, Caller, authorize};
@@ -17,6 +14,7 @@ use crate::clock;
 use crate::error::{ApiError, ApiResult, FieldErrorCode};
 use crate::http::IfMatch;
 use crate::pagination::{self, PageParams, Sort};
+use crate::state::AppState;
 use crate::store::update_versioned;
 
 /// The steering group appoints leaders (domain.md), so only coordinators grant or take the role.
@@ -44,26 +42,22 @@ async fn names<D: ConnectionTrait>(db: &D, user_ids: &[Uuid]) -> ApiResult<HashM
 }
 
 /// The caller's own memberships (which groups they sit in and lead), in the order they joined.
-pub async fn of_caller<D: ConnectionTrait>(db: &D, caller: &Caller, page: &PageParams) -> ApiResult<(Vec<Member>, Option<String>)> {
+pub async fn of_caller(state: &AppState, caller: &Caller, page: &PageParams) -> ApiResult<MemberPage> {
     let me = caller.signed_in()?.user.clone();
     let select = working_group_member::Entity::find().filter(working_group_member::Column::UserId.eq(me.id));
     let sort = Sort { key: None, id: working_group_member::Column::Id, descending: false };
-    let (rows, next) = pagination::fetch(db, select, sort, page, |m| (None, m.id)).await?;
-    let members = rows.into_iter().map(|m| Member::from_model(m, Some(me.display_name.clone()), false)).collect();
-    Ok((members, next))
+    let (rows, next_cursor) = pagination::fetch(&state.db, select, sort, page, |m| (None, m.id)).await?;
+    let items = rows.into_iter().map(|m| Member::from_model(m, Some(me.display_name.clone()), false)).collect();
+    Ok(MemberPage { items, next_cursor })
 }
 
 /// Members of a group in the order they joined, with their names (two queries per page).
-pub async fn list<D: ConnectionTrait>(
-    db: &D,
-    caller: &Caller,
-    group_id: Uuid,
-    page: &PageParams,
-) -> ApiResult<(Vec<Member>, Option<String>)> {
-    service::get(db, group_id).await?;
+pub async fn list(state: &AppState, caller: &Caller, group_id: Uuid, page: &PageParams) -> ApiResult<MemberPage> {
+    let db = &state.db;
+    service::find(db, group_id).await?;
     let select = working_group_member::Entity::find().filter(working_group_member::Column::WorkingGroupId.eq(group_id));
     let sort = Sort { key: None, id: working_group_member::Column::Id, descending: false };
-    let (rows, next) = pagination::fetch(db, select, sort, page, |m| (None, m.id)).await?;
+    let (rows, next_cursor) = pagination::fetch(db, select, sort, page, |m| (None, m.id)).await?;
     let mut names = names(db, &rows.iter().map(|m| m.user_id).collect::<Vec<_>>()).await?;
     let public_view = !caller.is_signed_in();
     let items = rows
@@ -73,7 +67,7 @@ pub async fn list<D: ConnectionTrait>(
             Member::from_model(m, name, public_view)
         })
         .collect();
-    Ok((items, next))
+    Ok(MemberPage { items, next_cursor })
 }
 
 async fn membership<D: ConnectionTrait>(db: &D, group_id: Uuid, user_id: Uuid) -> ApiResult<Option<working_group_member::Model>> {
@@ -89,21 +83,21 @@ async fn find<D: ConnectionTrait>(db: &D, group_id: Uuid, user_id: Uuid) -> ApiR
 }
 
 /// One membership as the caller may see it.
-pub async fn present<D: ConnectionTrait>(db: &D, caller: &Caller, m: working_group_member::Model) -> ApiResult<Member> {
+async fn present<D: ConnectionTrait>(db: &D, caller: &Caller, m: working_group_member::Model) -> ApiResult<Member> {
     let name = names(db, &[m.user_id]).await?.remove(&m.user_id);
     Ok(Member::from_model(m, name, !caller.is_signed_in()))
 }
 
-pub async fn get<D: ConnectionTrait>(db: &D, caller: &Caller, group_id: Uuid, user_id: Uuid) -> ApiResult<Member> {
-    service::get(db, group_id).await?;
-    let m = find(db, group_id, user_id).await?;
-    present(db, caller, m).await
+pub async fn get(state: &AppState, caller: &Caller, group_id: Uuid, user_id: Uuid) -> ApiResult<Member> {
+    service::find(&state.db, group_id).await?;
+    let m = find(&state.db, group_id, user_id).await?;
+    present(&state.db, caller, m).await
 }
 
-pub async fn add(db: &DatabaseConnection, caller: &Caller, group_id: Uuid, body: MemberCreate) -> ApiResult<working_group_member::Model> {
+pub async fn add(state: &AppState, caller: &Caller, group_id: Uuid, body: MemberCreate) -> ApiResult<Member> {
     caller.signed_in()?;
-    let txn = crate::db::begin(db).await?;
-    service::get(&txn, group_id).await?;
+    let txn = crate::db::begin(&state.db).await?;
+    service::find(&txn, group_id).await?;
     authorize(caller, Action::ManageGroup(group_id))?;
     let role = body.role.unwrap_or(MemberRole::Member);
     if role == MemberRole::Leader {
@@ -133,21 +127,22 @@ pub async fn add(db: &DatabaseConnection, caller: &Caller, group_id: Uuid, body:
     let mut changes = changes_of(&body);
     changes.0.insert("working_group_id".into(), group_id.to_string().into());
     audit::record(&txn, caller, "create", "working_group_member", Some(member.id), changes).await?;
+    let member = present(&txn, caller, member).await?;
     txn.commit().await?;
     Ok(member)
 }
 
 pub async fn update(
-    db: &DatabaseConnection,
+    state: &AppState,
     caller: &Caller,
     group_id: Uuid,
     user_id: Uuid,
     if_match: IfMatch,
     patch: MemberPatch,
-) -> ApiResult<working_group_member::Model> {
+) -> ApiResult<Member> {
     caller.signed_in()?;
-    let txn = crate::db::begin(db).await?;
-    service::get(&txn, group_id).await?;
+    let txn = crate::db::begin(&state.db).await?;
+    service::find(&txn, group_id).await?;
     let current = find(&txn, group_id, user_id).await?;
     authorize(caller, Action::ManageGroup(group_id))?;
     if patch.role.is_some_and(|r| r != current.role) {
@@ -164,15 +159,16 @@ pub async fn update(
     }
     let member = update_versioned(&txn, active, id, version).await?;
     audit::record(&txn, caller, "update", "working_group_member", Some(id), changes_of(&patch)).await?;
+    let member = present(&txn, caller, member).await?;
     txn.commit().await?;
     Ok(member)
 }
 
 /// Anyone may leave a group; otherwise the group's managers remove members, and only coordinators remove leaders.
-pub async fn remove(db: &DatabaseConnection, caller: &Caller, group_id: Uuid, user_id: Uuid, if_match: IfMatch) -> ApiResult<()> {
+pub async fn remove(state: &AppState, caller: &Caller, group_id: Uuid, user_id: Uuid, if_match: IfMatch) -> ApiResult<()> {
     caller.signed_in()?;
-    let txn = crate::db::begin(db).await?;
-    service::get(&txn, group_id).await?;
+    let txn = crate::db::begin(&state.db).await?;
+    service::find(&txn, group_id).await?;
     let current = find(&txn, group_id, user_id).await?;
     if caller.user_id() != Some(user_id) {
         authorize(caller, Action::ManageGroup(group_id))?;

@@ -1,4 +1,5 @@
-//! `/working-groups`, `/working-groups/{id}`, `/working-groups/{id}/members[/{user_id}]`.
+//! `/working-groups`, `/working-groups/{id}`, `/working-groups/{id}/members[/{user_id}]`, and the
+//! caller's own memberships, `/me/memberships`.
 use actix_web::{HttpResponse, delete, get, patch, post, web};
 use uuid::Uuid;
 
@@ -9,49 +10,34 @@ use super::dto::{
 use super::{members, service};
 use crate::caller::Caller;
 use crate::error::ApiResult;
-use crate::http::{IfMatch, Json, created, no_content, ok};
+use crate::http::{IfMatch, Json, Query, created, no_content, ok};
 use crate::pagination::PageParams;
 use crate::state::AppState;
-
-async fn with_count(state: &AppState, group: entity::working_group::Model) -> ApiResult<WorkingGroup> {
-    let count = service::member_count(&state.db, group.id).await?;
-    Ok(WorkingGroup::from_model(group, count))
-}
 
 /// Working groups and the steering group (public), ordered by id.
 #[utoipa::path(tag = "working-groups", params(WorkingGroupFilters, PageParams), responses((status = 200, body = WorkingGroupPage)))]
 #[get("/working-groups")]
 pub async fn list_groups(
     state: web::Data<AppState>,
-    _caller: Caller,
-    filters: web::Query<WorkingGroupFilters>,
-    page: web::Query<PageParams>,
+    caller: Caller,
+    filters: Query<WorkingGroupFilters>,
+    page: Query<PageParams>,
 ) -> ApiResult<HttpResponse> {
-    let (rows, next_cursor) = service::list(&state.db, filters.into_inner(), &page).await?;
-    let counts = service::member_counts(&state.db, &rows.iter().map(|g| g.id).collect::<Vec<_>>()).await?;
-    let items = rows
-        .into_iter()
-        .map(|g| {
-            let n = counts.get(&g.id).copied().unwrap_or(0);
-            WorkingGroup::from_model(g, n)
-        })
-        .collect();
-    Ok(HttpResponse::Ok().json(WorkingGroupPage { items, next_cursor }))
+    Ok(HttpResponse::Ok().json(service::list(&state, &caller, filters.into_inner(), &page).await?))
 }
 
 /// Create a working group (coordinators).
 #[utoipa::path(tag = "working-groups", request_body = WorkingGroupCreate, responses((status = 201, body = WorkingGroup)))]
 #[post("/working-groups")]
 pub async fn create_group(state: web::Data<AppState>, caller: Caller, body: Json<WorkingGroupCreate>) -> ApiResult<HttpResponse> {
-    let group = service::create(&state.db, &caller, body.into_inner()).await?;
-    Ok(created(format!("/api/v1/working-groups/{}", group.id), &WorkingGroup::from_model(group, 0)))
+    let group = service::create(&state, &caller, body.into_inner()).await?;
+    Ok(created(format!("/api/v1/working-groups/{}", group.id), &group))
 }
 
 #[utoipa::path(tag = "working-groups", params(("id" = Uuid, Path)), responses((status = 200, body = WorkingGroup)))]
 #[get("/working-groups/{id}")]
-pub async fn get_group(state: web::Data<AppState>, _caller: Caller, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
-    let group = service::get(&state.db, *id).await?;
-    Ok(ok(&with_count(&state, group).await?))
+pub async fn get_group(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+    Ok(ok(&service::get(&state, &caller, *id).await?))
 }
 
 /// Edit a working group: coordinators anything; the group's leaders its target group, description and vision.
@@ -64,15 +50,14 @@ pub async fn update_group(
     if_match: IfMatch,
     body: Json<WorkingGroupPatch>,
 ) -> ApiResult<HttpResponse> {
-    let group = if_match.retrying(|| service::update(&state.db, &caller, *id, if_match, (*body).clone())).await?;
-    Ok(ok(&with_count(&state, group).await?))
+    Ok(ok(&if_match.retrying(|| service::update(&state, &caller, *id, if_match, (*body).clone())).await?))
 }
 
 /// Delete a working group without goals or meetings (coordinators); otherwise 409: retire it with `is_active: false`.
 #[utoipa::path(tag = "working-groups", params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)), responses((status = 204)))]
 #[delete("/working-groups/{id}")]
 pub async fn delete_group(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>, if_match: IfMatch) -> ApiResult<HttpResponse> {
-    if_match.retrying(|| service::delete(&state.db, &caller, *id, if_match)).await?;
+    if_match.retrying(|| service::delete(&state, &caller, *id, if_match)).await?;
     Ok(no_content())
 }
 
@@ -84,10 +69,9 @@ pub async fn list_members(
     state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<Uuid>,
-    page: web::Query<PageParams>,
+    page: Query<PageParams>,
 ) -> ApiResult<HttpResponse> {
-    let (items, next_cursor) = members::list(&state.db, &caller, *id, &page).await?;
-    Ok(HttpResponse::Ok().json(MemberPage { items, next_cursor }))
+    Ok(HttpResponse::Ok().json(members::list(&state, &caller, *id, &page).await?))
 }
 
 /// Add a member (coordinators and the group's leaders; only coordinators add leaders).
@@ -99,16 +83,16 @@ pub async fn add_member(
     id: web::Path<Uuid>,
     body: Json<MemberCreate>,
 ) -> ApiResult<HttpResponse> {
-    let member = members::add(&state.db, &caller, *id, body.into_inner()).await?;
-    let location = format!("/api/v1/working-groups/{}/members/{}", member.working_group_id, member.user_id);
-    Ok(created(location, &members::present(&state.db, &caller, member).await?))
+    let body = body.into_inner();
+    let location = format!("/api/v1/working-groups/{}/members/{}", *id, body.user_id);
+    Ok(created(location, &members::add(&state, &caller, *id, body).await?))
 }
 
 #[utoipa::path(tag = "working-groups", params(("id" = Uuid, Path), ("user_id" = Uuid, Path)), responses((status = 200, body = Member)))]
 #[get("/working-groups/{id}/members/{user_id}")]
 pub async fn get_member(state: web::Data<AppState>, caller: Caller, path: web::Path<(Uuid, Uuid)>) -> ApiResult<HttpResponse> {
     let (group, user) = path.into_inner();
-    Ok(ok(&members::get(&state.db, &caller, group, user).await?))
+    Ok(ok(&members::get(&state, &caller, group, user).await?))
 }
 
 /// Change a member's stakeholder role (coordinators and the group's leaders) or role (coordinators).
@@ -122,8 +106,7 @@ pub async fn update_member(
     body: Json<MemberPatch>,
 ) -> ApiResult<HttpResponse> {
     let (group, user) = path.into_inner();
-    let member = if_match.retrying(|| members::update(&state.db, &caller, group, user, if_match, (*body).clone())).await?;
-    Ok(ok(&members::present(&state.db, &caller, member).await?))
+    Ok(ok(&if_match.retrying(|| members::update(&state, &caller, group, user, if_match, (*body).clone())).await?))
 }
 
 /// Remove a member: coordinators; the group's leaders (not other leaders); or the member themselves.
@@ -136,8 +119,15 @@ pub async fn remove_member(
     if_match: IfMatch,
 ) -> ApiResult<HttpResponse> {
     let (group, user) = path.into_inner();
-    if_match.retrying(|| members::remove(&state.db, &caller, group, user, if_match)).await?;
+    if_match.retrying(|| members::remove(&state, &caller, group, user, if_match)).await?;
     Ok(no_content())
+}
+
+/// The working groups the caller belongs to, with their role (leader or member) in each.
+#[utoipa::path(tag = "users", params(PageParams), responses((status = 200, body = MemberPage)))]
+#[get("/me/memberships")]
+pub async fn my_memberships(state: web::Data<AppState>, caller: Caller, page: Query<PageParams>) -> ApiResult<HttpResponse> {
+    Ok(HttpResponse::Ok().json(members::of_caller(&state, &caller, &page).await?))
 }
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
@@ -150,5 +140,6 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(add_member)
         .service(get_member)
         .service(update_member)
-        .service(remove_member);
+        .service(remove_member)
+        .service(my_memberships);
 }

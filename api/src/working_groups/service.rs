@@ -4,30 +4,32 @@ use std::collections::HashMap;
 use entity::{goal, meeting, working_group, working_group_member};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, PaginatorTrait,
-    QueryFilter, QuerySelect,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
+    QuerySelect,
 };
 use uuid::Uuid;
 
-use super::dto::{WorkingGroupCreate, WorkingGroupFilters, WorkingGroupPatch, validate_group};
+use super::dto::{WorkingGroup, WorkingGroupCreate, WorkingGroupFilters, WorkingGroupPage, WorkingGroupPatch};
 use crate::audit::{self, service::changes_of};
 use crate::caller::{Action, Caller, authorize};
 use crate::clock;
-use crate::error::{ApiError, ApiResult, ConflictCode, Validator};
+use crate::error::{ApiError, ApiResult, ConflictCode, Validate, Validator};
 use crate::http::IfMatch;
 use crate::pagination::{self, PageParams, Sort};
+use crate::state::AppState;
 use crate::store::update_versioned;
 
 /// Working groups are public, active or not.
-pub async fn get<D: ConnectionTrait>(db: &D, id: Uuid) -> ApiResult<working_group::Model> {
+pub async fn find<D: ConnectionTrait>(db: &D, id: Uuid) -> ApiResult<working_group::Model> {
     working_group::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound)
 }
 
-pub async fn list<D: ConnectionTrait>(
-    db: &D,
-    filters: WorkingGroupFilters,
-    page: &PageParams,
-) -> ApiResult<(Vec<working_group::Model>, Option<String>)> {
+pub async fn get(state: &AppState, _caller: &Caller, id: Uuid) -> ApiResult<WorkingGroup> {
+    let group = find(&state.db, id).await?;
+    with_count(&state.db, group).await
+}
+
+pub async fn list(state: &AppState, _caller: &Caller, filters: WorkingGroupFilters, page: &PageParams) -> ApiResult<WorkingGroupPage> {
     let mut select = working_group::Entity::find();
     if let Some(kind) = filters.kind {
         select = select.filter(working_group::Column::Kind.eq(kind));
@@ -36,11 +38,20 @@ pub async fn list<D: ConnectionTrait>(
         select = select.filter(working_group::Column::IsActive.eq(active));
     }
     let sort = Sort { key: None, id: working_group::Column::Id, descending: false };
-    pagination::fetch(db, select, sort, page, |g| (None, g.id)).await
+    let (rows, next_cursor) = pagination::fetch(&state.db, select, sort, page, |g| (None, g.id)).await?;
+    let counts = member_counts(&state.db, &rows.iter().map(|g| g.id).collect::<Vec<_>>()).await?;
+    let items = rows
+        .into_iter()
+        .map(|g| {
+            let n = counts.get(&g.id).copied().unwrap_or(0);
+            WorkingGroup::from_model(g, n)
+        })
+        .collect();
+    Ok(WorkingGroupPage { items, next_cursor })
 }
 
 /// Member counts of `ids` in one grouped query; groups without members are absent.
-pub async fn member_counts<D: ConnectionTrait>(db: &D, ids: &[Uuid]) -> ApiResult<HashMap<Uuid, u64>> {
+async fn member_counts<D: ConnectionTrait>(db: &D, ids: &[Uuid]) -> ApiResult<HashMap<Uuid, u64>> {
     if ids.is_empty() {
         return Ok(HashMap::new());
     }
@@ -56,17 +67,18 @@ pub async fn member_counts<D: ConnectionTrait>(db: &D, ids: &[Uuid]) -> ApiResul
     Ok(rows.into_iter().map(|(id, n)| (id, u64::try_from(n).unwrap_or(0))).collect())
 }
 
-pub async fn member_count<D: ConnectionTrait>(db: &D, id: Uuid) -> ApiResult<u64> {
-    Ok(member_counts(db, &[id]).await?.get(&id).copied().unwrap_or(0))
+async fn with_count<D: ConnectionTrait>(db: &D, group: working_group::Model) -> ApiResult<WorkingGroup> {
+    let count = member_counts(db, &[group.id]).await?.get(&group.id).copied().unwrap_or(0);
+    Ok(WorkingGroup::from_model(group, count))
 }
 
-pub async fn create(db: &DatabaseConnection, caller: &Caller, body: WorkingGroupCreate) -> ApiResult<working_group::Model> {
+pub async fn create(state: &AppState, caller: &Caller, body: WorkingGroupCreate) -> ApiResult<WorkingGroup> {
     authorize(caller, Action::ManageGroups)?;
     let mut v = Validator::new();
-    validate_group(&mut v, Some(&body.name), body.target_group.as_deref(), Some(&body.description), Some(&body.vision), body.quorum);
+    body.validate(&mut v);
     v.finish()?;
     let now = clock::now();
-    let txn = crate::db::begin(db).await?;
+    let txn = crate::db::begin(&state.db).await?;
     let group = working_group::ActiveModel {
         id: Set(Uuid::now_v7()),
         name: Set(body.name.trim().to_string()),
@@ -84,7 +96,7 @@ pub async fn create(db: &DatabaseConnection, caller: &Caller, body: WorkingGroup
     .await?;
     audit::record(&txn, caller, "create", "working_group", Some(group.id), changes_of(&body)).await?;
     txn.commit().await?;
-    Ok(group)
+    Ok(WorkingGroup::from_model(group, 0))
 }
 
 fn non_blank(text: Option<&str>) -> Option<String> {
@@ -93,27 +105,14 @@ fn non_blank(text: Option<&str>) -> Option<String> {
 
 /// Coordinators change anything; a group's leaders may rewrite the texts the group writes
 /// about itself (target group, description, vision), not its name, kind, quorum or status.
-pub async fn update(
-    db: &DatabaseConnection,
-    caller: &Caller,
-    id: Uuid,
-    if_match: IfMatch,
-    patch: WorkingGroupPatch,
-) -> ApiResult<working_group::Model> {
+pub async fn update(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMatch, patch: WorkingGroupPatch) -> ApiResult<WorkingGroup> {
     caller.signed_in()?;
-    let txn = crate::db::begin(db).await?;
-    let current = get(&txn, id).await?;
+    let txn = crate::db::begin(&state.db).await?;
+    let current = find(&txn, id).await?;
     authorize(caller, if patch.only_own_texts() { Action::ManageGroup(id) } else { Action::ManageGroups })?;
     if_match.check(current.version)?;
     let mut v = Validator::new();
-    validate_group(
-        &mut v,
-        patch.name.as_deref(),
-        patch.target_group.as_ref().and_then(|t| t.as_deref()),
-        patch.description.as_deref(),
-        patch.vision.as_deref(),
-        patch.quorum.flatten(),
-    );
+    patch.validate(&mut v);
     v.finish()?;
     let version = current.version;
     let mut active = current.into_active_model();
@@ -140,16 +139,17 @@ pub async fn update(
     }
     let group = update_versioned(&txn, active, id, version).await?;
     audit::record(&txn, caller, "update", "working_group", Some(id), changes_of(&patch)).await?;
+    let group = with_count(&txn, group).await?;
     txn.commit().await?;
     Ok(group)
 }
 
 /// A group with goals or meetings is part of the plan's history: deleting it would erase its
 /// minutes and orphan its goals, so it is retired (`is_active: false`) instead.
-pub async fn delete(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_match: IfMatch) -> ApiResult<()> {
+pub async fn delete(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMatch) -> ApiResult<()> {
     authorize(caller, Action::ManageGroups)?;
-    let txn = crate::db::begin(db).await?;
-    let group = get(&txn, id).await?;
+    let txn = crate::db::begin(&state.db).await?;
+    let group = find(&txn, id).await?;
     if_match.check(group.version)?;
     let goals = goal::Entity::find().filter(goal::Column::WorkingGroupId.eq(id)).count(&txn).await?;
     let meetings = meeting::Entity::find().filter(meeting::Column::WorkingGroupId.eq(id)).count(&txn).await?;

@@ -176,23 +176,6 @@ export interface paths {
         patch: operations["update_me"];
         trace?: never;
     };
-    "/api/v1/me/memberships": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The working groups the caller belongs to, with their role (leader or member) in each. */
-        get: operations["my_memberships"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/me/password": {
         parameters: {
             query?: never;
@@ -324,6 +307,23 @@ export interface paths {
         head?: never;
         /** Change a member's stakeholder role (coordinators and the group's leaders) or role (coordinators). */
         patch: operations["update_member"];
+        trace?: never;
+    };
+    "/api/v1/me/memberships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The working groups the caller belongs to, with their role (leader or member) in each. */
+        get: operations["my_memberships"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/meetings.ics": {
@@ -1736,7 +1736,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description Malformed request: bad JSON, unknown field, bad path or query parameter. */
+        /** @description Malformed request: bad JSON, unknown body field, bad path or query parameter, or a query parameter the operation does not take. */
         400: {
             headers: {
                 [name: string]: unknown;
@@ -2253,36 +2253,6 @@ export interface operations {
             503: components["responses"]["503"];
         };
     };
-    my_memberships: {
-        parameters: {
-            query?: {
-                /** @description Page size, 1 to 200 (default 50). */
-                limit?: number;
-                /** @description `next_cursor` of the previous page. */
-                cursor?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MemberPage"];
-                };
-            };
-            400: components["responses"]["400"];
-            401: components["responses"]["401"];
-            403: components["responses"]["403"];
-            422: components["responses"]["422"];
-            503: components["responses"]["503"];
-        };
-    };
     change_password: {
         parameters: {
             query?: never;
@@ -2754,6 +2724,36 @@ export interface operations {
             415: components["responses"]["415"];
             422: components["responses"]["422"];
             429: components["responses"]["429"];
+            503: components["responses"]["503"];
+        };
+    };
+    my_memberships: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 200 (default 50). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberPage"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            422: components["responses"]["422"];
             503: components["responses"]["503"];
         };
     };
