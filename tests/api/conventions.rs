@@ -300,3 +300,62 @@ both!(a_trickled_body_is_cut_off, |app| async move {
     // A body that arrives in time is read as usual.
     app.post("/auth/login", None, json!({"email": "nikdo@example.cz", "password": "žádné heslo 2026"})).await.expect(401);
 });
+
+both!(unknown_query_parameters_are_refused, |app| async move {
+    let c = app.coordinator().await;
+    let t = Some(c.token.as_str());
+    let group = app.group_row("PS Senioři").await;
+    // A typo in a filter's name is a 400 that names it, instead of a list without the filter.
+    for (path, name) in [
+        ("/users?rol=admin".to_owned(), "rol"),
+        ("/users?role=admin&limits=5".to_owned(), "limits"),
+        ("/comments?target_typ=plan&limit=5".to_owned(), "target_typ"),
+        ("/audit?entity=plan".to_owned(), "entity"),
+        (format!("/meetings?workinggroup_id={group}"), "workinggroup_id"),
+        (format!("/working-groups/{group}/members?page=2"), "page"),
+        ("/plans?status=draft&Status=approved".to_owned(), "Status"),
+    ] {
+        let answer = app.get(&path, t).await;
+        let problem = answer.expect(400);
+        assert_eq!(answer.header("content-type").as_deref(), Some("application/problem+json"), "{path}");
+        let detail = problem["detail"].as_str().unwrap();
+        assert!(detail.starts_with(&format!("unknown query parameter `{name}`")), "{path}: {detail}");
+    }
+    // The answer lists what the operation takes.
+    let problem = app.get("/users?rol=admin", t).await.expect(400);
+    assert!(problem["detail"].as_str().unwrap().contains("`role`, `is_active`, `q`, `limit`, `cursor`"), "{problem}");
+    // Every declared parameter still works, filters and page alike, however many extractors read them.
+    let users = app.get("/users?role=coordinator&is_active=true&q=&limit=1", t).await.expect(200);
+    assert_eq!(users["items"].as_array().unwrap().len(), 1);
+    app.get(&format!("/meetings?working_group_id={group}&from=2020-01-01T00:00:00Z&status=scheduled&limit=5"), None).await.expect(200);
+    app.get(&format!("/working-groups/{group}/meetings?to=2100-01-01T00:00:00Z&limit=5"), None).await.expect(200);
+    app.get("/audit?entity_type=plan&action=create&limit=2", t).await.expect(200);
+    app.get("/comments?target_type=plan&settled=false&limit=2", t).await.expect(200);
+    // A declared parameter that does not parse is still the 400 it was; an invalid value the 422.
+    app.get("/users?is_active=maybe", t).await.expect(400);
+    app.get("/users?limit=0", t).await.expect(422);
+    // Endpoints that read no query string ignore one, as before.
+    app.get(&format!("/working-groups/{group}?x=1"), None).await.expect(200);
+});
+
+/// Accounts and commenters share one e-mail rule: an empty domain label is not an address.
+both!(one_email_rule_for_accounts_and_comments, |app| async move {
+    let c = app.coordinator().await;
+    let t = Some(c.token.as_str());
+    let account = json!({"email": "jana@example..cz", "display_name": "Jana", "role": "member", "password": "dlouhé heslo na jaře 2026"});
+    let problem = app.post("/users", t, account).await.expect(422);
+    assert_eq!(
+        problem["errors"],
+        json!([{"field": "email", "code": "invalid_format", "message": "must be an e-mail address such as jana.novakova@obec.cz"}])
+    );
+    app.patch("/me", t, json!({"email": "jana@example..cz"})).await.expect(422);
+    let plan = app.plan(&c).await;
+    let comment =
+        json!({"target_type": "plan", "target_id": plan, "body": "Dopis", "author_name": "Jana", "author_email": "jana@example..cz"});
+    let problem = app.post("/comments", t, comment).await.expect(422);
+    assert_eq!(problem["errors"][0]["field"], "author_email");
+    assert_eq!(problem["errors"][0]["code"], "invalid_format");
+    // The same address without the empty label is taken by both.
+    let account = json!({"email": "Jana@Example.cz", "display_name": "Jana", "role": "member", "password": "dlouhé heslo na jaře 2026"});
+    assert_eq!(app.post("/users", t, account).await.expect(201)["email"], "jana@example.cz");
+});
