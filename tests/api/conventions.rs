@@ -338,7 +338,7 @@ both!(unknown_query_parameters_are_refused, |app| async move {
     app.get(&format!("/working-groups/{group}?x=1"), None).await.expect(200);
 });
 
-/// Accounts and commenters share one e-mail rule: an empty domain label is not an address.
+// Accounts and commenters share one e-mail rule: an empty domain label is not an address.
 both!(one_email_rule_for_accounts_and_comments, |app| async move {
     let c = app.coordinator().await;
     let t = Some(c.token.as_str());
