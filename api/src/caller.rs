@@ -12,7 +12,7 @@ use uuid::Uuid;
 
 use crate::auth::tokens::{API_KEY_PREFIX, secret_hash};
 use crate::clock;
-use crate::error::{ApiError, ApiResult, ConflictCode};
+use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 
 /// How an authenticated caller proved who they are.
@@ -164,26 +164,6 @@ pub fn authorize(caller: &Caller, action: Action) -> ApiResult<()> {
             _ => "your role does not allow this".into(),
         }))
     }
-}
-
-/// Texts of a plan and its goals and measures are frozen from approval on.
-pub fn is_frozen(status: PlanStatus) -> bool {
-    !matches!(status, PlanStatus::Draft | PlanStatus::Consultation)
-}
-
-/// 409 once the plan is frozen.
-pub fn ensure_editable(status: PlanStatus) -> ApiResult<()> {
-    if is_frozen(status) {
-        return Err(ApiError::Conflict(
-            ConflictCode::Frozen,
-            format!(
-                "the plan is {}; its texts, goals and measures are frozen from approval on \
-             (only a measure's implementation state may change)",
-                status.as_str()
-            ),
-        ));
-    }
-    Ok(())
 }
 
 impl FromRequest for Caller {

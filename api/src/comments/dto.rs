@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use crate::caller::Caller;
+use crate::authors::{Author, View, resolver};
 use crate::clock;
 use crate::domain::{Email, NonBlank, Text};
 use crate::error::{FieldErrorCode, Validate, Validator};
@@ -141,16 +141,6 @@ impl Validate for ResolutionCreate {
     }
 }
 
-/// Who wrote a comment: an account (`id`) or a name given by or for an anonymous submitter.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct Author {
-    /// The author's account; null for anonymous submitters, and shown only to coordinators,
-    /// admins and the author themselves (an id next to a name would tie the name to the same
-    /// person's other records, such as a service user's working-group membership).
-    pub id: Option<Uuid>,
-    pub display_name: String,
-}
-
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Comment {
     pub id: Uuid,
@@ -189,28 +179,9 @@ impl Versioned for Comment {
     }
 }
 
-/// What a caller may see of a comment besides its public fields.
-#[derive(Debug, Clone, Copy)]
-pub struct View {
-    pub staff: bool,
-    pub viewer: Option<Uuid>,
-}
-
-impl View {
-    pub fn of(caller: &Caller) -> Self {
-        Self { staff: caller.is_staff(), viewer: caller.user_id() }
-    }
-
-    /// The author as this caller may see them: the account id only for staff and the author.
-    pub fn author(self, id: Option<Uuid>, display_name: String) -> Author {
-        let shown = self.staff || (id.is_some() && id == self.viewer);
-        Author { id: id.filter(|_| shown), display_name }
-    }
-}
-
 impl Comment {
     /// `names` maps resolver ids to display names.
-    pub fn new(m: comment::Model, view: View, names: &HashMap<Uuid, String>) -> Self {
+    pub fn from_model(m: comment::Model, view: View, names: &HashMap<Uuid, String>) -> Self {
         Self {
             id: m.id,
             target_type: m.target_type,
@@ -235,10 +206,6 @@ impl Comment {
             version: m.version,
         }
     }
-}
-
-pub fn resolver(id: Option<Uuid>, names: &HashMap<Uuid, String>) -> Option<Author> {
-    id.map(|id| Author { id: Some(id), display_name: names.get(&id).cloned().unwrap_or_default() })
 }
 
 page_of!(CommentPage, Comment);

@@ -2,19 +2,13 @@
 use actix_web::{HttpResponse, delete, get, patch, post, web};
 use uuid::Uuid;
 
-use super::dto::{Comment, CommentCreate, CommentFilters, CommentPage, CommentPatch, ResolutionCreate, View};
+use super::dto::{Comment, CommentCreate, CommentFilters, CommentPage, CommentPatch, ResolutionCreate};
 use super::service;
 use crate::caller::Caller;
 use crate::error::ApiResult;
 use crate::http::{IfMatch, Json, Query, created, no_content, ok};
 use crate::pagination::PageParams;
 use crate::state::AppState;
-
-/// One comment as this caller may see it.
-async fn answer(state: &AppState, caller: &Caller, m: entity::comment::Model) -> ApiResult<Comment> {
-    let names = service::names_of(&state.db, [m.resolved_by]).await?;
-    Ok(Comment::new(m, View::of(caller), &names))
-}
 
 /// Comments in creation order. Hidden comments only for coordinators and admins; comments on
 /// drafts only for signed-in callers. `author_email` and `moderation_reason` only for staff.
@@ -26,11 +20,7 @@ pub async fn list_comments(
     filters: Query<CommentFilters>,
     page: Query<PageParams>,
 ) -> ApiResult<HttpResponse> {
-    let (rows, next_cursor) = service::list(&state.db, &caller, filters.into_inner(), &page).await?;
-    let names = service::names_of(&state.db, rows.iter().map(|c| c.resolved_by)).await?;
-    let view = View::of(&caller);
-    let items = rows.into_iter().map(|c| Comment::new(c, view, &names)).collect();
-    Ok(HttpResponse::Ok().json(CommentPage { items, next_cursor }))
+    Ok(HttpResponse::Ok().json(service::list(&state, &caller, filters.into_inner(), &page).await?))
 }
 
 /// Comment on a plan, goal, measure or meeting. Anonymous callers: only on a plan, its goals and
@@ -46,15 +36,13 @@ pub async fn list_comments(
 #[post("/comments")]
 pub async fn create_comment(state: web::Data<AppState>, caller: Caller, body: Json<CommentCreate>) -> ApiResult<HttpResponse> {
     let comment = service::create(&state, &caller, body.into_inner()).await?;
-    let location = format!("/api/v1/comments/{}", comment.id);
-    Ok(created(location, &answer(&state, &caller, comment).await?))
+    Ok(created(format!("/api/v1/comments/{}", comment.id), &comment))
 }
 
 #[utoipa::path(tag = "comments", params(("id" = Uuid, Path)), responses((status = 200, body = Comment)))]
 #[get("/comments/{id}")]
 pub async fn get_comment(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
-    let (comment, _) = service::load(&state.db, &caller, *id).await?;
-    Ok(ok(&answer(&state, &caller, comment).await?))
+    Ok(ok(&service::get(&state, &caller, *id).await?))
 }
 
 /// The author edits the text; coordinators hide or restore (`status`, with `moderation_reason`
@@ -69,8 +57,7 @@ pub async fn update_comment(
     if_match: IfMatch,
     body: Json<CommentPatch>,
 ) -> ApiResult<HttpResponse> {
-    let comment = if_match.retrying(|| service::update(&state.db, &caller, *id, if_match, (*body).clone())).await?;
-    Ok(ok(&answer(&state, &caller, comment).await?))
+    Ok(ok(&if_match.retrying(|| service::update(&state, &caller, *id, if_match, (*body).clone())).await?))
 }
 
 /// Delete one's own comment (coordinators: any outside the consultation), with its replies. A
@@ -79,7 +66,7 @@ pub async fn update_comment(
 #[utoipa::path(tag = "comments", params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)), responses((status = 204)))]
 #[delete("/comments/{id}")]
 pub async fn delete_comment(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>, if_match: IfMatch) -> ApiResult<HttpResponse> {
-    if_match.retrying(|| service::delete(&state.db, &caller, *id, if_match)).await?;
+    if_match.retrying(|| service::delete(&state, &caller, *id, if_match)).await?;
     Ok(no_content())
 }
 
@@ -98,8 +85,7 @@ pub async fn resolve_comment(
     if_match: IfMatch,
     body: Json<ResolutionCreate>,
 ) -> ApiResult<HttpResponse> {
-    let comment = if_match.retrying(|| service::resolve(&state.db, &caller, *id, if_match, (*body).clone())).await?;
-    Ok(ok(&answer(&state, &caller, comment).await?))
+    Ok(ok(&if_match.retrying(|| service::resolve(&state, &caller, *id, if_match, (*body).clone())).await?))
 }
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {

@@ -1,110 +1,55 @@
 //! Comment rules and queries: who may comment when, moderation, settlement.
-use std::collections::HashMap;
-
+use chrono::NaiveDate;
+use entity::comment;
 use entity::enums::{Channel, CommentStatus, PlanStatus, TargetType};
-use entity::{comment, meeting, plan, user};
-use sea_orm::sea_query::Query;
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel,
-    PaginatorTrait, QueryFilter, QuerySelect, Select,
-};
+use entity::plan;
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter};
 use uuid::Uuid;
 
-use super::dto::{CommentCreate, CommentFilters, CommentPatch, ResolutionCreate};
+use super::dto::{Comment, CommentCreate, CommentFilters, CommentPage, CommentPatch, ResolutionCreate};
+use crate::access;
 use crate::audit::{self, service::changes_of};
+use crate::authors::{View, names_of};
 use crate::caller::{Action, Caller, authorize};
 use crate::clock;
 use crate::error::{ApiError, ApiResult, ConflictCode, FieldErrorCode, Validate, Validator};
 use crate::http::IfMatch;
+use crate::lifecycle::is_consultation_open;
 use crate::pagination::{self, PageParams, Sort};
-use crate::plans::dto::is_consultation_open;
+use crate::register::{self, is_formal};
 use crate::state::AppState;
 use crate::store::update_versioned;
-use crate::{goals, measures, plans};
 
-/// A formal comment of the settlement register: made in the consultation, and not a reply.
-/// Replies are discussion; the comment they answer is what gets settled.
-pub fn is_formal(c: &comment::Model) -> bool {
-    c.is_consultation && c.parent_id.is_none()
-}
-
-/// The settlement register of a plan in creation order, hidden comments included (they are
-/// part of the record and must be settled too). The same rows the approval check counts.
-pub fn register_of(plan_id: Uuid) -> Select<comment::Entity> {
-    comment::Entity::find()
-        .filter(comment::Column::PlanId.eq(plan_id))
-        .filter(comment::Column::IsConsultation.eq(true))
-        .filter(comment::Column::ParentId.is_null())
-}
-
-/// Clears the comments on goals and measures about to be deleted, so none is left pointing at
-/// nothing. Consultation comments are public record, so their targets cannot be deleted (409).
-pub async fn clear_for_deletion<D: ConnectionTrait>(db: &D, goals: Vec<Uuid>, measures: Vec<Uuid>) -> ApiResult<()> {
-    let on_targets = Condition::any()
-        .add(Condition::all().add(comment::Column::TargetType.eq(TargetType::Goal)).add(comment::Column::TargetId.is_in(goals)))
-        .add(Condition::all().add(comment::Column::TargetType.eq(TargetType::Measure)).add(comment::Column::TargetId.is_in(measures)));
-    let consultation =
-        comment::Entity::find().filter(on_targets.clone()).filter(comment::Column::IsConsultation.eq(true)).count(db).await?;
-    if consultation > 0 {
-        return Err(ApiError::Conflict(
-            ConflictCode::PublicRecord,
-            format!(
-                "{consultation} consultation comment(s) are attached here; they belong to the settlement \
-             register, so this cannot be deleted"
-            ),
-        ));
-    }
-    comment::Entity::delete_many().filter(on_targets).exec(db).await?;
-    Ok(())
-}
-
-/// Display names of the users who resolved comments.
-pub async fn names_of<D: ConnectionTrait>(db: &D, ids: impl IntoIterator<Item = Option<Uuid>>) -> ApiResult<HashMap<Uuid, String>> {
-    let mut ids: Vec<Uuid> = ids.into_iter().flatten().collect();
-    ids.sort();
-    ids.dedup();
-    if ids.is_empty() {
-        return Ok(HashMap::new());
-    }
-    Ok(user::Entity::find()
-        .select_only()
-        .column(user::Column::Id)
-        .column(user::Column::DisplayName)
-        .filter(user::Column::Id.is_in(ids))
-        .into_tuple::<(Uuid, String)>()
-        .all(db)
-        .await?
-        .into_iter()
-        .collect())
+/// One comment as this caller may see it.
+async fn answer<D: ConnectionTrait>(db: &D, caller: &Caller, m: comment::Model) -> ApiResult<Comment> {
+    let names = names_of(db, [m.resolved_by]).await?;
+    Ok(Comment::from_model(m, View::of(caller), &names))
 }
 
 /// A comment the caller may see, with its plan (none for meetings).
 /// Hidden comments exist only for coordinators and admins; comments on drafts only for signed-in callers.
-pub async fn load<D: ConnectionTrait>(db: &D, caller: &Caller, id: Uuid) -> ApiResult<(comment::Model, Option<plan::Model>)> {
+async fn load<D: ConnectionTrait>(db: &D, caller: &Caller, id: Uuid) -> ApiResult<(comment::Model, Option<plan::Model>)> {
     let c = comment::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound)?;
     if c.status == CommentStatus::Hidden && !caller.is_staff() {
         return Err(ApiError::NotFound);
     }
     let plan = match c.plan_id {
-        Some(plan_id) => Some(plans::service::get(db, caller, plan_id).await?),
+        Some(plan_id) => Some(access::plan(db, caller, plan_id).await?),
         None => None,
     };
     Ok((c, plan))
 }
 
+pub async fn get(state: &AppState, caller: &Caller, id: Uuid) -> ApiResult<Comment> {
+    let (comment, _) = load(&state.db, caller, id).await?;
+    answer(&state.db, caller, comment).await
+}
+
 /// Comments in creation order (UUID v7 ids).
-pub async fn list<D: ConnectionTrait>(
-    db: &D,
-    caller: &Caller,
-    f: CommentFilters,
-    page: &PageParams,
-) -> ApiResult<(Vec<comment::Model>, Option<String>)> {
+pub async fn list(state: &AppState, caller: &Caller, f: CommentFilters, page: &PageParams) -> ApiResult<CommentPage> {
     let mut select = comment::Entity::find();
-    if !caller.is_signed_in() {
-        let public_plans =
-            Query::select().column(plan::Column::Id).from(plan::Entity).and_where(plan::Column::Status.ne(PlanStatus::Draft)).to_owned();
-        select =
-            select.filter(Condition::any().add(comment::Column::PlanId.is_null()).add(comment::Column::PlanId.in_subquery(public_plans)));
+    if let Some(visible) = access::of_visible_plans(caller, comment::Column::PlanId) {
+        select = select.filter(Condition::any().add(comment::Column::PlanId.is_null()).add(visible));
     }
     if !caller.is_staff() {
         select = select.filter(comment::Column::Status.eq(CommentStatus::Published));
@@ -131,24 +76,13 @@ pub async fn list<D: ConnectionTrait>(
         select = select.filter(comment::Column::Resolution.eq(v));
     }
     if let Some(settled) = f.settled {
-        select = select.filter(comment::Column::IsConsultation.eq(true)).filter(comment::Column::ParentId.is_null());
-        select = select.filter(if settled { comment::Column::Resolution.is_not_null() } else { comment::Column::Resolution.is_null() });
+        select = select.filter(register::settled(settled));
     }
     let sort = Sort { key: None, id: comment::Column::Id, descending: false };
-    pagination::fetch(db, select, sort, page, |c| (None, c.id)).await
-}
-
-/// The target's plan (none for meetings), if the target exists and the caller may see it.
-async fn target_plan<D: ConnectionTrait>(db: &D, caller: &Caller, kind: TargetType, id: Uuid) -> ApiResult<Option<plan::Model>> {
-    Ok(match kind {
-        TargetType::Plan => Some(plans::service::get(db, caller, id).await?),
-        TargetType::Goal => Some(goals::service::load(db, caller, id).await?.1),
-        TargetType::Measure => Some(measures::service::load(db, caller, id).await?.2),
-        TargetType::Meeting => {
-            meeting::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound)?;
-            None
-        }
-    })
+    let (rows, next_cursor) = pagination::fetch(&state.db, select, sort, page, |c| (None, c.id)).await?;
+    let names = names_of(&state.db, rows.iter().map(|c| c.resolved_by)).await?;
+    let view = View::of(caller);
+    Ok(CommentPage { items: rows.into_iter().map(|c| Comment::from_model(c, view, &names)).collect(), next_cursor })
 }
 
 /// Why the public may not comment on this plan right now.
@@ -172,67 +106,117 @@ fn closed_to_public(plan: &plan::Model) -> ApiError {
     }
 }
 
-/// Anonymous callers comment during an open consultation (limited per address); signed-in callers
-/// at any time as their account; coordinators also on someone's behalf with channel and date.
-pub async fn create(state: &AppState, caller: &Caller, body: CommentCreate) -> ApiResult<comment::Model> {
-    let anonymous = !caller.is_signed_in();
-    let on_behalf = body.channel.is_some_and(|c| c != Channel::Web)
-        || body.received_on.is_some()
-        || (!anonymous && (body.author_name.is_some() || body.author_email.is_some()));
-    if on_behalf {
-        authorize(caller, Action::ModerateComments)?;
+/// How a new comment is submitted: anonymously, as the caller's account, or by a coordinator on
+/// someone's behalf (another channel, a day received, or a submitter's name).
+#[derive(Clone, Copy)]
+struct Submission {
+    anonymous: bool,
+    on_behalf: bool,
+}
+
+impl Submission {
+    /// Only coordinators submit on someone's behalf; anonymous callers do not comment on meetings.
+    fn authorize(caller: &Caller, body: &CommentCreate) -> ApiResult<Self> {
+        let anonymous = !caller.is_signed_in();
+        let on_behalf = body.channel.is_some_and(|c| c != Channel::Web)
+            || body.received_on.is_some()
+            || (!anonymous && (body.author_name.is_some() || body.author_email.is_some()));
+        if on_behalf {
+            authorize(caller, Action::ModerateComments)?;
+        }
+        if anonymous && body.target_type == TargetType::Meeting {
+            return Err(ApiError::Unauthorized("sign in to comment on meetings".into()));
+        }
+        Ok(Self { anonymous, on_behalf })
     }
-    if anonymous && body.target_type == TargetType::Meeting {
-        return Err(ApiError::Unauthorized("sign in to comment on meetings".into()));
+
+    /// The submitter names the author, rather than the author being the caller's account.
+    fn names_author(self) -> bool {
+        self.anonymous || self.on_behalf
     }
-    let today = clock::now().date_naive();
-    let mut v = Validator::new();
-    body.validate(&mut v);
-    let author_name = body.author_name.as_deref().map(str::trim).unwrap_or_default();
-    let author_email = body.author_email.as_deref().map(str::trim).filter(|e| !e.is_empty());
-    if (anonymous || on_behalf) && author_name.is_empty() {
+}
+
+/// The author's name and e-mail as given, trimmed (no e-mail when blank).
+fn given_author(body: &CommentCreate) -> (&str, Option<&str>) {
+    let name = body.author_name.as_deref().map(str::trim).unwrap_or_default();
+    (name, body.author_email.as_deref().map(str::trim).filter(|e| !e.is_empty()))
+}
+
+/// Checks the text, the author's name and e-mail when the submitter gives them, and the day the
+/// comment was received (default today), which it answers.
+fn check_fields(v: &mut Validator, submission: Submission, body: &CommentCreate) -> NaiveDate {
+    body.validate(v);
+    if submission.names_author() && given_author(body).0.is_empty() {
         v.required("author_name", "(the name of the person or organisation who comments)");
     }
-    let received_on = body.received_on.unwrap_or(today);
-    let txn = crate::db::begin(&state.db).await?;
-    let plan = target_plan(&txn, caller, body.target_type, body.target_id).await?;
-    if let Some(parent_id) = body.parent_id {
-        let parent =
-            comment::Entity::find_by_id(parent_id).one(&txn).await?.filter(|p| p.status == CommentStatus::Published || caller.is_staff());
-        match parent {
-            None => v.error("parent_id", FieldErrorCode::NotFound, "no such comment"),
-            Some(p) if p.target_type != body.target_type || p.target_id != body.target_id => {
-                v.error("parent_id", FieldErrorCode::Invalid, "a reply must be on the same target as the comment it answers")
-            }
-            Some(p) if p.parent_id.is_some() => {
-                v.error("parent_id", FieldErrorCode::Invalid, "replies nest one level; answer the top-level comment")
-            }
-            Some(_) => {}
+    body.received_on.unwrap_or_else(|| clock::now().date_naive())
+}
+
+/// A reply answers a top-level comment on the same target that the caller may see.
+async fn check_parent<D: ConnectionTrait>(db: &D, caller: &Caller, v: &mut Validator, body: &CommentCreate) -> ApiResult<()> {
+    let Some(parent_id) = body.parent_id else { return Ok(()) };
+    let parent =
+        comment::Entity::find_by_id(parent_id).one(db).await?.filter(|p| p.status == CommentStatus::Published || caller.is_staff());
+    match parent {
+        None => v.error("parent_id", FieldErrorCode::NotFound, "no such comment"),
+        Some(p) if p.target_type != body.target_type || p.target_id != body.target_id => {
+            v.error("parent_id", FieldErrorCode::Invalid, "a reply must be on the same target as the comment it answers")
         }
+        Some(p) if p.parent_id.is_some() => {
+            v.error("parent_id", FieldErrorCode::Invalid, "replies nest one level; answer the top-level comment")
+        }
+        Some(_) => {}
     }
-    v.finish()?;
-    let open = plan.as_ref().is_some_and(is_consultation_open);
-    if anonymous && !open {
-        // Visible targets of anonymous callers always have a plan (meetings were refused above).
-        return Err(plan.as_ref().map(closed_to_public).unwrap_or(ApiError::NotFound));
+    Ok(())
+}
+
+/// Whether the comment is a consultation comment: made while the consultation is open, or, entered
+/// on someone's behalf, received by its closing day while the plan is in consultation. Anonymous
+/// callers comment only while it is open (409 otherwise).
+fn consultation_decision(submission: Submission, plan: Option<&plan::Model>, received_on: NaiveDate) -> ApiResult<bool> {
+    let open = plan.is_some_and(is_consultation_open);
+    if submission.anonymous && !open {
+        // Visible targets of anonymous callers always have a plan (meetings were refused before).
+        return Err(plan.map(closed_to_public).unwrap_or(ApiError::NotFound));
     }
-    let is_consultation = if on_behalf {
-        plan.as_ref().is_some_and(|p| {
+    Ok(if submission.on_behalf {
+        plan.is_some_and(|p| {
             p.status == PlanStatus::Consultation && p.consultation_closes_at.is_some_and(|at| received_on <= at.date_naive())
         })
     } else {
         open
-    };
-    if anonymous {
+    })
+}
+
+/// The author stored with the comment: the caller's account, or the name (and e-mail) given.
+fn author_of(caller: &Caller, submission: Submission, body: &CommentCreate) -> (Option<Uuid>, String, Option<String>) {
+    match caller.user() {
+        Some(user) if !submission.on_behalf => (Some(user.id), user.display_name.clone(), None),
+        _ => {
+            let (name, email) = given_author(body);
+            (None, name.to_string(), email.map(str::to_string))
+        }
+    }
+}
+
+/// Anonymous callers comment during an open consultation (limited per address); signed-in callers
+/// at any time as their account; coordinators also on someone's behalf with channel and date.
+pub async fn create(state: &AppState, caller: &Caller, body: CommentCreate) -> ApiResult<Comment> {
+    let submission = Submission::authorize(caller, &body)?;
+    let mut v = Validator::new();
+    let received_on = check_fields(&mut v, submission, &body);
+    let txn = crate::db::begin(&state.db).await?;
+    let plan = access::target_plan(&txn, caller, body.target_type, body.target_id).await?;
+    check_parent(&txn, caller, &mut v, &body).await?;
+    v.finish()?;
+    let is_consultation = consultation_decision(submission, plan.as_ref(), received_on)?;
+    if submission.anonymous {
         // Counted only when the comment would be stored, so a typo does not use up the allowance.
         let limits = state.config.limits;
         let key = format!("comment:{}", caller.address_key());
         state.limiter.acquire(&[(&key, limits.anonymous_comments_per_address)], limits.comment_window)?;
     }
-    let (author_id, author_name, author_email) = match caller.user() {
-        Some(user) if !on_behalf => (Some(user.id), user.display_name.clone(), None),
-        _ => (None, author_name.to_string(), author_email.map(str::to_string)),
-    };
+    let (author_id, author_name, author_email) = author_of(caller, submission, &body);
     let now = clock::now();
     let comment = comment::ActiveModel {
         id: Set(Uuid::now_v7()),
@@ -262,7 +246,7 @@ pub async fn create(state: &AppState, caller: &Caller, body: CommentCreate) -> A
     .await?;
     audit::record(&txn, caller, "create", "comment", Some(comment.id), changes_of(&body)).await?;
     txn.commit().await?;
-    Ok(comment)
+    answer(&state.db, caller, comment).await
 }
 
 /// A formal consultation comment is part of the record: settled ones are final, and once the
@@ -295,19 +279,13 @@ fn may_edit_text(c: &comment::Model, caller: &Caller) -> bool {
     own || (caller.is_staff() && c.author_id.is_none() && c.channel != Channel::Web)
 }
 
-pub async fn update(
-    db: &DatabaseConnection,
-    caller: &Caller,
-    id: Uuid,
-    if_match: IfMatch,
-    patch: CommentPatch,
-) -> ApiResult<comment::Model> {
+pub async fn update(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMatch, patch: CommentPatch) -> ApiResult<Comment> {
     caller.signed_in()?;
     let moderating = patch.status.is_some() || patch.moderation_reason.is_some();
     if moderating {
         authorize(caller, Action::ModerateComments)?;
     }
-    let txn = crate::db::begin(db).await?;
+    let txn = crate::db::begin(&state.db).await?;
     let (current, plan) = load(&txn, caller, id).await?;
     if_match.check(current.version)?;
     let mut v = Validator::new();
@@ -333,15 +311,15 @@ pub async fn update(
     let action = if moderating { "moderate" } else { "update" };
     audit::record(&txn, caller, action, "comment", Some(id), changes_of(&patch)).await?;
     txn.commit().await?;
-    Ok(comment)
+    answer(&state.db, caller, comment).await
 }
 
 /// Authors withdraw their own comments, and coordinators delete other comments outside the
 /// consultation; the replies go with it. Other people's consultation comments are part of the
 /// public record, so staff hide them instead and they stay in the settlement register.
-pub async fn delete(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_match: IfMatch) -> ApiResult<()> {
+pub async fn delete(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMatch) -> ApiResult<()> {
     caller.signed_in()?;
-    let txn = crate::db::begin(db).await?;
+    let txn = crate::db::begin(&state.db).await?;
     let (current, plan) = load(&txn, caller, id).await?;
     if_match.check(current.version)?;
     let own = current.author_id.is_some() && current.author_id == caller.user_id();
@@ -362,15 +340,9 @@ pub async fn delete(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_match
 }
 
 /// Settles a formal consultation comment; it may be settled again until the plan leaves consultation.
-pub async fn resolve(
-    db: &DatabaseConnection,
-    caller: &Caller,
-    id: Uuid,
-    if_match: IfMatch,
-    body: ResolutionCreate,
-) -> ApiResult<comment::Model> {
+pub async fn resolve(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMatch, body: ResolutionCreate) -> ApiResult<Comment> {
     authorize(caller, Action::ModerateComments)?;
-    let txn = crate::db::begin(db).await?;
+    let txn = crate::db::begin(&state.db).await?;
     let (current, plan) = load(&txn, caller, id).await?;
     if_match.check(current.version)?;
     if current.parent_id.is_some() {
@@ -411,5 +383,5 @@ pub async fn resolve(
     let comment = update_versioned(&txn, active, id, version).await?;
     audit::record(&txn, caller, "resolve", "comment", Some(id), changes_of(&body)).await?;
     txn.commit().await?;
-    Ok(comment)
+    answer(&state.db, caller, comment).await
 }

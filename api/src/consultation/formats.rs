@@ -1,41 +1,30 @@
 //! The register as CSV for Czech Excel and as a printable HTML annex.
 use std::fmt::Write;
 
-use chrono::{DateTime, NaiveDate, Utc};
-use entity::enums::{Channel, TargetType};
+use chrono::{DateTime, Utc};
+use entity::enums::{CommentStatus, Resolution};
 
 use super::dto::{RegisterEntry, ReportPlan, ResolutionCounts};
-use crate::plans::export::{resolution_cs, status_cs};
+use crate::labels::{channel_cs, day, resolution_cs, status_cs, target_cs};
 use crate::render;
 
 /// Shown instead of the text of a hidden comment to callers who may not read it.
 const WITHHELD: &str = "[text skryt moderátorem]";
-
-pub fn target_cs(t: TargetType) -> &'static str {
-    match t {
-        TargetType::Plan => "plán",
-        TargetType::Goal => "cíl",
-        TargetType::Measure => "opatření",
-        TargetType::Meeting => "jednání",
-    }
-}
-
-pub fn channel_cs(c: Channel) -> &'static str {
-    match c {
-        Channel::Web => "web",
-        Channel::Email => "e-mail",
-        Channel::Paper => "listinně",
-        Channel::Meeting => "veřejné projednání",
-    }
-}
 
 /// The entry's text, or a note that a moderator withheld it from this caller.
 pub fn body(e: &RegisterEntry) -> &str {
     e.body.as_deref().unwrap_or(WITHHELD)
 }
 
-fn day(d: NaiveDate) -> String {
-    d.format("%-d. %-m. %Y").to_string()
+/// The counts by resolution with their Czech labels, unsettled last.
+pub fn labelled(c: &ResolutionCounts) -> [(&'static str, u32); 5] {
+    [
+        (resolution_cs(Some(Resolution::Accepted)), c.accepted),
+        (resolution_cs(Some(Resolution::PartiallyAccepted)), c.partially_accepted),
+        (resolution_cs(Some(Resolution::Rejected)), c.rejected),
+        (resolution_cs(Some(Resolution::Noted)), c.noted),
+        (resolution_cs(None), c.unsettled),
+    ]
 }
 
 fn day_of(t: Option<DateTime<Utc>>) -> String {
@@ -133,67 +122,63 @@ pub fn html_head(p: &ReportPlan, c: &ResolutionCounts, staff: bool) -> String {
     if let Some(at) = p.consultation_closes_at {
         let _ = write!(s, ", připomínkové řízení do {}", day(at.date_naive()));
     }
-    let _ = write!(
-        s,
-        ".</p><p>Celkem připomínek: {}</p><ul><li>{}: {}</li><li>{}: {}</li><li>{}: {}</li><li>{}: {}</li><li>{}: {}</li></ul>",
-        c.total,
-        resolution_cs(Some(entity::enums::Resolution::Accepted)),
-        c.accepted,
-        resolution_cs(Some(entity::enums::Resolution::PartiallyAccepted)),
-        c.partially_accepted,
-        resolution_cs(Some(entity::enums::Resolution::Rejected)),
-        c.rejected,
-        resolution_cs(Some(entity::enums::Resolution::Noted)),
-        c.noted,
-        resolution_cs(None),
-        c.unsettled,
-    );
-    let _ = write!(s, "<table><caption>Vypořádání připomínek k návrhu plánu ({} připomínek)</caption><thead><tr>", c.total);
-    let mut header = vec!["Č.", "Připomínka k", "Autor"];
-    if staff {
-        header.push("E-mail");
+    let _ = write!(s, ".</p><p>Celkem připomínek: {}</p><ul>", c.total);
+    for (label, n) in labelled(c) {
+        let _ = write!(s, "<li>{label}: {n}</li>");
     }
-    header.extend(["Kanál", "Přijato", "Text připomínky", "Vypořádání", "Odůvodnění", "Změna v plánu", "Vypořádal"]);
-    for h in header {
+    let _ = write!(s, "</ul><table><caption>Vypořádání připomínek k návrhu plánu ({} připomínek)</caption><thead><tr>", c.total);
+    for h in html_header(staff) {
         let _ = write!(s, "<th scope=\"col\">{h}</th>");
     }
     let _ = write!(s, "</tr></thead><tbody>");
     s
 }
 
+/// The annex's column headings; staff also see the submitter's e-mail.
+fn html_header(staff: bool) -> Vec<&'static str> {
+    let mut header = vec!["Č.", "Připomínka k", "Autor"];
+    if staff {
+        header.push("E-mail");
+    }
+    header.extend(["Kanál", "Přijato", "Text připomínky", "Vypořádání", "Odůvodnění", "Změna v plánu", "Vypořádal"]);
+    header
+}
+
 /// The annex's rows of some entries.
 pub fn html_rows(entries: &[RegisterEntry], staff: bool) -> String {
-    let e = render::html;
     let mut s = String::new();
     for entry in entries {
-        let target = match &entry.target.code {
-            Some(code) => format!("{} {} {}", target_cs(entry.target.target_type), e(code), e(&entry.target.title)),
-            None => format!("{} {}", target_cs(entry.target.target_type), e(&entry.target.title)),
-        };
-        let _ = write!(s, "<tr><th scope=\"row\">{}</th><td>{target}</td><td>{}</td>", entry.number, e(&entry.author.display_name));
-        if staff {
-            let _ = write!(s, "<td>{}</td>", e(entry.author_email.as_deref().unwrap_or("")));
-        }
-        let hidden = match (&entry.moderation_reason, entry.status) {
-            (Some(reason), entity::enums::CommentStatus::Hidden) => {
-                format!("<br><em>Skryto: {}</em>", e(reason))
-            }
-            _ => String::new(),
-        };
-        let resolver = entry.resolved_by.as_ref().map(|a| e(&a.display_name)).unwrap_or_default();
-        let _ = write!(
-            s,
-            "<td>{}</td><td>{}</td><td class=\"text\">{}{hidden}</td><td>{}</td><td class=\"text\">{}</td><td class=\"text\">{}</td><td>{resolver}<br>{}</td></tr>",
-            channel_cs(entry.channel),
-            day(entry.received_on),
-            e(body(entry)),
-            resolution_cs(entry.resolution),
-            e(entry.resolution_note.as_deref().unwrap_or("")),
-            e(entry.resolution_change.as_deref().unwrap_or("")),
-            day_of(entry.resolved_at),
-        );
+        html_row(&mut s, entry, staff);
     }
     s
+}
+
+fn html_row(s: &mut String, entry: &RegisterEntry, staff: bool) {
+    let e = render::html;
+    let target = match &entry.target.code {
+        Some(code) => format!("{} {} {}", target_cs(entry.target.target_type), e(code), e(&entry.target.title)),
+        None => format!("{} {}", target_cs(entry.target.target_type), e(&entry.target.title)),
+    };
+    let _ = write!(s, "<tr><th scope=\"row\">{}</th><td>{target}</td><td>{}</td>", entry.number, e(&entry.author.display_name));
+    if staff {
+        let _ = write!(s, "<td>{}</td>", e(entry.author_email.as_deref().unwrap_or("")));
+    }
+    let hidden = match (&entry.moderation_reason, entry.status) {
+        (Some(reason), CommentStatus::Hidden) => format!("<br><em>Skryto: {}</em>", e(reason)),
+        _ => String::new(),
+    };
+    let resolver = entry.resolved_by.as_ref().map(|a| e(&a.display_name)).unwrap_or_default();
+    let _ = write!(
+        s,
+        "<td>{}</td><td>{}</td><td class=\"text\">{}{hidden}</td><td>{}</td><td class=\"text\">{}</td><td class=\"text\">{}</td><td>{resolver}<br>{}</td></tr>",
+        channel_cs(entry.channel),
+        day(entry.received_on),
+        e(body(entry)),
+        resolution_cs(entry.resolution),
+        e(entry.resolution_note.as_deref().unwrap_or("")),
+        e(entry.resolution_change.as_deref().unwrap_or("")),
+        day_of(entry.resolved_at),
+    );
 }
 
 /// The annex's end, with the time it was made.

@@ -6,14 +6,17 @@ use entity::{comment, goal, measure, plan};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
 use uuid::Uuid;
 
-use super::dto::{ConsultationReport, RegisterEntry, ReportPlan, ReportTarget, ResolutionCounts};
+use super::download::{Download, stream_register};
+use super::dto::{ConsultationReport, RegisterEntry, ReportFormat, ReportPlan, ReportTarget, ResolutionCounts};
+use super::formats;
+use crate::access;
+use crate::authors::{View, names_of, resolver};
 use crate::caller::Caller;
 use crate::clock;
-use crate::comments::dto::{View, resolver};
-use crate::comments::service::{names_of, register_of};
 use crate::error::ApiResult;
 use crate::pagination::{self, PageParams, Sort};
-use crate::plans;
+use crate::register::register_of;
+use crate::state::AppState;
 
 /// Codes and titles of a plan's goals or measures.
 async fn labels<D, E>(
@@ -56,7 +59,7 @@ pub struct Register {
 
 impl Register {
     pub async fn open<D: ConnectionTrait>(db: &D, caller: &Caller, plan_id: Uuid) -> ApiResult<Self> {
-        let plan = plans::service::get(db, caller, plan_id).await?;
+        let plan = access::plan(db, caller, plan_id).await?;
         let goals =
             labels::<_, goal::Entity>(db, goal::Column::PlanId, goal::Column::Id, goal::Column::Code, goal::Column::Title, plan_id).await?;
         let measures = labels::<_, measure::Entity>(
@@ -165,10 +168,39 @@ impl Register {
     }
 }
 
-/// One page of the register with the plan and the counts over all of it, as JSON.
-pub async fn report<D: ConnectionTrait>(db: &D, caller: &Caller, plan_id: Uuid, params: &PageParams) -> ApiResult<ConsultationReport> {
+/// The register in the format asked for.
+pub enum Report {
+    /// One page, with the plan and the counts over all of it.
+    Json(ConsultationReport),
+    /// All of it, streamed as it is read.
+    File(Download),
+}
+
+pub async fn report(state: &AppState, caller: &Caller, plan_id: Uuid, format: ReportFormat, params: &PageParams) -> ApiResult<Report> {
+    let db = &state.db;
     let register = Register::open(db, caller, plan_id).await?;
-    let counts = register.counts(db).await?;
-    let (items, next_cursor) = register.page(db, params).await?;
-    Ok(ConsultationReport { plan: register.plan(), counts, items, next_cursor, generated_at: clock::now() })
+    let filename = format!("vyporadani-pripominek-{plan_id}");
+    Ok(match format {
+        ReportFormat::Json => {
+            let counts = register.counts(db).await?;
+            let (items, next_cursor) = register.page(db, params).await?;
+            Report::Json(ConsultationReport { plan: register.plan(), counts, items, next_cursor, generated_at: clock::now() })
+        }
+        ReportFormat::Csv => Report::File(Download {
+            content_type: "text/csv; charset=utf-8",
+            disposition: format!("attachment; filename=\"{filename}.csv\""),
+            body: {
+                let head = formats::csv_head(register.staff);
+                stream_register(db.clone(), register, head, formats::csv_rows, String::new())
+            },
+        }),
+        ReportFormat::Html => {
+            let head = formats::html_head(&register.plan(), &register.counts(db).await?, register.staff);
+            Report::File(Download {
+                content_type: "text/html; charset=utf-8",
+                disposition: format!("inline; filename=\"{filename}.html\""),
+                body: stream_register(db.clone(), register, head, formats::html_rows, formats::html_foot(clock::now())),
+            })
+        }
+    })
 }

@@ -8,13 +8,7 @@ use crate::caller::Caller;
 use crate::error::ApiResult;
 use crate::http::{IfMatch, Json, Query, created, no_content, ok};
 use crate::pagination::PageParams;
-use crate::plans::progress;
 use crate::state::AppState;
-
-async fn with_progress(state: &AppState, goal: entity::goal::Model) -> ApiResult<Goal> {
-    let progress = progress::of_goals(&state.db, &[goal.id]).await?.get(&goal.id).copied();
-    Ok(Goal::from_model(goal, progress))
-}
 
 /// Goals of a plan, ordered by position.
 #[utoipa::path(tag = "goals", params(("id" = Uuid, Path, description = "Plan id"), PageParams), responses((status = 200, body = GoalPage)))]
@@ -25,17 +19,7 @@ pub async fn list_goals(
     id: web::Path<Uuid>,
     page: Query<PageParams>,
 ) -> ApiResult<HttpResponse> {
-    let (rows, next_cursor) = service::list(&state.db, &caller, *id, &page).await?;
-    let ids: Vec<Uuid> = rows.iter().map(|g| g.id).collect();
-    let progress = progress::of_goals(&state.db, &ids).await?;
-    let items = rows
-        .into_iter()
-        .map(|g| {
-            let p = progress.get(&g.id).copied();
-            Goal::from_model(g, p)
-        })
-        .collect();
-    Ok(HttpResponse::Ok().json(GoalPage { items, next_cursor }))
+    Ok(HttpResponse::Ok().json(service::list(&state, &caller, *id, &page).await?))
 }
 
 /// Add a goal to a plan (coordinators; leaders for their own group's goals while the plan is a draft or in consultation).
@@ -47,15 +31,14 @@ pub async fn create_goal(
     id: web::Path<Uuid>,
     body: Json<GoalCreate>,
 ) -> ApiResult<HttpResponse> {
-    let goal = service::create(&state.db, &caller, *id, body.into_inner()).await?;
-    Ok(created(format!("/api/v1/goals/{}", goal.id), &Goal::from_model(goal, None)))
+    let goal = service::create(&state, &caller, *id, body.into_inner()).await?;
+    Ok(created(format!("/api/v1/goals/{}", goal.id), &goal))
 }
 
 #[utoipa::path(tag = "goals", params(("id" = Uuid, Path)), responses((status = 200, body = Goal)))]
 #[get("/goals/{id}")]
 pub async fn get_goal(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
-    let (goal, _) = service::load(&state.db, &caller, *id).await?;
-    Ok(ok(&with_progress(&state, goal).await?))
+    Ok(ok(&service::get(&state, &caller, *id).await?))
 }
 
 #[utoipa::path(tag = "goals", params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)), request_body = GoalPatch, responses((status = 200, body = Goal)))]
@@ -67,8 +50,7 @@ pub async fn update_goal(
     if_match: IfMatch,
     body: Json<GoalPatch>,
 ) -> ApiResult<HttpResponse> {
-    let goal = if_match.retrying(|| service::update(&state.db, &caller, *id, if_match, (*body).clone())).await?;
-    Ok(ok(&with_progress(&state, goal).await?))
+    Ok(ok(&if_match.retrying(|| service::update(&state, &caller, *id, if_match, (*body).clone())).await?))
 }
 
 /// Delete a goal with its sub-goals, measures and their comments; 409 if any of them carries
@@ -76,7 +58,7 @@ pub async fn update_goal(
 #[utoipa::path(tag = "goals", params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)), responses((status = 204)))]
 #[delete("/goals/{id}")]
 pub async fn delete_goal(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>, if_match: IfMatch) -> ApiResult<HttpResponse> {
-    if_match.retrying(|| service::delete(&state.db, &caller, *id, if_match)).await?;
+    if_match.retrying(|| service::delete(&state, &caller, *id, if_match)).await?;
     Ok(no_content())
 }
 

@@ -1,40 +1,51 @@
 //! Goal rules and queries.
 use entity::enums::PlanStatus;
-use entity::{goal, measure, plan, working_group};
+use entity::{goal, measure, working_group};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect,
 };
 use uuid::Uuid;
 
-use super::dto::{GoalCreate, GoalPatch};
+use super::dto::{Goal, GoalCreate, GoalPage, GoalPatch};
 use crate::audit::{self, service::changes_of};
-use crate::caller::{Action, Caller, authorize, ensure_editable};
+use crate::caller::{Action, Caller, authorize};
 use crate::clock;
 use crate::error::{ApiError, ApiResult, FieldErrorCode, Validate, Validator};
 use crate::http::IfMatch;
+use crate::lifecycle::ensure_editable;
 use crate::pagination::{self, KeyKind, PageParams, Sort, int_key};
+use crate::state::AppState;
 use crate::store::update_versioned;
-use crate::{comments, plans};
+use crate::{access, progress, register};
 
-/// A goal with its plan, if the caller may see the plan.
-pub async fn load<D: ConnectionTrait>(db: &D, caller: &Caller, id: Uuid) -> ApiResult<(goal::Model, plan::Model)> {
-    let goal = goal::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound)?;
-    let plan = plans::service::get(db, caller, goal.plan_id).await?;
-    Ok((goal, plan))
+/// The goal as the API answers it, with its progress.
+async fn answer<D: ConnectionTrait>(db: &D, goal: goal::Model) -> ApiResult<Goal> {
+    let progress = progress::of_goals(db, &[goal.id]).await?.get(&goal.id).copied();
+    Ok(Goal::from_model(goal, progress))
+}
+
+pub async fn get(state: &AppState, caller: &Caller, id: Uuid) -> ApiResult<Goal> {
+    let (goal, _) = access::goal(&state.db, caller, id).await?;
+    answer(&state.db, goal).await
 }
 
 /// Goals of a plan in order (position, then id).
-pub async fn list<D: ConnectionTrait>(
-    db: &D,
-    caller: &Caller,
-    plan_id: Uuid,
-    page: &PageParams,
-) -> ApiResult<(Vec<goal::Model>, Option<String>)> {
-    plans::service::get(db, caller, plan_id).await?;
+pub async fn list(state: &AppState, caller: &Caller, plan_id: Uuid, page: &PageParams) -> ApiResult<GoalPage> {
+    access::plan(&state.db, caller, plan_id).await?;
     let select = goal::Entity::find().filter(goal::Column::PlanId.eq(plan_id));
     let sort = Sort { key: Some((goal::Column::Position, KeyKind::Int)), id: goal::Column::Id, descending: false };
-    pagination::fetch(db, select, sort, page, |g| (int_key(g.position), g.id)).await
+    let (rows, next_cursor) = pagination::fetch(&state.db, select, sort, page, |g| (int_key(g.position), g.id)).await?;
+    let ids: Vec<Uuid> = rows.iter().map(|g| g.id).collect();
+    let progress = progress::of_goals(&state.db, &ids).await?;
+    let items = rows
+        .into_iter()
+        .map(|g| {
+            let p = progress.get(&g.id).copied();
+            Goal::from_model(g, p)
+        })
+        .collect();
+    Ok(GoalPage { items, next_cursor })
 }
 
 async fn check_group<D: ConnectionTrait>(db: &D, v: &mut Validator, group: Option<Uuid>) -> ApiResult<()> {
@@ -98,9 +109,9 @@ async fn ensure_code_free<D: ConnectionTrait>(db: &D, plan_id: Uuid, code: &str,
     Ok(())
 }
 
-pub async fn create(db: &DatabaseConnection, caller: &Caller, plan_id: Uuid, body: GoalCreate) -> ApiResult<goal::Model> {
-    let txn = crate::db::begin(db).await?;
-    let plan = plans::service::get(&txn, caller, plan_id).await?;
+pub async fn create(state: &AppState, caller: &Caller, plan_id: Uuid, body: GoalCreate) -> ApiResult<Goal> {
+    let txn = crate::db::begin(&state.db).await?;
+    let plan = access::plan(&txn, caller, plan_id).await?;
     authorize(caller, Action::EditPlanContent { group: body.working_group_id, plan_status: plan.status })?;
     ensure_editable(plan.status)?;
     let mut v = Validator::new();
@@ -133,7 +144,7 @@ pub async fn create(db: &DatabaseConnection, caller: &Caller, plan_id: Uuid, bod
     .await?;
     audit::record(&txn, caller, "create", "goal", Some(goal.id), changes_of(&body)).await?;
     txn.commit().await?;
-    Ok(goal)
+    Ok(Goal::from_model(goal, None))
 }
 
 async fn next_position<D: ConnectionTrait>(db: &D, plan_id: Uuid, parent: Option<Uuid>) -> ApiResult<i32> {
@@ -146,9 +157,9 @@ async fn next_position<D: ConnectionTrait>(db: &D, plan_id: Uuid, parent: Option
     Ok(last.map_or(1, |g| g.position.saturating_add(1)))
 }
 
-pub async fn update(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_match: IfMatch, patch: GoalPatch) -> ApiResult<goal::Model> {
-    let txn = crate::db::begin(db).await?;
-    let (current, plan) = load(&txn, caller, id).await?;
+pub async fn update(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMatch, patch: GoalPatch) -> ApiResult<Goal> {
+    let txn = crate::db::begin(&state.db).await?;
+    let (current, plan) = access::goal(&txn, caller, id).await?;
     authorize(caller, Action::EditPlanContent { group: current.working_group_id, plan_status: plan.status })?;
     if let Some(new_group) = patch.working_group_id {
         // Handing a goal to another group needs the right to edit that group's goals too.
@@ -193,14 +204,14 @@ pub async fn update(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_match
     let goal = update_versioned(&txn, active, id, version).await?;
     audit::record(&txn, caller, "update", "goal", Some(id), changes_of(&patch)).await?;
     txn.commit().await?;
-    Ok(goal)
+    answer(&state.db, goal).await
 }
 
 /// Deleting a goal deletes its sub-goals and measures (the database cascades) and the comments
 /// on all of them (comments point at their targets without a foreign key).
-pub async fn delete(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_match: IfMatch) -> ApiResult<()> {
-    let txn = crate::db::begin(db).await?;
-    let (goal, plan) = load(&txn, caller, id).await?;
+pub async fn delete(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMatch) -> ApiResult<()> {
+    let txn = crate::db::begin(&state.db).await?;
+    let (goal, plan) = access::goal(&txn, caller, id).await?;
     authorize(caller, Action::EditPlanContent { group: goal.working_group_id, plan_status: plan.status })?;
     if_match.check(goal.version)?;
     ensure_editable(plan.status)?;
@@ -226,7 +237,7 @@ pub async fn delete(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_match
         .into_tuple()
         .all(&txn)
         .await?;
-    comments::service::clear_for_deletion(&txn, goals, measures).await?;
+    register::clear_for_deletion(&txn, goals, measures).await?;
     goal::Entity::delete_by_id(id).exec(&txn).await?;
     audit::record(&txn, caller, "delete", "goal", Some(id), Default::default()).await?;
     txn.commit().await?;

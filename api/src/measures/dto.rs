@@ -152,8 +152,8 @@ impl Versioned for Measure {
     }
 }
 
-impl From<measure::Model> for Measure {
-    fn from(m: measure::Model) -> Self {
+impl Measure {
+    pub fn from_model(m: measure::Model) -> Self {
         Self {
             id: m.id,
             goal_id: m.goal_id,
@@ -236,8 +236,8 @@ impl Versioned for ProgressUpdate {
     }
 }
 
-impl From<measure_update::Model> for ProgressUpdate {
-    fn from(m: measure_update::Model) -> Self {
+impl ProgressUpdate {
+    pub fn from_model(m: measure_update::Model) -> Self {
         Self {
             id: m.id,
             measure_id: m.measure_id,

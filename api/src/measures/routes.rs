@@ -21,14 +21,7 @@ pub async fn list_goal_measures(
     id: web::Path<Uuid>,
     page: Query<PageParams>,
 ) -> ApiResult<HttpResponse> {
-    crate::goals::service::load(&state.db, &caller, *id).await?;
-    let filters = MeasureFilters { plan_id: None, goal_id: Some(*id), working_group_id: None, status: None };
-    list(&state, &caller, filters, &page).await
-}
-
-async fn list(state: &AppState, caller: &Caller, filters: MeasureFilters, page: &PageParams) -> ApiResult<HttpResponse> {
-    let (rows, next_cursor) = service::list(&state.db, caller, filters, page).await?;
-    Ok(HttpResponse::Ok().json(MeasurePage { items: rows.into_iter().map(Into::into).collect(), next_cursor }))
+    Ok(HttpResponse::Ok().json(service::list_of_goal(&state, &caller, *id, &page).await?))
 }
 
 /// Add a measure to a goal.
@@ -40,8 +33,8 @@ pub async fn create_measure(
     id: web::Path<Uuid>,
     body: Json<MeasureCreate>,
 ) -> ApiResult<HttpResponse> {
-    let measure = service::create(&state.db, &caller, *id, body.into_inner()).await?;
-    Ok(created(format!("/api/v1/measures/{}", measure.id), &Measure::from(measure)))
+    let measure = service::create(&state, &caller, *id, body.into_inner()).await?;
+    Ok(created(format!("/api/v1/measures/{}", measure.id), &measure))
 }
 
 /// Measures across plans, filtered.
@@ -53,14 +46,13 @@ pub async fn list_measures(
     filters: Query<MeasureFilters>,
     page: Query<PageParams>,
 ) -> ApiResult<HttpResponse> {
-    list(&state, &caller, filters.into_inner(), &page).await
+    Ok(HttpResponse::Ok().json(service::list(&state, &caller, filters.into_inner(), &page).await?))
 }
 
 #[utoipa::path(tag = "measures", params(("id" = Uuid, Path)), responses((status = 200, body = Measure)))]
 #[get("/measures/{id}")]
 pub async fn get_measure(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
-    let (measure, _, _) = service::load(&state.db, &caller, *id).await?;
-    Ok(ok(&Measure::from(measure)))
+    Ok(ok(&service::get(&state, &caller, *id).await?))
 }
 
 /// Edit a measure; from the plan's approval on only its implementation state.
@@ -73,15 +65,14 @@ pub async fn update_measure(
     if_match: IfMatch,
     body: Json<MeasurePatch>,
 ) -> ApiResult<HttpResponse> {
-    let measure = if_match.retrying(|| service::update(&state.db, &caller, *id, if_match, (*body).clone())).await?;
-    Ok(ok(&Measure::from(measure)))
+    Ok(ok(&if_match.retrying(|| service::update(&state, &caller, *id, if_match, (*body).clone())).await?))
 }
 
 /// Delete a measure with its comments; 409 if it carries consultation comments.
 #[utoipa::path(tag = "measures", params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)), responses((status = 204)))]
 #[delete("/measures/{id}")]
 pub async fn delete_measure(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>, if_match: IfMatch) -> ApiResult<HttpResponse> {
-    if_match.retrying(|| service::delete(&state.db, &caller, *id, if_match)).await?;
+    if_match.retrying(|| service::delete(&state, &caller, *id, if_match)).await?;
     Ok(no_content())
 }
 
@@ -94,8 +85,7 @@ pub async fn list_updates(
     id: web::Path<Uuid>,
     page: Query<PageParams>,
 ) -> ApiResult<HttpResponse> {
-    let (rows, next_cursor) = service::updates(&state.db, &caller, *id, &page).await?;
-    Ok(HttpResponse::Ok().json(ProgressUpdatePage { items: rows.into_iter().map(Into::into).collect(), next_cursor }))
+    Ok(HttpResponse::Ok().json(service::updates(&state, &caller, *id, &page).await?))
 }
 
 /// Report progress: records the update and sets the measure's status and progress.
@@ -107,8 +97,8 @@ pub async fn create_update(
     id: web::Path<Uuid>,
     body: Json<ProgressUpdateCreate>,
 ) -> ApiResult<HttpResponse> {
-    let update = service::add_update(&state.db, &caller, *id, body.into_inner()).await?;
-    Ok(created(format!("/api/v1/measures/{}/updates", update.measure_id), &ProgressUpdate::from(update)))
+    let update = service::add_update(&state, &caller, *id, body.into_inner()).await?;
+    Ok(created(format!("/api/v1/measures/{}/updates", update.measure_id), &update))
 }
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {

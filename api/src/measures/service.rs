@@ -1,43 +1,45 @@
 //! Measure rules and queries.
 use chrono::NaiveDate;
-use entity::enums::{MeasureStatus, PlanStatus};
+use entity::enums::MeasureStatus;
 use entity::values::{Funding, FundingList, Indicator, Indicators, StringList};
-use entity::{goal, measure, measure_update, plan};
+use entity::{goal, measure, measure_update};
 use sea_orm::sea_query::Query;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, PaginatorTrait,
+    ActiveModelTrait, ActiveValue, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait,
     QueryFilter, QueryOrder,
 };
 use uuid::Uuid;
 
-use super::dto::{Fields, MeasureCreate, MeasureFilters, MeasurePatch, ProgressUpdateCreate};
+use super::dto::{
+    Fields, Measure, MeasureCreate, MeasureFilters, MeasurePage, MeasurePatch, ProgressUpdate, ProgressUpdateCreate, ProgressUpdatePage,
+};
 use crate::audit::{self, service::changes_of};
-use crate::caller::{Action, Caller, authorize, ensure_editable, is_frozen};
+use crate::caller::{Action, Caller, authorize};
 use crate::clock;
 use crate::error::{ApiError, ApiResult, ConflictCode, Validate, Validator};
 use crate::http::IfMatch;
+use crate::lifecycle::{ensure_editable, ensure_not_archived, is_frozen};
 use crate::pagination::{self, KeyKind, PageParams, Sort, int_key};
+use crate::state::AppState;
 use crate::store::update_versioned;
-use crate::{comments, goals, money};
+use crate::{access, money, register};
 
-/// A measure with its goal and plan, if the caller may see the plan.
-pub async fn load<D: ConnectionTrait>(db: &D, caller: &Caller, id: Uuid) -> ApiResult<(measure::Model, goal::Model, plan::Model)> {
-    let measure = measure::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound)?;
-    let (goal, plan) = goals::service::load(db, caller, measure.goal_id).await?;
-    Ok((measure, goal, plan))
+pub async fn get(state: &AppState, caller: &Caller, id: Uuid) -> ApiResult<Measure> {
+    let (measure, _, _) = access::measure(&state.db, caller, id).await?;
+    Ok(Measure::from_model(measure))
 }
 
-pub async fn list<D: ConnectionTrait>(
-    db: &D,
-    caller: &Caller,
-    filters: MeasureFilters,
-    page: &PageParams,
-) -> ApiResult<(Vec<measure::Model>, Option<String>)> {
+/// Measures of one goal, in order.
+pub async fn list_of_goal(state: &AppState, caller: &Caller, goal_id: Uuid, page: &PageParams) -> ApiResult<MeasurePage> {
+    access::goal(&state.db, caller, goal_id).await?;
+    let filters = MeasureFilters { plan_id: None, goal_id: Some(goal_id), working_group_id: None, status: None };
+    list(state, caller, filters, page).await
+}
+
+pub async fn list(state: &AppState, caller: &Caller, filters: MeasureFilters, page: &PageParams) -> ApiResult<MeasurePage> {
     let mut select = measure::Entity::find();
-    if !caller.is_signed_in() {
-        let public_plans =
-            Query::select().column(plan::Column::Id).from(plan::Entity).and_where(plan::Column::Status.ne(PlanStatus::Draft)).to_owned();
-        select = select.filter(measure::Column::PlanId.in_subquery(public_plans));
+    if let Some(visible) = access::of_visible_plans(caller, measure::Column::PlanId) {
+        select = select.filter(visible);
     }
     if let Some(id) = filters.plan_id {
         select = select.filter(measure::Column::PlanId.eq(id));
@@ -54,7 +56,8 @@ pub async fn list<D: ConnectionTrait>(
     }
     // Within one goal the order is by position; across goals it stays stable and total.
     let sort = Sort { key: Some((measure::Column::Position, KeyKind::Int)), id: measure::Column::Id, descending: false };
-    pagination::fetch(db, select, sort, page, |m| (int_key(m.position), m.id)).await
+    let (rows, next_cursor) = pagination::fetch(&state.db, select, sort, page, |m| (int_key(m.position), m.id)).await?;
+    Ok(MeasurePage { items: rows.into_iter().map(Measure::from_model).collect(), next_cursor })
 }
 
 async fn ensure_code_free<D: ConnectionTrait>(db: &D, goal_id: Uuid, code: &str, this: Option<Uuid>) -> ApiResult<()> {
@@ -72,9 +75,9 @@ fn trimmed(list: &[String]) -> StringList {
     StringList(list.iter().map(|s| s.trim().to_string()).collect())
 }
 
-pub async fn create(db: &DatabaseConnection, caller: &Caller, goal_id: Uuid, body: MeasureCreate) -> ApiResult<measure::Model> {
-    let txn = crate::db::begin(db).await?;
-    let (goal, plan) = goals::service::load(&txn, caller, goal_id).await?;
+pub async fn create(state: &AppState, caller: &Caller, goal_id: Uuid, body: MeasureCreate) -> ApiResult<Measure> {
+    let txn = crate::db::begin(&state.db).await?;
+    let (goal, plan) = access::goal(&txn, caller, goal_id).await?;
     authorize(caller, Action::EditPlanContent { group: goal.working_group_id, plan_status: plan.status })?;
     ensure_editable(plan.status)?;
     let mut v = Validator::new();
@@ -138,25 +141,43 @@ pub async fn create(db: &DatabaseConnection, caller: &Caller, goal_id: Uuid, bod
     .await?;
     audit::record(&txn, caller, "create", "measure", Some(measure.id), changes_of(&body)).await?;
     txn.commit().await?;
-    Ok(measure)
+    Ok(Measure::from_model(measure))
 }
 
-pub async fn update(
-    db: &DatabaseConnection,
-    caller: &Caller,
-    id: Uuid,
-    if_match: IfMatch,
-    patch: MeasurePatch,
-) -> ApiResult<measure::Model> {
-    let txn = crate::db::begin(db).await?;
-    let (current, goal, plan) = load(&txn, caller, id).await?;
+pub async fn update(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMatch, patch: MeasurePatch) -> ApiResult<Measure> {
+    let txn = crate::db::begin(&state.db).await?;
+    let (current, goal, plan) = access::measure(&txn, caller, id).await?;
     authorize(caller, Action::EditPlanContent { group: goal.working_group_id, plan_status: plan.status })?;
     if_match.check(current.version)?;
     if patch.changes_texts() {
         ensure_editable(plan.status)?;
-    } else if plan.status == PlanStatus::Archived {
-        return Err(ApiError::Conflict(ConflictCode::Archived, "the plan is archived; nothing in it changes any more".into()));
+    } else {
+        ensure_not_archived(plan.status)?;
     }
+    validate_patch(&current, &patch)?;
+    if is_frozen(plan.status) {
+        ensure_definitions_kept(&current, &patch)?;
+    }
+    if let Some(code) = &patch.code {
+        ensure_code_free(&txn, current.goal_id, code.trim(), Some(id)).await?;
+    }
+    let version = current.version;
+    let state_changes = patch.status.is_some_and(|s| s != current.status) || patch.progress.is_some_and(|p| p != current.progress);
+    let mut active = current.into_active_model();
+    apply(&mut active, &patch);
+    let measure = update_versioned(&txn, active, id, version).await?;
+    if state_changes {
+        // The timeline is the record of implementation, so a direct edit of the state joins it too.
+        record_update(&txn, caller, id, clock::now().date_naive(), measure.status, measure.progress, String::new()).await?;
+    }
+    audit::record(&txn, caller, "update", "measure", Some(id), changes_of(&patch)).await?;
+    txn.commit().await?;
+    Ok(Measure::from_model(measure))
+}
+
+/// 422 naming every field of the patch that is wrong; dates are checked together with the ones
+/// the patch leaves as they are.
+fn validate_patch(current: &measure::Model, patch: &MeasurePatch) -> ApiResult<()> {
     let mut v = Validator::new();
     Fields {
         code: patch.code.as_deref(),
@@ -175,72 +196,36 @@ pub async fn update(
     }
     .validate(&mut v);
     v.position(patch.position);
-    v.finish()?;
-    if is_frozen(plan.status) {
-        ensure_definitions_kept(&current, &patch)?;
+    v.finish()
+}
+
+/// Sets a column the patch carries; one it leaves out stays as it is.
+fn set<T: Into<sea_orm::Value>>(column: &mut ActiveValue<T>, value: Option<T>) {
+    if let Some(value) = value {
+        *column = Set(value);
     }
-    if let Some(code) = &patch.code {
-        ensure_code_free(&txn, current.goal_id, code.trim(), Some(id)).await?;
-    }
-    let version = current.version;
-    let state_changes = patch.status.is_some_and(|s| s != current.status) || patch.progress.is_some_and(|p| p != current.progress);
-    let mut a = current.into_active_model();
-    if let Some(x) = &patch.code {
-        a.code = Set(x.trim().to_string());
-    }
-    if let Some(x) = &patch.title {
-        a.title = Set(x.trim().to_string());
-    }
-    if let Some(x) = &patch.description {
-        a.description = Set(x.clone());
-    }
-    if let Some(x) = &patch.responsible {
-        a.responsible = Set(x.trim().to_string());
-    }
-    if let Some(x) = &patch.partners {
-        a.partners = Set(trimmed(x));
-    }
-    if let Some(x) = &patch.target_groups {
-        a.target_groups = Set(trimmed(x));
-    }
-    if let Some(x) = patch.start_date {
-        a.start_date = Set(x);
-    }
-    if let Some(x) = patch.end_date {
-        a.end_date = Set(x);
-    }
-    if let Some(x) = patch.weight {
-        a.weight = Set(x);
-    }
-    if let Some(x) = &patch.estimated_cost {
-        a.estimated_cost = Set(x.as_deref().and_then(money::parse));
-    }
-    if let Some(x) = patch.position {
-        a.position = Set(x);
-    }
-    if let Some(x) = patch.status {
-        a.status = Set(x);
-    }
-    if let Some(x) = patch.progress {
-        a.progress = Set(x);
-    }
-    if let Some(x) = &patch.indicators {
-        a.indicators = Set(Indicators(x.clone()));
-    }
-    if let Some(x) = &patch.funding_sources {
-        a.funding_sources = Set(FundingList(x.clone()));
-    }
-    if let Some(x) = &patch.implementation_note {
-        a.implementation_note = Set(x.clone());
-    }
-    let measure = update_versioned(&txn, a, id, version).await?;
-    if state_changes {
-        // The timeline is the record of implementation, so a direct edit of the state joins it too.
-        record_update(&txn, caller, id, clock::now().date_naive(), measure.status, measure.progress, String::new()).await?;
-    }
-    audit::record(&txn, caller, "update", "measure", Some(id), changes_of(&patch)).await?;
-    txn.commit().await?;
-    Ok(measure)
+}
+
+/// The patch's fields onto the row, stored the way `create` stores them (texts and labels
+/// trimmed, money parsed).
+fn apply(a: &mut measure::ActiveModel, p: &MeasurePatch) {
+    let trim = |t: &String| t.trim().to_string();
+    set(&mut a.code, p.code.as_ref().map(trim));
+    set(&mut a.title, p.title.as_ref().map(trim));
+    set(&mut a.description, p.description.clone());
+    set(&mut a.responsible, p.responsible.as_ref().map(trim));
+    set(&mut a.partners, p.partners.as_deref().map(trimmed));
+    set(&mut a.target_groups, p.target_groups.as_deref().map(trimmed));
+    set(&mut a.start_date, p.start_date);
+    set(&mut a.end_date, p.end_date);
+    set(&mut a.weight, p.weight);
+    set(&mut a.estimated_cost, p.estimated_cost.as_ref().map(|c| c.as_deref().and_then(money::parse)));
+    set(&mut a.position, p.position);
+    set(&mut a.status, p.status);
+    set(&mut a.progress, p.progress);
+    set(&mut a.indicators, p.indicators.clone().map(Indicators));
+    set(&mut a.funding_sources, p.funding_sources.clone().map(FundingList));
+    set(&mut a.implementation_note, p.implementation_note.clone());
 }
 
 /// After approval indicators and funding rows are part of the approved text: only measured
@@ -271,13 +256,13 @@ fn ensure_definitions_kept(current: &measure::Model, patch: &MeasurePatch) -> Ap
     Ok(())
 }
 
-pub async fn delete(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_match: IfMatch) -> ApiResult<()> {
-    let txn = crate::db::begin(db).await?;
-    let (measure, goal, plan) = load(&txn, caller, id).await?;
+pub async fn delete(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMatch) -> ApiResult<()> {
+    let txn = crate::db::begin(&state.db).await?;
+    let (measure, goal, plan) = access::measure(&txn, caller, id).await?;
     authorize(caller, Action::EditPlanContent { group: goal.working_group_id, plan_status: plan.status })?;
     if_match.check(measure.version)?;
     ensure_editable(plan.status)?;
-    comments::service::clear_for_deletion(&txn, vec![], vec![id]).await?;
+    register::clear_for_deletion(&txn, vec![], vec![id]).await?;
     measure::Entity::delete_by_id(id).exec(&txn).await?;
     audit::record(&txn, caller, "delete", "measure", Some(id), Default::default()).await?;
     txn.commit().await?;
@@ -310,18 +295,11 @@ async fn record_update<D: ConnectionTrait>(
 
 /// Records a progress update; the newest one (by date) also sets the measure's status and
 /// progress, so back-filled history does not overwrite the current state.
-pub async fn add_update(
-    db: &DatabaseConnection,
-    caller: &Caller,
-    id: Uuid,
-    body: ProgressUpdateCreate,
-) -> ApiResult<measure_update::Model> {
-    let txn = crate::db::begin(db).await?;
-    let (measure, goal, plan) = load(&txn, caller, id).await?;
+pub async fn add_update(state: &AppState, caller: &Caller, id: Uuid, body: ProgressUpdateCreate) -> ApiResult<ProgressUpdate> {
+    let txn = crate::db::begin(&state.db).await?;
+    let (measure, goal, plan) = access::measure(&txn, caller, id).await?;
     authorize(caller, Action::EditPlanContent { group: goal.working_group_id, plan_status: plan.status })?;
-    if plan.status == PlanStatus::Archived {
-        return Err(ApiError::Conflict(ConflictCode::Archived, "the plan is archived; nothing in it changes any more".into()));
-    }
+    ensure_not_archived(plan.status)?;
     let today = clock::now().date_naive();
     let date = body.date.unwrap_or(today);
     let mut v = Validator::new();
@@ -342,20 +320,16 @@ pub async fn add_update(
     let update = record_update(&txn, caller, id, date, body.status, body.progress, body.note.clone()).await?;
     audit::record(&txn, caller, "progress_update", "measure", Some(id), changes_of(&body)).await?;
     txn.commit().await?;
-    Ok(update)
+    Ok(ProgressUpdate::from_model(update))
 }
 
 /// The measure's timeline, oldest first.
-pub async fn updates<D: ConnectionTrait>(
-    db: &D,
-    caller: &Caller,
-    id: Uuid,
-    page: &PageParams,
-) -> ApiResult<(Vec<measure_update::Model>, Option<String>)> {
-    load(db, caller, id).await?;
+pub async fn updates(state: &AppState, caller: &Caller, id: Uuid, page: &PageParams) -> ApiResult<ProgressUpdatePage> {
+    access::measure(&state.db, caller, id).await?;
     let select = measure_update::Entity::find().filter(measure_update::Column::MeasureId.eq(id));
     let sort = Sort { key: None, id: measure_update::Column::Id, descending: false };
-    pagination::fetch(db, select, sort, page, |u| (None, u.id)).await
+    let (rows, next_cursor) = pagination::fetch(&state.db, select, sort, page, |u| (None, u.id)).await?;
+    Ok(ProgressUpdatePage { items: rows.into_iter().map(ProgressUpdate::from_model).collect(), next_cursor })
 }
 
 /// Used by the plan tree: every measure of a plan in order.

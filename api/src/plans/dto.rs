@@ -6,10 +6,10 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use crate::clock;
 use crate::domain::{LongText, Name, Title};
 use crate::error::{FieldErrorCode, Validate, Validator};
 use crate::http::Versioned;
+use crate::lifecycle::is_consultation_open;
 use crate::page_of;
 
 #[derive(Debug, Deserialize, Serialize, ToSchema)]
@@ -101,10 +101,6 @@ impl Plan {
     }
 }
 
-pub fn is_consultation_open(plan: &plan::Model) -> bool {
-    plan.status == PlanStatus::Consultation && plan.consultation_closes_at.is_some_and(|at| at > clock::now())
-}
-
 page_of!(PlanPage, Plan);
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -142,8 +138,8 @@ pub struct StatusChangeRecord {
     pub created_at: DateTime<Utc>,
 }
 
-impl From<plan_status_change::Model> for StatusChangeRecord {
-    fn from(m: plan_status_change::Model) -> Self {
+impl StatusChangeRecord {
+    pub fn from_model(m: plan_status_change::Model) -> Self {
         Self {
             id: m.id,
             plan_id: m.plan_id,

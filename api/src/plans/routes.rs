@@ -3,17 +3,12 @@ use actix_web::{HttpResponse, delete, get, patch, post, web};
 use uuid::Uuid;
 
 use super::dto::{Plan, PlanCreate, PlanFilters, PlanPage, PlanPatch, StatusChange, StatusChangePage};
-use super::{progress, service};
+use super::service;
 use crate::caller::Caller;
 use crate::error::ApiResult;
 use crate::http::{IfMatch, Json, Query, created, no_content, ok};
 use crate::pagination::PageParams;
 use crate::state::AppState;
-
-async fn with_progress(state: &AppState, plan: entity::plan::Model) -> ApiResult<Plan> {
-    let progress = progress::of_plans(&state.db, &[plan.id]).await?.get(&plan.id).copied();
-    Ok(Plan::from_model(plan, progress))
-}
 
 /// Plans; drafts only for signed-in callers.
 #[utoipa::path(tag = "plans", params(PlanFilters, PageParams), responses((status = 200, body = PlanPage)))]
@@ -24,32 +19,21 @@ pub async fn list_plans(
     filters: Query<PlanFilters>,
     page: Query<PageParams>,
 ) -> ApiResult<HttpResponse> {
-    let (rows, next_cursor) = service::list(&state.db, &caller, filters.into_inner(), &page).await?;
-    let ids: Vec<Uuid> = rows.iter().map(|p| p.id).collect();
-    let progress = progress::of_plans(&state.db, &ids).await?;
-    let items = rows
-        .into_iter()
-        .map(|p| {
-            let pr = progress.get(&p.id).copied();
-            Plan::from_model(p, pr)
-        })
-        .collect();
-    Ok(HttpResponse::Ok().json(PlanPage { items, next_cursor }))
+    Ok(HttpResponse::Ok().json(service::list(&state, &caller, filters.into_inner(), &page).await?))
 }
 
 /// Create a plan (as a draft).
 #[utoipa::path(tag = "plans", request_body = PlanCreate, responses((status = 201, body = Plan)))]
 #[post("/plans")]
 pub async fn create_plan(state: web::Data<AppState>, caller: Caller, body: Json<PlanCreate>) -> ApiResult<HttpResponse> {
-    let plan = service::create(&state.db, &caller, body.into_inner()).await?;
-    Ok(created(format!("/api/v1/plans/{}", plan.id), &Plan::from_model(plan, None)))
+    let plan = service::create(&state, &caller, body.into_inner()).await?;
+    Ok(created(format!("/api/v1/plans/{}", plan.id), &plan))
 }
 
 #[utoipa::path(tag = "plans", params(("id" = Uuid, Path)), responses((status = 200, body = Plan)))]
 #[get("/plans/{id}")]
 pub async fn get_plan(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
-    let plan = service::get(&state.db, &caller, *id).await?;
-    Ok(ok(&with_progress(&state, plan).await?))
+    Ok(ok(&service::get(&state, &caller, *id).await?))
 }
 
 /// Edit a plan's texts (draft or consultation only).
@@ -62,15 +46,14 @@ pub async fn update_plan(
     if_match: IfMatch,
     body: Json<PlanPatch>,
 ) -> ApiResult<HttpResponse> {
-    let plan = if_match.retrying(|| service::update(&state.db, &caller, *id, if_match, (*body).clone())).await?;
-    Ok(ok(&with_progress(&state, plan).await?))
+    Ok(ok(&if_match.retrying(|| service::update(&state, &caller, *id, if_match, (*body).clone())).await?))
 }
 
 /// Delete a draft plan that has never been in consultation (otherwise 409: archive it instead).
 #[utoipa::path(tag = "plans", params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)), responses((status = 204)))]
 #[delete("/plans/{id}")]
 pub async fn delete_plan(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>, if_match: IfMatch) -> ApiResult<HttpResponse> {
-    if_match.retrying(|| service::delete(&state.db, &caller, *id, if_match)).await?;
+    if_match.retrying(|| service::delete(&state, &caller, *id, if_match)).await?;
     Ok(no_content())
 }
 
@@ -84,8 +67,7 @@ pub async fn change_plan_status(
     if_match: IfMatch,
     body: Json<StatusChange>,
 ) -> ApiResult<HttpResponse> {
-    let plan = if_match.retrying(|| service::change_status(&state.db, &caller, *id, if_match, (*body).clone())).await?;
-    Ok(ok(&with_progress(&state, plan).await?))
+    Ok(ok(&if_match.retrying(|| service::change_status(&state, &caller, *id, if_match, (*body).clone())).await?))
 }
 
 /// Every lifecycle move of a plan, oldest first.
@@ -97,8 +79,7 @@ pub async fn plan_history(
     id: web::Path<Uuid>,
     page: Query<PageParams>,
 ) -> ApiResult<HttpResponse> {
-    let (rows, next_cursor) = service::history(&state.db, &caller, *id, &page).await?;
-    Ok(HttpResponse::Ok().json(StatusChangePage { items: rows.into_iter().map(Into::into).collect(), next_cursor }))
+    Ok(HttpResponse::Ok().json(service::history(&state, &caller, *id, &page).await?))
 }
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
@@ -108,7 +89,5 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(update_plan)
         .service(delete_plan)
         .service(change_plan_status)
-        .service(plan_history)
-        .service(super::tree::plan_tree)
-        .service(super::export::export_plan);
+        .service(plan_history);
 }

@@ -1,46 +1,39 @@
 //! Plan rules and queries.
+use chrono::{DateTime, NaiveDate, Utc};
 use entity::enums::PlanStatus;
-use entity::{comment, plan, plan_status_change};
+use entity::{plan, plan_status_change};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, PaginatorTrait,
-    QueryFilter,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
 };
 use uuid::Uuid;
 
-use super::dto::{Period, PlanCreate, PlanFilters, PlanPatch, StatusChange};
-use super::lifecycle;
+use super::dto::{Period, Plan, PlanCreate, PlanFilters, PlanPage, PlanPatch, StatusChange, StatusChangePage, StatusChangeRecord};
 use crate::audit::{self, service::changes_of};
-use crate::caller::{Action, Caller, authorize, ensure_editable};
+use crate::caller::{Action, Caller, authorize};
 use crate::clock;
 use crate::domain::Text;
 use crate::error::{ApiError, ApiResult, ConflictCode, FieldErrorCode, Validate, Validator};
 use crate::http::IfMatch;
+use crate::lifecycle::{self, ensure_editable};
 use crate::pagination::{self, PageParams, Sort};
+use crate::state::AppState;
 use crate::store::update_versioned;
+use crate::{access, progress, register};
 
-/// Drafts exist only for signed-in people; to everyone else they are 404.
-pub fn ensure_visible(caller: &Caller, plan: &plan::Model) -> ApiResult<()> {
-    if plan.status == PlanStatus::Draft && !caller.is_signed_in() {
-        return Err(ApiError::NotFound);
-    }
-    Ok(())
+/// The plan as the API answers it, with its progress.
+async fn answer<D: ConnectionTrait>(db: &D, plan: plan::Model) -> ApiResult<Plan> {
+    let progress = progress::of_plans(db, &[plan.id]).await?.get(&plan.id).copied();
+    Ok(Plan::from_model(plan, progress))
 }
 
-pub async fn get<D: ConnectionTrait>(db: &D, caller: &Caller, id: Uuid) -> ApiResult<plan::Model> {
-    let plan = plan::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound)?;
-    ensure_visible(caller, &plan)?;
-    Ok(plan)
+pub async fn get(state: &AppState, caller: &Caller, id: Uuid) -> ApiResult<Plan> {
+    answer(&state.db, access::plan(&state.db, caller, id).await?).await
 }
 
-pub async fn list<D: ConnectionTrait>(
-    db: &D,
-    caller: &Caller,
-    filters: PlanFilters,
-    page: &PageParams,
-) -> ApiResult<(Vec<plan::Model>, Option<String>)> {
+pub async fn list(state: &AppState, caller: &Caller, filters: PlanFilters, page: &PageParams) -> ApiResult<PlanPage> {
     let mut select = plan::Entity::find();
-    if !caller.is_signed_in() {
-        select = select.filter(plan::Column::Status.ne(PlanStatus::Draft));
+    if let Some(visible) = access::visible_plans(caller) {
+        select = select.filter(visible);
     }
     if let Some(status) = filters.status {
         select = select.filter(plan::Column::Status.eq(status));
@@ -49,16 +42,26 @@ pub async fn list<D: ConnectionTrait>(
         select = select.filter(plan::Column::Territory.eq(territory));
     }
     let sort = Sort { key: None, id: plan::Column::Id, descending: false };
-    pagination::fetch(db, select, sort, page, |p| (None, p.id)).await
+    let (rows, next_cursor) = pagination::fetch(&state.db, select, sort, page, |p| (None, p.id)).await?;
+    let ids: Vec<Uuid> = rows.iter().map(|p| p.id).collect();
+    let progress = progress::of_plans(&state.db, &ids).await?;
+    let items = rows
+        .into_iter()
+        .map(|p| {
+            let pr = progress.get(&p.id).copied();
+            Plan::from_model(p, pr)
+        })
+        .collect();
+    Ok(PlanPage { items, next_cursor })
 }
 
-pub async fn create(db: &DatabaseConnection, caller: &Caller, body: PlanCreate) -> ApiResult<plan::Model> {
+pub async fn create(state: &AppState, caller: &Caller, body: PlanCreate) -> ApiResult<Plan> {
     authorize(caller, Action::ManagePlans)?;
     let mut v = Validator::new();
     body.validate(&mut v);
     v.finish()?;
     let now = clock::now();
-    let txn = crate::db::begin(db).await?;
+    let txn = crate::db::begin(&state.db).await?;
     let plan = plan::ActiveModel {
         id: Set(Uuid::now_v7()),
         title: Set(body.title.trim().to_string()),
@@ -79,13 +82,13 @@ pub async fn create(db: &DatabaseConnection, caller: &Caller, body: PlanCreate) 
     .await?;
     audit::record(&txn, caller, "create", "plan", Some(plan.id), changes_of(&body)).await?;
     txn.commit().await?;
-    Ok(plan)
+    Ok(Plan::from_model(plan, None))
 }
 
-pub async fn update(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_match: IfMatch, patch: PlanPatch) -> ApiResult<plan::Model> {
+pub async fn update(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMatch, patch: PlanPatch) -> ApiResult<Plan> {
     authorize(caller, Action::ManagePlans)?;
-    let txn = crate::db::begin(db).await?;
-    let current = get(&txn, caller, id).await?;
+    let txn = crate::db::begin(&state.db).await?;
+    let current = access::plan(&txn, caller, id).await?;
     if_match.check(current.version)?;
     ensure_editable(current.status)?;
     let mut v = Validator::new();
@@ -116,15 +119,15 @@ pub async fn update(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_match
     let plan = update_versioned(&txn, active, id, version).await?;
     audit::record(&txn, caller, "update", "plan", Some(id), changes_of(&patch)).await?;
     txn.commit().await?;
-    Ok(plan)
+    answer(&state.db, plan).await
 }
 
 /// Only drafts that never left drafting can be deleted; a plan that has been public (even one
 /// sent back to draft) keeps its lifecycle history and settlement register, so it is archived instead.
-pub async fn delete(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_match: IfMatch) -> ApiResult<()> {
+pub async fn delete(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMatch) -> ApiResult<()> {
     authorize(caller, Action::ManagePlans)?;
-    let txn = crate::db::begin(db).await?;
-    let plan = get(&txn, caller, id).await?;
+    let txn = crate::db::begin(&state.db).await?;
+    let plan = access::plan(&txn, caller, id).await?;
     if_match.check(plan.version)?;
     if plan.status != PlanStatus::Draft {
         return Err(ApiError::Conflict(
@@ -133,8 +136,7 @@ pub async fn delete(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_match
         ));
     }
     let moves = plan_status_change::Entity::find().filter(plan_status_change::Column::PlanId.eq(id)).count(&txn).await?;
-    let consultation_comments =
-        comment::Entity::find().filter(comment::Column::PlanId.eq(id)).filter(comment::Column::IsConsultation.eq(true)).count(&txn).await?;
+    let consultation_comments = register::consultation_comments_of(&txn, id).await?;
     if moves > 0 || consultation_comments > 0 {
         return Err(ApiError::Conflict(
             ConflictCode::PublicRecord,
@@ -149,53 +151,52 @@ pub async fn delete(db: &DatabaseConnection, caller: &Caller, id: Uuid, if_match
     Ok(())
 }
 
-pub async fn change_status(
-    db: &DatabaseConnection,
-    caller: &Caller,
-    id: Uuid,
-    if_match: IfMatch,
-    body: StatusChange,
-) -> ApiResult<plan::Model> {
+pub async fn change_status(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMatch, body: StatusChange) -> ApiResult<Plan> {
     authorize(caller, Action::ManagePlans)?;
-    let txn = crate::db::begin(db).await?;
-    let current = get(&txn, caller, id).await?;
+    let txn = crate::db::begin(&state.db).await?;
+    let current = access::plan(&txn, caller, id).await?;
     if_match.check(current.version)?;
     let from = current.status;
     lifecycle::check_move(from, body.status)?;
+    let version = current.version;
+    let mut active = current.into_active_model();
+    apply_move(&mut active, &body)?;
+    if body.status == PlanStatus::Approved {
+        ensure_settled(&txn, id).await?;
+    }
+    let plan = update_versioned(&txn, active, id, version).await?;
+    record_move(&txn, caller, id, from, &body).await?;
+    audit::record(&txn, caller, "status_change", "plan", Some(id), changes_of(&body)).await?;
+    txn.commit().await?;
+    answer(&state.db, plan).await
+}
+
+/// Checks what the move carries and sets it: the closing time to open a consultation, the
+/// council's resolution and its day to approve. A field that belongs to another move would be
+/// dropped without a word, so it is refused instead.
+fn apply_move(active: &mut plan::ActiveModel, body: &StatusChange) -> ApiResult<()> {
     let mut v = Validator::new();
     if let Some(note) = &body.note {
         v.field(Text::<5_000>::parse("note", note));
     }
-    let version = current.version;
-    let mut active = current.into_active_model();
     active.status = Set(body.status);
     match body.status {
-        PlanStatus::Consultation => match body.consultation_closes_at {
-            Some(at) if at > clock::now() => {
-                v.date("consultation_closes_at", Some(at));
-                active.consultation_closes_at = Set(Some(clock::to_micros(at)));
+        PlanStatus::Consultation => {
+            if let Some(at) = closing_time(&mut v, body.consultation_closes_at) {
+                active.consultation_closes_at = Set(Some(at));
             }
-            Some(_) => v.error("consultation_closes_at", FieldErrorCode::MustBeFuture, "must be in the future"),
-            None => v.required("consultation_closes_at", "to open a consultation"),
-        },
+        }
         PlanStatus::Approved => {
-            match body.approval_resolution.as_deref().map(str::trim) {
-                Some(r) if !r.is_empty() && r.chars().count() <= 300 => active.approval_resolution = Set(Some(r.to_string())),
-                Some(r) if !r.is_empty() => _ = v.field(Text::<300>::parse("approval_resolution", r)),
-                _ => v.required("approval_resolution", "for approval (e.g. \"usnesení ZM č. 1234/ZM2226/22\")"),
+            let (resolution, on) = approval(&mut v, body.approval_resolution.as_deref(), body.approved_on);
+            if let Some(r) = resolution {
+                active.approval_resolution = Set(Some(r));
             }
-            match body.approved_on {
-                Some(date) if date <= clock::now().date_naive() => {
-                    v.date("approved_on", Some(date));
-                    active.approved_on = Set(Some(date));
-                }
-                Some(_) => v.error("approved_on", FieldErrorCode::MustNotBeFuture, "must not be in the future"),
-                None => v.required("approved_on", "for approval"),
+            if let Some(on) = on {
+                active.approved_on = Set(Some(on));
             }
         }
         _ => {}
     }
-    // A field that belongs to another move would be dropped without a word: say so instead.
     let (consultation, approval) = (body.status == PlanStatus::Consultation, body.status == PlanStatus::Approved);
     v.check(
         consultation || body.consultation_closes_at.is_none(),
@@ -205,23 +206,67 @@ pub async fn change_status(
     );
     v.check(approval || body.approval_resolution.is_none(), "approval_resolution", FieldErrorCode::Invalid, "is sent only with approval");
     v.check(approval || body.approved_on.is_none(), "approved_on", FieldErrorCode::Invalid, "is sent only with approval");
-    v.finish()?;
-    if body.status == PlanStatus::Approved {
-        let unsettled = comment::Entity::find()
-            .filter(comment::Column::PlanId.eq(id))
-            .filter(comment::Column::IsConsultation.eq(true))
-            .filter(comment::Column::ParentId.is_null())
-            .filter(comment::Column::Resolution.is_null())
-            .count(&txn)
-            .await?;
-        if unsettled > 0 {
-            return Err(ApiError::Conflict(
-                ConflictCode::UnsettledComments,
-                format!("{unsettled} consultation comment(s) are not settled yet; settle every comment before approval"),
-            ));
+    v.finish()
+}
+
+/// The consultation's closing time, required and in the future.
+fn closing_time(v: &mut Validator, at: Option<DateTime<Utc>>) -> Option<DateTime<Utc>> {
+    match at {
+        Some(at) if at > clock::now() => {
+            v.date("consultation_closes_at", Some(at));
+            return Some(clock::to_micros(at));
         }
+        Some(_) => v.error("consultation_closes_at", FieldErrorCode::MustBeFuture, "must be in the future"),
+        None => v.required("consultation_closes_at", "to open a consultation"),
     }
-    let plan = update_versioned(&txn, active, id, version).await?;
+    None
+}
+
+/// The approving resolution (required, at most 300 characters) and its day (required, not in
+/// the future).
+fn approval(v: &mut Validator, resolution: Option<&str>, on: Option<NaiveDate>) -> (Option<String>, Option<NaiveDate>) {
+    let resolution = match resolution.map(str::trim) {
+        Some(r) if !r.is_empty() && r.chars().count() <= 300 => Some(r.to_string()),
+        Some(r) if !r.is_empty() => {
+            v.field(Text::<300>::parse("approval_resolution", r));
+            None
+        }
+        _ => {
+            v.required("approval_resolution", "for approval (e.g. \"usnesení ZM č. 1234/ZM2226/22\")");
+            None
+        }
+    };
+    let on = match on {
+        Some(date) if date <= clock::now().date_naive() => {
+            v.date("approved_on", Some(date));
+            Some(date)
+        }
+        Some(_) => {
+            v.error("approved_on", FieldErrorCode::MustNotBeFuture, "must not be in the future");
+            None
+        }
+        None => {
+            v.required("approved_on", "for approval");
+            None
+        }
+    };
+    (resolution, on)
+}
+
+/// 409 while formal consultation comments wait for their resolution.
+async fn ensure_settled<D: ConnectionTrait>(db: &D, id: Uuid) -> ApiResult<()> {
+    let unsettled = register::holding_approval(db, id).await?;
+    if unsettled > 0 {
+        return Err(ApiError::Conflict(
+            ConflictCode::UnsettledComments,
+            format!("{unsettled} consultation comment(s) are not settled yet; settle every comment before approval"),
+        ));
+    }
+    Ok(())
+}
+
+/// The move in the plan's history.
+async fn record_move<D: ConnectionTrait>(db: &D, caller: &Caller, id: Uuid, from: PlanStatus, body: &StatusChange) -> ApiResult<()> {
     plan_status_change::ActiveModel {
         id: Set(Uuid::now_v7()),
         plan_id: Set(id),
@@ -232,21 +277,15 @@ pub async fn change_status(
         note: Set(body.note.clone()),
         created_at: Set(clock::now()),
     }
-    .insert(&txn)
+    .insert(db)
     .await?;
-    audit::record(&txn, caller, "status_change", "plan", Some(id), changes_of(&body)).await?;
-    txn.commit().await?;
-    Ok(plan)
+    Ok(())
 }
 
-pub async fn history<D: ConnectionTrait>(
-    db: &D,
-    caller: &Caller,
-    id: Uuid,
-    page: &PageParams,
-) -> ApiResult<(Vec<plan_status_change::Model>, Option<String>)> {
-    get(db, caller, id).await?;
+pub async fn history(state: &AppState, caller: &Caller, id: Uuid, page: &PageParams) -> ApiResult<StatusChangePage> {
+    access::plan(&state.db, caller, id).await?;
     let select = plan_status_change::Entity::find().filter(plan_status_change::Column::PlanId.eq(id));
     let sort = Sort { key: None, id: plan_status_change::Column::Id, descending: false };
-    pagination::fetch(db, select, sort, page, |c| (None, c.id)).await
+    let (rows, next_cursor) = pagination::fetch(&state.db, select, sort, page, |c| (None, c.id)).await?;
+    Ok(StatusChangePage { items: rows.into_iter().map(StatusChangeRecord::from_model).collect(), next_cursor })
 }

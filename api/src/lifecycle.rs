@@ -1,6 +1,9 @@
-//! The plan lifecycle as a rule: which moves exist and what each requires.
+//! The plan lifecycle as a rule: which moves exist, when the consultation is open, and what may
+//! still change in each status.
 use entity::enums::PlanStatus;
+use entity::plan;
 
+use crate::clock;
 use crate::error::{ApiError, ApiResult, ConflictCode};
 
 /// The moves domain.md allows; everything else is refused with 409.
@@ -30,6 +33,39 @@ pub fn check_move(from: PlanStatus, to: PlanStatus) -> ApiResult<()> {
         ConflictCode::Lifecycle,
         format!("a plan cannot move from {} to {}; allowed from {}: {options}", from.as_str(), to.as_str(), from.as_str()),
     ))
+}
+
+/// Open for comments: in consultation and before its deadline.
+pub fn is_consultation_open(plan: &plan::Model) -> bool {
+    plan.status == PlanStatus::Consultation && plan.consultation_closes_at.is_some_and(|at| at > clock::now())
+}
+
+/// Texts of a plan and its goals and measures are frozen from approval on.
+pub fn is_frozen(status: PlanStatus) -> bool {
+    !matches!(status, PlanStatus::Draft | PlanStatus::Consultation)
+}
+
+/// 409 once the plan is frozen.
+pub fn ensure_editable(status: PlanStatus) -> ApiResult<()> {
+    if is_frozen(status) {
+        return Err(ApiError::Conflict(
+            ConflictCode::Frozen,
+            format!(
+                "the plan is {}; its texts, goals and measures are frozen from approval on \
+             (only a measure's implementation state may change)",
+                status.as_str()
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// 409 once the plan is archived: then not even a measure's implementation state changes.
+pub fn ensure_not_archived(status: PlanStatus) -> ApiResult<()> {
+    if status == PlanStatus::Archived {
+        return Err(ApiError::Conflict(ConflictCode::Archived, "the plan is archived; nothing in it changes any more".into()));
+    }
+    Ok(())
 }
 
 #[cfg(test)]

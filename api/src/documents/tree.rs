@@ -1,20 +1,19 @@
-//! `GET /plans/{id}/tree`: the plan, its goals in order, their sub-goals and measures, in three queries.
+//! The plan tree: the plan, its goals in order, their sub-goals and measures, in three queries.
 use std::collections::HashMap;
 
-use actix_web::{HttpResponse, get, web};
 use entity::goal;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::dto::Plan;
-use super::{progress, service};
 use crate::caller::Caller;
 use crate::error::ApiResult;
 use crate::goals::dto::Goal;
 use crate::measures::dto::Measure;
+use crate::plans::dto::Plan;
 use crate::state::AppState;
+use crate::{access, measures, progress};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct SubGoalNode {
@@ -37,22 +36,18 @@ pub struct PlanTree {
     pub goals: Vec<GoalNode>,
 }
 
-/// The whole plan in one answer: goals (ordered by position), sub-goals, measures; progress derived.
-#[utoipa::path(tag = "plans", params(("id" = Uuid, Path)), responses((status = 200, body = PlanTree)))]
-#[get("/plans/{id}/tree")]
-pub async fn plan_tree(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
-    let plan = service::get(&state.db, &caller, *id).await?;
-    Ok(HttpResponse::Ok().json(build(&state, plan).await?))
+pub async fn tree(state: &AppState, caller: &Caller, id: Uuid) -> ApiResult<PlanTree> {
+    build(&state.db, access::plan(&state.db, caller, id).await?).await
 }
 
-pub async fn build(state: &AppState, plan: entity::plan::Model) -> ApiResult<PlanTree> {
+pub async fn build<D: ConnectionTrait>(db: &D, plan: entity::plan::Model) -> ApiResult<PlanTree> {
     let goals = goal::Entity::find()
         .filter(goal::Column::PlanId.eq(plan.id))
         .order_by_asc(goal::Column::Position)
         .order_by_asc(goal::Column::Id)
-        .all(&state.db)
+        .all(db)
         .await?;
-    let measures = crate::measures::service::of_plan(&state.db, plan.id).await?;
+    let measures = measures::service::of_plan(db, plan.id).await?;
 
     let parent_of: HashMap<Uuid, Option<Uuid>> = goals.iter().map(|g| (g.id, g.parent_goal_id)).collect();
     let mut counted: HashMap<Uuid, Vec<(i32, i32, entity::enums::MeasureStatus)>> = HashMap::new();
@@ -67,7 +62,7 @@ pub async fn build(state: &AppState, plan: entity::plan::Model) -> ApiResult<Pla
     }
     let mut by_goal: HashMap<Uuid, Vec<Measure>> = HashMap::new();
     for m in measures {
-        by_goal.entry(m.goal_id).or_default().push(m.into());
+        by_goal.entry(m.goal_id).or_default().push(Measure::from_model(m));
     }
     let goal_of = |g: goal::Model| {
         let p = counted.get(&g.id).and_then(|rows| progress::weighted(rows.iter().copied()));

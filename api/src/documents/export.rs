@@ -1,0 +1,211 @@
+//! The plan as the document a council approves: vision, working groups, goals, measures with
+//! responsible party, timeline, indicators and financing, and the settlement register as an annex.
+//! One walk over the document writes it in either format (see `renderers`).
+use entity::working_group;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use serde::Deserialize;
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use super::renderers::{Html, Markdown, Renderer};
+use super::tree::{self, PlanTree};
+use crate::access;
+use crate::caller::Caller;
+use crate::consultation::download::{Body, Download, stream_register};
+use crate::consultation::dto::{RegisterEntry, ResolutionCounts};
+use crate::consultation::formats::{body, labelled};
+use crate::consultation::service::Register;
+use crate::error::ApiResult;
+use crate::goals::dto::Goal;
+use crate::labels::{czk, day, measure_status_cs, number, resolution_cs, source_cs, status_cs};
+use crate::measures::dto::Measure;
+use crate::state::AppState;
+
+#[derive(Debug, Deserialize, ToSchema, Clone, Copy, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum ExportFormat {
+    #[default]
+    Html,
+    Md,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ExportQuery {
+    /// `html` (printable, default) or `md` (Markdown).
+    #[param(inline)]
+    pub format: Option<ExportFormat>,
+}
+
+/// Everything the document shows besides the tree.
+struct Document {
+    tree: PlanTree,
+    /// Every group owning a goal (and so its measures) of the plan, by name.
+    groups: Vec<working_group::Model>,
+    /// The settlement register's counts; its entries (as this caller may see them, hidden texts
+    /// withheld from the public) are streamed after the rest of the document.
+    counts: ResolutionCounts,
+}
+
+pub async fn export(state: &AppState, caller: &Caller, id: Uuid, format: ExportFormat) -> ApiResult<Download> {
+    let plan = access::plan(&state.db, caller, id).await?;
+    let tree = tree::build(&state.db, plan).await?;
+    let group_ids: Vec<Uuid> = goals_of(&tree).iter().filter_map(|(_, g, _)| g.working_group_id).collect();
+    let groups = working_group::Entity::find()
+        .filter(working_group::Column::Id.is_in(group_ids))
+        .order_by_asc(working_group::Column::Name)
+        .order_by_asc(working_group::Column::Id)
+        .all(&state.db)
+        .await?;
+    let register = Register::open(&state.db, caller, id).await?;
+    let doc = Document { tree, groups, counts: register.counts(&state.db).await? };
+    let filename = format!("komunitni-plan-{}", doc.tree.plan.id);
+    let (content_type, disposition) = match format {
+        ExportFormat::Html => ("text/html; charset=utf-8", format!("inline; filename=\"{filename}.html\"")),
+        ExportFormat::Md => ("text/markdown; charset=utf-8", format!("attachment; filename=\"{filename}.md\"")),
+    };
+    let (head, foot) = match format {
+        ExportFormat::Html => (head::<Html>(&doc), foot::<Html>(&doc)),
+        ExportFormat::Md => (head::<Markdown>(&doc), foot::<Markdown>(&doc)),
+    };
+    let body = if doc.counts.total == 0 {
+        Body::Whole(head + &foot)
+    } else {
+        match format {
+            ExportFormat::Html => stream_register(state.db.clone(), register, head, rows::<Html>, foot),
+            ExportFormat::Md => stream_register(state.db.clone(), register, head, rows::<Markdown>, foot),
+        }
+    };
+    Ok(Download { content_type, disposition, body })
+}
+
+/// A day, or a dash when there is none.
+fn date(d: Option<chrono::NaiveDate>) -> String {
+    d.map(day).unwrap_or_else(|| "–".into())
+}
+
+/// Every goal in document order (sub-goals after their parent) with its heading level and measures.
+fn goals_of(tree: &PlanTree) -> Vec<(usize, &Goal, &[Measure])> {
+    let mut out = Vec::new();
+    for g in &tree.goals {
+        out.push((2, &g.goal, g.measures.as_slice()));
+        for s in &g.sub_goals {
+            out.push((3, &s.goal, s.measures.as_slice()));
+        }
+    }
+    out
+}
+
+const REGISTER_COLUMNS: [&str; 6] = ["Č.", "Autor", "Přijato", "Připomínka", "Vypořádání", "Odůvodnění"];
+
+/// The document up to the register's rows.
+fn head<R: Renderer>(doc: &Document) -> String {
+    let p = &doc.tree.plan;
+    let e = R::escape;
+    let mut r = R::default();
+    r.begin(&e(&p.title));
+    r.heading(1, &e(&p.title));
+    r.facts_start();
+    r.fact("Území", &e(&p.territory));
+    r.fact("Období", &format!("{}–{}", p.period_start, p.period_end));
+    r.fact("Stav", status_cs(p.status));
+    if let (Some(resolution), Some(on)) = (&p.approval_resolution, p.approved_on) {
+        r.fact("Schváleno", &format!("{} dne {}", e(resolution), date(Some(on))));
+    }
+    if let Some(progress) = p.progress {
+        r.fact("Plnění", &format!("{progress} %"));
+    }
+    r.facts_end();
+    r.heading(2, "Souhrn");
+    r.paragraphs(&p.summary);
+    r.heading(2, "Vize");
+    r.paragraphs(&p.vision);
+    if !doc.groups.is_empty() {
+        r.heading(2, "Pracovní skupiny");
+        r.list_start();
+        for g in &doc.groups {
+            r.item(&e(&g.name), &format!(" ({}): {}", e(g.target_group.as_deref().unwrap_or("–")), e(&g.vision)));
+        }
+        r.list_end();
+    }
+    r.heading(2, "Cíle a opatření");
+    for (level, goal, measures) in goals_of(&doc.tree) {
+        r.heading(level + 1, &format!("Cíl {} {}", e(&goal.code), e(&goal.title)));
+        if !goal.description.is_empty() {
+            r.paragraphs(&goal.description);
+        }
+        for m in measures {
+            measure(&mut r, level + 2, m);
+        }
+    }
+    r.heading(2, "Příloha: Vypořádání připomínek");
+    r.counts(doc.counts.total, &labelled(&doc.counts));
+    if doc.counts.total > 0 {
+        r.table_start("Vypořádání připomínek", &REGISTER_COLUMNS);
+    }
+    r.finish()
+}
+
+fn measure<R: Renderer>(r: &mut R, level: usize, m: &Measure) {
+    let e = R::escape;
+    r.section_start();
+    r.heading(level, &format!("Opatření {} {}", e(&m.code), e(&m.title)));
+    if !m.description.is_empty() {
+        r.paragraphs(&m.description);
+    }
+    r.facts_start();
+    r.fact("Gestor", &e(&m.responsible));
+    if !m.partners.is_empty() {
+        r.fact("Partneři", &e(&m.partners.join(", ")));
+    }
+    r.fact("Termín", &format!("{} – {}", date(m.start_date), date(m.end_date)));
+    r.fact("Stav", &format!("{}, plnění {} %", measure_status_cs(m.status), m.progress));
+    if let Some(cost) = &m.estimated_cost {
+        r.fact("Předpokládané náklady", &czk(cost));
+    }
+    r.facts_end();
+    if !m.indicators.is_empty() {
+        let caption = format!("Ukazatele opatření {}", e(&m.code));
+        r.table_start(&caption, &["Ukazatel", "Jednotka", "Výchozí hodnota", "Cílová hodnota", "Skutečnost"]);
+        for i in &m.indicators {
+            let actual = i.values.iter().map(|v| format!("{}: {}", v.year, number(Some(v.value)))).collect::<Vec<_>>().join(", ");
+            r.row(&[&e(&i.name), &e(&i.unit), &number(i.baseline), &number(i.target), &e(&actual)]);
+        }
+        r.table_end();
+    }
+    if !m.funding_sources.is_empty() {
+        let caption = format!("Financování opatření {}", e(&m.code));
+        r.table_start(&caption, &["Rok", "Zdroj", "Plánováno", "Skutečnost"]);
+        for f in &m.funding_sources {
+            let actual = f.actual.as_deref().map(czk).unwrap_or_else(|| "–".into());
+            r.row(&[&f.year.to_string(), source_cs(f.source), &czk(&f.planned), &actual]);
+        }
+        r.table_end();
+    }
+    r.section_end();
+}
+
+/// The register's rows.
+fn rows<R: Renderer>(entries: &[RegisterEntry], _staff: bool) -> String {
+    let e = R::escape;
+    let mut r = R::default();
+    for c in entries {
+        let note = e(c.resolution_note.as_deref().unwrap_or(""));
+        r.row(&[
+            &c.number.to_string(),
+            &e(&c.author.display_name),
+            &date(Some(c.received_on)),
+            &e(body(c)),
+            resolution_cs(c.resolution),
+            &note,
+        ]);
+    }
+    r.finish()
+}
+
+/// The document's end, after the register's rows.
+fn foot<R: Renderer>(doc: &Document) -> String {
+    let mut r = R::default();
+    r.end(doc.counts.total > 0);
+    r.finish()
+}
