@@ -79,7 +79,7 @@ async fn main() -> anyhow::Result<()> {
             let mut password = String::new();
             std::io::stdin().read_line(&mut password)?;
             let password = password.trim_end_matches(['\r', '\n']);
-            let hasher = api::auth::passwords::PasswordHasher::default();
+            let hasher = api::credentials::passwords::PasswordHasher::default();
             match api::users::service::create_admin(&db, &hasher, &email, &name, password).await? {
                 Some(user) => println!("admin {} created", user.email),
                 None => anyhow::bail!("an account with the e-mail {email} already exists"),
@@ -92,7 +92,7 @@ async fn main() -> anyhow::Result<()> {
             api::db::migrate(&db).await?;
             match seed {
                 Seed::Demo => {
-                    let hasher = api::auth::passwords::PasswordHasher::default();
+                    let hasher = api::credentials::passwords::PasswordHasher::default();
                     let loaded = api::seed::demo::load(&db, &hasher).await.map_err(|e| anyhow::anyhow!("{e}"))?;
                     println!("{}", if loaded { "demo data loaded" } else { "the database already has plans; nothing loaded" });
                 }

@@ -10,8 +10,8 @@ use sea_orm::sea_query::{Expr, ExprTrait, Query, SelectStatement};
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
 use uuid::Uuid;
 
-use crate::auth::tokens::{API_KEY_PREFIX, secret_hash};
 use crate::clock;
+use crate::credentials::tokens::{API_KEY_PREFIX, secret_hash};
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 

@@ -26,7 +26,6 @@ use utoipa::ToSchema;
 
 use crate::db::file_identity;
 use crate::error::{ApiError, ApiResult};
-use crate::state::AppState;
 
 /// How often the monitor probes.
 pub const PROBE_EVERY: Duration = Duration::from_secs(1);
@@ -60,8 +59,8 @@ pub async fn live() -> HttpResponse {
     )
 )]
 #[get("/health/ready")]
-pub async fn ready(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
-    match state.readiness.problem() {
+pub async fn ready(readiness: web::Data<Readiness>) -> ApiResult<HttpResponse> {
+    match readiness.problem() {
         None => Ok(HttpResponse::Ok().json(Health { status: "ok" })),
         Some(_) => Err(ApiError::Unavailable),
     }
@@ -71,7 +70,8 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(live).service(ready);
 }
 
-/// The last probe's verdict, shared by the monitor and the handler.
+/// The last probe's verdict, shared by the monitor and the handler (as its own app data, so the
+/// monitor needs nothing of the application state).
 #[derive(Clone)]
 pub struct Readiness(Arc<Mutex<Verdict>>);
 
@@ -128,7 +128,7 @@ pub async fn close_when_draining(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
-    let readiness = req.app_data::<web::Data<AppState>>().map(|state| state.readiness.clone());
+    let readiness = req.app_data::<web::Data<Readiness>>().cloned();
     let mut response = next.call(req).await?;
     if readiness.is_some_and(|r| r.is_draining()) {
         response.response_mut().head_mut().set_connection_type(ConnectionType::Close);

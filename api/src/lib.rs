@@ -9,6 +9,7 @@ pub mod clock;
 pub mod comments;
 pub mod config;
 pub mod consultation;
+pub mod credentials;
 pub mod db;
 pub mod deadline;
 pub mod documents;
@@ -99,12 +100,12 @@ impl Application {
         let config = Arc::new(config);
         let state = AppState {
             db: db.clone(),
-            jwt: Arc::new(auth::tokens::JwtKeys::new(&config.jwt_secret, config.access_token_ttl)),
+            jwt: Arc::new(credentials::tokens::JwtKeys::new(&config.jwt_secret, config.access_token_ttl)),
             passwords: Default::default(),
             limiter: Default::default(),
             config: config.clone(),
-            readiness,
         };
+        let verdict = web::Data::new(readiness);
         users::service::bootstrap_admin(&db, &config, &state.passwords).await?;
         if config.demo && seed::demo::load(&db, &state.passwords).await.map_err(|e| anyhow::anyhow!("demo data: {e}"))? {
             tracing::info!("demo data loaded");
@@ -127,6 +128,7 @@ impl Application {
             let app = App::new()
                 .into_utoipa_app()
                 .app_data(data.clone())
+                .app_data(verdict.clone())
                 .app_data(served.clone())
                 .app_data(route_table.clone())
                 .service(api)

@@ -3,10 +3,9 @@ use std::sync::Arc;
 
 use sea_orm::DatabaseConnection;
 
-use crate::auth::passwords::PasswordHasher;
-use crate::auth::tokens::JwtKeys;
 use crate::config::Config;
-use crate::health::Readiness;
+use crate::credentials::passwords::PasswordHasher;
+use crate::credentials::tokens::JwtKeys;
 use crate::rate_limit::RateLimiter;
 
 #[derive(Clone)]
@@ -16,5 +15,4 @@ pub struct AppState {
     pub jwt: Arc<JwtKeys>,
     pub passwords: PasswordHasher,
     pub limiter: Arc<RateLimiter>,
-    pub readiness: Readiness,
 }

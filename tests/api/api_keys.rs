@@ -1,6 +1,6 @@
 //! API keys: shown once and stored hashed, scopes, revocation, expiry, management only from a
 //! session, owners and admins.
-use api::auth::tokens::secret_hash;
+use api::credentials::tokens::secret_hash;
 use chrono::{Duration, Utc};
 use entity::api_key;
 use sea_orm::sea_query::Expr;

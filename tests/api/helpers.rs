@@ -3,8 +3,8 @@
 //! typed calls of its endpoints (`app.create_goal(..)`), fixtures and request bodies.
 use std::time::Duration;
 
-use api::auth::tokens::JwtKeys;
 use api::config::{Config, Environment, Limits};
+use api::credentials::tokens::JwtKeys;
 use chrono::Utc;
 use entity::enums::Role;
 use entity::{refresh_token, user};

@@ -3,7 +3,7 @@
 //! the suite, so a new endpoint cannot ship without deciding who may call it.
 use std::collections::BTreeSet;
 
-use api::auth::tokens::secret_hash;
+use api::credentials::tokens::secret_hash;
 use chrono::Utc;
 use entity::enums::*;
 use entity::values::*;

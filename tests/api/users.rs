@@ -317,7 +317,7 @@ both!(first_admin_is_created_at_start_up_once, |app| async move {
     .await;
     let pair = app.sign_in("spravce@obec.example.cz", "heslo správce 2026").await.expect(200);
     assert_eq!(pair["user"]["role"], "admin");
-    let hasher = api::auth::passwords::PasswordHasher::default();
+    let hasher = api::credentials::passwords::PasswordHasher::default();
     let mut config = test_config("unused".into());
     config.admin_email = Some("SPRAVCE@obec.example.cz".into());
     config.admin_password = Some("jiné heslo správce 2026".into());

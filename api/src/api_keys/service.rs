@@ -7,9 +7,9 @@ use uuid::Uuid;
 
 use super::dto::{ApiKey, ApiKeyCreate, ApiKeyFilters, ApiKeyPage, NewApiKey};
 use crate::audit::{self, service::changes_of};
-use crate::auth::tokens::{API_KEY_PREFIX, random_secret, secret_hash};
 use crate::caller::{Action, Caller, authorize};
 use crate::clock;
+use crate::credentials::tokens::{API_KEY_PREFIX, random_secret, secret_hash};
 use crate::error::{ApiError, ApiResult, Validate, Validator};
 use crate::http::IfMatch;
 use crate::pagination::{self, PageParams, Sort};

@@ -1,7 +1,5 @@
-//! Identity: the account as answered, passwords, tokens, sign-in sessions. `users` manages
-//! accounts through it; it reaches nothing of `users`.
+//! Identity: the account as answered and sign-in sessions. `users` manages accounts through it;
+//! it reaches nothing of `users`. Passwords and tokens are below it, in `credentials`.
 pub mod dto;
-pub mod passwords;
 pub mod routes;
 pub mod service;
-pub mod tokens;

@@ -7,10 +7,10 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::dto::{LoginRequest, TokenPair, User};
-use super::tokens::{random_secret, secret_hash};
 use crate::audit::{self, service::changes_of};
 use crate::caller::{Caller, Principal, Via};
 use crate::clock;
+use crate::credentials::tokens::{random_secret, secret_hash};
 use crate::domain::Email;
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;

@@ -10,8 +10,8 @@ use sea_orm::{ActiveModelTrait, ActiveValue::Set, DatabaseConnection, DatabaseTr
 use uuid::Uuid;
 
 use super::{at, day};
-use crate::auth::passwords::PasswordHasher;
 use crate::clock;
+use crate::credentials::passwords::PasswordHasher;
 use crate::error::ApiResult;
 
 /// Every demo account signs in with this password.

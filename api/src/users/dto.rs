@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::auth::dto::User;
-use crate::auth::passwords;
+use crate::credentials::passwords;
 use crate::domain::{Email, Name};
 use crate::error::{Validate, Validator};
 use crate::page_of;

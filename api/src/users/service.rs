@@ -14,11 +14,11 @@ use super::dto::{MePatch, PasswordChange, UserCreate, UserFilters, UserPage, Use
 use crate::api_keys;
 use crate::audit::{self, service::changes_of};
 use crate::auth::dto::User;
-use crate::auth::passwords::{self, PasswordHasher};
 use crate::auth::service::{attempt_succeeded, reserve_attempt, revoke_sessions};
 use crate::caller::{Action, Caller, Via, authorize};
 use crate::clock;
 use crate::config::Config;
+use crate::credentials::passwords::{self, PasswordHasher};
 use crate::domain::Email;
 use crate::error::{ApiError, ApiResult, FieldErrorCode, Validate, Validator};
 use crate::http::IfMatch;
