@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api, type Schemas } from '../../../lib/api/client';
+import { fetchAll } from '../../../lib/api/pages';
 import { unwrap } from '../../../lib/api/problem';
 
 export type ApiKey = Schemas['ApiKey'];
@@ -10,7 +11,7 @@ export const keyKeys = { all: ['api-keys'] as const };
 export const keysQuery = () =>
   queryOptions({
     queryKey: keyKeys.all,
-    queryFn: () => unwrap(api.GET('/api/v1/api-keys', { params: { query: { limit: 200 } } })),
+    queryFn: () => fetchAll((query) => unwrap(api.GET('/api/v1/api-keys', { params: { query } }))),
   });
 
 export function createKey(body: Schemas['ApiKeyCreate']) {

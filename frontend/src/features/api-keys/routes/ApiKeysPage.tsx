@@ -125,8 +125,8 @@ export function ApiKeysPage() {
         </h2>
         <FormErrors error={revoke.error} fields={[]} />
         <QueryView query={query}>
-          {(page) =>
-            page.items.length === 0 ? (
+          {(keys) =>
+            keys.length === 0 ? (
               <p>{t('apiKeys.none')}</p>
             ) : (
               <TableWrap label={t('apiKeys.list')}>
@@ -143,7 +143,7 @@ export function ApiKeysPage() {
                     </tr>
                   </thead>
                   <tbody>
-                    {page.items.map((k) => (
+                    {keys.map((k) => (
                       <tr key={k.id}>
                         <th scope="row">{k.name}</th>
                         <td>

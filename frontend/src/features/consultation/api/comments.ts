@@ -3,6 +3,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { api, ifMatch, type Schemas } from '../../../lib/api/client';
 import type { SessionUser } from '../../../lib/auth/session';
 import { isStaff } from '../../../lib/auth/useSession';
+import { fetchAll, fetchAllPages } from '../../../lib/api/pages';
 import { unwrap } from '../../../lib/api/problem';
 
 export type Comment = Schemas['Comment'];
@@ -23,7 +24,7 @@ export const commentsQuery = (type: TargetType, id: string) =>
   queryOptions({
     queryKey: commentKeys.target(type, id),
     queryFn: () =>
-      unwrap(api.GET('/api/v1/comments', { params: { query: { target_type: type, target_id: id, limit: 200 } } })),
+      fetchAll((page) => unwrap(api.GET('/api/v1/comments', { params: { query: { target_type: type, target_id: id, ...page } } }))),
   });
 
 /** Something in a plan a comment can be about; `depth` indents sub-goals and measures in a list. */
@@ -91,20 +92,15 @@ export const reportQuery = (planId: string) =>
     queryKey: commentKeys.report(planId),
     queryFn: async (): Promise<Schemas['ConsultationReport']> => {
       // The API answers the register a page at a time; this page filters and settles all of it.
-      let report: Schemas['ConsultationReport'] | undefined;
-      let cursor: string | undefined;
-      do {
+      const pages = await fetchAllPages(async (page) => {
         const data = await unwrap(
-          api.GET('/api/v1/plans/{id}/consultation-report', {
-            params: { path: { id: planId }, query: { format: 'json', limit: 200, cursor } },
-          }),
+          api.GET('/api/v1/plans/{id}/consultation-report', { params: { path: { id: planId }, query: { format: 'json', ...page } } }),
         );
         // The same operation also answers CSV and HTML; asked for JSON, a string means a broken answer.
         if (typeof data === 'string') throw new Error('expected a JSON settlement register');
-        report = report ? { ...data, items: [...report.items, ...data.items] } : data;
-        cursor = data.next_cursor ?? undefined;
-      } while (cursor);
-      return report;
+        return data;
+      });
+      return { ...pages[pages.length - 1]!, items: pages.flatMap((p) => p.items) };
     },
   });
 

@@ -92,12 +92,12 @@ export function CommentList({ targetType, targetId }: { targetType: TargetType; 
       {/* Restoring has no dialog: its failure is shown here (hiding's in the dialog). */}
       {!hiding && moderationProblem}
       <QueryView query={query}>
-        {(page) =>
-          page.items.length === 0 ? (
+        {(comments) =>
+          comments.length === 0 ? (
             <p>{t('comments.none')}</p>
           ) : (
             <ol className="comments">
-              {page.items.map((c) => {
+              {comments.map((c) => {
                 const action = moderationAction(c, user);
                 return (
                   <li key={c.id} className={c.status === 'hidden' ? 'comment comment-hidden' : 'comment'}>
@@ -122,7 +122,7 @@ export function CommentList({ targetType, targetId }: { targetType: TargetType; 
                         onCancel={() => closeEditor(c.id)}
                         onReload={async () => {
                           const fresh = await queryClient.fetchQuery({ ...commentsQuery(targetType, targetId), staleTime: 0 });
-                          return fresh.items.find((x) => x.id === c.id);
+                          return fresh.find((x) => x.id === c.id);
                         }}
                       />
                     ) : (

@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api, ifMatch, type Schemas } from '../../../lib/api/client';
+import { fetchAll } from '../../../lib/api/pages';
 import { unwrap } from '../../../lib/api/problem';
 
 export type Goal = Schemas['Goal'];
@@ -19,7 +20,7 @@ export const goalQuery = (id: string) =>
 export const planGoalsQuery = (planId: string) =>
   queryOptions({
     queryKey: goalKeys.ofPlan(planId),
-    queryFn: () => unwrap(api.GET('/api/v1/plans/{id}/goals', { params: { path: { id: planId }, query: { limit: 200 } } })),
+    queryFn: () => fetchAll((query) => unwrap(api.GET('/api/v1/plans/{id}/goals', { params: { path: { id: planId }, query } }))),
   });
 
 export function createGoal(planId: string, body: Schemas['GoalCreate']) {

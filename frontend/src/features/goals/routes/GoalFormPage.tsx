@@ -77,7 +77,7 @@ export function GoalFormPage() {
       </div>
     );
   }
-  const groupChoices = (groups.data?.items ?? []).filter((g) => !leaderOnly || leadership.leads(g.id));
+  const groupChoices = (groups.data ?? []).filter((g) => !leaderOnly || leadership.leads(g.id));
   if (leaderOnly && !goalId && !values.working_group_id && groupChoices[0]) {
     // A leader's new goal belongs to their group; preselect it (the only choice for most leaders).
     setValues((v) => ({ ...v, working_group_id: groupChoices[0]!.id }));
@@ -85,7 +85,7 @@ export function GoalFormPage() {
 
   const set = (k: keyof Values) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) =>
     setValues((v) => ({ ...v, [k]: e.target.value }));
-  const parents = (siblings.data?.items ?? []).filter((g) => !g.parent_goal_id && g.id !== goalId);
+  const parents = (siblings.data ?? []).filter((g) => !g.parent_goal_id && g.id !== goalId);
 
   return (
     <div className="narrow">

@@ -20,7 +20,7 @@ export function MeetingPage() {
   // Coordinators, and the group's own leaders, schedule and record its meetings.
   const leadership = useLeadership([query.data?.working_group_id]);
   const manages = isStaff(user) || leadership.leads(query.data?.working_group_id);
-  const nameOf = (id: string) => members.data?.items.find((mm) => mm.user_id === id)?.display_name ?? null;
+  const nameOf = (id: string) => members.data?.find((mm) => mm.user_id === id)?.display_name ?? null;
 
   return (
     <QueryView query={query} page>

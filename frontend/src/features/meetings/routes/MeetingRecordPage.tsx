@@ -97,7 +97,7 @@ export function MeetingRecordPage() {
   // Errors about a whole list (not one of its rows), shown at the list's section and linked to it.
   const agendaError = values.agenda.length ? undefined : errorsAt('agenda');
   const attendanceError = errorsAt('attendance');
-  const memberList: KnownMember[] = knownMembers(members.data?.items ?? []);
+  const memberList: KnownMember[] = knownMembers(members.data ?? []);
   // People recorded earlier who have since left the group stay in the record.
   const former = Object.keys(values.presence).filter((id) => !memberList.some((mm) => mm.user_id === id));
 

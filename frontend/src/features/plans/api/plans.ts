@@ -1,6 +1,7 @@
 //! Plans: queries, keys and mutations.
 import { queryOptions } from '@tanstack/react-query';
 import { api, ifMatch, type Schemas } from '../../../lib/api/client';
+import { fetchAll } from '../../../lib/api/pages';
 import { unwrap } from '../../../lib/api/problem';
 
 export type Plan = Schemas['Plan'];
@@ -15,20 +16,11 @@ export const planKeys = {
   history: (id: string) => [...planKeys.all, 'history', id] as const,
 };
 
-/** Every plan the caller may see (follows next_cursor; installations have tens, not thousands). */
+/** Every plan the caller may see, all pages of them. */
 export const plansQuery = () =>
   queryOptions({
     queryKey: planKeys.list(),
-    queryFn: async () => {
-      const items: Plan[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await unwrap(api.GET('/api/v1/plans', { params: { query: { limit: 200, cursor } } }));
-        items.push(...page.items);
-        cursor = page.next_cursor ?? undefined;
-      } while (cursor);
-      return items;
-    },
+    queryFn: () => fetchAll((query) => unwrap(api.GET('/api/v1/plans', { params: { query } }))),
   });
 
 export const planQuery = (id: string) =>

@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api, ifMatch, type Schemas } from '../../../lib/api/client';
+import { fetchAll } from '../../../lib/api/pages';
 import { unwrap } from '../../../lib/api/problem';
 
 export type User = Schemas['User'];
@@ -11,7 +12,7 @@ export const userKeys = { all: ['users'] as const };
 export const usersQuery = () =>
   queryOptions({
     queryKey: userKeys.all,
-    queryFn: () => unwrap(api.GET('/api/v1/users', { params: { query: { limit: 200 } } })),
+    queryFn: () => fetchAll((query) => unwrap(api.GET('/api/v1/users', { params: { query } }))),
   });
 
 export function createUser(body: Schemas['UserCreate']) {

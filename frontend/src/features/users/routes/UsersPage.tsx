@@ -64,7 +64,7 @@ export function UsersPage() {
         )}
       </div>
       <QueryView query={query}>
-        {(page) => (
+        {(users) => (
           <TableWrap label={t('users.title')}>
             <table>
               <thead>
@@ -76,7 +76,7 @@ export function UsersPage() {
                 </tr>
               </thead>
               <tbody>
-                {page.items.map((u) => (
+                {users.map((u) => (
                   <tr key={u.id}>
                     <th scope="row">{u.display_name}</th>
                     <td>{u.email}</td>

@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api, ifMatch, type Schemas } from '../../../lib/api/client';
+import { fetchAll } from '../../../lib/api/pages';
 import { unwrap } from '../../../lib/api/problem';
 
 export type WorkingGroup = Schemas['WorkingGroup'];
@@ -26,7 +27,7 @@ export const groupKeys = {
 export const groupsQuery = () =>
   queryOptions({
     queryKey: groupKeys.list(),
-    queryFn: () => unwrap(api.GET('/api/v1/working-groups', { params: { query: { limit: 200 } } })),
+    queryFn: () => fetchAll((query) => unwrap(api.GET('/api/v1/working-groups', { params: { query } }))),
   });
 
 export const groupQuery = (id: string) =>
@@ -38,15 +39,13 @@ export const groupQuery = (id: string) =>
 export const membersQuery = (id: string) =>
   queryOptions({
     queryKey: groupKeys.members(id),
-    queryFn: () =>
-      unwrap(api.GET('/api/v1/working-groups/{id}/members', { params: { path: { id }, query: { limit: 200 } } })),
+    queryFn: () => fetchAll((query) => unwrap(api.GET('/api/v1/working-groups/{id}/members', { params: { path: { id }, query } }))),
   });
 
 export const groupMeetingsQuery = (id: string) =>
   queryOptions({
     queryKey: groupKeys.meetings(id),
-    queryFn: () =>
-      unwrap(api.GET('/api/v1/working-groups/{id}/meetings', { params: { path: { id }, query: { limit: 200 } } })),
+    queryFn: () => fetchAll((query) => unwrap(api.GET('/api/v1/working-groups/{id}/meetings', { params: { path: { id }, query } }))),
   });
 
 /** Members grouped by stakeholder role, in the KPSS order (users first). */

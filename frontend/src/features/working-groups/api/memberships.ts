@@ -4,6 +4,7 @@
 //! (see `invalidateMyMemberships`).
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api/client';
+import { fetchAll } from '../../../lib/api/pages';
 import { unwrap } from '../../../lib/api/problem';
 import type { Member } from './groups';
 
@@ -12,16 +13,9 @@ export const membershipKeys = {
   of: (userId: string) => [...membershipKeys.all, userId] as const,
 };
 
-/** Every membership of the caller, following `next_cursor` (a person sits in a handful of groups). */
-export async function fetchMyMemberships(): Promise<Member[]> {
-  const items: Member[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await unwrap(api.GET('/api/v1/me/memberships', { params: { query: { limit: 200, cursor } } }));
-    items.push(...page.items);
-    cursor = page.next_cursor ?? undefined;
-  } while (cursor);
-  return items;
+/** Every membership of the caller, all pages of them. */
+export function fetchMyMemberships(): Promise<Member[]> {
+  return fetchAll((query) => unwrap(api.GET('/api/v1/me/memberships', { params: { query } })));
 }
 
 export const myMembershipsQuery = (userId: string) =>

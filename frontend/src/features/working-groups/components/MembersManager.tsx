@@ -202,7 +202,7 @@ function AddMember({
   const [role, setRole] = useState<MemberRole>('member');
   const [stakeholder, setStakeholder] = useState<Stakeholder>('public');
   const submit = useSubmit();
-  const candidates = (users.data?.items ?? []).filter((u) => u.is_active && !existing.includes(u.id));
+  const candidates = (users.data ?? []).filter((u) => u.is_active && !existing.includes(u.id));
 
   return (
     <form

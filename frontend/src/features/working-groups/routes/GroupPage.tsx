@@ -61,12 +61,12 @@ export function GroupPage() {
           <section aria-labelledby="members">
             <h2 id="members">{t('groups.members')}</h2>
             <QueryView query={members}>
-              {(page) =>
-                page.items.length === 0 ? (
+              {(roster) =>
+                roster.length === 0 ? (
                   <p>{t('groups.noMembers')}</p>
                 ) : (
                   <div className="columns">
-                    {byStakeholder(page.items).map(({ stakeholder, members: list }) => (
+                    {byStakeholder(roster).map(({ stakeholder, members: list }) => (
                       <section key={stakeholder} aria-labelledby={`st-${stakeholder}`}>
                         <h3 id={`st-${stakeholder}`}>{t(`stakeholder.${stakeholder}`)}</h3>
                         <ul className="plain-list">
@@ -85,14 +85,14 @@ export function GroupPage() {
             </QueryView>
           </section>
           {manages && user && members.data && (
-            <MembersManager groupId={g.id} members={knownMembers(members.data.items)} staff={staff} currentUserId={user.id} />
+            <MembersManager groupId={g.id} members={knownMembers(members.data)} staff={staff} currentUserId={user.id} />
           )}
           <section aria-labelledby="meetings">
             <h2 id="meetings">{t('groups.meetings')}</h2>
             <CalendarFeed groupId={g.id} title={t('groups.calendar')} level={3} />
             <QueryView query={meetings}>
-              {(page) => {
-                const { upcoming, past } = splitMeetings(page.items);
+              {(all) => {
+                const { upcoming, past } = splitMeetings(all);
                 return (
                   <>
                     <h3>{t('groups.upcoming')}</h3>

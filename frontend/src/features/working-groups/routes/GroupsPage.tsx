@@ -21,12 +21,12 @@ export function GroupsPage() {
         </p>
       )}
       <QueryView query={query}>
-        {(page) =>
-          page.items.length === 0 ? (
+        {(groups) =>
+          groups.length === 0 ? (
             <p>{t('groups.none')}</p>
           ) : (
             <ul className="card-list">
-              {page.items.map((g) => (
+              {groups.map((g) => (
                 <li key={g.id}>
                   <article className="card">
                     <h2 className="h3">
