@@ -1,7 +1,7 @@
 //! Every route, each page split into its own chunk with React.lazy.
 import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
-import { Layout } from '../components/Layout';
+import { Layout } from './Layout';
 // Not lazy: it must show when loading a chunk is what failed.
 import { RouteErrorPage } from '../components/RouteErrorPage';
 
@@ -9,7 +9,7 @@ const page = <T extends Record<string, unknown>>(load: () => Promise<T>, name: k
   lazy(async () => ({ default: (await load())[name] as React.ComponentType }));
 
 const HomePage = page(() => import('../features/plans/routes/HomePage'), 'HomePage');
-const PlanPage = page(() => import('../features/plans/routes/PlanPage'), 'PlanPage');
+const PlanPage = page(() => import('../features/plan-page/routes/PlanPage'), 'PlanPage');
 const PlanFormPage = page(() => import('../features/plans/routes/PlanFormPage'), 'PlanFormPage');
 const GoalPage = page(() => import('../features/goals/routes/GoalPage'), 'GoalPage');
 const GoalFormPage = page(() => import('../features/goals/routes/GoalFormPage'), 'GoalFormPage');

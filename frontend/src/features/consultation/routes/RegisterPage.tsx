@@ -28,11 +28,14 @@ export function RegisterPage() {
   const queryClient = useQueryClient();
   const query = useQuery(reportQuery(planId));
   const [params, setParams] = useSearchParams();
-  const filter: RegisterFilter = {
-    state: (params.get('state') as RegisterFilter['state']) ?? 'all',
-    target: (params.get('target') as RegisterFilter['target']) ?? 'all',
-    text: params.get('q') ?? '',
-  };
+  const filter = useMemo<RegisterFilter>(
+    () => ({
+      state: (params.get('state') as RegisterFilter['state']) ?? 'all',
+      target: (params.get('target') as RegisterFilter['target']) ?? 'all',
+      text: params.get('q') ?? '',
+    }),
+    [params],
+  );
   const setFilter = (key: string, value: string) => {
     const next = new URLSearchParams(params);
     if (!value || value === 'all') next.delete(key);
@@ -46,7 +49,7 @@ export function RegisterPage() {
   const submit = useSubmit();
   const reportHref = (format: 'csv' | 'html') => `/api/v1/plans/${planId}/consultation-report?format=${format}`;
 
-  const entries = useMemo(() => (query.data ? filterEntries(query.data.items, filter) : []), [query.data, filter.state, filter.target, filter.text]);
+  const entries = useMemo(() => (query.data ? filterEntries(query.data.items, filter) : []), [query.data, filter]);
 
   const [fileError, setFileError] = useState<unknown>(null);
   const doneRef = useRef<HTMLDivElement>(null);

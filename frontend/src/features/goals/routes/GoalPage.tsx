@@ -9,7 +9,7 @@ import { useSession } from '../../../lib/auth/useSession';
 import { CommentForm } from '../../consultation/components/CommentForm';
 import { CommentList } from '../../consultation/components/CommentList';
 import { ConsultationBanner } from '../../consultation/components/ConsultationBanner';
-import { MeasureList } from '../../measures/components/MeasureList';
+import { MeasureList } from '../../../components/MeasureList';
 import { planTreeQuery, textsEditable } from '../../plans/api/plans';
 import { useLeadership } from '../../working-groups/api/leadership';
 import { findGoalNode, goalQuery } from '../api/goals';

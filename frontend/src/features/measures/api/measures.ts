@@ -56,11 +56,3 @@ export function normalizeMoney(text: string): string {
   const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(t);
   return m ? `${m[1]}.${(m[2] ?? '').padEnd(2, '0')}` : text.trim();
 }
-
-/** "A, B ,, C" → ["A", "B", "C"] for the partners field. */
-export function splitList(text: string): string[] {
-  return text
-    .split(/[,;\n]/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-}

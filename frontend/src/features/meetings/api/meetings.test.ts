@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendarFeed, formatNeeds, move } from './meetings';
+import { formatNeeds, move } from './meetings';
 
 describe('meeting helpers', () => {
   it('moves agenda items up and down, ignoring moves off the ends', () => {
@@ -12,13 +12,5 @@ describe('meeting helpers', () => {
     expect(formatNeeds('in_person')).toEqual({ location: true, onlineUrl: false });
     expect(formatNeeds('online')).toEqual({ location: false, onlineUrl: true });
     expect(formatNeeds('hybrid')).toEqual({ location: true, onlineUrl: true });
-  });
-  it('gives a calendar feed as a download, an absolute address and a webcal subscription', () => {
-    expect(calendarFeed('g1', 'https://kpss.example.cz')).toEqual({
-      href: '/api/v1/working-groups/g1/meetings.ics',
-      absolute: 'https://kpss.example.cz/api/v1/working-groups/g1/meetings.ics',
-      webcal: 'webcal://kpss.example.cz/api/v1/working-groups/g1/meetings.ics',
-    });
-    expect(calendarFeed(undefined, 'http://127.0.0.1:8080').webcal).toBe('webcal://127.0.0.1:8080/api/v1/meetings.ics');
   });
 });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { splitList } from '../../measures/api/measures';
 import { byStakeholder, splitMeetings, type Member } from './groups';
 
 describe('byStakeholder', () => {
@@ -22,11 +21,5 @@ describe('splitMeetings', () => {
     );
     expect(upcoming.map((m) => m.starts_at.slice(0, 10))).toEqual(['2025-06-10', '2025-07-01']);
     expect(past.map((m) => m.starts_at.slice(0, 10))).toEqual(['2025-05-01', '2024-01-01']);
-  });
-});
-
-describe('splitList', () => {
-  it('splits partners on commas, semicolons and lines', () => {
-    expect(splitList('Charita Ostrava, Slezská diakonie;; \nMagistrát ')).toEqual(['Charita Ostrava', 'Slezská diakonie', 'Magistrát']);
   });
 });

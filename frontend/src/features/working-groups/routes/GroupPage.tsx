@@ -5,10 +5,10 @@ import { QueryView } from '../../../components/QueryState';
 import { StatusTag } from '../../../components/StatusTag';
 import { useI18n } from '../../../i18n';
 import { isStaff, useSession } from '../../../lib/auth/useSession';
-import type { Meeting } from '../../meetings/api/meetings';
-import { CalendarFeed } from '../../meetings/components/CalendarFeed';
+import type { Schemas } from '../../../lib/api/client';
 import { byStakeholder, groupMeetingsQuery, groupQuery, knownMembers, membersQuery, splitMeetings } from '../api/groups';
 import { useLeadership } from '../api/leadership';
+import { CalendarFeed } from '../components/CalendarFeed';
 import { MembersManager } from '../components/MembersManager';
 
 export function GroupPage() {
@@ -110,7 +110,7 @@ export function GroupPage() {
   );
 }
 
-function MeetingList({ meetings, empty }: { meetings: Meeting[]; empty: string }) {
+function MeetingList({ meetings, empty }: { meetings: Schemas['Meeting'][]; empty: string }) {
   const { formatDateTime } = useI18n();
   if (meetings.length === 0) return <p>{empty}</p>;
   return (

@@ -4,7 +4,7 @@ import { PageTitle } from '../../../components/PageTitle';
 import { QueryView } from '../../../components/QueryState';
 import { useT } from '../../../i18n';
 import { isStaff, useSession } from '../../../lib/auth/useSession';
-import { CalendarFeed } from '../../meetings/components/CalendarFeed';
+import { CalendarFeed } from '../components/CalendarFeed';
 import { groupsQuery } from '../api/groups';
 
 export function GroupsPage() {

@@ -1,11 +1,11 @@
 //! A goal's measures as rows (code, linked title, status, gestor, progress): the plan tree and the goal page.
 import { Link } from 'react-router';
-import { ProgressBar } from '../../../components/ProgressBar';
-import { StatusTag } from '../../../components/StatusTag';
-import { useT } from '../../../i18n';
-import type { Measure } from '../api/measures';
+import { ProgressBar } from './ProgressBar';
+import { StatusTag } from './StatusTag';
+import { useT } from '../i18n';
+import type { Schemas } from '../lib/api/client';
 
-export function MeasureList({ measures, label }: { measures: Measure[]; label: string }) {
+export function MeasureList({ measures, label }: { measures: Schemas['Measure'][]; label: string }) {
   const t = useT();
   return (
     <ul className="measures" aria-label={label}>

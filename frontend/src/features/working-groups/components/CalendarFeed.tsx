@@ -5,7 +5,7 @@ import { CopyStatus } from '../../../components/CopyStatus';
 import { Field } from '../../../components/Field';
 import { useT } from '../../../i18n';
 import { useCopy } from '../../../lib/useCopy';
-import { calendarFeed } from '../api/meetings';
+import { calendarFeed } from '../api/calendar';
 
 /** `groupId`: one working group's meetings; without it, all meetings. `level`: of the heading, to fit the page's outline. */
 export function CalendarFeed({ groupId, title, level }: { groupId?: string; title: string; level: 2 | 3 }) {

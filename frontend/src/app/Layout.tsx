@@ -5,7 +5,7 @@ import { LANGS, useI18n } from '../i18n';
 import { signOut } from '../features/auth/api/auth';
 import { isAdmin, isStaff, useSession } from '../lib/auth/useSession';
 import { session } from '../lib/auth/session';
-import { PageLoading } from './QueryState';
+import { PageLoading } from '../components/QueryState';
 
 export function Layout() {
   const { t, lang, setLang } = useI18n();

@@ -8,7 +8,7 @@ import { FormErrors } from '../../../components/FormErrors';
 import { useT } from '../../../i18n';
 import { fieldErrors, isApiError } from '../../../lib/api/problem';
 import { reportQuery } from '../../consultation/api/comments';
-import { changePlanStatus, NEXT_STATUSES, planKeys, type Plan, type PlanStatus } from '../api/plans';
+import { changePlanStatus, NEXT_STATUSES, planKeys, type Plan, type PlanStatus } from '../../plans/api/plans';
 
 const FIELDS = ['status', 'note', 'consultation_closes_at', 'approval_resolution', 'approved_on'] as const;
 

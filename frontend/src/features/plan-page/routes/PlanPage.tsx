@@ -10,9 +10,9 @@ import { CommentForm } from '../../consultation/components/CommentForm';
 import { CommentList } from '../../consultation/components/CommentList';
 import { ConsultationBanner } from '../../consultation/components/ConsultationBanner';
 import { useLeadership } from '../../working-groups/api/leadership';
-import { planHistoryQuery, planTreeQuery } from '../api/plans';
+import { planHistoryQuery, planTreeQuery } from '../../plans/api/plans';
 import { LifecycleControl } from '../components/LifecycleControl';
-import { PlanDocument } from '../components/PlanDocument';
+import { PlanDocument } from '../../plans/components/PlanDocument';
 import { PlanTree } from '../components/PlanTree';
 
 export function PlanPage() {

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { ProgressBar } from '../../../components/ProgressBar';
 import { useT } from '../../../i18n';
 import type { Schemas } from '../../../lib/api/client';
-import { MeasureList } from '../../measures/components/MeasureList';
+import { MeasureList } from '../../../components/MeasureList';
 
 type Measure = Schemas['Measure'];
 type Goal = Schemas['Goal'] & { measures: Measure[]; sub_goals?: Schemas['SubGoalNode'][] };
