@@ -1,15 +1,12 @@
 //! Form rows (strings, as typed) ⇄ the API's indicators and funding, with the checks a browser can do.
 import type { Schemas } from '../../../lib/api/client';
+import { rowKey } from '../../../lib/rows';
 import { normalizeMoney, parseNumber, type Funding, type FundingSource, type Indicator } from './measures';
 
 type FieldError = Schemas['FieldError'];
 export interface ValueRow { key: number; year: string; value: string }
 export interface IndicatorRow { key: number; name: string; unit: string; baseline: string; target: string; values: ValueRow[] }
 export interface FundingRow { key: number; year: string; source: FundingSource; planned: string; actual: string }
-
-let next = 1;
-/** A stable React key for a row that has no id of its own. */
-export const rowKey = () => next++;
 
 export function indicatorRows(list: Indicator[]): IndicatorRow[] {
   return list.map((i) => ({

@@ -13,15 +13,6 @@ export function formatNeeds(format: MeetingFormat): { location: boolean; onlineU
   return { location: format !== 'online', onlineUrl: format !== 'in_person' };
 }
 
-/** Moves item `index` by `delta` (−1 up, +1 down); out-of-range moves return the list unchanged. */
-export function move<T>(list: readonly T[], index: number, delta: -1 | 1): T[] {
-  const to = index + delta;
-  if (index < 0 || index >= list.length || to < 0 || to >= list.length) return [...list];
-  const next = [...list];
-  [next[index], next[to]] = [next[to]!, next[index]!];
-  return next;
-}
-
 export const meetingKeys = {
   all: ['meetings'] as const,
   detail: (id: string) => [...meetingKeys.all, 'detail', id] as const,

@@ -8,10 +8,11 @@ import { FormErrors } from '../../../components/FormErrors';
 import { PageTitle } from '../../../components/PageTitle';
 import { Loading, NotAllowed, PageError, PageLoading } from '../../../components/QueryState';
 import { useI18n } from '../../../i18n';
+import { move, rowKey } from '../../../lib/rows';
 import { useSubmit } from '../../../lib/useSubmit';
 import { groupKeys, knownMembers, membersQuery, STAKEHOLDERS, type KnownMember, type Stakeholder } from '../../working-groups/api/groups';
 import { useLeadership } from '../../working-groups/api/leadership';
-import { MEETING_STATUSES, meetingKeys, meetingQuery, move, updateMeeting, type Meeting, type MeetingStatus } from '../api/meetings';
+import { MEETING_STATUSES, meetingKeys, meetingQuery, updateMeeting, type Meeting, type MeetingStatus } from '../api/meetings';
 
 const FIELDS = ['status', 'agenda', 'attendance', 'resolutions', 'minutes'] as const;
 
@@ -28,20 +29,17 @@ interface Values {
   minutes: string;
 }
 
-let nextKey = 1;
-const key = () => nextKey++;
-
 function toValues(m: Meeting): Values {
   const presence: Record<string, Presence> = {};
   for (const id of m.attendance.present ?? []) presence[id] = 'present';
   for (const id of m.attendance.excused ?? []) presence[id] = 'excused';
   return {
     status: m.status,
-    agenda: m.agenda.map((a) => ({ key: key(), title: a.title, note: a.note ?? '' })),
+    agenda: m.agenda.map((a) => ({ key: rowKey(), title: a.title, note: a.note ?? '' })),
     presence,
-    guests: (m.attendance.guests ?? []).map((g) => ({ key: key(), name: g.name, stakeholder: g.stakeholder })),
+    guests: (m.attendance.guests ?? []).map((g) => ({ key: rowKey(), name: g.name, stakeholder: g.stakeholder })),
     resolutions: m.resolutions.map((r) => ({
-      key: key(),
+      key: rowKey(),
       text: r.text,
       votes_for: String(r.votes_for),
       votes_against: String(r.votes_against),
@@ -234,7 +232,7 @@ export function MeetingRecordPage() {
             aria-describedby={agendaError ? 'rec-agenda-error' : undefined}
             className="btn btn-secondary btn-small"
             onClick={() => {
-              const row = { key: key(), title: '', note: '' };
+              const row = { key: rowKey(), title: '', note: '' };
               update({ agenda: [...values.agenda, row] });
               focusAfterMove.current = `agenda-${row.key}-title`;
             }}
@@ -325,7 +323,7 @@ export function MeetingRecordPage() {
             id="add-guest"
             className="btn btn-secondary btn-small"
             onClick={() => {
-              const row: GuestRow = { key: key(), name: '', stakeholder: 'public' };
+              const row: GuestRow = { key: rowKey(), name: '', stakeholder: 'public' };
               update({ guests: [...values.guests, row] });
               focusAfterMove.current = `guest-${row.key}-name`;
             }}
@@ -377,7 +375,7 @@ export function MeetingRecordPage() {
             id="add-resolution"
             className="btn btn-secondary btn-small"
             onClick={() => {
-              const row = { key: key(), text: '', votes_for: '0', votes_against: '0', votes_abstained: '0' };
+              const row = { key: rowKey(), text: '', votes_for: '0', votes_against: '0', votes_abstained: '0' };
               update({ resolutions: [...values.resolutions, row] });
               focusAfterMove.current = `resolution-${row.key}-text`;
             }}
