@@ -1,7 +1,7 @@
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, type Schemas } from '../../../lib/api/client';
 import { fetchAll } from '../../../lib/api/pages';
-import { unwrap } from '../../../lib/api/problem';
+import { toApiError, unwrap } from '../../../lib/api/problem';
 
 export type ApiKey = Schemas['ApiKey'];
 export type Scope = Schemas['Scope'];
@@ -14,11 +14,22 @@ export const keysQuery = () =>
     queryFn: () => fetchAll((query) => unwrap(api.GET('/api/v1/api-keys', { params: { query } }))),
   });
 
-export function createKey(body: Schemas['ApiKeyCreate']) {
-  return unwrap(api.POST('/api/v1/api-keys', { body }));
+/** Creates a key; the answer holds its secret, shown this once. */
+export function useCreateKey() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Schemas['ApiKeyCreate']) => unwrap(api.POST('/api/v1/api-keys', { body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: keyKeys.all }),
+  });
 }
 
-export async function revokeKey(id: string) {
-  const { error, response } = await api.DELETE('/api/v1/api-keys/{id}', { params: { path: { id } } });
-  if (!response.ok) throw (await import('../../../lib/api/problem')).toApiError(error, response);
+export function useRevokeKey() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (id: string) => {
+      const { error, response } = await api.DELETE('/api/v1/api-keys/{id}', { params: { path: { id } } });
+      if (!response.ok) throw toApiError(error, response);
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: keyKeys.all }),
+  });
 }

@@ -1,6 +1,6 @@
 //! The caller's API keys; a new key's secret is shown once, with a copy button.
 import { useEffect, useRef, useState } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { CopyStatus } from '../../../components/CopyStatus';
 import { Field, Fieldset } from '../../../components/Field';
@@ -12,12 +12,11 @@ import { useI18n } from '../../../i18n';
 import { useSession } from '../../../lib/auth/useSession';
 import { useCopy } from '../../../lib/useCopy';
 import { useSubmit } from '../../../lib/useSubmit';
-import { createKey, keyKeys, keysQuery, revokeKey, type ApiKey, type Scope } from '../api/keys';
+import { keysQuery, useCreateKey, useRevokeKey, type ApiKey, type Scope } from '../api/keys';
 
 export function ApiKeysPage() {
   const { t, formatDateTime } = useI18n();
   const { user } = useSession();
-  const queryClient = useQueryClient();
   const query = useQuery({ ...keysQuery(), enabled: !!user });
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<Scope[]>(['read']);
@@ -33,6 +32,8 @@ export function ApiKeysPage() {
   const [revoking, setRevoking] = useState<ApiKey | null>(null);
   const submit = useSubmit();
   const revoke = useSubmit();
+  const createKey = useCreateKey();
+  const revokeKey = useRevokeKey();
 
   if (!user) {
     return (
@@ -91,11 +92,10 @@ export function ApiKeysPage() {
           onSubmit={(e) => {
             e.preventDefault();
             void submit.run(async () => {
-              const created = await createKey({ name, scopes });
+              const created = await createKey.mutateAsync({ name, scopes });
               setSecret(created.key);
               copy.reset();
               setName('');
-              await queryClient.invalidateQueries({ queryKey: keyKeys.all });
             });
           }}
         >
@@ -174,9 +174,8 @@ export function ApiKeysPage() {
         onCancel={() => setRevoking(null)}
         onConfirm={() =>
           void revoke.run(async () => {
-            if (revoking) await revokeKey(revoking.id);
+            if (revoking) await revokeKey.mutateAsync(revoking.id);
             setRevoking(null);
-            await queryClient.invalidateQueries({ queryKey: keyKeys.all });
           })
         }
       >

@@ -1,5 +1,5 @@
 //! Comments and their settlement (vypořádání).
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, ifMatch, type Schemas } from '../../../lib/api/client';
 import type { SessionUser } from '../../../lib/auth/session';
 import { isStaff } from '../../../lib/auth/useSession';
@@ -49,28 +49,38 @@ export function commentTargets(tree: Schemas['PlanTree']): CommentTarget[] {
   return out;
 }
 
-export function postComment(body: Schemas['CommentCreate']) {
-  return unwrap(api.POST('/api/v1/comments', { body }));
+/**
+ * A comment mutation whose success refreshes every comment query: the lists where the comment
+ * shows and the settlement register, which counts it.
+ */
+function useCommentMutation<V, R>(mutationFn: (vars: V) => Promise<R>) {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn, onSuccess: () => queryClient.invalidateQueries({ queryKey: commentKeys.all }) });
 }
+
+export const usePostComment = () => useCommentMutation((body: Schemas['CommentCreate']) => unwrap(api.POST('/api/v1/comments', { body })));
 
 /** Coordinators hide a comment (with the reason, required) or publish it again. */
-export function moderateComment(id: string, version: number, status: Schemas['CommentStatus'], reason: string | null) {
-  return unwrap(
-    api.PATCH('/api/v1/comments/{id}', {
-      params: { path: { id }, header: ifMatch(version) },
-      body: { status, moderation_reason: reason },
-    }),
+export const useModerateComment = () =>
+  useCommentMutation(({ comment, status, reason }: { comment: Comment; status: Schemas['CommentStatus']; reason: string | null }) =>
+    unwrap(
+      api.PATCH('/api/v1/comments/{id}', {
+        params: { path: { id: comment.id }, header: ifMatch(comment.version) },
+        body: { status, moderation_reason: reason },
+      }),
+    ),
   );
-}
 
 /** The author edits their text (`If-Match` guards against overwriting a newer version). */
-export function updateComment(id: string, version: number, body: string) {
-  return unwrap(api.PATCH('/api/v1/comments/{id}', { params: { path: { id }, header: ifMatch(version) }, body: { body } }));
-}
+export const useUpdateComment = () =>
+  useCommentMutation(({ comment, body }: { comment: Comment; body: string }) =>
+    unwrap(api.PATCH('/api/v1/comments/{id}', { params: { path: { id: comment.id }, header: ifMatch(comment.version) }, body: { body } })),
+  );
 
-export function deleteComment(id: string, version: number) {
-  return unwrap(api.DELETE('/api/v1/comments/{id}', { params: { path: { id }, header: ifMatch(version) } }));
-}
+export const useDeleteComment = () =>
+  useCommentMutation((comment: Comment) =>
+    unwrap(api.DELETE('/api/v1/comments/{id}', { params: { path: { id: comment.id }, header: ifMatch(comment.version) } })),
+  );
 
 /**
  * Whether to offer "edit" and "delete" on a comment: only its signed-in author's, and not once it is
@@ -116,6 +126,14 @@ export function reportFile(planId: string, format: 'csv' | 'html'): Promise<Blob
   );
 }
 
-export function resolveComment(id: string, body: Schemas['ResolutionCreate']) {
-  return unwrap(api.POST('/api/v1/comments/{id}/resolution', { params: { path: { id } }, body }));
-}
+/**
+ * Settles comments one after another with the same answer; `onSettled(id)` after each, so a
+ * failure part-way leaves the rest selected. The register is fetched again once, at the end.
+ */
+export const useResolveComments = () =>
+  useCommentMutation(async ({ ids, body, onSettled }: { ids: string[]; body: Schemas['ResolutionCreate']; onSettled: (id: string) => void }) => {
+    for (const id of ids) {
+      await unwrap(api.POST('/api/v1/comments/{id}/resolution', { params: { path: { id } }, body }));
+      onSettled(id);
+    }
+  });

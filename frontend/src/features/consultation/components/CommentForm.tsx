@@ -1,19 +1,18 @@
 //! The comment form; anonymous people give a name and optionally an e-mail (never shown).
 import { useId, useRef, useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
 import { Field } from '../../../components/Field';
 import { FormErrors } from '../../../components/FormErrors';
 import { useT } from '../../../i18n';
 import { fieldErrors, isApiError, type ApiError } from '../../../lib/api/problem';
 import { useSession } from '../../../lib/auth/useSession';
-import { commentKeys, postComment, type TargetType } from '../api/comments';
+import { usePostComment, type TargetType } from '../api/comments';
 
 const FIELDS = ['body', 'author_name', 'author_email'] as const;
 
-export function CommentForm({ targetType, targetId, planId }: { targetType: TargetType; targetId: string; planId?: string }) {
+export function CommentForm({ targetType, targetId }: { targetType: TargetType; targetId: string }) {
   const t = useT();
   const { user } = useSession();
-  const queryClient = useQueryClient();
+  const postComment = usePostComment();
   const headingId = useId();
   const [body, setBody] = useState('');
   const [name, setName] = useState('');
@@ -28,7 +27,7 @@ export function CommentForm({ targetType, targetId, planId }: { targetType: Targ
     setBusy(true);
     setError(null);
     try {
-      await postComment({
+      await postComment.mutateAsync({
         target_type: targetType,
         target_id: targetId,
         body,
@@ -36,8 +35,6 @@ export function CommentForm({ targetType, targetId, planId }: { targetType: Targ
       });
       setSent(true);
       setBody('');
-      await queryClient.invalidateQueries({ queryKey: commentKeys.target(targetType, targetId) });
-      if (planId) await queryClient.invalidateQueries({ queryKey: commentKeys.report(planId) });
       requestAnimationFrame(() => confirmation.current?.focus());
     } catch (err) {
       setError(err);

@@ -14,11 +14,11 @@ import { useSubmit } from '../../../lib/useSubmit';
 import {
   commentKeys,
   commentsQuery,
-  deleteComment,
   isOwnEditable,
-  moderateComment,
   moderationAction,
-  updateComment,
+  useDeleteComment,
+  useModerateComment,
+  useUpdateComment,
   type Comment,
   type TargetType,
 } from '../api/comments';
@@ -39,12 +39,14 @@ export function CommentList({ targetType, targetId }: { targetType: TargetType; 
   const doneRef = useRef<HTMLDivElement>(null);
   const remove = useSubmit();
   const moderate = useSubmit();
+  const deleteComment = useDeleteComment();
+  const moderateComment = useModerateComment();
   // The edited or deleted comment's controls are gone: focus the announcement instead of losing it.
   useEffect(() => {
     if (done) doneRef.current?.focus();
   }, [done]);
 
-  // Also the settlement register's, where the comment appears too.
+  // After a 412: the lists as they are now, the settlement register's too, where the comment appears.
   const refresh = () => queryClient.invalidateQueries({ queryKey: commentKeys.all });
 
   /** Starts an action on a comment; the previous action's announcement goes first. */
@@ -57,8 +59,7 @@ export function CommentList({ targetType, targetId }: { targetType: TargetType; 
   function setStatus(c: Comment, status: Comment['status'], why: string | null) {
     setDone(null);
     return moderate.run(async () => {
-      await moderateComment(c.id, c.version, status, why);
-      await refresh();
+      await moderateComment.mutateAsync({ comment: c, status, reason: why });
       setHiding(null);
       setDone(status === 'hidden' ? 'hidden' : 'restored');
     });
@@ -114,8 +115,7 @@ export function CommentList({ targetType, targetId }: { targetType: TargetType; 
                     {editing === c.id ? (
                       <EditComment
                         comment={c}
-                        onSaved={async () => {
-                          await refresh();
+                        onSaved={() => {
                           setEditing(null);
                           setDone('edited');
                         }}
@@ -190,8 +190,7 @@ export function CommentList({ targetType, targetId }: { targetType: TargetType; 
         onConfirm={() =>
           void remove.run(async () => {
             if (!deleting) return;
-            await deleteComment(deleting.id, deleting.version);
-            await refresh();
+            await deleteComment.mutateAsync(deleting);
             setDeleting(null);
             setDone('deleted');
           })
@@ -274,13 +273,14 @@ function EditComment({
   onReload,
 }: {
   comment: Comment;
-  onSaved: () => Promise<void>;
+  onSaved: () => void;
   onCancel: () => void;
   onReload: () => Promise<Comment | undefined>;
 }) {
   const t = useT();
   const [body, setBody] = useState(comment.body);
   const submit = useSubmit();
+  const updateComment = useUpdateComment();
   return (
     <form
       className="comment-edit"
@@ -288,8 +288,8 @@ function EditComment({
         e.preventDefault();
         // `comment` is the list's current copy, so after a reload its new version is sent.
         void submit.run(async () => {
-          await updateComment(comment.id, comment.version, body);
-          await onSaved();
+          await updateComment.mutateAsync({ comment, body });
+          onSaved();
         });
       }}
     >

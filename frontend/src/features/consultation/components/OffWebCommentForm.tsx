@@ -1,6 +1,6 @@
 //! Staff enter a comment received on paper, by e-mail or at a public hearing on its submitter's behalf.
 import { useEffect, useRef, useState } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Field, Fieldset } from '../../../components/Field';
 import { FormErrors } from '../../../components/FormErrors';
 import { QueryView } from '../../../components/QueryState';
@@ -8,7 +8,7 @@ import { useT } from '../../../i18n';
 import { localDate } from '../../../lib/datetime';
 import { useSubmit } from '../../../lib/useSubmit';
 import { planTreeQuery } from '../../plans/api/plans';
-import { commentKeys, commentTargets, OFF_WEB_CHANNELS, postComment, type Channel, type CommentTarget } from '../api/comments';
+import { commentTargets, OFF_WEB_CHANNELS, usePostComment, type Channel, type CommentTarget } from '../api/comments';
 
 const FIELDS = ['target_type', 'target_id', 'author_name', 'author_email', 'channel', 'received_on', 'body'] as const;
 
@@ -17,7 +17,7 @@ const targetValue = (x: Pick<CommentTarget, 'type' | 'id'>) => `${x.type}:${x.id
 
 export function OffWebCommentForm({ planId }: { planId: string }) {
   const t = useT();
-  const queryClient = useQueryClient();
+  const postComment = usePostComment();
   const tree = useQuery(planTreeQuery(planId));
   const [target, setTarget] = useState(targetValue({ type: 'plan', id: planId }));
   const [name, setName] = useState('');
@@ -52,7 +52,7 @@ export function OffWebCommentForm({ planId }: { planId: string }) {
               setSaved(null);
               const [type, id] = target.split(':') as [CommentTarget['type'], string];
               void submit.run(async () => {
-                await postComment({
+                await postComment.mutateAsync({
                   target_type: type,
                   target_id: id,
                   author_name: name,
@@ -61,7 +61,6 @@ export function OffWebCommentForm({ planId }: { planId: string }) {
                   received_on: receivedOn,
                   body,
                 });
-                await queryClient.invalidateQueries({ queryKey: commentKeys.all });
                 setSaved(t('offWeb.saved', { name }));
                 // Target, channel and day stay: comments from one hearing or one batch of letters come together.
                 setName('');

@@ -1,7 +1,7 @@
 //! The settlement register (vypořádání připomínek): filters, bulk resolution, CSV and HTML annex,
 //! and staff's entry of comments received outside the website.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { Field } from '../../../components/Field';
 import { FileLink } from '../../../components/FileLink';
@@ -14,7 +14,7 @@ import { useI18n, useT } from '../../../i18n';
 import type { Schemas } from '../../../lib/api/client';
 import { isStaff, useSession } from '../../../lib/auth/useSession';
 import { useSubmit } from '../../../lib/useSubmit';
-import { commentKeys, reportFile, reportQuery, resolveComment, RESOLUTIONS, type Resolution } from '../api/comments';
+import { reportFile, reportQuery, RESOLUTIONS, useResolveComments, type Resolution } from '../api/comments';
 import { OffWebCommentForm } from '../components/OffWebCommentForm';
 import { filterEntries, type RegisterFilter } from '../registerFilter';
 
@@ -25,7 +25,7 @@ export function RegisterPage() {
   const { t, formatDate } = useI18n();
   const { user } = useSession();
   const staff = isStaff(user);
-  const queryClient = useQueryClient();
+  const resolveComments = useResolveComments();
   const query = useQuery(reportQuery(planId));
   const [params, setParams] = useSearchParams();
   const filter = useMemo<RegisterFilter>(
@@ -141,17 +141,18 @@ export function RegisterPage() {
                   e.preventDefault();
                   void submit.run(async () => {
                     const ids = [...selected];
-                    for (const id of ids) {
-                      await resolveComment(id, { resolution, note });
-                      setSelected((s) => {
-                        const n = new Set(s);
-                        n.delete(id);
-                        return n;
-                      });
-                    }
+                    await resolveComments.mutateAsync({
+                      ids,
+                      body: { resolution, note },
+                      onSettled: (id) =>
+                        setSelected((s) => {
+                          const n = new Set(s);
+                          n.delete(id);
+                          return n;
+                        }),
+                    });
                     setNote('');
                     setDone(t('register.resolvedCount', { count: ids.length }));
-                    await queryClient.invalidateQueries({ queryKey: commentKeys.all });
                   });
                 }}
               >

@@ -1,7 +1,8 @@
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, ifMatch, type Schemas } from '../../../lib/api/client';
 import { fetchAll } from '../../../lib/api/pages';
 import { unwrap } from '../../../lib/api/problem';
+import { invalidatePlans } from '../../plans/api/plans';
 
 export type Goal = Schemas['Goal'];
 
@@ -23,12 +24,16 @@ export const planGoalsQuery = (planId: string) =>
     queryFn: () => fetchAll((query) => unwrap(api.GET('/api/v1/plans/{id}/goals', { params: { path: { id: planId }, query } }))),
   });
 
-export function createGoal(planId: string, body: Schemas['GoalCreate']) {
-  return unwrap(api.POST('/api/v1/plans/{id}/goals', { params: { path: { id: planId } }, body }));
-}
-
-export function updateGoal(id: string, version: number, body: Schemas['GoalPatch']) {
-  return unwrap(api.PATCH('/api/v1/goals/{id}', { params: { path: { id }, header: ifMatch(version) }, body }));
+/** Adds a goal to plan `planId`, or saves `goal` when given; the plan's tree shows it either way. */
+export function useSaveGoal() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ goal, planId, body }: { goal?: Goal; planId: string; body: Schemas['GoalCreate'] }) =>
+      goal
+        ? unwrap(api.PATCH('/api/v1/goals/{id}', { params: { path: { id: goal.id }, header: ifMatch(goal.version) }, body }))
+        : unwrap(api.POST('/api/v1/plans/{id}/goals', { params: { path: { id: planId } }, body })),
+    onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: goalKeys.all }), invalidatePlans(queryClient)]),
+  });
 }
 
 type GoalNode = Schemas['GoalNode'] | Schemas['SubGoalNode'];

@@ -86,7 +86,7 @@ export function GoalPage() {
             )}
             <CommentList targetType="goal" targetId={goal.id} />
             {plan && (plan.consultation_open || user) ? (
-              <CommentForm targetType="goal" targetId={goal.id} planId={goal.plan_id} />
+              <CommentForm targetType="goal" targetId={goal.id} />
             ) : (
               plan && <p className="muted">{t('comments.closed')}</p>
             )}

@@ -1,6 +1,7 @@
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, ifMatch, type Schemas } from '../../../lib/api/client';
 import { unwrap } from '../../../lib/api/problem';
+import { invalidatePlans } from '../../plans/api/plans';
 
 export type Measure = Schemas['Measure'];
 export type MeasureStatus = Schemas['MeasureStatus'];
@@ -31,16 +32,32 @@ export const measureUpdatesQuery = (id: string) =>
     queryFn: () => unwrap(api.GET('/api/v1/measures/{id}/updates', { params: { path: { id } } })),
   });
 
-export function createMeasure(goalId: string, body: Schemas['MeasureCreate']) {
-  return unwrap(api.POST('/api/v1/goals/{id}/measures', { params: { path: { id: goalId } }, body }));
+/** A measure's change shows on its page and in its plan (tree, progress, document). */
+const invalidateMeasures = (queryClient: QueryClient) =>
+  Promise.all([queryClient.invalidateQueries({ queryKey: measureKeys.all }), invalidatePlans(queryClient)]);
+
+/** Adds a measure to goal `goalId`, or saves `measure` when given (after approval only its implementation fields). */
+export function useSaveMeasure() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (
+      vars: { measure: Measure; body: Schemas['MeasurePatch'] } | { measure?: undefined; goalId: string; body: Schemas['MeasureCreate'] },
+    ) =>
+      vars.measure
+        ? unwrap(api.PATCH('/api/v1/measures/{id}', { params: { path: { id: vars.measure.id }, header: ifMatch(vars.measure.version) }, body: vars.body }))
+        : unwrap(api.POST('/api/v1/goals/{id}/measures', { params: { path: { id: vars.goalId } }, body: vars.body })),
+    onSuccess: () => invalidateMeasures(queryClient),
+  });
 }
 
-export function updateMeasure(id: string, version: number, body: Schemas['MeasurePatch']) {
-  return unwrap(api.PATCH('/api/v1/measures/{id}', { params: { path: { id }, header: ifMatch(version) }, body }));
-}
-
-export function addProgressUpdate(id: string, body: Schemas['ProgressUpdateCreate']) {
-  return unwrap(api.POST('/api/v1/measures/{id}/updates', { params: { path: { id } }, body }));
+/** Records how far a measure has got (status, progress, what was done). */
+export function useAddProgressUpdate() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: Schemas['ProgressUpdateCreate'] }) =>
+      unwrap(api.POST('/api/v1/measures/{id}/updates', { params: { path: { id } }, body })),
+    onSuccess: () => invalidateMeasures(queryClient),
+  });
 }
 
 /** A number typed by a person (Czech decimal comma allowed) → number; '' → null; junk → NaN. */

@@ -1,25 +1,23 @@
 //! "Report progress": records a dated update and sets the measure's status and progress.
 import { useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
 import { Field } from '../../../components/Field';
 import { FormErrors } from '../../../components/FormErrors';
 import { useT } from '../../../i18n';
 import { useSubmit } from '../../../lib/useSubmit';
-import { planKeys } from '../../plans/api/plans';
-import { addProgressUpdate, MEASURE_STATUSES, measureKeys, type Measure, type MeasureStatus } from '../api/measures';
+import { MEASURE_STATUSES, useAddProgressUpdate, type Measure, type MeasureStatus } from '../api/measures';
 
 const FIELDS = ['date', 'status', 'progress', 'note'] as const;
 const today = () => new Date().toISOString().slice(0, 10);
 
 export function ProgressUpdateForm({ measure }: { measure: Measure }) {
   const t = useT();
-  const queryClient = useQueryClient();
   const [date, setDate] = useState(today);
   const [status, setStatus] = useState<MeasureStatus>(measure.status);
   const [progress, setProgress] = useState(String(measure.progress));
   const [note, setNote] = useState('');
   const [done, setDone] = useState(false);
   const submit = useSubmit();
+  const addProgressUpdate = useAddProgressUpdate();
 
   return (
     <section aria-labelledby="report-progress" className="panel">
@@ -32,11 +30,9 @@ export function ProgressUpdateForm({ measure }: { measure: Measure }) {
           e.preventDefault();
           setDone(false);
           void submit.run(async () => {
-            await addProgressUpdate(measure.id, { date: date || null, status, progress: Number(progress), note });
+            await addProgressUpdate.mutateAsync({ id: measure.id, body: { date: date || null, status, progress: Number(progress), note } });
             setNote('');
             setDone(true);
-            await queryClient.invalidateQueries({ queryKey: measureKeys.all });
-            await queryClient.invalidateQueries({ queryKey: planKeys.all });
           });
         }}
       >

@@ -1,27 +1,16 @@
-import { useEffect, useState } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ConflictNotice } from '../../../components/ConflictNotice';
 import { Field } from '../../../components/Field';
-import { FormErrors } from '../../../components/FormErrors';
-import { PageTitle } from '../../../components/PageTitle';
+import { FormNotices } from '../../../components/FormNotices';
+import { NarrowPage } from '../../../components/NarrowPage';
 import { NotAllowed, PageError, PageLoading } from '../../../components/QueryState';
 import { useT } from '../../../i18n';
 import { ApiError } from '../../../lib/api/problem';
-import { useSubmit } from '../../../lib/useSubmit';
+import { useForm } from '../../../lib/useForm';
 import { goalQuery } from '../../goals/api/goals';
-import { planKeys, planQuery, textsEditable } from '../../plans/api/plans';
+import { planQuery, textsEditable } from '../../plans/api/plans';
 import { useLeadership } from '../../working-groups/api/leadership';
-import {
-  createMeasure,
-  MEASURE_STATUSES,
-  measureKeys,
-  measureQuery,
-  normalizeMoney,
-  updateMeasure,
-  type Measure,
-  type MeasureStatus,
-} from '../api/measures';
+import { MEASURE_STATUSES, measureQuery, normalizeMoney, useSaveMeasure, type Measure, type MeasureStatus } from '../api/measures';
 import { fundingRows, indicatorRows, splitLines, toFunding, toIndicators, type FundingRow, type IndicatorRow } from '../api/rows';
 import { FundingEditor } from '../components/FundingEditor';
 import { IndicatorsEditor } from '../components/IndicatorsEditor';
@@ -56,19 +45,14 @@ export function MeasureFormPage() {
   const { goalId: routeGoalId, measureId } = useParams();
   const t = useT();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const existing = useQuery({ ...measureQuery(measureId ?? ''), enabled: !!measureId });
   const goalId = routeGoalId ?? existing.data?.goal_id ?? '';
   const goal = useQuery({ ...goalQuery(goalId), enabled: !!goalId });
   const planId = existing.data?.plan_id ?? goal.data?.plan_id ?? '';
   const plan = useQuery({ ...planQuery(planId), enabled: !!planId });
   const leadership = useLeadership([goal.data?.working_group_id]);
-  const [values, setValues] = useState<Values>(toValues());
-  const submit = useSubmit();
-
-  useEffect(() => {
-    if (existing.data) setValues(toValues(existing.data));
-  }, [existing.data]);
+  const form = useForm({ entity: existing.data, toValues, fields: FIELDS, refetch: existing.refetch });
+  const save = useSaveMeasure();
 
   if (measureId && existing.isPending) return <PageLoading />;
   if (measureId && existing.error) return <PageError error={existing.error} />;
@@ -87,8 +71,7 @@ export function MeasureFormPage() {
     (!!measureId || !frozen);
   if (!mayEdit) {
     return (
-      <div className="narrow">
-        <PageTitle title={title}>{title}</PageTitle>
+      <NarrowPage title={title}>
         {status === 'archived' ? (
           <div className="notice notice-warning" role="alert">
             <p>{t('measure.form.archived')}</p>
@@ -99,76 +82,58 @@ export function MeasureFormPage() {
         <p>
           <Link to={back}>{t('common.back')}</Link>
         </p>
-      </div>
+      </NarrowPage>
     );
   }
 
-  const set = (k: TextKey) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) =>
-    setValues((v) => ({ ...v, [k]: e.target.value }));
-  const err = submit.errors;
+  const { values, field, errors: err } = form;
 
   return (
-    <div className="narrow">
-      <PageTitle title={title}>{title}</PageTitle>
+    <NarrowPage title={title}>
       <p className="meta">{t('measure.underGoal', { code: goal.data.code, title: goal.data.title })}</p>
       {frozen && (
         <div className="notice notice-warning" id="frozen-explain">
           <p>{t('measure.form.frozen', { status: t(`planStatus.${status}`) })}</p>
         </div>
       )}
-      {submit.conflict && (
-        <ConflictNotice
-          onReload={async () => {
-            submit.clear();
-            const fresh = await existing.refetch();
-            if (fresh.data) setValues(toValues(fresh.data));
-          }}
-        />
-      )}
-      {!submit.conflict && <FormErrors error={submit.error} fields={FIELDS} />}
+      <FormNotices form={form} />
       <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit.run(async () => {
-            const notANumber = t('errors.notANumber');
-            const indicators = toIndicators(values.indicators, notANumber);
-            const funding = toFunding(values.funding_sources, notANumber);
-            const local = [...indicators.errors, ...funding.errors];
-            if (local.length) {
-              throw new ApiError(422, { type: 'about:blank', title: t('errors.validation'), detail: t('errors.validation'), status: 422, errors: local });
-            }
-            const implementation = {
-              status: values.status as MeasureStatus,
-              progress: Number(values.progress),
-              indicators: indicators.value,
-              funding_sources: funding.value,
-              implementation_note: values.implementation_note,
-            };
-            const body = frozen
-              ? implementation
-              : {
-                  ...implementation,
-                  code: values.code,
-                  title: values.title,
-                  description: values.description,
-                  responsible: values.responsible,
-                  partners: splitLines(values.partners),
-                  target_groups: splitLines(values.target_groups),
-                  start_date: values.start_date || null,
-                  end_date: values.end_date || null,
-                  weight: values.weight.trim() === '' ? null : Number(values.weight),
-                  estimated_cost: values.estimated_cost.trim() ? normalizeMoney(values.estimated_cost) : null,
-                  position: values.position === '' ? null : Number(values.position),
-                };
-            const saved =
-              measureId && existing.data
-                ? await updateMeasure(measureId, existing.data.version, body)
-                : await createMeasure(goalId, { ...body, code: values.code, title: values.title });
-            await queryClient.invalidateQueries({ queryKey: measureKeys.all });
-            await queryClient.invalidateQueries({ queryKey: planKeys.all });
-            navigate(`/measures/${saved.id}`);
-          });
-        }}
+        onSubmit={form.onSubmit(async (v) => {
+          const notANumber = t('errors.notANumber');
+          const indicators = toIndicators(v.indicators, notANumber);
+          const funding = toFunding(v.funding_sources, notANumber);
+          const local = [...indicators.errors, ...funding.errors];
+          if (local.length) {
+            throw new ApiError(422, { type: 'about:blank', title: t('errors.validation'), detail: t('errors.validation'), status: 422, errors: local });
+          }
+          const implementation = {
+            status: v.status as MeasureStatus,
+            progress: Number(v.progress),
+            indicators: indicators.value,
+            funding_sources: funding.value,
+            implementation_note: v.implementation_note,
+          };
+          const body = frozen
+            ? implementation
+            : {
+                ...implementation,
+                code: v.code,
+                title: v.title,
+                description: v.description,
+                responsible: v.responsible,
+                partners: splitLines(v.partners),
+                target_groups: splitLines(v.target_groups),
+                start_date: v.start_date || null,
+                end_date: v.end_date || null,
+                weight: v.weight.trim() === '' ? null : Number(v.weight),
+                estimated_cost: v.estimated_cost.trim() ? normalizeMoney(v.estimated_cost) : null,
+                position: v.position === '' ? null : Number(v.position),
+              };
+          const saved = existing.data
+            ? await save.mutateAsync({ measure: existing.data, body })
+            : await save.mutateAsync({ goalId, body: { ...body, code: v.code, title: v.title } });
+          navigate(`/measures/${saved.id}`);
+        })}
       >
         <fieldset className="form-section" disabled={frozen} aria-describedby={frozen ? 'frozen-explain' : undefined}>
           <legend>
@@ -176,41 +141,41 @@ export function MeasureFormPage() {
             {frozen && <span className="locked"> ({t('measure.form.locked')})</span>}
           </legend>
           <Field label={t('measure.fields.code')} hint={t('measure.fields.codeHint')} errors={err.code} required={!frozen} requiredText={t('common.required')}>
-            <input type="text" value={values.code} onChange={set('code')} />
+            <input type="text" value={values.code} onChange={field('code')} />
           </Field>
           <Field label={t('measure.fields.title')} errors={err.title} required={!frozen} requiredText={t('common.required')}>
-            <input type="text" value={values.title} onChange={set('title')} />
+            <input type="text" value={values.title} onChange={field('title')} />
           </Field>
           <Field label={t('measure.fields.description')} errors={err.description}>
-            <textarea rows={5} value={values.description} onChange={set('description')} />
+            <textarea rows={5} value={values.description} onChange={field('description')} />
           </Field>
           <Field label={t('measure.responsible')} hint={t('measure.fields.responsibleHint')} errors={err.responsible}>
-            <input type="text" value={values.responsible} onChange={set('responsible')} />
+            <input type="text" value={values.responsible} onChange={field('responsible')} />
           </Field>
           <Field label={t('measure.partners')} hint={t('measure.fields.linesHint')} errors={err.partners}>
-            <textarea rows={3} value={values.partners} onChange={set('partners')} />
+            <textarea rows={3} value={values.partners} onChange={field('partners')} />
           </Field>
           <Field label={t('measure.targetGroups')} hint={t('measure.fields.linesHint')} errors={err.target_groups}>
-            <textarea rows={3} value={values.target_groups} onChange={set('target_groups')} />
+            <textarea rows={3} value={values.target_groups} onChange={field('target_groups')} />
           </Field>
           <div className="field-row">
             <Field label={t('measure.fields.startDate')} errors={err.start_date}>
-              <input type="date" value={values.start_date} onChange={set('start_date')} />
+              <input type="date" value={values.start_date} onChange={field('start_date')} />
             </Field>
             <Field label={t('measure.fields.endDate')} errors={err.end_date}>
-              <input type="date" value={values.end_date} onChange={set('end_date')} />
+              <input type="date" value={values.end_date} onChange={field('end_date')} />
             </Field>
           </div>
           <div className="field-row">
             <Field label={t('measure.fields.estimatedCost')} hint={t('measure.fields.estimatedCostHint')} errors={err.estimated_cost}>
-              <input type="text" inputMode="decimal" value={values.estimated_cost} onChange={set('estimated_cost')} />
+              <input type="text" inputMode="decimal" value={values.estimated_cost} onChange={field('estimated_cost')} />
             </Field>
             <Field label={t('measure.fields.weight')} hint={t('measure.fields.weightHint')} errors={err.weight}>
-              <input type="number" inputMode="numeric" min={1} max={100} value={values.weight} onChange={set('weight')} />
+              <input type="number" inputMode="numeric" min={1} max={100} value={values.weight} onChange={field('weight')} />
             </Field>
           </div>
           <Field label={t('common.position')} hint={t('common.positionHint')} errors={err.position}>
-            <input type="number" inputMode="numeric" min={0} value={values.position} onChange={set('position')} />
+            <input type="number" inputMode="numeric" min={0} value={values.position} onChange={field('position')} />
           </Field>
         </fieldset>
 
@@ -218,7 +183,7 @@ export function MeasureFormPage() {
           <legend>{t('measure.form.implementationSection')}</legend>
           <div className="field-row">
             <Field label={t('measure.fields.status')} errors={err.status}>
-              <select value={values.status} onChange={set('status')}>
+              <select value={values.status} onChange={field('status')}>
                 {MEASURE_STATUSES.map((s) => (
                   <option key={s} value={s}>
                     {t(`measureStatus.${s}`)}
@@ -227,24 +192,24 @@ export function MeasureFormPage() {
               </select>
             </Field>
             <Field label={t('measure.fields.progress')} hint={t('measure.fields.progressHint')} errors={err.progress}>
-              <input type="number" inputMode="numeric" min={0} max={100} value={values.progress} onChange={set('progress')} />
+              <input type="number" inputMode="numeric" min={0} max={100} value={values.progress} onChange={field('progress')} />
             </Field>
           </div>
           <Field label={t('measure.fields.implementationNote')} errors={err.implementation_note}>
-            <textarea rows={3} value={values.implementation_note} onChange={set('implementation_note')} />
+            <textarea rows={3} value={values.implementation_note} onChange={field('implementation_note')} />
           </Field>
           <h2 className="h3">{t('measure.indicators')}</h2>
-          <IndicatorsEditor rows={values.indicators} onChange={(indicators) => setValues((v) => ({ ...v, indicators }))} errors={err} locked={frozen} />
+          <IndicatorsEditor rows={values.indicators} onChange={(indicators) => form.update({ indicators })} errors={err} locked={frozen} />
           <h2 className="h3">{t('measure.financing')}</h2>
           <FundingEditor
             rows={values.funding_sources}
-            onChange={(funding_sources) => setValues((v) => ({ ...v, funding_sources }))}
+            onChange={(funding_sources) => form.update({ funding_sources })}
             errors={err}
             locked={frozen}
           />
         </fieldset>
         <div className="actions">
-          <button type="submit" className="btn btn-primary" disabled={submit.busy}>
+          <button type="submit" className="btn btn-primary" disabled={form.busy}>
             {t('common.save')}
           </button>
           <Link className="btn btn-secondary" to={back}>
@@ -252,6 +217,6 @@ export function MeasureFormPage() {
           </Link>
         </div>
       </form>
-    </div>
+    </NarrowPage>
   );
 }

@@ -172,7 +172,7 @@ export function MeasurePage() {
           {canEdit && <ProgressUpdateForm measure={m} />}
           <CommentList targetType="measure" targetId={m.id} />
           {plan.data && (plan.data.consultation_open || user) ? (
-            <CommentForm targetType="measure" targetId={m.id} planId={m.plan_id} />
+            <CommentForm targetType="measure" targetId={m.id} />
           ) : (
             <p className="muted">{t('comments.closed')}</p>
           )}

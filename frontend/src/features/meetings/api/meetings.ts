@@ -1,6 +1,7 @@
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, ifMatch, type Schemas } from '../../../lib/api/client';
 import { unwrap } from '../../../lib/api/problem';
+import { invalidateGroupMeetings } from '../../working-groups/api/groups';
 
 export type Meeting = Schemas['Meeting'];
 export type MeetingFormat = Schemas['MeetingFormat'];
@@ -24,10 +25,18 @@ export const meetingQuery = (id: string) =>
     queryFn: () => unwrap(api.GET('/api/v1/meetings/{id}', { params: { path: { id } } })),
   });
 
-export function createMeeting(groupId: string, body: Schemas['MeetingCreate']) {
-  return unwrap(api.POST('/api/v1/working-groups/{id}/meetings', { params: { path: { id: groupId } }, body }));
-}
-
-export function updateMeeting(id: string, version: number, body: Schemas['MeetingPatch']) {
-  return unwrap(api.PATCH('/api/v1/meetings/{id}', { params: { path: { id }, header: ifMatch(version) }, body }));
+/**
+ * Schedules a meeting of group `groupId`, or saves `meeting` when given (its time and place, or its
+ * record); the group's list of meetings shows the change too.
+ */
+export function useSaveMeeting() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (vars: { meeting: Meeting; body: Schemas['MeetingPatch'] } | { meeting?: undefined; groupId: string; body: Schemas['MeetingCreate'] }) =>
+      vars.meeting
+        ? unwrap(api.PATCH('/api/v1/meetings/{id}', { params: { path: { id: vars.meeting.id }, header: ifMatch(vars.meeting.version) }, body: vars.body }))
+        : unwrap(api.POST('/api/v1/working-groups/{id}/meetings', { params: { path: { id: vars.groupId } }, body: vars.body })),
+    onSuccess: (saved) =>
+      Promise.all([queryClient.invalidateQueries({ queryKey: meetingKeys.all }), invalidateGroupMeetings(queryClient, saved.working_group_id)]),
+  });
 }

@@ -1,6 +1,6 @@
 //! Moving a plan through its lifecycle, with a confirmation that says what will happen.
 import { useState } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { Field } from '../../../components/Field';
@@ -8,7 +8,7 @@ import { FormErrors } from '../../../components/FormErrors';
 import { useT } from '../../../i18n';
 import { fieldErrors, isApiError } from '../../../lib/api/problem';
 import { reportQuery } from '../../consultation/api/comments';
-import { changePlanStatus, NEXT_STATUSES, planKeys, type Plan, type PlanStatus } from '../../plans/api/plans';
+import { NEXT_STATUSES, useChangePlanStatus, type Plan, type PlanStatus } from '../../plans/api/plans';
 
 const FIELDS = ['status', 'note', 'consultation_closes_at', 'approval_resolution', 'approved_on'] as const;
 
@@ -19,7 +19,7 @@ export function localToIso(local: string): string {
 
 export function LifecycleControl({ plan }: { plan: Plan }) {
   const t = useT();
-  const queryClient = useQueryClient();
+  const changeStatus = useChangePlanStatus();
   const [target, setTarget] = useState<PlanStatus | null>(null);
   const [note, setNote] = useState('');
   const [closesAt, setClosesAt] = useState('');
@@ -39,13 +39,15 @@ export function LifecycleControl({ plan }: { plan: Plan }) {
     setBusy(true);
     setError(null);
     try {
-      await changePlanStatus(plan.id, {
-        status: target,
-        note: note || null,
-        ...(target === 'consultation' && closesAt ? { consultation_closes_at: localToIso(closesAt) } : {}),
-        ...(target === 'approved' ? { approval_resolution: resolution, approved_on: approvedOn || null } : {}),
+      await changeStatus.mutateAsync({
+        id: plan.id,
+        body: {
+          status: target,
+          note: note || null,
+          ...(target === 'consultation' && closesAt ? { consultation_closes_at: localToIso(closesAt) } : {}),
+          ...(target === 'approved' ? { approval_resolution: resolution, approved_on: approvedOn || null } : {}),
+        },
       });
-      await queryClient.invalidateQueries({ queryKey: planKeys.all });
       setTarget(null);
     } catch (err) {
       setError(err);

@@ -92,7 +92,7 @@ export function PlanPage() {
             )}
             <CommentList targetType="plan" targetId={plan.id} />
             {canComment ? (
-              <CommentForm targetType="plan" targetId={plan.id} planId={plan.id} />
+              <CommentForm targetType="plan" targetId={plan.id} />
             ) : (
               <p className="muted">{t('comments.closed')}</p>
             )}

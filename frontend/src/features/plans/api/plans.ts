@@ -1,5 +1,5 @@
 //! Plans: queries, keys and mutations.
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, ifMatch, type Schemas } from '../../../lib/api/client';
 import { fetchAll } from '../../../lib/api/pages';
 import { unwrap } from '../../../lib/api/problem';
@@ -52,16 +52,34 @@ export function exportPlan(id: string, format: ExportFormat): Promise<Blob> {
 /** The plan document's address, for a plain link when nobody is signed in. */
 export const exportHref = (id: string, format: ExportFormat) => `/api/v1/plans/${id}/export?format=${format}`;
 
-export function createPlan(body: Schemas['PlanCreate']) {
-  return unwrap(api.POST('/api/v1/plans', { body }));
+/**
+ * After a change to anything a plan shows (its texts, goals, measures, progress): every plan query
+ * is fetched again. Goals and measures call it; nothing outside this module names `planKeys`.
+ */
+export function invalidatePlans(queryClient: QueryClient) {
+  return queryClient.invalidateQueries({ queryKey: planKeys.all });
 }
 
-export function updatePlan(id: string, version: number, body: Schemas['PlanPatch']) {
-  return unwrap(api.PATCH('/api/v1/plans/{id}', { params: { path: { id }, header: ifMatch(version) }, body }));
+/** Creates a plan, or saves `plan` (`If-Match` its version) when given. */
+export function useSavePlan() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ plan, body }: { plan?: Plan; body: Schemas['PlanCreate'] }) =>
+      plan
+        ? unwrap(api.PATCH('/api/v1/plans/{id}', { params: { path: { id: plan.id }, header: ifMatch(plan.version) }, body }))
+        : unwrap(api.POST('/api/v1/plans', { body })),
+    onSuccess: () => invalidatePlans(queryClient),
+  });
 }
 
-export function changePlanStatus(id: string, body: Schemas['StatusChange']) {
-  return unwrap(api.POST('/api/v1/plans/{id}/status', { params: { path: { id } }, body }));
+/** Moves a plan along its lifecycle (consultation, approval, …). */
+export function useChangePlanStatus() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: Schemas['StatusChange'] }) =>
+      unwrap(api.POST('/api/v1/plans/{id}/status', { params: { path: { id } }, body })),
+    onSuccess: () => invalidatePlans(queryClient),
+  });
 }
 
 /** The plan's texts, goals and measures may change only while it is a draft or in consultation. */

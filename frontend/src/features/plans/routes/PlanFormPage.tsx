@@ -1,15 +1,13 @@
-import { useEffect, useState } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ConflictNotice } from '../../../components/ConflictNotice';
 import { Field } from '../../../components/Field';
-import { FormErrors } from '../../../components/FormErrors';
-import { PageTitle } from '../../../components/PageTitle';
+import { FormNotices } from '../../../components/FormNotices';
+import { NarrowPage } from '../../../components/NarrowPage';
 import { NotAllowed, PageError, PageLoading, SignInPrompt } from '../../../components/QueryState';
 import { useT } from '../../../i18n';
 import { isStaff, useSession } from '../../../lib/auth/useSession';
-import { useSubmit } from '../../../lib/useSubmit';
-import { createPlan, planKeys, planQuery, textsEditable, updatePlan, type Plan } from '../api/plans';
+import { useForm } from '../../../lib/useForm';
+import { planQuery, textsEditable, useSavePlan, type Plan } from '../api/plans';
 import { PlanFrozen } from '../components/PlanFrozen';
 
 const FIELDS = ['title', 'territory', 'period_start', 'period_end', 'summary', 'vision'] as const;
@@ -28,96 +26,63 @@ export function PlanFormPage() {
   const { planId } = useParams();
   const t = useT();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const { user } = useSession();
   const existing = useQuery({ ...planQuery(planId ?? ''), enabled: !!planId });
-  const [values, setValues] = useState<Values>(toValues());
-  const submit = useSubmit();
-
-  useEffect(() => {
-    if (existing.data) setValues(toValues(existing.data));
-  }, [existing.data]);
+  const form = useForm({ entity: existing.data, toValues, fields: FIELDS, refetch: existing.refetch });
+  const save = useSavePlan();
 
   const title = planId ? t('plan.editTitle') : t('plan.create');
   // Only coordinators and admins manage plans, and a plan's texts only until its approval.
-  if (!isStaff(user)) {
-    return (
-      <div className="narrow">
-        <PageTitle title={title}>{title}</PageTitle>
-        {user ? <NotAllowed /> : <SignInPrompt />}
-      </div>
-    );
-  }
+  if (!isStaff(user)) return <NarrowPage title={title}>{user ? <NotAllowed /> : <SignInPrompt />}</NarrowPage>;
   if (planId && existing.isPending) return <PageLoading />;
   if (planId && existing.error) return <PageError error={existing.error} />;
   if (existing.data && !textsEditable(existing.data.status)) {
     return (
-      <div className="narrow">
-        <PageTitle title={title}>{title}</PageTitle>
+      <NarrowPage title={title}>
         <PlanFrozen status={existing.data.status} back={`/plans/${existing.data.id}`} />
-      </div>
+      </NarrowPage>
     );
   }
 
-  const set = (k: keyof Values) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
-    setValues((v) => ({ ...v, [k]: e.target.value }));
-
-  const years = { period_start: Number(values.period_start), period_end: Number(values.period_end) };
-
+  const { values, field, errors } = form;
   return (
-    <div className="narrow">
-      <PageTitle title={title}>{title}</PageTitle>
-      {submit.conflict && (
-        <ConflictNotice
-          onReload={async () => {
-            submit.clear();
-            const fresh = await existing.refetch();
-            if (fresh.data) setValues(toValues(fresh.data));
-          }}
-        />
-      )}
-      {!submit.conflict && <FormErrors error={submit.error} fields={FIELDS} />}
+    <NarrowPage title={title}>
+      <FormNotices form={form} />
       <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit.run(async () => {
-            const body = { ...values, ...years };
-            const plan = planId && existing.data
-              ? await updatePlan(planId, existing.data.version, body)
-              : await createPlan(body);
-            await queryClient.invalidateQueries({ queryKey: planKeys.all });
-            navigate(`/plans/${plan.id}`);
-          });
-        }}
+        onSubmit={form.onSubmit(async (v) => {
+          const body = { ...v, period_start: Number(v.period_start), period_end: Number(v.period_end) };
+          const plan = await save.mutateAsync({ plan: existing.data, body });
+          navigate(`/plans/${plan.id}`);
+        })}
       >
-        <Field label={t('plan.fields.title')} errors={submit.errors.title} required requiredText={t('common.required')}>
-          <input type="text" value={values.title} onChange={set('title')} />
+        <Field label={t('plan.fields.title')} errors={errors.title} required requiredText={t('common.required')}>
+          <input type="text" value={values.title} onChange={field('title')} />
         </Field>
         <Field
           label={t('plan.fields.territory')}
           hint={t('plan.fields.territoryHint')}
-          errors={submit.errors.territory}
+          errors={errors.territory}
           required
           requiredText={t('common.required')}
         >
-          <input type="text" value={values.territory} onChange={set('territory')} />
+          <input type="text" value={values.territory} onChange={field('territory')} />
         </Field>
         <div className="field-row">
-          <Field label={t('plan.fields.periodStart')} errors={submit.errors.period_start} required requiredText={t('common.required')}>
-            <input type="number" inputMode="numeric" min={2000} max={2100} value={values.period_start} onChange={set('period_start')} />
+          <Field label={t('plan.fields.periodStart')} errors={errors.period_start} required requiredText={t('common.required')}>
+            <input type="number" inputMode="numeric" min={2000} max={2100} value={values.period_start} onChange={field('period_start')} />
           </Field>
-          <Field label={t('plan.fields.periodEnd')} errors={submit.errors.period_end ?? submit.errors.period} required requiredText={t('common.required')}>
-            <input type="number" inputMode="numeric" min={2000} max={2100} value={values.period_end} onChange={set('period_end')} />
+          <Field label={t('plan.fields.periodEnd')} errors={errors.period_end ?? errors.period} required requiredText={t('common.required')}>
+            <input type="number" inputMode="numeric" min={2000} max={2100} value={values.period_end} onChange={field('period_end')} />
           </Field>
         </div>
-        <Field label={t('plan.fields.summary')} errors={submit.errors.summary}>
-          <textarea rows={4} value={values.summary} onChange={set('summary')} />
+        <Field label={t('plan.fields.summary')} errors={errors.summary}>
+          <textarea rows={4} value={values.summary} onChange={field('summary')} />
         </Field>
-        <Field label={t('plan.fields.vision')} errors={submit.errors.vision}>
-          <textarea rows={4} value={values.vision} onChange={set('vision')} />
+        <Field label={t('plan.fields.vision')} errors={errors.vision}>
+          <textarea rows={4} value={values.vision} onChange={field('vision')} />
         </Field>
         <div className="actions">
-          <button type="submit" className="btn btn-primary" disabled={submit.busy}>
+          <button type="submit" className="btn btn-primary" disabled={form.busy}>
             {t('common.save')}
           </button>
           <Link className="btn btn-secondary" to={planId ? `/plans/${planId}` : '/'}>
@@ -125,6 +90,6 @@ export function PlanFormPage() {
           </Link>
         </div>
       </form>
-    </div>
+    </NarrowPage>
   );
 }

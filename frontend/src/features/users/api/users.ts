@@ -1,4 +1,4 @@
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, ifMatch, type Schemas } from '../../../lib/api/client';
 import { fetchAll } from '../../../lib/api/pages';
 import { unwrap } from '../../../lib/api/problem';
@@ -15,10 +15,19 @@ export const usersQuery = () =>
     queryFn: () => fetchAll((query) => unwrap(api.GET('/api/v1/users', { params: { query } }))),
   });
 
-export function createUser(body: Schemas['UserCreate']) {
-  return unwrap(api.POST('/api/v1/users', { body }));
+export function useCreateUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Schemas['UserCreate']) => unwrap(api.POST('/api/v1/users', { body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
+  });
 }
 
-export function updateUser(id: string, version: number, body: Schemas['UserPatch']) {
-  return unwrap(api.PATCH('/api/v1/users/{id}', { params: { path: { id }, header: ifMatch(version) }, body }));
+export function useUpdateUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ user, body }: { user: User; body: Schemas['UserPatch'] }) =>
+      unwrap(api.PATCH('/api/v1/users/{id}', { params: { path: { id: user.id }, header: ifMatch(user.version) }, body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
+  });
 }

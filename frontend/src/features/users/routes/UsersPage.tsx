@@ -1,6 +1,6 @@
 //! Users: coordinators list and add people; admins also change roles.
 import { useState } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { ConflictNotice } from '../../../components/ConflictNotice';
 import { Field } from '../../../components/Field';
 import { FormErrors } from '../../../components/FormErrors';
@@ -10,18 +10,19 @@ import { TableWrap } from '../../../components/TableWrap';
 import { useT } from '../../../i18n';
 import { isAdmin, isStaff, useSession } from '../../../lib/auth/useSession';
 import { useSubmit } from '../../../lib/useSubmit';
-import { createUser, ROLES, updateUser, userKeys, usersQuery, type Role, type User } from '../api/users';
+import { ROLES, useCreateUser, usersQuery, useUpdateUser, type Role, type User } from '../api/users';
 
 const FIELDS = ['email', 'display_name', 'role', 'password'] as const;
 
 export function UsersPage() {
   const t = useT();
   const { user } = useSession();
-  const queryClient = useQueryClient();
   const query = useQuery({ ...usersQuery(), enabled: isStaff(user) });
   const [form, setForm] = useState({ email: '', display_name: '', role: 'member' as Role, password: '' });
   const create = useSubmit();
   const edit = useSubmit();
+  const createUser = useCreateUser();
+  const updateUser = useUpdateUser();
   const [saved, setSaved] = useState<string | null>(null);
   const admin = isAdmin(user);
 
@@ -37,8 +38,7 @@ export function UsersPage() {
   const change = (u: User, body: { role?: Role; is_active?: boolean }, done: string) =>
     void edit.run(async () => {
       setSaved(null);
-      await updateUser(u.id, u.version, body);
-      await queryClient.invalidateQueries({ queryKey: userKeys.all });
+      await updateUser.mutateAsync({ user: u, body });
       setSaved(done);
     });
 
@@ -128,9 +128,8 @@ export function UsersPage() {
           onSubmit={(e) => {
             e.preventDefault();
             void create.run(async () => {
-              await createUser(form);
+              await createUser.mutateAsync(form);
               setForm({ email: '', display_name: '', role: 'member', password: '' });
-              await queryClient.invalidateQueries({ queryKey: userKeys.all });
             });
           }}
         >

@@ -1,4 +1,4 @@
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, ifMatch, type Schemas } from '../../../lib/api/client';
 import { fetchAll } from '../../../lib/api/pages';
 import { unwrap } from '../../../lib/api/problem';
@@ -63,31 +63,19 @@ export function splitMeetings<T extends { starts_at: string }>(meetings: T[], no
   return { upcoming, past };
 }
 
-export function createGroup(body: Schemas['WorkingGroupCreate']) {
-  return unwrap(api.POST('/api/v1/working-groups', { body }));
+/** After a meeting of group `groupId` is scheduled or changed: the group page's list of meetings. */
+export function invalidateGroupMeetings(queryClient: QueryClient, groupId: string) {
+  return queryClient.invalidateQueries({ queryKey: groupKeys.meetings(groupId) });
 }
 
-export function updateGroup(id: string, version: number, body: Schemas['WorkingGroupPatch']) {
-  return unwrap(api.PATCH('/api/v1/working-groups/{id}', { params: { path: { id }, header: ifMatch(version) }, body }));
-}
-
-export function addMember(groupId: string, body: Schemas['MemberCreate']) {
-  return unwrap(api.POST('/api/v1/working-groups/{id}/members', { params: { path: { id: groupId } }, body }));
-}
-
-export function updateMember(groupId: string, userId: string, version: number, body: Schemas['MemberPatch']) {
-  return unwrap(
-    api.PATCH('/api/v1/working-groups/{id}/members/{user_id}', {
-      params: { path: { id: groupId, user_id: userId }, header: ifMatch(version) },
-      body,
-    }),
-  );
-}
-
-export function removeMember(groupId: string, userId: string, version: number) {
-  return unwrap(
-    api.DELETE('/api/v1/working-groups/{id}/members/{user_id}', {
-      params: { path: { id: groupId, user_id: userId }, header: ifMatch(version) },
-    }),
-  );
+/** Creates a working group, or saves `group` when given (a leader sends only the group's texts). */
+export function useSaveGroup() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (vars: { group: WorkingGroup; body: Schemas['WorkingGroupPatch'] } | { group?: undefined; body: Schemas['WorkingGroupCreate'] }) =>
+      vars.group
+        ? unwrap(api.PATCH('/api/v1/working-groups/{id}', { params: { path: { id: vars.group.id }, header: ifMatch(vars.group.version) }, body: vars.body }))
+        : unwrap(api.POST('/api/v1/working-groups', { body: vars.body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: groupKeys.all }),
+  });
 }

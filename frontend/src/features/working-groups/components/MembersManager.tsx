@@ -1,7 +1,7 @@
 //! Members management on the group page: add, change stakeholder (and role, for staff), remove.
 //! Leaders may not list users, so they add a member by the account's id; only staff appoint leaders.
 import { useState } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { ConflictNotice } from '../../../components/ConflictNotice';
 import { Field } from '../../../components/Field';
@@ -9,18 +9,8 @@ import { FormErrors } from '../../../components/FormErrors';
 import { useT } from '../../../i18n';
 import { useSubmit } from '../../../lib/useSubmit';
 import { usersQuery } from '../../users/api/users';
-import {
-  addMember,
-  groupKeys,
-  MEMBER_ROLES,
-  removeMember,
-  STAKEHOLDERS,
-  updateMember,
-  type KnownMember,
-  type MemberRole,
-  type Stakeholder,
-} from '../api/groups';
-import { invalidateMyMemberships } from '../api/memberships';
+import { MEMBER_ROLES, STAKEHOLDERS, type KnownMember, type MemberRole, type Stakeholder } from '../api/groups';
+import { useAddMember, useRefreshMembers, useRemoveMember, useUpdateMember } from '../api/members';
 
 interface Props {
   groupId: string;
@@ -31,10 +21,6 @@ interface Props {
 
 export function MembersManager({ groupId, members, staff, currentUserId }: Props) {
   const t = useT();
-  const queryClient = useQueryClient();
-  // A change to one's own membership (leaving, a new stakeholder or role) also changes what one leads.
-  const refresh = (own: boolean) =>
-    Promise.all([queryClient.invalidateQueries({ queryKey: groupKeys.all }), own && invalidateMyMemberships(queryClient)]);
   const [message, setMessage] = useState('');
 
   return (
@@ -53,10 +39,7 @@ export function MembersManager({ groupId, members, staff, currentUserId }: Props
               member={m}
               staff={staff}
               self={m.user_id === currentUserId}
-              onDone={async (text) => {
-                await refresh(m.user_id === currentUserId);
-                setMessage(text);
-              }}
+              onDone={setMessage}
             />
           ))}
         </ul>
@@ -65,10 +48,7 @@ export function MembersManager({ groupId, members, staff, currentUserId }: Props
         groupId={groupId}
         staff={staff}
         existing={members.map((m) => m.user_id)}
-        onDone={async (text, userId) => {
-          await refresh(userId === currentUserId);
-          setMessage(text);
-        }}
+        onDone={setMessage}
       />
     </section>
   );
@@ -85,10 +65,12 @@ function MemberRow({
   member: KnownMember;
   staff: boolean;
   self: boolean;
-  onDone: (message: string) => Promise<void>;
+  onDone: (message: string) => void;
 }) {
   const t = useT();
-  const queryClient = useQueryClient();
+  const updateMember = useUpdateMember(groupId);
+  const removeMember = useRemoveMember(groupId);
+  const refresh = useRefreshMembers();
   const [stakeholder, setStakeholder] = useState<Stakeholder>(member.stakeholder);
   const [role, setRole] = useState<MemberRole>(member.role);
   const [confirming, setConfirming] = useState(false);
@@ -109,8 +91,7 @@ function MemberRow({
         <ConflictNotice
           onReload={async () => {
             submit.clear();
-            await queryClient.invalidateQueries({ queryKey: groupKeys.members(groupId) });
-            if (self) await invalidateMyMemberships(queryClient);
+            await refresh(member.user_id);
           }}
         />
       )}
@@ -120,11 +101,14 @@ function MemberRow({
         onSubmit={(e) => {
           e.preventDefault();
           void submit.run(async () => {
-            await updateMember(groupId, member.user_id, member.version, {
-              ...(stakeholder !== member.stakeholder ? { stakeholder } : {}),
-              ...(staff && role !== member.role ? { role } : {}),
+            await updateMember.mutateAsync({
+              member,
+              body: {
+                ...(stakeholder !== member.stakeholder ? { stakeholder } : {}),
+                ...(staff && role !== member.role ? { role } : {}),
+              },
             });
-            await onDone(t('members.saved', { name }));
+            onDone(t('members.saved', { name }));
           });
         }}
       >
@@ -172,8 +156,8 @@ function MemberRow({
         onConfirm={() => {
           setConfirming(false);
           void submit.run(async () => {
-            await removeMember(groupId, member.user_id, member.version);
-            await onDone(t('members.removed', { name }));
+            await removeMember.mutateAsync(member);
+            onDone(t('members.removed', { name }));
           });
         }}
       >
@@ -194,9 +178,10 @@ function AddMember({
   groupId: string;
   staff: boolean;
   existing: string[];
-  onDone: (message: string, userId: string) => Promise<void>;
+  onDone: (message: string) => void;
 }) {
   const t = useT();
+  const addMember = useAddMember(groupId);
   const users = useQuery({ ...usersQuery(), enabled: staff });
   const [userId, setUserId] = useState('');
   const [role, setRole] = useState<MemberRole>('member');
@@ -211,10 +196,10 @@ function AddMember({
         e.preventDefault();
         void submit.run(async () => {
           const id = userId.trim();
-          const added = await addMember(groupId, { user_id: id, stakeholder, ...(staff ? { role } : {}) });
+          const added = await addMember.mutateAsync({ user_id: id, stakeholder, ...(staff ? { role } : {}) });
           setUserId('');
           setRole('member');
-          await onDone(t('members.added', { name: added.display_name ?? id }), id);
+          onDone(t('members.added', { name: added.display_name ?? id }));
         });
       }}
     >

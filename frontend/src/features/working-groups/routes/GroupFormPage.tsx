@@ -1,14 +1,12 @@
-import { useEffect, useState } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ConflictNotice } from '../../../components/ConflictNotice';
 import { CheckboxField, Field, Fieldset } from '../../../components/Field';
-import { FormErrors } from '../../../components/FormErrors';
-import { PageTitle } from '../../../components/PageTitle';
+import { FormNotices } from '../../../components/FormNotices';
+import { NarrowPage } from '../../../components/NarrowPage';
 import { NotAllowed, PageError, PageLoading } from '../../../components/QueryState';
 import { useT } from '../../../i18n';
-import { useSubmit } from '../../../lib/useSubmit';
-import { createGroup, GROUP_KINDS, groupKeys, groupQuery, updateGroup, type GroupKind, type WorkingGroup } from '../api/groups';
+import { useForm } from '../../../lib/useForm';
+import { GROUP_KINDS, groupQuery, useSaveGroup, type GroupKind, type WorkingGroup } from '../api/groups';
 import { useLeadership } from '../api/leadership';
 
 const FIELDS = ['name', 'kind', 'target_group', 'description', 'vision', 'quorum', 'is_active'] as const;
@@ -28,15 +26,10 @@ export function GroupFormPage() {
   const { groupId } = useParams();
   const t = useT();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const existing = useQuery({ ...groupQuery(groupId ?? ''), enabled: !!groupId });
   const leadership = useLeadership(groupId ? [groupId] : []);
-  const [values, setValues] = useState<Values>(toValues());
-  const submit = useSubmit();
-
-  useEffect(() => {
-    if (existing.data) setValues(toValues(existing.data));
-  }, [existing.data]);
+  const form = useForm({ entity: existing.data, toValues, fields: FIELDS, refetch: existing.refetch });
+  const save = useSaveGroup();
 
   if (groupId && existing.isPending) return <PageLoading />;
   if (groupId && existing.error) return <PageError error={existing.error} />;
@@ -45,95 +38,72 @@ export function GroupFormPage() {
   const allowed = staff || (!!groupId && leadership.leads(groupId));
   const title = groupId ? t('groups.editTitle') : t('groups.create');
   const back = groupId ? `/working-groups/${groupId}` : '/working-groups';
-  if (!allowed) {
-    return (
-      <div className="narrow">
-        <PageTitle title={title}>{title}</PageTitle>
-        <NotAllowed />
-      </div>
-    );
-  }
+  if (!allowed) return <NarrowPage title={title}><NotAllowed /></NarrowPage>;
 
-  const set = (k: Exclude<keyof Values, 'is_active'>) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) =>
-    setValues((v) => ({ ...v, [k]: e.target.value }));
+  const { values, field, errors } = form;
   const locked = !staff;
 
   return (
-    <div className="narrow">
-      <PageTitle title={title}>{title}</PageTitle>
+    <NarrowPage title={title}>
       {locked && (
         <div className="notice notice-warning">
           <p>{t('groups.leaderMayEdit')}</p>
         </div>
       )}
-      {submit.conflict && (
-        <ConflictNotice
-          onReload={async () => {
-            submit.clear();
-            const fresh = await existing.refetch();
-            if (fresh.data) setValues(toValues(fresh.data));
-          }}
-        />
-      )}
-      {!submit.conflict && <FormErrors error={submit.error} fields={FIELDS} />}
+      <FormNotices form={form} />
       <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit.run(async () => {
-            // Leaders may rewrite only the texts the group writes about itself.
-            const texts = {
-              target_group: values.target_group.trim() || null,
-              description: values.description,
-              vision: values.vision,
-            };
-            const full = {
-              ...texts,
-              name: values.name,
-              kind: values.kind as GroupKind,
-              quorum: values.quorum.trim() === '' ? null : Number(values.quorum),
-              is_active: values.is_active,
-            };
-            const saved =
-              groupId && existing.data
-                ? await updateGroup(groupId, existing.data.version, staff ? full : texts)
-                : await createGroup(full);
-            await queryClient.invalidateQueries({ queryKey: groupKeys.all });
-            navigate(`/working-groups/${saved.id}`);
-          });
-        }}
+        onSubmit={form.onSubmit(async (v) => {
+          // Leaders may rewrite only the texts the group writes about itself.
+          const texts = {
+            target_group: v.target_group.trim() || null,
+            description: v.description,
+            vision: v.vision,
+          };
+          const full = {
+            ...texts,
+            name: v.name,
+            kind: v.kind as GroupKind,
+            quorum: v.quorum.trim() === '' ? null : Number(v.quorum),
+            is_active: v.is_active,
+          };
+          const saved = existing.data
+            ? await save.mutateAsync({ group: existing.data, body: staff ? full : texts })
+            : await save.mutateAsync({ body: full });
+          navigate(`/working-groups/${saved.id}`);
+        })}
       >
-        <Field label={t('groups.fields.name')} hint={t('groups.fields.nameHint')} errors={submit.errors.name} required={!locked} requiredText={t('common.required')}>
-          <input type="text" value={values.name} onChange={set('name')} disabled={locked} />
+        <Field label={t('groups.fields.name')} hint={t('groups.fields.nameHint')} errors={errors.name} required={!locked} requiredText={t('common.required')}>
+          <input type="text" value={values.name} onChange={field('name')} disabled={locked} />
         </Field>
-        <Fieldset legend={t('groups.fields.kind')} errors={submit.errors.kind} disabled={locked}>
+        <Fieldset legend={t('groups.fields.kind')} errors={errors.kind} disabled={locked}>
           {GROUP_KINDS.map((k) => (
             <label key={k}>
-              <input type="radio" name="kind" value={k} checked={values.kind === k} onChange={set('kind')} /> {t(`groupKind.${k}`)}
+              <input type="radio" name="kind" value={k} checked={values.kind === k} onChange={field('kind')} /> {t(`groupKind.${k}`)}
             </label>
           ))}
         </Fieldset>
-        <Field label={t('groups.targetGroup')} hint={t('groups.fields.targetGroupHint')} errors={submit.errors.target_group}>
-          <input type="text" value={values.target_group} onChange={set('target_group')} />
+        <Field label={t('groups.targetGroup')} hint={t('groups.fields.targetGroupHint')} errors={errors.target_group}>
+          <input type="text" value={values.target_group} onChange={field('target_group')} />
         </Field>
-        <Field label={t('groups.fields.description')} errors={submit.errors.description}>
-          <textarea rows={4} value={values.description} onChange={set('description')} />
+        <Field label={t('groups.fields.description')} errors={errors.description}>
+          <textarea rows={4} value={values.description} onChange={field('description')} />
         </Field>
-        <Field label={t('groups.vision')} hint={t('groups.fields.visionHint')} errors={submit.errors.vision}>
-          <textarea rows={4} value={values.vision} onChange={set('vision')} />
+        <Field label={t('groups.vision')} hint={t('groups.fields.visionHint')} errors={errors.vision}>
+          <textarea rows={4} value={values.vision} onChange={field('vision')} />
         </Field>
-        <Field label={t('groups.fields.quorum')} hint={t('groups.fields.quorumHint')} errors={submit.errors.quorum}>
-          <input type="number" inputMode="numeric" min={1} value={values.quorum} onChange={set('quorum')} disabled={locked} />
+        <Field label={t('groups.fields.quorum')} hint={t('groups.fields.quorumHint')} errors={errors.quorum}>
+          <input type="number" inputMode="numeric" min={1} value={values.quorum} onChange={field('quorum')} disabled={locked} />
         </Field>
         <CheckboxField
           label={t('groups.fields.isActive')}
           hint={t('groups.fields.isActiveHint')}
-          errors={submit.errors.is_active}
+          errors={errors.is_active}
           checked={values.is_active}
           disabled={locked}
-          onChange={(is_active) => setValues((v) => ({ ...v, is_active }))}
+          onChange={(is_active) => form.update({ is_active })}
         />
         <div className="actions">
-          <button type="submit" className="btn btn-primary" disabled={submit.busy}>
+          <button type="submit" className="btn btn-primary" disabled={form.busy}>
             {t('common.save')}
           </button>
           <Link className="btn btn-secondary" to={back}>
@@ -141,6 +111,6 @@ export function GroupFormPage() {
           </Link>
         </div>
       </form>
-    </div>
+    </NarrowPage>
   );
 }
