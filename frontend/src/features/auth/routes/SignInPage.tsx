@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { useQueryClient } from '@tanstack/react-query';
 import { Field } from '../../../components/Field';
 import { PageTitle } from '../../../components/PageTitle';
 import { useT } from '../../../i18n';
 import { isApiError } from '../../../lib/api/problem';
-import { signIn } from '../api/auth';
+import { useSignIn } from '../api/auth';
 
 /** Only same-site paths are followed after sign-in. */
 function safeNext(next: string | null): string {
@@ -15,7 +14,7 @@ function safeNext(next: string | null): string {
 export function SignInPage() {
   const t = useT();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const signIn = useSignIn();
   const [params] = useSearchParams();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -27,9 +26,7 @@ export function SignInPage() {
     setBusy(true);
     setError(null);
     try {
-      await signIn(email, password);
-      // Drafts and staff-only data become visible: forget what the anonymous visitor saw.
-      await queryClient.invalidateQueries();
+      await signIn.mutateAsync({ email, password });
       navigate(safeNext(params.get('next')), { replace: true });
     } catch (err) {
       if (isApiError(err, 401) || isApiError(err, 400) || isApiError(err, 422)) setError(t('auth.invalidCredentials'));

@@ -1,5 +1,5 @@
 //! Comments and their settlement (vypořádání).
-import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, ifMatch, type Schemas } from '../../../lib/api/client';
 import type { SessionUser } from '../../../lib/auth/session';
 import { isStaff } from '../../../lib/auth/useSession';
@@ -49,13 +49,15 @@ export function commentTargets(tree: Schemas['PlanTree']): CommentTarget[] {
   return out;
 }
 
-/**
- * A comment mutation whose success refreshes every comment query: the lists where the comment
- * shows and the settlement register, which counts it.
- */
+/** Every comment query: the lists where a comment shows and the settlement register, which counts it. */
+export function invalidateComments(queryClient: QueryClient) {
+  return queryClient.invalidateQueries({ queryKey: commentKeys.all });
+}
+
+/** A comment mutation; its success refreshes every comment query. */
 function useCommentMutation<V, R>(mutationFn: (vars: V) => Promise<R>) {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn, onSuccess: () => queryClient.invalidateQueries({ queryKey: commentKeys.all }) });
+  return useMutation({ mutationFn, onSuccess: () => invalidateComments(queryClient) });
 }
 
 export const usePostComment = () => useCommentMutation((body: Schemas['CommentCreate']) => unwrap(api.POST('/api/v1/comments', { body })));

@@ -12,8 +12,8 @@ import { useI18n, useT } from '../../../i18n';
 import { useSession } from '../../../lib/auth/useSession';
 import { useSubmit } from '../../../lib/useSubmit';
 import {
-  commentKeys,
   commentsQuery,
+  invalidateComments,
   isOwnEditable,
   moderationAction,
   useDeleteComment,
@@ -47,7 +47,7 @@ export function CommentList({ targetType, targetId }: { targetType: TargetType; 
   }, [done]);
 
   // After a 412: the lists as they are now, the settlement register's too, where the comment appears.
-  const refresh = () => queryClient.invalidateQueries({ queryKey: commentKeys.all });
+  const refresh = () => invalidateComments(queryClient);
 
   /** Starts an action on a comment; the previous action's announcement goes first. */
   function act(start: () => void) {
