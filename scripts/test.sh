@@ -26,8 +26,8 @@ cargo test --locked --workspace
 step "API: the served OpenAPI document against the server (schemathesis, --checks all)"
 bash scripts/schemathesis.sh
 
-step "Web app: generated client, types, unit tests, build, bundle budget"
-(cd frontend && npm run check:api && npm run typecheck && npm run test:unit && npm run build && npm run size)
+step "Web app: generated client, types, lint (ESLint, import directions), unit tests, build, bundle budget"
+(cd frontend && npm run check:api && npm run typecheck && npm run lint && npm run test:unit && npm run build && npm run size)
 
 ensure_chromium
 step "Web app: browser tests against the real server"
