@@ -1,5 +1,6 @@
-import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { api, type Schemas } from '../../../lib/api/client';
+import { useWrite } from '../../../lib/api/mutation';
 import { fetchAll } from '../../../lib/api/pages';
 import { toApiError, unwrap } from '../../../lib/api/problem';
 
@@ -8,6 +9,9 @@ export type Scope = Schemas['Scope'];
 
 export const keyKeys = { all: ['api-keys'] as const };
 
+/** The caller's key list, after a key is created or revoked. */
+const invalidateKeys = (queryClient: QueryClient) => queryClient.invalidateQueries({ queryKey: keyKeys.all });
+
 export const keysQuery = () =>
   queryOptions({
     queryKey: keyKeys.all,
@@ -15,21 +19,17 @@ export const keysQuery = () =>
   });
 
 /** Creates a key; the answer holds its secret, shown this once. */
-export function useCreateKey() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: Schemas['ApiKeyCreate']) => unwrap(api.POST('/api/v1/api-keys', { body })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: keyKeys.all }),
-  });
-}
+export const useCreateKey = () =>
+  useWrite(
+    (body: Schemas['ApiKeyCreate']) => unwrap(api.POST('/api/v1/api-keys', { body })),
+    invalidateKeys,
+  );
 
-export function useRevokeKey() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (id: string) => {
+export const useRevokeKey = () =>
+  useWrite(
+    async (id: string) => {
       const { error, response } = await api.DELETE('/api/v1/api-keys/{id}', { params: { path: { id } } });
       if (!response.ok) throw toApiError(error, response);
     },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: keyKeys.all }),
-  });
-}
+    invalidateKeys,
+  );

@@ -1,20 +1,18 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api/client';
+import { useWrite } from '../../../lib/api/mutation';
 import { unwrap } from '../../../lib/api/problem';
 import { session } from '../../../lib/auth/session';
 
-export function useSignIn() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async ({ email, password }: { email: string; password: string }) => {
+export const useSignIn = () =>
+  useWrite(
+    async ({ email, password }: { email: string; password: string }) => {
       const pair = await unwrap(api.POST('/api/v1/auth/login', { body: { email, password } }));
       session.signIn(pair);
       return pair.user;
     },
     // Drafts and staff-only data become visible: forget what the anonymous visitor saw.
-    onSuccess: () => queryClient.invalidateQueries(),
-  });
-}
+    (queryClient) => queryClient.invalidateQueries(),
+  );
 
 /** Revokes the refresh token family on the server (best effort) and forgets it here. */
 export async function signOut() {

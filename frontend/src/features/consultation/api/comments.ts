@@ -1,8 +1,9 @@
 //! Comments and their settlement (vypořádání).
-import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { api, ifMatch, type Schemas } from '../../../lib/api/client';
 import type { SessionUser } from '../../../lib/auth/session';
 import { isStaff } from '../../../lib/auth/useSession';
+import { useWrite } from '../../../lib/api/mutation';
 import { fetchAll, fetchAllPages } from '../../../lib/api/pages';
 import { unwrap } from '../../../lib/api/problem';
 
@@ -55,10 +56,7 @@ export function invalidateComments(queryClient: QueryClient) {
 }
 
 /** A comment mutation; its success refreshes every comment query. */
-function useCommentMutation<V, R>(mutationFn: (vars: V) => Promise<R>) {
-  const queryClient = useQueryClient();
-  return useMutation({ mutationFn, onSuccess: () => invalidateComments(queryClient) });
-}
+const useCommentMutation = <V, R>(write: (vars: V) => Promise<R>) => useWrite(write, invalidateComments);
 
 export const usePostComment = () => useCommentMutation((body: Schemas['CommentCreate']) => unwrap(api.POST('/api/v1/comments', { body })));
 

@@ -1,5 +1,6 @@
-import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
 import { api, ifMatch, type Schemas } from '../../../lib/api/client';
+import { useWrite } from '../../../lib/api/mutation';
 import { fetchAll } from '../../../lib/api/pages';
 import { unwrap } from '../../../lib/api/problem';
 import { invalidatePlans } from '../../plans/api/plans';
@@ -25,16 +26,14 @@ export const planGoalsQuery = (planId: string) =>
   });
 
 /** Adds a goal to plan `planId`, or saves `goal` when given; the plan's tree shows it either way. */
-export function useSaveGoal() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ goal, planId, body }: { goal?: Goal; planId: string; body: Schemas['GoalCreate'] }) =>
+export const useSaveGoal = () =>
+  useWrite(
+    ({ goal, planId, body }: { goal?: Goal; planId: string; body: Schemas['GoalCreate'] }) =>
       goal
         ? unwrap(api.PATCH('/api/v1/goals/{id}', { params: { path: { id: goal.id }, header: ifMatch(goal.version) }, body }))
         : unwrap(api.POST('/api/v1/plans/{id}/goals', { params: { path: { id: planId } }, body })),
-    onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: goalKeys.all }), invalidatePlans(queryClient)]),
-  });
-}
+    (queryClient) => Promise.all([queryClient.invalidateQueries({ queryKey: goalKeys.all }), invalidatePlans(queryClient)]),
+  );
 
 type GoalNode = Schemas['GoalNode'] | Schemas['SubGoalNode'];
 

@@ -1,5 +1,6 @@
-import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { api, ifMatch, type Schemas } from '../../../lib/api/client';
+import { useWrite } from '../../../lib/api/mutation';
 import { unwrap } from '../../../lib/api/problem';
 import { invalidatePlans } from '../../plans/api/plans';
 
@@ -37,28 +38,24 @@ const invalidateMeasures = (queryClient: QueryClient) =>
   Promise.all([queryClient.invalidateQueries({ queryKey: measureKeys.all }), invalidatePlans(queryClient)]);
 
 /** Adds a measure to goal `goalId`, or saves `measure` when given (after approval only its implementation fields). */
-export function useSaveMeasure() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (
+export const useSaveMeasure = () =>
+  useWrite(
+    (
       vars: { measure: Measure; body: Schemas['MeasurePatch'] } | { measure?: undefined; goalId: string; body: Schemas['MeasureCreate'] },
     ) =>
       vars.measure
         ? unwrap(api.PATCH('/api/v1/measures/{id}', { params: { path: { id: vars.measure.id }, header: ifMatch(vars.measure.version) }, body: vars.body }))
         : unwrap(api.POST('/api/v1/goals/{id}/measures', { params: { path: { id: vars.goalId } }, body: vars.body })),
-    onSuccess: () => invalidateMeasures(queryClient),
-  });
-}
+    invalidateMeasures,
+  );
 
 /** Records how far a measure has got (status, progress, what was done). */
-export function useAddProgressUpdate() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: Schemas['ProgressUpdateCreate'] }) =>
+export const useAddProgressUpdate = () =>
+  useWrite(
+    ({ id, body }: { id: string; body: Schemas['ProgressUpdateCreate'] }) =>
       unwrap(api.POST('/api/v1/measures/{id}/updates', { params: { path: { id } }, body })),
-    onSuccess: () => invalidateMeasures(queryClient),
-  });
-}
+    invalidateMeasures,
+  );
 
 /** A number typed by a person (Czech decimal comma allowed) → number; '' → null; junk → NaN. */
 export function parseNumber(text: string): number | null {

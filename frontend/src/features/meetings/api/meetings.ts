@@ -1,5 +1,6 @@
-import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
 import { api, ifMatch, type Schemas } from '../../../lib/api/client';
+import { useWrite } from '../../../lib/api/mutation';
 import { unwrap } from '../../../lib/api/problem';
 import { invalidateGroupMeetings } from '../../working-groups/api/groups';
 
@@ -29,14 +30,12 @@ export const meetingQuery = (id: string) =>
  * Schedules a meeting of group `groupId`, or saves `meeting` when given (its time and place, or its
  * record); the group's list of meetings shows the change too.
  */
-export function useSaveMeeting() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (vars: { meeting: Meeting; body: Schemas['MeetingPatch'] } | { meeting?: undefined; groupId: string; body: Schemas['MeetingCreate'] }) =>
+export const useSaveMeeting = () =>
+  useWrite(
+    (vars: { meeting: Meeting; body: Schemas['MeetingPatch'] } | { meeting?: undefined; groupId: string; body: Schemas['MeetingCreate'] }) =>
       vars.meeting
         ? unwrap(api.PATCH('/api/v1/meetings/{id}', { params: { path: { id: vars.meeting.id }, header: ifMatch(vars.meeting.version) }, body: vars.body }))
         : unwrap(api.POST('/api/v1/working-groups/{id}/meetings', { params: { path: { id: vars.groupId } }, body: vars.body })),
-    onSuccess: (saved) =>
+    (queryClient, saved) =>
       Promise.all([queryClient.invalidateQueries({ queryKey: meetingKeys.all }), invalidateGroupMeetings(queryClient, saved.working_group_id)]),
-  });
-}
+  );

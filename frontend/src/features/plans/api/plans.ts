@@ -1,6 +1,7 @@
 //! Plans: queries, keys and mutations.
-import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { api, ifMatch, type Schemas } from '../../../lib/api/client';
+import { useWrite } from '../../../lib/api/mutation';
 import { fetchAll } from '../../../lib/api/pages';
 import { unwrap } from '../../../lib/api/problem';
 
@@ -61,26 +62,22 @@ export function invalidatePlans(queryClient: QueryClient) {
 }
 
 /** Creates a plan, or saves `plan` (`If-Match` its version) when given. */
-export function useSavePlan() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ plan, body }: { plan?: Plan; body: Schemas['PlanCreate'] }) =>
+export const useSavePlan = () =>
+  useWrite(
+    ({ plan, body }: { plan?: Plan; body: Schemas['PlanCreate'] }) =>
       plan
         ? unwrap(api.PATCH('/api/v1/plans/{id}', { params: { path: { id: plan.id }, header: ifMatch(plan.version) }, body }))
         : unwrap(api.POST('/api/v1/plans', { body })),
-    onSuccess: () => invalidatePlans(queryClient),
-  });
-}
+    invalidatePlans,
+  );
 
 /** Moves a plan along its lifecycle (consultation, approval, …). */
-export function useChangePlanStatus() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: Schemas['StatusChange'] }) =>
+export const useChangePlanStatus = () =>
+  useWrite(
+    ({ id, body }: { id: string; body: Schemas['StatusChange'] }) =>
       unwrap(api.POST('/api/v1/plans/{id}/status', { params: { path: { id } }, body })),
-    onSuccess: () => invalidatePlans(queryClient),
-  });
-}
+    invalidatePlans,
+  );
 
 /** The plan's texts, goals and measures may change only while it is a draft or in consultation. */
 export function textsEditable(planStatus: PlanStatus | undefined): boolean {

@@ -1,5 +1,6 @@
-import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { api, ifMatch, type Schemas } from '../../../lib/api/client';
+import { useWrite } from '../../../lib/api/mutation';
 import { fetchAll } from '../../../lib/api/pages';
 import { unwrap } from '../../../lib/api/problem';
 
@@ -69,13 +70,11 @@ export function invalidateGroupMeetings(queryClient: QueryClient, groupId: strin
 }
 
 /** Creates a working group, or saves `group` when given (a leader sends only the group's texts). */
-export function useSaveGroup() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (vars: { group: WorkingGroup; body: Schemas['WorkingGroupPatch'] } | { group?: undefined; body: Schemas['WorkingGroupCreate'] }) =>
+export const useSaveGroup = () =>
+  useWrite(
+    (vars: { group: WorkingGroup; body: Schemas['WorkingGroupPatch'] } | { group?: undefined; body: Schemas['WorkingGroupCreate'] }) =>
       vars.group
         ? unwrap(api.PATCH('/api/v1/working-groups/{id}', { params: { path: { id: vars.group.id }, header: ifMatch(vars.group.version) }, body: vars.body }))
         : unwrap(api.POST('/api/v1/working-groups', { body: vars.body })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: groupKeys.all }),
-  });
-}
+    (queryClient) => queryClient.invalidateQueries({ queryKey: groupKeys.all }),
+  );

@@ -1,7 +1,8 @@
 //! Changes to a group's members. Each refreshes the group's pages, and when the signed-in person
 //! changed their own membership, also what they lead (`invalidateMyMemberships`).
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { api, ifMatch, type Schemas } from '../../../lib/api/client';
+import { useWrite } from '../../../lib/api/mutation';
 import { unwrap } from '../../../lib/api/problem';
 import { useSession } from '../../../lib/auth/useSession';
 import { groupKeys, type KnownMember } from './groups';
@@ -20,37 +21,36 @@ export function useRefreshMembers() {
 
 export function useAddMember(groupId: string) {
   const refresh = useRefreshMembers();
-  return useMutation({
-    mutationFn: (body: Schemas['MemberCreate']) =>
-      unwrap(api.POST('/api/v1/working-groups/{id}/members', { params: { path: { id: groupId } }, body })),
-    onSuccess: (_, body) => refresh(body.user_id),
-  });
+  return useWrite(
+    (body: Schemas['MemberCreate']) => unwrap(api.POST('/api/v1/working-groups/{id}/members', { params: { path: { id: groupId } }, body })),
+    (_, _added, body) => refresh(body.user_id),
+  );
 }
 
 export function useUpdateMember(groupId: string) {
   const refresh = useRefreshMembers();
-  return useMutation({
-    mutationFn: ({ member, body }: { member: KnownMember; body: Schemas['MemberPatch'] }) =>
+  return useWrite(
+    ({ member, body }: { member: KnownMember; body: Schemas['MemberPatch'] }) =>
       unwrap(
         api.PATCH('/api/v1/working-groups/{id}/members/{user_id}', {
           params: { path: { id: groupId, user_id: member.user_id }, header: ifMatch(member.version) },
           body,
         }),
       ),
-    onSuccess: (_, { member }) => refresh(member.user_id),
-  });
+    (_, _saved, { member }) => refresh(member.user_id),
+  );
 }
 
 export function useRemoveMember(groupId: string) {
   const refresh = useRefreshMembers();
-  return useMutation({
-    mutationFn: (member: KnownMember) =>
+  return useWrite(
+    (member: KnownMember) =>
       unwrap(
         api.DELETE('/api/v1/working-groups/{id}/members/{user_id}', {
           params: { path: { id: groupId, user_id: member.user_id }, header: ifMatch(member.version) },
         }),
       ),
-    onSuccess: (_, member) => refresh(member.user_id),
-  });
+    (_, _removed, member) => refresh(member.user_id),
+  );
 }
 
