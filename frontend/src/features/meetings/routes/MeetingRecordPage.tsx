@@ -10,7 +10,8 @@ import { RowsEditor } from '../../../components/RowsEditor';
 import { useI18n } from '../../../i18n';
 import { rowKey } from '../../../lib/rows';
 import { useForm } from '../../../lib/useForm';
-import { knownMembers, membersQuery, STAKEHOLDERS, type KnownMember, type Stakeholder } from '../../working-groups/api/groups';
+import { knownMembers, membersQuery, type KnownMember, type Stakeholder } from '../../working-groups/api/groups';
+import { StakeholderSelect } from '../../working-groups/components/StakeholderSelect';
 import { useLeadership } from '../../working-groups/api/leadership';
 import { MEETING_STATUSES, meetingQuery, useSaveMeeting, type Meeting, type MeetingStatus } from '../api/meetings';
 
@@ -201,13 +202,7 @@ export function MeetingRecordPage() {
                   <input type="text" data-focus={`guest-${g.key}-name`} value={g.name} onChange={(e) => setRow({ name: e.target.value })} />
                 </Field>
                 <Field label={t('members.stakeholder')} errors={errors[`attendance.guests[${i}].stakeholder`]}>
-                  <select value={g.stakeholder} onChange={(e) => setRow({ stakeholder: e.target.value as Stakeholder })}>
-                    {STAKEHOLDERS.map((s) => (
-                      <option key={s} value={s}>
-                        {t(`stakeholderOne.${s}`)}
-                      </option>
-                    ))}
-                  </select>
+                  <StakeholderSelect value={g.stakeholder} onChange={(stakeholder) => setRow({ stakeholder })} />
                 </Field>
               </div>
             )}

@@ -9,8 +9,9 @@ import { FormErrors } from '../../../components/FormErrors';
 import { useT } from '../../../i18n';
 import { useSubmit } from '../../../lib/useSubmit';
 import { usersQuery } from '../../users/api/users';
-import { MEMBER_ROLES, STAKEHOLDERS, type KnownMember, type MemberRole, type Stakeholder } from '../api/groups';
+import { MEMBER_ROLES, type KnownMember, type MemberRole, type Stakeholder } from '../api/groups';
 import { useAddMember, useRefreshMembers, useRemoveMember, useUpdateMember } from '../api/members';
+import { StakeholderSelect } from './StakeholderSelect';
 
 interface Props {
   groupId: string;
@@ -114,13 +115,7 @@ function MemberRow({
       >
         <div className="field-row">
           <Field label={t('members.stakeholderOf', { name })} errors={submit.errors.stakeholder}>
-            <select value={stakeholder} onChange={(e) => setStakeholder(e.target.value as Stakeholder)}>
-              {STAKEHOLDERS.map((s) => (
-                <option key={s} value={s}>
-                  {t(`stakeholderOne.${s}`)}
-                </option>
-              ))}
-            </select>
+            <StakeholderSelect value={stakeholder} onChange={setStakeholder} />
           </Field>
           {staff && (
             <Field label={t('members.roleOf', { name })} errors={submit.errors.role}>
@@ -229,13 +224,7 @@ function AddMember({
       )}
       <div className="field-row">
         <Field label={t('members.stakeholder')} hint={t('members.stakeholderHint')} errors={submit.errors.stakeholder}>
-          <select value={stakeholder} onChange={(e) => setStakeholder(e.target.value as Stakeholder)}>
-            {STAKEHOLDERS.map((s) => (
-              <option key={s} value={s}>
-                {t(`stakeholderOne.${s}`)}
-              </option>
-            ))}
-          </select>
+          <StakeholderSelect value={stakeholder} onChange={setStakeholder} />
         </Field>
         {staff && (
           <Field label={t('members.role')} errors={submit.errors.role}>
