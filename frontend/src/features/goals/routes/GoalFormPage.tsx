@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { Field } from '../../../components/Field';
+import { FormActions } from '../../../components/FormActions';
 import { FormNotices } from '../../../components/FormNotices';
 import { NarrowPage } from '../../../components/NarrowPage';
 import { NotAllowed, PageError, PageLoading, SignInPrompt } from '../../../components/QueryState';
@@ -121,14 +122,7 @@ export function GoalFormPage() {
         <Field label={t('common.position')} hint={t('common.positionHint')} errors={errors.position}>
           <input type="number" inputMode="numeric" min={0} value={values.position} onChange={field('position')} />
         </Field>
-        <div className="actions">
-          <button type="submit" className="btn btn-primary" disabled={form.busy}>
-            {t('common.save')}
-          </button>
-          <Link className="btn btn-secondary" to={`/plans/${planId}`}>
-            {t('common.cancel')}
-          </Link>
-        </div>
+        <FormActions busy={form.busy} back={`/plans/${planId}`} />
       </form>
     </NarrowPage>
   );

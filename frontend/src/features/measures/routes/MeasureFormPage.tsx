@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Field } from '../../../components/Field';
+import { FormActions } from '../../../components/FormActions';
 import { FormNotices } from '../../../components/FormNotices';
 import { NarrowPage } from '../../../components/NarrowPage';
 import { NotAllowed, PageError, PageLoading } from '../../../components/QueryState';
@@ -208,14 +209,7 @@ export function MeasureFormPage() {
             locked={frozen}
           />
         </fieldset>
-        <div className="actions">
-          <button type="submit" className="btn btn-primary" disabled={form.busy}>
-            {t('common.save')}
-          </button>
-          <Link className="btn btn-secondary" to={back}>
-            {t('common.cancel')}
-          </Link>
-        </div>
+        <FormActions busy={form.busy} back={back} />
       </form>
     </NarrowPage>
   );

@@ -1,7 +1,8 @@
 //! Schedule a meeting for a group, or edit when and where it takes place.
 import { useQuery } from '@tanstack/react-query';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { Field, Fieldset } from '../../../components/Field';
+import { FormActions } from '../../../components/FormActions';
 import { FormNotices } from '../../../components/FormNotices';
 import { NarrowPage } from '../../../components/NarrowPage';
 import { NotAllowed, PageError, PageLoading } from '../../../components/QueryState';
@@ -101,14 +102,7 @@ export function MeetingFormPage() {
             <input type="url" inputMode="url" value={values.online_url} onChange={field('online_url')} />
           </Field>
         )}
-        <div className="actions">
-          <button type="submit" className="btn btn-primary" disabled={form.busy}>
-            {t('common.save')}
-          </button>
-          <Link className="btn btn-secondary" to={back}>
-            {t('common.cancel')}
-          </Link>
-        </div>
+        <FormActions busy={form.busy} back={back} />
       </form>
     </NarrowPage>
   );

@@ -2,6 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Field } from '../../../components/Field';
+import { FormActions } from '../../../components/FormActions';
 import { FormNotices } from '../../../components/FormNotices';
 import { NarrowPage } from '../../../components/NarrowPage';
 import { PageTitle } from '../../../components/PageTitle';
@@ -248,14 +249,7 @@ export function MeetingRecordPage() {
           </Field>
         </section>
 
-        <div className="actions">
-          <button type="submit" className="btn btn-primary" disabled={form.busy}>
-            {t('meeting.record.save')}
-          </button>
-          <Link className="btn btn-secondary" to={`/meetings/${m.id}`}>
-            {t('common.cancel')}
-          </Link>
-        </div>
+        <FormActions busy={form.busy} back={`/meetings/${m.id}`} save={t('meeting.record.save')} />
       </form>
     </div>
   );

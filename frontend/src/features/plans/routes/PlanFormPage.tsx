@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { Field } from '../../../components/Field';
+import { FormActions } from '../../../components/FormActions';
 import { FormNotices } from '../../../components/FormNotices';
 import { NarrowPage } from '../../../components/NarrowPage';
 import { NotAllowed, PageError, PageLoading, SignInPrompt } from '../../../components/QueryState';
@@ -81,14 +82,7 @@ export function PlanFormPage() {
         <Field label={t('plan.fields.vision')} errors={errors.vision}>
           <textarea rows={4} value={values.vision} onChange={field('vision')} />
         </Field>
-        <div className="actions">
-          <button type="submit" className="btn btn-primary" disabled={form.busy}>
-            {t('common.save')}
-          </button>
-          <Link className="btn btn-secondary" to={planId ? `/plans/${planId}` : '/'}>
-            {t('common.cancel')}
-          </Link>
-        </div>
+        <FormActions busy={form.busy} back={planId ? `/plans/${planId}` : '/'} />
       </form>
     </NarrowPage>
   );

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { CheckboxField, Field, Fieldset } from '../../../components/Field';
+import { FormActions } from '../../../components/FormActions';
 import { FormNotices } from '../../../components/FormNotices';
 import { NarrowPage } from '../../../components/NarrowPage';
 import { NotAllowed, PageError, PageLoading } from '../../../components/QueryState';
@@ -102,14 +103,7 @@ export function GroupFormPage() {
           disabled={locked}
           onChange={(is_active) => form.update({ is_active })}
         />
-        <div className="actions">
-          <button type="submit" className="btn btn-primary" disabled={form.busy}>
-            {t('common.save')}
-          </button>
-          <Link className="btn btn-secondary" to={back}>
-            {t('common.cancel')}
-          </Link>
-        </div>
+        <FormActions busy={form.busy} back={back} />
       </form>
     </NarrowPage>
   );
