@@ -1,11 +1,18 @@
-//! Writes every resource shares: the optimistic-concurrency update.
+//! Writes every resource shares: a patch's fields onto a row, and the optimistic-concurrency update.
 use std::str::FromStr;
 
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{ActiveModelTrait, ActiveValue, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
 use crate::clock;
 use crate::error::{ApiError, ApiResult};
+
+/// Sets a column the patch carries; one it leaves out stays as it is.
+pub fn given<T: Into<sea_orm::Value>>(column: &mut ActiveValue<T>, value: Option<T>) {
+    if let Some(value) = value {
+        *column = ActiveValue::Set(value);
+    }
+}
 
 /// Saves `active` only if the row still has `version`, bumping `version` and `updated_at`
 /// in the same statement, so two writers that read the same version cannot both win.

@@ -16,7 +16,7 @@ use crate::http::IfMatch;
 use crate::lifecycle::ensure_editable;
 use crate::pagination::{self, KeyKind, PageParams, Sort, int_key};
 use crate::state::AppState;
-use crate::store::update_versioned;
+use crate::store::{given, update_versioned};
 use crate::{access, progress, register};
 
 /// The goal as the API answers it, with its progress.
@@ -183,24 +183,13 @@ pub async fn update(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMat
     }
     let version = current.version;
     let mut active = current.into_active_model();
-    if let Some(c) = &patch.code {
-        active.code = Set(c.trim().to_string());
-    }
-    if let Some(t) = &patch.title {
-        active.title = Set(t.trim().to_string());
-    }
-    if let Some(d) = &patch.description {
-        active.description = Set(d.clone());
-    }
-    if let Some(g) = patch.working_group_id {
-        active.working_group_id = Set(g);
-    }
-    if let Some(p) = patch.parent_goal_id {
-        active.parent_goal_id = Set(p);
-    }
-    if let Some(p) = patch.position {
-        active.position = Set(p);
-    }
+    let trim = |t: &String| t.trim().to_string();
+    given(&mut active.code, patch.code.as_ref().map(trim));
+    given(&mut active.title, patch.title.as_ref().map(trim));
+    given(&mut active.description, patch.description.clone());
+    given(&mut active.working_group_id, patch.working_group_id);
+    given(&mut active.parent_goal_id, patch.parent_goal_id);
+    given(&mut active.position, patch.position);
     let goal = update_versioned(&txn, active, id, version).await?;
     audit::record(&txn, caller, "update", "goal", Some(id), changes_of(&patch)).await?;
     txn.commit().await?;

@@ -5,8 +5,7 @@ use entity::values::{Funding, FundingList, Indicator, Indicators, StringList};
 use entity::{goal, measure, measure_update};
 use sea_orm::sea_query::Query;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait,
-    QueryFilter, QueryOrder,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder,
 };
 use uuid::Uuid;
 
@@ -21,7 +20,7 @@ use crate::http::IfMatch;
 use crate::lifecycle::{ensure_editable, ensure_not_archived, is_frozen};
 use crate::pagination::{self, KeyKind, PageParams, Sort, int_key};
 use crate::state::AppState;
-use crate::store::update_versioned;
+use crate::store::{given, update_versioned};
 use crate::{access, money, register};
 
 pub async fn get(state: &AppState, caller: &Caller, id: Uuid) -> ApiResult<Measure> {
@@ -199,33 +198,26 @@ fn validate_patch(current: &measure::Model, patch: &MeasurePatch) -> ApiResult<(
     v.finish()
 }
 
-/// Sets a column the patch carries; one it leaves out stays as it is.
-fn set<T: Into<sea_orm::Value>>(column: &mut ActiveValue<T>, value: Option<T>) {
-    if let Some(value) = value {
-        *column = Set(value);
-    }
-}
-
 /// The patch's fields onto the row, stored the way `create` stores them (texts and labels
 /// trimmed, money parsed).
 fn apply(a: &mut measure::ActiveModel, p: &MeasurePatch) {
     let trim = |t: &String| t.trim().to_string();
-    set(&mut a.code, p.code.as_ref().map(trim));
-    set(&mut a.title, p.title.as_ref().map(trim));
-    set(&mut a.description, p.description.clone());
-    set(&mut a.responsible, p.responsible.as_ref().map(trim));
-    set(&mut a.partners, p.partners.as_deref().map(trimmed));
-    set(&mut a.target_groups, p.target_groups.as_deref().map(trimmed));
-    set(&mut a.start_date, p.start_date);
-    set(&mut a.end_date, p.end_date);
-    set(&mut a.weight, p.weight);
-    set(&mut a.estimated_cost, p.estimated_cost.as_ref().map(|c| c.as_deref().and_then(money::parse)));
-    set(&mut a.position, p.position);
-    set(&mut a.status, p.status);
-    set(&mut a.progress, p.progress);
-    set(&mut a.indicators, p.indicators.clone().map(Indicators));
-    set(&mut a.funding_sources, p.funding_sources.clone().map(FundingList));
-    set(&mut a.implementation_note, p.implementation_note.clone());
+    given(&mut a.code, p.code.as_ref().map(trim));
+    given(&mut a.title, p.title.as_ref().map(trim));
+    given(&mut a.description, p.description.clone());
+    given(&mut a.responsible, p.responsible.as_ref().map(trim));
+    given(&mut a.partners, p.partners.as_deref().map(trimmed));
+    given(&mut a.target_groups, p.target_groups.as_deref().map(trimmed));
+    given(&mut a.start_date, p.start_date);
+    given(&mut a.end_date, p.end_date);
+    given(&mut a.weight, p.weight);
+    given(&mut a.estimated_cost, p.estimated_cost.as_ref().map(|c| c.as_deref().and_then(money::parse)));
+    given(&mut a.position, p.position);
+    given(&mut a.status, p.status);
+    given(&mut a.progress, p.progress);
+    given(&mut a.indicators, p.indicators.clone().map(Indicators));
+    given(&mut a.funding_sources, p.funding_sources.clone().map(FundingList));
+    given(&mut a.implementation_note, p.implementation_note.clone());
 }
 
 /// After approval indicators and funding rows are part of the approved text: only measured

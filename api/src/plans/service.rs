@@ -17,7 +17,7 @@ use crate::http::IfMatch;
 use crate::lifecycle::{self, ensure_editable};
 use crate::pagination::{self, PageParams, Sort};
 use crate::state::AppState;
-use crate::store::update_versioned;
+use crate::store::{given, update_versioned};
 use crate::{access, progress, register};
 
 /// The plan as the API answers it, with its progress.
@@ -98,24 +98,13 @@ pub async fn update(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMat
     v.finish()?;
     let version = current.version;
     let mut active = current.into_active_model();
-    if let Some(t) = &patch.title {
-        active.title = Set(t.trim().to_string());
-    }
-    if let Some(t) = &patch.territory {
-        active.territory = Set(t.trim().to_string());
-    }
-    if let Some(y) = patch.period_start {
-        active.period_start = Set(y);
-    }
-    if let Some(y) = patch.period_end {
-        active.period_end = Set(y);
-    }
-    if let Some(t) = &patch.summary {
-        active.summary = Set(t.clone());
-    }
-    if let Some(t) = &patch.vision {
-        active.vision = Set(t.clone());
-    }
+    let trim = |t: &String| t.trim().to_string();
+    given(&mut active.title, patch.title.as_ref().map(trim));
+    given(&mut active.territory, patch.territory.as_ref().map(trim));
+    given(&mut active.period_start, patch.period_start);
+    given(&mut active.period_end, patch.period_end);
+    given(&mut active.summary, patch.summary.clone());
+    given(&mut active.vision, patch.vision.clone());
     let plan = update_versioned(&txn, active, id, version).await?;
     audit::record(&txn, caller, "update", "plan", Some(id), changes_of(&patch)).await?;
     txn.commit().await?;

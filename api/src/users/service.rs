@@ -24,7 +24,7 @@ use crate::error::{ApiError, ApiResult, FieldErrorCode, Validate, Validator};
 use crate::http::IfMatch;
 use crate::pagination::{self, PageParams, Sort};
 use crate::state::AppState;
-use crate::store::update_versioned;
+use crate::store::{given, update_versioned};
 
 /// Function level (coordinators and admins) plus the admin rule: only admins touch admin
 /// accounts or hand out the admin role.
@@ -177,21 +177,11 @@ pub async fn update(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMat
     let ends_sessions = patch.password.is_some() || patch.is_active == Some(false);
     let version = current.version;
     let mut active = current.into_active_model();
-    if let Some(email) = email {
-        active.email = Set(email);
-    }
-    if let Some(name) = &patch.display_name {
-        active.display_name = Set(name.trim().to_string());
-    }
-    if let Some(role) = patch.role {
-        active.role = Set(role);
-    }
-    if let Some(is_active) = patch.is_active {
-        active.is_active = Set(is_active);
-    }
-    if let Some(hash) = password_hash {
-        active.password_hash = Set(hash);
-    }
+    given(&mut active.email, email);
+    given(&mut active.display_name, patch.display_name.as_ref().map(|n| n.trim().to_string()));
+    given(&mut active.role, patch.role);
+    given(&mut active.is_active, patch.is_active);
+    given(&mut active.password_hash, password_hash);
     let user = update_versioned(&txn, active, id, version).await?;
     if ends_sessions {
         revoke_sessions(&txn, id, None).await?;
@@ -249,12 +239,8 @@ pub async fn update_me(state: &AppState, caller: &Caller, if_match: IfMatch, pat
     }
     let version = current.version;
     let mut active = current.into_active_model();
-    if let Some(email) = email {
-        active.email = Set(email);
-    }
-    if let Some(name) = &patch.display_name {
-        active.display_name = Set(name.trim().to_string());
-    }
+    given(&mut active.email, email);
+    given(&mut active.display_name, patch.display_name.as_ref().map(|n| n.trim().to_string()));
     let user = update_versioned(&txn, active, id, version).await?;
     audit::record(&txn, caller, "update", "user", Some(id), changes_of(&patch)).await?;
     txn.commit().await?;

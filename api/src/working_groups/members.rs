@@ -15,7 +15,7 @@ use crate::error::{ApiError, ApiResult, FieldErrorCode};
 use crate::http::IfMatch;
 use crate::pagination::{self, PageParams, Sort};
 use crate::state::AppState;
-use crate::store::update_versioned;
+use crate::store::{given, update_versioned};
 
 /// The steering group appoints leaders (domain.md), so only coordinators grant or take the role.
 fn ensure_may_appoint(caller: &Caller) -> ApiResult<()> {
@@ -151,12 +151,8 @@ pub async fn update(
     if_match.check(current.version)?;
     let (id, version) = (current.id, current.version);
     let mut active = current.into_active_model();
-    if let Some(r) = patch.role {
-        active.role = Set(r);
-    }
-    if let Some(s) = patch.stakeholder {
-        active.stakeholder = Set(s);
-    }
+    given(&mut active.role, patch.role);
+    given(&mut active.stakeholder, patch.stakeholder);
     let member = update_versioned(&txn, active, id, version).await?;
     audit::record(&txn, caller, "update", "working_group_member", Some(id), changes_of(&patch)).await?;
     let member = present(&txn, caller, member).await?;

@@ -17,7 +17,7 @@ use crate::error::{ApiError, ApiResult, ConflictCode, Validate, Validator};
 use crate::http::IfMatch;
 use crate::pagination::{self, PageParams, Sort};
 use crate::state::AppState;
-use crate::store::update_versioned;
+use crate::store::{given, update_versioned};
 
 /// Working groups are public, active or not.
 pub async fn find<D: ConnectionTrait>(db: &D, id: Uuid) -> ApiResult<working_group::Model> {
@@ -116,27 +116,13 @@ pub async fn update(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMat
     v.finish()?;
     let version = current.version;
     let mut active = current.into_active_model();
-    if let Some(t) = &patch.name {
-        active.name = Set(t.trim().to_string());
-    }
-    if let Some(k) = patch.kind {
-        active.kind = Set(k);
-    }
-    if let Some(t) = &patch.target_group {
-        active.target_group = Set(non_blank(t.as_deref()));
-    }
-    if let Some(t) = &patch.description {
-        active.description = Set(t.clone());
-    }
-    if let Some(t) = &patch.vision {
-        active.vision = Set(t.clone());
-    }
-    if let Some(q) = patch.quorum {
-        active.quorum = Set(q);
-    }
-    if let Some(a) = patch.is_active {
-        active.is_active = Set(a);
-    }
+    given(&mut active.name, patch.name.as_ref().map(|t| t.trim().to_string()));
+    given(&mut active.kind, patch.kind);
+    given(&mut active.target_group, patch.target_group.as_ref().map(|t| non_blank(t.as_deref())));
+    given(&mut active.description, patch.description.clone());
+    given(&mut active.vision, patch.vision.clone());
+    given(&mut active.quorum, patch.quorum);
+    given(&mut active.is_active, patch.is_active);
     let group = update_versioned(&txn, active, id, version).await?;
     audit::record(&txn, caller, "update", "working_group", Some(id), changes_of(&patch)).await?;
     let group = with_count(&txn, group).await?;
