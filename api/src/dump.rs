@@ -18,11 +18,12 @@ use std::str::FromStr;
 use anyhow::{Context, anyhow, bail, ensure};
 use chrono::{DateTime, Utc};
 use entity::{
-    api_key, audit_event, comment, goal, measure, measure_update, meeting, plan, plan_status_change, refresh_token, user, working_group,
-    working_group_member,
+    api_key, audit_event, comment, goal, measure, measure_update, meeting, plan, plan_status_change, refresh_token, territory,
+    territory_coordinator, user, working_group, working_group_member,
 };
 use futures_util::future::BoxFuture;
 use migration::{Migrator, MigratorTrait};
+use sea_orm::sea_query::Query;
 use sea_orm::{
     AccessMode, ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, EntityTrait,
     IntoActiveModel, IsolationLevel, ModelTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, SqliteTransactionMode, Statement,
@@ -46,6 +47,8 @@ static TABLES: &[&dyn Table] = &[
     &Rows::<user::Entity>::flat(),
     &Rows::<refresh_token::Entity>::flat(),
     &Rows::<api_key::Entity>::flat(),
+    &Rows::<territory::Entity>::nested("parent_id"),
+    &Rows::<territory_coordinator::Entity>::flat(),
     &Rows::<working_group::Entity>::flat(),
     &Rows::<working_group_member::Entity>::flat(),
     &Rows::<meeting::Entity>::flat(),
@@ -116,8 +119,9 @@ trait Table: Sync {
 }
 
 struct Rows<E> {
-    /// A column referring to the same table. Such tables nest one level deep (sub-goals, replies),
-    /// so writing the rows without a parent first puts every parent before its children.
+    /// A column referring to the same table. The rows are written level by level (those without a
+    /// parent, then their children, then theirs), so every parent comes before its children
+    /// however deep the tree (sub-goals, replies, the territories of a region).
     parent: Option<&'static str>,
     entity: PhantomData<fn() -> E>,
 }
@@ -153,15 +157,13 @@ where
     fn dump<'a>(&'a self, db: &'a DatabaseTransaction, out: &'a mut (dyn Write + Send)) -> BoxFuture<'a, anyhow::Result<u64>> {
         Box::pin(async move {
             let id = column::<E>("id")?;
-            let rounds = match self.parent {
-                None => vec![Condition::all()],
-                Some(parent) => {
-                    let parent = column::<E>(parent)?;
-                    vec![Condition::all().add(parent.is_null()), Condition::all().add(parent.is_not_null())]
-                }
-            };
+            let parent = self.parent.map(column::<E>).transpose()?;
             let mut written = 0;
-            for round in rounds {
+            // The first level: every row without a parent (or every row of a flat table).
+            let mut level = parent.map(|p| Condition::all().add(p.is_null()));
+            loop {
+                let round = level.clone().unwrap_or_else(Condition::all);
+                let mut in_round = 0;
                 let mut after: Option<sea_orm::Value> = None;
                 loop {
                     let mut select = E::find().filter(round.clone()).order_by_asc(id).limit(BATCH);
@@ -173,11 +175,21 @@ where
                         serde_json::to_writer(&mut *out, &RowOut { table: self.name(), row })?;
                         out.write_all(b"\n")?;
                     }
-                    written += page.len() as u64;
+                    in_round += page.len() as u64;
                     match page.last() {
                         Some(last) if page.len() as u64 == BATCH => after = Some(last.get(id)),
                         _ => break,
                     }
+                }
+                written += in_round;
+                // The next level: the rows whose parent is on this one.
+                match (parent, level) {
+                    (Some(parent), Some(this)) if in_round > 0 => {
+                        level = Some(
+                            Condition::all().add(parent.in_subquery(Query::select().column(id).from(E::default()).cond_where(this).take())),
+                        );
+                    }
+                    _ => break,
                 }
             }
             Ok(written)

@@ -86,6 +86,11 @@ string_enum!(
     /// What an API key may do on its owner's behalf.
     Scope { Read = "read", Write = "write" }
 );
+string_enum!(
+    /// What a territory (území) is: a region (kraj), an ORP (obec s rozšířenou působností), a
+    /// municipality (obec), a microregion (mikroregion, a union of municipalities), or another place.
+    TerritoryKind { Region = "region", Orp = "orp", Municipality = "municipality", Microregion = "microregion", Other = "other" }
+);
 
 #[cfg(test)]
 mod tests {
@@ -116,5 +121,6 @@ mod tests {
         check::<Resolution>(Resolution::as_str);
         check::<FundingSource>(FundingSource::as_str);
         check::<Scope>(Scope::as_str);
+        check::<TerritoryKind>(TerritoryKind::as_str);
     }
 }

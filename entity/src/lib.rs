@@ -14,6 +14,8 @@ pub mod meeting;
 pub mod plan;
 pub mod plan_status_change;
 pub mod refresh_token;
+pub mod territory;
+pub mod territory_coordinator;
 pub mod user;
 pub mod working_group;
 pub mod working_group_member;

@@ -5,6 +5,8 @@ mod indexes;
 mod m20261122_000001_initial;
 mod m20261123_000001_filter_indexes;
 mod m20261201_000001_health_probe;
+mod m20261210_000001_territories;
+mod tables;
 
 pub struct Migrator;
 
@@ -15,6 +17,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000001_initial::Migration),
             Box::new(m20261123_000001_filter_indexes::Migration),
             Box::new(m20261201_000001_health_probe::Migration),
+            Box::new(m20261210_000001_territories::Migration),
         ]
     }
 }
