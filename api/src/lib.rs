@@ -36,6 +36,7 @@ pub mod seed;
 pub mod state;
 pub mod store;
 pub mod telemetry;
+pub mod territories;
 pub mod users;
 mod web_app;
 pub mod working_groups;
@@ -68,6 +69,7 @@ fn routes(cfg: &mut ServiceConfig) {
     measures::routes::configure(cfg);
     comments::routes::configure(cfg);
     consultation::routes::configure(cfg);
+    territories::routes::configure(cfg);
     audit::routes::configure(cfg);
 }
 

@@ -54,6 +54,8 @@ enum Access {
     StaffSession,
     /// Any signed-in person with a session (not an API key).
     Session,
+    /// Admins (the keys here are a coordinator's).
+    Admin,
     /// Decided case by case.
     Custom(fn(Who) -> u16),
 }
@@ -70,6 +72,9 @@ struct World {
     comment: Uuid,
     other_user: Uuid,
     member_key: Uuid,
+    territory: Uuid,
+    /// The coordinator assigned to `territory`.
+    assigned: TestUser,
     member: TestUser,
     leader: TestUser,
     other_leader: TestUser,
@@ -199,6 +204,9 @@ async fn world(app: &TestApp) -> World {
     };
     let comment = row.id.clone().unwrap();
     app.insert(row).await;
+    let territory = app.territory_row(Uuid::now_v7(), TerritoryKind::Orp, None).await;
+    let assigned = app.coordinator().await;
+    app.coordinates(&assigned, territory).await;
     let (member_key, _) = insert_key(app, member.id, vec![Scope::Read]).await;
     let (_, read_key) = insert_key(app, coordinator.id, vec![Scope::Read]).await;
     let (_, write_key) = insert_key(app, coordinator.id, vec![Scope::Read, Scope::Write]).await;
@@ -213,6 +221,8 @@ async fn world(app: &TestApp) -> World {
         comment,
         other_user,
         member_key,
+        territory,
+        assigned,
         member,
         leader,
         other_leader,
@@ -248,9 +258,12 @@ impl World {
             "comments" => self.comment,
             "users" => self.other_user,
             "api-keys" => self.member_key,
+            "territories" => self.territory,
             _ => Uuid::nil(),
         };
-        template.replace("{id}", &id.to_string()).replace("{user_id}", &self.member.id.to_string())
+        // The user of a territory's path is its coordinator; of a group's, its member.
+        let user = if template.starts_with("/territories") { self.assigned.id } else { self.member.id };
+        template.replace("{id}", &id.to_string()).replace("{user_id}", &user.to_string())
     }
 }
 
@@ -272,6 +285,7 @@ fn expected(rule: &Rule, who: Who) -> u16 {
         Access::Staff => staff,
         Access::StaffSession => staff && !matches!(who, Who::ReadKey | Who::WriteKey),
         Access::Session => signed_in && !matches!(who, Who::ReadKey | Who::WriteKey),
+        Access::Admin => who == Who::Admin,
         Access::Custom(_) => unreachable!("decided above"),
     };
     if allowed {
@@ -408,6 +422,17 @@ fn rules() -> Vec<Rule> {
         get("/api-keys", Session),
         post("/api-keys", Session, 201, |_| json!({"name": "Web obce", "scopes": ["read"]})),
         delete("/api-keys/{id}", Custom(revoking_a_key), 204),
+        // Territories: public to read, the admins' set-up to change. A coordinator is assigned to
+        // the territory, so deleting it is refused (409).
+        get("/territories", Public),
+        post("/territories", Admin, 201, |_| json!({"name": "Turnovsko", "kind": "microregion"})),
+        get("/territories/{id}", Public),
+        patch("/territories/{id}", Admin, |_| json!({"code": "5103"})),
+        delete("/territories/{id}", Admin, 409),
+        get("/territories/{id}/coordinators", Admin),
+        post("/territories/{id}/coordinators", Admin, 201, |w| json!({"user_id": w.coordinator.id})),
+        get("/territories/{id}/coordinators/{user_id}", Admin),
+        delete("/territories/{id}/coordinators/{user_id}", Admin, 204),
     ]
 }
 

@@ -2,9 +2,11 @@
 //! any status), volumes it would take long to post, and rules that belong to the database or to
 //! another resource than the one a test is about.
 use chrono::Utc;
-use entity::enums::{Channel, CommentStatus, GroupKind, MeetingFormat, MeetingStatus, MemberRole, PlanStatus, Stakeholder, TargetType};
+use entity::enums::{
+    Channel, CommentStatus, GroupKind, MeetingFormat, MeetingStatus, MemberRole, PlanStatus, Stakeholder, TargetType, TerritoryKind,
+};
 use entity::values::{Agenda, Attendance, MeetingResolutions};
-use entity::{comment, meeting, plan, working_group, working_group_member};
+use entity::{comment, meeting, plan, territory, territory_coordinator, working_group, working_group_member};
 use sea_orm::{ActiveModelBehavior, ActiveModelTrait, ActiveValue::Set, EntityTrait, IntoActiveModel};
 use uuid::Uuid;
 
@@ -77,6 +79,38 @@ impl TestApp {
         })
         .await;
         id
+    }
+
+    /// A territory of `kind` below `parent`, inserted directly under the id given (ids need not
+    /// follow the tree).
+    pub async fn territory_row(&self, id: Uuid, kind: TerritoryKind, parent: Option<Uuid>) -> Uuid {
+        let now = Utc::now();
+        self.insert(territory::ActiveModel {
+            id: Set(id),
+            name: Set(format!("Území {}", kind.as_str())),
+            kind: Set(kind),
+            code: Set(None),
+            parent_id: Set(parent),
+            created_at: Set(now),
+            updated_at: Set(now),
+            version: Set(1),
+        })
+        .await;
+        id
+    }
+
+    /// Assigns `user` to coordinate `territory`, directly.
+    pub async fn coordinates(&self, user: &TestUser, territory: Uuid) {
+        let now = Utc::now();
+        self.insert(territory_coordinator::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            territory_id: Set(territory),
+            user_id: Set(user.id),
+            created_at: Set(now),
+            updated_at: Set(now),
+            version: Set(1),
+        })
+        .await;
     }
 
     /// A scheduled meeting of `group`, three days ahead, inserted directly.

@@ -733,6 +733,83 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/territories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Territories (public), in the order they were made. */
+        get: operations["list_territories"];
+        put?: never;
+        /** Create a territory (admins). 409 `duplicate` when another territory of the kind has the code. */
+        post: operations["create_territory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/territories/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_territory"];
+        put?: never;
+        post?: never;
+        /** Delete a territory (admins); 409 `in_use` while territories lie below it or coordinators are assigned to it. */
+        delete: operations["delete_territory"];
+        options?: never;
+        head?: never;
+        /** Edit a territory (admins); its parent may be any territory but itself and those below it (422). */
+        patch: operations["update_territory"];
+        trace?: never;
+    };
+    "/api/v1/territories/{id}/coordinators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The coordinators assigned to a territory (admins, signed in: never an API key). Each manages
+         *     the territory and every one below it.
+         */
+        get: operations["list_coordinators"];
+        put?: never;
+        /**
+         * Assign a coordinator to a territory (admins, signed in). Assigned territories narrow what the
+         *     coordinator manages; one with none manages the whole installation.
+         */
+        post: operations["assign_coordinator"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/territories/{id}/coordinators/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_coordinator"];
+        put?: never;
+        post?: never;
+        /** End an assignment (admins, signed in). A coordinator left with none manages the whole installation. */
+        delete: operations["unassign_coordinator"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -959,6 +1036,35 @@ export interface components {
             next_cursor?: string | null;
             /** Format: date-time */
             generated_at: string;
+        };
+        /** @description A coordinator assigned to a territory: they manage it and every territory below it. */
+        Coordinator: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            territory_id: string;
+            /** Format: uuid */
+            user_id: string;
+            display_name: string;
+            email: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
+        };
+        CoordinatorCreate: {
+            /**
+             * Format: uuid
+             * @description An active account with the role `coordinator`.
+             */
+            user_id: string;
+        };
+        CoordinatorPage: {
+            items: components["schemas"]["Coordinator"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor?: string | null;
         };
         /** @description One invalid field of a request. */
         FieldError: {
@@ -1621,6 +1727,55 @@ export interface components {
          * @enum {string}
          */
         TargetType: "plan" | "goal" | "measure" | "meeting";
+        Territory: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            kind: components["schemas"]["TerritoryKind"];
+            code?: string | null;
+            /** Format: uuid */
+            parent_id?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
+        };
+        TerritoryCreate: {
+            /** @description e.g. "Moravskoslezský kraj", "ORP Český Krumlov", "Turnovsko". */
+            name: string;
+            kind: components["schemas"]["TerritoryKind"];
+            /** @description The official code where one exists, unique per kind. */
+            code?: string | null;
+            /**
+             * Format: uuid
+             * @description The territory this one lies in (an ORP's region, a municipality's ORP).
+             */
+            parent_id?: string | null;
+        };
+        /**
+         * @description What a territory (území) is: a region (kraj), an ORP (obec s rozšířenou působností), a
+         *     municipality (obec), a microregion (mikroregion, a union of municipalities), or another place.
+         * @enum {string}
+         */
+        TerritoryKind: "region" | "orp" | "municipality" | "microregion" | "other";
+        TerritoryPage: {
+            items: components["schemas"]["Territory"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
+        TerritoryPatch: {
+            name?: string | null;
+            kind?: components["schemas"]["TerritoryKind"] | null;
+            /** @description null removes the code. */
+            code?: string | null;
+            /**
+             * Format: uuid
+             * @description null makes the territory a top one; never the territory itself or one below it (422).
+             */
+            parent_id?: string | null;
+        };
         /** @description A new access token and the refresh token to get the next one. */
         TokenPair: {
             /** @description A JWT for `Authorization: Bearer …`. */
@@ -4033,6 +4188,302 @@ export interface operations {
             403: components["responses"]["403"];
             404: components["responses"]["404"];
             422: components["responses"]["422"];
+            503: components["responses"]["503"];
+        };
+    };
+    list_territories: {
+        parameters: {
+            query?: {
+                kind?: components["schemas"]["TerritoryKind"];
+                /** @description The territories directly below this one. */
+                parent_id?: string;
+                /** @description Page size, 1 to 200 (default 50). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TerritoryPage"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            422: components["responses"]["422"];
+            503: components["responses"]["503"];
+        };
+    };
+    create_territory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TerritoryCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Territory"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            408: components["responses"]["408"];
+            409: components["responses"]["409"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            503: components["responses"]["503"];
+        };
+    };
+    get_territory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Territory"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            503: components["responses"]["503"];
+        };
+    };
+    delete_territory: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The resource's `ETag` as read (`"3"`, or `*` for any version); 412 when it is stale. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            412: components["responses"]["412"];
+            429: components["responses"]["429"];
+            503: components["responses"]["503"];
+        };
+    };
+    update_territory: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The resource's `ETag` as read (`"3"`, or `*` for any version); 412 when it is stale. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TerritoryPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Territory"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            408: components["responses"]["408"];
+            409: components["responses"]["409"];
+            412: components["responses"]["412"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            503: components["responses"]["503"];
+        };
+    };
+    list_coordinators: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 200 (default 50). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoordinatorPage"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            422: components["responses"]["422"];
+            503: components["responses"]["503"];
+        };
+    };
+    assign_coordinator: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CoordinatorCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Coordinator"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            408: components["responses"]["408"];
+            409: components["responses"]["409"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            503: components["responses"]["503"];
+        };
+    };
+    get_coordinator: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Coordinator"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            503: components["responses"]["503"];
+        };
+    };
+    unassign_coordinator: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The resource's `ETag` as read (`"3"`, or `*` for any version); 412 when it is stale. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            412: components["responses"]["412"];
+            429: components["responses"]["429"];
             503: components["responses"]["503"];
         };
     };

@@ -1,0 +1,5 @@
+//! Territories (území), the tree they form, and the coordinators assigned to them.
+pub mod dto;
+pub mod routes;
+pub mod scope;
+pub mod service;

@@ -1,0 +1,243 @@
+//! Territory rules: admins set up the tree and who coordinates which part of it; anyone reads it.
+use std::collections::HashMap;
+
+use entity::enums::{Role, TerritoryKind};
+use entity::{territory, territory_coordinator, user};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
+};
+use uuid::Uuid;
+
+use super::dto::{
+    Coordinator, CoordinatorCreate, CoordinatorPage, Territory, TerritoryCreate, TerritoryFilters, TerritoryPage, TerritoryPatch,
+};
+use super::scope;
+use crate::audit::{self, service::changes_of};
+use crate::caller::{Action, Caller, authorize};
+use crate::clock;
+use crate::error::{ApiError, ApiResult, ConflictCode, FieldErrorCode};
+use crate::http::IfMatch;
+use crate::pagination::{self, PageParams, Sort};
+use crate::state::AppState;
+use crate::store::update_versioned;
+
+/// The tree is the installation's set-up (domain.md: admins manage territories and their coordinators).
+fn ensure_admin(caller: &Caller) -> ApiResult<()> {
+    caller.signed_in()?;
+    if caller.is_admin() { Ok(()) } else { Err(ApiError::Forbidden("only admins manage territories and their coordinators".into())) }
+}
+
+/// Assigning coordinators decides what accounts may do, so, like managing accounts, it takes a
+/// signed-in session: an API key never does it, whatever its scopes.
+fn ensure_may_assign(caller: &Caller) -> ApiResult<()> {
+    authorize(caller, Action::ManageUsers)?;
+    ensure_admin(caller)
+}
+
+async fn find<D: ConnectionTrait>(db: &D, id: Uuid) -> ApiResult<territory::Model> {
+    territory::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound)
+}
+
+pub async fn get(state: &AppState, id: Uuid) -> ApiResult<Territory> {
+    Ok(Territory::from_model(find(&state.db, id).await?))
+}
+
+/// Territories are public, in the order they were made.
+pub async fn list(state: &AppState, filters: TerritoryFilters, page: &PageParams) -> ApiResult<TerritoryPage> {
+    let mut select = territory::Entity::find();
+    if let Some(kind) = filters.kind {
+        select = select.filter(territory::Column::Kind.eq(kind));
+    }
+    if let Some(parent) = filters.parent_id {
+        select = select.filter(territory::Column::ParentId.eq(parent));
+    }
+    let sort = Sort { key: None, id: territory::Column::Id, descending: false };
+    let (rows, next_cursor) = pagination::fetch(&state.db, select, sort, page, |t| (None, t.id)).await?;
+    Ok(TerritoryPage { items: rows.into_iter().map(Territory::from_model).collect(), next_cursor })
+}
+
+/// 409 naming `code` when another territory of `kind` has it (the database keeps it too).
+async fn ensure_code_free<D: ConnectionTrait>(db: &D, kind: TerritoryKind, code: Option<&str>, except: Option<Uuid>) -> ApiResult<()> {
+    let Some(code) = code else { return Ok(()) };
+    let mut select = territory::Entity::find().filter(territory::Column::Kind.eq(kind)).filter(territory::Column::Code.eq(code));
+    if let Some(id) = except {
+        select = select.filter(territory::Column::Id.ne(id));
+    }
+    if select.one(db).await?.is_some() {
+        return Err(ApiError::duplicate("code", format!("another territory of kind {} has the code {code}", kind.as_str())));
+    }
+    Ok(())
+}
+
+/// 422 unless `parent` exists and, when `id` is given, lies outside `id`'s own subtree (a
+/// territory below itself would make the tree a loop).
+async fn ensure_parent<D: ConnectionTrait>(db: &D, parent: Option<Uuid>, id: Option<Uuid>) -> ApiResult<()> {
+    let Some(parent) = parent else { return Ok(()) };
+    if territory::Entity::find_by_id(parent).one(db).await?.is_none() {
+        return Err(ApiError::invalid("parent_id", FieldErrorCode::NotFound, "no such territory"));
+    }
+    if let Some(id) = id
+        && scope::subtree(db, id).await?.contains(&parent)
+    {
+        return Err(ApiError::invalid("parent_id", FieldErrorCode::Invalid, "must not be the territory itself or one below it"));
+    }
+    Ok(())
+}
+
+pub async fn create(state: &AppState, caller: &Caller, body: TerritoryCreate) -> ApiResult<Territory> {
+    ensure_admin(caller)?;
+    body.validate()?;
+    let txn = crate::db::begin(&state.db).await?;
+    ensure_parent(&txn, body.parent_id, None).await?;
+    ensure_code_free(&txn, body.kind, body.code.as_deref(), None).await?;
+    let now = clock::now();
+    let created = territory::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        name: Set(body.name.trim().to_string()),
+        kind: Set(body.kind),
+        code: Set(body.code.clone()),
+        parent_id: Set(body.parent_id),
+        created_at: Set(now),
+        updated_at: Set(now),
+        version: Set(1),
+    }
+    .insert(&txn)
+    .await?;
+    audit::record(&txn, caller, "create", "territory", Some(created.id), changes_of(&body)).await?;
+    txn.commit().await?;
+    Ok(Territory::from_model(created))
+}
+
+pub async fn update(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMatch, patch: TerritoryPatch) -> ApiResult<Territory> {
+    ensure_admin(caller)?;
+    patch.validate()?;
+    let txn = crate::db::begin(&state.db).await?;
+    let current = find(&txn, id).await?;
+    if_match.check(current.version)?;
+    if let Some(parent) = patch.parent_id {
+        ensure_parent(&txn, parent, Some(id)).await?;
+    }
+    let kind = patch.kind.unwrap_or(current.kind);
+    let code = patch.code.clone().unwrap_or_else(|| current.code.clone());
+    ensure_code_free(&txn, kind, code.as_deref(), Some(id)).await?;
+    let version = current.version;
+    let mut active = current.into_active_model();
+    if let Some(name) = &patch.name {
+        active.name = Set(name.trim().to_string());
+    }
+    active.kind = Set(kind);
+    active.code = Set(code);
+    if let Some(parent) = patch.parent_id {
+        active.parent_id = Set(parent);
+    }
+    let updated = update_versioned(&txn, active, id, version).await?;
+    audit::record(&txn, caller, "update", "territory", Some(id), changes_of(&patch)).await?;
+    txn.commit().await?;
+    Ok(Territory::from_model(updated))
+}
+
+/// Refused while anything hangs on the territory. Its coordinators count too: with their last
+/// territory gone they would coordinate the whole installation.
+pub async fn delete(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMatch) -> ApiResult<()> {
+    ensure_admin(caller)?;
+    let txn = crate::db::begin(&state.db).await?;
+    let current = find(&txn, id).await?;
+    if_match.check(current.version)?;
+    let children = territory::Entity::find().filter(territory::Column::ParentId.eq(id)).count(&txn).await?;
+    let coordinators = territory_coordinator::Entity::find().filter(territory_coordinator::Column::TerritoryId.eq(id)).count(&txn).await?;
+    if children > 0 || coordinators > 0 {
+        return Err(ApiError::Conflict(
+            ConflictCode::InUse,
+            format!(
+                "the territory has {children} territory(ies) below it and {coordinators} coordinator(s) assigned; \
+                 move or delete those and remove its coordinators first"
+            ),
+        ));
+    }
+    territory::Entity::delete_by_id(id).exec(&txn).await?;
+    audit::record(&txn, caller, "delete", "territory", Some(id), Default::default()).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// The coordinators assigned to a territory, in the order they were assigned (two queries a page).
+pub async fn coordinators(state: &AppState, caller: &Caller, id: Uuid, page: &PageParams) -> ApiResult<CoordinatorPage> {
+    ensure_may_assign(caller)?;
+    find(&state.db, id).await?;
+    let select = territory_coordinator::Entity::find().filter(territory_coordinator::Column::TerritoryId.eq(id));
+    let sort = Sort { key: None, id: territory_coordinator::Column::Id, descending: false };
+    let (rows, next_cursor) = pagination::fetch(&state.db, select, sort, page, |c| (None, c.id)).await?;
+    let users: HashMap<Uuid, user::Model> = user::Entity::find()
+        .filter(user::Column::Id.is_in(rows.iter().map(|c| c.user_id)))
+        .all(&state.db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u))
+        .collect();
+    let items = rows.into_iter().filter_map(|c| users.get(&c.user_id).map(|u| Coordinator::from_model(c, u))).collect();
+    Ok(CoordinatorPage { items, next_cursor })
+}
+
+async fn assignment<D: ConnectionTrait>(db: &D, id: Uuid, user_id: Uuid) -> ApiResult<Option<territory_coordinator::Model>> {
+    Ok(territory_coordinator::Entity::find()
+        .filter(territory_coordinator::Column::TerritoryId.eq(id))
+        .filter(territory_coordinator::Column::UserId.eq(user_id))
+        .one(db)
+        .await?)
+}
+
+/// What an audit event of an assignment records: which territory, which account.
+fn assignment_changes(id: Uuid, user_id: Uuid) -> entity::values::Changes {
+    changes_of(&serde_json::json!({"territory_id": id, "user_id": user_id}))
+}
+
+pub async fn coordinator(state: &AppState, caller: &Caller, id: Uuid, user_id: Uuid) -> ApiResult<Coordinator> {
+    ensure_may_assign(caller)?;
+    let assigned = assignment(&state.db, id, user_id).await?.ok_or(ApiError::NotFound)?;
+    let user = user::Entity::find_by_id(user_id).one(&state.db).await?.ok_or(ApiError::NotFound)?;
+    Ok(Coordinator::from_model(assigned, &user))
+}
+
+/// Assigns an active coordinator account to the territory. Admins are not assigned: they manage
+/// everything anyway.
+pub async fn assign(state: &AppState, caller: &Caller, id: Uuid, body: CoordinatorCreate) -> ApiResult<Coordinator> {
+    ensure_may_assign(caller)?;
+    let txn = crate::db::begin(&state.db).await?;
+    find(&txn, id).await?;
+    let user = user::Entity::find_by_id(body.user_id)
+        .one(&txn)
+        .await?
+        .ok_or_else(|| ApiError::invalid("user_id", FieldErrorCode::NotFound, "no such account"))?;
+    if user.role != Role::Coordinator || !user.is_active {
+        return Err(ApiError::invalid("user_id", FieldErrorCode::Invalid, "must be an active account with the role coordinator"));
+    }
+    if assignment(&txn, id, user.id).await?.is_some() {
+        return Err(ApiError::duplicate("user_id", "the account already coordinates this territory"));
+    }
+    let now = clock::now();
+    let assigned = territory_coordinator::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        territory_id: Set(id),
+        user_id: Set(user.id),
+        created_at: Set(now),
+        updated_at: Set(now),
+        version: Set(1),
+    }
+    .insert(&txn)
+    .await?;
+    audit::record(&txn, caller, "create", "territory_coordinator", Some(assigned.id), assignment_changes(id, user.id)).await?;
+    txn.commit().await?;
+    Ok(Coordinator::from_model(assigned, &user))
+}
+
+/// Ends an assignment. A coordinator left with none coordinates the whole installation again.
+pub async fn unassign(state: &AppState, caller: &Caller, id: Uuid, user_id: Uuid, if_match: IfMatch) -> ApiResult<()> {
+    ensure_may_assign(caller)?;
+    let txn = crate::db::begin(&state.db).await?;
+    let assigned = assignment(&txn, id, user_id).await?.ok_or(ApiError::NotFound)?;
+    if_match.check(assigned.version)?;
+    territory_coordinator::Entity::delete_by_id(assigned.id).exec(&txn).await?;
+    audit::record(&txn, caller, "delete", "territory_coordinator", Some(assigned.id), assignment_changes(id, user_id)).await?;
+    txn.commit().await?;
+    Ok(())
+}
