@@ -18,6 +18,7 @@ mod comments;
 mod groups;
 mod plans;
 mod rows;
+mod territories;
 
 pub use accounts::*;
 pub use comments::*;

@@ -19,6 +19,7 @@ mod permissions;
 mod plans;
 mod schema;
 mod seed;
+mod territories;
 mod users;
 mod web_app;
 mod working_groups;
