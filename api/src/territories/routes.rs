@@ -8,7 +8,7 @@ use super::dto::{
 use super::service;
 use crate::caller::Caller;
 use crate::error::ApiResult;
-use crate::http::{IfMatch, Json, created, no_content, ok};
+use crate::http::{IfMatch, Json, Query, created, no_content, ok};
 use crate::pagination::PageParams;
 use crate::state::AppState;
 
@@ -18,8 +18,8 @@ use crate::state::AppState;
 pub async fn list_territories(
     state: web::Data<AppState>,
     _caller: Caller,
-    filters: web::Query<TerritoryFilters>,
-    page: web::Query<PageParams>,
+    filters: Query<TerritoryFilters>,
+    page: Query<PageParams>,
 ) -> ApiResult<HttpResponse> {
     Ok(HttpResponse::Ok().json(service::list(&state, filters.into_inner(), &page).await?))
 }
@@ -72,7 +72,7 @@ pub async fn list_coordinators(
     state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<Uuid>,
-    page: web::Query<PageParams>,
+    page: Query<PageParams>,
 ) -> ApiResult<HttpResponse> {
     Ok(HttpResponse::Ok().json(service::coordinators(&state, &caller, *id, &page).await?))
 }

@@ -15,11 +15,11 @@ use super::scope;
 use crate::audit::{self, service::changes_of};
 use crate::caller::{Action, Caller, authorize};
 use crate::clock;
-use crate::error::{ApiError, ApiResult, ConflictCode, FieldErrorCode};
+use crate::error::{ApiError, ApiResult, ConflictCode, FieldErrorCode, Validate, Validator};
 use crate::http::IfMatch;
 use crate::pagination::{self, PageParams, Sort};
 use crate::state::AppState;
-use crate::store::update_versioned;
+use crate::store::{given, update_versioned};
 
 /// The tree is the installation's set-up (domain.md: admins manage territories and their coordinators).
 fn ensure_admin(caller: &Caller) -> ApiResult<()> {
@@ -86,7 +86,9 @@ async fn ensure_parent<D: ConnectionTrait>(db: &D, parent: Option<Uuid>, id: Opt
 
 pub async fn create(state: &AppState, caller: &Caller, body: TerritoryCreate) -> ApiResult<Territory> {
     ensure_admin(caller)?;
-    body.validate()?;
+    let mut v = Validator::new();
+    body.validate(&mut v);
+    v.finish()?;
     let txn = crate::db::begin(&state.db).await?;
     ensure_parent(&txn, body.parent_id, None).await?;
     ensure_code_free(&txn, body.kind, body.code.as_deref(), None).await?;
@@ -110,7 +112,9 @@ pub async fn create(state: &AppState, caller: &Caller, body: TerritoryCreate) ->
 
 pub async fn update(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMatch, patch: TerritoryPatch) -> ApiResult<Territory> {
     ensure_admin(caller)?;
-    patch.validate()?;
+    let mut v = Validator::new();
+    patch.validate(&mut v);
+    v.finish()?;
     let txn = crate::db::begin(&state.db).await?;
     let current = find(&txn, id).await?;
     if_match.check(current.version)?;
@@ -122,14 +126,10 @@ pub async fn update(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMat
     ensure_code_free(&txn, kind, code.as_deref(), Some(id)).await?;
     let version = current.version;
     let mut active = current.into_active_model();
-    if let Some(name) = &patch.name {
-        active.name = Set(name.trim().to_string());
-    }
+    given(&mut active.name, patch.name.as_ref().map(|n| n.trim().to_string()));
     active.kind = Set(kind);
     active.code = Set(code);
-    if let Some(parent) = patch.parent_id {
-        active.parent_id = Set(parent);
-    }
+    given(&mut active.parent_id, patch.parent_id);
     let updated = update_versioned(&txn, active, id, version).await?;
     audit::record(&txn, caller, "update", "territory", Some(id), changes_of(&patch)).await?;
     txn.commit().await?;
