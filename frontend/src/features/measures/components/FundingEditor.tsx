@@ -1,10 +1,11 @@
 //! Editable list of a measure's funding by year and source (CZK as decimal strings).
 //! Once the plan is approved (`locked`) only the actual amounts may change.
+import { ChoiceSelect } from '../../../components/ChoiceSelect';
 import { Field } from '../../../components/Field';
 import { RowsEditor } from '../../../components/RowsEditor';
 import { useT } from '../../../i18n';
 import { rowKey } from '../../../lib/rows';
-import { FUNDING_SOURCES, type FundingSource } from '../api/measures';
+import { FUNDING_SOURCES } from '../api/measures';
 import type { FundingRow } from '../api/rows';
 
 interface Props {
@@ -49,13 +50,7 @@ export function FundingEditor({ rows, onChange, errors, locked }: Props) {
                   <input type="number" inputMode="numeric" data-focus={`fund-${r.key}`} disabled={locked} min={2000} max={2100} value={r.year} onChange={(e) => setRow({ year: e.target.value })} />
                 </Field>
                 <Field label={t('measure.source')} errors={at('source')}>
-                  <select disabled={locked} value={r.source} onChange={(e) => setRow({ source: e.target.value as FundingSource })}>
-                    {FUNDING_SOURCES.map((s) => (
-                      <option key={s} value={s}>
-                        {t(`fundingSource.${s}`)}
-                      </option>
-                    ))}
-                  </select>
+                  <ChoiceSelect disabled={locked} choices={FUNDING_SOURCES} labels="fundingSource" value={r.source} onChange={(source) => setRow({ source })} />
                 </Field>
               </div>
               <div className="field-row">

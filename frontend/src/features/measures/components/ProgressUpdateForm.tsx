@@ -1,5 +1,6 @@
 //! "Report progress": records a dated update and sets the measure's status and progress.
 import { useState } from 'react';
+import { ChoiceSelect } from '../../../components/ChoiceSelect';
 import { Field } from '../../../components/Field';
 import { FormErrors } from '../../../components/FormErrors';
 import { useT } from '../../../i18n';
@@ -41,13 +42,7 @@ export function ProgressUpdateForm({ measure }: { measure: Measure }) {
             <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
           </Field>
           <Field label={t('measure.fields.status')} errors={submit.errors.status}>
-            <select value={status} onChange={(e) => setStatus(e.target.value as MeasureStatus)}>
-              {MEASURE_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`measureStatus.${s}`)}
-                </option>
-              ))}
-            </select>
+            <ChoiceSelect choices={MEASURE_STATUSES} labels="measureStatus" value={status} onChange={setStatus} />
           </Field>
           <Field label={t('measure.fields.progress')} hint={t('measure.fields.progressHint')} errors={submit.errors.progress}>
             <input type="number" inputMode="numeric" min={0} max={100} value={progress} onChange={(e) => setProgress(e.target.value)} />

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
+import { ChoiceSelect } from '../../../components/ChoiceSelect';
 import { Field } from '../../../components/Field';
 import { FormActions } from '../../../components/FormActions';
 import { FormNotices } from '../../../components/FormNotices';
@@ -184,13 +185,7 @@ export function MeasureFormPage() {
           <legend>{t('measure.form.implementationSection')}</legend>
           <div className="field-row">
             <Field label={t('measure.fields.status')} errors={err.status}>
-              <select value={values.status} onChange={field('status')}>
-                {MEASURE_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`measureStatus.${s}`)}
-                  </option>
-                ))}
-              </select>
+              <ChoiceSelect choices={MEASURE_STATUSES} labels="measureStatus" value={values.status} onChange={(status) => form.update({ status })} />
             </Field>
             <Field label={t('measure.fields.progress')} hint={t('measure.fields.progressHint')} errors={err.progress}>
               <input type="number" inputMode="numeric" min={0} max={100} value={values.progress} onChange={field('progress')} />

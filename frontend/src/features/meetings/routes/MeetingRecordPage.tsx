@@ -1,6 +1,7 @@
 //! The record of a meeting: status, ordered agenda, attendance, resolutions with votes, minutes.
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
+import { ChoiceSelect } from '../../../components/ChoiceSelect';
 import { Field } from '../../../components/Field';
 import { FormActions } from '../../../components/FormActions';
 import { FormNotices } from '../../../components/FormNotices';
@@ -11,8 +12,7 @@ import { RowsEditor } from '../../../components/RowsEditor';
 import { useI18n } from '../../../i18n';
 import { rowKey } from '../../../lib/rows';
 import { useForm } from '../../../lib/useForm';
-import { knownMembers, membersQuery, type KnownMember, type Stakeholder } from '../../working-groups/api/groups';
-import { StakeholderSelect } from '../../working-groups/components/StakeholderSelect';
+import { knownMembers, membersQuery, STAKEHOLDERS, type KnownMember, type Stakeholder } from '../../working-groups/api/groups';
 import { useLeadership } from '../../working-groups/api/leadership';
 import { MEETING_STATUSES, meetingQuery, useSaveMeeting, type Meeting, type MeetingStatus } from '../api/meetings';
 
@@ -117,13 +117,7 @@ export function MeetingRecordPage() {
         })}
       >
         <Field label={t('meeting.fields.status')} errors={errors.status}>
-          <select value={values.status} onChange={(e) => update({ status: e.target.value as MeetingStatus })}>
-            {MEETING_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`meetingStatus.${s}`)}
-              </option>
-            ))}
-          </select>
+          <ChoiceSelect choices={MEETING_STATUSES} labels="meetingStatus" value={values.status} onChange={(status) => update({ status })} />
         </Field>
 
         <section aria-labelledby="rec-agenda" aria-describedby={agendaError ? 'rec-agenda-error' : undefined} className="record-section">
@@ -203,7 +197,7 @@ export function MeetingRecordPage() {
                   <input type="text" data-focus={`guest-${g.key}-name`} value={g.name} onChange={(e) => setRow({ name: e.target.value })} />
                 </Field>
                 <Field label={t('members.stakeholder')} errors={errors[`attendance.guests[${i}].stakeholder`]}>
-                  <StakeholderSelect value={g.stakeholder} onChange={(stakeholder) => setRow({ stakeholder })} />
+                  <ChoiceSelect choices={STAKEHOLDERS} labels="stakeholderOne" value={g.stakeholder} onChange={(stakeholder) => setRow({ stakeholder })} />
                 </Field>
               </div>
             )}

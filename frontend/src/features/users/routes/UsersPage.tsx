@@ -1,6 +1,7 @@
 //! Users: coordinators list and add people; admins also change roles.
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { ChoiceSelect } from '../../../components/ChoiceSelect';
 import { ConflictNotice } from '../../../components/ConflictNotice';
 import { Field } from '../../../components/Field';
 import { FormErrors } from '../../../components/FormErrors';
@@ -140,13 +141,7 @@ export function UsersPage() {
             <input type="email" autoComplete="off" value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} />
           </Field>
           <Field label={t('users.role')} errors={create.errors.role}>
-            <select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as Role })}>
-              {(admin ? ROLES : (['member'] as Role[])).map((r) => (
-                <option key={r} value={r}>
-                  {t(`role.${r}`)}
-                </option>
-              ))}
-            </select>
+            <ChoiceSelect choices={admin ? ROLES : (['member'] as Role[])} labels="role" value={form.role} onChange={(role) => setForm({ ...form, role })} />
           </Field>
           <Field label={t('users.password')} hint={t('users.passwordHint')} errors={create.errors.password} required requiredText={t('common.required')}>
             <input type="password" autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} />
@@ -175,13 +170,7 @@ function RoleEditor({ user, busy, onSave }: { user: User; busy: boolean; onSave:
         onSave(role);
       }}
     >
-      <select aria-label={t('users.roleOf', { name: user.display_name })} value={role} onChange={(e) => setRole(e.target.value as Role)}>
-        {ROLES.map((r) => (
-          <option key={r} value={r}>
-            {t(`role.${r}`)}
-          </option>
-        ))}
-      </select>
+      <ChoiceSelect aria-label={t('users.roleOf', { name: user.display_name })} choices={ROLES} labels="role" value={role} onChange={setRole} />
       <button type="submit" className="btn btn-secondary btn-small" disabled={busy || role === user.role}>
         {t('users.saveRole')}
         <span className="visually-hidden"> {user.display_name}</span>

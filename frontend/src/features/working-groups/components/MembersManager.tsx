@@ -2,6 +2,7 @@
 //! Leaders may not list users, so they add a member by the account's id; only staff appoint leaders.
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { ChoiceSelect } from '../../../components/ChoiceSelect';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { ConflictNotice } from '../../../components/ConflictNotice';
 import { Field } from '../../../components/Field';
@@ -9,9 +10,8 @@ import { FormErrors } from '../../../components/FormErrors';
 import { useT } from '../../../i18n';
 import { useSubmit } from '../../../lib/useSubmit';
 import { usersQuery } from '../../users/api/users';
-import { MEMBER_ROLES, type KnownMember, type MemberRole, type Stakeholder } from '../api/groups';
+import { MEMBER_ROLES, STAKEHOLDERS, type KnownMember, type MemberRole, type Stakeholder } from '../api/groups';
 import { useAddMember, useRefreshMembers, useRemoveMember, useUpdateMember } from '../api/members';
-import { StakeholderSelect } from './StakeholderSelect';
 
 interface Props {
   groupId: string;
@@ -115,17 +115,11 @@ function MemberRow({
       >
         <div className="field-row">
           <Field label={t('members.stakeholderOf', { name })} errors={submit.errors.stakeholder}>
-            <StakeholderSelect value={stakeholder} onChange={setStakeholder} />
+            <ChoiceSelect choices={STAKEHOLDERS} labels="stakeholderOne" value={stakeholder} onChange={setStakeholder} />
           </Field>
           {staff && (
             <Field label={t('members.roleOf', { name })} errors={submit.errors.role}>
-              <select value={role} onChange={(e) => setRole(e.target.value as MemberRole)}>
-                {MEMBER_ROLES.map((r) => (
-                  <option key={r} value={r}>
-                    {t(`memberRole.${r}`)}
-                  </option>
-                ))}
-              </select>
+              <ChoiceSelect choices={MEMBER_ROLES} labels="memberRole" value={role} onChange={setRole} />
             </Field>
           )}
         </div>
@@ -224,17 +218,11 @@ function AddMember({
       )}
       <div className="field-row">
         <Field label={t('members.stakeholder')} hint={t('members.stakeholderHint')} errors={submit.errors.stakeholder}>
-          <StakeholderSelect value={stakeholder} onChange={setStakeholder} />
+          <ChoiceSelect choices={STAKEHOLDERS} labels="stakeholderOne" value={stakeholder} onChange={setStakeholder} />
         </Field>
         {staff && (
           <Field label={t('members.role')} errors={submit.errors.role}>
-            <select value={role} onChange={(e) => setRole(e.target.value as MemberRole)}>
-              {MEMBER_ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {t(`memberRole.${r}`)}
-                </option>
-              ))}
-            </select>
+            <ChoiceSelect choices={MEMBER_ROLES} labels="memberRole" value={role} onChange={setRole} />
           </Field>
         )}
       </div>
