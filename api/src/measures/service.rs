@@ -102,20 +102,28 @@ pub async fn create(state: &AppState, caller: &Caller, goal_id: Uuid, body: Meas
     ensure_code_free(&txn, goal_id, &code, None).await?;
     let position = match body.position {
         Some(p) => p,
-        None => {
-            let last = measure::Entity::find()
-                .filter(measure::Column::GoalId.eq(goal_id))
-                .order_by_desc(measure::Column::Position)
-                .one(&txn)
-                .await?;
-            last.map_or(1, |m| m.position.saturating_add(1))
-        }
+        None => next_position(&txn, goal_id).await?,
     };
+    let measure = new_row(&body, &goal, code, position).insert(&txn).await?;
+    audit::record(&txn, caller, "create", "measure", Some(measure.id), changes_of(&body)).await?;
+    txn.commit().await?;
+    Ok(Measure::from_model(measure))
+}
+
+/// After the goal's last measure.
+async fn next_position<D: ConnectionTrait>(db: &D, goal_id: Uuid) -> ApiResult<i32> {
+    let last = measure::Entity::find().filter(measure::Column::GoalId.eq(goal_id)).order_by_desc(measure::Column::Position).one(db).await?;
+    Ok(last.map_or(1, |m| m.position.saturating_add(1)))
+}
+
+/// A new measure of `goal` as `body` describes it, stored the way `apply` stores a patch (texts
+/// and labels trimmed, money parsed).
+fn new_row(body: &MeasureCreate, goal: &goal::Model, code: String, position: i32) -> measure::ActiveModel {
     let now = clock::now();
-    let measure = measure::ActiveModel {
+    measure::ActiveModel {
         id: Set(Uuid::now_v7()),
-        goal_id: Set(goal_id),
-        plan_id: Set(plan.id),
+        goal_id: Set(goal.id),
+        plan_id: Set(goal.plan_id),
         code: Set(code),
         title: Set(body.title.trim().to_string()),
         description: Set(body.description.clone()),
@@ -136,11 +144,6 @@ pub async fn create(state: &AppState, caller: &Caller, goal_id: Uuid, body: Meas
         updated_at: Set(now),
         version: Set(1),
     }
-    .insert(&txn)
-    .await?;
-    audit::record(&txn, caller, "create", "measure", Some(measure.id), changes_of(&body)).await?;
-    txn.commit().await?;
-    Ok(Measure::from_model(measure))
 }
 
 pub async fn update(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMatch, patch: MeasurePatch) -> ApiResult<Measure> {
