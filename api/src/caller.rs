@@ -147,8 +147,7 @@ pub fn authorize(caller: &Caller, action: Action) -> ApiResult<()> {
             caller.is_staff()
         }
         Action::EditPlanContent { group, plan_status } => {
-            caller.is_staff()
-                || (group.is_some_and(|g| caller.leads(g)) && matches!(plan_status, PlanStatus::Draft | PlanStatus::Consultation))
+            caller.is_staff() || (group.is_some_and(|g| caller.leads(g)) && !crate::lifecycle::is_frozen(plan_status))
         }
         Action::ManageGroup(group) => caller.is_staff() || caller.leads(group),
         Action::SelfService => true,

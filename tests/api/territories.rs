@@ -144,6 +144,25 @@ both!(the_tree_never_loops, |app| async move {
     assert_eq!(app.get(&path, None).await.expect(200)["version"], 1, "the refused moves changed nothing");
 });
 
+both!(two_opposite_moves_at_once_never_make_a_loop, |app| async move {
+    let admin = app.admin().await;
+    let t = Some(admin.token.as_str());
+    // Many rounds of "A under B" racing "B under A": at most one of each pair may win.
+    for round in 0..10 {
+        let a = app.create_territory(&admin.token, &format!("Mikroregion A{round}"), "microregion", None).await;
+        let b = app.create_territory(&admin.token, &format!("Mikroregion B{round}"), "microregion", None).await;
+        let (a_path, b_path) = (format!("/territories/{a}"), format!("/territories/{b}"));
+        let (under_b, under_a) =
+            tokio::join!(app.patch(&a_path, t, json!({"parent_id": b})), app.patch(&b_path, t, json!({"parent_id": a})));
+        let won: Vec<u16> = [&under_b, &under_a].iter().map(|r| r.status.as_u16()).collect();
+        assert!(won.iter().all(|s| [200, 412, 422].contains(s)), "round {round}: {won:?}");
+        assert!(won.iter().filter(|s| **s == 200).count() <= 1, "round {round}: both moves won, a loop: {won:?}");
+        let parents =
+            (app.get(&a_path, None).await.expect(200)["parent_id"].clone(), app.get(&b_path, None).await.expect(200)["parent_id"].clone());
+        assert!(parents.0.is_null() || parents.1.is_null(), "round {round}: {parents:?}");
+    }
+});
+
 both!(a_territory_in_use_is_not_deleted, |app| async move {
     let admin = app.admin().await;
     let t = Some(admin.token.as_str());

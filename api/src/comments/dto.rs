@@ -238,6 +238,7 @@ mod tests {
         use utoipa::openapi::{RefOr, Schema};
         let RefOr::T(Schema::Object(create)) = CommentCreate::schema() else { panic!("an object") };
         let Some(RefOr::T(Schema::Object(email))) = create.properties.get("author_email") else { panic!("author_email") };
+        assert_eq!(email.max_length, Some(crate::domain::Email::MAX), "the documented bound is the checked one");
         let pattern = regex::Regex::new(email.pattern.as_deref().unwrap()).unwrap();
         // Blank is no address, which the pattern allows too.
         for email in crate::domain::EMAIL_SAMPLES.iter().map(|(raw, _)| *raw).chain(["  \t "]) {

@@ -345,17 +345,13 @@ pub async fn resolve(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMa
     let txn = crate::db::begin(&state.db).await?;
     let (current, plan) = load(&txn, caller, id).await?;
     if_match.check(current.version)?;
-    if current.parent_id.is_some() {
-        return Err(ApiError::Conflict(
-            ConflictCode::NotSettleable,
-            "a reply is not settled on its own; settle the comment it answers".into(),
-        ));
-    }
-    if !current.is_consultation {
-        return Err(ApiError::Conflict(
-            ConflictCode::NotSettleable,
-            "only consultation comments are settled; this one was not made during the plan's consultation".into(),
-        ));
+    if !is_formal(&current) {
+        let why = if current.parent_id.is_some() {
+            "a reply is not settled on its own; settle the comment it answers"
+        } else {
+            "only consultation comments are settled; this one was not made during the plan's consultation"
+        };
+        return Err(ApiError::Conflict(ConflictCode::NotSettleable, why.into()));
     }
     match plan.as_ref().map(|p| p.status) {
         Some(PlanStatus::Consultation) => {}

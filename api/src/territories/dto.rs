@@ -111,7 +111,8 @@ pub struct CoordinatorCreate {
     pub user_id: Uuid,
 }
 
-/// A coordinator assigned to a territory: they manage it and every territory below it.
+/// A coordinator assigned to a territory (the territories they are to manage, with those below; not
+/// enforced yet).
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Coordinator {
     pub id: Uuid,

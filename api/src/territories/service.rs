@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use entity::enums::{Role, TerritoryKind};
 use entity::{territory, territory_coordinator, user};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
 };
 use uuid::Uuid;
 
@@ -76,9 +76,14 @@ async fn ensure_parent<D: ConnectionTrait>(db: &D, parent: Option<Uuid>, id: Opt
     if territory::Entity::find_by_id(parent).one(db).await?.is_none() {
         return Err(ApiError::invalid("parent_id", FieldErrorCode::NotFound, "no such territory"));
     }
-    if let Some(id) = id
-        && scope::subtree(db, id).await?.contains(&parent)
-    {
+    let Some(id) = id else { return Ok(()) };
+    // Two moves at once (A under B, B under A) would each pass the check below on PostgreSQL's
+    // read-committed snapshots and make a loop, so moves wait for each other. SQLite's write
+    // transactions are serial already (`db::begin`).
+    if db.get_database_backend() == DbBackend::Postgres {
+        db.execute_unprepared("LOCK TABLE territories IN SHARE ROW EXCLUSIVE MODE").await?;
+    }
+    if scope::subtree(db, id).await?.contains(&parent) {
         return Err(ApiError::invalid("parent_id", FieldErrorCode::Invalid, "must not be the territory itself or one below it"));
     }
     Ok(())

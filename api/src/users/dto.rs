@@ -118,12 +118,13 @@ mod tests {
 
     use super::*;
 
-    /// Each body's `email` pattern accepts what `Email::parse` does.
+    /// Each body's `email` pattern and length bound accept what `Email::parse` does.
     #[test]
     fn the_documented_email_pattern_is_the_rule() {
         for body in [UserCreate::schema(), UserPatch::schema(), MePatch::schema()] {
             let RefOr::T(Schema::Object(body)) = body else { panic!("an object") };
             let Some(RefOr::T(Schema::Object(email))) = body.properties.get("email") else { panic!("email") };
+            assert_eq!(email.max_length, Some(Email::MAX), "the documented bound is the checked one");
             let pattern = regex::Regex::new(email.pattern.as_deref().unwrap()).unwrap();
             for &(email, _) in crate::domain::EMAIL_SAMPLES {
                 assert_eq!(pattern.is_match(email), Email::parse("email", email).is_ok(), "{email:?}");

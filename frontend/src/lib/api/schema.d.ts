@@ -783,8 +783,9 @@ export interface paths {
         get: operations["list_coordinators"];
         put?: never;
         /**
-         * Assign a coordinator to a territory (admins, signed in). Assigned territories narrow what the
-         *     coordinator manages; one with none manages the whole installation.
+         * Assign a coordinator to a territory (admins, signed in). The assignment is recorded; narrowing
+         *     what the coordinator manages to their territories is not enforced yet (every coordinator still
+         *     manages the whole installation).
          */
         post: operations["assign_coordinator"];
         delete?: never;
@@ -1037,7 +1038,10 @@ export interface components {
             /** Format: date-time */
             generated_at: string;
         };
-        /** @description A coordinator assigned to a territory: they manage it and every territory below it. */
+        /**
+         * @description A coordinator assigned to a territory (the territories they are to manage, with those below; not
+         *     enforced yet).
+         */
         Coordinator: {
             /** Format: uuid */
             id: string;
