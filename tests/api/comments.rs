@@ -1,6 +1,6 @@
 //! Comments: who may comment when, e-mail privacy, replies, editing, moderation, comments entered
 //! on someone's behalf, the anonymous rate limit.
-use chrono::{Duration, Utc};
+use chrono::Duration;
 use serde_json::json;
 use uuid::Uuid;
 
@@ -32,7 +32,8 @@ both!(anonymous_comment_during_open_consultation, |app| async move {
     assert_eq!(comment["is_consultation"], true);
     assert_eq!(comment["channel"], "web");
     assert_eq!(comment["status"], "published");
-    assert_eq!(comment["received_on"], Utc::now().date_naive().to_string());
+    // Today as a Czech day: in Prague's time, not UTC's.
+    assert_eq!(comment["received_on"], api::clock::today().to_string());
     assert!(comment["resolution"].is_null());
 
     // Nobody but staff reads the e-mail: not the public, not another member.
@@ -97,7 +98,7 @@ both!(anonymous_comment_rules, |app| async move {
     assert_eq!(app.get(&format!("/plans/{}", k.plan), None).await.json()["consultation_open"], false);
     // An approved plan takes no public comments either.
     let approved = app.open_consultation().await;
-    let today = Utc::now().date_naive().to_string();
+    let today = api::clock::today().to_string();
     app.approve(&approved.plan, &approved.coordinator.token, "usnesení ZM č. 12/3/25", &today).await;
     let problem = app.post_comment(None, anonymous("plan", &approved.plan, "Text", "Jana", None)).await.expect(409);
     assert!(problem["detail"].as_str().unwrap().contains("not in public consultation"), "{problem}");
@@ -274,7 +275,7 @@ both!(moderation_hides_and_restores, |app| async move {
 both!(staff_enter_comments_received_on_paper, |app| async move {
     let k = app.open_consultation().await;
     let c = Some(k.coordinator.token.as_str());
-    let received = (Utc::now() - Duration::days(3)).date_naive().to_string();
+    let received = (api::clock::today() - Duration::days(3)).to_string();
     let mut paper = anonymous("measure", &k.measure, "Dopis: žádáme rozšíření služby.", "Obec Větřní", Some("podatelna@vetrni.example.cz"));
     paper["channel"] = json!("paper");
     paper["received_on"] = json!(received);
@@ -293,7 +294,7 @@ both!(staff_enter_comments_received_on_paper, |app| async move {
     nameless.as_object_mut().unwrap().remove("author_name");
     assert_eq!(app.post_comment(c, nameless).await.expect(422)["errors"][0]["field"], "author_name");
     let mut future = paper.clone();
-    future["received_on"] = json!((Utc::now() + Duration::days(2)).date_naive().to_string());
+    future["received_on"] = json!((api::clock::today() + Duration::days(1)).to_string());
     assert_eq!(app.post_comment(c, future).await.expect(422)["errors"][0]["field"], "received_on");
     let mut bad_channel = paper.clone();
     bad_channel["channel"] = json!("pigeon");
@@ -307,7 +308,8 @@ both!(staff_enter_comments_received_on_paper, |app| async move {
     assert_eq!(app.post_comment(c, in_time).await.expect(201)["is_consultation"], true);
     let mut late = paper.clone();
     late["channel"] = json!("email");
-    late["received_on"] = json!(Utc::now().date_naive().to_string());
+    // Received today in Prague is never in the future, whatever day it is in UTC.
+    late["received_on"] = json!(api::clock::today().to_string());
     assert_eq!(app.post_comment(c, late).await.expect(201)["is_consultation"], false);
     let report = app.register(&k.plan, c).await.expect(200);
     let channels: Vec<&str> = items(&report).iter().map(|e| e["channel"].as_str().unwrap()).collect();

@@ -1,5 +1,4 @@
 //! Settling consultation comments, the approval gate, and the register in JSON, CSV and HTML.
-use chrono::Utc;
 use reqwest::Method;
 use serde_json::{Value, json};
 
@@ -7,7 +6,7 @@ use crate::both;
 use crate::helpers::*;
 
 fn approval() -> Value {
-    to_approved("usnesení ZM č. 1234/ZM2226/22", &Utc::now().date_naive().to_string())
+    to_approved("usnesení ZM č. 1234/ZM2226/22", &api::clock::today().to_string())
 }
 
 /// The register with an explicit `Accept`, read as raw bytes (a text decoder would eat the BOM).
@@ -187,13 +186,13 @@ both!(register_as_csv_for_excel, |app| async move {
     assert_eq!(&first[col("Název")], "Odlehčovací služba");
     assert_eq!(&first[col("Autor")], "Jana Nováková");
     assert_eq!(&first[col("Kanál")], "web");
-    assert_eq!(&first[col("Přijato")], Utc::now().date_naive().to_string());
+    assert_eq!(&first[col("Přijato")], api::clock::today().to_string());
     assert_eq!(&first[col("Text připomínky")], tricky, "separator, quotes and a line break round-trip");
     assert_eq!(&first[col("Vypořádání")], "akceptováno");
     assert_eq!(&first[col("Odůvodnění")], "Oprávněné; text \"upraven\".");
     assert_eq!(&first[col("Změna v plánu")], "Opatření 1.1: víkendy; svátky");
     assert_eq!(&first[col("Vypořádal")], "Test coordinator");
-    assert_eq!(&first[col("Datum vypořádání")], Utc::now().date_naive().to_string());
+    assert_eq!(&first[col("Datum vypořádání")], api::clock::today().to_string());
     assert_eq!(&rows[1][col("Vypořádání")], "akceptováno částečně");
     assert_eq!(&rows[2][col("Vypořádání")], "", "unsettled");
     assert_eq!(&rows[3][col("Text připomínky")], "[text skryt moderátorem]");

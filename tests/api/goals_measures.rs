@@ -259,7 +259,7 @@ both!(state_edits_join_the_timeline_and_backfills_keep_the_current_state, |app| 
     app.patch_measure(&m, t, json!({"progress": 35})).await.expect(200);
     let items = timeline(&app, t, &m).await;
     assert_eq!(items.len(), 2);
-    let today = chrono::Utc::now().date_naive().to_string();
+    let today = api::clock::today().to_string();
     assert_eq!(items[0]["date"], today.as_str());
     assert_eq!((items[0]["status"].as_str(), items[0]["progress"].as_i64()), (Some("in_progress"), Some(20)));
     assert_eq!(

@@ -101,7 +101,7 @@ both!(synthetic_data_set_is_sized_as_asked, |app| async move {
         let register = app.register(&id.to_string(), None).await.expect(200);
         assert_eq!(register["counts"]["total"], 5);
         for entry in items(&register) {
-            assert!(entry["received_on"].as_str().unwrap() <= chrono::Utc::now().date_naive().to_string().as_str());
+            assert!(entry["received_on"].as_str().unwrap() <= api::clock::today().to_string().as_str());
         }
         if i == 0 {
             assert_eq!(plan["status"], "consultation");

@@ -60,7 +60,7 @@ impl Validate for CommentCreate {
             v.field(Email::parse("author_email", email));
         }
         if let Some(received_on) = self.received_on {
-            v.check(received_on <= clock::now().date_naive(), "received_on", FieldErrorCode::MustNotBeFuture, "must not be in the future");
+            v.check(received_on <= clock::today(), "received_on", FieldErrorCode::MustNotBeFuture, "must not be in the future");
             v.date("received_on", Some(received_on));
         }
     }

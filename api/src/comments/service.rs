@@ -149,7 +149,7 @@ fn check_fields(v: &mut Validator, submission: Submission, body: &CommentCreate)
     if submission.names_author() && given_author(body).0.is_empty() {
         v.required("author_name", "(the name of the person or organisation who comments)");
     }
-    body.received_on.unwrap_or_else(|| clock::now().date_naive())
+    body.received_on.unwrap_or_else(clock::today)
 }
 
 /// A reply answers a top-level comment on the same target that the caller may see.
@@ -181,7 +181,7 @@ fn consultation_decision(submission: Submission, plan: Option<&plan::Model>, rec
     }
     Ok(if submission.on_behalf {
         plan.is_some_and(|p| {
-            p.status == PlanStatus::Consultation && p.consultation_closes_at.is_some_and(|at| received_on <= at.date_naive())
+            p.status == PlanStatus::Consultation && p.consultation_closes_at.is_some_and(|at| received_on <= clock::day_of(at))
         })
     } else {
         open

@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use entity::enums::{CommentStatus, Resolution};
 
 use super::dto::{RegisterEntry, ReportPlan, ResolutionCounts};
+use crate::clock;
 use crate::labels::{channel_cs, day, resolution_cs, status_cs, target_cs};
 use crate::render;
 
@@ -28,7 +29,7 @@ pub fn labelled(c: &ResolutionCounts) -> [(&'static str, u32); 5] {
 }
 
 fn day_of(t: Option<DateTime<Utc>>) -> String {
-    t.map(|t| day(t.date_naive())).unwrap_or_default()
+    t.map(|t| day(clock::day_of(t))).unwrap_or_default()
 }
 
 /// One CSV field for Excel: quoted when it holds the separator, a quote or a line break; a leading
@@ -71,7 +72,7 @@ pub fn csv_rows(entries: &[RegisterEntry], staff: bool) -> String {
     for e in entries {
         let number = e.number.to_string();
         let received = e.received_on.format("%Y-%m-%d").to_string();
-        let resolved_at = e.resolved_at.map(|t| t.date_naive().format("%Y-%m-%d").to_string()).unwrap_or_default();
+        let resolved_at = e.resolved_at.map(|t| clock::day_of(t).format("%Y-%m-%d").to_string()).unwrap_or_default();
         let mut row = vec![
             number.as_str(),
             target_cs(e.target.target_type),
@@ -120,7 +121,7 @@ pub fn html_head(p: &ReportPlan, c: &ResolutionCounts, staff: bool) -> String {
         status = status_cs(p.status),
     );
     if let Some(at) = p.consultation_closes_at {
-        let _ = write!(s, ", připomínkové řízení do {}", day(at.date_naive()));
+        let _ = write!(s, ", připomínkové řízení do {}", day(clock::day_of(at)));
     }
     let _ = write!(s, ".</p><p>Celkem připomínek: {}</p><ul>", c.total);
     for (label, n) in labelled(c) {

@@ -210,7 +210,7 @@ impl Validate for ProgressUpdateCreate {
     fn validate(&self, v: &mut Validator) {
         v.range("progress", self.progress.into(), 0, 100);
         if let Some(date) = self.date {
-            v.check(date <= clock::now().date_naive(), "date", FieldErrorCode::MustNotBeFuture, "must not be in the future");
+            v.check(date <= clock::today(), "date", FieldErrorCode::MustNotBeFuture, "must not be in the future");
             v.date("date", Some(date));
         }
         v.field(Text::<5_000>::parse("note", &self.note));

@@ -170,7 +170,7 @@ pub async fn update(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMat
     let measure = update_versioned(&txn, active, id, version).await?;
     if state_changes {
         // The timeline is the record of implementation, so a direct edit of the state joins it too.
-        record_update(&txn, caller, id, clock::now().date_naive(), measure.status, measure.progress, String::new()).await?;
+        record_update(&txn, caller, id, clock::today(), measure.status, measure.progress, String::new()).await?;
     }
     audit::record(&txn, caller, "update", "measure", Some(id), changes_of(&patch)).await?;
     txn.commit().await?;
@@ -295,7 +295,7 @@ pub async fn add_update(state: &AppState, caller: &Caller, id: Uuid, body: Progr
     let (measure, goal, plan) = access::measure(&txn, caller, id).await?;
     authorize(caller, Action::EditPlanContent { group: goal.working_group_id, plan_status: plan.status })?;
     ensure_not_archived(plan.status)?;
-    let today = clock::now().date_naive();
+    let today = clock::today();
     let date = body.date.unwrap_or(today);
     let mut v = Validator::new();
     body.validate(&mut v);

@@ -226,7 +226,7 @@ fn approval(v: &mut Validator, resolution: Option<&str>, on: Option<NaiveDate>) 
         }
     };
     let on = match on {
-        Some(date) if date <= clock::now().date_naive() => {
+        Some(date) if date <= clock::today() => {
             v.date("approved_on", Some(date));
             Some(date)
         }

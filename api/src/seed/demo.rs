@@ -906,7 +906,7 @@ async fn build(b: &Builder<'_>) -> ApiResult<()> {
         author_name: "Josef Černý",
         author_email: None,
         channel: Channel::Web,
-        received_on: clock::now().date_naive() - Duration::days(3),
+        received_on: clock::today() - Duration::days(3),
         resolution: None,
         resolver: coordinator_ck,
     })
@@ -919,7 +919,7 @@ async fn build(b: &Builder<'_>) -> ApiResult<()> {
         author_name: "Obecní úřad Větřní",
         author_email: Some("podatelna@vetrni.example.cz"),
         channel: Channel::Email,
-        received_on: clock::now().date_naive() - Duration::days(2),
+        received_on: clock::today() - Duration::days(2),
         resolution: None,
         resolver: coordinator_ck,
     })

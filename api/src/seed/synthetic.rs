@@ -166,7 +166,7 @@ pub async fn load(db: &DatabaseConnection, size: Size) -> ApiResult<Vec<Uuid>> {
                 is_consultation: Set(true),
                 channel: Set(Channel::Web),
                 // Within the fortnight after opening: before the deadline, and never after today.
-                received_on: Set(opened.date_naive() + Duration::days((c % 14) as i64)),
+                received_on: Set(clock::day_of(opened) + Duration::days((c % 14) as i64)),
                 resolution: Set(resolution),
                 resolution_note: Set(resolution.filter(|r| *r != Resolution::Noted).map(|_| "Vypořádáno pracovní skupinou.".into())),
                 resolution_change: Set(None),
