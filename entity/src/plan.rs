@@ -9,7 +9,9 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
     pub title: String,
+    /// The territory's name, kept in step with `territory_id`'s (first-stage clients read it).
     pub territory: String,
+    pub territory_id: Option<Uuid>,
     pub period_start: i32,
     pub period_end: i32,
     pub summary: String,

@@ -16,6 +16,7 @@ pub struct Model {
     /// How many members must be present for resolutions to be valid (rules of procedure).
     pub quorum: Option<i32>,
     pub is_active: bool,
+    pub territory_id: Option<Uuid>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
     pub version: i32,

@@ -6,6 +6,7 @@ mod m20261122_000001_initial;
 mod m20261123_000001_filter_indexes;
 mod m20261201_000001_health_probe;
 mod m20261210_000001_territories;
+mod m20261211_000001_territory_links;
 mod tables;
 
 pub struct Migrator;
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000001_filter_indexes::Migration),
             Box::new(m20261201_000001_health_probe::Migration),
             Box::new(m20261210_000001_territories::Migration),
+            Box::new(m20261211_000001_territory_links::Migration),
         ]
     }
 }

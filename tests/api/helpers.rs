@@ -200,8 +200,10 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
     spawn_app_with(backend, |_| {}).await
 }
 
-pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut Config)) -> TestApp {
-    let (url, schema, dir) = match backend {
+/// A database of its own for one test, not yet migrated: a SQLite file in a temporary folder, or a
+/// PostgreSQL schema. Its URL and schema too, for the application's own connection settings.
+pub async fn empty_database(backend: Backend) -> (String, Option<String>, Option<TempDir>) {
+    match backend {
         Backend::Sqlite => {
             let dir = std::env::temp_dir().join(format!("spoluplan-test-{}", Uuid::now_v7()));
             std::fs::create_dir_all(&dir).unwrap();
@@ -214,11 +216,19 @@ pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut Config)) 
             setup.execute_unprepared(&format!("CREATE SCHEMA {schema}")).await.unwrap();
             (url, Some(schema), None)
         }
-    };
+    }
+}
+
+/// A connection to a database of `empty_database`.
+pub async fn connect(url: &str, schema: Option<&str>, config: &Config) -> DatabaseConnection {
+    api::db::connect_url(url, 5, config.db_acquire_timeout, config.db_statement_timeout, schema).await.expect("connect")
+}
+
+pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut Config)) -> TestApp {
+    let (url, schema, dir) = empty_database(backend).await;
     let mut config = test_config(url.clone());
     adjust(&mut config);
-    let db =
-        api::db::connect_url(&url, 5, config.db_acquire_timeout, config.db_statement_timeout, schema.as_deref()).await.expect("connect");
+    let db = connect(&url, schema.as_deref(), &config).await;
     let app = api::Application::build_with(config, db.clone()).await.expect("build app");
     let port = app.port();
     tokio::spawn(app.run_until_stopped());

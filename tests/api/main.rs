@@ -15,6 +15,7 @@ mod durability;
 mod export;
 mod goals_measures;
 mod meetings;
+mod migrations;
 mod permissions;
 mod plans;
 mod schema;

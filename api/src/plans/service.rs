@@ -66,6 +66,7 @@ pub async fn create(state: &AppState, caller: &Caller, body: PlanCreate) -> ApiR
         id: Set(Uuid::now_v7()),
         title: Set(body.title.trim().to_string()),
         territory: Set(body.territory.trim().to_string()),
+        territory_id: Set(None),
         period_start: Set(body.period_start),
         period_end: Set(body.period_end),
         summary: Set(body.summary.clone()),

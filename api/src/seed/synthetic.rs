@@ -5,7 +5,7 @@
 use chrono::{Duration, Utc};
 use entity::enums::*;
 use entity::values::*;
-use entity::{comment, goal, measure, plan, plan_status_change};
+use entity::{comment, goal, measure, plan, plan_status_change, territory};
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, DatabaseConnection, EntityTrait};
 use uuid::Uuid;
 
@@ -20,6 +20,9 @@ pub struct Size {
     pub measures_per_goal: usize,
     pub comments_per_plan: usize,
 }
+
+/// How many towns the plans are spread over.
+const MUNICIPALITIES: usize = 50;
 
 /// Rows per INSERT: far below both databases' limits on bound parameters.
 const BATCH: usize = 400;
@@ -57,6 +60,21 @@ pub async fn load(db: &DatabaseConnection, size: Size) -> ApiResult<Vec<Uuid>> {
     let txn = crate::db::begin(db).await?;
     let (mut plans, mut history, mut goals, mut measures, mut comments) = (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let mut plan_ids = Vec::new();
+    // The plans share 50 municipalities, as a region's would.
+    let towns: Vec<territory::ActiveModel> = (1..=size.plans.min(MUNICIPALITIES))
+        .map(|n| territory::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            name: Set(format!("Obec {n}")),
+            kind: Set(TerritoryKind::Municipality),
+            code: Set(None),
+            parent_id: Set(None),
+            created_at: Set(now),
+            updated_at: Set(now),
+            version: Set(1),
+        })
+        .collect();
+    let town_ids: Vec<Uuid> = towns.iter().map(|t| t.id.clone().unwrap()).collect();
+    insert_all(&txn, towns).await?;
     for p in 0..size.plans {
         let plan_id = Uuid::now_v7();
         plan_ids.push(plan_id);
@@ -76,7 +94,8 @@ pub async fn load(db: &DatabaseConnection, size: Size) -> ApiResult<Vec<Uuid>> {
         plans.push(plan::ActiveModel {
             id: Set(plan_id),
             title: Set(format!("Syntetický komunitní plán č. {}", p + 1)),
-            territory: Set(format!("Obec {}", p % 50 + 1)),
+            territory: Set(format!("Obec {}", p % MUNICIPALITIES + 1)),
+            territory_id: Set(Some(town_ids[p % MUNICIPALITIES])),
             period_start: Set(2025),
             period_end: Set(2028),
             summary: Set("Syntetická data pro měření výkonu.".into()),

@@ -88,6 +88,7 @@ pub async fn create(state: &AppState, caller: &Caller, body: WorkingGroupCreate)
         vision: Set(body.vision.clone()),
         quorum: Set(body.quorum),
         is_active: Set(body.is_active.unwrap_or(true)),
+        territory_id: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
         version: Set(1),
