@@ -51,6 +51,9 @@ both!(a_restore_puts_parents_before_children_whatever_their_ids, |app| async mov
     use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
     let c = app.coordinator().await;
     let plan = app.plan(&c).await;
+    let admin = app.admin().await;
+    let region = app.create_territory(&admin.token, "Jihočeský kraj", "region", None).await;
+    let group = app.group_of(&c.token, "PS Senioři", &region).await;
     let parent = app.create_goal(&plan, &c.token, json!({"code": "1", "title": "Senioři"})).await;
     // A sub-goal and a reply whose ids sort before their parents' (ids need not follow time).
     let mut sub: entity::goal::ActiveModel =
@@ -81,6 +84,12 @@ both!(a_restore_puts_parents_before_children_whatever_their_ids, |app| async mov
         lines[1..lines.len() - 1].to_vec()
     };
     assert_eq!(rows(&again), rows(&file));
+    // The links to territories travel too.
+    let group_path = format!("/working-groups/{group}");
+    assert_eq!(target.get(&group_path, None).await.json()["territory_id"], region.as_str());
+    let placed = app.get(&format!("/plans/{plan}"), Some(&c.token)).await.json()["territory_id"].clone();
+    assert!(placed.is_string());
+    assert_eq!(target.get(&format!("/plans/{plan}"), Some(&c.token)).await.json()["territory_id"], placed);
     assert_eq!(
         target.get(&format!("/plans/{plan}/tree"), Some(&c.token)).await.text,
         app.get(&format!("/plans/{plan}/tree"), Some(&c.token)).await.text

@@ -21,6 +21,7 @@ mod plans;
 mod schema;
 mod seed;
 mod territories;
+mod territory_links;
 mod users;
 mod web_app;
 mod working_groups;

@@ -191,6 +191,8 @@ pub struct MeasureFilters {
     /// Measures of goals owned by this working group.
     pub working_group_id: Option<Uuid>,
     pub status: Option<MeasureStatus>,
+    /// Measures of the plans of this territory and of every territory below it.
+    pub territory_id: Option<Uuid>,
 }
 
 #[derive(Debug, Deserialize, Serialize, ToSchema)]

@@ -2,7 +2,7 @@
 use chrono::NaiveDate;
 use entity::enums::MeasureStatus;
 use entity::values::{Funding, FundingList, Indicator, Indicators, StringList};
-use entity::{goal, measure, measure_update};
+use entity::{goal, measure, measure_update, plan};
 use sea_orm::sea_query::Query;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder,
@@ -21,6 +21,7 @@ use crate::lifecycle::{ensure_editable, ensure_not_archived, is_frozen};
 use crate::pagination::{self, KeyKind, PageParams, Sort, int_key};
 use crate::state::AppState;
 use crate::store::{given, update_versioned};
+use crate::territories::scope;
 use crate::{access, money, register};
 
 pub async fn get(state: &AppState, caller: &Caller, id: Uuid) -> ApiResult<Measure> {
@@ -31,7 +32,7 @@ pub async fn get(state: &AppState, caller: &Caller, id: Uuid) -> ApiResult<Measu
 /// Measures of one goal, in order.
 pub async fn list_of_goal(state: &AppState, caller: &Caller, goal_id: Uuid, page: &PageParams) -> ApiResult<MeasurePage> {
     access::goal(&state.db, caller, goal_id).await?;
-    let filters = MeasureFilters { plan_id: None, goal_id: Some(goal_id), working_group_id: None, status: None };
+    let filters = MeasureFilters { plan_id: None, goal_id: Some(goal_id), working_group_id: None, status: None, territory_id: None };
     list(state, caller, filters, page).await
 }
 
@@ -52,6 +53,9 @@ pub async fn list(state: &AppState, caller: &Caller, filters: MeasureFilters, pa
     }
     if let Some(status) = filters.status {
         select = select.filter(measure::Column::Status.eq(status));
+    }
+    if let Some(root) = filters.territory_id {
+        select = select.filter(measure::Column::PlanId.in_subquery(scope::rows_within(plan::Column::Id, plan::Column::TerritoryId, root)));
     }
     // Within one goal the order is by position; across goals it stays stable and total.
     let sort = Sort { key: Some((measure::Column::Position, KeyKind::Int)), id: measure::Column::Id, descending: false };

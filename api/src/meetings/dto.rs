@@ -158,6 +158,8 @@ pub struct MeetingFilters {
     /// Meetings starting before this time (RFC 3339).
     pub to: Option<DateTime<Utc>>,
     pub status: Option<MeetingStatus>,
+    /// Meetings of the working groups of this territory and of every territory below it.
+    pub territory_id: Option<Uuid>,
 }
 
 impl Validate for MeetingFilters {

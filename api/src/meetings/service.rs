@@ -20,6 +20,7 @@ use crate::http::IfMatch;
 use crate::pagination::{self, KeyKind, PageParams, Sort, time_key};
 use crate::state::AppState;
 use crate::store::update_versioned;
+use crate::territories::scope;
 use crate::working_groups;
 
 /// Meetings are public, whatever their status.
@@ -67,6 +68,10 @@ pub async fn list(
     }
     if let Some(status) = filters.status {
         select = select.filter(meeting::Column::Status.eq(status));
+    }
+    if let Some(root) = filters.territory_id {
+        let groups = scope::rows_within(working_group::Column::Id, working_group::Column::TerritoryId, root);
+        select = select.filter(meeting::Column::WorkingGroupId.in_subquery(groups));
     }
     let sort = Sort { key: Some((meeting::Column::StartsAt, KeyKind::Time)), id: meeting::Column::Id, descending: false };
     let (rows, next_cursor) = pagination::fetch(&state.db, select, sort, page, |m| (time_key(m.starts_at), m.id)).await?;

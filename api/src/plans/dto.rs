@@ -18,9 +18,14 @@ pub struct PlanCreate {
     /// e.g. "6. komunitní plán sociálních služeb města Ostravy".
     #[schema(min_length = 1, max_length = 300)]
     pub title: String,
-    /// e.g. "Statutární město Ostrava", "ORP Český Krumlov".
+    /// The plan's territory; required unless `territory` names one.
+    pub territory_id: Option<Uuid>,
+    /// For first-stage clients: the territory's name, e.g. "Statutární město Ostrava". The plan
+    /// is placed in the territory of that name, made (kind `other`) when there is none and the
+    /// caller coordinates the whole installation; otherwise 422. Sent with `territory_id`, it
+    /// must be that territory's name.
     #[schema(min_length = 1, max_length = 200)]
-    pub territory: String,
+    pub territory: Option<String>,
     #[schema(minimum = 2000, maximum = 2100)]
     pub period_start: i32,
     #[schema(minimum = 2000, maximum = 2100)]
@@ -38,6 +43,9 @@ pub struct PlanCreate {
 pub struct PlanPatch {
     #[schema(min_length = 1, max_length = 300)]
     pub title: Option<String>,
+    /// Moves the plan to another territory.
+    pub territory_id: Option<Uuid>,
+    /// For first-stage clients: moves the plan to the territory of this name (as on create).
     #[schema(min_length = 1, max_length = 200)]
     pub territory: Option<String>,
     #[schema(minimum = 2000, maximum = 2100)]
@@ -54,7 +62,10 @@ pub struct PlanPatch {
 pub struct Plan {
     pub id: Uuid,
     pub title: String,
+    /// The territory's name.
     pub territory: String,
+    /// Null only for a plan the move to territories found none for.
+    pub territory_id: Option<Uuid>,
     pub period_start: i32,
     pub period_end: i32,
     pub summary: String,
@@ -85,6 +96,7 @@ impl Plan {
             id: m.id,
             title: m.title,
             territory: m.territory,
+            territory_id: m.territory_id,
             period_start: m.period_start,
             period_end: m.period_end,
             summary: m.summary,
@@ -107,7 +119,10 @@ page_of!(PlanPage, Plan);
 #[into_params(parameter_in = Query)]
 pub struct PlanFilters {
     pub status: Option<PlanStatus>,
+    /// Plans of the territory of this name.
     pub territory: Option<String>,
+    /// Plans of this territory and of every territory below it.
+    pub territory_id: Option<Uuid>,
 }
 
 #[derive(Debug, Deserialize, Serialize, ToSchema, Clone)]
@@ -157,7 +172,10 @@ page_of!(StatusChangePage, StatusChangeRecord);
 
 impl Validate for PlanCreate {
     fn validate(&self, v: &mut Validator) {
-        texts(v, Some(&self.title), Some(&self.territory), Some(&self.summary), Some(&self.vision));
+        texts(v, Some(&self.title), self.territory.as_deref(), Some(&self.summary), Some(&self.vision));
+        if self.territory_id.is_none() && self.territory.is_none() {
+            v.required("territory_id", "(or, from a first-stage client, territory: its name)");
+        }
         Period { start: self.period_start, end: self.period_end }.validate(v);
     }
 }

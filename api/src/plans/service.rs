@@ -18,6 +18,7 @@ use crate::lifecycle::{self, ensure_editable};
 use crate::pagination::{self, PageParams, Sort};
 use crate::state::AppState;
 use crate::store::{given, update_versioned};
+use crate::territories::{place, scope};
 use crate::{access, progress, register};
 
 /// The plan as the API answers it, with its progress.
@@ -41,6 +42,9 @@ pub async fn list(state: &AppState, caller: &Caller, filters: PlanFilters, page:
     if let Some(territory) = filters.territory {
         select = select.filter(plan::Column::Territory.eq(territory));
     }
+    if let Some(root) = filters.territory_id {
+        select = select.filter(scope::within(plan::Column::TerritoryId, root));
+    }
     let sort = Sort { key: None, id: plan::Column::Id, descending: false };
     let (rows, next_cursor) = pagination::fetch(&state.db, select, sort, page, |p| (None, p.id)).await?;
     let ids: Vec<Uuid> = rows.iter().map(|p| p.id).collect();
@@ -62,11 +66,14 @@ pub async fn create(state: &AppState, caller: &Caller, body: PlanCreate) -> ApiR
     v.finish()?;
     let now = clock::now();
     let txn = crate::db::begin(&state.db).await?;
+    let territory = place::resolve(&txn, caller, body.territory_id, body.territory.as_deref())
+        .await?
+        .ok_or_else(|| ApiError::invalid("territory_id", FieldErrorCode::Required, "is required"))?;
     let plan = plan::ActiveModel {
         id: Set(Uuid::now_v7()),
         title: Set(body.title.trim().to_string()),
-        territory: Set(body.territory.trim().to_string()),
-        territory_id: Set(None),
+        territory: Set(territory.name),
+        territory_id: Set(Some(territory.id)),
         period_start: Set(body.period_start),
         period_end: Set(body.period_end),
         summary: Set(body.summary.clone()),
@@ -101,7 +108,10 @@ pub async fn update(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMat
     let mut active = current.into_active_model();
     let trim = |t: &String| t.trim().to_string();
     given(&mut active.title, patch.title.as_ref().map(trim));
-    given(&mut active.territory, patch.territory.as_ref().map(trim));
+    if let Some(territory) = place::resolve(&txn, caller, patch.territory_id, patch.territory.as_deref()).await? {
+        active.territory = Set(territory.name);
+        active.territory_id = Set(Some(territory.id));
+    }
     given(&mut active.period_start, patch.period_start);
     given(&mut active.period_end, patch.period_end);
     given(&mut active.summary, patch.summary.clone());

@@ -36,6 +36,12 @@ pub fn within(column: impl ColumnTrait, root: Uuid) -> Expr {
     column.into_expr().binary(BinOper::In, subtree_query(root))
 }
 
+/// The ids (`id`) of the rows whose `territory` lies within `root`: the filter of a list one link
+/// further away (meetings by their group's territory, measures by their plan's).
+pub fn rows_within(id: impl ColumnTrait, territory: impl ColumnTrait, root: Uuid) -> SelectStatement {
+    Query::select().column(id).from(id.entity_name()).and_where(within(territory, root)).take()
+}
+
 /// The ids of `root` and of every territory below it; empty when `root` does not exist.
 pub async fn subtree(db: &impl ConnectionTrait, root: Uuid) -> ApiResult<BTreeSet<Uuid>> {
     ids(db, &subtree_query(root)).await

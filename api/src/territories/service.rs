@@ -2,7 +2,8 @@
 use std::collections::HashMap;
 
 use entity::enums::{Role, TerritoryKind};
-use entity::{territory, territory_coordinator, user};
+use entity::{plan, territory, territory_coordinator, user, working_group};
+use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
 };
@@ -136,9 +137,26 @@ pub async fn update(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMat
     active.code = Set(code);
     given(&mut active.parent_id, patch.parent_id);
     let updated = update_versioned(&txn, active, id, version).await?;
+    if patch.name.is_some() {
+        rename_plans(&txn, &updated).await?;
+    }
     audit::record(&txn, caller, "update", "territory", Some(id), changes_of(&patch)).await?;
     txn.commit().await?;
     Ok(Territory::from_model(updated))
+}
+
+/// A plan answers its territory's name (`territory`), so a rename reaches its plans; their
+/// versions move on, so cached copies and pending edits see the change.
+async fn rename_plans<D: ConnectionTrait>(db: &D, territory: &territory::Model) -> ApiResult<()> {
+    plan::Entity::update_many()
+        .col_expr(plan::Column::Territory, Expr::value(territory.name.clone()))
+        .col_expr(plan::Column::Version, Expr::col(plan::Column::Version).add(1))
+        .col_expr(plan::Column::UpdatedAt, Expr::value(territory.updated_at))
+        .filter(plan::Column::TerritoryId.eq(territory.id))
+        .filter(plan::Column::Territory.ne(territory.name.clone()))
+        .exec(db)
+        .await?;
+    Ok(())
 }
 
 /// Refused while anything hangs on the territory. Its coordinators count too: with their last
@@ -150,12 +168,14 @@ pub async fn delete(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMat
     if_match.check(current.version)?;
     let children = territory::Entity::find().filter(territory::Column::ParentId.eq(id)).count(&txn).await?;
     let coordinators = territory_coordinator::Entity::find().filter(territory_coordinator::Column::TerritoryId.eq(id)).count(&txn).await?;
-    if children > 0 || coordinators > 0 {
+    let plans = plan::Entity::find().filter(plan::Column::TerritoryId.eq(id)).count(&txn).await?;
+    let groups = working_group::Entity::find().filter(working_group::Column::TerritoryId.eq(id)).count(&txn).await?;
+    if children > 0 || coordinators > 0 || plans > 0 || groups > 0 {
         return Err(ApiError::Conflict(
             ConflictCode::InUse,
             format!(
-                "the territory has {children} territory(ies) below it and {coordinators} coordinator(s) assigned; \
-                 move or delete those and remove its coordinators first"
+                "the territory has {children} territory(ies) below it, {coordinators} coordinator(s) assigned, \
+                 {plans} plan(s) and {groups} working group(s); move or delete those and remove its coordinators first"
             ),
         ));
     }

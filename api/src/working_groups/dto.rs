@@ -32,6 +32,8 @@ pub struct WorkingGroupCreate {
     pub quorum: Option<i32>,
     /// Defaults to true; retire a group by setting false rather than deleting it.
     pub is_active: Option<bool>,
+    /// The territory the group plans for; none leaves it unassigned.
+    pub territory_id: Option<Uuid>,
 }
 
 #[derive(Debug, Default, Deserialize, Serialize, ToSchema, Clone)]
@@ -52,12 +54,16 @@ pub struct WorkingGroupPatch {
     #[schema(value_type = Option<i32>, minimum = 1, maximum = 1000)]
     pub quorum: Option<Option<i32>>,
     pub is_active: Option<bool>,
+    /// null leaves the group unassigned.
+    #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Uuid>)]
+    pub territory_id: Option<Option<Uuid>>,
 }
 
 impl WorkingGroupPatch {
     /// Whether the patch touches only the texts a group writes about itself (leaders may).
     pub fn only_own_texts(&self) -> bool {
-        self.name.is_none() && self.kind.is_none() && self.quorum.is_none() && self.is_active.is_none()
+        self.name.is_none() && self.kind.is_none() && self.quorum.is_none() && self.is_active.is_none() && self.territory_id.is_none()
     }
 }
 
@@ -72,6 +78,8 @@ pub struct WorkingGroup {
     /// Members that must be present for resolutions to be valid; null when the rules set none.
     pub quorum: Option<i32>,
     pub is_active: bool,
+    /// Null while the group is unassigned.
+    pub territory_id: Option<Uuid>,
     pub member_count: u64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -95,6 +103,7 @@ impl WorkingGroup {
             vision: m.vision,
             quorum: m.quorum,
             is_active: m.is_active,
+            territory_id: m.territory_id,
             member_count,
             created_at: m.created_at,
             updated_at: m.updated_at,
@@ -110,6 +119,8 @@ page_of!(WorkingGroupPage, WorkingGroup);
 pub struct WorkingGroupFilters {
     pub kind: Option<GroupKind>,
     pub is_active: Option<bool>,
+    /// Groups of this territory and of every territory below it.
+    pub territory_id: Option<Uuid>,
 }
 
 impl Validate for WorkingGroupCreate {

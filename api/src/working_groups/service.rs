@@ -18,6 +18,7 @@ use crate::http::IfMatch;
 use crate::pagination::{self, PageParams, Sort};
 use crate::state::AppState;
 use crate::store::{given, update_versioned};
+use crate::territories::{place, scope};
 
 /// Working groups are public, active or not.
 pub async fn find<D: ConnectionTrait>(db: &D, id: Uuid) -> ApiResult<working_group::Model> {
@@ -36,6 +37,9 @@ pub async fn list(state: &AppState, _caller: &Caller, filters: WorkingGroupFilte
     }
     if let Some(active) = filters.is_active {
         select = select.filter(working_group::Column::IsActive.eq(active));
+    }
+    if let Some(root) = filters.territory_id {
+        select = select.filter(scope::within(working_group::Column::TerritoryId, root));
     }
     let sort = Sort { key: None, id: working_group::Column::Id, descending: false };
     let (rows, next_cursor) = pagination::fetch(&state.db, select, sort, page, |g| (None, g.id)).await?;
@@ -79,6 +83,9 @@ pub async fn create(state: &AppState, caller: &Caller, body: WorkingGroupCreate)
     v.finish()?;
     let now = clock::now();
     let txn = crate::db::begin(&state.db).await?;
+    if let Some(id) = body.territory_id {
+        place::by_id(&txn, "territory_id", id).await?;
+    }
     let group = working_group::ActiveModel {
         id: Set(Uuid::now_v7()),
         name: Set(body.name.trim().to_string()),
@@ -88,7 +95,7 @@ pub async fn create(state: &AppState, caller: &Caller, body: WorkingGroupCreate)
         vision: Set(body.vision.clone()),
         quorum: Set(body.quorum),
         is_active: Set(body.is_active.unwrap_or(true)),
-        territory_id: Set(None),
+        territory_id: Set(body.territory_id),
         created_at: Set(now),
         updated_at: Set(now),
         version: Set(1),
@@ -124,6 +131,10 @@ pub async fn update(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMat
     given(&mut active.vision, patch.vision.clone());
     given(&mut active.quorum, patch.quorum);
     given(&mut active.is_active, patch.is_active);
+    if let Some(Some(territory)) = patch.territory_id {
+        place::by_id(&txn, "territory_id", territory).await?;
+    }
+    given(&mut active.territory_id, patch.territory_id);
     let group = update_versioned(&txn, active, id, version).await?;
     audit::record(&txn, caller, "update", "working_group", Some(id), changes_of(&patch)).await?;
     let group = with_count(&txn, group).await?;

@@ -1487,7 +1487,13 @@ export interface components {
             /** Format: uuid */
             id: string;
             title: string;
+            /** @description The territory's name. */
             territory: string;
+            /**
+             * Format: uuid
+             * @description Null only for a plan the move to territories found none for.
+             */
+            territory_id?: string | null;
             /** Format: int32 */
             period_start: number;
             /** Format: int32 */
@@ -1517,8 +1523,18 @@ export interface components {
         PlanCreate: {
             /** @description e.g. "6. komunitní plán sociálních služeb města Ostravy". */
             title: string;
-            /** @description e.g. "Statutární město Ostrava", "ORP Český Krumlov". */
-            territory: string;
+            /**
+             * Format: uuid
+             * @description The plan's territory; required unless `territory` names one.
+             */
+            territory_id?: string | null;
+            /**
+             * @description For first-stage clients: the territory's name, e.g. "Statutární město Ostrava". The plan
+             *     is placed in the territory of that name, made (kind `other`) when there is none and the
+             *     caller coordinates the whole installation; otherwise 422. Sent with `territory_id`, it
+             *     must be that territory's name.
+             */
+            territory?: string | null;
             /** Format: int32 */
             period_start: number;
             /** Format: int32 */
@@ -1533,6 +1549,12 @@ export interface components {
         };
         PlanPatch: {
             title?: string | null;
+            /**
+             * Format: uuid
+             * @description Moves the plan to another territory.
+             */
+            territory_id?: string | null;
+            /** @description For first-stage clients: moves the plan to the territory of this name (as on create). */
             territory?: string | null;
             /** Format: int32 */
             period_start?: number | null;
@@ -1850,6 +1872,11 @@ export interface components {
              */
             quorum?: number | null;
             is_active: boolean;
+            /**
+             * Format: uuid
+             * @description Null while the group is unassigned.
+             */
+            territory_id?: string | null;
             /** Format: int64 */
             member_count: number;
             /** Format: date-time */
@@ -1874,6 +1901,11 @@ export interface components {
             quorum?: number | null;
             /** @description Defaults to true; retire a group by setting false rather than deleting it. */
             is_active?: boolean | null;
+            /**
+             * Format: uuid
+             * @description The territory the group plans for; none leaves it unassigned.
+             */
+            territory_id?: string | null;
         };
         WorkingGroupPage: {
             items: components["schemas"]["WorkingGroup"][];
@@ -1892,6 +1924,11 @@ export interface components {
              */
             quorum?: number | null;
             is_active?: boolean | null;
+            /**
+             * Format: uuid
+             * @description null leaves the group unassigned.
+             */
+            territory_id?: string | null;
         };
     };
     responses: {
@@ -2554,6 +2591,8 @@ export interface operations {
             query?: {
                 kind?: components["schemas"]["GroupKind"];
                 is_active?: boolean;
+                /** @description Groups of this territory and of every territory below it. */
+                territory_id?: string;
                 /** @description Page size, 1 to 200 (default 50). */
                 limit?: number;
                 /** @description `next_cursor` of the previous page. */
@@ -2976,6 +3015,8 @@ export interface operations {
                 /** @description Meetings starting before this time (RFC 3339). */
                 to?: string;
                 status?: components["schemas"]["MeetingStatus"];
+                /** @description Meetings of the working groups of this territory and of every territory below it. */
+                territory_id?: string;
                 /** @description Page size, 1 to 200 (default 50). */
                 limit?: number;
                 /** @description `next_cursor` of the previous page. */
@@ -3011,6 +3052,8 @@ export interface operations {
                 /** @description Meetings starting before this time (RFC 3339). */
                 to?: string;
                 status?: components["schemas"]["MeetingStatus"];
+                /** @description Meetings of the working groups of this territory and of every territory below it. */
+                territory_id?: string;
                 /** @description Page size, 1 to 200 (default 50). */
                 limit?: number;
                 /** @description `next_cursor` of the previous page. */
@@ -3181,7 +3224,10 @@ export interface operations {
         parameters: {
             query?: {
                 status?: components["schemas"]["PlanStatus"];
+                /** @description Plans of the territory of this name. */
                 territory?: string;
+                /** @description Plans of this territory and of every territory below it. */
+                territory_id?: string;
                 /** @description Page size, 1 to 200 (default 50). */
                 limit?: number;
                 /** @description `next_cursor` of the previous page. */
@@ -3725,6 +3771,8 @@ export interface operations {
                 /** @description Measures of goals owned by this working group. */
                 working_group_id?: string;
                 status?: components["schemas"]["MeasureStatus"];
+                /** @description Measures of the plans of this territory and of every territory below it. */
+                territory_id?: string;
                 /** @description Page size, 1 to 200 (default 50). */
                 limit?: number;
                 /** @description `next_cursor` of the previous page. */
