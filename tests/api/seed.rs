@@ -64,6 +64,66 @@ both!(demo_data_set_is_complete, |app| async move {
     for m in items(&measures) {
         assert!(m["status"] != "planned" || m["progress"] == 0, "planned yet under way: {}", m["code"]);
     }
+    // The places of the demo, in their tree, each with its coordinator.
+    let territories = items(&app.get("/territories?limit=100", None).await.expect(200)).clone();
+    let named = |name: &str| territories.iter().find(|t| t["name"] == name).unwrap_or_else(|| panic!("no territory {name}")).clone();
+    let (msk, ostrava_city) = (named("Moravskoslezský kraj"), named("Statutární město Ostrava"));
+    let (jck, krumlov_orp) = (named("Jihočeský kraj"), named("ORP Český Krumlov"));
+    let (turnovsko, bustehrad) = (named("Turnovsko"), named("Buštěhrad"));
+    assert_eq!((msk["kind"].as_str(), msk["code"].as_str()), (Some("region"), Some("132")));
+    assert_eq!((ostrava_city["kind"].as_str(), ostrava_city["code"].as_str()), (Some("municipality"), Some("554821")));
+    assert_eq!(ostrava_city["parent_id"], msk["id"]);
+    assert_eq!((jck["kind"].as_str(), krumlov_orp["kind"].as_str()), (Some("region"), Some("orp")));
+    assert_eq!(krumlov_orp["parent_id"], jck["id"]);
+    assert_eq!((turnovsko["kind"].as_str(), bustehrad["kind"].as_str()), (Some("microregion"), Some("municipality")));
+    assert_eq!(ostrava["territory_id"], ostrava_city["id"]);
+    assert_eq!(krumlov["territory_id"], krumlov_orp["id"]);
+    let all_plans = items(&app.get("/plans?limit=100", st).await.expect(200)).clone();
+    assert!(all_plans.iter().all(|p| p["territory_id"].is_string()), "every plan has its territory");
+    let of = |path: String| {
+        let app = &app;
+        async move {
+            items(&app.get(&path, st).await.expect(200))
+                .iter()
+                .map(|x| x["name"].as_str().unwrap_or_default().to_string())
+                .collect::<Vec<_>>()
+        }
+    };
+    let in_region = items(&app.get(&format!("/plans?territory_id={}", jck["id"].as_str().unwrap()), st).await.expect(200)).clone();
+    assert_eq!(in_region.len(), 1);
+    assert_eq!(in_region[0]["id"], krumlov["id"], "the region's plans include its ORP's");
+    let turnov_plans = items(&app.get(&format!("/plans?territory_id={}", turnovsko["id"].as_str().unwrap()), st).await.expect(200)).clone();
+    assert_eq!(turnov_plans.len(), 1);
+    assert!(groups.iter().all(|g| g["territory_id"].is_string()), "every group has its territory");
+    let turnov_groups = of(format!("/working-groups?territory_id={}", turnovsko["id"].as_str().unwrap())).await;
+    assert_eq!(turnov_groups.len(), 4, "{turnov_groups:?}");
+    assert_eq!(of(format!("/working-groups?territory_id={}", jck["id"].as_str().unwrap())).await.len(), 4, "the steering group and PS 1–3");
+    assert_eq!(of(format!("/working-groups?territory_id={}", msk["id"].as_str().unwrap())).await.len(), 2);
+    let committees = app.get(&format!("/working-groups?territory_id={}", bustehrad["id"].as_str().unwrap()), st).await.expect(200);
+    let committee = &items(&committees)[0];
+    let actors: std::collections::BTreeSet<String> =
+        items(&app.get(&format!("/working-groups/{}/members", committee["id"].as_str().unwrap()), st).await.expect(200))
+            .iter()
+            .map(|m| m["stakeholder"].as_str().unwrap().to_string())
+            .collect();
+    assert_eq!(actors.into_iter().collect::<Vec<_>>(), ["commissioner", "provider", "public"]);
+    let admin = app.admin().await;
+    let coordinators_of = |t: serde_json::Value| {
+        let (app, admin) = (&app, &admin);
+        async move {
+            let page = app.get(&format!("/territories/{}/coordinators", t["id"].as_str().unwrap()), Some(&admin.token)).await.expect(200);
+            items(&page).iter().map(|c| c["email"].as_str().unwrap().to_string()).collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(coordinators_of(jck.clone()).await, ["koordinator.kraj@example.cz"]);
+    assert_eq!(coordinators_of(krumlov_orp.clone()).await, ["koordinatorka.krumlov@example.cz"]);
+    assert_eq!(coordinators_of(ostrava_city.clone()).await, ["koordinatorka.ostrava@example.cz"]);
+    assert_eq!(coordinators_of(turnovsko.clone()).await, ["koordinator.turnovsko@example.cz"]);
+    assert_eq!(coordinators_of(bustehrad.clone()).await, ["koordinatorka.bustehrad@example.cz"]);
+    assert!(coordinators_of(msk.clone()).await.is_empty());
+    // The first coordinator of the demo, as README signs in, keeps the whole installation.
+    let first = user::Entity::find().filter(user::Column::Email.eq("koordinator@example.cz")).one(&app.db).await.unwrap().unwrap();
+    assert_eq!(api::territories::scope::coordinated(&app.db, first.id).await.unwrap(), api::territories::scope::Reach::Installation);
     // People are invented and on example.cz.
     let people = user::Entity::find().all(&app.db).await.unwrap();
     assert!(people.len() >= 8 && people.iter().all(|u| u.email.ends_with("example.cz")));

@@ -1,11 +1,17 @@
 //! The demo data set, built from the texts in shared/seeds: the 6th community plan of Ostrava
 //! (2023–2026, in implementation, with a settled consultation) and the plan of ORP Český Krumlov
 //! with its steering group and three working groups and their visions (in consultation now).
-//! Every person is invented; addresses are on example.cz.
+//! They sit in a territory tree: Moravskoslezský kraj above Ostrava, Jihočeský kraj above ORP
+//! Český Krumlov; beside them the microregion Turnovsko with its four working groups and the
+//! small town of Buštěhrad with its three actors. Each place has its coordinator, Jihočeský kraj a
+//! regional one. Every person is invented; addresses are on example.cz.
 use chrono::{Duration, Utc};
 use entity::enums::*;
 use entity::values::*;
-use entity::{comment, goal, measure, measure_update, meeting, plan, plan_status_change, user, working_group, working_group_member};
+use entity::{
+    comment, goal, measure, measure_update, meeting, plan, plan_status_change, territory, territory_coordinator, user, working_group,
+    working_group_member,
+};
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, DatabaseConnection, DatabaseTransaction, EntityTrait, PaginatorTrait};
 use uuid::Uuid;
 
@@ -42,7 +48,16 @@ impl Builder<'_> {
         Ok(id)
     }
 
-    async fn group(&self, name: &str, kind: GroupKind, target: Option<&str>, description: &str, vision: &str) -> ApiResult<Uuid> {
+    #[allow(clippy::too_many_arguments)]
+    async fn group(
+        &self,
+        place: &Place<'_>,
+        name: &str,
+        kind: GroupKind,
+        target: Option<&str>,
+        description: &str,
+        vision: &str,
+    ) -> ApiResult<Uuid> {
         let now = clock::now();
         let id = Uuid::now_v7();
         working_group::ActiveModel {
@@ -54,7 +69,7 @@ impl Builder<'_> {
             vision: Set(vision.into()),
             quorum: Set(Some(3)),
             is_active: Set(true),
-            territory_id: Set(None),
+            territory_id: Set(Some(place.id)),
             created_at: Set(now),
             updated_at: Set(now),
             version: Set(1),
@@ -62,6 +77,46 @@ impl Builder<'_> {
         .insert(self.txn)
         .await?;
         Ok(id)
+    }
+
+    async fn territory(
+        &self,
+        name: &'static str,
+        kind: TerritoryKind,
+        code: Option<&str>,
+        parent: Option<&Place<'_>>,
+    ) -> ApiResult<Place<'static>> {
+        let now = clock::now();
+        let id = Uuid::now_v7();
+        territory::ActiveModel {
+            id: Set(id),
+            name: Set(name.into()),
+            kind: Set(kind),
+            code: Set(code.map(Into::into)),
+            parent_id: Set(parent.map(|p| p.id)),
+            created_at: Set(now),
+            updated_at: Set(now),
+            version: Set(1),
+        }
+        .insert(self.txn)
+        .await?;
+        Ok(Place { id, name })
+    }
+
+    /// Assigns the coordinator `user` to `place` (and so to everything below it).
+    async fn coordinates(&self, place: &Place<'_>, user: Uuid) -> ApiResult<()> {
+        let now = clock::now();
+        territory_coordinator::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            territory_id: Set(place.id),
+            user_id: Set(user),
+            created_at: Set(now),
+            updated_at: Set(now),
+            version: Set(1),
+        }
+        .insert(self.txn)
+        .await?;
+        Ok(())
     }
 
     async fn member(&self, group: Uuid, user: Uuid, role: MemberRole, stakeholder: Stakeholder) -> ApiResult<()> {
@@ -85,7 +140,7 @@ impl Builder<'_> {
     async fn plan(
         &self,
         title: &str,
-        territory: &str,
+        place: &Place<'_>,
         period: (i32, i32),
         summary: &str,
         vision: &str,
@@ -98,8 +153,8 @@ impl Builder<'_> {
         plan::ActiveModel {
             id: Set(id),
             title: Set(title.into()),
-            territory: Set(territory.into()),
-            territory_id: Set(None),
+            territory: Set(place.name.into()),
+            territory_id: Set(Some(place.id)),
             period_start: Set(period.0),
             period_end: Set(period.1),
             summary: Set(summary.into()),
@@ -294,6 +349,12 @@ impl Builder<'_> {
     }
 }
 
+/// A territory of the demo: its id and the name its plans answer.
+struct Place<'a> {
+    id: Uuid,
+    name: &'a str,
+}
+
 /// A goal of the demo: who owns it, what it sits under, and its text.
 struct GoalSpec<'a> {
     group: Option<Uuid>,
@@ -393,23 +454,42 @@ async fn build(b: &Builder<'_>) -> ApiResult<()> {
     let ostrava_commissioner = b.user("socialni.ostrava@example.cz", "Ing. Hana Šimková", Role::Member).await?;
     let coord = (coordinator, "Mgr. Jana Dvořáková");
     let coord_ck = (coordinator_ck, "Bc. Lucie Horáková");
+    // Jana Dvořáková keeps no territory: she coordinates the whole installation, as before.
+    let coordinator_region = b.user("koordinator.kraj@example.cz", "Ing. Martin Bartoš", Role::Coordinator).await?;
+    let coordinator_ov = b.user("koordinatorka.ostrava@example.cz", "Mgr. Simona Králová", Role::Coordinator).await?;
+    let coordinator_turnov = b.user("koordinator.turnovsko@example.cz", "Bc. Ondřej Beneš", Role::Coordinator).await?;
+    let coordinator_bh = b.user("koordinatorka.bustehrad@example.cz", "Ivana Malá", Role::Coordinator).await?;
+
+    // Territories: codes where the registers have them (RÚIAN kraj and obec codes).
+    let moravskoslezsky = b.territory("Moravskoslezský kraj", TerritoryKind::Region, Some("132"), None).await?;
+    let ostrava_city = b.territory("Statutární město Ostrava", TerritoryKind::Municipality, Some("554821"), Some(&moravskoslezsky)).await?;
+    let jihocesky = b.territory("Jihočeský kraj", TerritoryKind::Region, Some("35"), None).await?;
+    let krumlov_orp = b.territory("ORP Český Krumlov", TerritoryKind::Orp, None, Some(&jihocesky)).await?;
+    let turnovsko = b.territory("Turnovsko", TerritoryKind::Microregion, None, None).await?;
+    let bustehrad = b.territory("Buštěhrad", TerritoryKind::Municipality, None, None).await?;
+    b.coordinates(&jihocesky, coordinator_region).await?;
+    b.coordinates(&krumlov_orp, coordinator_ck).await?;
+    b.coordinates(&ostrava_city, coordinator_ov).await?;
+    b.coordinates(&turnovsko, coordinator_turnov).await?;
+    b.coordinates(&bustehrad, coordinator_bh).await?;
 
     // ORP Český Krumlov: steering group and the three working groups with their visions.
-    let steering = b.group("Řídicí skupina ORP Český Krumlov", GroupKind::Steering, None,
+    let steering = b.group(&krumlov_orp, "Řídicí skupina ORP Český Krumlov", GroupKind::Steering, None,
         "Řídicí, iniciační a koordinační orgán plánování sociálních služeb v ORP Český Krumlov: ustanovuje pracovní skupiny, odsouhlasuje cíle a priority, sleduje a vyhodnocuje realizaci plánu.",
         "Optimální a udržitelná síť sociálních služeb, která reaguje na aktuální potřeby občanů v území.").await?;
-    let ps1 = b.group("PS 1 Senioři a osoby se zdravotním postižením", GroupKind::Thematic, Some("senioři a osoby se zdravotním postižením"),
+    let ps1 = b.group(&krumlov_orp, "PS 1 Senioři a osoby se zdravotním postižením", GroupKind::Thematic, Some("senioři a osoby se zdravotním postižením"),
         "Pracovní skupina pro seniory a zdravotně postižené (ORP Český Krumlov).",
         "Zajištěná optimální síť sociálních a souvisejících služeb na území obce s rozšířenou působností Český Krumlov pro naplnění potřeb seniorů a zdravotně postižených.").await?;
-    let ps2 = b.group("PS 2 Děti, mládež, rodiny", GroupKind::Thematic, Some("děti, mládež a rodiny"),
+    let ps2 = b.group(&krumlov_orp, "PS 2 Děti, mládež, rodiny", GroupKind::Thematic, Some("děti, mládež a rodiny"),
         "Pracovní skupina pro děti, mládež a rodiny (ORP Český Krumlov).",
         "Zajištění komplexní sítě kvalitních služeb odpovídající aktuálním potřebám a zajištění osvěty cílové skupiny, která je podporována pružnými systémy financování a doplněna o vzdělávání pracovníků v této oblasti.").await?;
-    let ps3 = b.group("PS 3 Osoby v krizi", GroupKind::Thematic, Some("osoby v krizi a osoby ohrožené sociálním vyloučením"),
+    let ps3 = b.group(&krumlov_orp, "PS 3 Osoby v krizi", GroupKind::Thematic, Some("osoby v krizi a osoby ohrožené sociálním vyloučením"),
         "Pracovní skupina pro osoby v krizi (osoby v nepříznivé sociální situaci), ORP Český Krumlov.",
         "Zajištěná optimální síť sociálních a souvisejících služeb na území obce s rozšířenou působností Český Krumlov pro naplnění různých potřeb osob náležících k etnickým a jiným menšinám a osob v krizi včetně zajištění související dostatečné informovanosti veřejnosti o službách v sociální oblasti.").await?;
     // Ostrava: two of its working groups.
     let ov_seniors = b
         .group(
+            &ostrava_city,
             "Ostrava – PS Senioři",
             GroupKind::Thematic,
             Some("senioři"),
@@ -419,6 +499,7 @@ async fn build(b: &Builder<'_>) -> ApiResult<()> {
         .await?;
     let ov_disability = b
         .group(
+            &ostrava_city,
             "Ostrava – PS Osoby se zdravotním postižením",
             GroupKind::Thematic,
             Some("osoby se zdravotním postižením"),
@@ -445,6 +526,47 @@ async fn build(b: &Builder<'_>) -> ApiResult<()> {
     b.member(ov_seniors, user_senior, MemberRole::Member, S::User).await?;
     b.member(ov_seniors, ostrava_commissioner, MemberRole::Member, S::Commissioner).await?;
     b.member(ov_disability, ostrava_leader, MemberRole::Member, S::Provider).await?;
+
+    // Turnovsko: its four working groups (seed 001), open to the public.
+    for (name, target) in [
+        ("Turnovsko – PS Senioři", "senioři"),
+        ("Turnovsko – PS Osoby se zdravotním postižením", "osoby se zdravotním postižením"),
+        ("Turnovsko – PS Děti a mládež", "děti a mládež"),
+        ("Turnovsko – PS Osoby ohrožené sociálním vyloučením", "osoby ohrožené sociálním vyloučením"),
+    ] {
+        let group = b
+            .group(
+                &turnovsko,
+                name,
+                GroupKind::Thematic,
+                Some(target),
+                &format!("Pracovní skupina regionu Turnovsko zaměřená na potřeby cílové skupiny: {target}. Schází se na ní uživatelé, poskytovatelé a zadavatelé; účast je otevřená široké veřejnosti."),
+                "Potřebná služba je dosažitelná, kvalitní a spolehlivá, až ji někdo z nás bude potřebovat.",
+            )
+            .await?;
+        b.member(group, coordinator_turnov, MemberRole::Leader, S::Commissioner).await?;
+    }
+
+    // Buštěhrad: a small town that plans of its own will, with its three actors (seed 000): the
+    // commissioner (MěÚ), the one who carries it out (the social and health committee, which is
+    // the working group) and the users (the public), with the town's provider, DPS Buštěhrad.
+    let committee = b
+        .group(
+            &bustehrad,
+            "Buštěhrad – Sociální a zdravotní výbor",
+            GroupKind::Thematic,
+            Some("občané v nepříznivé sociální situaci"),
+            "Realizátor komunitního plánování města Buštěhrad: zjišťuje potřeby občanů, setkává se se zástupci uživatelů, poskytovatelů a zadavatele a připravuje konkrétní opatření.",
+            "Sociální služby ve městě jsou dostupné a občané vědí, kde najdou pomoc ve své situaci.",
+        )
+        .await?;
+    let bh_office = b.user("mesto.bustehrad@example.cz", "Ing. Radek Hájek (MěÚ Buštěhrad)", Role::Member).await?;
+    let bh_provider = b.user("dps.bustehrad@example.cz", "Věra Kopecká (DPS Buštěhrad)", Role::Member).await?;
+    let bh_citizen = b.user("obcan.bustehrad@example.cz", "Jiří Doležal", Role::Member).await?;
+    b.member(committee, coordinator_bh, MemberRole::Leader, S::Commissioner).await?;
+    b.member(committee, bh_office, MemberRole::Member, S::Commissioner).await?;
+    b.member(committee, bh_provider, MemberRole::Member, S::Provider).await?;
+    b.member(committee, bh_citizen, MemberRole::Member, S::Public).await?;
 
     // Meetings of PS 1 (held, with records) and upcoming ones.
     b.meeting(ps1, "Jednání PS 1 – analýza potřeb seniorů", at(2025, 3, 12, 13, 0), MeetingFormat::InPerson, Some("MěÚ Český Krumlov, zasedací místnost, Kaplická 439"),
@@ -545,7 +667,7 @@ async fn build(b: &Builder<'_>) -> ApiResult<()> {
     // Ostrava: the 6th plan, approved after a settled consultation, now in implementation.
     let ostrava = b.plan(
         "6. komunitní plán sociálních služeb a souvisejících aktivit ve městě Ostrava na období let 2023–2026",
-        "Statutární město Ostrava", (2023, 2026),
+        &ostrava_city, (2023, 2026),
         "Čtyřletý plán sociálních služeb a souvisejících aktivit statutárního města Ostravy. Vznikl ve spolupráci města, poskytovatelů, jejich klientů a dalších odborníků v deseti pracovních skupinách.",
         "Zabezpečit pomoc, podporu a péči lidem, kteří z nejrůznějších důvodů nejsou schopni svou situaci zvládnout sami nebo s dopomocí svých nejbližších.",
         PlanStatus::Implementation, Some(("usnesení ZM č. 2345/ZM1822/33", day(2022, 9, 14))), Some(at(2022, 7, 31, 22, 0))).await?;
@@ -741,7 +863,7 @@ async fn build(b: &Builder<'_>) -> ApiResult<()> {
     let closes = clock::now() + Duration::days(21);
     let krumlov = b.plan(
         "Plán rozvoje sociálních a souvisejících služeb ORP Český Krumlov 2025–2027",
-        "ORP Český Krumlov", (2025, 2027),
+        &krumlov_orp, (2025, 2027),
         "Střednědobý plán rozvoje sociálních a souvisejících služeb na území správního obvodu obce s rozšířenou působností Český Krumlov, připravený řídicí skupinou a třemi pracovními skupinami.",
         "Optimální a udržitelná síť sociálních služeb, která reaguje na aktuální potřeby občanů v území a na jejíž dostupnosti se finančně podílejí všechny obce.",
         PlanStatus::Consultation, None, Some(closes)).await?;
@@ -928,7 +1050,7 @@ async fn build(b: &Builder<'_>) -> ApiResult<()> {
     .await?;
 
     // A draft for next cycle (visible to signed-in people only).
-    b.plan("Komunitní plán sociálních služeb Turnovsko 2027–2030 (pracovní verze)", "Turnovsko", (2027, 2030),
+    b.plan("Komunitní plán sociálních služeb Turnovsko 2027–2030 (pracovní verze)", &turnovsko, (2027, 2030),
         "Pracovní verze; v regionu pracují čtyři pracovní skupiny: senioři, osoby se zdravotním postižením, děti a mládež, osoby ohrožené sociálním vyloučením.",
         "Dříve či později budeme sociální služby potřebovat. A jaké to budou, záleží hlavně na nás.", PlanStatus::Draft, None, None).await?;
     Ok(())
