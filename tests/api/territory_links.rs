@@ -64,6 +64,10 @@ both!(a_first_stage_client_names_the_territory, |app| async move {
         (Some("Obec Malonty"), Some("other"), None)
     );
     assert_eq!(count().await, 6);
+    // Made on the coordinator's behalf, it is in the audit trail as theirs.
+    let audited = app.get(&format!("/audit?entity_type=territory&action=create&actor_id={}", c.id), t).await.expect(200);
+    assert_eq!(items(&audited).len(), 1);
+    assert_eq!(items(&audited)[0]["entity_id"], made["territory_id"]);
     let again = app.post_plan(t, by_name("Obec Malonty")).await.expect(201);
     assert_eq!(again["territory_id"], made["territory_id"], "the second plan of the name joins the first's territory");
 

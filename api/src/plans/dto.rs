@@ -64,7 +64,7 @@ pub struct Plan {
     pub title: String,
     /// The territory's name.
     pub territory: String,
-    /// Null only for a plan the move to territories found none for.
+    /// Set for every plan (the move to territories placed the older ones); nullable in the schema only.
     pub territory_id: Option<Uuid>,
     pub period_start: i32,
     pub period_end: i32,

@@ -1491,7 +1491,7 @@ export interface components {
             territory: string;
             /**
              * Format: uuid
-             * @description Null only for a plan the move to territories found none for.
+             * @description Set for every plan (the move to territories placed the older ones); nullable in the schema only.
              */
             territory_id?: string | null;
             /** Format: int32 */
