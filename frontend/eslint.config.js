@@ -12,6 +12,7 @@ import tseslint from 'typescript-eslint';
  * so no two features reach each other, directly or through others:
  *
  *   auth, users, api-keys, plans   nothing but the shared layer
+ *   territories                    users (coordinators are chosen among accounts)
  *   working-groups                 users (members are chosen among accounts)
  *   consultation                   plans (comments are about a plan's texts, in its tree)
  *   meetings                       working-groups (a group's meetings), consultation (comments on one)
@@ -28,6 +29,7 @@ const FEATURES = {
   users: [],
   'api-keys': [],
   plans: [],
+  territories: ['users'],
   'working-groups': ['users'],
   consultation: ['plans'],
   meetings: ['working-groups', 'consultation'],
