@@ -85,6 +85,11 @@ export function Layout() {
                 <NavLink to="/admin/users">{t('nav.users')}</NavLink>
               </li>
             ) : null}
+            {isAdmin(user) && (
+              <li>
+                <NavLink to="/admin/territories">{t('nav.territories')}</NavLink>
+              </li>
+            )}
           </ul>
         </nav>
       </header>

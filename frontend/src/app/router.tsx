@@ -24,6 +24,9 @@ const MeetingPage = page(() => import('../features/meetings/routes/MeetingPage')
 const RegisterPage = page(() => import('../features/consultation/routes/RegisterPage'), 'RegisterPage');
 const SignInPage = page(() => import('../features/auth/routes/SignInPage'), 'SignInPage');
 const ApiKeysPage = page(() => import('../features/api-keys/routes/ApiKeysPage'), 'ApiKeysPage');
+const TerritoryPage = page(() => import('../features/territory-page/routes/TerritoryPage'), 'TerritoryPage');
+const TerritoriesAdminPage = page(() => import('../features/territories/routes/TerritoriesAdminPage'), 'TerritoriesAdminPage');
+const TerritoryFormPage = page(() => import('../features/territories/routes/TerritoryFormPage'), 'TerritoryFormPage');
 const UsersPage = page(() => import('../features/users/routes/UsersPage'), 'UsersPage');
 const NotFoundPage = page(() => import('../components/NotFoundPage'), 'NotFoundPage');
 
@@ -55,9 +58,13 @@ export const router = createBrowserRouter([
           { path: 'meetings/:meetingId', element: <MeetingPage /> },
           { path: 'meetings/:meetingId/edit', element: <MeetingFormPage /> },
           { path: 'meetings/:meetingId/record', element: <MeetingRecordPage /> },
+          { path: 'territories/:territoryId', element: <TerritoryPage /> },
           { path: 'sign-in', element: <SignInPage /> },
           { path: 'account/api-keys', element: <ApiKeysPage /> },
           { path: 'admin/users', element: <UsersPage /> },
+          { path: 'admin/territories', element: <TerritoriesAdminPage /> },
+          { path: 'admin/territories/new', element: <TerritoryFormPage /> },
+          { path: 'admin/territories/:territoryId', element: <TerritoryFormPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

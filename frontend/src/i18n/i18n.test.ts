@@ -43,6 +43,7 @@ describe('catalogs', () => {
       resolutionStatus: ['accepted', 'partially_accepted', 'rejected', 'noted'],
       channel: ['web', 'email', 'paper', 'meeting'],
       stakeholder: ['user', 'provider', 'commissioner', 'public'],
+      territoryKind: ['region', 'orp', 'municipality', 'microregion', 'other'],
       'lifecycle.action': ['consultation', 'draft', 'approved', 'implementation', 'evaluated', 'archived'],
       'lifecycle.explain': ['consultation', 'draft', 'approved', 'implementation', 'evaluated', 'archived'],
     };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ancestors, buildTree, flatten, selfAndBelow, type Territory } from './territories';
+import { buildTree, flatten, selfAndBelow, type Territory } from './territories';
 
 const territory = (id: string, kind: Territory['kind'], name: string, parent_id: string | null = null): Territory => ({
   id, kind, name, parent_id, code: null, created_at: '', updated_at: '', version: 1,
@@ -20,17 +20,6 @@ describe('buildTree', () => {
     const rows = flatten(buildTree(list)).map(({ territory: t, depth }) => `${depth}:${t.id}`);
     // A territory whose parent is not in the list is shown at the top rather than lost.
     expect(rows).toEqual(['0:jc', '1:cb', '1:ck', '2:chvalsiny', '0:ms', '0:orphan', '0:turnovsko']);
-  });
-});
-
-describe('ancestors', () => {
-  it('lists the territories above, the top first', () => {
-    expect(ancestors(list, 'chvalsiny').map((t) => t.id)).toEqual(['jc', 'ck']);
-    expect(ancestors(list, 'jc')).toEqual([]);
-  });
-  it('stops at a loop instead of running forever', () => {
-    const loop = [territory('a', 'other', 'A', 'b'), territory('b', 'other', 'B', 'a')];
-    expect(ancestors(loop, 'a').map((t) => t.id)).toEqual(['b']);
   });
 });
 

@@ -17,13 +17,14 @@ export const territoryKeys = {
   all: ['territories'] as const,
   list: () => [...territoryKeys.all, 'list'] as const,
   detail: (id: string) => [...territoryKeys.all, 'detail', id] as const,
+  children: (id: string) => [...territoryKeys.all, 'children', id] as const,
   coordinators: (id: string) => [...territoryKeys.all, 'coordinators', id] as const,
 };
 
 /** Every territory query, after a territory or an assignment changes (a move changes many trees). */
 const invalidateTerritories = (queryClient: QueryClient) => queryClient.invalidateQueries({ queryKey: territoryKeys.all });
 
-/** Every territory, all pages: the tree, breadcrumbs and parent choices are all made from it. */
+/** Every territory, all pages: the admin tree and the parent choices are made from it. */
 export const territoriesQuery = () =>
   queryOptions({
     queryKey: territoryKeys.list(),
@@ -34,6 +35,13 @@ export const territoryQuery = (id: string) =>
   queryOptions({
     queryKey: territoryKeys.detail(id),
     queryFn: () => unwrap(api.GET('/api/v1/territories/{id}', { params: { path: { id } } })),
+  });
+
+/** The territories directly below `id`. */
+export const childrenQuery = (id: string) =>
+  queryOptions({
+    queryKey: territoryKeys.children(id),
+    queryFn: () => fetchAll((query) => unwrap(api.GET('/api/v1/territories', { params: { query: { ...query, parent_id: id } } }))),
   });
 
 /** The coordinators assigned to a territory (admins only). */
@@ -116,18 +124,6 @@ export function buildTree(territories: Territory[], locale = 'cs'): TerritoryNod
 /** The tree in reading order, each territory with its depth (0 at the top). */
 export function flatten(tree: TerritoryNode[], depth = 0): { territory: Territory; depth: number }[] {
   return tree.flatMap((n) => [{ territory: n.territory, depth }, ...flatten(n.children, depth + 1)]);
-}
-
-/** The territories above `id`, the top one first (for a breadcrumb); stops at a loop or a gap. */
-export function ancestors(territories: Territory[], id: string): Territory[] {
-  const byId = new Map(territories.map((t) => [t.id, t]));
-  const chain: Territory[] = [];
-  const seen = new Set([id]);
-  for (let t = byId.get(byId.get(id)?.parent_id ?? ''); t && !seen.has(t.id); t = byId.get(t.parent_id ?? '')) {
-    seen.add(t.id);
-    chain.unshift(t);
-  }
-  return chain;
 }
 
 /** The ids of `id` and every territory below it: a territory may not move under any of them. */
