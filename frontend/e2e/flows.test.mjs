@@ -684,3 +684,105 @@ test('a member edits and deletes their own comment, meeting a stale edit on the 
   await screenshot(page, 'comment-deleted');
   await page.close();
 });
+
+test('an admin builds a territory tree, assigns a coordinator, and the public territory page shows where it lies', async () => {
+  const password = 'coordinator-password-12345';
+  const tereza = await admin.must('POST', '/users', { email: 'tereza.uzemni@example.cz', display_name: 'Tereza Územní', role: 'coordinator', password }, 201);
+
+  // Coordinators are not offered the territory administration.
+  const page = await newPage(browser);
+  await signInUi(page, server.baseUrl, tereza.email, password);
+  await page.getByRole('link', { name: 'Uživatelé' }).waitFor();
+  assert.equal(await page.getByRole('navigation', { name: 'Hlavní navigace' }).getByRole('link', { name: 'Území' }).count(), 0);
+  await page.getByRole('button', { name: 'Odhlásit se' }).click();
+  await page.getByRole('link', { name: 'Přihlásit se' }).waitFor();
+
+  await signInUi(page, server.baseUrl, ADMIN.email, ADMIN.password);
+  await page.getByRole('navigation', { name: 'Hlavní navigace' }).getByRole('link', { name: 'Území' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Správa území' }).waitFor();
+
+  // A region, then a second one with the same code: the 409 is shown at the code.
+  const createTerritory = async (name, kind, code, parentId) => {
+    await page.getByRole('link', { name: 'Nové území' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Nové území' }).waitFor();
+    await page.getByLabel(/^Název/).fill(name);
+    await page.getByLabel(/^Druh území/).selectOption(kind);
+    await page.getByLabel(/^Kód/).fill(code);
+    if (parentId) await page.getByLabel(/^Nadřazené území/).selectOption(parentId);
+    await page.getByRole('button', { name: 'Uložit' }).click();
+  };
+  await createTerritory('Testovací kraj (e2e)', 'region', '99');
+  await page.getByRole('heading', { level: 1, name: 'Správa území' }).waitFor();
+  const region = (await admin.must('GET', '/territories?kind=region&limit=200')).items.find((t) => t.code === '99');
+  assert.equal(region.name, 'Testovací kraj (e2e)');
+
+  await createTerritory('Druhý kraj (e2e)', 'region', '99');
+  const codeField = page.locator('.field-invalid', { has: page.getByLabel(/^Kód/) });
+  assert.equal(await codeField.locator('.field-error').textContent(), 'Tuto hodnotu už má jiný záznam.');
+  await checkA11y(page, 'territory-form-duplicate');
+  await page.getByRole('link', { name: 'Zrušit' }).click();
+
+  // An ORP under the region.
+  await createTerritory('ORP Testov (e2e)', 'orp', '9901', region.id);
+  await page.getByRole('heading', { level: 1, name: 'Správa území' }).waitFor();
+  const orp = (await admin.must('GET', `/territories?parent_id=${region.id}`)).items[0];
+  assert.equal(orp.name, 'ORP Testov (e2e)');
+
+  // The tree nests the ORP in the region's item.
+  const regionItem = page.locator('.tree > li', { has: page.getByRole('link', { name: 'Testovací kraj (e2e)', exact: true }) });
+  await regionItem.locator('.tree-nested').getByRole('link', { name: 'ORP Testov (e2e)', exact: true }).waitFor();
+  await screenshot(page, 'territories-admin');
+  await checkA11y(page, 'territories-admin');
+  await checkA11y(page, 'territories-admin-320', { width: 320 });
+
+  // Tereza coordinates the ORP.
+  await page.getByRole('link', { name: 'Upravit ORP Testov (e2e)' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Upravit území' }).waitFor();
+  assert.equal(await page.getByLabel(/^Nadřazené území/).inputValue(), region.id);
+  await page.getByText('Území zatím nemá přiřazeného koordinátora.').waitFor();
+  await page.getByLabel(/^Koordinátor/).selectOption(tereza.id);
+  await page.getByRole('button', { name: 'Přiřadit', exact: true }).click();
+  await page.locator('[role="status"]', { hasText: 'Tereza Územní je nyní koordinátorem území ORP Testov (e2e).' }).waitFor();
+  await page.getByRole('button', { name: 'Odebrat Tereza Územní' }).waitFor();
+  assert.deepEqual((await admin.must('GET', `/territories/${orp.id}/coordinators`)).items.map((c) => c.user_id), [tereza.id]);
+  await screenshot(page, 'territory-form');
+  await checkA11y(page, 'territory-form');
+
+  // The region cannot go while the ORP lies below it: the dialog asks, the refusal is explained.
+  await page.goto(`${server.baseUrl}/admin/territories/${region.id}`);
+  await page.getByRole('heading', { level: 1, name: 'Upravit území' }).waitFor();
+  await page.getByRole('button', { name: 'Smazat území' }).click();
+  await page.getByRole('dialog', { name: 'Smazat území?' }).getByRole('button', { name: 'Smazat území' }).click();
+  await page.getByText('Území Testovací kraj (e2e) nelze smazat').waitFor();
+  await admin.must('GET', `/territories/${region.id}`);
+
+  // The public page of the ORP: a visitor sees where it lies, and the region lists it.
+  const visitor = await newPage(browser);
+  await visitor.goto(`${server.baseUrl}/territories/${orp.id}`);
+  await visitor.getByRole('heading', { level: 1, name: 'ORP Testov (e2e)' }).waitFor();
+  const facts = visitor.locator('.facts');
+  assert.match(await facts.textContent(), /DruhORP/);
+  assert.match(await facts.textContent(), /Kód9901/);
+  await visitor.getByText('Pod tímto územím nejsou žádná další území.').waitFor();
+  assert.equal(await visitor.getByRole('link', { name: 'Upravit území' }).count(), 0);
+  await screenshot(visitor, 'territory');
+  await checkA11y(visitor, 'territory');
+  await checkA11y(visitor, 'territory-320', { width: 320 });
+  await visitor.getByRole('navigation', { name: 'Drobečková navigace' }).getByRole('link', { name: 'Testovací kraj (e2e)' }).click();
+  await visitor.getByRole('heading', { level: 1, name: 'Testovací kraj (e2e)' }).waitFor();
+  await visitor.getByRole('region', { name: 'Území pod ním' }).getByRole('link', { name: 'ORP Testov (e2e)' }).waitFor();
+  await screenshot(visitor, 'territory-region');
+  await checkA11y(visitor, 'territory-region');
+  await visitor.close();
+
+  // Removing Tereza asks first; then the ORP, no longer in use, is deleted.
+  await page.goto(`${server.baseUrl}/admin/territories/${orp.id}`);
+  await page.getByRole('button', { name: 'Odebrat Tereza Územní' }).click();
+  await page.getByRole('dialog', { name: 'Odebrat koordinátora?' }).getByRole('button', { name: 'Odebrat' }).click();
+  await page.locator('[role="status"]', { hasText: 'Tereza Územní už není koordinátorem území ORP Testov (e2e).' }).waitFor();
+  await page.getByRole('button', { name: 'Smazat území' }).click();
+  await page.getByRole('dialog', { name: 'Smazat území?' }).getByRole('button', { name: 'Smazat území' }).click();
+  await page.locator('[role="status"]', { hasText: 'Území ORP Testov (e2e) bylo smazáno.' }).waitFor();
+  assert.equal(await page.getByRole('link', { name: 'ORP Testov (e2e)' }).count(), 0);
+  await page.close();
+});

@@ -24,12 +24,12 @@ export function TerritoryTree({ nodes, actions, nested = false }: { nodes: Terri
 /** A territory's name linked to its public page, then its kind and official code. */
 export function TerritoryName({ territory }: { territory: Territory }) {
   const t = useT();
+  const kind = t(`territoryKind.${territory.kind}`);
   return (
     <span>
       <Link to={`/territories/${territory.id}`}>{territory.name}</Link>{' '}
       <span className="meta">
-        ({t(`territoryKind.${territory.kind}`)}
-        {territory.code && `, ${t('territories.code').toLowerCase()} ${territory.code}`})
+        ({territory.code ? t('territories.kindAndCode', { kind, code: territory.code }) : kind})
       </span>
     </span>
   );

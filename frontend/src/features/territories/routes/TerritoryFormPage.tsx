@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
+import { ChoiceSelect } from '../../../components/ChoiceSelect';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { Field } from '../../../components/Field';
 import { FormActions } from '../../../components/FormActions';
@@ -30,7 +31,7 @@ import {
 import { CoordinatorsManager } from '../components/CoordinatorsManager';
 
 const FIELDS = ['name', 'kind', 'code', 'parent_id'] as const;
-type Values = Record<(typeof FIELDS)[number], string>;
+type Values = { name: string; kind: TerritoryKind; code: string; parent_id: string };
 
 const toValues = (t?: Territory): Values => ({
   name: t?.name ?? '',
@@ -67,7 +68,7 @@ export function TerritoryFormPage() {
       <FormNotices form={form} />
       <form
         onSubmit={form.onSubmit(async (v) => {
-          const body = { name: v.name, kind: v.kind as TerritoryKind, code: v.code.trim() || null, parent_id: v.parent_id || null };
+          const body = { name: v.name, kind: v.kind, code: v.code.trim() || null, parent_id: v.parent_id || null };
           await save.mutateAsync({ territory: existing.data, body });
           navigate('/admin/territories');
         })}
@@ -76,13 +77,7 @@ export function TerritoryFormPage() {
           <input type="text" value={values.name} onChange={field('name')} />
         </Field>
         <Field label={t('territories.fields.kind')} errors={errors.kind} required requiredText={t('common.required')}>
-          <select value={values.kind} onChange={field('kind')}>
-            {KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`territoryKind.${k}`)}
-              </option>
-            ))}
-          </select>
+          <ChoiceSelect choices={KINDS} labels="territoryKind" value={values.kind} onChange={(kind) => form.update({ kind })} />
         </Field>
         <Field label={t('territories.fields.code')} hint={t('territories.fields.codeHint')} errors={errors.code}>
           <input type="text" inputMode="numeric" value={values.code} onChange={field('code')} />
