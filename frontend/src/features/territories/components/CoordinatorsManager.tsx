@@ -9,6 +9,7 @@ import { QueryView } from '../../../components/QueryState';
 import { useT } from '../../../i18n';
 import { useSubmit } from '../../../lib/useSubmit';
 import { usersQuery } from '../../users/api/users';
+import { UserSelect } from '../../users/components/UserSelect';
 import { coordinatorsQuery, useAssignCoordinator, useUnassignCoordinator, type Coordinator, type Territory } from '../api/territories';
 
 export function CoordinatorsManager({ territory }: { territory: Territory }) {
@@ -79,14 +80,7 @@ export function CoordinatorsManager({ territory }: { territory: Territory }) {
                 required
                 requiredText={t('common.required')}
               >
-                <select value={userId} onChange={(e) => setUserId(e.target.value)}>
-                  <option value="">{t('territories.pick')}</option>
-                  {candidates.map((u) => (
-                    <option key={u.id} value={u.id}>
-                      {u.display_name} ({u.email})
-                    </option>
-                  ))}
-                </select>
+                <UserSelect users={candidates} placeholder={t('territories.pick')} value={userId} onChange={setUserId} />
               </Field>
               <button type="submit" className="btn btn-primary" disabled={assign.busy}>
                 {t('territories.assignButton')}

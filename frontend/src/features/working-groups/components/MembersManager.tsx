@@ -10,6 +10,7 @@ import { FormErrors } from '../../../components/FormErrors';
 import { useT } from '../../../i18n';
 import { useSubmit } from '../../../lib/useSubmit';
 import { usersQuery } from '../../users/api/users';
+import { UserSelect } from '../../users/components/UserSelect';
 import { MEMBER_ROLES, STAKEHOLDERS, type KnownMember, type MemberRole, type Stakeholder } from '../api/groups';
 import { useAddMember, useRefreshMembers, useRemoveMember, useUpdateMember } from '../api/members';
 
@@ -196,14 +197,7 @@ function AddMember({
       <FormErrors error={submit.error} fields={ADD_FIELDS} />
       {staff ? (
         <Field label={t('members.user')} errors={submit.errors.user_id} required requiredText={t('common.required')}>
-          <select value={userId} onChange={(e) => setUserId(e.target.value)}>
-            <option value="">{t('members.pickUser')}</option>
-            {candidates.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.display_name} ({u.email})
-              </option>
-            ))}
-          </select>
+          <UserSelect users={candidates} placeholder={t('members.pickUser')} value={userId} onChange={setUserId} />
         </Field>
       ) : (
         <Field
