@@ -19,8 +19,7 @@ import tseslint from 'typescript-eslint';
  *   goals                          plans, working-groups (the group a goal belongs to), consultation
  *   measures                       goals, plans, working-groups, consultation
  *   plan-page                      plans, working-groups, consultation (the plan page puts them together)
- *   territory-page                 territories (the public territory page; its plans, groups and
- *                                  meetings join once those lists filter by territory)
+ *   territory-page                 territories, plans, working-groups, meetings (the territory page)
  *
  * The shared layer (lib, components, i18n) imports no feature; app (the shell and the router) sits
  * on top and may import anything. Where a change in one feature must refresh another's data, the
@@ -38,7 +37,7 @@ const FEATURES = {
   goals: ['plans', 'working-groups', 'consultation'],
   measures: ['goals', 'plans', 'working-groups', 'consultation'],
   'plan-page': ['plans', 'working-groups', 'consultation'],
-  'territory-page': ['territories'],
+  'territory-page': ['territories', 'plans', 'working-groups', 'meetings'],
 };
 
 const featureZones = Object.entries(FEATURES).map(([feature, allowed]) => ({

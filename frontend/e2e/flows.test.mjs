@@ -773,6 +773,19 @@ test('an admin builds a territory tree, assigns a coordinator, and the public te
   await visitor.getByRole('region', { name: 'Území pod ním' }).getByRole('link', { name: 'ORP Testov (e2e)' }).waitFor();
   await screenshot(visitor, 'territory-region');
   await checkA11y(visitor, 'territory-region');
+  // A region lists what lies in the places below it: the demo's Moravskoslezský kraj shows
+  // Ostrava's plan and working groups, which belong to the city, not to the region.
+  const msk = (await admin.must('GET', '/territories?kind=region&limit=200')).items.find((t) => t.name === 'Moravskoslezský kraj');
+  await visitor.goto(`${server.baseUrl}/territories/${msk.id}`);
+  await visitor.getByRole('heading', { level: 1, name: 'Moravskoslezský kraj' }).waitFor();
+  await visitor.getByRole('region', { name: 'Plány' }).getByRole('link', { name: /komunitní plán sociálních služeb a souvisejících aktivit ve městě Ostrava/ }).waitFor();
+  const groups = visitor.getByRole('region', { name: 'Pracovní skupiny' });
+  await groups.getByRole('link', { name: 'Ostrava – PS Senioři' }).waitFor();
+  await groups.getByRole('link', { name: 'Ostrava – PS Osoby se zdravotním postižením' }).waitFor();
+  assert.equal(await groups.getByRole('link', { name: /Krumlov|Turnov/ }).count(), 0, 'only what lies below the region');
+  await screenshot(visitor, 'territory-with-plans');
+  await checkA11y(visitor, 'territory-with-plans');
+  await checkA11y(visitor, 'territory-with-plans-320', { width: 320 });
   await visitor.close();
 
   // Removing Tereza asks first; then the ORP, no longer in use, is deleted.

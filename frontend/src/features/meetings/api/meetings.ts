@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api, ifMatch, type Schemas } from '../../../lib/api/client';
 import { useWrite } from '../../../lib/api/mutation';
+import { fetchAll } from '../../../lib/api/pages';
 import { unwrap } from '../../../lib/api/problem';
 import { invalidateGroupMeetings } from '../../working-groups/api/groups';
 
@@ -18,7 +19,22 @@ export function formatNeeds(format: MeetingFormat): { location: boolean; onlineU
 export const meetingKeys = {
   all: ['meetings'] as const,
   detail: (id: string) => [...meetingKeys.all, 'detail', id] as const,
+  upcomingOfTerritory: (territoryId: string) => [...meetingKeys.all, 'upcoming', 'territory', territoryId] as const,
 };
+
+/** The scheduled meetings from now on of the groups of a territory and of every territory below it. */
+export const territoryUpcomingMeetingsQuery = (territoryId: string) =>
+  queryOptions({
+    queryKey: meetingKeys.upcomingOfTerritory(territoryId),
+    queryFn: () =>
+      fetchAll((query) =>
+        unwrap(
+          api.GET('/api/v1/meetings', {
+            params: { query: { ...query, territory_id: territoryId, status: 'scheduled', from: new Date().toISOString() } },
+          }),
+        ),
+      ),
+  });
 
 export const meetingQuery = (id: string) =>
   queryOptions({

@@ -13,6 +13,7 @@ export const planKeys = {
   all: ['plans'] as const,
   list: () => [...planKeys.all, 'list'] as const,
   detail: (id: string) => [...planKeys.all, 'detail', id] as const,
+  ofTerritory: (territoryId: string) => [...planKeys.all, 'territory', territoryId] as const,
   tree: (id: string) => [...planKeys.all, 'tree', id] as const,
   history: (id: string) => [...planKeys.all, 'history', id] as const,
 };
@@ -22,6 +23,13 @@ export const plansQuery = () =>
   queryOptions({
     queryKey: planKeys.list(),
     queryFn: () => fetchAll((query) => unwrap(api.GET('/api/v1/plans', { params: { query } }))),
+  });
+
+/** The plans of a territory and of every territory below it. */
+export const territoryPlansQuery = (territoryId: string) =>
+  queryOptions({
+    queryKey: planKeys.ofTerritory(territoryId),
+    queryFn: () => fetchAll((query) => unwrap(api.GET('/api/v1/plans', { params: { query: { ...query, territory_id: territoryId } } }))),
   });
 
 export const planQuery = (id: string) =>

@@ -1,11 +1,17 @@
 //! The public page of a territory (území): where it lies (a breadcrumb of the territories above it),
-//! its kind and official code, and the territories directly below it.
+//! its kind and official code, the territories directly below it, and the plans, working groups and
+//! upcoming meetings of it and everything below it.
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { PageTitle } from '../../../components/PageTitle';
+import { StatusTag } from '../../../components/StatusTag';
 import { QueryView } from '../../../components/QueryState';
 import { useT } from '../../../i18n';
 import { isAdmin, useSession } from '../../../lib/auth/useSession';
+import { territoryUpcomingMeetingsQuery } from '../../meetings/api/meetings';
+import { territoryPlansQuery } from '../../plans/api/plans';
+import { territoryGroupsQuery } from '../../working-groups/api/groups';
+import { MeetingList } from '../../working-groups/components/MeetingList';
 import { buildTree, childrenQuery, territoryQuery } from '../../territories/api/territories';
 import { TerritoryName } from '../../territories/components/TerritoryTree';
 import { ParentCrumbs } from '../components/ParentCrumbs';
@@ -16,6 +22,9 @@ export function TerritoryPage() {
   const { user } = useSession();
   const query = useQuery(territoryQuery(territoryId));
   const children = useQuery(childrenQuery(territoryId));
+  const plans = useQuery(territoryPlansQuery(territoryId));
+  const groups = useQuery(territoryGroupsQuery(territoryId));
+  const meetings = useQuery(territoryUpcomingMeetingsQuery(territoryId));
 
   return (
     <QueryView query={query} page>
@@ -38,6 +47,47 @@ export function TerritoryPage() {
               <Link to={`/admin/territories/${territory.id}`}>{t('territories.editTitle')}</Link>
             </p>
           )}
+          <section aria-labelledby="territory-plans">
+            <h2 id="territory-plans">{t('territories.plans')}</h2>
+            <QueryView query={plans}>
+              {(list) =>
+                list.length === 0 ? (
+                  <p>{t('territories.noPlans')}</p>
+                ) : (
+                  <ul className="plain-list">
+                    {list.map((p) => (
+                      <li key={p.id}>
+                        <Link to={`/plans/${p.id}`}>{p.title}</Link> <StatusTag kind="plan" value={p.status} />{' '}
+                        <span className="meta">{t('plan.period', { start: String(p.period_start), end: String(p.period_end) })}</span>
+                      </li>
+                    ))}
+                  </ul>
+                )
+              }
+            </QueryView>
+          </section>
+          <section aria-labelledby="territory-groups">
+            <h2 id="territory-groups">{t('territories.groups')}</h2>
+            <QueryView query={groups}>
+              {(list) =>
+                list.length === 0 ? (
+                  <p>{t('territories.noGroups')}</p>
+                ) : (
+                  <ul className="plain-list">
+                    {list.map((g) => (
+                      <li key={g.id}>
+                        <Link to={`/working-groups/${g.id}`}>{g.name}</Link> <span className="meta">({t(`groupKind.${g.kind}`)})</span>
+                      </li>
+                    ))}
+                  </ul>
+                )
+              }
+            </QueryView>
+          </section>
+          <section aria-labelledby="territory-meetings">
+            <h2 id="territory-meetings">{t('territories.meetings')}</h2>
+            <QueryView query={meetings}>{(list) => <MeetingList meetings={list} empty={t('territories.noMeetings')} />}</QueryView>
+          </section>
           <section aria-labelledby="territories-below">
             <h2 id="territories-below">{t('territories.below')}</h2>
             <QueryView query={children}>

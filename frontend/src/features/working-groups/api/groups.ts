@@ -21,6 +21,7 @@ export const groupKeys = {
   all: ['working-groups'] as const,
   list: () => [...groupKeys.all, 'list'] as const,
   detail: (id: string) => [...groupKeys.all, 'detail', id] as const,
+  ofTerritory: (territoryId: string) => [...groupKeys.all, 'territory', territoryId] as const,
   members: (id: string) => [...groupKeys.all, 'members', id] as const,
   meetings: (id: string) => [...groupKeys.all, 'meetings', id] as const,
 };
@@ -29,6 +30,14 @@ export const groupsQuery = () =>
   queryOptions({
     queryKey: groupKeys.list(),
     queryFn: () => fetchAll((query) => unwrap(api.GET('/api/v1/working-groups', { params: { query } }))),
+  });
+
+/** The working groups of a territory and of every territory below it. */
+export const territoryGroupsQuery = (territoryId: string) =>
+  queryOptions({
+    queryKey: groupKeys.ofTerritory(territoryId),
+    queryFn: () =>
+      fetchAll((query) => unwrap(api.GET('/api/v1/working-groups', { params: { query: { ...query, territory_id: territoryId } } }))),
   });
 
 export const groupQuery = (id: string) =>

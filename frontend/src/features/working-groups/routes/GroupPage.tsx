@@ -2,13 +2,12 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { PageTitle } from '../../../components/PageTitle';
 import { QueryView } from '../../../components/QueryState';
-import { StatusTag } from '../../../components/StatusTag';
 import { useI18n } from '../../../i18n';
 import { isStaff, useSession } from '../../../lib/auth/useSession';
-import type { Schemas } from '../../../lib/api/client';
 import { byStakeholder, groupMeetingsQuery, groupQuery, knownMembers, membersQuery, splitMeetings } from '../api/groups';
 import { useLeadership } from '../api/leadership';
 import { CalendarFeed } from '../components/CalendarFeed';
+import { MeetingList } from '../components/MeetingList';
 import { MembersManager } from '../components/MembersManager';
 
 export function GroupPage() {
@@ -107,20 +106,5 @@ export function GroupPage() {
         </article>
       )}
     </QueryView>
-  );
-}
-
-function MeetingList({ meetings, empty }: { meetings: Schemas['Meeting'][]; empty: string }) {
-  const { formatDateTime } = useI18n();
-  if (meetings.length === 0) return <p>{empty}</p>;
-  return (
-    <ul className="plain-list">
-      {meetings.map((m) => (
-        <li key={m.id}>
-          <time dateTime={m.starts_at}>{formatDateTime(m.starts_at)}</time> – <Link to={`/meetings/${m.id}`}>{m.title}</Link>{' '}
-          <StatusTag kind="meeting" value={m.status} />
-        </li>
-      ))}
-    </ul>
   );
 }
