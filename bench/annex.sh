@@ -23,7 +23,7 @@ done
 
 bench_database "$database" annex
 step "Seeding one plan in consultation with $comments consultation comments"
-./target/release/spoluplan seed synthetic --plans 1 --goals-per-plan 5 --measures-per-goal 4 --comments "$comments" >/dev/null
+"$spoluplan" seed synthetic --plans 1 --goals-per-plan 5 --measures-per-goal 4 --comments "$comments" >/dev/null
 bench_serve
 plan=$(curl -fsS "$base/plans?limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
 annex="$base/plans/$plan/consultation-report?format=html"

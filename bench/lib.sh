@@ -2,11 +2,13 @@
 # temporary folder, or a new PostgreSQL database), the server on a random loopback port, and a
 # cleanup that stops it and drops what was made. Sourced after scripts/lib.sh.
 
-# bench_database sqlite|postgres NAME: sets $work, $port and DATABASE_URL and the server's settings.
+# bench_database sqlite|postgres NAME: sets $work, $port and DATABASE_URL and the server's settings,
+# and $spoluplan, the release binary (under CARGO_TARGET_DIR when that is set).
 bench_database() {
   bench_kind="$1"
   step "Building the release server"
   cargo build --release --locked -q
+  spoluplan="${CARGO_TARGET_DIR:-target}/release/spoluplan"
   work=$(mktemp -d)
   port=$((20000 + RANDOM % 20000))
   if [ "$bench_kind" = postgres ]; then
@@ -24,7 +26,7 @@ bench_database() {
 # bench_serve: starts the seeded server in the background ($server), stops it and removes the
 # database on exit, and waits until it is live.
 bench_serve() {
-  ./target/release/spoluplan serve 2>"$work/server.log" &
+  "$spoluplan" serve 2>"$work/server.log" &
   server=$!
   trap bench_cleanup EXIT
   for _ in $(seq 1 50); do curl -fsS "$base/health/live" >/dev/null 2>&1 && break; sleep 0.2; done

@@ -22,10 +22,12 @@ command -v wrk >/dev/null || apt_install wrk
 bench_database "$database" bench
 export SPOLUPLAN_LOGIN_FAILURES_PER_ACCOUNT=1000000 SPOLUPLAN_LOGIN_FAILURES_PER_ADDRESS=1000000
 step "Seeding the demo (for its sign-in) and 100 synthetic plans (5 goals x 4 measures, 20 comments each)"
-./target/release/spoluplan seed demo >/dev/null
-./target/release/spoluplan seed synthetic --plans 100 --goals-per-plan 5 --measures-per-goal 4 --comments 20 >/dev/null
+"$spoluplan" seed demo >/dev/null
+"$spoluplan" seed synthetic --plans 100 --goals-per-plan 5 --measures-per-goal 4 --comments 20 >/dev/null
 bench_serve
 plan=$(curl -fsS "$base/plans?status=implementation&limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
+# The synthetic region: 200 ORPs below it, the plans spread over them.
+region=$(curl -fsS "$base/territories?kind=region&limit=200" | python3 -c 'import json,sys; print(next(t["id"] for t in json.load(sys.stdin)["items"] if t["name"] == "Syntetický kraj"))')
 
 mkdir -p bench/results
 report="bench/results/$(date -u +%Y%m%dT%H%M%SZ)-$database.md"
@@ -54,11 +56,15 @@ PY
 } | tee "$report"
 read -r base_rps base_p99 base_err < <(measure "$base/health/live")
 echo "| /health/live | $base_rps | $base_p99 | $base_err | 1.00 |" | tee -a "$report"
-for path in "/plans" "/plans/$plan/tree" "/measures?plan_id=$plan" "/plans/$plan/goals" "/plans/$plan/export?format=html"; do
+for path in "/plans" "/plans?territory_id=$region" "/plans/$plan/tree" "/measures?plan_id=$plan" "/plans/$plan/goals" "/plans/$plan/export?format=html"; do
   read -r rps p99 err < <(measure "$base$path")
   ratio=$(python3 -c "print(f'{$rps/$base_rps:.2f}')")
-  echo "| ${path//$plan/{id\}} | $rps | $p99 | $err | $ratio |" | tee -a "$report"
+  [ "$path" = "/plans" ] && plans_rps=$rps
+  [ "$path" = "/plans?territory_id=$region" ] && region_rps=$rps
+  shown=${path//$plan/{id\}}
+  echo "| ${shown//$region/{region\}} | $rps | $p99 | $err | $ratio |" | tee -a "$report"
 done
+echo "| /plans?territory_id={region} ÷ /plans (a region with 200 ORPs) | | | | $(python3 -c "print(f'{$region_rps/$plans_rps:.2f}')") |" | tee -a "$report"
 
 step "Sign-ins (argon2id, 19 MiB, capped at the core count)"
 before=$(rss)

@@ -136,6 +136,14 @@ both!(synthetic_data_set_is_sized_as_asked, |app| async move {
     let size = api::seed::synthetic::Size { plans: 3, goals_per_plan: 2, measures_per_goal: 4, comments_per_plan: 5 };
     let ids = api::seed::synthetic::load(&app.db, size).await.unwrap();
     assert_eq!(ids.len(), 3);
+    // The plans lie in ORPs of one region, which has ORPS of them below it.
+    let regions = app.get("/territories?kind=region", None).await.expect(200);
+    let region = items(&regions).iter().find(|t| t["name"] == "Syntetický kraj").unwrap()["id"].as_str().unwrap().to_owned();
+    let orps = app.get(&format!("/territories?parent_id={region}&limit=200"), None).await.expect(200);
+    assert_eq!(items(&orps).len(), api::seed::synthetic::ORPS);
+    assert!(items(&orps).iter().all(|t| t["kind"] == "orp"));
+    let in_region = app.get(&format!("/plans?territory_id={region}"), None).await.expect(200);
+    assert_eq!(items(&in_region).len(), 3);
     let tree = app.get(&format!("/plans/{}/tree", ids[1]), None).await.expect(200);
     let goals = tree["goals"].as_array().unwrap();
     assert_eq!(goals.len(), 2);

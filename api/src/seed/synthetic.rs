@@ -21,8 +21,9 @@ pub struct Size {
     pub comments_per_plan: usize,
 }
 
-/// How many towns the plans are spread over.
-const MUNICIPALITIES: usize = 50;
+/// How many ORPs lie in the synthetic region; the plans are spread over them. A region's list
+/// filtered by `territory_id` walks all of them, which is what the benchmark measures.
+pub const ORPS: usize = 200;
 
 /// Rows per INSERT: far below both databases' limits on bound parameters.
 const BATCH: usize = 400;
@@ -60,21 +61,23 @@ pub async fn load(db: &DatabaseConnection, size: Size) -> ApiResult<Vec<Uuid>> {
     let txn = crate::db::begin(db).await?;
     let (mut plans, mut history, mut goals, mut measures, mut comments) = (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let mut plan_ids = Vec::new();
-    // The plans share 50 municipalities, as a region's would.
-    let towns: Vec<territory::ActiveModel> = (1..=size.plans.min(MUNICIPALITIES))
-        .map(|n| territory::ActiveModel {
-            id: Set(Uuid::now_v7()),
-            name: Set(format!("Obec {n}")),
-            kind: Set(TerritoryKind::Municipality),
-            code: Set(None),
-            parent_id: Set(None),
-            created_at: Set(now),
-            updated_at: Set(now),
-            version: Set(1),
-        })
-        .collect();
-    let town_ids: Vec<Uuid> = towns.iter().map(|t| t.id.clone().unwrap()).collect();
-    insert_all(&txn, towns).await?;
+    // One region with its ORPs, as a kraj has (Středočeský kraj has 26; 200 is the stress case).
+    let place = |name: String, kind, parent| territory::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        name: Set(name),
+        kind: Set(kind),
+        code: Set(None),
+        parent_id: Set(parent),
+        created_at: Set(now),
+        updated_at: Set(now),
+        version: Set(1),
+    };
+    let region = place("Syntetický kraj".into(), TerritoryKind::Region, None);
+    let region_id = region.id.clone().unwrap();
+    let orps: Vec<territory::ActiveModel> = (1..=ORPS).map(|n| place(format!("ORP {n}"), TerritoryKind::Orp, Some(region_id))).collect();
+    let orp_ids: Vec<Uuid> = orps.iter().map(|t| t.id.clone().unwrap()).collect();
+    insert_all(&txn, vec![region]).await?;
+    insert_all(&txn, orps).await?;
     for p in 0..size.plans {
         let plan_id = Uuid::now_v7();
         plan_ids.push(plan_id);
@@ -94,8 +97,8 @@ pub async fn load(db: &DatabaseConnection, size: Size) -> ApiResult<Vec<Uuid>> {
         plans.push(plan::ActiveModel {
             id: Set(plan_id),
             title: Set(format!("Syntetický komunitní plán č. {}", p + 1)),
-            territory: Set(format!("Obec {}", p % MUNICIPALITIES + 1)),
-            territory_id: Set(Some(town_ids[p % MUNICIPALITIES])),
+            territory: Set(format!("ORP {}", p % ORPS + 1)),
+            territory_id: Set(Some(orp_ids[p % ORPS])),
             period_start: Set(2025),
             period_end: Set(2028),
             summary: Set("Syntetická data pro měření výkonu.".into()),
