@@ -145,6 +145,14 @@ impl Application {
                 .wrap(middleware::from_fn(telemetry::request_id_header))
                 .wrap(TracingLogger::default())
         })
+        // A streamed answer (the register's CSV and HTML, the plan document) goes out in several
+        // writes; with Nagle's algorithm on, each after the first waits for the client's delayed
+        // ACK (up to 40 ms on Linux), which made those downloads three times slower than JSON.
+        .on_connect(|connection, _| {
+            if let Some(tcp) = connection.downcast_ref::<actix_web::rt::net::TcpStream>() {
+                let _ = tcp.set_nodelay(true);
+            }
+        })
         .listen(listener)?
         .shutdown_timeout(30)
         // SIGTERM and SIGINT are ours (see `run_until_stopped`), so the drain comes first.
