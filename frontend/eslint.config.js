@@ -13,7 +13,7 @@ import tseslint from 'typescript-eslint';
  *
  *   auth, users, api-keys, plans   nothing but the shared layer
  *   territories                    users (coordinators are chosen among accounts)
- *   working-groups                 users (members are chosen among accounts)
+ *   working-groups                 users (members are chosen among accounts), territories (a group's place)
  *   consultation                   plans (comments are about a plan's texts, in its tree)
  *   meetings                       working-groups (a group's meetings), consultation (comments on one)
  *   goals                          plans, working-groups (the group a goal belongs to), consultation
@@ -31,7 +31,7 @@ const FEATURES = {
   'api-keys': [],
   plans: [],
   territories: ['users'],
-  'working-groups': ['users'],
+  'working-groups': ['users', 'territories'],
   consultation: ['plans'],
   meetings: ['working-groups', 'consultation'],
   goals: ['plans', 'working-groups', 'consultation'],

@@ -786,6 +786,14 @@ test('an admin builds a territory tree, assigns a coordinator, and the public te
   await screenshot(visitor, 'territory-with-plans');
   await checkA11y(visitor, 'territory-with-plans');
   await checkA11y(visitor, 'territory-with-plans-320', { width: 320 });
+  // Plan and group pages link their territory.
+  await groups.getByRole('link', { name: 'Ostrava – PS Senioři' }).click();
+  await visitor.getByRole('heading', { level: 1, name: 'Ostrava – PS Senioři' }).waitFor();
+  await visitor.locator('.facts').getByRole('link', { name: 'Statutární město Ostrava' }).click();
+  await visitor.getByRole('heading', { level: 1, name: 'Statutární město Ostrava' }).waitFor();
+  await visitor.getByRole('region', { name: 'Plány' }).getByRole('link', { name: /ve městě Ostrava/ }).click();
+  await visitor.getByRole('navigation', { name: 'Drobečková navigace' }).getByRole('link', { name: 'Statutární město Ostrava' }).click();
+  await visitor.getByRole('heading', { level: 1, name: 'Statutární město Ostrava' }).waitFor();
   await visitor.close();
 
   // Removing Tereza asks first; then the ORP, no longer in use, is deleted.

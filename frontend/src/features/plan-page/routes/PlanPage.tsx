@@ -36,7 +36,8 @@ export function PlanPage() {
         return (
           <article>
             <nav aria-label={t('common.breadcrumbs')} className="breadcrumbs">
-              <Link to="/">{t('nav.plans')}</Link> › <span>{plan.territory}</span>
+              <Link to="/">{t('nav.plans')}</Link> ›{' '}
+              {plan.territory_id ? <Link to={`/territories/${plan.territory_id}`}>{plan.territory}</Link> : <span>{plan.territory}</span>}
             </nav>
             <PageTitle title={plan.title}>{plan.title}</PageTitle>
             <p className="meta">

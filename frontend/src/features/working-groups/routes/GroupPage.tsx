@@ -4,6 +4,7 @@ import { PageTitle } from '../../../components/PageTitle';
 import { QueryView } from '../../../components/QueryState';
 import { useI18n } from '../../../i18n';
 import { isStaff, useSession } from '../../../lib/auth/useSession';
+import { TerritoryLink } from '../../territories/components/TerritoryLink';
 import { byStakeholder, groupMeetingsQuery, groupQuery, knownMembers, membersQuery, splitMeetings } from '../api/groups';
 import { useLeadership } from '../api/leadership';
 import { CalendarFeed } from '../components/CalendarFeed';
@@ -41,6 +42,14 @@ export function GroupPage() {
             </p>
           )}
           <dl className="facts">
+            {g.territory_id && (
+              <>
+                <dt>{t('groups.fields.territory')}</dt>
+                <dd>
+                  <TerritoryLink id={g.territory_id} />
+                </dd>
+              </>
+            )}
             <dt>{t('groups.targetGroup')}</dt>
             <dd>{g.target_group || t('common.notGiven')}</dd>
             {g.quorum != null && (
