@@ -2,7 +2,7 @@
 //! everyone else they (and everything in them) are 404. The rule is written here once, for rows in
 //! memory and for queries.
 use entity::enums::{PlanStatus, TargetType};
-use entity::{goal, measure, meeting, plan};
+use entity::{goal, measure, meeting, plan, working_group};
 use sea_orm::sea_query::{Query, SimpleExpr};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait};
 use uuid::Uuid;
@@ -67,4 +67,23 @@ pub async fn target_plan<D: ConnectionTrait>(db: &D, caller: &Caller, kind: Targ
             None
         }
     })
+}
+
+/// Where a comment target lies, for coordinators narrowed to territories: its plan's territory
+/// (`plan`, as `target_plan` answered it), or, for a meeting, its working group's.
+pub async fn target_territory<D: ConnectionTrait>(
+    db: &D,
+    kind: TargetType,
+    id: Uuid,
+    plan: Option<&plan::Model>,
+) -> ApiResult<Option<Uuid>> {
+    if let Some(plan) = plan {
+        return Ok(plan.territory_id);
+    }
+    if kind != TargetType::Meeting {
+        return Ok(None);
+    }
+    let meeting = meeting::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound)?;
+    let group = working_group::Entity::find_by_id(meeting.working_group_id).one(db).await?.ok_or(ApiError::NotFound)?;
+    Ok(group.territory_id)
 }

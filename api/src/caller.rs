@@ -4,7 +4,7 @@ use std::net::IpAddr;
 use actix_web::http::Method;
 use actix_web::{FromRequest, HttpRequest, dev::Payload, web};
 use entity::enums::{MemberRole, PlanStatus, Role, Scope};
-use entity::{api_key, refresh_token, user, working_group_member};
+use entity::{api_key, plan, refresh_token, user, working_group, working_group_member};
 use futures_util::future::LocalBoxFuture;
 use sea_orm::sea_query::{Expr, ExprTrait, Query, SelectStatement};
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
@@ -13,6 +13,7 @@ use uuid::Uuid;
 use crate::clock;
 use crate::credentials::tokens::{API_KEY_PREFIX, secret_hash};
 use crate::error::{ApiError, ApiResult};
+use crate::reach::{self, Reach};
 use crate::state::AppState;
 
 /// How an authenticated caller proved who they are.
@@ -32,6 +33,9 @@ pub struct Principal {
     pub via: Via,
     /// Working groups this user leads.
     pub leads: Vec<Uuid>,
+    /// Where the user's coordinator powers reach (loaded for coordinators only; admins and members
+    /// are not narrowed by territory, so theirs is `Installation` unread).
+    pub reach: Reach,
 }
 
 /// Every handler takes a `Caller`; anonymous is a caller too.
@@ -41,26 +45,45 @@ pub struct Caller {
     pub address: Option<IpAddr>,
 }
 
-/// What a caller wants to do; `authorize` is the table of who may (domain.md, "Actors").
+/// Where the resource an action touches lies, for coordinators narrowed to territories.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// Not known yet: a create before its body names the territory. Any coordinator passes; the
+    /// service asks again with `At` once it knows, before it writes.
+    Pending,
+    /// In this territory, or in none (`At(None)`: only coordinators of the whole installation
+    /// and admins reach it).
+    At(Option<Uuid>),
+}
+
+/// What a caller wants to do; `authorize` is the table of who may (domain.md, "Actors"). Staff
+/// actions name the `Place` they touch: a coordinator with territories assigned may do them only
+/// within those territories and the ones below them (domain.md, "territory coordinator").
 #[derive(Debug, Clone, Copy)]
 pub enum Action {
     /// Create, edit, delete plans and move them through their lifecycle.
-    ManagePlans,
-    /// Create, edit, delete a goal or measure owned by `group` in a plan in `plan_status`.
-    /// Leaders may do so only while the plan is a draft or in consultation.
+    ManagePlans(Place),
+    /// Create, edit, delete a goal or measure owned by `group` in a plan in `plan_status`, placed
+    /// where the plan is. Leaders may do so only while the plan is a draft or in consultation.
     EditPlanContent {
         group: Option<Uuid>,
         plan_status: PlanStatus,
+        place: Place,
     },
     /// Create, edit, delete working groups.
-    ManageGroups,
-    /// Manage one group's members and meetings.
-    ManageGroup(Uuid),
+    ManageGroups(Place),
+    /// Manage one group's members and meetings (the group's leaders, and coordinators where the group is).
+    ManageGroup {
+        group: Uuid,
+        place: Place,
+    },
     /// Read and manage user accounts (only admins touch admins; see `users`). Needs a session:
-    /// an API key never reads or manages accounts, whatever its scopes.
+    /// an API key never reads or manages accounts, whatever its scopes. Accounts belong to the
+    /// installation (a member may sit in groups of several territories), so this is not placed.
     ManageUsers,
-    /// Hide or restore comments, settle them, enter comments received on paper.
-    ModerateComments,
+    /// Hide or restore comments, settle them, enter comments received on paper, placed where the
+    /// comment's plan (or its meeting's group) is.
+    ModerateComments(Place),
     ReadAudit,
     /// Manage one's own API keys, profile and password (a session, not a key).
     SelfService,
@@ -97,6 +120,24 @@ impl Caller {
 
     pub fn leads(&self, group: Uuid) -> bool {
         self.principal.as_ref().is_some_and(|p| p.leads.contains(&group))
+    }
+
+    /// Whether the caller is staff whose powers reach `place`: admins everywhere, coordinators
+    /// within their reach. The one territorial rule, used by `authorize` and by the services'
+    /// finer staff decisions (tidying comments entered on paper, say).
+    pub fn coordinates(&self, place: Place) -> bool {
+        match (self.role(), place) {
+            (Some(Role::Admin), _) => true,
+            (Some(Role::Coordinator), Place::Pending) => true,
+            (Some(Role::Coordinator), Place::At(territory)) => self.principal.as_ref().is_some_and(|p| p.reach.includes(territory)),
+            _ => false,
+        }
+    }
+
+    /// Where this caller's coordinator powers reach (`Installation` for admins and for anyone
+    /// who is not a coordinator: ask `coordinates` whether they are staff at all).
+    pub fn reach(&self) -> Reach {
+        self.principal.as_ref().map(|p| p.reach.clone()).unwrap_or(Reach::Installation)
     }
 
     /// The principal, or 401.
@@ -143,25 +184,55 @@ pub fn authorize(caller: &Caller, action: Action) -> ApiResult<()> {
         return Err(ApiError::Forbidden("API keys cannot read or manage accounts or API keys; sign in".into()));
     }
     let allowed = match action {
-        Action::ManagePlans | Action::ManageGroups | Action::ManageUsers | Action::ModerateComments | Action::ReadAudit => {
-            caller.is_staff()
+        Action::ManageUsers | Action::ReadAudit => caller.is_staff(),
+        Action::ManagePlans(place) | Action::ManageGroups(place) | Action::ModerateComments(place) => caller.coordinates(place),
+        Action::EditPlanContent { group, plan_status, place } => {
+            caller.coordinates(place) || (group.is_some_and(|g| caller.leads(g)) && !crate::lifecycle::is_frozen(plan_status))
         }
-        Action::EditPlanContent { group, plan_status } => {
-            caller.is_staff() || (group.is_some_and(|g| caller.leads(g)) && !crate::lifecycle::is_frozen(plan_status))
-        }
-        Action::ManageGroup(group) => caller.is_staff() || caller.leads(group),
+        Action::ManageGroup { group, place } => caller.coordinates(place) || caller.leads(group),
         Action::SelfService => true,
     };
     if allowed {
-        Ok(())
-    } else {
-        Err(ApiError::Forbidden(match action {
-            Action::EditPlanContent { .. } => "only coordinators, and leaders of the owning working group while the plan is a draft \
-                 or in consultation, may change this"
+        return Ok(());
+    }
+    // A coordinator refused for a place: say it is the territory, not the role.
+    if caller.role() == Some(Role::Coordinator)
+        && let Some(Place::At(territory)) = action.place()
+    {
+        return Err(ApiError::Forbidden(match territory {
+            Some(_) => "this lies outside the territories you coordinate".into(),
+            None => "this belongs to no territory; only coordinators of the whole installation and admins may change it \
+                     (or place it in a territory first)"
                 .into(),
-            Action::ManageGroup(_) => "only coordinators and leaders of this working group may do this".into(),
-            _ => "your role does not allow this".into(),
-        }))
+        }));
+    }
+    Err(ApiError::Forbidden(match action {
+        Action::EditPlanContent { .. } => "only coordinators, and leaders of the owning working group while the plan is a draft \
+             or in consultation, may change this"
+            .into(),
+        Action::ManageGroup { .. } => "only coordinators and leaders of this working group may do this".into(),
+        _ => "your role does not allow this".into(),
+    }))
+}
+
+impl Action {
+    /// Creating, editing or deleting a goal or measure owned by `group` in `plan`.
+    pub fn edit_content(group: Option<Uuid>, plan: &plan::Model) -> Self {
+        Self::EditPlanContent { group, plan_status: plan.status, place: Place::At(plan.territory_id) }
+    }
+
+    /// Managing the members and meetings of `group`.
+    pub fn manage_group(group: &working_group::Model) -> Self {
+        Self::ManageGroup { group: group.id, place: Place::At(group.territory_id) }
+    }
+
+    /// The place a staff action touches, when it has one.
+    fn place(self) -> Option<Place> {
+        match self {
+            Self::ManagePlans(place) | Self::ManageGroups(place) | Self::ModerateComments(place) => Some(place),
+            Self::EditPlanContent { place, .. } | Self::ManageGroup { place, .. } => Some(place),
+            Self::ManageUsers | Self::ReadAudit | Self::SelfService => None,
+        }
     }
 }
 
@@ -258,7 +329,8 @@ async fn authenticate(state: &AppState, token: &str, method: &Method) -> ApiResu
         .into_tuple::<Uuid>()
         .all(&state.db)
         .await?;
-    Ok(Principal { user, via, leads })
+    let reach = if user.role == Role::Coordinator { reach::coordinated(&state.db, user.id).await? } else { Reach::Installation };
+    Ok(Principal { user, via, leads, reach })
 }
 
 /// `SELECT 1` from the refresh tokens of session `sid` of `user_id`: the live ones, or the revoked

@@ -30,6 +30,7 @@ pub mod pagination;
 pub mod plans;
 pub mod progress;
 pub mod rate_limit;
+pub mod reach;
 pub mod register;
 pub mod render;
 pub mod seed;

@@ -22,6 +22,7 @@ mod schema;
 mod seed;
 mod territories;
 mod territory_links;
+mod territory_scope;
 mod users;
 mod web_app;
 mod working_groups;

@@ -22,18 +22,28 @@ enum Who {
     Member,
     LeaderOfThisGroup,
     LeaderOfAnotherGroup,
+    /// A coordinator with no territory assigned: the whole installation.
     Coordinator,
+    /// The coordinator of the ORP where the world's plans and groups lie.
+    CoordinatorOfThisTerritory,
+    /// The coordinator of a neighbouring ORP: staff, but not here.
+    CoordinatorOfAnotherTerritory,
+    /// The coordinator of the region above both ORPs.
+    RegionalCoordinator,
     Admin,
     ReadKey,
     WriteKey,
 }
 
-const EVERYONE: [Who; 8] = [
+const EVERYONE: [Who; 11] = [
     Who::Anonymous,
     Who::Member,
     Who::LeaderOfThisGroup,
     Who::LeaderOfAnotherGroup,
     Who::Coordinator,
+    Who::CoordinatorOfThisTerritory,
+    Who::CoordinatorOfAnotherTerritory,
+    Who::RegionalCoordinator,
     Who::Admin,
     Who::ReadKey,
     Who::WriteKey,
@@ -46,11 +56,14 @@ enum Access {
     Public,
     /// Any signed-in caller.
     SignedIn,
-    /// Coordinators, admins and leaders of the object's working group.
+    /// Coordinators where the object lies, admins and leaders of the object's working group.
     Leader,
-    /// Coordinators and admins.
+    /// Coordinators where the object lies (or of the whole installation) and admins.
     Staff,
-    /// Coordinators and admins through a session: accounts are never an API key's business.
+    /// Coordinators and admins wherever they coordinate: the installation's own business (the audit trail).
+    AnyStaff,
+    /// Coordinators (wherever they coordinate) and admins through a session: accounts are never an
+    /// API key's business, and belong to the whole installation.
     StaffSession,
     /// Any signed-in person with a session (not an API key).
     Session,
@@ -72,9 +85,14 @@ struct World {
     comment: Uuid,
     other_user: Uuid,
     member_key: Uuid,
+    /// The ORP where the plans and groups lie.
     territory: Uuid,
     /// The coordinator assigned to `territory`.
     assigned: TestUser,
+    /// The coordinator of the neighbouring ORP.
+    neighbour: TestUser,
+    /// The coordinator of the region above both.
+    regional: TestUser,
     member: TestUser,
     leader: TestUser,
     other_leader: TestUser,
@@ -140,20 +158,27 @@ async fn insert_key(app: &TestApp, owner: Uuid, scopes: Vec<Scope>) -> (Uuid, St
 }
 
 async fn world(app: &TestApp) -> World {
+    let region = app.territory_row(Uuid::now_v7(), TerritoryKind::Region, None).await;
+    let territory = app.territory_row(Uuid::now_v7(), TerritoryKind::Orp, Some(region)).await;
+    let neighbouring = app.territory_row(Uuid::now_v7(), TerritoryKind::Orp, Some(region)).await;
+    let (assigned, neighbour, regional) = (app.coordinator().await, app.coordinator().await, app.coordinator().await);
+    app.coordinates(&assigned, territory).await;
+    app.coordinates(&neighbour, neighbouring).await;
+    app.coordinates(&regional, region).await;
     let member = app.member().await;
     let leader = app.member().await;
     let other_leader = app.member().await;
     let coordinator = app.coordinator().await;
     let admin = app.admin().await;
     let other_user = app.member().await.id;
-    let group = app.group_row("PS 1 Senioři").await;
-    let other_group = app.group_row("PS 2 Rodiny").await;
+    let group = app.placed_group("PS 1 Senioři", Some(territory)).await;
+    let other_group = app.placed_group("PS 2 Rodiny", Some(territory)).await;
     app.join(&leader, &group.to_string(), MemberRole::Leader).await;
     app.join(&member, &group.to_string(), MemberRole::Member).await;
     app.join(&other_leader, &other_group.to_string(), MemberRole::Leader).await;
     // In consultation: public, still editable by leaders, open for public comments.
-    let plan = app.plan_in(PlanStatus::Consultation).await;
-    let draft_plan = app.plan_in(PlanStatus::Draft).await;
+    let plan = app.placed_plan(PlanStatus::Consultation, Some(territory)).await;
+    let draft_plan = app.placed_plan(PlanStatus::Draft, Some(territory)).await;
     let goal = Uuid::now_v7();
     app.insert(goal::ActiveModel {
         id: Set(goal),
@@ -204,9 +229,6 @@ async fn world(app: &TestApp) -> World {
     };
     let comment = row.id.clone().unwrap();
     app.insert(row).await;
-    let territory = app.territory_row(Uuid::now_v7(), TerritoryKind::Orp, None).await;
-    let assigned = app.coordinator().await;
-    app.coordinates(&assigned, territory).await;
     let (member_key, _) = insert_key(app, member.id, vec![Scope::Read]).await;
     let (_, read_key) = insert_key(app, coordinator.id, vec![Scope::Read]).await;
     let (_, write_key) = insert_key(app, coordinator.id, vec![Scope::Read, Scope::Write]).await;
@@ -223,6 +245,8 @@ async fn world(app: &TestApp) -> World {
         member_key,
         territory,
         assigned,
+        neighbour,
+        regional,
         member,
         leader,
         other_leader,
@@ -241,6 +265,9 @@ impl World {
             Who::LeaderOfThisGroup => Some(&self.leader.token),
             Who::LeaderOfAnotherGroup => Some(&self.other_leader.token),
             Who::Coordinator => Some(&self.coordinator.token),
+            Who::CoordinatorOfThisTerritory => Some(&self.assigned.token),
+            Who::CoordinatorOfAnotherTerritory => Some(&self.neighbour.token),
+            Who::RegionalCoordinator => Some(&self.regional.token),
             Who::Admin => Some(&self.admin.token),
             Who::ReadKey => Some(&self.read_key),
             Who::WriteKey => Some(&self.write_key),
@@ -277,13 +304,15 @@ fn expected(rule: &Rule, who: Who) -> u16 {
         return 403;
     }
     let signed_in = who != Who::Anonymous;
-    let staff = matches!(who, Who::Coordinator | Who::Admin | Who::ReadKey | Who::WriteKey);
+    let any_staff = is_staff(who);
+    let staff_here = any_staff && who != Who::CoordinatorOfAnotherTerritory;
     let allowed = match rule.access {
         Access::Public => true,
         Access::SignedIn => signed_in,
-        Access::Leader => staff || who == Who::LeaderOfThisGroup,
-        Access::Staff => staff,
-        Access::StaffSession => staff && !matches!(who, Who::ReadKey | Who::WriteKey),
+        Access::Leader => staff_here || who == Who::LeaderOfThisGroup,
+        Access::Staff => staff_here,
+        Access::AnyStaff => any_staff,
+        Access::StaffSession => any_staff && !matches!(who, Who::ReadKey | Who::WriteKey),
         Access::Session => signed_in && !matches!(who, Who::ReadKey | Who::WriteKey),
         Access::Admin => who == Who::Admin,
         Access::Custom(_) => unreachable!("decided above"),
@@ -297,6 +326,20 @@ fn expected(rule: &Rule, who: Who) -> u16 {
     }
 }
 
+/// Coordinators (wherever they coordinate), admins, and the keys, which are a coordinator's.
+fn is_staff(who: Who) -> bool {
+    matches!(
+        who,
+        Who::Coordinator
+            | Who::CoordinatorOfThisTerritory
+            | Who::CoordinatorOfAnotherTerritory
+            | Who::RegionalCoordinator
+            | Who::Admin
+            | Who::ReadKey
+            | Who::WriteKey
+    )
+}
+
 /// `POST /comments` by a body without a name: the public may comment too, but must sign.
 fn unsigned_comment(who: Who) -> u16 {
     match who {
@@ -306,22 +349,23 @@ fn unsigned_comment(who: Who) -> u16 {
     }
 }
 
-/// `DELETE` of the member's consultation comment: they may withdraw it; staff hide it instead (409).
+/// `DELETE` of the member's consultation comment: they may withdraw it; staff where it lies hide
+/// it instead (409).
 fn withdrawing_a_comment(who: Who) -> u16 {
     match who {
         Who::Anonymous => 401,
         Who::Member => 204,
-        Who::LeaderOfThisGroup | Who::LeaderOfAnotherGroup | Who::ReadKey => 403,
-        Who::Coordinator | Who::Admin | Who::WriteKey => 409,
+        Who::LeaderOfThisGroup | Who::LeaderOfAnotherGroup | Who::CoordinatorOfAnotherTerritory | Who::ReadKey => 403,
+        Who::Coordinator | Who::CoordinatorOfThisTerritory | Who::RegionalCoordinator | Who::Admin | Who::WriteKey => 409,
     }
 }
 
-/// `DELETE` of the member's own membership: anyone may leave a group, and its leaders remove
-/// ordinary members.
+/// `DELETE` of the member's own membership: anyone may leave a group, and its leaders and the
+/// coordinators where it lies remove ordinary members.
 fn leaving_a_group(who: Who) -> u16 {
     match who {
         Who::Anonymous => 401,
-        Who::LeaderOfAnotherGroup | Who::ReadKey => 403,
+        Who::LeaderOfAnotherGroup | Who::CoordinatorOfAnotherTerritory | Who::ReadKey => 403,
         _ => 204,
     }
 }
@@ -351,10 +395,15 @@ fn rules() -> Vec<Rule> {
         get("/openapi.json", Public),
         get("/health/live", Public),
         get("/health/ready", Public),
-        get("/audit", Staff),
+        get("/audit", AnyStaff),
         // Plans.
         get("/plans", Public),
-        post("/plans", Staff, 201, |_| json!({"title": "Nový plán", "territory": "Turnovsko", "period_start": 2027, "period_end": 2030})),
+        post(
+            "/plans",
+            Staff,
+            201,
+            |w| json!({"title": "Nový plán", "territory_id": w.territory, "period_start": 2027, "period_end": 2030}),
+        ),
         get("/plans/{id}", Public),
         patch("/plans/{id}", Staff, |_| json!({"summary": "Souhrn"})),
         // The plan is in consultation: allowed callers reach the lifecycle rule (409), others stop before it.
@@ -387,7 +436,7 @@ fn rules() -> Vec<Rule> {
         get("/plans/{id}/consultation-report", Public),
         // Working groups: "this group" owns the goal and the meeting, so it cannot be deleted (409).
         get("/working-groups", Public),
-        post("/working-groups", Staff, 201, |_| json!({"name": "PS 4 Osoby v krizi", "kind": "thematic"})),
+        post("/working-groups", Staff, 201, |w| json!({"name": "PS 4 Osoby v krizi", "kind": "thematic", "territory_id": w.territory})),
         get("/working-groups/{id}", Public),
         patch("/working-groups/{id}", Leader, |_| json!({"vision": "Nová vize"})),
         delete("/working-groups/{id}", Staff, 409),

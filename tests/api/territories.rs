@@ -324,14 +324,15 @@ both!(a_coordinator_manages_what_is_assigned_and_below, |app| async move {
     let tree = tree(&app, &admin).await;
     let c = app.coordinator().await;
     assert_eq!(scope::coordinated(&app.db, c.id).await.unwrap(), Reach::Installation, "none assigned: everything");
-    assert!(Reach::Installation.includes(tree.micro));
+    assert!(Reach::Installation.includes(Some(tree.micro)) && Reach::Installation.includes(None));
 
     app.assign_coordinator(&tree.orp.to_string(), &admin.token, c.id).await;
     app.assign_coordinator(&tree.micro.to_string(), &admin.token, c.id).await;
     let reach = scope::coordinated(&app.db, c.id).await.unwrap();
     let expected = [tree.orp, tree.towns[0], tree.towns[1], tree.micro, tree.micro_town];
     assert_eq!(reach, Reach::Territories(expected.into_iter().collect()));
-    assert!(reach.includes(tree.towns[1]) && !reach.includes(tree.region) && !reach.includes(tree.other_town));
+    assert!(reach.includes(Some(tree.towns[1])) && !reach.includes(Some(tree.region)) && !reach.includes(Some(tree.other_town)));
+    assert!(!reach.includes(None), "what lies in no territory is the whole installation's");
 
     // A regional coordinator sees the whole region, once, even when also assigned to a part of it.
     let regional = app.coordinator().await;

@@ -13,6 +13,7 @@ use crate::clock;
 use crate::credentials::tokens::{random_secret, secret_hash};
 use crate::domain::Email;
 use crate::error::{ApiError, ApiResult};
+use crate::reach::Reach;
 use crate::state::AppState;
 
 /// One answer for an unknown e-mail, a wrong password and a deactivated account, so the
@@ -30,7 +31,10 @@ fn address_key(caller: &Caller) -> String {
 
 /// A caller acting in the session just started, for the audit trail.
 fn session_caller(user: &user::Model, family: Uuid, address: &Caller) -> Caller {
-    Caller { principal: Some(Principal { user: user.clone(), via: Via::Session(family), leads: Vec::new() }), address: address.address }
+    Caller {
+        principal: Some(Principal { user: user.clone(), via: Via::Session(family), leads: Vec::new(), reach: Reach::Installation }),
+        address: address.address,
+    }
 }
 
 /// Counts a password attempt against this account and this address before the hash is checked,

@@ -10,7 +10,7 @@ use super::dto::{Comment, CommentCreate, CommentFilters, CommentPage, CommentPat
 use crate::access;
 use crate::audit::{self, service::changes_of};
 use crate::authors::{View, names_of};
-use crate::caller::{Action, Caller, authorize};
+use crate::caller::{Action, Caller, Place, authorize};
 use crate::clock;
 use crate::error::{ApiError, ApiResult, ConflictCode, FieldErrorCode, Validate, Validator};
 use crate::http::IfMatch;
@@ -38,6 +38,11 @@ async fn load<D: ConnectionTrait>(db: &D, caller: &Caller, id: Uuid) -> ApiResul
         None => None,
     };
     Ok((c, plan))
+}
+
+/// Where a comment lies, for the staff decisions about it: its plan's territory, or its meeting's group's.
+async fn place_of<D: ConnectionTrait>(db: &D, c: &comment::Model, plan: Option<&plan::Model>) -> ApiResult<Place> {
+    Ok(Place::At(access::target_territory(db, c.target_type, c.target_id, plan).await?))
 }
 
 pub async fn get(state: &AppState, caller: &Caller, id: Uuid) -> ApiResult<Comment> {
@@ -122,7 +127,8 @@ impl Submission {
             || body.received_on.is_some()
             || (!anonymous && (body.author_name.is_some() || body.author_email.is_some()));
         if on_behalf {
-            authorize(caller, Action::ModerateComments)?;
+            // Where the target lies is checked once it is loaded (`create`).
+            authorize(caller, Action::ModerateComments(Place::Pending))?;
         }
         if anonymous && body.target_type == TargetType::Meeting {
             return Err(ApiError::Unauthorized("sign in to comment on meetings".into()));
@@ -207,6 +213,10 @@ pub async fn create(state: &AppState, caller: &Caller, body: CommentCreate) -> A
     let received_on = check_fields(&mut v, submission, &body);
     let txn = crate::db::begin(&state.db).await?;
     let plan = access::target_plan(&txn, caller, body.target_type, body.target_id).await?;
+    if submission.on_behalf {
+        let territory = access::target_territory(&txn, body.target_type, body.target_id, plan.as_ref()).await?;
+        authorize(caller, Action::ModerateComments(Place::At(territory)))?;
+    }
     check_parent(&txn, caller, &mut v, &body).await?;
     v.finish()?;
     let is_consultation = consultation_decision(submission, plan.as_ref(), received_on)?;
@@ -251,7 +261,7 @@ pub async fn create(state: &AppState, caller: &Caller, body: CommentCreate) -> A
 
 /// A formal consultation comment is part of the record: settled ones are final, and once the
 /// consultation closes only coordinators may still tidy unsettled ones until the plan is approved.
-fn ensure_record_open(c: &comment::Model, plan: Option<&plan::Model>, caller: &Caller) -> ApiResult<()> {
+fn ensure_record_open(c: &comment::Model, plan: Option<&plan::Model>, caller: &Caller, place: Place) -> ApiResult<()> {
     if !is_formal(c) {
         return Ok(());
     }
@@ -262,7 +272,7 @@ fn ensure_record_open(c: &comment::Model, plan: Option<&plan::Model>, caller: &C
         ));
     }
     let open = plan.is_some_and(is_consultation_open);
-    let staff_tidying = caller.is_staff() && plan.is_some_and(|p| p.status == PlanStatus::Consultation);
+    let staff_tidying = caller.coordinates(place) && plan.is_some_and(|p| p.status == PlanStatus::Consultation);
     if open || staff_tidying {
         return Ok(());
     }
@@ -272,28 +282,32 @@ fn ensure_record_open(c: &comment::Model, plan: Option<&plan::Model>, caller: &C
     ))
 }
 
-/// The author may change their text; coordinators may also correct comments they entered on
-/// someone's behalf (no account, not from the web).
-fn may_edit_text(c: &comment::Model, caller: &Caller) -> bool {
+/// The author may change their text; coordinators (where the comment lies) may also correct
+/// comments they entered on someone's behalf (no account, not from the web).
+fn may_edit_text(c: &comment::Model, caller: &Caller, place: Place) -> bool {
     let own = c.author_id.is_some() && c.author_id == caller.user_id();
-    own || (caller.is_staff() && c.author_id.is_none() && c.channel != Channel::Web)
+    own || (caller.coordinates(place) && c.author_id.is_none() && c.channel != Channel::Web)
 }
 
 pub async fn update(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMatch, patch: CommentPatch) -> ApiResult<Comment> {
     caller.signed_in()?;
     let moderating = patch.status.is_some() || patch.moderation_reason.is_some();
     if moderating {
-        authorize(caller, Action::ModerateComments)?;
+        authorize(caller, Action::ModerateComments(Place::Pending))?;
     }
     let txn = crate::db::begin(&state.db).await?;
     let (current, plan) = load(&txn, caller, id).await?;
+    let place = place_of(&txn, &current, plan.as_ref()).await?;
+    if moderating {
+        authorize(caller, Action::ModerateComments(place))?;
+    }
     if_match.check(current.version)?;
     let mut v = Validator::new();
     if patch.body.is_some() {
-        if !may_edit_text(&current, caller) {
+        if !may_edit_text(&current, caller, place) {
             return Err(ApiError::Forbidden("only the author may edit a comment's text".into()));
         }
-        ensure_record_open(&current, plan.as_ref(), caller)?;
+        ensure_record_open(&current, plan.as_ref(), caller, place)?;
     }
     patch.validate(&mut v);
     v.finish()?;
@@ -321,10 +335,11 @@ pub async fn delete(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMat
     caller.signed_in()?;
     let txn = crate::db::begin(&state.db).await?;
     let (current, plan) = load(&txn, caller, id).await?;
+    let place = place_of(&txn, &current, plan.as_ref()).await?;
     if_match.check(current.version)?;
     let own = current.author_id.is_some() && current.author_id == caller.user_id();
-    if !own && !caller.is_staff() {
-        return Err(ApiError::Forbidden("only the author or a coordinator may delete a comment".into()));
+    if !own && !caller.coordinates(place) {
+        return Err(ApiError::Forbidden("only the author or a coordinator of the comment's territory may delete a comment".into()));
     }
     if !own && current.is_consultation {
         return Err(ApiError::Conflict(
@@ -332,7 +347,7 @@ pub async fn delete(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMat
             "a consultation comment by someone else is part of the public record; hide it (moderation) instead of deleting it".into(),
         ));
     }
-    ensure_record_open(&current, plan.as_ref(), caller)?;
+    ensure_record_open(&current, plan.as_ref(), caller, place)?;
     comment::Entity::delete_by_id(id).exec(&txn).await?;
     audit::record(&txn, caller, "delete", "comment", Some(id), Default::default()).await?;
     txn.commit().await?;
@@ -341,9 +356,10 @@ pub async fn delete(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMat
 
 /// Settles a formal consultation comment; it may be settled again until the plan leaves consultation.
 pub async fn resolve(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMatch, body: ResolutionCreate) -> ApiResult<Comment> {
-    authorize(caller, Action::ModerateComments)?;
+    authorize(caller, Action::ModerateComments(Place::Pending))?;
     let txn = crate::db::begin(&state.db).await?;
     let (current, plan) = load(&txn, caller, id).await?;
+    authorize(caller, Action::ModerateComments(place_of(&txn, &current, plan.as_ref()).await?))?;
     if_match.check(current.version)?;
     if !is_formal(&current) {
         let why = if current.parent_id.is_some() {

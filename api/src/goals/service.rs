@@ -1,6 +1,5 @@
 //! Goal rules and queries.
-use entity::enums::PlanStatus;
-use entity::{goal, measure, working_group};
+use entity::{goal, measure, plan, working_group};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
     QueryOrder, QuerySelect,
@@ -91,9 +90,9 @@ async fn check_parent<D: ConnectionTrait>(
 
 /// Putting a goal under a parent changes the parent's part of the plan, so it needs the right to
 /// edit the parent: a leader attaches goals only under goals of a group they lead.
-fn ensure_may_attach(caller: &Caller, parent: Option<&goal::Model>, plan_status: PlanStatus) -> ApiResult<()> {
+fn ensure_may_attach(caller: &Caller, parent: Option<&goal::Model>, plan: &plan::Model) -> ApiResult<()> {
     let Some(parent) = parent else { return Ok(()) };
-    authorize(caller, Action::EditPlanContent { group: parent.working_group_id, plan_status }).map_err(|_| {
+    authorize(caller, Action::edit_content(parent.working_group_id, plan)).map_err(|_| {
         ApiError::Forbidden("only coordinators, and leaders of the parent goal's working group, may put goals under it".into())
     })
 }
@@ -112,14 +111,14 @@ async fn ensure_code_free<D: ConnectionTrait>(db: &D, plan_id: Uuid, code: &str,
 pub async fn create(state: &AppState, caller: &Caller, plan_id: Uuid, body: GoalCreate) -> ApiResult<Goal> {
     let txn = crate::db::begin(&state.db).await?;
     let plan = access::plan(&txn, caller, plan_id).await?;
-    authorize(caller, Action::EditPlanContent { group: body.working_group_id, plan_status: plan.status })?;
+    authorize(caller, Action::edit_content(body.working_group_id, &plan))?;
     ensure_editable(plan.status)?;
     let mut v = Validator::new();
     body.validate(&mut v);
     check_group(&txn, &mut v, body.working_group_id).await?;
     let parent = check_parent(&txn, &mut v, plan_id, body.parent_goal_id, None).await?;
     v.finish()?;
-    ensure_may_attach(caller, parent.as_ref(), plan.status)?;
+    ensure_may_attach(caller, parent.as_ref(), &plan)?;
     let code = body.code.trim().to_string();
     ensure_code_free(&txn, plan_id, &code, None).await?;
     let position = match body.position {
@@ -160,10 +159,10 @@ async fn next_position<D: ConnectionTrait>(db: &D, plan_id: Uuid, parent: Option
 pub async fn update(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMatch, patch: GoalPatch) -> ApiResult<Goal> {
     let txn = crate::db::begin(&state.db).await?;
     let (current, plan) = access::goal(&txn, caller, id).await?;
-    authorize(caller, Action::EditPlanContent { group: current.working_group_id, plan_status: plan.status })?;
+    authorize(caller, Action::edit_content(current.working_group_id, &plan))?;
     if let Some(new_group) = patch.working_group_id {
         // Handing a goal to another group needs the right to edit that group's goals too.
-        authorize(caller, Action::EditPlanContent { group: new_group, plan_status: plan.status })?;
+        authorize(caller, Action::edit_content(new_group, &plan))?;
     }
     if_match.check(current.version)?;
     ensure_editable(plan.status)?;
@@ -177,7 +176,7 @@ pub async fn update(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMat
         None => None,
     };
     v.finish()?;
-    ensure_may_attach(caller, parent.as_ref(), plan.status)?;
+    ensure_may_attach(caller, parent.as_ref(), &plan)?;
     if let Some(code) = &patch.code {
         ensure_code_free(&txn, plan.id, code.trim(), Some(id)).await?;
     }
@@ -201,7 +200,7 @@ pub async fn update(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMat
 pub async fn delete(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMatch) -> ApiResult<()> {
     let txn = crate::db::begin(&state.db).await?;
     let (goal, plan) = access::goal(&txn, caller, id).await?;
-    authorize(caller, Action::EditPlanContent { group: goal.working_group_id, plan_status: plan.status })?;
+    authorize(caller, Action::edit_content(goal.working_group_id, &plan))?;
     if_match.check(goal.version)?;
     ensure_editable(plan.status)?;
     let children: Vec<(Uuid, Option<Uuid>)> = goal::Entity::find()
@@ -215,7 +214,7 @@ pub async fn delete(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMat
     // Sub-goals go with their parent, so whoever deletes it must be allowed to delete each of them:
     // a leader cannot take another group's sub-goals and measures down with their own goal.
     for (_, group) in &children {
-        authorize(caller, Action::EditPlanContent { group: *group, plan_status: plan.status })?;
+        authorize(caller, Action::edit_content(*group, &plan))?;
     }
     let mut goals: Vec<Uuid> = children.into_iter().map(|(child, _)| child).collect();
     goals.push(id);

@@ -81,7 +81,7 @@ fn trimmed(list: &[String]) -> StringList {
 pub async fn create(state: &AppState, caller: &Caller, goal_id: Uuid, body: MeasureCreate) -> ApiResult<Measure> {
     let txn = crate::db::begin(&state.db).await?;
     let (goal, plan) = access::goal(&txn, caller, goal_id).await?;
-    authorize(caller, Action::EditPlanContent { group: goal.working_group_id, plan_status: plan.status })?;
+    authorize(caller, Action::edit_content(goal.working_group_id, &plan))?;
     ensure_editable(plan.status)?;
     let mut v = Validator::new();
     Fields {
@@ -153,7 +153,7 @@ fn new_row(body: &MeasureCreate, goal: &goal::Model, code: String, position: i32
 pub async fn update(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMatch, patch: MeasurePatch) -> ApiResult<Measure> {
     let txn = crate::db::begin(&state.db).await?;
     let (current, goal, plan) = access::measure(&txn, caller, id).await?;
-    authorize(caller, Action::EditPlanContent { group: goal.working_group_id, plan_status: plan.status })?;
+    authorize(caller, Action::edit_content(goal.working_group_id, &plan))?;
     if_match.check(current.version)?;
     if patch.changes_texts() {
         ensure_editable(plan.status)?;
@@ -258,7 +258,7 @@ fn ensure_definitions_kept(current: &measure::Model, patch: &MeasurePatch) -> Ap
 pub async fn delete(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMatch) -> ApiResult<()> {
     let txn = crate::db::begin(&state.db).await?;
     let (measure, goal, plan) = access::measure(&txn, caller, id).await?;
-    authorize(caller, Action::EditPlanContent { group: goal.working_group_id, plan_status: plan.status })?;
+    authorize(caller, Action::edit_content(goal.working_group_id, &plan))?;
     if_match.check(measure.version)?;
     ensure_editable(plan.status)?;
     register::clear_for_deletion(&txn, vec![], vec![id]).await?;
@@ -297,7 +297,7 @@ async fn record_update<D: ConnectionTrait>(
 pub async fn add_update(state: &AppState, caller: &Caller, id: Uuid, body: ProgressUpdateCreate) -> ApiResult<ProgressUpdate> {
     let txn = crate::db::begin(&state.db).await?;
     let (measure, goal, plan) = access::measure(&txn, caller, id).await?;
-    authorize(caller, Action::EditPlanContent { group: goal.working_group_id, plan_status: plan.status })?;
+    authorize(caller, Action::edit_content(goal.working_group_id, &plan))?;
     ensure_not_archived(plan.status)?;
     let today = clock::today();
     let date = body.date.unwrap_or(today);

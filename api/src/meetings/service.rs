@@ -192,8 +192,8 @@ fn apply(active: &mut meeting::ActiveModel, r: Record) {
 pub async fn create(state: &AppState, caller: &Caller, group_id: Uuid, body: MeetingCreate) -> ApiResult<Meeting> {
     caller.signed_in()?;
     let txn = crate::db::begin(&state.db).await?;
-    working_groups::service::find(&txn, group_id).await?;
-    authorize(caller, Action::ManageGroup(group_id))?;
+    let group = working_groups::service::find(&txn, group_id).await?;
+    authorize(caller, Action::manage_group(&group))?;
     let record = Record::new(&body);
     let mut v = Validator::new();
     record.validate(&mut v);
@@ -222,7 +222,8 @@ pub async fn update(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMat
     caller.signed_in()?;
     let txn = crate::db::begin(&state.db).await?;
     let current = find(&txn, id).await?;
-    authorize(caller, Action::ManageGroup(current.working_group_id))?;
+    let group = working_groups::service::find(&txn, current.working_group_id).await?;
+    authorize(caller, Action::manage_group(&group))?;
     if_match.check(current.version)?;
     let record = Record::patched(&current, &patch);
     let mut v = Validator::new();
@@ -244,7 +245,8 @@ pub async fn delete(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMat
     caller.signed_in()?;
     let txn = crate::db::begin(&state.db).await?;
     let current = find(&txn, id).await?;
-    authorize(caller, Action::ManageGroup(current.working_group_id))?;
+    let group = working_groups::service::find(&txn, current.working_group_id).await?;
+    authorize(caller, Action::manage_group(&group))?;
     if_match.check(current.version)?;
     comment::Entity::delete_many()
         .filter(comment::Column::TargetType.eq(TargetType::Meeting))

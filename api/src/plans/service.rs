@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use super::dto::{Period, Plan, PlanCreate, PlanFilters, PlanPage, PlanPatch, StatusChange, StatusChangePage, StatusChangeRecord};
 use crate::audit::{self, service::changes_of};
-use crate::caller::{Action, Caller, authorize};
+use crate::caller::{Action, Caller, Place, authorize};
 use crate::clock;
 use crate::domain::Text;
 use crate::error::{ApiError, ApiResult, ConflictCode, FieldErrorCode, Validate, Validator};
@@ -60,7 +60,7 @@ pub async fn list(state: &AppState, caller: &Caller, filters: PlanFilters, page:
 }
 
 pub async fn create(state: &AppState, caller: &Caller, body: PlanCreate) -> ApiResult<Plan> {
-    authorize(caller, Action::ManagePlans)?;
+    authorize(caller, Action::ManagePlans(Place::Pending))?;
     let mut v = Validator::new();
     body.validate(&mut v);
     v.finish()?;
@@ -69,6 +69,7 @@ pub async fn create(state: &AppState, caller: &Caller, body: PlanCreate) -> ApiR
     let territory = place::resolve(&txn, caller, body.territory_id, body.territory.as_deref())
         .await?
         .ok_or_else(|| ApiError::invalid("territory_id", FieldErrorCode::Required, "is required"))?;
+    authorize(caller, Action::ManagePlans(Place::At(Some(territory.id))))?;
     let plan = plan::ActiveModel {
         id: Set(Uuid::now_v7()),
         title: Set(body.title.trim().to_string()),
@@ -94,9 +95,10 @@ pub async fn create(state: &AppState, caller: &Caller, body: PlanCreate) -> ApiR
 }
 
 pub async fn update(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMatch, patch: PlanPatch) -> ApiResult<Plan> {
-    authorize(caller, Action::ManagePlans)?;
+    authorize(caller, Action::ManagePlans(Place::Pending))?;
     let txn = crate::db::begin(&state.db).await?;
     let current = access::plan(&txn, caller, id).await?;
+    authorize(caller, Action::ManagePlans(Place::At(current.territory_id)))?;
     if_match.check(current.version)?;
     ensure_editable(current.status)?;
     let mut v = Validator::new();
@@ -109,6 +111,8 @@ pub async fn update(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMat
     let trim = |t: &String| t.trim().to_string();
     given(&mut active.title, patch.title.as_ref().map(trim));
     if let Some(territory) = place::resolve(&txn, caller, patch.territory_id, patch.territory.as_deref()).await? {
+        // Moved only to where the caller coordinates too.
+        authorize(caller, Action::ManagePlans(Place::At(Some(territory.id))))?;
         active.territory = Set(territory.name);
         active.territory_id = Set(Some(territory.id));
     }
@@ -125,9 +129,10 @@ pub async fn update(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMat
 /// Only drafts that never left drafting can be deleted; a plan that has been public (even one
 /// sent back to draft) keeps its lifecycle history and settlement register, so it is archived instead.
 pub async fn delete(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMatch) -> ApiResult<()> {
-    authorize(caller, Action::ManagePlans)?;
+    authorize(caller, Action::ManagePlans(Place::Pending))?;
     let txn = crate::db::begin(&state.db).await?;
     let plan = access::plan(&txn, caller, id).await?;
+    authorize(caller, Action::ManagePlans(Place::At(plan.territory_id)))?;
     if_match.check(plan.version)?;
     if plan.status != PlanStatus::Draft {
         return Err(ApiError::Conflict(
@@ -152,9 +157,10 @@ pub async fn delete(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMat
 }
 
 pub async fn change_status(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMatch, body: StatusChange) -> ApiResult<Plan> {
-    authorize(caller, Action::ManagePlans)?;
+    authorize(caller, Action::ManagePlans(Place::Pending))?;
     let txn = crate::db::begin(&state.db).await?;
     let current = access::plan(&txn, caller, id).await?;
+    authorize(caller, Action::ManagePlans(Place::At(current.territory_id)))?;
     if_match.check(current.version)?;
     let from = current.status;
     lifecycle::check_move(from, body.status)?;

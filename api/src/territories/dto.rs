@@ -111,8 +111,8 @@ pub struct CoordinatorCreate {
     pub user_id: Uuid,
 }
 
-/// A coordinator assigned to a territory (the territories they are to manage, with those below; not
-/// enforced yet).
+/// A coordinator assigned to a territory: they manage it and the territories below it, and
+/// nothing outside the territories assigned to them.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Coordinator {
     pub id: Uuid,

@@ -77,9 +77,9 @@ pub async fn list_coordinators(
     Ok(HttpResponse::Ok().json(service::coordinators(&state, &caller, *id, &page).await?))
 }
 
-/// Assign a coordinator to a territory (admins, signed in). The assignment is recorded; narrowing
-/// what the coordinator manages to their territories is not enforced yet (every coordinator still
-/// manages the whole installation).
+/// Assign a coordinator to a territory (admins, signed in). From then on the coordinator manages
+/// only the plans, goals, measures, working groups, meetings and comments of the territories
+/// assigned to them and of those below (403 elsewhere); with none assigned, the whole installation.
 #[utoipa::path(tag = "territories", params(("id" = Uuid, Path)), request_body = CoordinatorCreate, responses((status = 201, body = Coordinator)))]
 #[post("/territories/{id}/coordinators")]
 pub async fn assign_coordinator(

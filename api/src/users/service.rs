@@ -23,15 +23,24 @@ use crate::domain::Email;
 use crate::error::{ApiError, ApiResult, FieldErrorCode, Validate, Validator};
 use crate::http::IfMatch;
 use crate::pagination::{self, PageParams, Sort};
+use crate::reach::Reach;
 use crate::state::AppState;
 use crate::store::{given, update_versioned};
 
 /// Function level (coordinators and admins) plus the admin rule: only admins touch admin
-/// accounts or hand out the admin role.
+/// accounts or hand out the admin role. A coordinator narrowed to territories manages member
+/// accounts only: a coordinator they made would coordinate the whole installation (none
+/// assigned), a way out of their own territories.
 fn ensure_may_manage(caller: &Caller, target_role: Role, new_role: Option<Role>) -> ApiResult<()> {
     authorize(caller, Action::ManageUsers)?;
     if !caller.is_admin() && (target_role == Role::Admin || new_role == Some(Role::Admin)) {
         return Err(ApiError::Forbidden("only an admin may manage admin accounts or give the admin role".into()));
+    }
+    let staff_account = target_role != Role::Member || new_role.is_some_and(|r| r != Role::Member);
+    if staff_account && caller.role() == Some(Role::Coordinator) && caller.reach() != Reach::Installation {
+        return Err(ApiError::Forbidden(
+            "a coordinator of some territories manages member accounts only; an admin makes and manages coordinators".into(),
+        ));
     }
     Ok(())
 }

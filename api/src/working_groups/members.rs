@@ -2,14 +2,14 @@
 use std::collections::HashMap;
 
 use entity::enums::MemberRole;
-use entity::{user, working_group_member};
+use entity::{user, working_group, working_group_member};
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QuerySelect};
 use uuid::Uuid;
 
 use super::dto::{Member, MemberCreate, MemberPage, MemberPatch};
 use super::service;
 use crate::audit::{self, service::changes_of};
-use crate::caller::{Action, Caller, authorize};
+use crate::caller::{Action, Caller, Place, authorize};
 use crate::clock;
 use crate::error::{ApiError, ApiResult, FieldErrorCode};
 use crate::http::IfMatch;
@@ -17,9 +17,10 @@ use crate::pagination::{self, PageParams, Sort};
 use crate::state::AppState;
 use crate::store::{given, update_versioned};
 
-/// The steering group appoints leaders (domain.md), so only coordinators grant or take the role.
-fn ensure_may_appoint(caller: &Caller) -> ApiResult<()> {
-    if caller.is_staff() {
+/// The steering group appoints leaders (domain.md), so only coordinators (of the group's
+/// territory) grant or take the role.
+fn ensure_may_appoint(caller: &Caller, group: &working_group::Model) -> ApiResult<()> {
+    if caller.coordinates(Place::At(group.territory_id)) {
         Ok(())
     } else {
         Err(ApiError::Forbidden("only coordinators appoint, change or remove working group leaders".into()))
@@ -97,11 +98,11 @@ pub async fn get(state: &AppState, caller: &Caller, group_id: Uuid, user_id: Uui
 pub async fn add(state: &AppState, caller: &Caller, group_id: Uuid, body: MemberCreate) -> ApiResult<Member> {
     caller.signed_in()?;
     let txn = crate::db::begin(&state.db).await?;
-    service::find(&txn, group_id).await?;
-    authorize(caller, Action::ManageGroup(group_id))?;
+    let group = service::find(&txn, group_id).await?;
+    authorize(caller, Action::manage_group(&group))?;
     let role = body.role.unwrap_or(MemberRole::Member);
     if role == MemberRole::Leader {
-        ensure_may_appoint(caller)?;
+        ensure_may_appoint(caller, &group)?;
     }
     match user::Entity::find_by_id(body.user_id).one(&txn).await? {
         Some(u) if u.is_active => {}
@@ -142,11 +143,11 @@ pub async fn update(
 ) -> ApiResult<Member> {
     caller.signed_in()?;
     let txn = crate::db::begin(&state.db).await?;
-    service::find(&txn, group_id).await?;
+    let group = service::find(&txn, group_id).await?;
     let current = find(&txn, group_id, user_id).await?;
-    authorize(caller, Action::ManageGroup(group_id))?;
+    authorize(caller, Action::manage_group(&group))?;
     if patch.role.is_some_and(|r| r != current.role) {
-        ensure_may_appoint(caller)?;
+        ensure_may_appoint(caller, &group)?;
     }
     if_match.check(current.version)?;
     let (id, version) = (current.id, current.version);
@@ -164,12 +165,12 @@ pub async fn update(
 pub async fn remove(state: &AppState, caller: &Caller, group_id: Uuid, user_id: Uuid, if_match: IfMatch) -> ApiResult<()> {
     caller.signed_in()?;
     let txn = crate::db::begin(&state.db).await?;
-    service::find(&txn, group_id).await?;
+    let group = service::find(&txn, group_id).await?;
     let current = find(&txn, group_id, user_id).await?;
     if caller.user_id() != Some(user_id) {
-        authorize(caller, Action::ManageGroup(group_id))?;
+        authorize(caller, Action::manage_group(&group))?;
         if current.role == MemberRole::Leader {
-            ensure_may_appoint(caller)?;
+            ensure_may_appoint(caller, &group)?;
         }
     }
     if_match.check(current.version)?;

@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use super::dto::{WorkingGroup, WorkingGroupCreate, WorkingGroupFilters, WorkingGroupPage, WorkingGroupPatch};
 use crate::audit::{self, service::changes_of};
-use crate::caller::{Action, Caller, authorize};
+use crate::caller::{Action, Caller, Place, authorize};
 use crate::clock;
 use crate::error::{ApiError, ApiResult, ConflictCode, Validate, Validator};
 use crate::http::IfMatch;
@@ -77,7 +77,7 @@ async fn with_count<D: ConnectionTrait>(db: &D, group: working_group::Model) -> 
 }
 
 pub async fn create(state: &AppState, caller: &Caller, body: WorkingGroupCreate) -> ApiResult<WorkingGroup> {
-    authorize(caller, Action::ManageGroups)?;
+    authorize(caller, Action::ManageGroups(Place::Pending))?;
     let mut v = Validator::new();
     body.validate(&mut v);
     v.finish()?;
@@ -86,6 +86,8 @@ pub async fn create(state: &AppState, caller: &Caller, body: WorkingGroupCreate)
     if let Some(id) = body.territory_id {
         place::by_id(&txn, "territory_id", id).await?;
     }
+    // A coordinator narrowed to territories makes groups only there (none placed is the whole installation's).
+    authorize(caller, Action::ManageGroups(Place::At(body.territory_id)))?;
     let group = working_group::ActiveModel {
         id: Set(Uuid::now_v7()),
         name: Set(body.name.trim().to_string()),
@@ -117,7 +119,8 @@ pub async fn update(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMat
     caller.signed_in()?;
     let txn = crate::db::begin(&state.db).await?;
     let current = find(&txn, id).await?;
-    authorize(caller, if patch.only_own_texts() { Action::ManageGroup(id) } else { Action::ManageGroups })?;
+    let place = Place::At(current.territory_id);
+    authorize(caller, if patch.only_own_texts() { Action::manage_group(&current) } else { Action::ManageGroups(place) })?;
     if_match.check(current.version)?;
     let mut v = Validator::new();
     patch.validate(&mut v);
@@ -131,8 +134,13 @@ pub async fn update(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMat
     given(&mut active.vision, patch.vision.clone());
     given(&mut active.quorum, patch.quorum);
     given(&mut active.is_active, patch.is_active);
-    if let Some(Some(territory)) = patch.territory_id {
-        place::by_id(&txn, "territory_id", territory).await?;
+    if let Some(territory) = patch.territory_id {
+        if let Some(id) = territory {
+            place::by_id(&txn, "territory_id", id).await?;
+        }
+        // Moved only to where the caller coordinates too (taking a group out of every territory
+        // hands it to the whole installation's coordinators).
+        authorize(caller, Action::ManageGroups(Place::At(territory)))?;
     }
     given(&mut active.territory_id, patch.territory_id);
     let group = update_versioned(&txn, active, id, version).await?;
@@ -145,9 +153,10 @@ pub async fn update(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMat
 /// A group with goals or meetings is part of the plan's history: deleting it would erase its
 /// minutes and orphan its goals, so it is retired (`is_active: false`) instead.
 pub async fn delete(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMatch) -> ApiResult<()> {
-    authorize(caller, Action::ManageGroups)?;
+    authorize(caller, Action::ManageGroups(Place::Pending))?;
     let txn = crate::db::begin(&state.db).await?;
     let group = find(&txn, id).await?;
+    authorize(caller, Action::ManageGroups(Place::At(group.territory_id)))?;
     if_match.check(group.version)?;
     let goals = goal::Entity::find().filter(goal::Column::WorkingGroupId.eq(id)).count(&txn).await?;
     let meetings = meeting::Entity::find().filter(meeting::Column::WorkingGroupId.eq(id)).count(&txn).await?;

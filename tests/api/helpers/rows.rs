@@ -40,12 +40,17 @@ impl TestApp {
 
     /// A plan put straight into `status` (with the deadline and approval fields that status implies).
     pub async fn plan_in(&self, status: PlanStatus) -> Uuid {
+        self.placed_plan(status, None).await
+    }
+
+    /// A plan in `status` placed in `territory` (the name column keeps the first-stage text).
+    pub async fn placed_plan(&self, status: PlanStatus, territory: Option<Uuid>) -> Uuid {
         let (id, now) = (Uuid::now_v7(), Utc::now());
         self.insert(plan::ActiveModel {
             id: Set(id),
             title: Set("Plán".into()),
             territory: Set("ORP Český Krumlov".into()),
-            territory_id: Set(None),
+            territory_id: Set(territory),
             period_start: Set(2025),
             period_end: Set(2027),
             summary: Set(String::new()),
@@ -64,6 +69,11 @@ impl TestApp {
 
     /// A thematic working group inserted directly.
     pub async fn group_row(&self, name: &str) -> Uuid {
+        self.placed_group(name, None).await
+    }
+
+    /// A thematic working group placed in `territory`, inserted directly.
+    pub async fn placed_group(&self, name: &str, territory: Option<Uuid>) -> Uuid {
         let (id, now) = (Uuid::now_v7(), Utc::now());
         self.insert(working_group::ActiveModel {
             id: Set(id),
@@ -74,7 +84,7 @@ impl TestApp {
             vision: Set(String::new()),
             quorum: Set(Some(1)),
             is_active: Set(true),
-            territory_id: Set(None),
+            territory_id: Set(territory),
             created_at: Set(now),
             updated_at: Set(now),
             version: Set(1),

@@ -783,9 +783,9 @@ export interface paths {
         get: operations["list_coordinators"];
         put?: never;
         /**
-         * Assign a coordinator to a territory (admins, signed in). The assignment is recorded; narrowing
-         *     what the coordinator manages to their territories is not enforced yet (every coordinator still
-         *     manages the whole installation).
+         * Assign a coordinator to a territory (admins, signed in). From then on the coordinator manages
+         *     only the plans, goals, measures, working groups, meetings and comments of the territories
+         *     assigned to them and of those below (403 elsewhere); with none assigned, the whole installation.
          */
         post: operations["assign_coordinator"];
         delete?: never;
@@ -1039,8 +1039,8 @@ export interface components {
             generated_at: string;
         };
         /**
-         * @description A coordinator assigned to a territory (the territories they are to manage, with those below; not
-         *     enforced yet).
+         * @description A coordinator assigned to a territory: they manage it and the territories below it, and
+         *     nothing outside the territories assigned to them.
          */
         Coordinator: {
             /** Format: uuid */
