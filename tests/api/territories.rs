@@ -344,6 +344,52 @@ both!(a_coordinator_manages_what_is_assigned_and_below, |app| async move {
     assert_eq!(scope::coordinated(&app.db, app.coordinator().await.id).await.unwrap(), Reach::Installation);
 });
 
+/// The `manages` of an answer as (whole installation, the set of territory ids).
+fn manages(me: &serde_json::Value) -> (bool, BTreeSet<Uuid>) {
+    let ids = me["manages"]["territory_ids"].as_array().expect("territory_ids").iter().map(|i| uuid(i.as_str().unwrap()));
+    (me["manages"]["whole_installation"].as_bool().expect("whole_installation"), ids.collect())
+}
+
+both!(me_tells_what_the_caller_manages, |app| async move {
+    let admin = app.admin().await;
+    let tree = tree(&app, &admin).await;
+    let nothing = BTreeSet::new();
+    assert_eq!(manages(&app.get("/me", Some(&admin.token)).await.expect(200)), (true, nothing.clone()));
+    let member = app.member().await;
+    assert_eq!(manages(&app.get("/me", Some(&member.token)).await.expect(200)), (false, nothing.clone()));
+    let coordinator = app.coordinator().await;
+    assert_eq!(manages(&app.get("/me", Some(&coordinator.token)).await.expect(200)), (true, nothing.clone()), "none assigned");
+
+    // Assigned: the region and everything below it, a part of it counted once; nothing beside it.
+    app.assign_coordinator(&tree.region.to_string(), &admin.token, coordinator.id).await;
+    app.assign_coordinator(&tree.orp.to_string(), &admin.token, coordinator.id).await;
+    let region = [tree.region, tree.orp, tree.towns[0], tree.towns[1], tree.other_orp, tree.other_town];
+    let me = app.get("/me", Some(&coordinator.token)).await.expect(200);
+    assert_eq!(manages(&me), (false, region.into_iter().collect()));
+    assert_eq!(me["manages"]["territory_ids"].as_array().unwrap().len(), region.len());
+    assert_eq!(me["id"], json!(coordinator.id), "the account's own fields stay beside it");
+
+    // Other people's accounts do not carry it, not even for an admin.
+    let other = app.get(&format!("/users/{}", coordinator.id), Some(&admin.token)).await.expect(200);
+    assert!(other.get("manages").is_none());
+    assert!(items(&app.get("/users", Some(&admin.token)).await.expect(200)).iter().all(|u| u.get("manages").is_none()));
+
+    // A sign-in, a refresh and an edit of one's own account answer it too.
+    let account = app.account("coordinator").await;
+    app.assign_coordinator(&tree.micro.to_string(), &admin.token, uuid(account["id"].as_str().unwrap())).await;
+    let micro = (false, [tree.micro, tree.micro_town].into_iter().collect());
+    let pair = app.sign_in(account["email"].as_str().unwrap(), PASSWORD).await.expect(200);
+    assert_eq!(manages(&pair["user"]), micro);
+    let access = pair["access_token"].as_str().unwrap();
+    app.delete(&format!("/territories/{}/coordinators/{}", tree.micro, account["id"].as_str().unwrap()), Some(&admin.token))
+        .await
+        .expect(204);
+    let renewed = app.refresh(pair["refresh_token"].as_str().unwrap()).await.expect(200);
+    assert_eq!(manages(&renewed["user"]), (true, nothing.clone()), "the last assignment removed: everything again");
+    let edited = app.patch("/me", Some(access), json!({"display_name": "Jana Krajská"})).await.expect(200);
+    assert_eq!((edited["display_name"].as_str(), manages(&edited)), (Some("Jana Krajská"), (true, nothing)));
+});
+
 both!(a_restore_puts_every_territory_after_its_parent, |app| async move {
     use entity::enums::TerritoryKind::{Municipality, Orp, Region};
     // Three levels whose ids sort the other way round (ids need not follow the tree).

@@ -1,5 +1,5 @@
-//! Sign-in request and response bodies, and the account as every answer shows it (never with its
-//! password hash).
+//! Sign-in request and response bodies, the account as every answer shows it (never with its
+//! password hash), and the caller's own account with what they manage.
 use chrono::{DateTime, Utc};
 use entity::enums::Role;
 use entity::user;
@@ -42,6 +42,38 @@ impl User {
     }
 }
 
+/// Where the caller's powers over territorial resources (plans, working groups and what belongs to
+/// them) reach, so a client offers only the controls the API would accept.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+pub struct Manages {
+    /// Admins, and coordinators with no territory assigned: every territory, and the resources
+    /// with none.
+    pub whole_installation: bool,
+    /// Otherwise the territories a coordinator manages: those assigned and every one below them
+    /// (empty for members, and when `whole_installation`).
+    pub territory_ids: Vec<Uuid>,
+}
+
+impl Manages {
+    pub const NOTHING: Self = Self { whole_installation: false, territory_ids: Vec::new() };
+    pub const EVERYTHING: Self = Self { whole_installation: true, territory_ids: Vec::new() };
+}
+
+/// The caller's own account (`/me`, and the account a sign-in or refresh answers): the account,
+/// and what it manages. Other people's accounts are `User`, without `manages`.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Me {
+    #[serde(flatten)]
+    pub user: User,
+    pub manages: Manages,
+}
+
+impl Versioned for Me {
+    fn version(&self) -> i32 {
+        self.user.version
+    }
+}
+
 #[derive(Debug, Deserialize, Serialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LoginRequest {
@@ -75,5 +107,5 @@ pub struct TokenPair {
     pub expires_in: u64,
     /// Opaque, single use: `POST /auth/refresh` spends it and answers a new pair.
     pub refresh_token: String,
-    pub user: User,
+    pub user: Me,
 }

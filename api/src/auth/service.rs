@@ -1,12 +1,13 @@
 //! Sign-in sessions: password sign-in under abuse limits, refresh-token rotation with reuse
 //! detection, sign-out, and ending a person's sessions.
+use entity::enums::Role;
 use entity::{refresh_token, user};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use serde_json::json;
 use uuid::Uuid;
 
-use super::dto::{LoginRequest, TokenPair, User};
+use super::dto::{LoginRequest, Manages, Me, TokenPair, User};
 use crate::audit::{self, service::changes_of};
 use crate::caller::{Caller, Principal, Via};
 use crate::clock;
@@ -15,6 +16,7 @@ use crate::domain::Email;
 use crate::error::{ApiError, ApiResult};
 use crate::reach::Reach;
 use crate::state::AppState;
+use crate::territories::scope::{self, Reach};
 
 /// One answer for an unknown e-mail, a wrong password and a deactivated account, so the
 /// answer never tells which e-mails have accounts.
@@ -176,6 +178,20 @@ pub async fn revoke_sessions<D: ConnectionTrait>(db: &D, user_id: Uuid, keep: Op
     Ok(())
 }
 
+/// `user`'s own account with what it manages: for a coordinator one recursive query of the
+/// territories assigned and those below them.
+pub async fn me_of<D: ConnectionTrait>(db: &D, user: user::Model) -> ApiResult<Me> {
+    let manages = match user.role {
+        Role::Admin => Manages::EVERYTHING,
+        Role::Coordinator => match scope::coordinated(db, user.id).await? {
+            Reach::Installation => Manages::EVERYTHING,
+            Reach::Territories(ids) => Manages { whole_installation: false, territory_ids: ids.into_iter().collect() },
+        },
+        Role::Member => Manages::NOTHING,
+    };
+    Ok(Me { user: User::from_model(user), manages })
+}
+
 /// Stores a new refresh token of `family` (only its hash) and signs an access token for it.
 async fn issue<D: ConnectionTrait>(db: &D, state: &AppState, user: user::Model, family: Uuid) -> ApiResult<TokenPair> {
     let now = clock::now();
@@ -206,6 +222,6 @@ async fn issue<D: ConnectionTrait>(db: &D, state: &AppState, user: user::Model, 
         token_type: "Bearer",
         expires_in: state.jwt.ttl().as_secs(),
         refresh_token: secret,
-        user: User::from_model(user),
+        user: me_of(db, user).await?,
     })
 }

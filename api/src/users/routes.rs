@@ -4,7 +4,7 @@ use uuid::Uuid;
 
 use super::dto::{MePatch, PasswordChange, UserCreate, UserFilters, UserPage, UserPatch};
 use super::service;
-use crate::auth::dto::User;
+use crate::auth::dto::{Me, User};
 use crate::caller::Caller;
 use crate::error::{ApiResult, Problem};
 use crate::http::{IfMatch, Json, Query, created, no_content, ok};
@@ -65,8 +65,8 @@ pub async fn deactivate_user(
     Ok(no_content())
 }
 
-/// The caller's own account (a session or an API key with the read scope).
-#[utoipa::path(tag = "users", responses((status = 200, body = User)))]
+/// The caller's own account (a session or an API key with the read scope), with what it manages.
+#[utoipa::path(tag = "users", responses((status = 200, body = Me)))]
 #[get("/me")]
 pub async fn get_me(state: web::Data<AppState>, caller: Caller) -> ApiResult<HttpResponse> {
     Ok(ok(&service::me(&state, &caller).await?))
@@ -74,7 +74,7 @@ pub async fn get_me(state: web::Data<AppState>, caller: Caller) -> ApiResult<Htt
 
 /// Edit one's own e-mail and display name (a session, not an API key). Role and activity are
 /// not fields here: sending them is a 400.
-#[utoipa::path(tag = "users", params(("If-Match" = Option<String>, Header)), request_body = MePatch, responses((status = 200, body = User)))]
+#[utoipa::path(tag = "users", params(("If-Match" = Option<String>, Header)), request_body = MePatch, responses((status = 200, body = Me)))]
 #[patch("/me")]
 pub async fn update_me(state: web::Data<AppState>, caller: Caller, if_match: IfMatch, body: Json<MePatch>) -> ApiResult<HttpResponse> {
     Ok(ok(&if_match.retrying(|| service::update_me(&state, &caller, if_match, (*body).clone())).await?))

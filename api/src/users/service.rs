@@ -13,8 +13,8 @@ use uuid::Uuid;
 use super::dto::{MePatch, PasswordChange, UserCreate, UserFilters, UserPage, UserPatch};
 use crate::api_keys;
 use crate::audit::{self, service::changes_of};
-use crate::auth::dto::User;
-use crate::auth::service::{attempt_succeeded, reserve_attempt, revoke_sessions};
+use crate::auth::dto::{Me, User};
+use crate::auth::service::{attempt_succeeded, me_of, reserve_attempt, revoke_sessions};
 use crate::caller::{Action, Caller, Via, authorize};
 use crate::clock;
 use crate::config::Config;
@@ -228,12 +228,12 @@ pub async fn deactivate(state: &AppState, caller: &Caller, id: Uuid, if_match: I
 }
 
 /// The caller's own account.
-pub async fn me(state: &AppState, caller: &Caller) -> ApiResult<User> {
+pub async fn me(state: &AppState, caller: &Caller) -> ApiResult<Me> {
     let id = caller.signed_in()?.user.id;
-    Ok(User::from_model(find(&state.db, id).await?))
+    me_of(&state.db, find(&state.db, id).await?).await
 }
 
-pub async fn update_me(state: &AppState, caller: &Caller, if_match: IfMatch, patch: MePatch) -> ApiResult<User> {
+pub async fn update_me(state: &AppState, caller: &Caller, if_match: IfMatch, patch: MePatch) -> ApiResult<Me> {
     authorize(caller, Action::SelfService)?;
     let id = caller.signed_in()?.user.id;
     let mut v = Validator::new();
@@ -252,8 +252,9 @@ pub async fn update_me(state: &AppState, caller: &Caller, if_match: IfMatch, pat
     given(&mut active.display_name, patch.display_name.as_ref().map(|n| n.trim().to_string()));
     let user = update_versioned(&txn, active, id, version).await?;
     audit::record(&txn, caller, "update", "user", Some(id), changes_of(&patch)).await?;
+    let me = me_of(&txn, user).await?;
     txn.commit().await?;
-    Ok(User::from_model(user))
+    Ok(me)
 }
 
 /// A wrong current password is a 422 on `current_password` and counts as a failed sign-in,

@@ -162,7 +162,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's own account (a session or an API key with the read scope). */
+        /** The caller's own account (a session or an API key with the read scope), with what it manages. */
         get: operations["get_me"];
         put?: never;
         post?: never;
@@ -1212,6 +1212,29 @@ export interface components {
             /** @description The session to end; without it, the session of the access token in `Authorization`. */
             refresh_token?: string | null;
         };
+        /**
+         * @description Where the caller's powers over territorial resources (plans, working groups and what belongs to
+         *     them) reach, so a client offers only the controls the API would accept.
+         */
+        Manages: {
+            /**
+             * @description Admins, and coordinators with no territory assigned: every territory, and the resources
+             *     with none.
+             */
+            whole_installation: boolean;
+            /**
+             * @description Otherwise the territories a coordinator manages: those assigned and every one below them
+             *     (empty for members, and when `whole_installation`).
+             */
+            territory_ids: string[];
+        };
+        /**
+         * @description The caller's own account (`/me`, and the account a sign-in or refresh answers): the account,
+         *     and what it manages. Other people's accounts are `User`, without `manages`.
+         */
+        Me: components["schemas"]["User"] & {
+            manages: components["schemas"]["Manages"];
+        };
         /** @description Changes to one's own profile; role and activity are not among them. */
         MePatch: {
             email?: string | null;
@@ -1818,7 +1841,7 @@ export interface components {
             expires_in: number;
             /** @description Opaque, single use: `POST /auth/refresh` spends it and answers a new pair. */
             refresh_token: string;
-            user: components["schemas"]["User"];
+            user: components["schemas"]["Me"];
         };
         User: {
             /** Format: uuid */
@@ -2402,7 +2425,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["User"];
+                    "application/json": components["schemas"]["Me"];
                 };
             };
             400: components["responses"]["400"];
@@ -2433,7 +2456,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["User"];
+                    "application/json": components["schemas"]["Me"];
                 };
             };
             400: components["responses"]["400"];

@@ -2,7 +2,8 @@
 //! (survives a reload of this tab, not the browser), and the signed-in user.
 import type { components } from '../api/schema';
 
-export type SessionUser = components['schemas']['User'];
+/** The signed-in person's own account, with what they manage (`manages`). */
+export type SessionUser = components['schemas']['Me'];
 export type TokenPair = components['schemas']['TokenPair'];
 
 export interface SessionState {
