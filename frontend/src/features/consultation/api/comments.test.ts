@@ -28,17 +28,25 @@ describe('isOwnEditable', () => {
 });
 
 describe('moderationAction', () => {
-  const coordinator = { id: 'u9', role: 'coordinator' } as SessionUser;
+  const everywhere = { whole_installation: true, territory_ids: [] as string[] };
+  const coordinator = { id: 'u9', role: 'coordinator', manages: everywhere } as SessionUser;
+  const ostrava = { id: 'u8', role: 'coordinator', manages: { whole_installation: false, territory_ids: ['t-ostrava'] } } as SessionUser;
   const withStatus = (status: Comment['status']) => ({ ...comment('u2'), status }) as Comment;
 
   it('lets staff hide a published comment and restore a hidden one', () => {
-    expect(moderationAction(withStatus('published'), coordinator)).toBe('hide');
-    expect(moderationAction(withStatus('hidden'), { id: 'a', role: 'admin' } as SessionUser)).toBe('restore');
+    expect(moderationAction(withStatus('published'), coordinator, 't-krumlov')).toBe('hide');
+    expect(moderationAction(withStatus('hidden'), { id: 'a', role: 'admin', manages: everywhere } as SessionUser, null)).toBe('restore');
+  });
+
+  it('only in the territories a coordinator manages', () => {
+    expect(moderationAction(withStatus('published'), ostrava, 't-ostrava')).toBe('hide');
+    expect(moderationAction(withStatus('published'), ostrava, 't-krumlov')).toBeNull();
+    expect(moderationAction(withStatus('published'), ostrava, null)).toBeNull();
   });
 
   it('offers nothing to members and visitors', () => {
-    expect(moderationAction(withStatus('published'), user)).toBeNull();
-    expect(moderationAction(withStatus('published'), null)).toBeNull();
+    expect(moderationAction(withStatus('published'), user, 't-ostrava')).toBeNull();
+    expect(moderationAction(withStatus('published'), null, 't-ostrava')).toBeNull();
   });
 });
 

@@ -2,7 +2,7 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { api, ifMatch, type Schemas } from '../../../lib/api/client';
 import type { SessionUser } from '../../../lib/auth/session';
-import { isStaff } from '../../../lib/auth/useSession';
+import { canManageTerritory } from '../../../lib/auth/useSession';
 import { useWrite } from '../../../lib/api/mutation';
 import { fetchAll, fetchAllPages } from '../../../lib/api/pages';
 import { unwrap } from '../../../lib/api/problem';
@@ -90,10 +90,15 @@ export function isOwnEditable(comment: Comment, user: SessionUser | null | undef
   return !!user && !!comment.author.id && comment.author.id === user.id && !comment.resolution;
 }
 
-/** Which moderation control a comment gets: staff hide published comments and restore hidden ones
- * (only staff ever receive hidden comments); everyone else gets none. */
-export function moderationAction(comment: Comment, user: SessionUser | null | undefined): 'hide' | 'restore' | null {
-  if (!isStaff(user)) return null;
+/** Which moderation control a comment gets: coordinators of the territory its plan or group belongs
+ * to hide published comments and restore hidden ones (only staff ever receive hidden comments);
+ * everyone else gets none. */
+export function moderationAction(
+  comment: Comment,
+  user: SessionUser | null | undefined,
+  territoryId: string | null | undefined,
+): 'hide' | 'restore' | null {
+  if (!canManageTerritory(user, territoryId)) return null;
   return comment.status === 'hidden' ? 'restore' : 'hide';
 }
 

@@ -26,7 +26,14 @@ import {
 /** Focus goes back to a comment's edit button (when the editor closes) by this id. */
 const editButtonId = (id: string) => `comment-edit-${id}`;
 
-export function CommentList({ targetType, targetId }: { targetType: TargetType; targetId: string }) {
+interface Props {
+  targetType: TargetType;
+  targetId: string;
+  /** The territory of the plan or group the target belongs to: its coordinators moderate. */
+  territoryId: string | null | undefined;
+}
+
+export function CommentList({ targetType, targetId, territoryId }: Props) {
   const { t, formatDateTime } = useI18n();
   const { user } = useSession();
   const queryClient = useQueryClient();
@@ -99,7 +106,7 @@ export function CommentList({ targetType, targetId }: { targetType: TargetType; 
           ) : (
             <ol className="comments">
               {comments.map((c) => {
-                const action = moderationAction(c, user);
+                const action = moderationAction(c, user, territoryId);
                 return (
                   <li key={c.id} className={c.status === 'hidden' ? 'comment comment-hidden' : 'comment'}>
                     <p className="meta" id={`comment-meta-${c.id}`}>

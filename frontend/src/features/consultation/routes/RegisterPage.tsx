@@ -12,8 +12,9 @@ import { StatusTag } from '../../../components/StatusTag';
 import { TableWrap } from '../../../components/TableWrap';
 import { useI18n, useT } from '../../../i18n';
 import type { Schemas } from '../../../lib/api/client';
-import { isStaff, useSession } from '../../../lib/auth/useSession';
+import { canManageTerritory, useSession } from '../../../lib/auth/useSession';
 import { useSubmit } from '../../../lib/useSubmit';
+import { planQuery } from '../../plans/api/plans';
 import { reportFile, reportQuery, RESOLUTIONS, useResolveComments, type Resolution } from '../api/comments';
 import { OffWebCommentForm } from '../components/OffWebCommentForm';
 import { filterEntries, type RegisterFilter } from '../registerFilter';
@@ -24,9 +25,11 @@ export function RegisterPage() {
   const { planId = '' } = useParams();
   const { t, formatDate } = useI18n();
   const { user } = useSession();
-  const staff = isStaff(user);
   const resolveComments = useResolveComments();
   const query = useQuery(reportQuery(planId));
+  const plan = useQuery(planQuery(planId));
+  // Coordinators of the plan's territory settle its comments and record those received off the web.
+  const staff = canManageTerritory(user, plan.data?.territory_id);
   const [params, setParams] = useSearchParams();
   const filter = useMemo<RegisterFilter>(
     () => ({

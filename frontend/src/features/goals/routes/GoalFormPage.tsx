@@ -53,8 +53,8 @@ export function GoalFormPage() {
       </NarrowPage>
     );
   }
-  // Leaders work only on goals of the groups they lead; staff on any goal.
-  const leaderOnly = !leadership.staff;
+  // Leaders work only on goals of the groups they lead; coordinators of the plan's territory on any goal.
+  const leaderOnly = !leadership.manages(plan.data.territory_id);
   if (leaderOnly && (goalId ? !leadership.leads(existing.data?.working_group_id) : leadership.led.length === 0)) {
     return <NarrowPage title={title}><NotAllowed /></NarrowPage>;
   }

@@ -28,7 +28,7 @@ export function GoalPage() {
   return (
     <QueryView query={query} page>
       {(goal) => {
-        const canEdit = textsEditable(plan?.status) && (leadership.staff || leadership.leads(goal.working_group_id));
+        const canEdit = textsEditable(plan?.status) && (leadership.manages(plan?.territory_id) || leadership.leads(goal.working_group_id));
         return (
           <article>
             <nav aria-label={t('common.breadcrumbs')} className="breadcrumbs">
@@ -84,7 +84,7 @@ export function GoalPage() {
                 </ul>
               </section>
             )}
-            <CommentList targetType="goal" targetId={goal.id} />
+            <CommentList targetType="goal" targetId={goal.id} territoryId={plan?.territory_id} />
             {plan && (plan.consultation_open || user) ? (
               <CommentForm targetType="goal" targetId={goal.id} />
             ) : (

@@ -69,7 +69,7 @@ export function MeasureFormPage() {
   const frozen = !textsEditable(status);
   const mayEdit =
     status !== 'archived' &&
-    (leadership.staff || (!frozen && leadership.leads(goal.data.working_group_id))) &&
+    (leadership.manages(plan.data.territory_id) || (!frozen && leadership.leads(goal.data.working_group_id))) &&
     (!!measureId || !frozen);
   if (!mayEdit) {
     return (

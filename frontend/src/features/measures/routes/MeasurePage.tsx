@@ -6,30 +6,29 @@ import { QueryView } from '../../../components/QueryState';
 import { StatusTag } from '../../../components/StatusTag';
 import { TableWrap } from '../../../components/TableWrap';
 import { useI18n } from '../../../i18n';
-import { isStaff, useSession } from '../../../lib/auth/useSession';
+import { canManageTerritory, useSession } from '../../../lib/auth/useSession';
 import { CommentForm } from '../../consultation/components/CommentForm';
 import { CommentList } from '../../consultation/components/CommentList';
 import { ConsultationBanner } from '../../consultation/components/ConsultationBanner';
 import { goalQuery } from '../../goals/api/goals';
-import { planQuery, textsEditable } from '../../plans/api/plans';
+import { planQuery, textsEditable, type Plan } from '../../plans/api/plans';
 import { useLeadership } from '../../working-groups/api/leadership';
-import type { Schemas } from '../../../lib/api/client';
 import { measureQuery, measureUpdatesQuery, type Measure } from '../api/measures';
 import { ProgressUpdateForm } from '../components/ProgressUpdateForm';
 
-type PlanStatus = Schemas['PlanStatus'];
-
 /**
- * Whether the signed-in person may change the measure: coordinators until the plan is archived;
- * leaders of the owning group while the plan is a draft or in consultation (the API decides in the end).
+ * Whether the signed-in person may change the measure: coordinators of the plan's territory until
+ * the plan is archived; leaders of the owning group while the plan is a draft or in consultation
+ * (the API decides in the end).
  */
-function useCanEdit(measure: Measure | undefined, planStatus: PlanStatus | undefined) {
+function useCanEdit(measure: Measure | undefined, plan: Plan | undefined) {
   const { user } = useSession();
-  const goal = useQuery({ ...goalQuery(measure?.goal_id ?? ''), enabled: !!measure && !!user && !isStaff(user) });
+  const coordinates = canManageTerritory(user, plan?.territory_id);
+  const goal = useQuery({ ...goalQuery(measure?.goal_id ?? ''), enabled: !!measure && !!plan && !!user && !coordinates });
   const leadership = useLeadership([goal.data?.working_group_id]);
-  if (!user || !planStatus || planStatus === 'archived') return false;
-  if (leadership.staff) return true;
-  return textsEditable(planStatus) && leadership.leads(goal.data?.working_group_id);
+  if (!user || !plan || plan.status === 'archived') return false;
+  if (coordinates) return true;
+  return textsEditable(plan.status) && leadership.leads(goal.data?.working_group_id);
 }
 
 export function MeasurePage() {
@@ -39,7 +38,7 @@ export function MeasurePage() {
   const query = useQuery(measureQuery(measureId));
   const plan = useQuery({ ...planQuery(query.data?.plan_id ?? ''), enabled: !!query.data });
   const updates = useQuery({ ...measureUpdatesQuery(measureId), enabled: !!query.data });
-  const canEdit = useCanEdit(query.data, plan.data?.status);
+  const canEdit = useCanEdit(query.data, plan.data);
 
   return (
     <QueryView query={query} page>
@@ -170,7 +169,7 @@ export function MeasurePage() {
             </section>
           )}
           {canEdit && <ProgressUpdateForm measure={m} />}
-          <CommentList targetType="measure" targetId={m.id} />
+          <CommentList targetType="measure" targetId={m.id} territoryId={plan.data?.territory_id} />
           {plan.data && (plan.data.consultation_open || user) ? (
             <CommentForm targetType="measure" targetId={m.id} />
           ) : (

@@ -39,8 +39,9 @@ export function MeetingFormPage() {
   if (meetingId && existing.isPending) return <PageLoading />;
   if (meetingId && existing.error) return <PageError error={existing.error} />;
   const title = meetingId ? t('meeting.editTitle') : t('meeting.schedule');
-  if (!leadership.ready) return <PageLoading />;
-  if (!leadership.staff && !leadership.leads(groupId)) return <NarrowPage title={title}><NotAllowed /></NarrowPage>;
+  if (group.error) return <PageError error={group.error} />;
+  if (!leadership.ready || !group.data) return <PageLoading />;
+  if (!leadership.manages(group.data.territory_id) && !leadership.leads(groupId)) return <NarrowPage title={title}><NotAllowed /></NarrowPage>;
 
   const { values, field, errors } = form;
   const needs = formatNeeds(values.format as MeetingFormat);

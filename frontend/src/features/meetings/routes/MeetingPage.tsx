@@ -4,10 +4,10 @@ import { PageTitle } from '../../../components/PageTitle';
 import { QueryView } from '../../../components/QueryState';
 import { StatusTag } from '../../../components/StatusTag';
 import { useI18n } from '../../../i18n';
-import { isStaff, useSession } from '../../../lib/auth/useSession';
+import { useSession } from '../../../lib/auth/useSession';
 import { CommentForm } from '../../consultation/components/CommentForm';
 import { CommentList } from '../../consultation/components/CommentList';
-import { membersQuery } from '../../working-groups/api/groups';
+import { groupQuery, membersQuery } from '../../working-groups/api/groups';
 import { useLeadership } from '../../working-groups/api/leadership';
 import { meetingQuery } from '../api/meetings';
 
@@ -17,9 +17,11 @@ export function MeetingPage() {
   const { user } = useSession();
   const query = useQuery(meetingQuery(meetingId));
   const members = useQuery({ ...membersQuery(query.data?.working_group_id ?? ''), enabled: !!query.data });
-  // Coordinators, and the group's own leaders, schedule and record its meetings.
+  const group = useQuery({ ...groupQuery(query.data?.working_group_id ?? ''), enabled: !!query.data });
+  // Coordinators of the group's territory, and the group's own leaders, schedule and record its meetings.
   const leadership = useLeadership([query.data?.working_group_id]);
-  const manages = isStaff(user) || leadership.leads(query.data?.working_group_id);
+  const manages =
+    (!!group.data && leadership.manages(group.data.territory_id)) || leadership.leads(query.data?.working_group_id);
   const nameOf = (id: string) => members.data?.find((mm) => mm.user_id === id)?.display_name ?? null;
 
   return (
@@ -117,7 +119,7 @@ export function MeetingPage() {
               </ol>
             )}
           </section>
-          <CommentList targetType="meeting" targetId={m.id} />
+          <CommentList targetType="meeting" targetId={m.id} territoryId={group.data?.territory_id} />
           {user && <CommentForm targetType="meeting" targetId={m.id} />}
         </article>
       )}

@@ -12,7 +12,7 @@ import { RowsEditor } from '../../../components/RowsEditor';
 import { useI18n } from '../../../i18n';
 import { rowKey } from '../../../lib/rows';
 import { useForm } from '../../../lib/useForm';
-import { knownMembers, membersQuery, STAKEHOLDERS, type KnownMember, type Stakeholder } from '../../working-groups/api/groups';
+import { groupQuery, knownMembers, membersQuery, STAKEHOLDERS, type KnownMember, type Stakeholder } from '../../working-groups/api/groups';
 import { useLeadership } from '../../working-groups/api/leadership';
 import { MEETING_STATUSES, meetingQuery, useSaveMeeting, type Meeting, type MeetingStatus } from '../api/meetings';
 
@@ -60,6 +60,7 @@ export function MeetingRecordPage() {
   const meeting = useQuery(meetingQuery(meetingId));
   const groupId = meeting.data?.working_group_id ?? '';
   const members = useQuery({ ...membersQuery(groupId), enabled: !!groupId });
+  const group = useQuery({ ...groupQuery(groupId), enabled: !!groupId });
   const leadership = useLeadership([groupId]);
   const form = useForm({ entity: meeting.data, toValues, fields: FIELDS, refetch: meeting.refetch });
   const save = useSaveMeeting();
@@ -67,9 +68,10 @@ export function MeetingRecordPage() {
   if (meeting.isPending) return <PageLoading />;
   if (meeting.error) return <PageError error={meeting.error} />;
   const title = t('meeting.recordTitle');
-  if (!leadership.ready) return <PageLoading />;
+  if (group.error) return <PageError error={group.error} />;
+  if (!leadership.ready || !group.data) return <PageLoading />;
   const m = meeting.data;
-  if (!leadership.staff && !leadership.leads(groupId)) return <NarrowPage title={title}><NotAllowed /></NarrowPage>;
+  if (!leadership.manages(group.data.territory_id) && !leadership.leads(groupId)) return <NarrowPage title={title}><NotAllowed /></NarrowPage>;
 
   const { values, update, errors } = form;
   // Errors about a whole list (not one of its rows), shown at the list's section and linked to it.

@@ -20,14 +20,15 @@ export function PlanPage() {
   const { t, formatDate, formatDateTime } = useI18n();
   const { user } = useSession();
   const query = useQuery(planTreeQuery(planId));
-  const staff = isStaff(user);
-  const history = useQuery({ ...planHistoryQuery(planId), enabled: staff });
+  // Coordinators read every plan's history; only those of its territory change the plan.
+  const history = useQuery({ ...planHistoryQuery(planId), enabled: isStaff(user) });
   const leadership = useLeadership();
 
   return (
     <QueryView query={query} page>
       {({ plan, goals }) => {
         const open = plan.status === 'draft' || plan.status === 'consultation';
+        const staff = leadership.manages(plan.territory_id);
         const editable = staff && open;
         // Leaders edit their own group's goals (and add goals for it) while the plan is open.
         const leaderEditable = !staff && open && leadership.led.length > 0;
@@ -53,7 +54,7 @@ export function PlanPage() {
                 <Link to={`/plans/${plan.id}/goals/new`}>{t('goal.add')}</Link>
               </p>
             )}
-            {staff && (
+            {isStaff(user) && (
               <p className="inline-actions">
                 {editable && <Link to={`/plans/${plan.id}/edit`}>{t('plan.edit')}</Link>}
                 {editable && <Link to={`/plans/${plan.id}/goals/new`}>{t('goal.add')}</Link>}
@@ -78,7 +79,7 @@ export function PlanPage() {
             </section>
             <PlanDocument plan={plan} />
             {staff && <LifecycleControl plan={plan} />}
-            {staff && history.data && history.data.items.length > 0 && (
+            {history.data && history.data.items.length > 0 && (
               <section aria-labelledby="history">
                 <h2 id="history">{t('plan.history')}</h2>
                 <ul className="plain-list">
@@ -91,7 +92,7 @@ export function PlanPage() {
                 </ul>
               </section>
             )}
-            <CommentList targetType="plan" targetId={plan.id} />
+            <CommentList targetType="plan" targetId={plan.id} territoryId={plan.territory_id} />
             {canComment ? (
               <CommentForm targetType="plan" targetId={plan.id} />
             ) : (

@@ -18,18 +18,13 @@ export const planKeys = {
   history: (id: string) => [...planKeys.all, 'history', id] as const,
 };
 
-/** Every plan the caller may see, all pages of them. */
-export const plansQuery = () =>
+/** Every plan the caller may see, all pages of them; with `territoryId`, those of that territory and
+ * of every territory below it. */
+export const plansQuery = (territoryId?: string) =>
   queryOptions({
-    queryKey: planKeys.list(),
-    queryFn: () => fetchAll((query) => unwrap(api.GET('/api/v1/plans', { params: { query } }))),
-  });
-
-/** The plans of a territory and of every territory below it. */
-export const territoryPlansQuery = (territoryId: string) =>
-  queryOptions({
-    queryKey: planKeys.ofTerritory(territoryId),
-    queryFn: () => fetchAll((query) => unwrap(api.GET('/api/v1/plans', { params: { query: { ...query, territory_id: territoryId } } }))),
+    queryKey: territoryId ? planKeys.ofTerritory(territoryId) : planKeys.list(),
+    queryFn: () =>
+      fetchAll((query) => unwrap(api.GET('/api/v1/plans', { params: { query: territoryId ? { ...query, territory_id: territoryId } : query } }))),
   });
 
 export const planQuery = (id: string) =>

@@ -1,19 +1,33 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
+import { Field } from '../../../components/Field';
 import { PageTitle } from '../../../components/PageTitle';
 import { ProgressBar } from '../../../components/ProgressBar';
 import { QueryView } from '../../../components/QueryState';
 import { StatusTag } from '../../../components/StatusTag';
 import { useI18n } from '../../../i18n';
 import { isStaff, useSession } from '../../../lib/auth/useSession';
+import { TerritorySelect } from '../../territories/components/TerritorySelect';
 import { groupByTerritory, plansQuery, STATUS_ORDER, type Plan, type PlanStatus } from '../api/plans';
 
 export function HomePage() {
   const { t, lang, formatDate } = useI18n();
   const { user } = useSession();
-  const query = useQuery(plansQuery());
   const [params, setParams] = useSearchParams();
   const status = params.get('status') as PlanStatus | null;
+  // The territory filter (with everything below it) is the API's; the status chips count within it.
+  const territoryId = params.get('territory_id') ?? '';
+  const query = useQuery(plansQuery(territoryId || undefined));
+  /** The home page's address with these filters (empty ones left out), the others kept. */
+  const filtered = (changes: { status?: string | null; territory_id?: string | null }) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    return next;
+  };
+  const hrefOf = (next: URLSearchParams) => (next.size ? `/?${next}` : '/');
 
   return (
     <>
@@ -26,6 +40,15 @@ export function HomePage() {
           </Link>
         </p>
       )}
+      <div className="filter-bar filters">
+        <Field label={t('home.filterByTerritory')} hint={t('home.filterByTerritoryHint')}>
+          <TerritorySelect
+            empty={t('home.allTerritories')}
+            value={territoryId}
+            onChange={(id) => setParams(filtered({ territory_id: id, status: null }))}
+          />
+        </Field>
+      </div>
       <QueryView query={query}>
         {(plans) => {
           const open = plans.filter((p) => p.consultation_open);
@@ -50,20 +73,16 @@ export function HomePage() {
               <nav aria-label={t('home.filterByStatus')} className="filter-bar">
                 <ul className="chips">
                   <li>
-                    <Link to="/" aria-current={!status ? 'page' : undefined} className="chip">
+                    <Link to={hrefOf(filtered({ status: null }))} aria-current={!status ? 'page' : undefined} className="chip">
                       {t('home.allPlans', { count: plans.length })}
                     </Link>
                   </li>
                   {STATUS_ORDER.filter((s) => counts[s]).map((s) => (
                     <li key={s}>
                       <Link
-                        to={`/?status=${s}`}
+                        to={hrefOf(filtered({ status: s }))}
                         aria-current={status === s ? 'page' : undefined}
                         className="chip"
-                        onClick={(e) => {
-                          e.preventDefault();
-                          setParams({ status: s });
-                        }}
                       >
                         {t(`planStatus.${s}`)} ({counts[s]})
                       </Link>

@@ -6,17 +6,18 @@ import { FormNotices } from '../../../components/FormNotices';
 import { NarrowPage } from '../../../components/NarrowPage';
 import { NotAllowed, PageError, PageLoading, SignInPrompt } from '../../../components/QueryState';
 import { useT } from '../../../i18n';
-import { isStaff, useSession } from '../../../lib/auth/useSession';
+import { canManageTerritory, isStaff, useSession } from '../../../lib/auth/useSession';
 import { useForm } from '../../../lib/useForm';
+import { TerritorySelect } from '../../territories/components/TerritorySelect';
 import { planQuery, textsEditable, useSavePlan, type Plan } from '../api/plans';
 import { PlanFrozen } from '../components/PlanFrozen';
 
-const FIELDS = ['title', 'territory', 'period_start', 'period_end', 'summary', 'vision'] as const;
+const FIELDS = ['title', 'territory_id', 'period_start', 'period_end', 'summary', 'vision'] as const;
 type Values = Record<(typeof FIELDS)[number], string>;
 
 const toValues = (p?: Plan): Values => ({
   title: p?.title ?? '',
-  territory: p?.territory ?? '',
+  territory_id: p?.territory_id ?? '',
   period_start: p ? String(p.period_start) : '',
   period_end: p ? String(p.period_end) : '',
   summary: p?.summary ?? '',
@@ -33,10 +34,14 @@ export function PlanFormPage() {
   const save = useSavePlan();
 
   const title = planId ? t('plan.editTitle') : t('plan.create');
-  // Only coordinators and admins manage plans, and a plan's texts only until its approval.
+  // Only coordinators and admins manage plans, those of their territories, and a plan's texts only
+  // until its approval.
   if (!isStaff(user)) return <NarrowPage title={title}>{user ? <NotAllowed /> : <SignInPrompt />}</NarrowPage>;
   if (planId && existing.isPending) return <PageLoading />;
   if (planId && existing.error) return <PageError error={existing.error} />;
+  if (existing.data && !canManageTerritory(user, existing.data.territory_id)) {
+    return <NarrowPage title={title}><NotAllowed /></NarrowPage>;
+  }
   if (existing.data && !textsEditable(existing.data.status)) {
     return (
       <NarrowPage title={title}>
@@ -51,7 +56,7 @@ export function PlanFormPage() {
       <FormNotices form={form} />
       <form
         onSubmit={form.onSubmit(async (v) => {
-          const body = { ...v, period_start: Number(v.period_start), period_end: Number(v.period_end) };
+          const body = { ...v, territory_id: v.territory_id || null, period_start: Number(v.period_start), period_end: Number(v.period_end) };
           const plan = await save.mutateAsync({ plan: existing.data, body });
           navigate(`/plans/${plan.id}`);
         })}
@@ -62,11 +67,11 @@ export function PlanFormPage() {
         <Field
           label={t('plan.fields.territory')}
           hint={t('plan.fields.territoryHint')}
-          errors={errors.territory}
+          errors={errors.territory_id}
           required
           requiredText={t('common.required')}
         >
-          <input type="text" value={values.territory} onChange={field('territory')} />
+          <TerritorySelect managed empty={t('territories.choose')} value={values.territory_id} onChange={(territory_id) => form.update({ territory_id })} />
         </Field>
         <div className="field-row">
           <Field label={t('plan.fields.periodStart')} errors={errors.period_start} required requiredText={t('common.required')}>

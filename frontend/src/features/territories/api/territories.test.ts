@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTree, flatten, selfAndBelow, type Territory } from './territories';
+import { buildTree, flatten, selfAndBelow, withPaths, type Territory } from './territories';
 
 const territory = (id: string, kind: Territory['kind'], name: string, parent_id: string | null = null): Territory => ({
   id, kind, name, parent_id, code: null, created_at: '', updated_at: '', version: 1,
@@ -20,6 +20,20 @@ describe('buildTree', () => {
     const rows = flatten(buildTree(list)).map(({ territory: t, depth }) => `${depth}:${t.id}`);
     // A territory whose parent is not in the list is shown at the top rather than lost.
     expect(rows).toEqual(['0:jc', '1:cb', '1:ck', '2:chvalsiny', '0:ms', '0:orphan', '0:turnovsko']);
+  });
+});
+
+describe('withPaths', () => {
+  it('labels every territory with the way down to it, in tree order', () => {
+    expect(withPaths(list).map((p) => p.path)).toEqual([
+      'Jihočeský kraj',
+      'Jihočeský kraj › ORP České Budějovice',
+      'Jihočeský kraj › ORP Český Krumlov',
+      'Jihočeský kraj › ORP Český Krumlov › Chvalšiny',
+      'Moravskoslezský kraj',
+      'Obec bez nadřízeného',
+      'Turnovsko',
+    ]);
   });
 });
 

@@ -140,3 +140,17 @@ export function selfAndBelow(territories: Territory[], id: string): Set<string> 
   }
   return out;
 }
+
+/** Every territory in tree order, labelled with the way down to it ("Moravskoslezský kraj ›
+ * Statutární město Ostrava"), so a flat select still tells the places apart. */
+export function withPaths(territories: Territory[], locale = 'cs'): { territory: Territory; path: string }[] {
+  const out: { territory: Territory; path: string }[] = [];
+  const walk = (nodes: TerritoryNode[], above: string) =>
+    nodes.forEach((n) => {
+      const path = above ? `${above} › ${n.territory.name}` : n.territory.name;
+      out.push({ territory: n.territory, path });
+      walk(n.children, path);
+    });
+  walk(buildTree(territories, locale), '');
+  return out;
+}

@@ -9,7 +9,7 @@ import { QueryView } from '../../../components/QueryState';
 import { useT } from '../../../i18n';
 import { isAdmin, useSession } from '../../../lib/auth/useSession';
 import { territoryUpcomingMeetingsQuery } from '../../meetings/api/meetings';
-import { territoryPlansQuery } from '../../plans/api/plans';
+import { plansQuery } from '../../plans/api/plans';
 import { territoryGroupsQuery } from '../../working-groups/api/groups';
 import { MeetingList } from '../../working-groups/components/MeetingList';
 import { buildTree, childrenQuery, territoryQuery } from '../../territories/api/territories';
@@ -22,7 +22,7 @@ export function TerritoryPage() {
   const { user } = useSession();
   const query = useQuery(territoryQuery(territoryId));
   const children = useQuery(childrenQuery(territoryId));
-  const plans = useQuery(territoryPlansQuery(territoryId));
+  const plans = useQuery(plansQuery(territoryId));
   const groups = useQuery(territoryGroupsQuery(territoryId));
   const meetings = useQuery(territoryUpcomingMeetingsQuery(territoryId));
 

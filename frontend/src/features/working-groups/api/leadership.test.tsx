@@ -8,11 +8,14 @@ import { useLeadership } from './leadership';
 import { bindCacheToSession } from '../../../lib/auth/sessionCache';
 import { invalidateMyMemberships, membershipKeys } from './memberships';
 
-const person = (id: string, role = 'member') => ({
-  id, email: `${id}@example.cz`, display_name: id, role, is_active: true, created_at: '', updated_at: '', version: 1,
+type Manages = { whole_installation: boolean; territory_ids: string[] };
+const everywhere: Manages = { whole_installation: true, territory_ids: [] };
+const nowhere: Manages = { whole_installation: false, territory_ids: [] };
+const person = (id: string, role = 'member', manages = role === 'member' ? nowhere : everywhere) => ({
+  id, email: `${id}@example.cz`, display_name: id, role, is_active: true, created_at: '', updated_at: '', version: 1, manages,
 });
-const signInAs = (id: string, role = 'member') =>
-  session.signIn({ access_token: `a-${id}`, refresh_token: `r-${id}`, token_type: 'Bearer', expires_in: 900, user: person(id, role) } as never);
+const signInAs = (id: string, role = 'member', manages?: Manages) =>
+  session.signIn({ access_token: `a-${id}`, refresh_token: `r-${id}`, token_type: 'Bearer', expires_in: 900, user: person(id, role, manages) } as never);
 const membership = (group: string, role: Member['role']) =>
   ({ id: `m-${group}`, working_group_id: group, user_id: 'u', role, stakeholder: 'provider', created_at: '', updated_at: '', version: 1 }) as Member;
 const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
@@ -65,7 +68,7 @@ describe('useLeadership', () => {
     const { result } = renderHook(() => useLeadership(), { wrapper });
     expect(result.current.ready).toBe(false);
     await waitFor(() => expect(result.current.ready).toBe(true));
-    expect(result.current.staff).toBe(false);
+    expect(result.current.manages('t1')).toBe(false);
     expect(result.current.led).toEqual(['g2', 'g3']);
     expect(result.current.leads('g2')).toBe(true);
     expect(result.current.leads('g1')).toBe(false);
@@ -80,15 +83,28 @@ describe('useLeadership', () => {
     unbind();
   });
 
-  it('asks nothing for staff or signed-out visitors', async () => {
+  it('asks nothing for coordinators of the whole installation or signed-out visitors', async () => {
     const seen = stubApi({});
     const { wrapper, unbind } = setup();
     const anonymous = renderHook(() => useLeadership(), { wrapper });
-    expect(anonymous.result.current).toMatchObject({ staff: false, ready: true, led: [] });
+    expect(anonymous.result.current).toMatchObject({ ready: true, led: [] });
+    expect(anonymous.result.current.manages('t1')).toBe(false);
     expect(anonymous.result.current.leads('g1')).toBe(false);
     act(() => signInAs('k', 'coordinator'));
-    expect(anonymous.result.current).toMatchObject({ staff: true, ready: true, led: [] });
+    expect(anonymous.result.current).toMatchObject({ ready: true, led: [] });
+    expect([anonymous.result.current.manages('t1'), anonymous.result.current.manages(null)]).toEqual([true, true]);
     expect(seen).toEqual([]);
+    unbind();
+  });
+
+  it('narrows a coordinator of some territories to them, who still leads groups elsewhere', async () => {
+    signInAs('c', 'coordinator', { whole_installation: false, territory_ids: ['ostrava'] });
+    stubApi({ 'a-c': [{ items: [membership('krumlov-group', 'leader')] }] });
+    const { wrapper, unbind } = setup();
+    const { result } = renderHook(() => useLeadership(), { wrapper });
+    await waitFor(() => expect(result.current.ready).toBe(true));
+    expect([result.current.manages('ostrava'), result.current.manages('krumlov'), result.current.manages(null)]).toEqual([true, false, false]);
+    expect(result.current.leads('krumlov-group')).toBe(true);
     unbind();
   });
 

@@ -6,16 +6,19 @@ import { FormNotices } from '../../../components/FormNotices';
 import { NarrowPage } from '../../../components/NarrowPage';
 import { NotAllowed, PageError, PageLoading } from '../../../components/QueryState';
 import { useT } from '../../../i18n';
+import { isStaff, managesEverywhere, useSession } from '../../../lib/auth/useSession';
 import { useForm } from '../../../lib/useForm';
+import { TerritorySelect } from '../../territories/components/TerritorySelect';
 import { GROUP_KINDS, groupQuery, useSaveGroup, type GroupKind, type WorkingGroup } from '../api/groups';
 import { useLeadership } from '../api/leadership';
 
-const FIELDS = ['name', 'kind', 'target_group', 'description', 'vision', 'quorum', 'is_active'] as const;
+const FIELDS = ['name', 'kind', 'territory_id', 'target_group', 'description', 'vision', 'quorum', 'is_active'] as const;
 type Values = Record<Exclude<(typeof FIELDS)[number], 'is_active'>, string> & { is_active: boolean };
 
 const toValues = (g?: WorkingGroup): Values => ({
   name: g?.name ?? '',
   kind: g?.kind ?? 'thematic',
+  territory_id: g?.territory_id ?? '',
   target_group: g?.target_group ?? '',
   description: g?.description ?? '',
   vision: g?.vision ?? '',
@@ -27,6 +30,7 @@ export function GroupFormPage() {
   const { groupId } = useParams();
   const t = useT();
   const navigate = useNavigate();
+  const { user } = useSession();
   const existing = useQuery({ ...groupQuery(groupId ?? ''), enabled: !!groupId });
   const leadership = useLeadership(groupId ? [groupId] : []);
   const form = useForm({ entity: existing.data, toValues, fields: FIELDS, refetch: existing.refetch });
@@ -35,7 +39,10 @@ export function GroupFormPage() {
   if (groupId && existing.isPending) return <PageLoading />;
   if (groupId && existing.error) return <PageError error={existing.error} />;
   if (!leadership.ready) return <PageLoading />;
-  const staff = leadership.staff;
+  // Coordinators create groups in their territories and manage the groups there.
+  const staff = existing.data ? leadership.manages(existing.data.territory_id) : isStaff(user);
+  // Only coordinators of the whole installation may leave a group without a territory.
+  const territoryRequired = !managesEverywhere(user);
   const allowed = staff || (!!groupId && leadership.leads(groupId));
   const title = groupId ? t('groups.editTitle') : t('groups.create');
   const back = groupId ? `/working-groups/${groupId}` : '/working-groups';
@@ -64,6 +71,7 @@ export function GroupFormPage() {
             ...texts,
             name: v.name,
             kind: v.kind as GroupKind,
+            territory_id: v.territory_id || null,
             quorum: v.quorum.trim() === '' ? null : Number(v.quorum),
             is_active: v.is_active,
           };
@@ -83,6 +91,21 @@ export function GroupFormPage() {
             </label>
           ))}
         </Fieldset>
+        <Field
+          label={t('groups.fields.territory')}
+          hint={locked ? undefined : t('groups.fields.territoryHint')}
+          errors={errors.territory_id}
+          required={!locked && territoryRequired}
+          requiredText={t('common.required')}
+        >
+          <TerritorySelect
+            managed={!locked}
+            disabled={locked}
+            empty={territoryRequired && !locked ? t('territories.choose') : t('groups.noTerritory')}
+            value={values.territory_id}
+            onChange={(territory_id) => form.update({ territory_id })}
+          />
+        </Field>
         <Field label={t('groups.targetGroup')} hint={t('groups.fields.targetGroupHint')} errors={errors.target_group}>
           <input type="text" value={values.target_group} onChange={field('target_group')} />
         </Field>
