@@ -221,7 +221,7 @@ test('a coordinator creates a plan, opens the consultation, settles a comment an
   await page.getByRole('link', { name: 'Nový komunitní plán' }).click();
   const title = 'Komunitní plán sociálních služeb Lhota 2027–2030';
   await page.getByLabel(/^Název/).fill(title);
-  await page.getByLabel(/^Území/).fill('Obec Lhota');
+  await page.getByLabel(/^Území/).selectOption({ label: 'Obec Lhota' });
   await page.getByLabel(/^Od roku/).fill('2030');
   await page.getByLabel(/^Do roku/).fill('2027');
   await page.getByRole('button', { name: 'Uložit' }).click();
@@ -805,5 +805,126 @@ test('an admin builds a territory tree, assigns a coordinator, and the public te
   await page.getByRole('dialog', { name: 'Smazat území?' }).getByRole('button', { name: 'Smazat území' }).click();
   await page.locator('[role="status"]', { hasText: 'Území ORP Testov (e2e) bylo smazáno.' }).waitFor();
   assert.equal(await page.getByRole('link', { name: 'ORP Testov (e2e)' }).count(), 0);
+  await page.close();
+});
+
+test('territory coordinators: the region edits its ORP’s plan; another territory’s coordinator is offered nothing and refused', async () => {
+  // The demo's accounts (api/src/seed/demo.rs): Martin Bartoš coordinates Jihočeský kraj (above ORP
+  // Český Krumlov), Lucie Horáková ORP Český Krumlov, Simona Králová Statutární město Ostrava.
+  const DEMO_PASSWORD = 'spoluplan-demo';
+  const plans = (await admin.must('GET', '/plans?limit=200')).items;
+  const krumlov = plans.find((p) => p.title.startsWith('Plán rozvoje sociálních a souvisejících služeb ORP Český Krumlov'));
+  const ostrava = plans.find((p) => /ve městě Ostrava/.test(p.title));
+  assert.equal(krumlov.status, 'consultation');
+  const page = await newPage(browser);
+  const optionsOf = (select) => select.locator('option').allTextContents();
+
+  // (a) The regional coordinator edits the ORP's plan; the form offers only his region and below.
+  await signInUi(page, server.baseUrl, 'koordinator.kraj@example.cz', DEMO_PASSWORD);
+  await page.goto(`${server.baseUrl}/plans/${krumlov.id}`);
+  await page.getByRole('heading', { level: 1, name: krumlov.title }).waitFor();
+  await page.getByRole('heading', { name: 'Stav plánu' }).waitFor();
+  await page.getByRole('link', { name: 'Upravit plán' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Úprava komunitního plánu' }).waitFor();
+  const territory = page.getByLabel(/^Území/);
+  await territory.locator(`option[value="${krumlov.territory_id}"]`).waitFor({ state: 'attached' });
+  assert.equal(await territory.inputValue(), krumlov.territory_id);
+  assert.deepEqual(await optionsOf(territory), ['vyberte území', 'Jihočeský kraj', 'Jihočeský kraj › ORP Český Krumlov']);
+  const summary = `${krumlov.summary} Upraveno krajským koordinátorem (e2e).`;
+  await page.getByLabel(/^Shrnutí/).fill(summary);
+  await screenshot(page, 'plan-form-region');
+  await checkA11y(page, 'plan-form-region');
+  await page.getByRole('button', { name: 'Uložit' }).click();
+  await page.getByRole('heading', { level: 1, name: krumlov.title }).waitFor();
+  await page.getByText('Upraveno krajským koordinátorem (e2e).').waitFor();
+  assert.equal((await admin.must('GET', `/plans/${krumlov.id}`)).summary, summary);
+  await page.getByRole('button', { name: 'Odhlásit se' }).click();
+  await page.getByRole('link', { name: 'Přihlásit se' }).waitFor();
+
+  // (b) The Český Krumlov coordinator on Ostrava's plan: no edit, goal or lifecycle controls (which
+  // Ostrava's own coordinator has), the edit page refuses, and so does the API.
+  await signInUi(page, server.baseUrl, 'koordinatorka.ostrava@example.cz', DEMO_PASSWORD);
+  await page.goto(`${server.baseUrl}/plans/${ostrava.id}`);
+  await page.getByRole('heading', { name: 'Stav plánu' }).waitFor();
+  await page.getByRole('button', { name: 'Odhlásit se' }).click();
+  await page.getByRole('link', { name: 'Přihlásit se' }).waitFor();
+  await signInUi(page, server.baseUrl, 'koordinatorka.krumlov@example.cz', DEMO_PASSWORD);
+  await page.goto(`${server.baseUrl}/plans/${ostrava.id}`);
+  await page.getByRole('heading', { level: 1, name: ostrava.title }).waitFor();
+  await page.getByRole('heading', { name: 'Cíle a opatření' }).waitFor();
+  for (const name of ['Upravit plán', 'Přidat cíl']) assert.equal(await page.getByRole('link', { name }).count(), 0, name);
+  assert.equal(await page.getByRole('heading', { name: 'Stav plánu' }).count(), 0);
+  await screenshot(page, 'plan-other-territory');
+  await checkA11y(page, 'plan-other-territory');
+  // Nor an Ostrava group's controls; her own territory's group keeps them.
+  const groups = (await admin.must('GET', '/working-groups?limit=200')).items;
+  const ovGroup = groups.find((g) => g.name === 'Ostrava – PS Senioři');
+  await page.goto(`${server.baseUrl}/working-groups/${ovGroup.id}`);
+  await page.getByRole('heading', { level: 1, name: ovGroup.name }).waitFor();
+  await page.getByRole('heading', { name: 'Členové' }).waitFor();
+  assert.equal(await page.getByRole('link', { name: 'Upravit skupinu' }).count(), 0);
+  const ckGroup = groups.find((g) => g.name === 'PS 1 Senioři a osoby se zdravotním postižením');
+  await page.goto(`${server.baseUrl}/working-groups/${ckGroup.id}`);
+  await page.getByRole('link', { name: 'Upravit skupinu' }).waitFor();
+  // A new group can only be placed in her territory.
+  await page.goto(`${server.baseUrl}/working-groups/new`);
+  await page.getByRole('heading', { level: 1, name: 'Nová pracovní skupina' }).waitFor();
+  await page.getByLabel(/^Území/).locator(`option[value="${krumlov.territory_id}"]`).waitFor({ state: 'attached' });
+  assert.deepEqual(await optionsOf(page.getByLabel(/^Území/)), ['vyberte území', 'Jihočeský kraj › ORP Český Krumlov']);
+  await checkA11y(page, 'group-form-territory');
+  await page.goto(`${server.baseUrl}/plans/${ostrava.id}/edit`);
+  await page.getByText('K této akci nemáte oprávnění.').waitFor();
+  const lucie = await login(server.baseUrl, 'koordinatorka.krumlov@example.cz', DEMO_PASSWORD);
+  const refused = await lucie.call('PATCH', `/plans/${ostrava.id}`, { summary: 'Přepsáno z Krumlova' }, { 'if-match': `"${ostrava.version}"` });
+  assert.equal(refused.status, 403, JSON.stringify(refused.data));
+  assert.equal((await admin.must('GET', `/plans/${ostrava.id}`)).summary, ostrava.summary);
+  // The other way round, on a plan open for edits (so no lifecycle rule answers first).
+  const simona = await login(server.baseUrl, 'koordinatorka.ostrava@example.cz', DEMO_PASSWORD);
+  const current = await admin.must('GET', `/plans/${krumlov.id}`);
+  const alsoRefused = await simona.call('PATCH', `/plans/${krumlov.id}`, { summary: 'Přepsáno z Ostravy' }, { 'if-match': `"${current.version}"` });
+  assert.equal(alsoRefused.status, 403, JSON.stringify(alsoRefused.data));
+  assert.equal((await admin.must('GET', `/plans/${krumlov.id}`)).summary, summary);
+  await page.close();
+});
+
+test('the home page filters plans by territory, including those below it, and keeps the choice in the address', async () => {
+  const plans = (await admin.must('GET', '/plans?limit=200')).items;
+  const krumlov = plans.find((p) => p.title.startsWith('Plán rozvoje sociálních a souvisejících služeb ORP Český Krumlov'));
+  const ostrava = plans.find((p) => /ve městě Ostrava/.test(p.title));
+  const regions = (await admin.must('GET', '/territories?kind=region&limit=200')).items;
+  const msk = regions.find((t) => t.name === 'Moravskoslezský kraj');
+  const page = await newPage(browser);
+  await page.goto(server.baseUrl + '/');
+  await page.getByRole('link', { name: ostrava.title }).first().waitFor();
+  const filter = page.getByRole('combobox', { name: 'Území' });
+  const shown = (plan) => page.locator('.card-list').getByRole('link', { name: plan.title }).count();
+
+  // A region shows the plans of the places below it (Ostrava is a city in it), nothing else.
+  await filter.selectOption({ label: 'Moravskoslezský kraj' });
+  await page.waitForURL((url) => url.searchParams.get('territory_id') === msk.id);
+  await page.locator('.card-list').getByRole('link', { name: ostrava.title }).waitFor();
+  assert.equal(await shown(krumlov), 0);
+  await screenshot(page, 'home-territory');
+  await checkA11y(page, 'home-territory');
+  await checkA11y(page, 'home-territory-320', { width: 320 });
+
+  await filter.selectOption({ label: 'Jihočeský kraj › ORP Český Krumlov' });
+  await page.waitForURL((url) => url.searchParams.get('territory_id') === krumlov.territory_id);
+  await page.locator('.card-list').getByRole('link', { name: krumlov.title }).waitFor();
+  assert.equal(await shown(ostrava), 0);
+  // The address keeps it: a reload (or a shared link) shows the same choice and list.
+  await page.reload();
+  await page.locator('.card-list').getByRole('link', { name: krumlov.title }).waitFor();
+  await filter.locator(`option[value="${krumlov.territory_id}"]`).waitFor({ state: 'attached' });
+  assert.equal(await filter.inputValue(), krumlov.territory_id);
+  assert.equal(await shown(ostrava), 0);
+  // The status chips count within the territory and keep it.
+  await page.getByRole('navigation', { name: 'Filtrovat podle stavu' }).getByRole('link', { name: /^připomínkové řízení/ }).click();
+  await page.waitForURL((url) => url.searchParams.get('status') === 'consultation' && url.searchParams.get('territory_id') === krumlov.territory_id);
+
+  await filter.selectOption({ label: 'všechna území' });
+  await page.waitForURL((url) => !url.searchParams.has('territory_id'));
+  await page.locator('.card-list').getByRole('link', { name: ostrava.title }).waitFor();
+  await page.locator('.card-list').getByRole('link', { name: krumlov.title }).waitFor();
   await page.close();
 });
