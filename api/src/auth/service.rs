@@ -14,9 +14,8 @@ use crate::clock;
 use crate::credentials::tokens::{random_secret, secret_hash};
 use crate::domain::Email;
 use crate::error::{ApiError, ApiResult};
-use crate::reach::Reach;
+use crate::reach::{self, Reach};
 use crate::state::AppState;
-use crate::territories::scope::{self, Reach};
 
 /// One answer for an unknown e-mail, a wrong password and a deactivated account, so the
 /// answer never tells which e-mails have accounts.
@@ -183,7 +182,7 @@ pub async fn revoke_sessions<D: ConnectionTrait>(db: &D, user_id: Uuid, keep: Op
 pub async fn me_of<D: ConnectionTrait>(db: &D, user: user::Model) -> ApiResult<Me> {
     let manages = match user.role {
         Role::Admin => Manages::EVERYTHING,
-        Role::Coordinator => match scope::coordinated(db, user.id).await? {
+        Role::Coordinator => match reach::coordinated(db, user.id).await? {
             Reach::Installation => Manages::EVERYTHING,
             Reach::Territories(ids) => Manages { whole_installation: false, territory_ids: ids.into_iter().collect() },
         },
