@@ -18,8 +18,8 @@ use std::str::FromStr;
 use anyhow::{Context, anyhow, bail, ensure};
 use chrono::{DateTime, Utc};
 use entity::{
-    api_key, audit_event, comment, goal, measure, measure_update, meeting, plan, plan_status_change, refresh_token, territory,
-    territory_coordinator, user, working_group, working_group_member,
+    api_key, audit_event, comment, goal, measure, measure_update, meeting, plan, plan_status_change, plan_version, refresh_token,
+    territory, territory_coordinator, user, working_group, working_group_member,
 };
 use futures_util::future::BoxFuture;
 use migration::{Migrator, MigratorTrait};
@@ -54,6 +54,7 @@ static TABLES: &[&dyn Table] = &[
     &Rows::<meeting::Entity>::flat(),
     &Rows::<plan::Entity>::flat(),
     &Rows::<plan_status_change::Entity>::flat(),
+    &Rows::<plan_version::Entity>::flat(),
     &Rows::<goal::Entity>::nested("parent_goal_id"),
     &Rows::<measure::Entity>::flat(),
     &Rows::<measure_update::Entity>::flat(),

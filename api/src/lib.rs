@@ -39,6 +39,7 @@ pub mod store;
 pub mod telemetry;
 pub mod territories;
 pub mod users;
+pub mod versions;
 mod web_app;
 pub mod working_groups;
 
@@ -65,6 +66,7 @@ fn routes(cfg: &mut ServiceConfig) {
     working_groups::routes::configure(cfg);
     meetings::routes::configure(cfg);
     plans::routes::configure(cfg);
+    versions::routes::configure(cfg);
     documents::routes::configure(cfg);
     goals::routes::configure(cfg);
     measures::routes::configure(cfg);

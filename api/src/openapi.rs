@@ -96,6 +96,11 @@ pub fn finish(mut doc: Document) -> Document {
             };
             let (if_match, paged) = (has("If-Match", ParameterIn::Header), has("limit", ParameterIn::Query));
             has("cursor", ParameterIn::Query);
+            // A required query parameter is one the operation cannot do without, so it is checked by value.
+            let required_query =
+                op.parameters.iter().flatten().any(
+                    |p| matches!(p, RefOr::T(p) if p.parameter_in == ParameterIn::Query && p.required == utoipa::openapi::Required::True),
+                );
             let mut statuses = vec!["503"];
             if !public {
                 statuses.extend(["400", "401", "403"]);
@@ -111,8 +116,9 @@ pub fn finish(mut doc: Document) -> Document {
                 if op.request_body.is_some() {
                     statuses.extend(["408", "413", "415"]);
                 }
-                // A body's fields, and a list's `limit`, `cursor` and filters, are checked by value.
-                if op.request_body.is_some() || paged {
+                // A body's fields, a list's `limit`, `cursor` and filters, and required query
+                // parameters are checked by value.
+                if op.request_body.is_some() || paged || required_query {
                     statuses.push("422");
                 }
                 // Sign-ins and anonymous comments are limited per address, every signed-in write per account.

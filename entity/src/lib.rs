@@ -13,6 +13,7 @@ pub mod measure_update;
 pub mod meeting;
 pub mod plan;
 pub mod plan_status_change;
+pub mod plan_version;
 pub mod refresh_token;
 pub mod territory;
 pub mod territory_coordinator;

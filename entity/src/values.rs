@@ -108,3 +108,13 @@ pub struct MeetingResolutions(pub Vec<MeetingResolution>);
 /// Fields changed by a write, for the audit trail.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, FromJsonQueryResult, ToSchema)]
 pub struct Changes(pub serde_json::Map<String, serde_json::Value>);
+
+/// A plan's rows as they stood when a version was taken: the plan, its goals and its measures,
+/// each row as its JSON object (field names are the column names). Kept as plain objects, not
+/// typed rows, so a snapshot taken before a column was added still reads.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, FromJsonQueryResult)]
+pub struct Snapshot {
+    pub plan: serde_json::Map<String, serde_json::Value>,
+    pub goals: Vec<serde_json::Map<String, serde_json::Value>>,
+    pub measures: Vec<serde_json::Map<String, serde_json::Value>>,
+}

@@ -7,6 +7,7 @@ mod m20261123_000001_filter_indexes;
 mod m20261201_000001_health_probe;
 mod m20261210_000001_territories;
 mod m20261211_000001_territory_links;
+mod m20261214_000001_plan_versions;
 mod tables;
 
 pub struct Migrator;
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000001_health_probe::Migration),
             Box::new(m20261210_000001_territories::Migration),
             Box::new(m20261211_000001_territory_links::Migration),
+            Box::new(m20261214_000001_plan_versions::Migration),
         ]
     }
 }

@@ -24,5 +24,6 @@ mod territories;
 mod territory_links;
 mod territory_scope;
 mod users;
+mod versions;
 mod web_app;
 mod working_groups;

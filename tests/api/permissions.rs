@@ -110,26 +110,33 @@ struct Rule {
     ok: u16,
     /// What the call sends, made from the world it runs in.
     body: Option<fn(&World) -> Value>,
+    /// The query string the call needs, if any.
+    query: &'static str,
 }
 
 /// `GET path`: 200 for whoever `access` lets in.
 fn get(path: &'static str, access: Access) -> Rule {
-    Rule { method: "GET", path, access, ok: 200, body: None }
+    Rule { method: "GET", path, access, ok: 200, body: None, query: "" }
+}
+
+/// `GET path?query`: 200 for whoever `access` lets in.
+fn get_with(path: &'static str, query: &'static str, access: Access) -> Rule {
+    Rule { query, ..get(path, access) }
 }
 
 /// `POST path` with `body`: `ok` for whoever `access` lets in.
 fn post(path: &'static str, access: Access, ok: u16, body: fn(&World) -> Value) -> Rule {
-    Rule { method: "POST", path, access, ok, body: Some(body) }
+    Rule { method: "POST", path, access, ok, body: Some(body), query: "" }
 }
 
 /// `PATCH path` with `body`: 200 for whoever `access` lets in.
 fn patch(path: &'static str, access: Access, body: fn(&World) -> Value) -> Rule {
-    Rule { method: "PATCH", path, access, ok: 200, body: Some(body) }
+    Rule { method: "PATCH", path, access, ok: 200, body: Some(body), query: "" }
 }
 
 /// `DELETE path`: `ok` for whoever `access` lets in.
 fn delete(path: &'static str, access: Access, ok: u16) -> Rule {
-    Rule { method: "DELETE", path, access, ok, body: None }
+    Rule { method: "DELETE", path, access, ok, body: None, query: "" }
 }
 
 fn now() -> chrono::DateTime<Utc> {
@@ -412,6 +419,8 @@ fn rules() -> Vec<Rule> {
         get("/plans/{id}/history", Public),
         get("/plans/{id}/tree", Public),
         get("/plans/{id}/export", Public),
+        get("/plans/{id}/versions", Public),
+        get_with("/plans/{id}/diff", "?from=current", Public),
         // Goals and measures: the goal belongs to "this group".
         get("/plans/{id}/goals", Public),
         post("/plans/{id}/goals", Leader, 201, |w| json!({"code": "2", "title": "Nový cíl", "working_group_id": w.group})),
@@ -528,7 +537,8 @@ both!(every_operation_by_every_caller, |app| async move {
                 &fresh
             };
             let method = Method::from_bytes(rule.method.as_bytes()).unwrap();
-            let answer = app.send(method, &w.path(rule.path), w.token(who), rule.body.map(|body| body(w)), &[]).await;
+            let path = format!("{}{}", w.path(rule.path), rule.query);
+            let answer = app.send(method, &path, w.token(who), rule.body.map(|body| body(w)), &[]).await;
             let want = expected(rule, who);
             if answer.status.as_u16() != want {
                 failures.push(format!(
@@ -546,7 +556,15 @@ both!(every_operation_by_every_caller, |app| async move {
 
 both!(drafts_are_404_to_the_public_on_every_read, |app| async move {
     let w = world(&app).await;
-    for path in ["/plans/{id}", "/plans/{id}/tree", "/plans/{id}/goals", "/plans/{id}/history", "/plans/{id}/export"] {
+    for path in [
+        "/plans/{id}",
+        "/plans/{id}/tree",
+        "/plans/{id}/goals",
+        "/plans/{id}/history",
+        "/plans/{id}/export",
+        "/plans/{id}/versions",
+        "/plans/{id}/diff?from=current",
+    ] {
         let concrete = path.replace("{id}", &w.draft_plan.to_string());
         app.get(&concrete, None).await.expect(404);
         assert_eq!(app.get(&concrete, Some(&w.member.token)).await.status, 200, "{path}");

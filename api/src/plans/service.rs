@@ -19,7 +19,7 @@ use crate::pagination::{self, PageParams, Sort};
 use crate::state::AppState;
 use crate::store::{given, update_versioned};
 use crate::territories::{place, scope};
-use crate::{access, progress, register};
+use crate::{access, progress, register, versions};
 
 /// The plan as the API answers it, with its progress.
 async fn answer<D: ConnectionTrait>(db: &D, plan: plan::Model) -> ApiResult<Plan> {
@@ -171,7 +171,8 @@ pub async fn change_status(state: &AppState, caller: &Caller, id: Uuid, if_match
         ensure_settled(&txn, id).await?;
     }
     let plan = update_versioned(&txn, active, id, version).await?;
-    record_move(&txn, caller, id, from, &body).await?;
+    let moved = record_move(&txn, caller, id, from, &body).await?;
+    versions::service::take(&txn, &plan, moved, body.note.clone()).await?;
     audit::record(&txn, caller, "status_change", "plan", Some(id), changes_of(&body)).await?;
     txn.commit().await?;
     answer(&state.db, plan).await
@@ -271,9 +272,9 @@ async fn ensure_settled<D: ConnectionTrait>(db: &D, id: Uuid) -> ApiResult<()> {
     Ok(())
 }
 
-/// The move in the plan's history.
-async fn record_move<D: ConnectionTrait>(db: &D, caller: &Caller, id: Uuid, from: PlanStatus, body: &StatusChange) -> ApiResult<()> {
-    plan_status_change::ActiveModel {
+/// The move in the plan's history; answers its id.
+async fn record_move<D: ConnectionTrait>(db: &D, caller: &Caller, id: Uuid, from: PlanStatus, body: &StatusChange) -> ApiResult<Uuid> {
+    let moved = plan_status_change::ActiveModel {
         id: Set(Uuid::now_v7()),
         plan_id: Set(id),
         from_status: Set(from),
@@ -285,7 +286,7 @@ async fn record_move<D: ConnectionTrait>(db: &D, caller: &Caller, id: Uuid, from
     }
     .insert(db)
     .await?;
-    Ok(())
+    Ok(moved.id)
 }
 
 pub async fn history(state: &AppState, caller: &Caller, id: Uuid, page: &PageParams) -> ApiResult<StatusChangePage> {

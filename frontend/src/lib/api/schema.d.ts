@@ -486,6 +486,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/plans/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The plan's versions: a snapshot of its texts, goals and measures taken at every lifecycle
+         *     move, oldest first.
+         */
+        get: operations["list_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What changed between two states of the plan (two versions, or a version and now): goals and
+         *     measures added, removed and changed, each changed field before and after, texts word by word.
+         */
+        get: operations["plan_diff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/plans/{id}/tree": {
         parameters: {
             query?: never;
@@ -1070,6 +1110,31 @@ export interface components {
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             next_cursor?: string | null;
         };
+        /** @description One side of a comparison as answered: a version, or the plan now (`version_id` null). */
+        DiffSide: {
+            /** Format: uuid */
+            version_id?: string | null;
+            status: components["schemas"]["PlanStatus"];
+            /**
+             * Format: date-time
+             * @description When the version was taken; for the plan now, its last change.
+             */
+            at: string;
+        };
+        /** @description A field whose value differs. */
+        FieldChange: {
+            /** @description The field's name as the resource answers it (`title`, `description`, `progress`, …). */
+            field: string;
+            /** @description The value before: any JSON value (null where the older state lacked the field). */
+            before: unknown;
+            /** @description The value after. */
+            after: unknown;
+            /**
+             * @description For text fields: the change word by word; joining every `equal` and `insert` run gives
+             *     `after`, every `equal` and `delete` run `before`.
+             */
+            words?: components["schemas"]["WordChange"][] | null;
+        };
         /** @description One invalid field of a request. */
         FieldError: {
             /** @description The field's path in the request, e.g. `title`, `agenda[0].title`. */
@@ -1565,6 +1630,17 @@ export interface components {
             summary?: string;
             vision?: string;
         };
+        /** @description What changed in a plan between two of its states. */
+        PlanDiff: {
+            /** Format: uuid */
+            plan_id: string;
+            from: components["schemas"]["DiffSide"];
+            to: components["schemas"]["DiffSide"];
+            /** @description The plan's own fields (title, summary, vision, period, territory). */
+            plan: components["schemas"]["FieldChange"][];
+            goals: components["schemas"]["RowsDiff"];
+            measures: components["schemas"]["RowsDiff"];
+        };
         PlanPage: {
             items: components["schemas"]["Plan"][];
             /** @description Pass as `cursor` to get the next page; null on the last page. */
@@ -1722,6 +1798,22 @@ export interface components {
          * @enum {string}
          */
         Role: "admin" | "coordinator" | "member";
+        /** @description A goal or measure whose fields changed. */
+        RowChange: components["schemas"]["RowRef"] & {
+            changes: components["schemas"]["FieldChange"][];
+        };
+        /** @description A goal or measure named in a diff. */
+        RowRef: {
+            id: string;
+            code?: string | null;
+            title?: string | null;
+        };
+        /** @description Goals or measures added, removed and changed. */
+        RowsDiff: {
+            added: components["schemas"]["RowRef"][];
+            removed: components["schemas"]["RowRef"][];
+            changed: components["schemas"]["RowChange"][];
+        };
         /**
          * @description What an API key may do on its owner's behalf.
          * @enum {string}
@@ -1881,6 +1973,39 @@ export interface components {
             /** @description Sets a new password (for a person who forgot theirs); ends all of their sessions. */
             password?: string | null;
         };
+        /** @description A snapshot of the plan taken at a lifecycle move. */
+        Version: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            plan_id: string;
+            /** Format: date-time */
+            taken_at: string;
+            /** @description The plan's status once moved. */
+            status: components["schemas"]["PlanStatus"];
+            /** @description The note given with the move. */
+            reason?: string | null;
+            /**
+             * Format: uuid
+             * @description The move in the plan's history (`/plans/{id}/history`).
+             */
+            status_change_id?: string | null;
+        };
+        VersionPage: {
+            items: components["schemas"]["Version"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description A run of words (with the spaces between them) kept, removed or added. */
+        WordChange: {
+            op: components["schemas"]["WordOp"];
+            text: string;
+        };
+        /**
+         * @description How a run of words changed.
+         * @enum {string}
+         */
+        WordOp: "equal" | "delete" | "insert";
         WorkingGroup: {
             /** Format: uuid */
             id: string;
@@ -3475,6 +3600,72 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StatusChangePage"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            422: components["responses"]["422"];
+            503: components["responses"]["503"];
+        };
+    };
+    list_versions: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 200 (default 50). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionPage"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            422: components["responses"]["422"];
+            503: components["responses"]["503"];
+        };
+    };
+    plan_diff: {
+        parameters: {
+            query: {
+                /** @description A version id of this plan, or `current` (the plan as it is now). */
+                from: string;
+                /** @description A version id of this plan, or `current` (the default). */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDiff"];
                 };
             };
             400: components["responses"]["400"];
