@@ -18,8 +18,8 @@ use std::str::FromStr;
 use anyhow::{Context, anyhow, bail, ensure};
 use chrono::{DateTime, Utc};
 use entity::{
-    api_key, audit_event, comment, goal, measure, measure_update, meeting, plan, plan_status_change, plan_version, refresh_token,
-    territory, territory_coordinator, user, working_group, working_group_member,
+    api_key, audit_event, comment, goal, measure, measure_update, meeting, organization, plan, plan_status_change, plan_version,
+    refresh_token, service, service_link, target_group, territory, territory_coordinator, user, working_group, working_group_member,
 };
 use futures_util::future::BoxFuture;
 use migration::{Migrator, MigratorTrait};
@@ -59,12 +59,20 @@ static TABLES: &[&dyn Table] = &[
     &Rows::<measure::Entity>::flat(),
     &Rows::<measure_update::Entity>::flat(),
     &Rows::<comment::Entity>::nested("parent_id"),
+    &Rows::<target_group::Entity>::seeded(),
+    &Rows::<organization::Entity>::flat(),
+    &Rows::<service::Entity>::flat(),
+    &Rows::<service_link::form::Entity>::flat(),
+    &Rows::<service_link::target_group::Entity>::flat(),
+    &Rows::<service_link::capacity::Entity>::flat(),
+    &Rows::<service_link::territory::Entity>::flat(),
     &Rows::<audit_event::Entity>::flat(),
 ];
 
 /// Tables of the schema a dump leaves out: the migrations' own record (restore runs the
-/// migrations itself) and the readiness monitor's probe row (no data of the installation).
-pub const LEFT_OUT: &[&str] = &["seaql_migrations", "health_probe"];
+/// migrations itself), the readiness monitor's probe row (no data of the installation) and the
+/// kinds of service of the Act, a code list only migrations write.
+pub const LEFT_OUT: &[&str] = &["seaql_migrations", "health_probe", "service_kinds"];
 
 /// The tables a dump holds, in their order.
 pub fn table_names() -> Vec<&'static str> {
@@ -117,6 +125,10 @@ trait Table: Sync {
         lines: &'a mut (dyn Iterator<Item = std::io::Result<String>> + Send),
         rows: u64,
     ) -> BoxFuture<'a, anyhow::Result<()>>;
+    /// Whether the migrations write rows of their own into the table (a seeded code list that
+    /// installations extend): restore replaces those with the dump's.
+    fn seeded(&self) -> bool;
+    fn clear<'a>(&'a self, db: &'a DatabaseTransaction) -> BoxFuture<'a, anyhow::Result<()>>;
 }
 
 struct Rows<E> {
@@ -124,16 +136,21 @@ struct Rows<E> {
     /// parent, then their children, then theirs), so every parent comes before its children
     /// however deep the tree (sub-goals, replies, the territories of a region).
     parent: Option<&'static str>,
+    seeded: bool,
     entity: PhantomData<fn() -> E>,
 }
 
 impl<E> Rows<E> {
     const fn flat() -> Self {
-        Self { parent: None, entity: PhantomData }
+        Self { parent: None, seeded: false, entity: PhantomData }
     }
 
     const fn nested(parent: &'static str) -> Self {
-        Self { parent: Some(parent), entity: PhantomData }
+        Self { parent: Some(parent), seeded: false, entity: PhantomData }
+    }
+
+    const fn seeded() -> Self {
+        Self { parent: None, seeded: true, entity: PhantomData }
     }
 }
 
@@ -153,6 +170,17 @@ where
 
     fn count<'a>(&'a self, db: &'a DatabaseTransaction) -> BoxFuture<'a, anyhow::Result<u64>> {
         Box::pin(async move { Ok(E::find().count(db).await?) })
+    }
+
+    fn seeded(&self) -> bool {
+        self.seeded
+    }
+
+    fn clear<'a>(&'a self, db: &'a DatabaseTransaction) -> BoxFuture<'a, anyhow::Result<()>> {
+        Box::pin(async move {
+            E::delete_many().exec(db).await?;
+            Ok(())
+        })
     }
 
     fn dump<'a>(&'a self, db: &'a DatabaseTransaction, out: &'a mut (dyn Write + Send)) -> BoxFuture<'a, anyhow::Result<u64>> {
@@ -373,11 +401,16 @@ pub async fn restore(db: &DatabaseConnection, path: &Path, header: &Header) -> a
     ensure!(names == table_names(), "the dump's tables ({}) are not this program's ({})", names.join(", "), table_names().join(", "));
     // On SQLite this takes the write lock at once, so nothing writes between the check and the load.
     let txn = crate::db::begin(db).await?;
-    for table in TABLES {
+    for table in TABLES.iter().filter(|t| !t.seeded()) {
         let rows = table.count(&txn).await?;
         if rows > 0 {
             bail!("the database is not empty (table {} has {rows} rows); restore loads a dump only into an empty database", table.name());
         }
+    }
+    // What the migrations wrote into the seeded code lists: nothing refers to it (every other table
+    // is empty), and the dump holds the source's rows of them, edited and added ones too.
+    for table in TABLES.iter().filter(|t| t.seeded()) {
+        table.clear(&txn).await?;
     }
     let mut lines = BufReader::new(File::open(path)?).lines().skip(1);
     for (table, counted) in TABLES.iter().zip(&header.tables) {

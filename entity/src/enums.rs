@@ -92,6 +92,30 @@ string_enum!(
     TerritoryKind { Region = "region", Orp = "orp", Municipality = "municipality", Microregion = "microregion", Other = "other" }
 );
 
+string_enum!(
+    /// The three groups of social services of Act 108/2006 (§32): counselling (sociální
+    /// poradenství), care (služby sociální péče) and prevention (služby sociální prevence).
+    ServiceGroup { Counselling = "counselling", Care = "care", Prevention = "prevention" }
+);
+string_enum!(
+    /// What an organization is: a provider of social services, a municipality, the region, a
+    /// state body, a non-profit, a church organization, or another.
+    OrganizationKind {
+        Provider = "provider", Municipality = "municipality", Region = "region", State = "state",
+        Ngo = "ngo", Church = "church", Other = "other",
+    }
+);
+string_enum!(
+    /// How a social service is provided (§33): residential (pobytová), outpatient (ambulantní) or
+    /// in the field (terénní).
+    ServiceForm { Residential = "residential", Outpatient = "outpatient", Field = "field" }
+);
+string_enum!(
+    /// What a service's capacity counts, as the register does: clients, beds, contacts (10 minutes),
+    /// interventions (30 minutes) or calls.
+    CapacityUnit { Clients = "clients", Beds = "beds", Contacts = "contacts", Interventions = "interventions", Calls = "calls" }
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,5 +146,9 @@ mod tests {
         check::<FundingSource>(FundingSource::as_str);
         check::<Scope>(Scope::as_str);
         check::<TerritoryKind>(TerritoryKind::as_str);
+        check::<ServiceGroup>(ServiceGroup::as_str);
+        check::<OrganizationKind>(OrganizationKind::as_str);
+        check::<ServiceForm>(ServiceForm::as_str);
+        check::<CapacityUnit>(CapacityUnit::as_str);
     }
 }

@@ -8,6 +8,7 @@ mod m20261201_000001_health_probe;
 mod m20261210_000001_territories;
 mod m20261211_000001_territory_links;
 mod m20261214_000001_plan_versions;
+mod m20261220_000001_service_network;
 mod tables;
 
 pub struct Migrator;
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261210_000001_territories::Migration),
             Box::new(m20261211_000001_territory_links::Migration),
             Box::new(m20261214_000001_plan_versions::Migration),
+            Box::new(m20261220_000001_service_network::Migration),
         ]
     }
 }
