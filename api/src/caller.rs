@@ -85,6 +85,8 @@ pub enum Action {
     /// comment's plan (or its meeting's group) is.
     ModerateComments(Place),
     ReadAudit,
+    /// Create, edit, delete organizations, services and target groups.
+    ManageNetwork,
     /// Manage one's own API keys, profile and password (a session, not a key).
     SelfService,
 }
@@ -190,6 +192,7 @@ pub fn authorize(caller: &Caller, action: Action) -> ApiResult<()> {
             caller.coordinates(place) || (group.is_some_and(|g| caller.leads(g)) && !crate::lifecycle::is_frozen(plan_status))
         }
         Action::ManageGroup { group, place } => caller.coordinates(place) || caller.leads(group),
+        Action::ManageNetwork => caller.is_staff(),
         Action::SelfService => true,
     };
     if allowed {
@@ -231,7 +234,7 @@ impl Action {
         match self {
             Self::ManagePlans(place) | Self::ManageGroups(place) | Self::ModerateComments(place) => Some(place),
             Self::EditPlanContent { place, .. } | Self::ManageGroup { place, .. } => Some(place),
-            Self::ManageUsers | Self::ReadAudit | Self::SelfService => None,
+            Self::ManageUsers | Self::ReadAudit | Self::ManageNetwork | Self::SelfService => None,
         }
     }
 }

@@ -22,10 +22,12 @@ pub mod health;
 pub mod http;
 pub mod labels;
 pub mod lifecycle;
+pub mod like;
 pub mod measures;
 pub mod meetings;
 pub mod money;
 pub mod openapi;
+pub mod organizations;
 pub mod pagination;
 pub mod plans;
 pub mod progress;
@@ -34,8 +36,11 @@ pub mod reach;
 pub mod register;
 pub mod render;
 pub mod seed;
+pub mod service_kinds;
+pub mod services;
 pub mod state;
 pub mod store;
+pub mod target_groups;
 pub mod telemetry;
 pub mod territories;
 pub mod users;
@@ -73,6 +78,10 @@ fn routes(cfg: &mut ServiceConfig) {
     comments::routes::configure(cfg);
     consultation::routes::configure(cfg);
     territories::routes::configure(cfg);
+    service_kinds::routes::configure(cfg);
+    target_groups::routes::configure(cfg);
+    organizations::routes::configure(cfg);
+    services::routes::configure(cfg);
     audit::routes::configure(cfg);
 }
 

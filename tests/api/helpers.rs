@@ -18,12 +18,14 @@ mod comments;
 mod groups;
 mod plans;
 mod rows;
+mod services;
 mod territories;
 
 pub use accounts::*;
 pub use comments::*;
 pub use plans::*;
 pub use rows::*;
+pub use services::*;
 
 pub const JWT_SECRET: &[u8] = b"test-secret-test-secret-test-secret-0123456789";
 pub const PG_ADMIN_URL: &str = "postgres://postgres@127.0.0.1:5432/postgres";

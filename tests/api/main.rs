@@ -20,6 +20,7 @@ mod permissions;
 mod plans;
 mod schema;
 mod seed;
+mod services;
 mod territories;
 mod territory_links;
 mod territory_scope;

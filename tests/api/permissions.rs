@@ -87,6 +87,9 @@ struct World {
     member_key: Uuid,
     /// The ORP where the plans and groups lie.
     territory: Uuid,
+    /// An organization running `service`.
+    organization: Uuid,
+    service: Uuid,
     /// The coordinator assigned to `territory`.
     assigned: TestUser,
     /// The coordinator of the neighbouring ORP.
@@ -236,6 +239,8 @@ async fn world(app: &TestApp) -> World {
     };
     let comment = row.id.clone().unwrap();
     app.insert(row).await;
+    let organization = app.organization_row().await;
+    let service = app.service_row(organization).await;
     let (member_key, _) = insert_key(app, member.id, vec![Scope::Read]).await;
     let (_, read_key) = insert_key(app, coordinator.id, vec![Scope::Read]).await;
     let (_, write_key) = insert_key(app, coordinator.id, vec![Scope::Read, Scope::Write]).await;
@@ -251,6 +256,8 @@ async fn world(app: &TestApp) -> World {
         other_user,
         member_key,
         territory,
+        organization,
+        service,
         assigned,
         neighbour,
         regional,
@@ -293,11 +300,13 @@ impl World {
             "users" => self.other_user,
             "api-keys" => self.member_key,
             "territories" => self.territory,
+            "organizations" => self.organization,
+            "services" => self.service,
             _ => Uuid::nil(),
         };
         // The user of a territory's path is its coordinator; of a group's, its member.
         let user = if template.starts_with("/territories") { self.assigned.id } else { self.member.id };
-        template.replace("{id}", &id.to_string()).replace("{user_id}", &user.to_string())
+        template.replace("{id}", &id.to_string()).replace("{user_id}", &user.to_string()).replace("{code}", "seniori")
     }
 }
 
@@ -491,6 +500,28 @@ fn rules() -> Vec<Rule> {
         post("/territories/{id}/coordinators", Admin, 201, |w| json!({"user_id": w.coordinator.id})),
         get("/territories/{id}/coordinators/{user_id}", Admin),
         delete("/territories/{id}/coordinators/{user_id}", Admin, 204),
+        // The network of social services: public to read, staff's to change (any coordinator, until
+        // `ManageNetwork` is placed in territories). The organization runs the service, so deleting
+        // it is refused (409).
+        get("/service-kinds", Public),
+        get("/target-groups", Public),
+        post("/target-groups", AnyStaff, 201, |_| json!({"code": format!("skupina_{}", Uuid::now_v7().simple()), "name": "Nová skupina"})),
+        get("/target-groups/{code}", Public),
+        get("/organizations", Public),
+        post("/organizations", AnyStaff, 201, |_| json!({"name": "Spolek", "kind": "ngo"})),
+        get("/organizations/{id}", Public),
+        patch("/organizations/{id}", AnyStaff, |_| json!({"phone": "380 000 000"})),
+        delete("/organizations/{id}", AnyStaff, 409),
+        get("/services", Public),
+        post(
+            "/services",
+            AnyStaff,
+            201,
+            |w| json!({"organization_id": w.organization, "name": "Terénní program", "kind_code": "terenni_programy"}),
+        ),
+        get("/services/{id}", Public),
+        patch("/services/{id}", AnyStaff, |_| json!({"forms": ["field"]})),
+        delete("/services/{id}", AnyStaff, 204),
     ]
 }
 

@@ -851,6 +851,146 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/service-kinds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The kinds of social service of Act 108/2006 (public), in the order of the Act, all on one page:
+         *     §37 sociální poradenství (základní and odborné), the care services §39–§52, the prevention
+         *     services §54–§70.
+         */
+        get: operations["list_service_kinds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/target-groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Target groups (public): those of the planning documents and of the national register first,
+         *     then those coordinators added.
+         */
+        get: operations["list_target_groups"];
+        put?: never;
+        /** Add a target group (coordinators, admins). 409 `duplicate` when the code is taken. */
+        post: operations["create_target_group"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/target-groups/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One target group by its code (public). */
+        get: operations["get_target_group"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Organizations (public), in the order they were entered, each with its services. */
+        get: operations["list_organizations"];
+        put?: never;
+        /**
+         * Add an organization (coordinators, admins). 422 when the IČO's check digit is wrong, 409
+         *     `duplicate` when another organization has it.
+         */
+        post: operations["create_organization"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One organization (public), with its services. */
+        get: operations["get_organization"];
+        put?: never;
+        post?: never;
+        /** Delete an organization (coordinators, admins); 409 `in_use` while it runs services. */
+        delete: operations["delete_organization"];
+        options?: never;
+        head?: never;
+        /** Edit an organization (coordinators, admins). */
+        patch: operations["update_organization"];
+        trace?: never;
+    };
+    "/api/v1/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Social services and related activities (public), in the order they were entered. */
+        get: operations["list_services"];
+        put?: never;
+        /**
+         * Add a service (coordinators, admins). 422 names each field whose reference points nowhere
+         *     (organization, kind, target group, territory) or whose capacity is of a form the service lacks;
+         *     409 `duplicate` when another service has the registration.
+         */
+        post: operations["create_service"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One service (public). */
+        get: operations["get_service"];
+        put?: never;
+        post?: never;
+        /** Delete a service (coordinators, admins). */
+        delete: operations["delete_service"];
+        options?: never;
+        head?: never;
+        /** Edit a service (coordinators, admins); a list the patch carries replaces the service's. */
+        patch: operations["update_service"];
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -964,6 +1104,19 @@ export interface components {
             id?: string | null;
             display_name: string;
         };
+        /** @description One registered capacity: `count` `unit`s of a `form` the service is provided in. */
+        Capacity: {
+            form: components["schemas"]["ServiceForm"];
+            /** Format: int32 */
+            count: number;
+            unit: components["schemas"]["CapacityUnit"];
+        };
+        /**
+         * @description What a service's capacity counts, as the register does: clients, beds, contacts (10 minutes),
+         *     interventions (30 minutes) or calls.
+         * @enum {string}
+         */
+        CapacityUnit: "clients" | "beds" | "contacts" | "interventions" | "calls";
         /** @description Fields changed by a write, for the audit trail. */
         Changes: {
             [key: string]: unknown;
@@ -1566,6 +1719,61 @@ export interface components {
             /** @description `spk_…`: send as `Authorization: Bearer spk_…`. It cannot be shown again. */
             key: string;
         };
+        Organization: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            ico?: string | null;
+            kind: components["schemas"]["OrganizationKind"];
+            address?: string | null;
+            web?: string | null;
+            email?: string | null;
+            phone?: string | null;
+            description: string;
+            /** @description The services the organization runs, in the order they were entered. */
+            services: components["schemas"]["ServiceSummary"][];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
+        };
+        OrganizationCreate: {
+            /** @description e.g. "Charita Český Krumlov". */
+            name: string;
+            /** @description IČO: eight digits with a valid check digit (422 otherwise), unique (409 `duplicate`). */
+            ico?: string | null;
+            kind: components["schemas"]["OrganizationKind"];
+            address?: string | null;
+            /** @description A web address as the organization gives it ("www.charita.cz"). */
+            web?: string | null;
+            email?: string | null;
+            phone?: string | null;
+            description?: string;
+        };
+        /**
+         * @description What an organization is: a provider of social services, a municipality, the region, a
+         *     state body, a non-profit, a church organization, or another.
+         * @enum {string}
+         */
+        OrganizationKind: "provider" | "municipality" | "region" | "state" | "ngo" | "church" | "other";
+        OrganizationPage: {
+            items: components["schemas"]["Organization"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
+        OrganizationPatch: {
+            name?: string | null;
+            /** @description null removes the IČO. */
+            ico?: string | null;
+            kind?: components["schemas"]["OrganizationKind"] | null;
+            address?: string | null;
+            web?: string | null;
+            email?: string | null;
+            phone?: string | null;
+            description?: string | null;
+        };
         PasswordChange: {
             current_password: string;
             /** @description 12 to 256 characters. */
@@ -1819,6 +2027,149 @@ export interface components {
          * @enum {string}
          */
         Scope: "read" | "write";
+        Service: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organization_id: string;
+            /** @description The organization's name, for lists and cards. */
+            organization_name: string;
+            name: string;
+            /** @description Null for a related activity that is not a registered service. */
+            kind_code?: string | null;
+            registration_id?: string | null;
+            forms: components["schemas"]["ServiceForm"][];
+            target_group_codes: string[];
+            capacities: components["schemas"]["Capacity"][];
+            territory_ids: string[];
+            address?: string | null;
+            municipality_code?: string | null;
+            web?: string | null;
+            email?: string | null;
+            phone?: string | null;
+            description: string;
+            /** Format: date */
+            valid_from?: string | null;
+            /** Format: date */
+            valid_to?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
+        };
+        ServiceCreate: {
+            /**
+             * Format: uuid
+             * @description The organization that runs the service.
+             */
+            organization_id: string;
+            /** @description e.g. "Pečovatelská služba Kaplice". */
+            name: string;
+            /**
+             * @description A code of `/service-kinds`; null for a related activity (související aktivita) that is not
+             *     a registered social service.
+             */
+            kind_code?: string | null;
+            /** @description The national register's `identifikator`, unique. */
+            registration_id?: string | null;
+            forms?: components["schemas"]["ServiceForm"][];
+            /** @description Codes of `/target-groups`. */
+            target_group_codes?: string[];
+            /** @description Each of a form in `forms`. */
+            capacities?: components["schemas"]["Capacity"][];
+            /** @description The territories the service serves. */
+            territory_ids?: string[];
+            address?: string | null;
+            /** @description The ČSÚ code of the municipality (obec) where the service is, e.g. "545881". */
+            municipality_code?: string | null;
+            web?: string | null;
+            email?: string | null;
+            phone?: string | null;
+            description?: string;
+            /**
+             * Format: date
+             * @description The first day the service is provided; none: since ever.
+             */
+            valid_from?: string | null;
+            /**
+             * Format: date
+             * @description The last day the service is provided, not before `valid_from`; none: with no end.
+             */
+            valid_to?: string | null;
+        };
+        /**
+         * @description How a social service is provided (§33): residential (pobytová), outpatient (ambulantní) or
+         *     in the field (terénní).
+         * @enum {string}
+         */
+        ServiceForm: "residential" | "outpatient" | "field";
+        /**
+         * @description The three groups of social services of Act 108/2006 (§32): counselling (sociální
+         *     poradenství), care (služby sociální péče) and prevention (služby sociální prevence).
+         * @enum {string}
+         */
+        ServiceGroup: "counselling" | "care" | "prevention";
+        /** @description A kind of social service (druh sociální služby) by its paragraph of Act 108/2006. */
+        ServiceKind: {
+            /** @description What services name as their `kind_code`, e.g. "pecovatelska_sluzba". */
+            code: string;
+            /** @description e.g. "§40"; both kinds of sociální poradenství are "§37". */
+            paragraph: string;
+            /** @description As the Act words it, e.g. "pečovatelská služba". */
+            name: string;
+            group: components["schemas"]["ServiceGroup"];
+            /** @description The kind's id in the national register's code list (`druhy-socialni-sluzby`). */
+            register_id?: string | null;
+        };
+        ServiceKindPage: {
+            items: components["schemas"]["ServiceKind"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
+        ServicePage: {
+            items: components["schemas"]["Service"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
+        ServicePatch: {
+            /**
+             * Format: uuid
+             * @description Another organization takes the service over.
+             */
+            organization_id?: string | null;
+            name?: string | null;
+            /** @description null: a related activity, not a registered service. */
+            kind_code?: string | null;
+            registration_id?: string | null;
+            /** @description Replaces the forms; the capacities must still fit them. */
+            forms?: components["schemas"]["ServiceForm"][] | null;
+            /** @description Replaces the target groups. */
+            target_group_codes?: string[] | null;
+            /** @description Replaces the capacities. */
+            capacities?: components["schemas"]["Capacity"][] | null;
+            /** @description Replaces the territories. */
+            territory_ids?: string[] | null;
+            address?: string | null;
+            municipality_code?: string | null;
+            web?: string | null;
+            email?: string | null;
+            phone?: string | null;
+            description?: string | null;
+            /** Format: date */
+            valid_from?: string | null;
+            /** Format: date */
+            valid_to?: string | null;
+        };
+        /** @description A service of an organization, as the organization lists it. */
+        ServiceSummary: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description Null for a related activity that is not a registered service. */
+            kind_code?: string | null;
+        };
         /**
          * @description How a member takes part in planning (the KPSS triangle plus the public).
          * @enum {string}
@@ -1862,6 +2213,33 @@ export interface components {
         };
         SubGoalNode: components["schemas"]["Goal"] & {
             measures: components["schemas"]["Measure"][];
+        };
+        TargetGroup: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            name: string;
+            description: string;
+            /** @description The group's id in the national register's code list (`cilove-skupiny-osoby`), where known. */
+            register_id?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
+        };
+        TargetGroupCreate: {
+            /** @description Unique and kept for good: services, measures and needs refer to the group by it. */
+            code: string;
+            /** @description e.g. "osoby s poruchou autistického spektra". */
+            name: string;
+            description?: string;
+        };
+        TargetGroupPage: {
+            items: components["schemas"]["TargetGroup"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor?: string | null;
         };
         /**
          * @description What a comment is attached to.
@@ -4749,6 +5127,468 @@ export interface operations {
             404: components["responses"]["404"];
             409: components["responses"]["409"];
             412: components["responses"]["412"];
+            429: components["responses"]["429"];
+            503: components["responses"]["503"];
+        };
+    };
+    list_service_kinds: {
+        parameters: {
+            query?: {
+                group?: components["schemas"]["ServiceGroup"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceKindPage"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            503: components["responses"]["503"];
+        };
+    };
+    list_target_groups: {
+        parameters: {
+            query?: {
+                /** @description Part of the name, any case. */
+                q?: string;
+                /** @description Page size, 1 to 200 (default 50). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetGroupPage"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            422: components["responses"]["422"];
+            503: components["responses"]["503"];
+        };
+    };
+    create_target_group: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TargetGroupCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetGroup"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            408: components["responses"]["408"];
+            409: components["responses"]["409"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            503: components["responses"]["503"];
+        };
+    };
+    get_target_group: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetGroup"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            503: components["responses"]["503"];
+        };
+    };
+    list_organizations: {
+        parameters: {
+            query?: {
+                /** @description Part of the name, any case. */
+                q?: string;
+                kind?: components["schemas"]["OrganizationKind"];
+                /** @description The organization with this IČO. */
+                ico?: string;
+                /** @description Page size, 1 to 200 (default 50). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationPage"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            422: components["responses"]["422"];
+            503: components["responses"]["503"];
+        };
+    };
+    create_organization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrganizationCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organization"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            408: components["responses"]["408"];
+            409: components["responses"]["409"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            503: components["responses"]["503"];
+        };
+    };
+    get_organization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organization"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            503: components["responses"]["503"];
+        };
+    };
+    delete_organization: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The resource's `ETag` as read (`"3"`, or `*` for any version); 412 when it is stale. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            412: components["responses"]["412"];
+            429: components["responses"]["429"];
+            503: components["responses"]["503"];
+        };
+    };
+    update_organization: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The resource's `ETag` as read (`"3"`, or `*` for any version); 412 when it is stale. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrganizationPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organization"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            408: components["responses"]["408"];
+            409: components["responses"]["409"];
+            412: components["responses"]["412"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            503: components["responses"]["503"];
+        };
+    };
+    list_services: {
+        parameters: {
+            query?: {
+                /** @description Services of this kind (a code of `/service-kinds`). */
+                kind_code?: string;
+                form?: components["schemas"]["ServiceForm"];
+                /** @description Services for this target group (a code of `/target-groups`). */
+                target_group_code?: string;
+                /** @description Services serving this territory or one below it. */
+                territory_id?: string;
+                organization_id?: string;
+                /** @description Part of the service's name, any case. */
+                q?: string;
+                /** @description true: services provided today (valid_from not after today, valid_to not before it); false: the others. */
+                active?: boolean;
+                /** @description Page size, 1 to 200 (default 50). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServicePage"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            422: components["responses"]["422"];
+            503: components["responses"]["503"];
+        };
+    };
+    create_service: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Service"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            408: components["responses"]["408"];
+            409: components["responses"]["409"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            503: components["responses"]["503"];
+        };
+    };
+    get_service: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Service"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            503: components["responses"]["503"];
+        };
+    };
+    delete_service: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The resource's `ETag` as read (`"3"`, or `*` for any version); 412 when it is stale. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            412: components["responses"]["412"];
+            429: components["responses"]["429"];
+            503: components["responses"]["503"];
+        };
+    };
+    update_service: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The resource's `ETag` as read (`"3"`, or `*` for any version); 412 when it is stale. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServicePatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Service"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            408: components["responses"]["408"];
+            409: components["responses"]["409"];
+            412: components["responses"]["412"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
             429: components["responses"]["429"];
             503: components["responses"]["503"];
         };

@@ -1,0 +1,361 @@
+//! Services: public to read; coordinators and admins manage them. A service's lists (forms,
+//! target groups, capacities, territories) are rows of their own, replaced whole when a write
+//! carries them, and read for a page of services in one query each.
+use std::collections::HashMap;
+
+use entity::service_link::{capacity, form, target_group as service_group, territory as service_territory};
+use entity::{organization, service, service_kind, target_group, territory};
+use sea_orm::sea_query::{Condition, Expr, Query};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, QuerySelect,
+};
+use uuid::Uuid;
+
+use super::dto::{Capacity, Lists, Service, ServiceCreate, ServiceFilters, ServicePage, ServicePatch, check_lists, check_validity};
+use crate::audit::{self, service::changes_of};
+use crate::caller::{Action, Caller, authorize};
+use crate::clock;
+use crate::error::{ApiError, ApiResult, FieldErrorCode, Validate, Validator};
+use crate::http::IfMatch;
+use crate::like;
+use crate::organizations::dto::stored;
+use crate::pagination::{self, PageParams, Sort};
+use crate::state::AppState;
+use crate::store::{given, update_versioned};
+use crate::territories::scope;
+
+async fn find<D: ConnectionTrait>(db: &D, id: Uuid) -> ApiResult<service::Model> {
+    service::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound)
+}
+
+/// The lists of `services`, four queries whatever their number.
+async fn lists_of<D: ConnectionTrait>(db: &D, services: &[Uuid]) -> ApiResult<HashMap<Uuid, Lists>> {
+    let mut lists: HashMap<Uuid, Lists> = HashMap::new();
+    if services.is_empty() {
+        return Ok(lists);
+    }
+    let ids = || services.iter().copied();
+    for row in form::Entity::find().filter(form::Column::ServiceId.is_in(ids())).order_by_asc(form::Column::Form).all(db).await? {
+        lists.entry(row.service_id).or_default().forms.push(row.form);
+    }
+    let groups =
+        service_group::Entity::find().filter(service_group::Column::ServiceId.is_in(ids())).order_by_asc(service_group::Column::Id);
+    for row in groups.all(db).await? {
+        lists.entry(row.service_id).or_default().target_group_codes.push(row.target_group_code);
+    }
+    let capacities = capacity::Entity::find().filter(capacity::Column::ServiceId.is_in(ids())).order_by_asc(capacity::Column::Position);
+    for row in capacities.all(db).await? {
+        lists.entry(row.service_id).or_default().capacities.push(Capacity { form: row.form, count: row.count, unit: row.unit });
+    }
+    let territories = service_territory::Entity::find()
+        .filter(service_territory::Column::ServiceId.is_in(ids()))
+        .order_by_asc(service_territory::Column::Id);
+    for row in territories.all(db).await? {
+        lists.entry(row.service_id).or_default().territory_ids.push(row.territory_id);
+    }
+    Ok(lists)
+}
+
+/// The names of `organizations`, in one query.
+async fn names_of<D: ConnectionTrait>(db: &D, organizations: impl IntoIterator<Item = Uuid>) -> ApiResult<HashMap<Uuid, String>> {
+    let rows: Vec<(Uuid, String)> = organization::Entity::find()
+        .select_only()
+        .column(organization::Column::Id)
+        .column(organization::Column::Name)
+        .filter(organization::Column::Id.is_in(organizations))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().collect())
+}
+
+async fn answer_all<D: ConnectionTrait>(db: &D, rows: Vec<service::Model>) -> ApiResult<Vec<Service>> {
+    let mut lists = lists_of(db, &rows.iter().map(|s| s.id).collect::<Vec<_>>()).await?;
+    let names = names_of(db, rows.iter().map(|s| s.organization_id)).await?;
+    Ok(rows
+        .into_iter()
+        .map(|s| {
+            let own = lists.remove(&s.id).unwrap_or_default();
+            let name = names.get(&s.organization_id).cloned().unwrap_or_default();
+            Service::from_model(s, name, own)
+        })
+        .collect())
+}
+
+async fn answer<D: ConnectionTrait>(db: &D, row: service::Model) -> ApiResult<Service> {
+    answer_all(db, vec![row]).await?.pop().ok_or(ApiError::NotFound)
+}
+
+pub async fn get(state: &AppState, id: Uuid) -> ApiResult<Service> {
+    answer(&state.db, find(&state.db, id).await?).await
+}
+
+/// Provided on `today`: begun (or with no start) and not ended (or with no end).
+fn active_on(today: chrono::NaiveDate) -> Condition {
+    Condition::all()
+        .add(Condition::any().add(service::Column::ValidFrom.is_null()).add(service::Column::ValidFrom.lte(today)))
+        .add(Condition::any().add(service::Column::ValidTo.is_null()).add(service::Column::ValidTo.gte(today)))
+}
+
+/// In the order they were entered.
+pub async fn list(state: &AppState, filters: ServiceFilters, page: &PageParams) -> ApiResult<ServicePage> {
+    let mut select = service::Entity::find();
+    if let Some(kind) = &filters.kind_code {
+        select = select.filter(service::Column::KindCode.eq(kind.as_str()));
+    }
+    if let Some(wanted) = filters.form {
+        let having = Query::select().column(form::Column::ServiceId).from(form::Entity).and_where(form::Column::Form.eq(wanted)).take();
+        select = select.filter(service::Column::Id.in_subquery(having));
+    }
+    if let Some(code) = &filters.target_group_code {
+        let having = Query::select()
+            .column(service_group::Column::ServiceId)
+            .from(service_group::Entity)
+            .and_where(service_group::Column::TargetGroupCode.eq(code.as_str()))
+            .take();
+        select = select.filter(service::Column::Id.in_subquery(having));
+    }
+    if let Some(root) = filters.territory_id {
+        let serving = scope::rows_within(service_territory::Column::ServiceId, service_territory::Column::TerritoryId, root);
+        select = select.filter(service::Column::Id.in_subquery(serving));
+    }
+    if let Some(organization) = filters.organization_id {
+        select = select.filter(service::Column::OrganizationId.eq(organization));
+    }
+    if let Some(q) = like::containing(filters.q.as_deref(), [Expr::col(service::Column::Name)]) {
+        select = select.filter(q);
+    }
+    if let Some(active) = filters.active {
+        let provided = active_on(clock::today());
+        select = select.filter(if active { provided } else { provided.not() });
+    }
+    let sort = Sort { key: None, id: service::Column::Id, descending: false };
+    let (rows, next_cursor) = pagination::fetch(&state.db, select, sort, page, |s| (None, s.id)).await?;
+    Ok(ServicePage { items: answer_all(&state.db, rows).await?, next_cursor })
+}
+
+/// The references a write makes, each a 422 naming its field when it points nowhere.
+async fn check_references<D: ConnectionTrait>(
+    db: &D,
+    v: &mut Validator,
+    organization_id: Option<Uuid>,
+    kind_code: Option<&str>,
+    target_group_codes: Option<&[String]>,
+    territory_ids: Option<&[Uuid]>,
+) -> ApiResult<()> {
+    if let Some(id) = organization_id {
+        let found = organization::Entity::find_by_id(id).one(db).await?.is_some();
+        v.check(found, "organization_id", FieldErrorCode::NotFound, "no such organization");
+    }
+    if let Some(code) = kind_code {
+        let found = service_kind::Entity::find_by_id(code.to_owned()).one(db).await?.is_some();
+        v.check(found, "kind_code", FieldErrorCode::NotFound, "no such kind of service (see /service-kinds)");
+    }
+    if let Some(codes) = target_group_codes.filter(|c| !c.is_empty()) {
+        let known: Vec<String> = target_group::Entity::find()
+            .select_only()
+            .column(target_group::Column::Code)
+            .filter(target_group::Column::Code.is_in(codes.iter().cloned()))
+            .into_tuple()
+            .all(db)
+            .await?;
+        for (i, code) in codes.iter().enumerate() {
+            v.check(known.contains(code), &format!("target_group_codes[{i}]"), FieldErrorCode::NotFound, "no such target group");
+        }
+    }
+    if let Some(ids) = territory_ids.filter(|t| !t.is_empty()) {
+        let known: Vec<Uuid> = territory::Entity::find()
+            .select_only()
+            .column(territory::Column::Id)
+            .filter(territory::Column::Id.is_in(ids.iter().copied()))
+            .into_tuple()
+            .all(db)
+            .await?;
+        for (i, id) in ids.iter().enumerate() {
+            v.check(known.contains(id), &format!("territory_ids[{i}]"), FieldErrorCode::NotFound, "no such territory");
+        }
+    }
+    Ok(())
+}
+
+/// 409 `duplicate` naming `registration_id` when another service has it (the database keeps it too).
+async fn ensure_registration_free<D: ConnectionTrait>(db: &D, registration: Option<&str>, except: Option<Uuid>) -> ApiResult<()> {
+    let Some(registration) = registration else { return Ok(()) };
+    let mut select = service::Entity::find().filter(service::Column::RegistrationId.eq(registration));
+    if let Some(id) = except {
+        select = select.filter(service::Column::Id.ne(id));
+    }
+    if select.one(db).await?.is_some() {
+        return Err(ApiError::duplicate("registration_id", format!("another service has the registration {registration}")));
+    }
+    Ok(())
+}
+
+/// Replaces whichever of a service's lists the write carries.
+async fn write_lists<D: ConnectionTrait>(
+    db: &D,
+    id: Uuid,
+    forms: Option<&[entity::enums::ServiceForm]>,
+    target_group_codes: Option<&[String]>,
+    capacities: Option<&[Capacity]>,
+    territory_ids: Option<&[Uuid]>,
+) -> ApiResult<()> {
+    if let Some(forms) = forms {
+        form::Entity::delete_many().filter(form::Column::ServiceId.eq(id)).exec(db).await?;
+        for f in forms {
+            form::ActiveModel { id: Set(Uuid::now_v7()), service_id: Set(id), form: Set(*f) }.insert(db).await?;
+        }
+    }
+    if let Some(codes) = target_group_codes {
+        service_group::Entity::delete_many().filter(service_group::Column::ServiceId.eq(id)).exec(db).await?;
+        for code in codes {
+            service_group::ActiveModel { id: Set(Uuid::now_v7()), service_id: Set(id), target_group_code: Set(code.clone()) }
+                .insert(db)
+                .await?;
+        }
+    }
+    if let Some(capacities) = capacities {
+        capacity::Entity::delete_many().filter(capacity::Column::ServiceId.eq(id)).exec(db).await?;
+        for (position, c) in (1..).zip(capacities) {
+            capacity::ActiveModel {
+                id: Set(Uuid::now_v7()),
+                service_id: Set(id),
+                form: Set(c.form),
+                count: Set(c.count),
+                unit: Set(c.unit),
+                position: Set(position),
+            }
+            .insert(db)
+            .await?;
+        }
+    }
+    if let Some(territories) = territory_ids {
+        service_territory::Entity::delete_many().filter(service_territory::Column::ServiceId.eq(id)).exec(db).await?;
+        for territory in territories {
+            service_territory::ActiveModel { id: Set(Uuid::now_v7()), service_id: Set(id), territory_id: Set(*territory) }
+                .insert(db)
+                .await?;
+        }
+    }
+    Ok(())
+}
+
+pub async fn create(state: &AppState, caller: &Caller, body: ServiceCreate) -> ApiResult<Service> {
+    authorize(caller, Action::ManageNetwork)?;
+    let mut v = Validator::new();
+    body.validate(&mut v);
+    v.finish()?;
+    let txn = crate::db::begin(&state.db).await?;
+    let mut v = Validator::new();
+    check_references(
+        &txn,
+        &mut v,
+        Some(body.organization_id),
+        body.kind_code.as_deref(),
+        Some(&body.target_group_codes),
+        Some(&body.territory_ids),
+    )
+    .await?;
+    v.finish()?;
+    let registration = stored(body.registration_id.as_deref());
+    ensure_registration_free(&txn, registration.as_deref(), None).await?;
+    let now = clock::now();
+    let created = service::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        organization_id: Set(body.organization_id),
+        name: Set(body.name.trim().to_string()),
+        kind_code: Set(body.kind_code.clone()),
+        registration_id: Set(registration),
+        address: Set(stored(body.address.as_deref())),
+        municipality_code: Set(body.municipality_code.clone()),
+        web: Set(stored(body.web.as_deref())),
+        email: Set(stored(body.email.as_deref())),
+        phone: Set(stored(body.phone.as_deref())),
+        description: Set(body.description.clone()),
+        valid_from: Set(body.valid_from),
+        valid_to: Set(body.valid_to),
+        created_at: Set(now),
+        updated_at: Set(now),
+        version: Set(1),
+    }
+    .insert(&txn)
+    .await?;
+    write_lists(&txn, created.id, Some(&body.forms), Some(&body.target_group_codes), Some(&body.capacities), Some(&body.territory_ids))
+        .await?;
+    audit::record(&txn, caller, "create", "service", Some(created.id), changes_of(&body)).await?;
+    let service = answer(&txn, created).await?;
+    txn.commit().await?;
+    Ok(service)
+}
+
+pub async fn update(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMatch, patch: ServicePatch) -> ApiResult<Service> {
+    authorize(caller, Action::ManageNetwork)?;
+    let mut v = Validator::new();
+    patch.validate(&mut v);
+    v.finish()?;
+    let txn = crate::db::begin(&state.db).await?;
+    let current = find(&txn, id).await?;
+    if_match.check(current.version)?;
+    // The lists' rules hold between them (capacities of the forms the service has), so a patch
+    // is checked against the lists the service will have.
+    let mut v = Validator::new();
+    let now_lists = lists_of(&txn, &[id]).await?.remove(&id).unwrap_or_default();
+    let forms = patch.forms.as_deref().unwrap_or(&now_lists.forms);
+    let capacities = patch.capacities.as_deref().or((patch.forms.is_some()).then_some(now_lists.capacities.as_slice()));
+    check_lists(&mut v, forms, patch.target_group_codes.as_deref(), capacities, patch.territory_ids.as_deref());
+    check_validity(&mut v, patch.valid_from.unwrap_or(current.valid_from), patch.valid_to.unwrap_or(current.valid_to));
+    check_references(
+        &txn,
+        &mut v,
+        patch.organization_id,
+        patch.kind_code.as_ref().and_then(|k| k.as_deref()),
+        patch.target_group_codes.as_deref(),
+        patch.territory_ids.as_deref(),
+    )
+    .await?;
+    v.finish()?;
+    let registration = patch.registration_id.as_ref().map(|r| stored(r.as_deref()));
+    if let Some(registration) = &registration {
+        ensure_registration_free(&txn, registration.as_deref(), Some(id)).await?;
+    }
+    let version = current.version;
+    let mut active = current.into_active_model();
+    given(&mut active.organization_id, patch.organization_id);
+    given(&mut active.name, patch.name.as_ref().map(|n| n.trim().to_string()));
+    given(&mut active.kind_code, patch.kind_code.clone());
+    given(&mut active.registration_id, registration);
+    given(&mut active.address, patch.address.as_ref().map(|t| stored(t.as_deref())));
+    given(&mut active.municipality_code, patch.municipality_code.clone());
+    given(&mut active.web, patch.web.as_ref().map(|t| stored(t.as_deref())));
+    given(&mut active.email, patch.email.as_ref().map(|t| stored(t.as_deref())));
+    given(&mut active.phone, patch.phone.as_ref().map(|t| stored(t.as_deref())));
+    given(&mut active.description, patch.description.clone());
+    given(&mut active.valid_from, patch.valid_from);
+    given(&mut active.valid_to, patch.valid_to);
+    let updated = update_versioned(&txn, active, id, version).await?;
+    write_lists(
+        &txn,
+        id,
+        patch.forms.as_deref(),
+        patch.target_group_codes.as_deref(),
+        patch.capacities.as_deref(),
+        patch.territory_ids.as_deref(),
+    )
+    .await?;
+    audit::record(&txn, caller, "update", "service", Some(id), changes_of(&patch)).await?;
+    let service = answer(&txn, updated).await?;
+    txn.commit().await?;
+    Ok(service)
+}
+
+/// Deletes the service and its lists.
+pub async fn delete(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMatch) -> ApiResult<()> {
+    authorize(caller, Action::ManageNetwork)?;
+    let txn = crate::db::begin(&state.db).await?;
+    let current = find(&txn, id).await?;
+    if_match.check(current.version)?;
+    service::Entity::delete_by_id(id).exec(&txn).await?;
+    audit::record(&txn, caller, "delete", "service", Some(id), Default::default()).await?;
+    txn.commit().await?;
+    Ok(())
+}
