@@ -127,6 +127,26 @@ both!(demo_data_set_is_complete, |app| async move {
     // People are invented and on example.cz.
     let people = user::Entity::find().all(&app.db).await.unwrap();
     assert!(people.len() >= 8 && people.iter().all(|u| u.email.ends_with("example.cz")));
+    // The network of social services: 15–25 services across the four places, by invented
+    // providers whose IČOs pass the check digit, their contacts on example.cz.
+    let services = items(&app.get("/services?limit=200", None).await.expect(200)).clone();
+    assert!((15..=25).contains(&services.len()), "{} services", services.len());
+    for place in [&ostrava_city, &krumlov_orp, &turnovsko, &bustehrad] {
+        let here = of(format!("/services?territory_id={}", place["id"].as_str().unwrap())).await;
+        assert!(here.len() >= 3, "{}: {here:?}", place["name"]);
+    }
+    assert!(services.iter().any(|s| s["kind_code"].is_null()), "a related activity, as Ostrava plans them");
+    let care_for_seniors =
+        of(format!("/services?kind_code=pecovatelska_sluzba&target_group_code=seniori&territory_id={}", jck["id"].as_str().unwrap())).await;
+    assert_eq!(care_for_seniors, ["Pečovatelská služba Krumlovsko"]);
+    let organizations = items(&app.get("/organizations?limit=200", None).await.expect(200)).clone();
+    for o in &organizations {
+        let ico = o["ico"].as_str().unwrap();
+        let digits: Vec<u32> = ico.chars().map(|c| c.to_digit(10).unwrap()).collect();
+        let sum: u32 = digits[..7].iter().zip((2..=8).rev()).map(|(d, w)| d * w).sum();
+        assert_eq!(digits[7], (11 - sum % 11) % 10, "{ico}");
+        assert!(o["email"].as_str().unwrap().ends_with("example.cz") && !o["services"].as_array().unwrap().is_empty(), "{o}");
+    }
     // Loading again changes nothing.
     let again = api::seed::demo::load(&app.db, &Default::default()).await.unwrap();
     assert!(!again);

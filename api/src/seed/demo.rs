@@ -7,10 +7,11 @@
 //! regional one. Every person is invented; addresses are on example.cz.
 use chrono::{Duration, Utc};
 use entity::enums::*;
+use entity::service_link::{capacity, form, target_group as service_group, territory as service_territory};
 use entity::values::*;
 use entity::{
-    comment, goal, measure, measure_update, meeting, plan, plan_status_change, territory, territory_coordinator, user, working_group,
-    working_group_member,
+    comment, goal, measure, measure_update, meeting, organization, plan, plan_status_change, service, territory, territory_coordinator,
+    user, working_group, working_group_member,
 };
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, DatabaseConnection, DatabaseTransaction, EntityTrait, PaginatorTrait};
 use uuid::Uuid;
@@ -1053,5 +1054,191 @@ async fn build(b: &Builder<'_>) -> ApiResult<()> {
     b.plan("Komunitní plán sociálních služeb Turnovsko 2027–2030 (pracovní verze)", &turnovsko, (2027, 2030),
         "Pracovní verze; v regionu pracují čtyři pracovní skupiny: senioři, osoby se zdravotním postižením, děti a mládež, osoby ohrožené sociálním vyloučením.",
         "Dříve či později budeme sociální služby potřebovat. A jaké to budou, záleží hlavně na nás.", PlanStatus::Draft, None, None).await?;
+
+    network(b, &ostrava_city, &krumlov_orp, &turnovsko, &bustehrad).await
+}
+
+/// A service of the demo network: its provider, kind (none for a related activity), forms,
+/// target groups, capacities and the place it serves.
+struct ServiceSpec<'a> {
+    organization: Uuid,
+    name: &'a str,
+    kind: Option<&'a str>,
+    forms: &'a [ServiceForm],
+    groups: &'a [&'a str],
+    capacities: &'a [(ServiceForm, i32, CapacityUnit)],
+    place: &'a Place<'a>,
+    address: &'a str,
+    description: &'a str,
+}
+
+impl Builder<'_> {
+    /// An invented organization: its IČO has a valid check digit, its contacts are on example.cz.
+    async fn organization(
+        &self,
+        name: &str,
+        ico: &str,
+        kind: OrganizationKind,
+        host: &str,
+        address: &str,
+        description: &str,
+    ) -> ApiResult<Uuid> {
+        let now = clock::now();
+        let id = Uuid::now_v7();
+        organization::ActiveModel {
+            id: Set(id),
+            name: Set(name.into()),
+            ico: Set(Some(ico.into())),
+            kind: Set(kind),
+            address: Set(Some(address.into())),
+            web: Set(Some(format!("https://www.{host}"))),
+            email: Set(Some(format!("info@{host}"))),
+            phone: Set(None),
+            description: Set(description.into()),
+            created_at: Set(now),
+            updated_at: Set(now),
+            version: Set(1),
+        }
+        .insert(self.txn)
+        .await?;
+        Ok(id)
+    }
+
+    async fn service(&self, s: ServiceSpec<'_>) -> ApiResult<Uuid> {
+        let now = clock::now();
+        let id = Uuid::now_v7();
+        service::ActiveModel {
+            id: Set(id),
+            organization_id: Set(s.organization),
+            name: Set(s.name.into()),
+            kind_code: Set(s.kind.map(Into::into)),
+            registration_id: Set(None),
+            address: Set(Some(s.address.into())),
+            municipality_code: Set(None),
+            web: Set(None),
+            email: Set(None),
+            phone: Set(None),
+            description: Set(s.description.into()),
+            valid_from: Set(Some(day(2020, 1, 1))),
+            valid_to: Set(None),
+            created_at: Set(now),
+            updated_at: Set(now),
+            version: Set(1),
+        }
+        .insert(self.txn)
+        .await?;
+        for f in s.forms {
+            form::ActiveModel { id: Set(Uuid::now_v7()), service_id: Set(id), form: Set(*f) }.insert(self.txn).await?;
+        }
+        for code in s.groups {
+            service_group::ActiveModel { id: Set(Uuid::now_v7()), service_id: Set(id), target_group_code: Set((*code).into()) }
+                .insert(self.txn)
+                .await?;
+        }
+        for (position, (f, count, unit)) in (1..).zip(s.capacities) {
+            capacity::ActiveModel {
+                id: Set(Uuid::now_v7()),
+                service_id: Set(id),
+                form: Set(*f),
+                count: Set(*count),
+                unit: Set(*unit),
+                position: Set(position),
+            }
+            .insert(self.txn)
+            .await?;
+        }
+        service_territory::ActiveModel { id: Set(Uuid::now_v7()), service_id: Set(id), territory_id: Set(s.place.id) }
+            .insert(self.txn)
+            .await?;
+        Ok(id)
+    }
+}
+
+/// The network of social services of the four demo places, as the seeds describe them: Ostrava's
+/// "sociální služby a související aktivity", the working groups' target groups in Český Krumlov and
+/// Turnovsko, Buštěhrad's care for its seniors. Every provider is invented.
+#[rustfmt::skip]
+async fn network(b: &Builder<'_>, ostrava: &Place<'_>, krumlov: &Place<'_>, turnovsko: &Place<'_>, bustehrad: &Place<'_>) -> ApiResult<()> {
+    use CapacityUnit::*;
+    use OrganizationKind as K;
+    use ServiceForm::*;
+
+    let seniorcentrum = b.organization("Seniorcentrum Ostrava-Jih, z. ú.", "27100014", K::Provider, "seniorcentrum-ostrava.example.cz",
+        "Horní 10, 700 30 Ostrava", "Péče o seniory v jejich domácnostech i v domově.").await?;
+    let novy_krok = b.organization("Nový krok, z. s.", "27100022", K::Ngo, "novykrok.example.cz",
+        "Nádražní 5, 702 00 Ostrava", "Pomoc dětem, mládeži a lidem bez domova.").await?;
+    let diakonie = b.organization("Diakonie Krumlovsko, z. ú.", "27100031", K::Church, "diakonie-krumlovsko.example.cz",
+        "Latrán 20, 381 01 Český Krumlov", "Služby pro seniory, osoby se zdravotním postižením a rodiny na Českokrumlovsku.").await?;
+    let poradna = b.organization("Poradna Vltava, z. s.", "27100049", K::Ngo, "poradna-vltava.example.cz",
+        "Náměstí Svornosti 3, 381 01 Český Krumlov", "Poradenství a krizová pomoc pro osoby v krizi a etnické menšiny.").await?;
+    let pojizeri = b.organization("Pojizerská pečovatelská, o. p. s.", "27100057", K::Provider, "pojizerska.example.cz",
+        "Skálova 8, 511 01 Turnov", "Pečovatelská služba a tísňová péče v regionu Turnovsko.").await?;
+    let jizerka = b.organization("Rodinné centrum Jizerka, z. s.", "27100065", K::Ngo, "jizerka.example.cz",
+        "Palackého 2, 511 01 Turnov", "Podpora rodin s dětmi a raná péče.").await?;
+    let dps = b.organization("Dům s pečovatelskou službou Buštěhrad, p. o.", "27100073", K::Provider, "dps-bustehrad.example.cz",
+        "Revoluční 1, 273 43 Buštěhrad", "Příspěvková organizace města: pečovatelská služba a odlehčovací pobyty.").await?;
+
+    let services = [
+        ServiceSpec { organization: seniorcentrum, name: "Pečovatelská služba Ostrava-Jih", kind: Some("pecovatelska_sluzba"), forms: &[Field, Outpatient],
+            groups: &["seniori", "osoby_se_zdravotnim_postizenim"], capacities: &[(Field, 180, Clients), (Outpatient, 20, Clients)], place: ostrava,
+            address: "Horní 10, Ostrava", description: "Pomoc s péčí o domácnost, hygienou a stravou, aby senioři mohli zůstat doma." },
+        ServiceSpec { organization: seniorcentrum, name: "Domov pro seniory Hůrka", kind: Some("domovy_pro_seniory"), forms: &[Residential],
+            groups: &["seniori"], capacities: &[(Residential, 120, Beds)], place: ostrava,
+            address: "Na Hůrce 4, Ostrava", description: "Celoroční pobyt pro seniory, kteří potřebují stálou péči." },
+        ServiceSpec { organization: seniorcentrum, name: "Domov se zvláštním režimem Hůrka", kind: Some("domovy_se_zvlastnim_rezimem"), forms: &[Residential],
+            groups: &["osoby_zijici_s_demenci", "seniori"], capacities: &[(Residential, 40, Beds)], place: ostrava,
+            address: "Na Hůrce 4, Ostrava", description: "Pobyt pro lidi žijící s demencí." },
+        ServiceSpec { organization: novy_krok, name: "Nízkoprahový klub Krok", kind: Some("nizkoprahova_zarizeni_pro_deti_a_mladez"), forms: &[Outpatient, Field],
+            groups: &["deti_a_mladez_ohrozene_spolecensky_nezadoucimi_jevy"], capacities: &[(Outpatient, 25, Clients), (Field, 15, Clients)], place: ostrava,
+            address: "Nádražní 5, Ostrava", description: "Bezpečné místo pro volný čas, podpora a poradenství pro děti a mládež." },
+        ServiceSpec { organization: novy_krok, name: "Azylový dům Krok", kind: Some("azylove_domy"), forms: &[Residential],
+            groups: &["osoby_bez_pristresi"], capacities: &[(Residential, 36, Beds)], place: ostrava,
+            address: "Přívozská 12, Ostrava", description: "Přechodné ubytování a podpora pro lidi bez domova." },
+        ServiceSpec { organization: novy_krok, name: "Senior taxi Ostrava", kind: None, forms: &[Field],
+            groups: &["seniori", "osoby_se_zdravotnim_postizenim"], capacities: &[], place: ostrava,
+            address: "Nádražní 5, Ostrava", description: "Související aktivita: doprava k lékaři a na úřady za symbolickou cenu." },
+        ServiceSpec { organization: diakonie, name: "Pečovatelská služba Krumlovsko", kind: Some("pecovatelska_sluzba"), forms: &[Field],
+            groups: &["seniori", "osoby_se_zdravotnim_postizenim"], capacities: &[(Field, 90, Clients)], place: krumlov,
+            address: "Latrán 20, Český Krumlov", description: "Terénní péče v Českém Krumlově a okolních obcích." },
+        ServiceSpec { organization: diakonie, name: "Osobní asistence Krumlovsko", kind: Some("osobni_asistence"), forms: &[Field],
+            groups: &["osoby_se_zdravotnim_postizenim"], capacities: &[(Field, 30, Clients)], place: krumlov,
+            address: "Latrán 20, Český Krumlov", description: "Asistence doma, ve škole i v práci." },
+        ServiceSpec { organization: diakonie, name: "Sociálně aktivizační služba pro rodiny Krumlovsko", kind: Some("socialne_aktivizacni_sluzby_pro_rodiny_s_detmi"),
+            forms: &[Field, Outpatient], groups: &["rodiny_s_detmi", "deti_mladez_a_rodiny"], capacities: &[(Field, 40, Clients), (Outpatient, 10, Clients)],
+            place: krumlov, address: "Latrán 20, Český Krumlov", description: "Podpora rodin, kterým hrozí odebrání dětí." },
+        ServiceSpec { organization: poradna, name: "Odborné sociální poradenství Vltava", kind: Some("odborne_socialni_poradenstvi"), forms: &[Outpatient, Field],
+            groups: &["osoby_v_krizi", "osoby_ohrozene_socialnim_vyloucenim"], capacities: &[(Outpatient, 400, Contacts)], place: krumlov,
+            address: "Náměstí Svornosti 3, Český Krumlov", description: "Dluhové a sociálně-právní poradenství." },
+        ServiceSpec { organization: poradna, name: "Krizová pomoc Vltava", kind: Some("krizova_pomoc"), forms: &[Outpatient],
+            groups: &["osoby_v_krizi", "obeti_domaciho_nasili"], capacities: &[(Outpatient, 300, Interventions)], place: krumlov,
+            address: "Náměstí Svornosti 3, Český Krumlov", description: "Okamžitá pomoc lidem v krizi." },
+        ServiceSpec { organization: poradna, name: "Terénní program Krumlovsko", kind: Some("terenni_programy"), forms: &[Field],
+            groups: &["etnicke_mensiny", "osoby_v_socialne_vyloucenych_komunitach"], capacities: &[(Field, 600, Contacts)], place: krumlov,
+            address: "Náměstí Svornosti 3, Český Krumlov", description: "Terénní práce v lokalitách ohrožených sociálním vyloučením." },
+        ServiceSpec { organization: pojizeri, name: "Pečovatelská služba Turnovsko", kind: Some("pecovatelska_sluzba"), forms: &[Field],
+            groups: &["seniori"], capacities: &[(Field, 120, Clients)], place: turnovsko,
+            address: "Skálova 8, Turnov", description: "Péče v Turnově a obcích mikroregionu." },
+        ServiceSpec { organization: pojizeri, name: "Tísňová péče Pojizeří", kind: Some("tisnova_pece"), forms: &[Field],
+            groups: &["seniori", "osoby_se_zdravotnim_postizenim"], capacities: &[(Field, 60, Clients)], place: turnovsko,
+            address: "Skálova 8, Turnov", description: "Nepřetržitá pomoc na tlačítko pro lidi žijící sami." },
+        ServiceSpec { organization: pojizeri, name: "Denní stacionář Turnov", kind: Some("denni_stacionare"), forms: &[Outpatient],
+            groups: &["osoby_zijici_s_demenci", "seniori"], capacities: &[(Outpatient, 15, Clients)], place: turnovsko,
+            address: "Skálova 8, Turnov", description: "Denní péče, aby pečující rodina mohla do práce." },
+        ServiceSpec { organization: jizerka, name: "Raná péče Jizerka", kind: Some("rana_pece"), forms: &[Field],
+            groups: &["rodiny_s_detmi", "osoby_se_zdravotnim_postizenim"], capacities: &[(Field, 25, Clients)], place: turnovsko,
+            address: "Palackého 2, Turnov", description: "Podpora rodin s dítětem se zdravotním postižením do 7 let." },
+        ServiceSpec { organization: dps, name: "Pečovatelská služba Buštěhrad", kind: Some("pecovatelska_sluzba"), forms: &[Field, Outpatient],
+            groups: &["seniori"], capacities: &[(Field, 35, Clients), (Outpatient, 10, Clients)], place: bustehrad,
+            address: "Revoluční 1, Buštěhrad", description: "Péče o seniory v Buštěhradu a v domě s pečovatelskou službou." },
+        ServiceSpec { organization: dps, name: "Odlehčovací služba Buštěhrad", kind: Some("odlehcovaci_sluzby"), forms: &[Residential],
+            groups: &["seniori", "pecujici_osoby"], capacities: &[(Residential, 4, Beds)], place: bustehrad,
+            address: "Revoluční 1, Buštěhrad", description: "Krátkodobé pobyty, aby si pečující mohli odpočinout." },
+        ServiceSpec { organization: dps, name: "Klub seniorů Buštěhrad", kind: None, forms: &[Outpatient],
+            groups: &["seniori"], capacities: &[], place: bustehrad,
+            address: "Revoluční 1, Buštěhrad", description: "Související aktivita: setkávání, přednášky a výlety." },
+    ];
+    for spec in services {
+        b.service(spec).await?;
+    }
     Ok(())
 }
