@@ -18,8 +18,10 @@ use ForeignKeyAction::{Cascade, NoAction};
 
 /// `code, paragraph, name, group, register id`, in the order of the Act. §37 is split into its
 /// základní and odborné sociální poradenství (§37 (2) and (3)), as the register splits it. The
-/// register's ids follow the same order (`DruhSocialniSluzby/1` … `/33`), except the intervention
-/// centres, added to the Act as §60a in 2006 and to the register's list last (`/34`).
+/// register's ids (`DruhSocialniSluzby/N`; its list has 34 entries) follow the same order, except the
+/// intervention centres (§60a), last in the register's list (`/34`): the order of MPSV's code list
+/// as its public parsers show it, with `/5` tísňová péče and `/13` domovy pro seniory confirmed
+/// from the register's data. The import is to check them against `druhy-socialni-sluzby.json`.
 const SERVICE_KINDS: [(&str, &str, &str, &str, u32); 34] = [
     ("zakladni_socialni_poradenstvi", "§37", "základní sociální poradenství", "counselling", 1),
     ("odborne_socialni_poradenstvi", "§37", "odborné sociální poradenství", "counselling", 2),
