@@ -85,8 +85,12 @@ pub enum Action {
     /// comment's plan (or its meeting's group) is.
     ModerateComments(Place),
     ReadAudit,
-    /// Create, edit, delete organizations, services and target groups.
+    /// Create, edit, delete organizations and target groups: the installation's shared catalogue
+    /// (a provider serves many territories), so any coordinator's.
     ManageNetwork,
+    /// Create, edit, delete a service, placed in each territory it serves (every one of them must
+    /// be within reach; one that serves none is the whole installation's).
+    ManageServices(Place),
     /// Manage one's own API keys, profile and password (a session, not a key).
     SelfService,
 }
@@ -187,7 +191,9 @@ pub fn authorize(caller: &Caller, action: Action) -> ApiResult<()> {
     }
     let allowed = match action {
         Action::ManageUsers | Action::ReadAudit => caller.is_staff(),
-        Action::ManagePlans(place) | Action::ManageGroups(place) | Action::ModerateComments(place) => caller.coordinates(place),
+        Action::ManagePlans(place) | Action::ManageGroups(place) | Action::ModerateComments(place) | Action::ManageServices(place) => {
+            caller.coordinates(place)
+        }
         Action::EditPlanContent { group, plan_status, place } => {
             caller.coordinates(place) || (group.is_some_and(|g| caller.leads(g)) && !crate::lifecycle::is_frozen(plan_status))
         }
@@ -232,7 +238,9 @@ impl Action {
     /// The place a staff action touches, when it has one.
     fn place(self) -> Option<Place> {
         match self {
-            Self::ManagePlans(place) | Self::ManageGroups(place) | Self::ModerateComments(place) => Some(place),
+            Self::ManagePlans(place) | Self::ManageGroups(place) | Self::ModerateComments(place) | Self::ManageServices(place) => {
+                Some(place)
+            }
             Self::EditPlanContent { place, .. } | Self::ManageGroup { place, .. } => Some(place),
             Self::ManageUsers | Self::ReadAudit | Self::ManageNetwork | Self::SelfService => None,
         }

@@ -241,6 +241,7 @@ async fn world(app: &TestApp) -> World {
     app.insert(row).await;
     let organization = app.organization_row().await;
     let service = app.service_row(organization).await;
+    app.serves(service, territory).await;
     let (member_key, _) = insert_key(app, member.id, vec![Scope::Read]).await;
     let (_, read_key) = insert_key(app, coordinator.id, vec![Scope::Read]).await;
     let (_, write_key) = insert_key(app, coordinator.id, vec![Scope::Read, Scope::Write]).await;
@@ -500,9 +501,9 @@ fn rules() -> Vec<Rule> {
         post("/territories/{id}/coordinators", Admin, 201, |w| json!({"user_id": w.coordinator.id})),
         get("/territories/{id}/coordinators/{user_id}", Admin),
         delete("/territories/{id}/coordinators/{user_id}", Admin, 204),
-        // The network of social services: public to read, staff's to change (any coordinator, until
-        // `ManageNetwork` is placed in territories). The organization runs the service, so deleting
-        // it is refused (409).
+        // The network of social services: public to read, staff's to change. Target groups and
+        // organizations are the installation's shared catalogue (any coordinator); a service is
+        // managed where it serves. The organization runs the service, so deleting it is refused (409).
         get("/service-kinds", Public),
         get("/target-groups", Public),
         post("/target-groups", AnyStaff, 201, |_| json!({"code": format!("skupina_{}", Uuid::now_v7().simple()), "name": "Nová skupina"})),
@@ -515,13 +516,13 @@ fn rules() -> Vec<Rule> {
         get("/services", Public),
         post(
             "/services",
-            AnyStaff,
+            Staff,
             201,
-            |w| json!({"organization_id": w.organization, "name": "Terénní program", "kind_code": "terenni_programy"}),
+            |w| json!({"organization_id": w.organization, "name": "Terénní program", "kind_code": "terenni_programy", "territory_ids": [w.territory]}),
         ),
         get("/services/{id}", Public),
-        patch("/services/{id}", AnyStaff, |_| json!({"forms": ["field"]})),
-        delete("/services/{id}", AnyStaff, 204),
+        patch("/services/{id}", Staff, |_| json!({"forms": ["field"]})),
+        delete("/services/{id}", Staff, 204),
     ]
 }
 

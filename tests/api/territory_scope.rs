@@ -170,3 +170,31 @@ both!(a_narrowed_coordinator_makes_no_coordinators, |app| async move {
     app.post("/users", Some(&whole.token), account("coordinator")).await.expect(201);
     app.patch(&path, Some(&admin.token), json!({"role": "coordinator"})).await.expect(200);
 });
+
+both!(a_service_is_managed_where_it_serves, |app| async move {
+    let admin = app.admin().await;
+    let tree = app.tree(&admin.token).await;
+    let (krumlov, regional) = (app.coordinator().await, app.coordinator().await);
+    app.assign_coordinator(&tree.orp, &admin.token, krumlov.id).await;
+    app.assign_coordinator(&tree.region, &admin.token, regional.id).await;
+    let k = Some(krumlov.token.as_str());
+    // Organizations are the installation's catalogue: any coordinator adds one.
+    let provider = app.create_organization(&krumlov.token, "Charita Český Krumlov").await;
+    let body =
+        |territories: serde_json::Value| json!({"organization_id": provider, "name": "Pečovatelská služba", "territory_ids": territories});
+
+    let own = app.post_service(k, body(json!([tree.orp, tree.town]))).await.expect(201);
+    // Serving the neighbouring ORP too, or no territory at all, is beyond an ORP's coordinator.
+    app.post_service(k, body(json!([tree.orp, tree.other_orp]))).await.expect(403);
+    app.post_service(k, body(json!([]))).await.expect(403);
+    let path = format!("/services/{}", id(&own));
+    app.patch(&path, k, json!({"territory_ids": [tree.other_orp]})).await.expect(403);
+    assert_eq!(app.get(&path, None).await.json()["territory_ids"].as_array().unwrap().len(), 2, "the refused patch changed nothing");
+
+    // The region's coordinator extends it to the neighbouring ORP; from then on it is not the ORP
+    // coordinator's alone to change.
+    app.patch(&path, Some(&regional.token), json!({"territory_ids": [tree.orp, tree.other_orp]})).await.expect(200);
+    app.patch(&path, k, json!({"phone": "380 711 111"})).await.expect(403);
+    app.delete(&path, k).await.expect(403);
+    app.delete(&path, Some(&regional.token)).await.expect(204);
+});

@@ -13,7 +13,7 @@ use uuid::Uuid;
 
 use super::dto::{Capacity, Lists, Service, ServiceCreate, ServiceFilters, ServicePage, ServicePatch, check_lists, check_validity};
 use crate::audit::{self, service::changes_of};
-use crate::caller::{Action, Caller, authorize};
+use crate::caller::{Action, Caller, Place, authorize};
 use crate::clock;
 use crate::error::{ApiError, ApiResult, FieldErrorCode, Validate, Validator};
 use crate::http::IfMatch;
@@ -240,8 +240,17 @@ async fn write_lists<D: ConnectionTrait>(
     Ok(())
 }
 
+/// A coordinator narrowed to territories manages a service only when every territory it serves
+/// (before and after the change) lies within their reach.
+fn ensure_serves_within(caller: &Caller, territories: &[Uuid]) -> ApiResult<()> {
+    if territories.is_empty() {
+        return authorize(caller, Action::ManageServices(Place::At(None)));
+    }
+    territories.iter().try_for_each(|t| authorize(caller, Action::ManageServices(Place::At(Some(*t)))))
+}
+
 pub async fn create(state: &AppState, caller: &Caller, body: ServiceCreate) -> ApiResult<Service> {
-    authorize(caller, Action::ManageNetwork)?;
+    authorize(caller, Action::ManageServices(Place::Pending))?;
     let mut v = Validator::new();
     body.validate(&mut v);
     v.finish()?;
@@ -257,6 +266,7 @@ pub async fn create(state: &AppState, caller: &Caller, body: ServiceCreate) -> A
     )
     .await?;
     v.finish()?;
+    ensure_serves_within(caller, &body.territory_ids)?;
     let registration = stored(body.registration_id.as_deref());
     ensure_registration_free(&txn, registration.as_deref(), None).await?;
     let now = clock::now();
@@ -289,7 +299,7 @@ pub async fn create(state: &AppState, caller: &Caller, body: ServiceCreate) -> A
 }
 
 pub async fn update(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMatch, patch: ServicePatch) -> ApiResult<Service> {
-    authorize(caller, Action::ManageNetwork)?;
+    authorize(caller, Action::ManageServices(Place::Pending))?;
     let mut v = Validator::new();
     patch.validate(&mut v);
     v.finish()?;
@@ -300,6 +310,10 @@ pub async fn update(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMat
     // is checked against the lists the service will have.
     let mut v = Validator::new();
     let now_lists = lists_of(&txn, &[id]).await?.remove(&id).unwrap_or_default();
+    ensure_serves_within(caller, &now_lists.territory_ids)?;
+    if let Some(territories) = &patch.territory_ids {
+        ensure_serves_within(caller, territories)?;
+    }
     let forms = patch.forms.as_deref().unwrap_or(&now_lists.forms);
     let capacities = patch.capacities.as_deref().or((patch.forms.is_some()).then_some(now_lists.capacities.as_slice()));
     check_lists(&mut v, forms, patch.target_group_codes.as_deref(), capacities, patch.territory_ids.as_deref());
@@ -350,9 +364,10 @@ pub async fn update(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMat
 
 /// Deletes the service and its lists.
 pub async fn delete(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMatch) -> ApiResult<()> {
-    authorize(caller, Action::ManageNetwork)?;
+    authorize(caller, Action::ManageServices(Place::Pending))?;
     let txn = crate::db::begin(&state.db).await?;
     let current = find(&txn, id).await?;
+    ensure_serves_within(caller, &lists_of(&txn, &[id]).await?.remove(&id).unwrap_or_default().territory_ids)?;
     if_match.check(current.version)?;
     service::Entity::delete_by_id(id).exec(&txn).await?;
     audit::record(&txn, caller, "delete", "service", Some(id), Default::default()).await?;

@@ -2,6 +2,7 @@
 //! something else.
 use chrono::Utc;
 use entity::enums::OrganizationKind;
+use entity::service_link::territory as service_territory;
 use entity::{organization, service};
 use sea_orm::ActiveValue::Set;
 use serde_json::{Value, json};
@@ -82,5 +83,11 @@ impl TestApp {
         })
         .await;
         id
+    }
+
+    /// Records that `service` serves `territory`, straight into the database.
+    pub async fn serves(&self, service: Uuid, territory: Uuid) {
+        self.insert(service_territory::ActiveModel { id: Set(Uuid::now_v7()), service_id: Set(service), territory_id: Set(territory) })
+            .await;
     }
 }
