@@ -71,8 +71,9 @@ static TABLES: &[&dyn Table] = &[
 
 /// Tables of the schema a dump leaves out: the migrations' own record (restore runs the
 /// migrations itself), the readiness monitor's probe row (no data of the installation) and the
-/// kinds of service of the Act, a code list only migrations write.
-pub const LEFT_OUT: &[&str] = &["seaql_migrations", "health_probe", "service_kinds"];
+/// kinds of service of the Act (a code list only migrations write) and the territory tree's
+/// closure table (derived from `territories.parent_id`; restore rebuilds it).
+pub const LEFT_OUT: &[&str] = &["seaql_migrations", "health_probe", "service_kinds", "territory_paths"];
 
 /// The tables a dump holds, in their order.
 pub fn table_names() -> Vec<&'static str> {
@@ -416,6 +417,7 @@ pub async fn restore(db: &DatabaseConnection, path: &Path, header: &Header) -> a
     for (table, counted) in TABLES.iter().zip(&header.tables) {
         table.load(&txn, &mut lines, counted.rows).await?;
     }
+    migration::fill_territory_paths(&txn).await?;
     txn.commit().await?;
     Ok(())
 }

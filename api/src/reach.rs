@@ -1,32 +1,17 @@
 //! Where a coordinator's powers reach: the territories assigned to them and every territory below
 //! those, or, with none assigned, the whole installation. Loaded once per request with the caller
-//! (`caller`), so `authorize` decides from memory; the tree walk lives here, below both the caller
-//! and the territory folder, which filters lists by the same walk.
+//! (`caller`), so `authorize` decides from memory. It reads the tree's closure table
+//! (`territory_paths`, kept by `territories::paths`), which lives here below both the caller and
+//! the territory folder that filters lists by the same table.
 use std::collections::BTreeSet;
 
-use entity::{territory, territory_coordinator};
-use sea_orm::ConnectionTrait;
-use sea_orm::sea_query::{CommonTableExpression, Expr, ExprTrait, Query, SelectStatement, UnionType, WithClause, WithQuery};
+use entity::territory_coordinator;
+use entity::territory_path::{self, Column};
+use sea_orm::sea_query::{Query, SelectStatement};
+use sea_orm::{ColumnTrait, ConnectionTrait};
 use uuid::Uuid;
 
 use crate::error::ApiResult;
-
-/// The name of the recursive table of the queries below.
-const BELOW: &str = "territories_below";
-
-/// The ids `seed` selects and those of every territory below them, in one recursive query (`WITH
-/// RECURSIVE`, alike on SQLite and PostgreSQL). `UNION` (not `UNION ALL`) drops ids met twice, so
-/// overlapping seeds (a region and one of its ORPs) cost nothing extra.
-pub fn with_descendants(mut seed: SelectStatement) -> WithQuery {
-    let children = Query::select()
-        .column((territory::Entity, territory::Column::Id))
-        .from(territory::Entity)
-        .inner_join(BELOW, Expr::col((BELOW, "id")).equals((territory::Entity, territory::Column::ParentId)))
-        .take();
-    let cte =
-        CommonTableExpression::new().query(seed.union(UnionType::Distinct, children).take()).column("id").table_name(BELOW).to_owned();
-    Query::select().column("id").from(BELOW).take().with(WithClause::new().recursive(true).cte(cte).to_owned())
-}
 
 /// Where a coordinator's powers reach.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,19 +34,26 @@ impl Reach {
     }
 }
 
-/// The territories `user` coordinates, with those below them, in one query.
+/// The territories `user` coordinates, with those below them, in one query. `DISTINCT` drops the
+/// ids met twice when assignments overlap (a region and one of its ORPs).
 pub async fn coordinated(db: &impl ConnectionTrait, user: Uuid) -> ApiResult<Reach> {
     let assigned = Query::select()
         .column(territory_coordinator::Column::TerritoryId)
         .from(territory_coordinator::Entity)
-        .and_where(Expr::col(territory_coordinator::Column::UserId).eq(user))
+        .and_where(territory_coordinator::Column::UserId.eq(user))
         .take();
-    let ids = ids(db, &with_descendants(assigned)).await?;
+    let below = Query::select()
+        .distinct()
+        .column(Column::DescendantId)
+        .from(territory_path::Entity)
+        .and_where(Column::AncestorId.in_subquery(assigned))
+        .take();
+    let ids = ids(db, &below).await?;
     Ok(if ids.is_empty() { Reach::Installation } else { Reach::Territories(ids) })
 }
 
-/// The `id` column of every row `query` answers.
-pub async fn ids(db: &impl ConnectionTrait, query: &WithQuery) -> ApiResult<BTreeSet<Uuid>> {
+/// The territory ids (`descendant_id`) a query of the closure table answers.
+pub async fn ids(db: &impl ConnectionTrait, query: &SelectStatement) -> ApiResult<BTreeSet<Uuid>> {
     let rows = db.query_all(query).await?;
-    Ok(rows.iter().map(|row| row.try_get::<Uuid>("", "id")).collect::<Result<_, _>>()?)
+    Ok(rows.iter().map(|row| row.try_get::<Uuid>("", "descendant_id")).collect::<Result<_, _>>()?)
 }

@@ -22,6 +22,7 @@ pub mod service_link;
 pub mod target_group;
 pub mod territory;
 pub mod territory_coordinator;
+pub mod territory_path;
 pub mod user;
 pub mod working_group;
 pub mod working_group_member;

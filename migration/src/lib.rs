@@ -7,9 +7,12 @@ mod m20261123_000001_filter_indexes;
 mod m20261201_000001_health_probe;
 mod m20261210_000001_territories;
 mod m20261211_000001_territory_links;
+mod m20261212_000001_territory_paths;
 mod m20261214_000001_plan_versions;
 mod m20261220_000001_service_network;
 mod tables;
+
+pub use m20261212_000001_territory_paths::fill_territory_paths;
 
 pub struct Migrator;
 
@@ -22,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000001_health_probe::Migration),
             Box::new(m20261210_000001_territories::Migration),
             Box::new(m20261211_000001_territory_links::Migration),
+            Box::new(m20261212_000001_territory_paths::Migration),
             Box::new(m20261214_000001_plan_versions::Migration),
             Box::new(m20261220_000001_service_network::Migration),
         ]

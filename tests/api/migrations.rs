@@ -1,7 +1,9 @@
 //! Migrations that move data, run on a database written the way the schema before them was.
 use chrono::Utc;
 use entity::enums::TerritoryKind;
-use entity::{plan, territory, working_group};
+use std::collections::BTreeSet;
+
+use entity::{plan, territory, territory_path, working_group};
 use migration::{Migrator, MigratorTrait};
 use sea_orm::sea_query::{Query, SimpleExpr};
 use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait};
@@ -135,5 +137,58 @@ async fn plans_and_groups_get_their_territories_on_sqlite() {
 async fn plans_and_groups_get_their_territories_on_postgres() {
     if helpers::postgres_available().await {
         plans_and_groups_get_their_territories(Backend::Postgres).await;
+    }
+}
+
+async fn old_territory(db: &DatabaseConnection, id: Uuid, parent: Option<Uuid>) -> Uuid {
+    let mut values: Vec<(&str, SimpleExpr)> =
+        vec![("id", id.into()), ("name", format!("Území {id}").into()), ("kind", "other".into()), ("parent_id", parent.into())];
+    values.extend(stamps());
+    row(db, "territories", values).await;
+    id
+}
+
+async fn the_tree_fills_its_paths(backend: Backend) {
+    let (url, schema, _dir) = helpers::empty_database(backend).await;
+    let db = helpers::connect(&url, schema.as_deref(), &helpers::test_config(url.clone())).await;
+    Migrator::up(&db, Some(BEFORE_LINKS)).await.unwrap();
+    // Four levels whose ids sort against the tree, a second root, and a plan whose territory
+    // name the data move of m20261211 turns into a territory before the paths are filled.
+    let region = old_territory(&db, Uuid::from_u128(4), None).await;
+    let orp = old_territory(&db, Uuid::from_u128(3), Some(region)).await;
+    let town = old_territory(&db, Uuid::from_u128(2), Some(orp)).await;
+    let part = old_territory(&db, Uuid::from_u128(1), Some(town)).await;
+    let micro = old_territory(&db, Uuid::from_u128(5), None).await;
+    old_plan(&db, "Obec Malonty").await;
+
+    Migrator::up(&db, None).await.unwrap();
+
+    let malonty = territory::Entity::find().all(&db).await.unwrap().into_iter().find(|t| t.name == "Obec Malonty").unwrap().id;
+    let paths: BTreeSet<(Uuid, Uuid, i32)> =
+        territory_path::Entity::find().all(&db).await.unwrap().into_iter().map(|p| (p.ancestor_id, p.descendant_id, p.depth)).collect();
+    let mut expected: BTreeSet<(Uuid, Uuid, i32)> = [region, orp, town, part, micro, malonty].into_iter().map(|t| (t, t, 0)).collect();
+    expected.extend([(region, orp, 1), (region, town, 2), (region, part, 3), (orp, town, 1), (orp, part, 2), (town, part, 1)]);
+    assert_eq!(paths, expected);
+    // The scope queries read them: the region holds all four levels.
+    assert_eq!(api::territories::scope::subtree(&db, region).await.unwrap(), BTreeSet::from([region, orp, town, part]));
+    // A path to a territory that does not exist is refused.
+    let dangling = territory_path::ActiveModel {
+        ancestor_id: sea_orm::ActiveValue::Set(region),
+        descendant_id: sea_orm::ActiveValue::Set(Uuid::now_v7()),
+        depth: sea_orm::ActiveValue::Set(1),
+    };
+    let refused = territory_path::Entity::insert(dangling).exec_without_returning(&db).await.unwrap_err();
+    assert!(matches!(refused.sql_err(), Some(sea_orm::SqlErr::ForeignKeyConstraintViolation(_))), "{refused}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_tree_fills_its_paths_on_sqlite() {
+    the_tree_fills_its_paths(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_tree_fills_its_paths_on_postgres() {
+    if helpers::postgres_available().await {
+        the_tree_fills_its_paths(Backend::Postgres).await;
     }
 }

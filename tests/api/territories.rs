@@ -1,10 +1,10 @@
 //! Territories (území): the tree, its official codes, who may change it, the coordinators
 //! assigned to it, and the scope queries (a territory with everything below it; what a
 //! coordinator manages).
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use api::territories::scope::{self, Reach};
-use entity::{audit_event, territory};
+use entity::{audit_event, territory, territory_path};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use serde_json::json;
 use uuid::Uuid;
@@ -410,4 +410,95 @@ both!(a_restore_puts_every_territory_after_its_parent, |app| async move {
     let restored = territory::Entity::find().order_by_asc(territory::Column::Id).all(&target.db).await.unwrap();
     assert_eq!(restored, territory::Entity::find().order_by_asc(territory::Column::Id).all(&app.db).await.unwrap());
     assert_eq!(restored.len(), 3);
+    // The dump leaves the paths out (they are derived); the restore rebuilds them.
+    assert_eq!(paths(&target).await, paths(&app).await);
+    assert_eq!(paths(&target).await.len(), 3 + 3);
+});
+
+/// Every row of `territory_paths`, as (ancestor, descendant, depth).
+async fn paths(app: &TestApp) -> BTreeSet<(Uuid, Uuid, i32)> {
+    let rows = territory_path::Entity::find().all(&app.db).await.unwrap();
+    rows.into_iter().map(|p| (p.ancestor_id, p.descendant_id, p.depth)).collect()
+}
+
+/// The closure `territory_paths` must hold, walked up `parent_id` here, apart from the database.
+async fn closure_of_the_tree(app: &TestApp) -> BTreeSet<(Uuid, Uuid, i32)> {
+    let parents: HashMap<Uuid, Option<Uuid>> =
+        territory::Entity::find().all(&app.db).await.unwrap().into_iter().map(|t| (t.id, t.parent_id)).collect();
+    let mut closure = BTreeSet::new();
+    for &id in parents.keys() {
+        let (mut at, mut depth) = (Some(id), 0);
+        while let Some(ancestor) = at {
+            closure.insert((ancestor, id, depth));
+            (at, depth) = (parents[&ancestor], depth + 1);
+        }
+    }
+    closure
+}
+
+both!(the_paths_follow_the_tree_through_create_move_and_delete, |app| async move {
+    let admin = app.admin().await;
+    let t = Some(admin.token.as_str());
+    let tree = tree(&app, &admin).await;
+    let set = |ids: &[Uuid]| ids.iter().copied().collect::<BTreeSet<_>>();
+    let created = paths(&app).await;
+    assert_eq!(created, closure_of_the_tree(&app).await);
+    assert!(created.contains(&(tree.region, tree.towns[1], 2)) && created.contains(&(tree.towns[1], tree.towns[1], 0)));
+    assert_eq!(created.len(), 8 + 5 + 3 + 1, "each territory itself, the five below the region, the ORPs' towns, Turnov");
+
+    // An ORP with its towns moves from the region to the microregion: lists follow it.
+    let c = app.coordinator().await;
+    let plan = app.plan_of(&c.token, &tree.towns[0].to_string()).await;
+    let plans_of = |root: Uuid| {
+        let app = &app;
+        let c = &c;
+        async move {
+            items(&app.get(&format!("/plans?territory_id={root}"), Some(&c.token)).await.expect(200)).iter().map(id).collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(plans_of(tree.region).await, [plan.as_str()]);
+    assert!(plans_of(tree.micro).await.is_empty());
+    app.patch(&format!("/territories/{}", tree.orp), t, json!({"parent_id": tree.micro})).await.expect(200);
+    let moved = paths(&app).await;
+    assert_eq!(moved, closure_of_the_tree(&app).await);
+    assert!(moved.contains(&(tree.micro, tree.towns[0], 2)) && !moved.iter().any(|&(a, d, _)| a == tree.region && d == tree.towns[0]));
+    assert!(moved.contains(&(tree.orp, tree.towns[0], 1)), "the rows within the subtree stay");
+    assert!(plans_of(tree.region).await.is_empty(), "the old region no longer holds it");
+    assert_eq!(plans_of(tree.micro).await, [plan.as_str()]);
+    assert_eq!(plans_of(tree.orp).await, [plan.as_str()]);
+    assert_eq!(scope::subtree(&app.db, tree.region).await.unwrap(), set(&[tree.region, tree.other_orp, tree.other_town]));
+    let micro = set(&[tree.micro, tree.micro_town, tree.orp, tree.towns[0], tree.towns[1]]);
+    assert_eq!(scope::subtree(&app.db, tree.micro).await.unwrap(), micro);
+    // A coordinator of the region no longer reaches the moved ORP's towns.
+    let regional = app.coordinator().await;
+    app.assign_coordinator(&tree.region.to_string(), &admin.token, regional.id).await;
+    assert!(!scope::coordinated(&app.db, regional.id).await.unwrap().includes(tree.towns[0]));
+
+    // To the top of the tree, then back under the region.
+    app.patch(&format!("/territories/{}", tree.orp), t, json!({"parent_id": null})).await.expect(200);
+    assert_eq!(paths(&app).await, closure_of_the_tree(&app).await);
+    assert_eq!(scope::subtree(&app.db, tree.micro).await.unwrap(), set(&[tree.micro, tree.micro_town]));
+    assert_eq!(plans_of(tree.orp).await, [plan.as_str()]);
+    app.patch(&format!("/territories/{}", tree.orp), t, json!({"parent_id": tree.region})).await.expect(200);
+    assert_eq!(paths(&app).await, created, "back where it was, the paths are as they were made");
+    assert_eq!(plans_of(tree.region).await, [plan.as_str()]);
+
+    // A renamed territory keeps its paths; a deleted one takes its own along.
+    app.patch(&format!("/territories/{}", tree.orp), t, json!({"name": "ORP Ostrava-město"})).await.expect(200);
+    assert_eq!(paths(&app).await, created);
+    app.delete(&format!("/territories/{}", tree.other_town), t).await.expect(204);
+    let deleted = paths(&app).await;
+    assert_eq!(deleted, closure_of_the_tree(&app).await);
+    assert!(!deleted.iter().any(|&(a, d, _)| a == tree.other_town || d == tree.other_town));
+    assert_eq!(deleted.len(), created.len() - 3);
+});
+
+both!(a_territory_made_from_a_plan_name_has_its_path, |app| async move {
+    let c = app.coordinator().await;
+    let body = json!({"title": "Plán", "territory": "Obec Malonty", "period_start": 2025, "period_end": 2027});
+    let made = app.post_plan(Some(&c.token), body).await.expect(201);
+    let territory = uuid(made["territory_id"].as_str().unwrap());
+    assert_eq!(paths(&app).await, BTreeSet::from([(territory, territory, 0)]));
+    let listed = app.get(&format!("/plans?territory_id={territory}"), Some(&c.token)).await.expect(200);
+    assert_eq!(items(&listed).iter().map(id).collect::<Vec<_>>(), [id(&made)]);
 });

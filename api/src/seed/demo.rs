@@ -20,6 +20,7 @@ use super::{at, day};
 use crate::clock;
 use crate::credentials::passwords::PasswordHasher;
 use crate::error::ApiResult;
+use crate::territories::paths;
 
 /// Every demo account signs in with this password.
 pub const DEMO_PASSWORD: &str = "spoluplan-demo";
@@ -101,6 +102,7 @@ impl Builder<'_> {
         }
         .insert(self.txn)
         .await?;
+        paths::link(self.txn, id, parent.map(|p| p.id)).await?;
         Ok(Place { id, name })
     }
 

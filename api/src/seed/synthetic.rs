@@ -12,6 +12,7 @@ use uuid::Uuid;
 use super::{at, day};
 use crate::clock;
 use crate::error::ApiResult;
+use crate::territories::paths;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Size {
@@ -78,6 +79,10 @@ pub async fn load(db: &DatabaseConnection, size: Size) -> ApiResult<Vec<Uuid>> {
     let orp_ids: Vec<Uuid> = orps.iter().map(|t| t.id.clone().unwrap()).collect();
     insert_all(&txn, vec![region]).await?;
     insert_all(&txn, orps).await?;
+    paths::link(&txn, region_id, None).await?;
+    for orp in &orp_ids {
+        paths::link(&txn, *orp, Some(region_id)).await?;
+    }
     for p in 0..size.plans {
         let plan_id = Uuid::now_v7();
         plan_ids.push(plan_id);

@@ -5,6 +5,7 @@ use entity::territory;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use uuid::Uuid;
 
+use super::paths;
 use super::scope::{self, Reach};
 use crate::audit::{self, service::changes_of};
 use crate::caller::Caller;
@@ -74,6 +75,7 @@ async fn by_name(db: &impl ConnectionTrait, caller: &Caller, name: &str) -> ApiR
     }
     .insert(db)
     .await?;
+    paths::link(db, made.id, None).await?;
     let changes = changes_of(&serde_json::json!({"name": made.name, "kind": made.kind}));
     audit::record(db, caller, "create", "territory", Some(made.id), changes).await?;
     Ok(made)

@@ -1,25 +1,27 @@
 //! Which territories lie within which: a territory with everything below it, as list filters. Each
-//! is one query (the tree walk of `reach`), so a list filtered by a region with hundreds of ORPs
-//! below it stays one query. Where a coordinator's powers reach is `reach`'s, re-exported here.
+//! reads the tree's closure table (`territory_paths`, kept by [`super::paths`]) by its primary key
+//! `(ancestor_id, descendant_id)`, so a list filtered by a region with hundreds of ORPs below it is
+//! one indexed lookup, however deep the tree. Where a coordinator's powers reach is `reach`'s
+//! (the same table), re-exported here.
 use std::collections::BTreeSet;
 
-use entity::territory;
-use sea_orm::sea_query::{BinOper, Expr, ExprTrait, Query, SelectStatement, WithQuery};
+use entity::territory_path::{self, Column};
+use sea_orm::sea_query::{Expr, Query, SelectStatement};
 use sea_orm::{ColumnTrait, ConnectionTrait};
 use uuid::Uuid;
 
 use crate::error::ApiResult;
+use crate::reach::ids;
 pub use crate::reach::{Reach, coordinated};
-use crate::reach::{ids, with_descendants};
 
-/// `root` and every territory below it, as a query of their ids.
-fn subtree_query(root: Uuid) -> WithQuery {
-    with_descendants(Query::select().column(territory::Column::Id).from(territory::Entity).and_where(territory::Column::Id.eq(root)).take())
+/// The ids of `root` and of every territory below it, as a query (`descendant_id`).
+fn subtree_query(root: Uuid) -> SelectStatement {
+    Query::select().column(Column::DescendantId).from(territory_path::Entity).and_where(Column::AncestorId.eq(root)).take()
 }
 
 /// `column IN (root and every territory below it)`: the filter of a list by `territory_id`.
 pub fn within(column: impl ColumnTrait, root: Uuid) -> Expr {
-    column.into_expr().binary(BinOper::In, subtree_query(root))
+    column.in_subquery(subtree_query(root))
 }
 
 /// The ids (`id`) of the rows whose `territory` lies within `root`: the filter of a list one link

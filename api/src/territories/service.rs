@@ -12,7 +12,7 @@ use uuid::Uuid;
 use super::dto::{
     Coordinator, CoordinatorCreate, CoordinatorPage, Territory, TerritoryCreate, TerritoryFilters, TerritoryPage, TerritoryPatch,
 };
-use super::scope;
+use super::paths;
 use crate::audit::{self, service::changes_of};
 use crate::caller::{Action, Caller, authorize};
 use crate::clock;
@@ -79,12 +79,14 @@ async fn ensure_parent<D: ConnectionTrait>(db: &D, parent: Option<Uuid>, id: Opt
     }
     let Some(id) = id else { return Ok(()) };
     // Two moves at once (A under B, B under A) would each pass the check below on PostgreSQL's
-    // read-committed snapshots and make a loop, so moves wait for each other. SQLite's write
-    // transactions are serial already (`db::begin`).
+    // read-committed snapshots and make a loop, so moves wait for each other. The lock also
+    // waits for territories being inserted (their `ROW EXCLUSIVE` conflicts with it), and they
+    // for the move, so a new territory's paths are copied from its parent's either before the
+    // move re-hangs them or after. SQLite's write transactions are serial already (`db::begin`).
     if db.get_database_backend() == DbBackend::Postgres {
         db.execute_unprepared("LOCK TABLE territories IN SHARE ROW EXCLUSIVE MODE").await?;
     }
-    if scope::subtree(db, id).await?.contains(&parent) {
+    if paths::lies_within(db, parent, id).await? {
         return Err(ApiError::invalid("parent_id", FieldErrorCode::Invalid, "must not be the territory itself or one below it"));
     }
     Ok(())
@@ -111,6 +113,8 @@ pub async fn create(state: &AppState, caller: &Caller, body: TerritoryCreate) ->
     }
     .insert(&txn)
     .await?;
+    // After the insert, which waits for a move under way on PostgreSQL (see `ensure_parent`).
+    paths::link(&txn, created.id, created.parent_id).await?;
     audit::record(&txn, caller, "create", "territory", Some(created.id), changes_of(&body)).await?;
     txn.commit().await?;
     Ok(Territory::from_model(created))
@@ -130,13 +134,16 @@ pub async fn update(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMat
     let kind = patch.kind.unwrap_or(current.kind);
     let code = patch.code.clone().unwrap_or_else(|| current.code.clone());
     ensure_code_free(&txn, kind, code.as_deref(), Some(id)).await?;
-    let version = current.version;
+    let (version, parent_before) = (current.version, current.parent_id);
     let mut active = current.into_active_model();
     given(&mut active.name, patch.name.as_ref().map(|n| n.trim().to_string()));
     active.kind = Set(kind);
     active.code = Set(code);
     given(&mut active.parent_id, patch.parent_id);
     let updated = update_versioned(&txn, active, id, version).await?;
+    if updated.parent_id != parent_before {
+        paths::move_under(&txn, id, updated.parent_id).await?;
+    }
     if patch.name.is_some() {
         rename_plans(&txn, &updated).await?;
     }
@@ -179,6 +186,7 @@ pub async fn delete(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMat
             ),
         ));
     }
+    // Its paths go with it (`ON DELETE CASCADE`); it has nothing below it.
     territory::Entity::delete_by_id(id).exec(&txn).await?;
     audit::record(&txn, caller, "delete", "territory", Some(id), Default::default()).await?;
     txn.commit().await?;

@@ -94,7 +94,7 @@ impl TestApp {
     }
 
     /// A territory of `kind` below `parent`, inserted directly under the id given (ids need not
-    /// follow the tree).
+    /// follow the tree), with its paths as the service writes them.
     pub async fn territory_row(&self, id: Uuid, kind: TerritoryKind, parent: Option<Uuid>) -> Uuid {
         let now = Utc::now();
         self.insert(territory::ActiveModel {
@@ -108,6 +108,7 @@ impl TestApp {
             version: Set(1),
         })
         .await;
+        api::territories::paths::link(&self.db, id, parent).await.unwrap();
         id
     }
 
