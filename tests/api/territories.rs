@@ -472,7 +472,7 @@ both!(the_paths_follow_the_tree_through_create_move_and_delete, |app| async move
     // A coordinator of the region no longer reaches the moved ORP's towns.
     let regional = app.coordinator().await;
     app.assign_coordinator(&tree.region.to_string(), &admin.token, regional.id).await;
-    assert!(!scope::coordinated(&app.db, regional.id).await.unwrap().includes(tree.towns[0]));
+    assert!(!scope::coordinated(&app.db, regional.id).await.unwrap().includes(Some(tree.towns[0])));
 
     // To the top of the tree, then back under the region.
     app.patch(&format!("/territories/{}", tree.orp), t, json!({"parent_id": null})).await.expect(200);
