@@ -20,6 +20,7 @@ cat <<MSG
   API document:   http://${SPOLUPLAN_BIND}/api/v1/openapi.json
   Sign in as admin:        ${SPOLUPLAN_ADMIN_EMAIL} / ${SPOLUPLAN_ADMIN_PASSWORD}
   Demo coordinator:        koordinator@example.cz / spoluplan-demo
+  E-mail:                  ${SPOLUPLAN_SMTP_URL:-written as .eml files to ${SPOLUPLAN_OUTBOX_DIR:-${SPOLUPLAN_DATA_DIR:-data}/outbox}/ (set SPOLUPLAN_SMTP_URL to send)}
   (data in ./data; stop with Ctrl+C)
 
 MSG

@@ -127,7 +127,7 @@ async fn main() -> anyhow::Result<()> {
             api::db::refuse_missing_database(&config.database_url, init)?;
             tracing::info!(?config, "starting");
             let app = api::Application::build(config).await?;
-            tracing::info!(port = app.port(), "listening");
+            tracing::info!(port = app.port(), mail = %app.mail_destination(), "listening");
             app.run_until_stopped().await?;
         }
     }

@@ -40,6 +40,27 @@ pub struct Config {
     /// it closes the listener.
     pub shutdown_drain: Duration,
     pub limits: Limits,
+    /// Where people reach the web app, for the links in e-mails (no trailing slash).
+    pub public_url: String,
+    pub mail: Mail,
+    /// How long a password reset link works.
+    pub password_reset_ttl: Duration,
+}
+
+/// How e-mail leaves the outbox (see `outbox/`).
+#[derive(Debug, Clone)]
+pub struct Mail {
+    /// `smtp://host:port` (plain, or STARTTLS with `?tls=required`), `smtps://host:port` (TLS),
+    /// with `user:password@` when the relay wants a login. None: every message is written as an
+    /// `.eml` file into `outbox_dir` instead, for development.
+    pub smtp_url: Option<String>,
+    pub outbox_dir: PathBuf,
+    /// The sender, e.g. `Spoluplán <spoluplan@obec.cz>`.
+    pub from: String,
+    /// How often the worker looks for due messages (it is also woken right after an enqueue).
+    pub poll_interval: Duration,
+    /// The first retry's delay; each further one waits twice as long.
+    pub retry_base: Duration,
 }
 
 /// Abuse limits; see `rate_limit.rs` for how they behave with several instances.
@@ -54,6 +75,10 @@ pub struct Limits {
     /// or API key alike.
     pub writes_per_account: u32,
     pub write_window: Duration,
+    /// Password reset e-mails per address asked for, and per client address, in `password_reset_window`.
+    pub password_resets_per_account: u32,
+    pub password_resets_per_address: u32,
+    pub password_reset_window: Duration,
     /// How long a request body may take to arrive after its headers (408 after that).
     pub body_timeout: Duration,
 }
@@ -68,6 +93,9 @@ impl Default for Limits {
             comment_window: Duration::from_secs(10 * 60),
             writes_per_account: 120,
             write_window: Duration::from_secs(60),
+            password_resets_per_account: 3,
+            password_resets_per_address: 10,
+            password_reset_window: Duration::from_secs(3600),
             body_timeout: Duration::from_secs(15),
         }
     }
@@ -84,6 +112,9 @@ impl std::fmt::Debug for Config {
             .field("demo", &self.demo)
             .field("static_dir", &self.static_dir)
             .field("cors_origins", &self.cors_origins)
+            .field("public_url", &self.public_url)
+            .field("smtp_url", &self.mail.smtp_url.as_deref().map(redact_url))
+            .field("outbox_dir", &self.mail.outbox_dir)
             .finish_non_exhaustive()
     }
 }
@@ -153,11 +184,28 @@ impl Config {
         if let Some(v) = var("SPOLUPLAN_WRITES_PER_ACCOUNT") {
             limits.writes_per_account = v.parse().context("SPOLUPLAN_WRITES_PER_ACCOUNT")?;
         }
+        if let Some(v) = var("SPOLUPLAN_PASSWORD_RESETS_PER_ACCOUNT") {
+            limits.password_resets_per_account = v.parse().context("SPOLUPLAN_PASSWORD_RESETS_PER_ACCOUNT")?;
+        }
+        if let Some(v) = var("SPOLUPLAN_PASSWORD_RESETS_PER_ADDRESS") {
+            limits.password_resets_per_address = v.parse().context("SPOLUPLAN_PASSWORD_RESETS_PER_ADDRESS")?;
+        }
         limits.body_timeout = seconds("SPOLUPLAN_BODY_TIMEOUT", limits.body_timeout.as_secs())?;
+        let bind = var("SPOLUPLAN_BIND").unwrap_or_else(|| "127.0.0.1:8080".into());
+        let mail = Mail {
+            smtp_url: var("SPOLUPLAN_SMTP_URL"),
+            outbox_dir: var("SPOLUPLAN_OUTBOX_DIR").map(PathBuf::from).unwrap_or_else(|| data_dir.join("outbox")),
+            from: var("SPOLUPLAN_MAIL_FROM").unwrap_or_else(|| "Spoluplán <spoluplan@localhost>".into()),
+            poll_interval: seconds("SPOLUPLAN_OUTBOX_POLL", 10)?,
+            retry_base: seconds("SPOLUPLAN_OUTBOX_RETRY_BASE", 30)?,
+        };
         Ok(Self {
             environment,
             database_url,
-            bind: var("SPOLUPLAN_BIND").unwrap_or_else(|| "127.0.0.1:8080".into()),
+            public_url: var("SPOLUPLAN_PUBLIC_URL").unwrap_or_else(|| format!("http://{bind}")).trim_end_matches('/').to_string(),
+            bind,
+            mail,
+            password_reset_ttl: seconds("SPOLUPLAN_PASSWORD_RESET_TTL", 3600)?,
             jwt_secret,
             admin_email: var("SPOLUPLAN_ADMIN_EMAIL"),
             admin_password: var("SPOLUPLAN_ADMIN_PASSWORD"),

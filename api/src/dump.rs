@@ -18,8 +18,9 @@ use std::str::FromStr;
 use anyhow::{Context, anyhow, bail, ensure};
 use chrono::{DateTime, Utc};
 use entity::{
-    api_key, audit_event, comment, goal, measure, measure_update, meeting, organization, plan, plan_status_change, plan_version,
-    refresh_token, service, service_link, target_group, territory, territory_coordinator, user, working_group, working_group_member,
+    api_key, audit_event, comment, goal, measure, measure_update, meeting, organization, outbox, password_reset, plan,
+    plan_status_change, plan_version, refresh_token, service, service_link, target_group, territory, territory_coordinator, user,
+    working_group, working_group_member,
 };
 use futures_util::future::BoxFuture;
 use migration::{Migrator, MigratorTrait};
@@ -46,6 +47,7 @@ const BATCH: u64 = 500;
 static TABLES: &[&dyn Table] = &[
     &Rows::<user::Entity>::flat(),
     &Rows::<refresh_token::Entity>::flat(),
+    &Rows::<password_reset::Entity>::flat(),
     &Rows::<api_key::Entity>::flat(),
     &Rows::<territory::Entity>::nested("parent_id"),
     &Rows::<territory_coordinator::Entity>::flat(),
@@ -67,6 +69,7 @@ static TABLES: &[&dyn Table] = &[
     &Rows::<service_link::capacity::Entity>::flat(),
     &Rows::<service_link::territory::Entity>::flat(),
     &Rows::<audit_event::Entity>::flat(),
+    &Rows::<outbox::Entity>::flat(),
 ];
 
 /// Tables of the schema a dump leaves out: the migrations' own record (restore runs the

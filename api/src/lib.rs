@@ -28,6 +28,7 @@ pub mod meetings;
 pub mod money;
 pub mod openapi;
 pub mod organizations;
+pub mod outbox;
 pub mod pagination;
 pub mod plans;
 pub mod progress;
@@ -97,6 +98,7 @@ pub struct Application {
     server: Server,
     readiness: health::Readiness,
     drain: std::time::Duration,
+    worker: outbox::worker::Worker,
     pub db: DatabaseConnection,
 }
 
@@ -117,8 +119,10 @@ impl Application {
             jwt: Arc::new(credentials::tokens::JwtKeys::new(&config.jwt_secret, config.access_token_ttl)),
             passwords: Default::default(),
             limiter: Default::default(),
+            outbox: outbox::Wake::default(),
             config: config.clone(),
         };
+        let worker = outbox::worker::Worker::new(db.clone(), &config.mail, state.outbox.clone())?;
         let verdict = web::Data::new(readiness);
         users::service::bootstrap_admin(&db, &config, &state.passwords).await?;
         if config.demo && seed::demo::load(&db, &state.passwords).await.map_err(|e| anyhow::anyhow!("demo data: {e}"))? {
@@ -170,27 +174,45 @@ impl Application {
         // SIGTERM and SIGINT are ours (see `run_until_stopped`), so the drain comes first.
         .disable_signals()
         .run();
-        Ok(Self { port, server, readiness: stopping, drain: config.shutdown_drain, db })
+        Ok(Self { port, server, readiness: stopping, drain: config.shutdown_drain, worker, db })
     }
 
     pub fn port(&self) -> u16 {
         self.port
     }
 
-    /// Runs until SIGINT or SIGTERM. Then it drains before it stops: for `SPOLUPLAN_SHUTDOWN_DRAIN`
-    /// readiness is 503 (load balancers stop sending) and every answer closes its connection, so
-    /// clients move their next request to a new connection instead of sending it on one the server
-    /// is about to close. Then the listener closes and in-flight requests get up to 30 s to finish.
+    /// Where the outbox sends mail, for the start-up log.
+    pub fn mail_destination(&self) -> String {
+        self.worker.destination()
+    }
+
+    /// Runs until SIGINT or SIGTERM (see `run_until`).
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.run_until(shutdown_signal()).await
+    }
+
+    /// Serves and runs the outbox worker until `stop` completes. Then it drains before it stops:
+    /// for `SPOLUPLAN_SHUTDOWN_DRAIN` readiness is 503 (load balancers stop sending) and every answer
+    /// closes its connection, so clients move their next request to a new connection instead of
+    /// sending it on one the server is about to close. Then the listener closes, in-flight requests
+    /// get up to 30 s to finish, and the worker stops after the message it is sending, if any.
+    pub async fn run_until(self, stop: impl std::future::Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
         let (handle, readiness, drain) = (self.server.handle(), self.readiness, self.drain);
+        let (stop_worker, stopping_worker) = tokio::sync::watch::channel(false);
+        let worker = self.worker.spawn(stopping_worker);
         tokio::spawn(async move {
-            shutdown_signal().await;
+            stop.await;
             tracing::info!(?drain, "stopping: draining connections");
             readiness.drain();
             tokio::time::sleep(drain).await;
             handle.stop(true).await;
         });
-        self.server.await
+        let served = self.server.await;
+        let _ = stop_worker.send(true);
+        if let Err(e) = worker.await {
+            tracing::error!(error = %e, "the outbox worker failed");
+        }
+        served
     }
 }
 

@@ -6,6 +6,7 @@ use sea_orm::DatabaseConnection;
 use crate::config::Config;
 use crate::credentials::passwords::PasswordHasher;
 use crate::credentials::tokens::JwtKeys;
+use crate::outbox;
 use crate::rate_limit::RateLimiter;
 
 #[derive(Clone)]
@@ -15,4 +16,6 @@ pub struct AppState {
     pub jwt: Arc<JwtKeys>,
     pub passwords: PasswordHasher,
     pub limiter: Arc<RateLimiter>,
+    /// Wakes the outbox worker after a commit that enqueued a message.
+    pub outbox: outbox::Wake,
 }

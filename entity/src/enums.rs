@@ -29,6 +29,18 @@ string_enum!(
     Role { Admin = "admin", Coordinator = "coordinator", Member = "member" }
 );
 string_enum!(
+    /// The language a person reads their e-mails in.
+    Language { Cs = "cs", En = "en" }
+);
+
+impl Default for Language {
+    /// The installations are Czech.
+    fn default() -> Self {
+        Self::Cs
+    }
+}
+
+string_enum!(
     /// Steering group or thematic working group.
     GroupKind { Steering = "steering", Thematic = "thematic" }
 );

@@ -12,6 +12,8 @@ pub mod measure;
 pub mod measure_update;
 pub mod meeting;
 pub mod organization;
+pub mod outbox;
+pub mod password_reset;
 pub mod plan;
 pub mod plan_status_change;
 pub mod plan_version;

@@ -1,5 +1,5 @@
 //! A person with an account.
-use crate::enums::Role;
+use crate::enums::{Language, Role};
 use sea_orm::entity::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -15,6 +15,9 @@ pub struct Model {
     pub role: Role,
     pub is_active: bool,
     pub password_hash: String,
+    /// The language of the account's e-mails; rows of a dump made before it existed read as Czech.
+    #[serde(default)]
+    pub language: Language,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
     pub version: i32,

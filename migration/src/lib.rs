@@ -10,6 +10,8 @@ mod m20261211_000001_territory_links;
 mod m20261212_000001_territory_paths;
 mod m20261214_000001_plan_versions;
 mod m20261220_000001_service_network;
+mod m20261230_000001_outbox;
+mod m20261230_000002_password_resets;
 mod tables;
 
 pub use m20261212_000001_territory_paths::fill_territory_paths;
@@ -28,6 +30,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261212_000001_territory_paths::Migration),
             Box::new(m20261214_000001_plan_versions::Migration),
             Box::new(m20261220_000001_service_network::Migration),
+            Box::new(m20261230_000001_outbox::Migration),
+            Box::new(m20261230_000002_password_resets::Migration),
         ]
     }
 }

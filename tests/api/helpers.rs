@@ -6,7 +6,7 @@ use std::time::Duration;
 use api::config::{Config, Environment, Limits};
 use api::credentials::tokens::JwtKeys;
 use chrono::Utc;
-use entity::enums::Role;
+use entity::enums::{Language, Role};
 use entity::{refresh_token, user};
 use reqwest::{Method, StatusCode};
 use sea_orm::{ActiveValue::Set, ConnectionTrait, DatabaseConnection};
@@ -16,6 +16,7 @@ use uuid::Uuid;
 mod accounts;
 mod comments;
 mod groups;
+mod mail;
 mod plans;
 mod rows;
 mod services;
@@ -23,6 +24,7 @@ mod territories;
 
 pub use accounts::*;
 pub use comments::*;
+pub use mail::*;
 pub use plans::*;
 pub use rows::*;
 pub use services::*;
@@ -195,6 +197,16 @@ pub fn test_config(database_url: String) -> Config {
         request_timeout: Duration::from_secs(20),
         shutdown_drain: Duration::from_secs(2),
         limits: Limits::default(),
+        public_url: "https://spoluplan.example.cz".into(),
+        // No test mails through here unless it sets up an SMTP sink (`helpers::mail`).
+        mail: api::config::Mail {
+            smtp_url: None,
+            outbox_dir: std::env::temp_dir().join("spoluplan-test-outbox"),
+            from: "Spoluplán <spoluplan@example.cz>".into(),
+            poll_interval: Duration::from_secs(10),
+            retry_base: Duration::from_secs(30),
+        },
+        password_reset_ttl: Duration::from_secs(3600),
     }
 }
 
@@ -315,6 +327,7 @@ impl TestApp {
             role: Set(role),
             is_active: Set(true),
             password_hash: Set("!".into()),
+            language: Set(Language::Cs),
             created_at: Set(now),
             updated_at: Set(now),
             version: Set(1),

@@ -16,6 +16,7 @@ mod export;
 mod goals_measures;
 mod meetings;
 mod migrations;
+mod outbox;
 mod permissions;
 mod plans;
 mod schema;

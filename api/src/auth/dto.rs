@@ -1,7 +1,7 @@
 //! Sign-in request and response bodies, the account as every answer shows it (never with its
 //! password hash), and the caller's own account with what they manage.
 use chrono::{DateTime, Utc};
-use entity::enums::Role;
+use entity::enums::{Language, Role};
 use entity::user;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -16,6 +16,8 @@ pub struct User {
     pub display_name: String,
     pub role: Role,
     pub is_active: bool,
+    /// The language of the account's e-mails.
+    pub language: Language,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub version: i32,
@@ -35,6 +37,7 @@ impl User {
             display_name: m.display_name,
             role: m.role,
             is_active: m.is_active,
+            language: m.language,
             created_at: m.created_at,
             updated_at: m.updated_at,
             version: m.version,

@@ -41,6 +41,7 @@ impl Builder<'_> {
             role: Set(role),
             is_active: Set(true),
             password_hash: Set(self.password_hash.clone()),
+            language: Set(Language::Cs),
             created_at: Set(now),
             updated_at: Set(now),
             version: Set(1),

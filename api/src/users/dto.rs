@@ -1,5 +1,5 @@
 //! Account request bodies and filters (the account as answered is `auth::dto::User`).
-use entity::enums::Role;
+use entity::enums::{Language, Role};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -58,6 +58,8 @@ pub struct MePatch {
     pub email: Option<String>,
     #[schema(min_length = 1, max_length = 200)]
     pub display_name: Option<String>,
+    /// The language of the account's e-mails.
+    pub language: Option<Language>,
 }
 
 #[derive(Debug, Deserialize, Serialize, ToSchema)]

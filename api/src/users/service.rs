@@ -1,6 +1,6 @@
 //! Account rules: who may manage whom, deactivation instead of deletion, own profile and
 //! password, and the first admin.
-use entity::enums::Role;
+use entity::enums::{Language, Role};
 use entity::user;
 use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr};
 use sea_orm::{
@@ -121,6 +121,7 @@ async fn insert<D: ConnectionTrait>(
         role: Set(role),
         is_active: Set(is_active),
         password_hash: Set(password_hash),
+        language: Set(Language::default()),
         created_at: Set(now),
         updated_at: Set(now),
         version: Set(1),
@@ -250,6 +251,7 @@ pub async fn update_me(state: &AppState, caller: &Caller, if_match: IfMatch, pat
     let mut active = current.into_active_model();
     given(&mut active.email, email);
     given(&mut active.display_name, patch.display_name.as_ref().map(|n| n.trim().to_string()));
+    given(&mut active.language, patch.language);
     let user = update_versioned(&txn, active, id, version).await?;
     audit::record(&txn, caller, "update", "user", Some(id), changes_of(&patch)).await?;
     let me = me_of(&txn, user).await?;

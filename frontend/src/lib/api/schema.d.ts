@@ -1421,6 +1421,11 @@ export interface components {
             /** Format: double */
             value: number;
         };
+        /**
+         * @description The language a person reads their e-mails in.
+         * @enum {string}
+         */
+        Language: "cs" | "en";
         LoginRequest: {
             /** @description Any case. */
             email: string;
@@ -1457,6 +1462,7 @@ export interface components {
         MePatch: {
             email?: string | null;
             display_name?: string | null;
+            language?: components["schemas"]["Language"] | null;
         };
         Measure: {
             /** Format: uuid */
@@ -2320,6 +2326,8 @@ export interface components {
             display_name: string;
             role: components["schemas"]["Role"];
             is_active: boolean;
+            /** @description The language of the account's e-mails. */
+            language: components["schemas"]["Language"];
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */

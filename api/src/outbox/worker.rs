@@ -1,0 +1,197 @@
+//! The outbox worker, started with the server and stopped with it. It claims due rows, sends them,
+//! and marks each sent, or due again later (exponential backoff) with the error.
+//!
+//! A claim is a short transaction that moves the rows' `next_attempt_at` a lease ahead, so no other
+//! worker takes them while this one sends, and no transaction stays open during an SMTP exchange.
+//! On PostgreSQL the claim reads with `FOR UPDATE SKIP LOCKED`: several instances over one database
+//! share the due rows, and no row is claimed by two at once. On SQLite there is one process (the
+//! database is a local file), and `BEGIN IMMEDIATE` makes each claim one writer's.
+//!
+//! A message is sent at least once: a process that dies after the relay took a message but before
+//! it marked the row sends it again when the lease runs out (with the same `Message-ID`).
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use entity::outbox;
+use lettre::message::Mailbox;
+use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
+use sea_orm::sea_query::{Expr, ExprTrait, LockBehavior, LockType};
+use sea_orm::{ColumnTrait, DatabaseConnection, DbBackend, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use tokio::sync::watch;
+use tokio::task::JoinHandle;
+use uuid::Uuid;
+
+use super::Wake;
+use super::email::{self, Email};
+use crate::clock;
+use crate::config::Mail;
+
+/// Rows one claim takes; small, so that several workers share a burst.
+const BATCH: u64 = 5;
+/// How long a claimed row is this worker's; far longer than one send may take (`SEND_TIMEOUT`).
+const LEASE: Duration = Duration::from_secs(5 * 60);
+const SEND_TIMEOUT: Duration = Duration::from_secs(30);
+/// Attempts before a message is given up on: with a 30 s base and the 4 h ceiling, about a day.
+const MAX_ATTEMPTS: i32 = 14;
+const MAX_DELAY: Duration = Duration::from_secs(4 * 3600);
+
+enum Transport {
+    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+    /// Development without SMTP: each message an `.eml` file in this folder.
+    Files(PathBuf),
+}
+
+/// Why an attempt failed; a permanent failure (the relay refused the recipient for good, an
+/// address that is no address) is not tried again.
+struct Failure {
+    permanent: bool,
+    reason: String,
+}
+
+pub struct Worker {
+    db: DatabaseConnection,
+    transport: Transport,
+    from: Mailbox,
+    wake: Wake,
+    poll_interval: Duration,
+    retry_base: Duration,
+}
+
+impl Worker {
+    /// Checks the mail settings (a bad sender or SMTP URL stops the start-up, not the first send).
+    pub fn new(db: DatabaseConnection, mail: &Mail, wake: Wake) -> anyhow::Result<Self> {
+        let from: Mailbox = mail.from.parse().map_err(|e| anyhow::anyhow!("SPOLUPLAN_MAIL_FROM {:?}: {e}", mail.from))?;
+        let transport = match &mail.smtp_url {
+            Some(url) => Transport::Smtp(
+                AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+                    .map_err(|e| anyhow::anyhow!("SPOLUPLAN_SMTP_URL: {e}"))?
+                    .timeout(Some(SEND_TIMEOUT))
+                    .build(),
+            ),
+            None => Transport::Files(mail.outbox_dir.clone()),
+        };
+        Ok(Self { db, transport, from, wake, poll_interval: mail.poll_interval, retry_base: mail.retry_base })
+    }
+
+    /// Where mail goes, for the start-up log.
+    pub fn destination(&self) -> String {
+        match &self.transport {
+            Transport::Smtp(_) => "SMTP".into(),
+            Transport::Files(dir) => format!(".eml files in {}", dir.display()),
+        }
+    }
+
+    /// Runs until `stop` turns true; a message being sent then is finished first.
+    pub fn spawn(self, mut stop: watch::Receiver<bool>) -> JoinHandle<()> {
+        tokio::spawn(async move {
+            loop {
+                loop {
+                    if *stop.borrow() {
+                        return;
+                    }
+                    match self.round().await {
+                        Ok(0) => break,
+                        Ok(_) => {}
+                        Err(e) => {
+                            // The database is away; the next poll tries again.
+                            tracing::warn!(error = %e, "outbox: cannot claim messages");
+                            break;
+                        }
+                    }
+                }
+                tokio::select! {
+                    _ = self.wake.woken() => {}
+                    _ = tokio::time::sleep(self.poll_interval) => {}
+                    _ = stop.changed() => return,
+                }
+            }
+        })
+    }
+
+    /// Claims a batch of due rows and sends them; answers how many it claimed.
+    async fn round(&self) -> Result<usize, DbErr> {
+        let rows = self.claim().await?;
+        for row in &rows {
+            let result = self.send(row).await;
+            self.settle(row, result).await?;
+        }
+        Ok(rows.len())
+    }
+
+    async fn claim(&self) -> Result<Vec<outbox::Model>, DbErr> {
+        let txn = crate::db::begin(&self.db).await?;
+        let now = clock::now();
+        let mut due = outbox::Entity::find()
+            .filter(outbox::Column::NextAttemptAt.lte(now))
+            .order_by_asc(outbox::Column::NextAttemptAt)
+            .order_by_asc(outbox::Column::Id)
+            .limit(BATCH);
+        if self.db.get_database_backend() == DbBackend::Postgres {
+            due = due.lock_with_behavior(LockType::Update, LockBehavior::SkipLocked);
+        }
+        let rows = due.all(&txn).await?;
+        if !rows.is_empty() {
+            outbox::Entity::update_many()
+                .col_expr(outbox::Column::NextAttemptAt, Expr::value(now + LEASE))
+                .col_expr(outbox::Column::Attempts, Expr::col(outbox::Column::Attempts).add(1))
+                .filter(outbox::Column::Id.is_in(rows.iter().map(|r| r.id)))
+                .exec(&txn)
+                .await?;
+        }
+        txn.commit().await?;
+        Ok(rows.into_iter().map(|r| outbox::Model { attempts: r.attempts + 1, ..r }).collect())
+    }
+
+    async fn send(&self, row: &outbox::Model) -> Result<(), Failure> {
+        let permanent = |reason: String| Failure { permanent: true, reason };
+        if row.kind != email::KIND {
+            return Err(permanent(format!("unknown kind {}", row.kind)));
+        }
+        let email: Email = serde_json::from_value(row.payload.clone()).map_err(|e| permanent(format!("payload: {e}")))?;
+        let message = email.message(row.id, &self.from).map_err(permanent)?;
+        match &self.transport {
+            Transport::Smtp(smtp) => {
+                smtp.send(message).await.map(|_| ()).map_err(|e| Failure { permanent: e.is_permanent(), reason: e.to_string() })
+            }
+            Transport::Files(dir) => write_eml(dir, row.id, &message.formatted())
+                .await
+                .map_err(|e| Failure { permanent: false, reason: format!("{}: {e}", dir.display()) }),
+        }
+    }
+
+    /// Marks the row sent, or due again after the backoff, or given up on.
+    async fn settle(&self, row: &outbox::Model, result: Result<(), Failure>) -> Result<(), DbErr> {
+        let now = clock::now();
+        let update = outbox::Entity::update_many().filter(outbox::Column::Id.eq(row.id));
+        let update = match result {
+            Ok(()) => update
+                .col_expr(outbox::Column::SentAt, Expr::value(Some(now)))
+                .col_expr(outbox::Column::NextAttemptAt, Expr::value(None::<chrono::DateTime<chrono::Utc>>))
+                .col_expr(outbox::Column::LastError, Expr::value(None::<String>)),
+            Err(failure) => {
+                let give_up = failure.permanent || row.attempts >= MAX_ATTEMPTS;
+                tracing::warn!(id = %row.id, attempts = row.attempts, give_up, reason = %failure.reason, "outbox: sending failed");
+                let next = (!give_up).then(|| now + chrono::Duration::from_std(self.backoff(row.attempts)).unwrap_or_default());
+                update
+                    .col_expr(outbox::Column::NextAttemptAt, Expr::value(next))
+                    .col_expr(outbox::Column::LastError, Expr::value(Some(failure.reason)))
+            }
+        };
+        update.exec(&self.db).await?;
+        Ok(())
+    }
+
+    /// `retry_base` after the first attempt, doubling after each further one, at most `MAX_DELAY`.
+    fn backoff(&self, attempts: i32) -> Duration {
+        let doublings = (attempts - 1).clamp(0, 20) as u32;
+        self.retry_base.saturating_mul(1 << doublings).min(MAX_DELAY)
+    }
+}
+
+/// Written under a temporary name and renamed, so a reader never sees half a message.
+async fn write_eml(dir: &Path, id: Uuid, message: &[u8]) -> std::io::Result<()> {
+    tokio::fs::create_dir_all(dir).await?;
+    let (partial, done) = (dir.join(format!(".{id}.eml.partial")), dir.join(format!("{id}.eml")));
+    tokio::fs::write(&partial, message).await?;
+    tokio::fs::rename(&partial, &done).await
+}
