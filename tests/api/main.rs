@@ -17,6 +17,7 @@ mod goals_measures;
 mod meetings;
 mod migrations;
 mod outbox;
+mod password_reset;
 mod permissions;
 mod plans;
 mod schema;

@@ -31,6 +31,8 @@ both!(an_enqueued_email_reaches_the_relay_as_plain_text_and_html, |app| async mo
     eventually(Duration::from_secs(5), || async { outbox_rows(&app.db).await[0].sent_at.is_some() }).await;
     let row = &outbox_rows(&app.db).await[0];
     assert_eq!((row.attempts, row.next_attempt_at, row.last_error.as_deref()), (1, None, None));
+    // The body (a reset link, say) is not kept once sent.
+    assert_eq!(row.payload, serde_json::json!({"to": "jana@obec.example.cz", "subject": "Zkouška: řádek ěščřžýáíé"}));
 });
 
 both!(mail_waits_while_the_relay_is_down_and_is_sent_once_it_is_back, |app| async move {

@@ -7,6 +7,8 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
+use crate::domain::Email;
+use crate::error::{Validate, Validator};
 use crate::http::Versioned;
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -96,6 +98,35 @@ pub struct RefreshRequest {
 pub struct LogoutRequest {
     /// The session to end; without it, the session of the access token in `Authorization`.
     pub refresh_token: Option<String>,
+}
+
+/// Asks for a password reset link by e-mail.
+#[derive(Debug, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PasswordResetRequest {
+    /// The account's e-mail, any case.
+    #[schema(
+        max_length = 254,
+        pattern = r"^[\t\n\x0B\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*[^@\t\n\x0B\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\x00-\x1F\x7F-\x9F]+@[^@.\t\n\x0B\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\x00-\x1F\x7F-\x9F]+(\.[^@.\t\n\x0B\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\x00-\x1F\x7F-\x9F]+)+[\t\n\x0B\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*$"
+    )]
+    pub email: String,
+}
+
+impl Validate for PasswordResetRequest {
+    fn validate(&self, v: &mut Validator) {
+        v.field(Email::parse("email", &self.email));
+    }
+}
+
+/// Sets a new password with the token of a reset link.
+#[derive(Debug, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PasswordResetConfirm {
+    /// The `token` of the link's fragment (`…/reset-password#token=…`).
+    pub token: String,
+    /// 12 to 256 characters, not easy to guess (the rules of `/me/password`).
+    #[schema(min_length = 12, max_length = 256)]
+    pub new_password: String,
 }
 
 /// A new access token and the refresh token to get the next one.

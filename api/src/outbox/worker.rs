@@ -165,6 +165,7 @@ impl Worker {
         let update = outbox::Entity::update_many().filter(outbox::Column::Id.eq(row.id));
         let update = match result {
             Ok(()) => update
+                .col_expr(outbox::Column::Payload, Expr::value(sent_record(&row.payload)))
                 .col_expr(outbox::Column::SentAt, Expr::value(Some(now)))
                 .col_expr(outbox::Column::NextAttemptAt, Expr::value(None::<chrono::DateTime<chrono::Utc>>))
                 .col_expr(outbox::Column::LastError, Expr::value(None::<String>)),
@@ -186,6 +187,12 @@ impl Worker {
         let doublings = (attempts - 1).clamp(0, 20) as u32;
         self.retry_base.saturating_mul(1 << doublings).min(MAX_DELAY)
     }
+}
+
+/// What a sent e-mail's row keeps: its recipient and subject, not its body, which may hold a
+/// secret (a reset link works for an hour and only its hash is stored anywhere else).
+fn sent_record(payload: &serde_json::Value) -> serde_json::Value {
+    serde_json::json!({"to": payload["to"], "subject": payload["subject"]})
 }
 
 /// Written under a temporary name and renamed, so a reader never sees half a message.

@@ -123,7 +123,7 @@ mod tests {
     /// Each body's `email` pattern and length bound accept what `Email::parse` does.
     #[test]
     fn the_documented_email_pattern_is_the_rule() {
-        for body in [UserCreate::schema(), UserPatch::schema(), MePatch::schema()] {
+        for body in [UserCreate::schema(), UserPatch::schema(), MePatch::schema(), crate::auth::dto::PasswordResetRequest::schema()] {
             let RefOr::T(Schema::Object(body)) = body else { panic!("an object") };
             let Some(RefOr::T(Schema::Object(email))) = body.properties.get("email") else { panic!("email") };
             assert_eq!(email.max_length, Some(Email::MAX), "the documented bound is the checked one");

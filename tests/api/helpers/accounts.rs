@@ -44,4 +44,20 @@ impl TestApp {
         let created = self.post("/api-keys", Some(token), json!({"name": "Krajský katalog", "scopes": scopes})).await.expect(201);
         Key { id: created["id"].as_str().unwrap().to_string(), secret: created["key"].as_str().unwrap().to_string() }
     }
+
+    /// `POST /auth/password-reset`.
+    pub async fn request_reset(&self, email: &str) -> Answer {
+        self.post("/auth/password-reset", None, json!({"email": email})).await
+    }
+
+    /// `POST /auth/password-reset/confirm`.
+    pub async fn confirm_reset(&self, token: &str, new_password: &str) -> Answer {
+        self.post("/auth/password-reset/confirm", None, json!({"token": token, "new_password": new_password})).await
+    }
+}
+
+/// The token of the reset link in an e-mail's text: `…/reset-password#token=<token>`.
+pub fn reset_token(text: &str) -> String {
+    let (_, rest) = text.split_once("/reset-password#token=").expect("a reset link");
+    rest.split_whitespace().next().unwrap().to_string()
 }

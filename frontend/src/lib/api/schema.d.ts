@@ -115,6 +115,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * "Zapomenuté heslo": e-mails a link to set a new password, single use and valid for
+         *     `SPOLUPLAN_PASSWORD_RESET_TTL` (an hour). Answers 202 whether or not the address has an account,
+         *     so it tells nobody which addresses do; requests per address asked for and per client address are
+         *     limited (429).
+         */
+        post: operations["request_password_reset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sets a new password with the token of a reset link (the rules of `/me/password`). The link is
+         *     spent, with every other link of the account, and every session of the account ends. A token
+         *     that is unknown, expired or spent is a 422 on `token`.
+         */
+        post: operations["confirm_password_reset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -1785,6 +1828,18 @@ export interface components {
             /** @description 12 to 256 characters. */
             new_password: string;
         };
+        /** @description Sets a new password with the token of a reset link. */
+        PasswordResetConfirm: {
+            /** @description The `token` of the link's fragment (`…/reset-password#token=…`). */
+            token: string;
+            /** @description 12 to 256 characters, not easy to guess (the rules of `/me/password`). */
+            new_password: string;
+        };
+        /** @description Asks for a password reset link by e-mail. */
+        PasswordResetRequest: {
+            /** @description The account's e-mail, any case. */
+            email: string;
+        };
         Plan: {
             /** Format: uuid */
             id: string;
@@ -2732,6 +2787,70 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["LogoutRequest"] | null;
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            408: components["responses"]["408"];
+            409: components["responses"]["409"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            503: components["responses"]["503"];
+        };
+    };
+    request_password_reset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequest"];
+            };
+        };
+        responses: {
+            /** @description A link is on its way if the address has an active account. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            408: components["responses"]["408"];
+            409: components["responses"]["409"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            503: components["responses"]["503"];
+        };
+    };
+    confirm_password_reset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetConfirm"];
             };
         };
         responses: {
