@@ -75,10 +75,13 @@ pub struct Limits {
     /// or API key alike.
     pub writes_per_account: u32,
     pub write_window: Duration,
-    /// Password reset e-mails per address asked for, and per client address, in `password_reset_window`.
+    /// Password reset e-mails per address asked for, and per client address, in `link_window`.
     pub password_resets_per_account: u32,
     pub password_resets_per_address: u32,
-    pub password_reset_window: Duration,
+    /// Confirmation e-mails of an e-mail change per account, in `link_window`.
+    pub email_changes_per_account: u32,
+    /// The window of the limits on e-mails with links (reset, e-mail change).
+    pub link_window: Duration,
     /// How long a request body may take to arrive after its headers (408 after that).
     pub body_timeout: Duration,
 }
@@ -95,7 +98,8 @@ impl Default for Limits {
             write_window: Duration::from_secs(60),
             password_resets_per_account: 3,
             password_resets_per_address: 10,
-            password_reset_window: Duration::from_secs(3600),
+            email_changes_per_account: 5,
+            link_window: Duration::from_secs(3600),
             body_timeout: Duration::from_secs(15),
         }
     }
@@ -189,6 +193,9 @@ impl Config {
         }
         if let Some(v) = var("SPOLUPLAN_PASSWORD_RESETS_PER_ADDRESS") {
             limits.password_resets_per_address = v.parse().context("SPOLUPLAN_PASSWORD_RESETS_PER_ADDRESS")?;
+        }
+        if let Some(v) = var("SPOLUPLAN_EMAIL_CHANGES_PER_ACCOUNT") {
+            limits.email_changes_per_account = v.parse().context("SPOLUPLAN_EMAIL_CHANGES_PER_ACCOUNT")?;
         }
         limits.body_timeout = seconds("SPOLUPLAN_BODY_TIMEOUT", limits.body_timeout.as_secs())?;
         let bind = var("SPOLUPLAN_BIND").unwrap_or_else(|| "127.0.0.1:8080".into());

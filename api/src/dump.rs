@@ -18,7 +18,7 @@ use std::str::FromStr;
 use anyhow::{Context, anyhow, bail, ensure};
 use chrono::{DateTime, Utc};
 use entity::{
-    api_key, audit_event, comment, goal, measure, measure_update, meeting, organization, outbox, password_reset, plan,
+    api_key, audit_event, comment, email_change, goal, measure, measure_update, meeting, organization, outbox, password_reset, plan,
     plan_status_change, plan_version, refresh_token, service, service_link, target_group, territory, territory_coordinator, user,
     working_group, working_group_member,
 };
@@ -48,6 +48,7 @@ static TABLES: &[&dyn Table] = &[
     &Rows::<user::Entity>::flat(),
     &Rows::<refresh_token::Entity>::flat(),
     &Rows::<password_reset::Entity>::flat(),
+    &Rows::<email_change::Entity>::flat(),
     &Rows::<api_key::Entity>::flat(),
     &Rows::<territory::Entity>::nested("parent_id"),
     &Rows::<territory_coordinator::Entity>::flat(),

@@ -7,6 +7,7 @@ pub mod values;
 pub mod api_key;
 pub mod audit_event;
 pub mod comment;
+pub mod email_change;
 pub mod goal;
 pub mod measure;
 pub mod measure_update;

@@ -12,6 +12,7 @@ mod m20261214_000001_plan_versions;
 mod m20261220_000001_service_network;
 mod m20261230_000001_outbox;
 mod m20261230_000002_password_resets;
+mod m20261230_000003_email_changes;
 mod tables;
 
 pub use m20261212_000001_territory_paths::fill_territory_paths;
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261220_000001_service_network::Migration),
             Box::new(m20261230_000001_outbox::Migration),
             Box::new(m20261230_000002_password_resets::Migration),
+            Box::new(m20261230_000003_email_changes::Migration),
         ]
     }
 }

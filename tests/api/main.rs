@@ -12,6 +12,7 @@ mod consultation;
 mod conventions;
 mod dump;
 mod durability;
+mod email_change;
 mod export;
 mod goals_measures;
 mod meetings;

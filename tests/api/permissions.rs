@@ -477,6 +477,15 @@ fn rules() -> Vec<Rule> {
         post("/auth/login", Custom(|_| 401), 401, |w| json!({"email": w.member.email, "password": "wrong password 123"})),
         post("/auth/refresh", Custom(|_| 401), 401, |_| json!({"refresh_token": "not-a-token"})),
         post("/auth/logout", Custom(|_| 204), 204, |_| json!({"refresh_token": "not-a-token"})),
+        // The same answer for everyone and every address; the links' tokens are the credentials.
+        post("/auth/password-reset", Custom(|_| 202), 202, |w| json!({"email": w.member.email})),
+        post(
+            "/auth/password-reset/confirm",
+            Custom(|_| 422),
+            422,
+            |_| json!({"token": "not-a-token", "new_password": "nove-dlouhe-heslo-2026"}),
+        ),
+        post("/auth/email-change/confirm", Custom(|_| 422), 422, |_| json!({"token": "not-a-token"})),
         get("/users", StaffSession),
         post("/users", StaffSession, 201, new_user),
         get("/users/{id}", StaffSession),

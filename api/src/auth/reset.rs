@@ -39,10 +39,9 @@ pub async fn request(state: &AppState, caller: &Caller, body: PasswordResetReque
     let email = Email::normalize(&body.email);
     let limits = state.config.limits;
     let (address, account) = (format!("reset:address:{}", caller.address_key()), format!("reset:account:{email}"));
-    state.limiter.acquire(
-        &[(&address, limits.password_resets_per_address), (&account, limits.password_resets_per_account)],
-        limits.password_reset_window,
-    )?;
+    state
+        .limiter
+        .acquire(&[(&address, limits.password_resets_per_address), (&account, limits.password_resets_per_account)], limits.link_window)?;
     let txn = crate::db::begin(&state.db).await?;
     let found = user::Entity::find().filter(user::Column::Email.eq(&email)).filter(user::Column::IsActive.eq(true)).one(&txn).await?;
     let Some(user) = found else {

@@ -11,8 +11,9 @@ use crate::error::ApiResult;
 use crate::http::{Json, OptionalJson, no_content};
 use crate::state::AppState;
 
-/// An anonymous caller at the request's client address (for abuse limits and the audit trail).
-fn anonymous(req: &HttpRequest, state: &AppState) -> Caller {
+/// An anonymous caller at the request's client address (for abuse limits and the audit trail), for
+/// the operations whose body is the credential.
+pub fn anonymous(req: &HttpRequest, state: &AppState) -> Caller {
     Caller { principal: None, address: client_address(req, state.config.trust_forwarded_for) }
 }
 

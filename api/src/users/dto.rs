@@ -62,6 +62,14 @@ pub struct MePatch {
     pub language: Option<Language>,
 }
 
+/// Confirms a change of one's e-mail with the token of the link sent to the new address.
+#[derive(Debug, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EmailChangeConfirm {
+    /// The `token` of the link's fragment (`…/confirm-email#token=…`).
+    pub token: String,
+}
+
 #[derive(Debug, Deserialize, Serialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PasswordChange {

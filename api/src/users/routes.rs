@@ -1,10 +1,11 @@
 //! `/users`, `/users/{id}`, `/me`, `/me/password` (the caller's memberships are the working groups').
-use actix_web::{HttpResponse, delete, get, patch, post, web};
+use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, web};
 use uuid::Uuid;
 
-use super::dto::{MePatch, PasswordChange, UserCreate, UserFilters, UserPage, UserPatch};
-use super::service;
+use super::dto::{EmailChangeConfirm, MePatch, PasswordChange, UserCreate, UserFilters, UserPage, UserPatch};
+use super::{email_change, service};
 use crate::auth::dto::{Me, User};
+use crate::auth::routes::anonymous;
 use crate::caller::Caller;
 use crate::error::{ApiResult, Problem};
 use crate::http::{IfMatch, Json, Query, created, no_content, ok};
@@ -72,12 +73,25 @@ pub async fn get_me(state: web::Data<AppState>, caller: Caller) -> ApiResult<Htt
     Ok(ok(&service::me(&state, &caller).await?))
 }
 
-/// Edit one's own e-mail and display name (a session, not an API key). Role and activity are
-/// not fields here: sending them is a 400.
+/// Edit one's own display name, language and e-mail (a session, not an API key). Role and activity
+/// are not fields here: sending them is a 400. A new `email` is not taken at once: a link goes to
+/// the new address, and the e-mail changes when it is followed (`POST /auth/email-change/confirm`);
+/// the answer is the same whether or not another account has the address (it then gets no link).
+/// Such requests are limited per account (429).
 #[utoipa::path(tag = "users", params(("If-Match" = Option<String>, Header)), request_body = MePatch, responses((status = 200, body = Me)))]
 #[patch("/me")]
 pub async fn update_me(state: web::Data<AppState>, caller: Caller, if_match: IfMatch, body: Json<MePatch>) -> ApiResult<HttpResponse> {
     Ok(ok(&if_match.retrying(|| service::update_me(&state, &caller, if_match, (*body).clone())).await?))
+}
+
+/// Confirm a change of one's e-mail with the token of the link sent to the new address (no sign-in
+/// needed: the link proves the address, and `Authorization` is ignored). A token that is unknown, spent or expired is a 422 on
+/// `token`; an address another account took in the meantime is a 409 `duplicate`.
+#[utoipa::path(tag = "users", request_body = EmailChangeConfirm, responses((status = 204)))]
+#[post("/auth/email-change/confirm")]
+pub async fn confirm_email_change(state: web::Data<AppState>, req: HttpRequest, body: Json<EmailChangeConfirm>) -> ApiResult<HttpResponse> {
+    email_change::confirm(&state, &anonymous(&req, &state), body.into_inner()).await?;
+    Ok(no_content())
 }
 
 /// Change one's own password (a session). A wrong `current_password` is a 422 naming that field
@@ -104,5 +118,6 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(deactivate_user)
         .service(get_me)
         .service(update_me)
-        .service(change_password);
+        .service(change_password)
+        .service(confirm_email_change);
 }

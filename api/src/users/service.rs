@@ -11,6 +11,7 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::dto::{MePatch, PasswordChange, UserCreate, UserFilters, UserPage, UserPatch};
+use super::email_change;
 use crate::api_keys;
 use crate::audit::{self, service::changes_of};
 use crate::auth::dto::{Me, User};
@@ -45,7 +46,7 @@ fn ensure_may_manage(caller: &Caller, target_role: Role, new_role: Option<Role>)
     Ok(())
 }
 
-async fn ensure_email_free<D: ConnectionTrait>(db: &D, email: &str, except: Option<Uuid>) -> ApiResult<()> {
+pub(super) async fn ensure_email_free<D: ConnectionTrait>(db: &D, email: &str, except: Option<Uuid>) -> ApiResult<()> {
     let mut select = user::Entity::find().filter(user::Column::Email.eq(email));
     if let Some(id) = except {
         select = select.filter(user::Column::Id.ne(id));
@@ -236,26 +237,36 @@ pub async fn me(state: &AppState, caller: &Caller) -> ApiResult<Me> {
 
 pub async fn update_me(state: &AppState, caller: &Caller, if_match: IfMatch, patch: MePatch) -> ApiResult<Me> {
     authorize(caller, Action::SelfService)?;
-    let id = caller.signed_in()?.user.id;
+    let me = &caller.signed_in()?.user;
+    let id = me.id;
     let mut v = Validator::new();
     patch.validate(&mut v);
     v.finish()?;
-    let email = patch.email.as_deref().map(Email::normalize);
+    // A new e-mail waits for the link sent to it (see `email_change`); the same address is no change.
+    let new_email = patch.email.as_deref().map(Email::normalize).filter(|e| *e != me.email);
+    if new_email.is_some() {
+        email_change::reserve(state, id)?;
+    }
     let txn = crate::db::begin(&state.db).await?;
     let current = find(&txn, id).await?;
     if_match.check(current.version)?;
-    if let Some(email) = &email {
-        ensure_email_free(&txn, email, Some(id)).await?;
-    }
     let version = current.version;
     let mut active = current.into_active_model();
-    given(&mut active.email, email);
     given(&mut active.display_name, patch.display_name.as_ref().map(|n| n.trim().to_string()));
     given(&mut active.language, patch.language);
     let user = update_versioned(&txn, active, id, version).await?;
-    audit::record(&txn, caller, "update", "user", Some(id), changes_of(&patch)).await?;
+    let mut changes = changes_of(&patch);
+    changes.0.remove("email");
+    audit::record(&txn, caller, "update", "user", Some(id), changes).await?;
+    let queued = match &new_email {
+        Some(email) => email_change::request(&txn, state, caller, &user, email).await?,
+        None => false,
+    };
     let me = me_of(&txn, user).await?;
     txn.commit().await?;
+    if queued {
+        state.outbox.wake();
+    }
     Ok(me)
 }
 

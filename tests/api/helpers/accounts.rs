@@ -58,6 +58,11 @@ impl TestApp {
 
 /// The token of the reset link in an e-mail's text: `…/reset-password#token=<token>`.
 pub fn reset_token(text: &str) -> String {
-    let (_, rest) = text.split_once("/reset-password#token=").expect("a reset link");
+    link_token(text, "/reset-password")
+}
+
+/// The token of a link to the web app's `page` in an e-mail's text: `…<page>#token=<token>`.
+pub fn link_token(text: &str, page: &str) -> String {
+    let (_, rest) = text.split_once(&format!("{page}#token=")).expect("a link with a token");
     rest.split_whitespace().next().unwrap().to_string()
 }

@@ -213,8 +213,11 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Edit one's own e-mail and display name (a session, not an API key). Role and activity are
-         *     not fields here: sending them is a 400.
+         * Edit one's own display name, language and e-mail (a session, not an API key). Role and activity
+         *     are not fields here: sending them is a 400. A new `email` is not taken at once: a link goes to
+         *     the new address, and the e-mail changes when it is followed (`POST /auth/email-change/confirm`);
+         *     the answer is the same whether or not another account has the address (it then gets no link).
+         *     Such requests are limited per account (429).
          */
         patch: operations["update_me"];
         trace?: never;
@@ -233,6 +236,27 @@ export interface paths {
          *     and counts toward the failed sign-in limit (429). Every other session of the account ends.
          */
         post: operations["change_password"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/email-change/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm a change of one's e-mail with the token of the link sent to the new address (no sign-in
+         *     needed: the link proves the address, and `Authorization` is ignored). A token that is unknown, spent or expired is a 422 on
+         *     `token`; an address another account took in the meantime is a 409 `duplicate`.
+         */
+        post: operations["confirm_email_change"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3139,6 +3163,38 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["503"];
+        };
+    };
+    confirm_email_change: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmailChangeConfirm"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            408: components["responses"]["408"];
+            409: components["responses"]["409"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
             503: components["responses"]["503"];
         };
     };
