@@ -151,3 +151,34 @@ async fn without_smtp_each_message_is_an_eml_file() {
     assert!(mail.text.contains("zkušební zpráva"));
     assert_eq!(std::fs::read_dir(&dir.0).unwrap().count(), 1, "no partial file is left");
 }
+
+both!(settled_messages_are_deleted_after_thirty_days, |app| async move {
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+    let (url, schema, _dir) = empty_database(app.backend).await;
+    let config = test_config(url.clone());
+    let db = connect(&url, schema.as_deref(), &config).await;
+    api::db::migrate(&db).await.unwrap();
+    let day = chrono::Duration::days(1);
+    let now = api::clock::now();
+    let row = |created: chrono::DateTime<chrono::Utc>, sent: bool, due: bool| entity::outbox::ActiveModel {
+        id: Set(uuid::Uuid::now_v7()),
+        kind: Set("email".into()),
+        payload: Set(serde_json::json!({"to": "jana@obec.example.cz", "subject": "Stará"})),
+        attempts: Set(1),
+        next_attempt_at: Set(due.then_some(now + day)),
+        sent_at: Set(sent.then_some(created)),
+        last_error: Set(None),
+        created_at: Set(created),
+    };
+    let old_sent = row(now - day * 31, true, false).insert(&db).await.unwrap();
+    let old_given_up = row(now - day * 31, false, false).insert(&db).await.unwrap();
+    let old_still_due = row(now - day * 31, false, true).insert(&db).await.unwrap();
+    let recent_sent = row(now - day, true, false).insert(&db).await.unwrap();
+
+    let running = Running::start(config, db.clone()).await;
+    eventually(Duration::from_secs(10), || async { outbox_rows(&db).await.len() == 2 }).await;
+    running.stop().await;
+    let left: HashSet<uuid::Uuid> = outbox_rows(&db).await.iter().map(|r| r.id).collect();
+    assert_eq!(left, HashSet::from([old_still_due.id, recent_sent.id]));
+    assert!(!left.contains(&old_sent.id) && !left.contains(&old_given_up.id));
+});

@@ -34,6 +34,9 @@ const SEND_TIMEOUT: Duration = Duration::from_secs(30);
 /// Attempts before a message is given up on: with a 30 s base and the 4 h ceiling, about a day.
 const MAX_ATTEMPTS: i32 = 14;
 const MAX_DELAY: Duration = Duration::from_secs(4 * 3600);
+/// Sent and given-up messages are kept this long (to see what went out, and why not), then deleted.
+const KEEP: chrono::Duration = chrono::Duration::days(30);
+const SWEEP_EVERY: Duration = Duration::from_secs(3600);
 
 enum Transport {
     Smtp(AsyncSmtpTransport<Tokio1Executor>),
@@ -84,7 +87,14 @@ impl Worker {
     /// Runs until `stop` turns true; a message being sent then is finished first.
     pub fn spawn(self, mut stop: watch::Receiver<bool>) -> JoinHandle<()> {
         tokio::spawn(async move {
+            let mut swept: Option<tokio::time::Instant> = None;
             loop {
+                if swept.is_none_or(|at| at.elapsed() >= SWEEP_EVERY) {
+                    if let Err(e) = self.sweep().await {
+                        tracing::warn!(error = %e, "outbox: cannot delete old messages");
+                    }
+                    swept = Some(tokio::time::Instant::now());
+                }
                 loop {
                     if *stop.borrow() {
                         return;
@@ -108,6 +118,17 @@ impl Worker {
         })
     }
 
+    /// Deletes what was settled (sent, or given up on) longer than `KEEP` ago.
+    async fn sweep(&self) -> Result<(), DbErr> {
+        let before = clock::now() - KEEP;
+        outbox::Entity::delete_many()
+            .filter(outbox::Column::NextAttemptAt.is_null())
+            .filter(outbox::Column::CreatedAt.lt(before))
+            .exec(&self.db)
+            .await?;
+        Ok(())
+    }
+
     /// Claims a batch of due rows and sends them; answers how many it claimed.
     async fn round(&self) -> Result<usize, DbErr> {
         let rows = self.claim().await?;
@@ -119,8 +140,15 @@ impl Worker {
     }
 
     async fn claim(&self) -> Result<Vec<outbox::Model>, DbErr> {
-        let txn = crate::db::begin(&self.db).await?;
         let now = clock::now();
+        // A poll that finds nothing due is one indexed read, without a write transaction (on SQLite
+        // that would take the database's one write lock every few seconds for nothing).
+        let due_now =
+            outbox::Entity::find().select_only().column(outbox::Column::Id).filter(outbox::Column::NextAttemptAt.lte(now)).limit(1);
+        if due_now.into_tuple::<Uuid>().one(&self.db).await?.is_none() {
+            return Ok(Vec::new());
+        }
+        let txn = crate::db::begin(&self.db).await?;
         let mut due = outbox::Entity::find()
             .filter(outbox::Column::NextAttemptAt.lte(now))
             .order_by_asc(outbox::Column::NextAttemptAt)
