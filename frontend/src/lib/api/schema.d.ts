@@ -1341,6 +1341,11 @@ export interface components {
              */
             at: string;
         };
+        /** @description Confirms a change of one's e-mail with the token of the link sent to the new address. */
+        EmailChangeConfirm: {
+            /** @description The `token` of the link's fragment (`…/confirm-email#token=…`). */
+            token: string;
+        };
         /** @description A field whose value differs. */
         FieldChange: {
             /** @description The field's name as the resource answers it (`title`, `description`, `progress`, …). */
