@@ -12,6 +12,7 @@ import tseslint from 'typescript-eslint';
  * so no two features reach each other, directly or through others:
  *
  *   auth, users, api-keys, plans   nothing but the shared layer
+ *   services                       nothing but the shared layer (the network of social services)
  *   territories                    users (coordinators are chosen among accounts)
  *   working-groups                 users (members are chosen among accounts), territories (a group's place)
  *   consultation                   plans (comments are about a plan's texts, in its tree)
@@ -19,7 +20,7 @@ import tseslint from 'typescript-eslint';
  *   goals                          plans, working-groups (the group a goal belongs to), consultation
  *   measures                       goals, plans, working-groups, consultation
  *   plan-page                      plans, working-groups, consultation (the plan page puts them together)
- *   territory-page                 territories, plans, working-groups, meetings (the territory page)
+ *   territory-page                 territories, plans, working-groups, meetings, services (the territory page)
  *
  * The shared layer (lib, components, i18n) imports no feature; app (the shell and the router) sits
  * on top and may import anything. Where a change in one feature must refresh another's data, the
@@ -29,6 +30,7 @@ const FEATURES = {
   auth: [],
   users: [],
   'api-keys': [],
+  services: [],
   territories: ['users'],
   plans: ['territories'],
   'working-groups': ['users', 'territories'],
@@ -37,7 +39,7 @@ const FEATURES = {
   goals: ['plans', 'working-groups', 'consultation'],
   measures: ['goals', 'plans', 'working-groups', 'consultation'],
   'plan-page': ['plans', 'working-groups', 'consultation'],
-  'territory-page': ['territories', 'plans', 'working-groups', 'meetings'],
+  'territory-page': ['territories', 'plans', 'working-groups', 'meetings', 'services'],
 };
 
 const featureZones = Object.entries(FEATURES).map(([feature, allowed]) => ({

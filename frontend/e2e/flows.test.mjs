@@ -783,6 +783,11 @@ test('an admin builds a territory tree, assigns a coordinator, and the public te
   await groups.getByRole('link', { name: 'Ostrava – PS Senioři' }).waitFor();
   await groups.getByRole('link', { name: 'Ostrava – PS Osoby se zdravotním postižením' }).waitFor();
   assert.equal(await groups.getByRole('link', { name: /Krumlov|Turnov/ }).count(), 0, 'only what lies below the region');
+  // And the social services serving the places below it, each with its kind as the Act names it.
+  const services = visitor.getByRole('region', { name: 'Sociální služby' });
+  await services.getByRole('listitem').filter({ hasText: 'Pečovatelská služba Ostrava-Jih' }).getByText('pečovatelská služba (§40)', { exact: false }).waitFor();
+  await services.getByRole('listitem').filter({ hasText: 'Senior taxi Ostrava' }).getByText('související aktivita', { exact: false }).waitFor();
+  assert.equal(await services.getByText(/Krumlovsko|Turnovsko/).count(), 0, 'only services below the region');
   await screenshot(visitor, 'territory-with-plans');
   await checkA11y(visitor, 'territory-with-plans');
   await checkA11y(visitor, 'territory-with-plans-320', { width: 320 });

@@ -1,6 +1,6 @@
 //! The public page of a territory (území): where it lies (a breadcrumb of the territories above it),
-//! its kind and official code, the territories directly below it, and the plans, working groups and
-//! upcoming meetings of it and everything below it.
+//! its kind and official code, the territories directly below it, and the plans, working groups,
+//! upcoming meetings and social services of it and everything below it.
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { PageTitle } from '../../../components/PageTitle';
@@ -10,6 +10,8 @@ import { useT } from '../../../i18n';
 import { isAdmin, useSession } from '../../../lib/auth/useSession';
 import { territoryUpcomingMeetingsQuery } from '../../meetings/api/meetings';
 import { plansQuery } from '../../plans/api/plans';
+import { territoryServicesQuery } from '../../services/api/services';
+import { ServiceList } from '../../services/components/ServiceList';
 import { territoryGroupsQuery } from '../../working-groups/api/groups';
 import { MeetingList } from '../../working-groups/components/MeetingList';
 import { buildTree, childrenQuery, territoryQuery } from '../../territories/api/territories';
@@ -25,6 +27,7 @@ export function TerritoryPage() {
   const plans = useQuery(plansQuery(territoryId));
   const groups = useQuery(territoryGroupsQuery(territoryId));
   const meetings = useQuery(territoryUpcomingMeetingsQuery(territoryId));
+  const services = useQuery(territoryServicesQuery(territoryId));
 
   return (
     <QueryView query={query} page>
@@ -87,6 +90,10 @@ export function TerritoryPage() {
           <section aria-labelledby="territory-meetings">
             <h2 id="territory-meetings">{t('territories.meetings')}</h2>
             <QueryView query={meetings}>{(list) => <MeetingList meetings={list} empty={t('territories.noMeetings')} />}</QueryView>
+          </section>
+          <section aria-labelledby="territory-services">
+            <h2 id="territory-services">{t('territories.services')}</h2>
+            <QueryView query={services}>{(list) => <ServiceList services={list} empty={t('territories.noServices')} />}</QueryView>
           </section>
           <section aria-labelledby="territories-below">
             <h2 id="territories-below">{t('territories.below')}</h2>
