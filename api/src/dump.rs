@@ -18,9 +18,9 @@ use std::str::FromStr;
 use anyhow::{Context, anyhow, bail, ensure};
 use chrono::{DateTime, Utc};
 use entity::{
-    api_key, audit_event, comment, email_change, goal, measure, measure_update, meeting, organization, outbox, password_reset, plan,
-    plan_status_change, plan_version, refresh_token, service, service_link, target_group, territory, territory_coordinator, user,
-    working_group, working_group_member,
+    api_key, audit_event, comment, email_change, goal, measure, measure_link, measure_update, meeting, organization, outbox,
+    password_reset, plan, plan_status_change, plan_version, refresh_token, service, service_link, target_group, territory,
+    territory_coordinator, user, working_group, working_group_member,
 };
 use futures_util::future::BoxFuture;
 use migration::{Migrator, MigratorTrait};
@@ -58,10 +58,7 @@ static TABLES: &[&dyn Table] = &[
     &Rows::<plan::Entity>::flat(),
     &Rows::<plan_status_change::Entity>::flat(),
     &Rows::<plan_version::Entity>::flat(),
-    &Rows::<goal::Entity>::nested("parent_goal_id"),
-    &Rows::<measure::Entity>::flat(),
-    &Rows::<measure_update::Entity>::flat(),
-    &Rows::<comment::Entity>::nested("parent_id"),
+    // The network before the measures that name it.
     &Rows::<target_group::Entity>::seeded(),
     &Rows::<organization::Entity>::flat(),
     &Rows::<service::Entity>::flat(),
@@ -69,6 +66,13 @@ static TABLES: &[&dyn Table] = &[
     &Rows::<service_link::target_group::Entity>::flat(),
     &Rows::<service_link::capacity::Entity>::flat(),
     &Rows::<service_link::territory::Entity>::flat(),
+    &Rows::<goal::Entity>::nested("parent_goal_id"),
+    &Rows::<measure::Entity>::flat(),
+    &Rows::<measure_link::partner::Entity>::flat(),
+    &Rows::<measure_link::service::Entity>::flat(),
+    &Rows::<measure_link::target_group::Entity>::flat(),
+    &Rows::<measure_update::Entity>::flat(),
+    &Rows::<comment::Entity>::nested("parent_id"),
     &Rows::<audit_event::Entity>::flat(),
     &Rows::<outbox::Entity>::flat(),
 ];

@@ -395,6 +395,16 @@ impl Validator {
         }
     }
 
+    /// 422 naming `field[i]` for each entry listed before.
+    pub fn once_each<T: Eq + std::hash::Hash>(&mut self, field: &str, entries: &[T]) {
+        let mut seen = std::collections::HashSet::new();
+        for (i, entry) in entries.iter().enumerate() {
+            if !seen.insert(entry) {
+                self.error(&format!("{field}[{i}]"), FieldErrorCode::Invalid, "listed twice");
+            }
+        }
+    }
+
     /// A whole number from `min` to `max`.
     pub fn range(&mut self, field: &str, value: i64, min: i64, max: i64) {
         if !(min..=max).contains(&value) {

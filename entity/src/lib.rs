@@ -10,6 +10,7 @@ pub mod comment;
 pub mod email_change;
 pub mod goal;
 pub mod measure;
+pub mod measure_link;
 pub mod measure_update;
 pub mod meeting;
 pub mod organization;

@@ -16,6 +16,7 @@ pub struct Model {
     pub title: String,
     pub description: String,
     pub responsible: String,
+    pub responsible_organization_id: Option<Uuid>,
     #[sea_orm(column_type = "JsonBinary")]
     pub partners: StringList,
     #[sea_orm(column_type = "JsonBinary")]

@@ -10,6 +10,7 @@ mod m20261211_000001_territory_links;
 mod m20261212_000001_territory_paths;
 mod m20261214_000001_plan_versions;
 mod m20261220_000001_service_network;
+mod m20261221_000001_measure_links;
 mod m20261230_000001_outbox;
 mod m20261230_000002_password_resets;
 mod m20261230_000003_email_changes;
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261212_000001_territory_paths::Migration),
             Box::new(m20261214_000001_plan_versions::Migration),
             Box::new(m20261220_000001_service_network::Migration),
+            Box::new(m20261221_000001_measure_links::Migration),
             Box::new(m20261230_000001_outbox::Migration),
             Box::new(m20261230_000002_password_resets::Migration),
             Box::new(m20261230_000003_email_changes::Migration),

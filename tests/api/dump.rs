@@ -69,6 +69,12 @@ both!(a_restore_puts_parents_before_children_whatever_their_ids, |app| async mov
     reply.body = Set("Odpověď".into());
     reply.parent_id = Set(Some(comment.parse().unwrap()));
     reply.insert(&app.db).await.unwrap();
+    // A measure naming the network: its links load after the organizations and services they name.
+    let charita = app.create_organization(&c.token, "Charita").await;
+    let service = crate::helpers::id(&app.create_service(&c.token, &charita, "Odlehčovací služba", json!({})).await);
+    let linked = json!({"code": "1.1", "title": "Odlehčovací služba", "responsible_organization_id": charita,
+                        "partner_organization_ids": [charita], "service_ids": [service], "target_group_codes": ["seniori"]});
+    app.create_measure(&parent, &c.token, linked).await;
 
     let dir = crate::helpers::TempDir(std::env::temp_dir().join(format!("spoluplan-dump-{}", uuid::Uuid::now_v7())));
     std::fs::create_dir_all(&dir.0).unwrap();
@@ -90,10 +96,9 @@ both!(a_restore_puts_parents_before_children_whatever_their_ids, |app| async mov
     let placed = app.get(&format!("/plans/{plan}"), Some(&c.token)).await.json()["territory_id"].clone();
     assert!(placed.is_string());
     assert_eq!(target.get(&format!("/plans/{plan}"), Some(&c.token)).await.json()["territory_id"], placed);
-    assert_eq!(
-        target.get(&format!("/plans/{plan}/tree"), Some(&c.token)).await.text,
-        app.get(&format!("/plans/{plan}/tree"), Some(&c.token)).await.text
-    );
+    let tree = target.get(&format!("/plans/{plan}/tree"), Some(&c.token)).await.text;
+    assert_eq!(tree, app.get(&format!("/plans/{plan}/tree"), Some(&c.token)).await.text);
+    assert!(tree.contains(&format!("\"service_ids\":[\"{service}\"]")), "{tree}");
     // Once loaded, the database is no longer empty.
     let refused = api::dump::restore(&target.db, &file, &header).await.unwrap_err().to_string();
     assert!(refused.contains("the database is not empty"), "{refused}");

@@ -213,6 +213,7 @@ async fn world(app: &TestApp) -> World {
         title: Set("Odlehčovací služba".into()),
         description: Set(String::new()),
         responsible: Set("Charita".into()),
+        responsible_organization_id: Set(None),
         partners: Set(StringList::default()),
         target_groups: Set(StringList::default()),
         start_date: Set(None),

@@ -335,3 +335,119 @@ both!(services_filter_by_kind_form_group_territory_organization_name_and_validit
     assert_eq!(seen, ["Pečovatelská služba Kaplice", "Domov pro seniory Krumlov", "Terénní program Prachatice", "Klub seniorů"]);
     app.get("/services?limit=201", None).await.expect(422);
 });
+
+/// The fields a measure names the network by, as answered.
+fn links(measure: &Value) -> (Value, Value, Value, Value) {
+    (
+        measure["responsible_organization_id"].clone(),
+        measure["partner_organization_ids"].clone(),
+        measure["service_ids"].clone(),
+        measure["target_group_codes"].clone(),
+    )
+}
+
+both!(measures_name_organizations_services_and_target_groups, |app| async move {
+    let c = app.coordinator().await;
+    let t = c.token.as_str();
+    let charita = app.create_organization(t, "Charita").await;
+    let obec = app.create_organization(t, "Obec").await;
+    let respite = id(&app.create_service(t, &charita, "Odlehčovací služba", json!({})).await);
+    let care = id(&app.create_service(t, &charita, "Pečovatelská služba", json!({})).await);
+    let plan = app.plan(&c).await;
+    let goal = app.create_goal(&plan, t, json!({"code": "1", "title": "Senioři"})).await;
+    let body = json!({"code": "1.1", "title": "Odlehčovací služba", "responsible": "Charita", "partners": ["Obec"],
+                      "target_groups": ["senioři"], "responsible_organization_id": charita, "partner_organization_ids": [obec],
+                      "service_ids": [respite, care], "target_group_codes": ["seniori", "pecujici_osoby"]});
+    let made = app.post_measure(&goal, Some(t), body).await.expect(201);
+    let measure = id(&made);
+    assert_eq!(links(&made), (json!(charita), json!([obec]), json!([respite, care]), json!(["seniori", "pecujici_osoby"])));
+    assert_eq!((made["responsible"].as_str(), made["partners"].clone()), (Some("Charita"), json!(["Obec"])), "the texts stay");
+    // Lists, the plan tree and one measure answer the same links.
+    let read = app.get(&format!("/measures/{measure}"), Some(t)).await.expect(200);
+    assert_eq!(links(&read), links(&made));
+    let listed = app.get(&format!("/goals/{goal}/measures"), Some(t)).await.expect(200);
+    assert_eq!(links(&items(&listed)[0]), links(&made));
+    let tree = app.get(&format!("/plans/{plan}/tree"), Some(t)).await.expect(200);
+    assert_eq!(links(&tree["goals"][0]["measures"][0]), links(&made));
+    // A bare measure has empty lists.
+    let bare = app.post_measure(&goal, Some(t), json!({"code": "1.2", "title": "Jiné"})).await.expect(201);
+    assert_eq!(links(&bare), (Value::Null, json!([]), json!([]), json!([])));
+
+    // 422 names each entry that points nowhere or is listed twice; nothing is written.
+    let nowhere = Uuid::now_v7().to_string();
+    let bad = app
+        .post_measure(
+            &goal,
+            Some(t),
+            json!({"code": "1.3", "title": "Špatně", "responsible_organization_id": nowhere, "partner_organization_ids": [obec, nowhere],
+                   "service_ids": [respite, nowhere], "target_group_codes": ["seniori", "nikdo"]}),
+        )
+        .await
+        .expect(422);
+    assert_eq!(fields(&bad), ["responsible_organization_id", "partner_organization_ids[1]", "service_ids[1]", "target_group_codes[1]"]);
+    let twice = app.patch_measure(&measure, Some(t), json!({"service_ids": [care, care], "target_group_codes": ["seniori", "seniori"]}));
+    assert_eq!(fields(&twice.await.expect(422)), ["service_ids[1]", "target_group_codes[1]"]);
+
+    // A patch replaces only the lists it sends; null unlinks the responsible organization.
+    let patched =
+        app.patch_measure(&measure, Some(t), json!({"service_ids": [care], "responsible_organization_id": null})).await.expect(200);
+    assert_eq!(links(&patched), (Value::Null, json!([obec]), json!([care]), json!(["seniori", "pecujici_osoby"])));
+    let patched = app.patch_measure(&measure, Some(t), json!({"responsible_organization_id": obec, "partner_organization_ids": []}));
+    assert_eq!(links(&patched.await.expect(200)), (json!(obec), json!([]), json!([care]), json!(["seniori", "pecujici_osoby"])));
+});
+
+both!(services_and_organizations_answer_the_measures_that_name_them, |app| async move {
+    let c = app.coordinator().await;
+    let t = c.token.as_str();
+    let charita = app.create_organization(t, "Charita").await;
+    let obec = app.create_organization(t, "Obec").await;
+    let spare = app.create_organization(t, "Nikým nejmenovaná").await;
+    let respite = id(&app.create_service(t, &charita, "Odlehčovací služba", json!({})).await);
+    let lonely = id(&app.create_service(t, &spare, "Bez opatření", json!({})).await);
+    let draft = app.plan(&c).await;
+    let goal = app.create_goal(&draft, t, json!({"code": "1", "title": "Senioři"})).await;
+    let drafted = app
+        .create_measure(
+            &goal,
+            t,
+            json!({"code": "1.1", "title": "V návrhu", "service_ids": [respite], "responsible_organization_id": charita}),
+        )
+        .await;
+    let public = app.plan(&c).await;
+    let public_goal = app.create_goal(&public, t, json!({"code": "1", "title": "Senioři"})).await;
+    let open = app
+        .create_measure(
+            &public_goal,
+            t,
+            json!({"code": "2.1", "title": "Veřejné", "service_ids": [respite], "partner_organization_ids": [charita, obec]}),
+        )
+        .await;
+    app.start_consultation(&public, t).await;
+    let pair = |m: &str, code: &str| (m.to_owned(), code.to_owned());
+
+    let service = format!("/services/{respite}");
+    assert_eq!(app.measures_listed(&service, Some(t)).await, [pair(&drafted, "1.1"), pair(&open, "2.1")]);
+    assert_eq!(app.measures_listed(&service, None).await, [pair(&open, "2.1")], "drafts are hidden from anonymous callers");
+    let answer = app.get(&service, None).await.expect(200);
+    assert_eq!((answer["name"].as_str(), answer["measures"][0]["plan_id"].as_str()), (Some("Odlehčovací služba"), Some(public.as_str())));
+    assert_eq!(answer["measures"][0]["title"], "Veřejné");
+    let organization = format!("/organizations/{charita}");
+    assert_eq!(app.measures_listed(&organization, Some(t)).await, [pair(&drafted, "1.1"), pair(&open, "2.1")], "responsible or partner");
+    assert_eq!(app.measures_listed(&organization, None).await, [pair(&open, "2.1")]);
+    assert_eq!(app.measures_listed(&format!("/organizations/{obec}"), None).await, [pair(&open, "2.1")]);
+    assert!(app.measures_listed(&format!("/services/{lonely}"), None).await.is_empty());
+
+    // What measures name cannot be deleted from under them (409 in_use); once unlinked it can.
+    let refused = app.delete(&service, Some(t)).await.expect(409);
+    assert_eq!(refused["code"], "in_use");
+    let refused = app.delete(&format!("/organizations/{obec}"), Some(t)).await.expect(409);
+    assert_eq!(refused["code"], "in_use");
+    app.delete(&format!("/measures/{drafted}"), Some(t)).await.expect(204);
+    assert_eq!(app.measures_listed(&service, Some(t)).await, [pair(&open, "2.1")], "a deleted measure takes its links along");
+    // The plan in consultation is still editable: its measure lets go of the service and the partner.
+    app.patch_measure(&open, Some(t), json!({"service_ids": [], "partner_organization_ids": [charita]})).await.expect(200);
+    app.delete(&service, Some(t)).await.expect(204);
+    app.delete(&format!("/organizations/{obec}"), Some(t)).await.expect(204);
+    app.delete(&format!("/services/{lonely}"), Some(t)).await.expect(204);
+    app.delete(&format!("/organizations/{spare}"), Some(t)).await.expect(204);
+});

@@ -1,4 +1,5 @@
-//! The plan tree: the plan, its goals in order, their sub-goals and measures, in three queries.
+//! The plan tree: the plan, its goals in order, their sub-goals and measures, in six queries (the measures' links
+//! are three).
 use std::collections::HashMap;
 
 use entity::goal;
@@ -47,7 +48,7 @@ pub async fn build<D: ConnectionTrait>(db: &D, plan: entity::plan::Model) -> Api
         .order_by_asc(goal::Column::Id)
         .all(db)
         .await?;
-    let measures = measures::service::of_plan(db, plan.id).await?;
+    let (measures, mut links) = measures::service::of_plan(db, plan.id).await?;
 
     let parent_of: HashMap<Uuid, Option<Uuid>> = goals.iter().map(|g| (g.id, g.parent_goal_id)).collect();
     let mut counted: HashMap<Uuid, Vec<(i32, i32, entity::enums::MeasureStatus)>> = HashMap::new();
@@ -62,7 +63,8 @@ pub async fn build<D: ConnectionTrait>(db: &D, plan: entity::plan::Model) -> Api
     }
     let mut by_goal: HashMap<Uuid, Vec<Measure>> = HashMap::new();
     for m in measures {
-        by_goal.entry(m.goal_id).or_default().push(Measure::from_model(m));
+        let own = links.remove(&m.id).unwrap_or_default();
+        by_goal.entry(m.goal_id).or_default().push(Measure::from_model(m, own));
     }
     let goal_of = |g: goal::Model| {
         let p = counted.get(&g.id).and_then(|rows| progress::weighted(rows.iter().copied()));

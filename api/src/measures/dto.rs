@@ -33,9 +33,24 @@ pub struct MeasureCreate {
     #[serde(default)]
     #[schema(schema_with = labels)]
     pub partners: Vec<String>,
+    /// Free-text target groups, for what the code list does not hold.
     #[serde(default)]
     #[schema(schema_with = labels)]
     pub target_groups: Vec<String>,
+    /// The organization responsible, from the network (`/organizations`), beside the free text.
+    pub responsible_organization_id: Option<Uuid>,
+    /// Partner organizations from the network, each once.
+    #[serde(default)]
+    #[schema(max_items = 50)]
+    pub partner_organization_ids: Vec<Uuid>,
+    /// The services (`/services`) the measure concerns, each once.
+    #[serde(default)]
+    #[schema(max_items = 50)]
+    pub service_ids: Vec<Uuid>,
+    /// Target groups by code (`/target-groups`), each once.
+    #[serde(default)]
+    #[schema(max_items = 50)]
+    pub target_group_codes: Vec<String>,
     pub start_date: Option<NaiveDate>,
     pub end_date: Option<NaiveDate>,
     pub status: Option<MeasureStatus>,
@@ -79,6 +94,17 @@ pub struct MeasurePatch {
     pub partners: Option<Vec<String>>,
     #[schema(schema_with = optional_labels)]
     pub target_groups: Option<Vec<String>>,
+    /// `null` removes the link.
+    #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Uuid>)]
+    pub responsible_organization_id: Option<Option<Uuid>>,
+    /// Each list is replaced whole when sent, kept when left out.
+    #[schema(max_items = 50)]
+    pub partner_organization_ids: Option<Vec<Uuid>>,
+    #[schema(max_items = 50)]
+    pub service_ids: Option<Vec<Uuid>>,
+    #[schema(max_items = 50)]
+    pub target_group_codes: Option<Vec<String>>,
     #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<NaiveDate>)]
     pub start_date: Option<Option<NaiveDate>>,
@@ -112,6 +138,10 @@ impl MeasurePatch {
             || self.responsible.is_some()
             || self.partners.is_some()
             || self.target_groups.is_some()
+            || self.responsible_organization_id.is_some()
+            || self.partner_organization_ids.is_some()
+            || self.service_ids.is_some()
+            || self.target_group_codes.is_some()
             || self.start_date.is_some()
             || self.end_date.is_some()
             || self.weight.is_some()
@@ -131,6 +161,10 @@ pub struct Measure {
     pub responsible: String,
     pub partners: Vec<String>,
     pub target_groups: Vec<String>,
+    pub responsible_organization_id: Option<Uuid>,
+    pub partner_organization_ids: Vec<Uuid>,
+    pub service_ids: Vec<Uuid>,
+    pub target_group_codes: Vec<String>,
     pub start_date: Option<NaiveDate>,
     pub end_date: Option<NaiveDate>,
     pub status: MeasureStatus,
@@ -152,8 +186,25 @@ impl Versioned for Measure {
     }
 }
 
+/// The network rows a measure names, in the order given.
+#[derive(Debug, Default, Clone)]
+pub struct Links {
+    pub partner_organization_ids: Vec<Uuid>,
+    pub service_ids: Vec<Uuid>,
+    pub target_group_codes: Vec<String>,
+}
+
+/// A measure as a service or an organization lists it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MeasureRef {
+    pub id: Uuid,
+    pub code: String,
+    pub title: String,
+    pub plan_id: Uuid,
+}
+
 impl Measure {
-    pub fn from_model(m: measure::Model) -> Self {
+    pub fn from_model(m: measure::Model, links: Links) -> Self {
         Self {
             id: m.id,
             goal_id: m.goal_id,
@@ -164,6 +215,10 @@ impl Measure {
             responsible: m.responsible,
             partners: m.partners.0,
             target_groups: m.target_groups.0,
+            responsible_organization_id: m.responsible_organization_id,
+            partner_organization_ids: links.partner_organization_ids,
+            service_ids: links.service_ids,
+            target_group_codes: links.target_group_codes,
             start_date: m.start_date,
             end_date: m.end_date,
             status: m.status,
@@ -286,6 +341,9 @@ pub struct Fields<'a> {
     pub responsible: Option<&'a str>,
     pub partners: Option<&'a [String]>,
     pub target_groups: Option<&'a [String]>,
+    pub partner_organization_ids: Option<&'a [Uuid]>,
+    pub service_ids: Option<&'a [Uuid]>,
+    pub target_group_codes: Option<&'a [String]>,
     pub dates: (Option<NaiveDate>, Option<NaiveDate>),
     pub progress: Option<i32>,
     pub weight: Option<i32>,
@@ -319,6 +377,18 @@ impl Validate for Fields<'_> {
                     format!("items must be 1 to {MAX_LABEL} characters"),
                 );
             }
+        }
+        if let Some(ids) = self.partner_organization_ids {
+            v.items("partner_organization_ids", ids.len(), MAX_LABELS);
+            v.once_each("partner_organization_ids", ids);
+        }
+        if let Some(ids) = self.service_ids {
+            v.items("service_ids", ids.len(), MAX_LABELS);
+            v.once_each("service_ids", ids);
+        }
+        if let Some(codes) = self.target_group_codes {
+            v.items("target_group_codes", codes.len(), MAX_LABELS);
+            v.once_each("target_group_codes", codes);
         }
         v.date("start_date", self.dates.0);
         v.date("end_date", self.dates.1);

@@ -2,20 +2,25 @@
 use chrono::NaiveDate;
 use entity::enums::MeasureStatus;
 use entity::values::{Funding, FundingList, Indicator, Indicators, StringList};
-use entity::{goal, measure, measure_update, plan};
+use std::collections::HashMap;
+
+use entity::measure_link::{partner, service as measure_service, target_group as measure_group};
+use entity::{goal, measure, measure_update, organization, plan, service, target_group};
 use sea_orm::sea_query::Query;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect,
 };
 use uuid::Uuid;
 
 use super::dto::{
-    Fields, Measure, MeasureCreate, MeasureFilters, MeasurePage, MeasurePatch, ProgressUpdate, ProgressUpdateCreate, ProgressUpdatePage,
+    Fields, Links, Measure, MeasureCreate, MeasureFilters, MeasurePage, MeasurePatch, MeasureRef, ProgressUpdate, ProgressUpdateCreate,
+    ProgressUpdatePage,
 };
 use crate::audit::{self, service::changes_of};
 use crate::caller::{Action, Caller, authorize};
 use crate::clock;
-use crate::error::{ApiError, ApiResult, ConflictCode, Validate, Validator};
+use crate::error::{ApiError, ApiResult, ConflictCode, FieldErrorCode, Validate, Validator};
 use crate::http::IfMatch;
 use crate::lifecycle::{ensure_editable, ensure_not_archived, is_frozen};
 use crate::pagination::{self, KeyKind, PageParams, Sort, int_key};
@@ -26,7 +31,155 @@ use crate::{access, money, register};
 
 pub async fn get(state: &AppState, caller: &Caller, id: Uuid) -> ApiResult<Measure> {
     let (measure, _, _) = access::measure(&state.db, caller, id).await?;
-    Ok(Measure::from_model(measure))
+    answer(&state.db, measure).await
+}
+
+/// The network rows `measures` name, three queries whatever their number.
+pub async fn links_of<D: ConnectionTrait>(db: &D, measures: &[Uuid]) -> ApiResult<HashMap<Uuid, Links>> {
+    let mut links: HashMap<Uuid, Links> = HashMap::new();
+    if measures.is_empty() {
+        return Ok(links);
+    }
+    let ids = || measures.iter().copied();
+    let partners = partner::Entity::find().filter(partner::Column::MeasureId.is_in(ids())).order_by_asc(partner::Column::Id);
+    for row in partners.all(db).await? {
+        links.entry(row.measure_id).or_default().partner_organization_ids.push(row.organization_id);
+    }
+    let services =
+        measure_service::Entity::find().filter(measure_service::Column::MeasureId.is_in(ids())).order_by_asc(measure_service::Column::Id);
+    for row in services.all(db).await? {
+        links.entry(row.measure_id).or_default().service_ids.push(row.service_id);
+    }
+    let groups =
+        measure_group::Entity::find().filter(measure_group::Column::MeasureId.is_in(ids())).order_by_asc(measure_group::Column::Id);
+    for row in groups.all(db).await? {
+        links.entry(row.measure_id).or_default().target_group_codes.push(row.target_group_code);
+    }
+    Ok(links)
+}
+
+/// `rows` answered with their links.
+pub async fn answer_all<D: ConnectionTrait>(db: &D, rows: Vec<measure::Model>) -> ApiResult<Vec<Measure>> {
+    let mut links = links_of(db, &rows.iter().map(|m| m.id).collect::<Vec<_>>()).await?;
+    Ok(rows
+        .into_iter()
+        .map(|m| {
+            let own = links.remove(&m.id).unwrap_or_default();
+            Measure::from_model(m, own)
+        })
+        .collect())
+}
+
+async fn answer<D: ConnectionTrait>(db: &D, row: measure::Model) -> ApiResult<Measure> {
+    answer_all(db, vec![row]).await?.pop().ok_or(ApiError::NotFound)
+}
+
+/// What a measure may name from the network: `None` is "not given".
+#[derive(Clone, Copy)]
+struct References<'a> {
+    responsible: Option<Uuid>,
+    partners: Option<&'a [Uuid]>,
+    services: Option<&'a [Uuid]>,
+    target_groups: Option<&'a [String]>,
+}
+
+/// The ids of `E` among `wanted`, in one query.
+async fn existing<D: ConnectionTrait, E: EntityTrait, V>(db: &D, column: E::Column, wanted: Vec<V>) -> ApiResult<Vec<V>>
+where
+    V: Into<sea_orm::Value> + sea_orm::TryGetable + Send,
+{
+    Ok(E::find().select_only().column(column).filter(column.is_in(wanted)).into_tuple().all(db).await?)
+}
+
+/// 422 naming each reference that points nowhere (`service_ids[1]`).
+async fn check_references<D: ConnectionTrait>(db: &D, r: References<'_>) -> ApiResult<()> {
+    let mut v = Validator::new();
+    let organizations: Vec<Uuid> = r.responsible.into_iter().chain(r.partners.unwrap_or_default().iter().copied()).collect();
+    let known = existing::<_, organization::Entity, _>(db, organization::Column::Id, organizations).await?;
+    if let Some(id) = r.responsible {
+        v.check(known.contains(&id), "responsible_organization_id", FieldErrorCode::NotFound, "no such organization");
+    }
+    for (i, id) in r.partners.unwrap_or_default().iter().enumerate() {
+        v.check(known.contains(id), &format!("partner_organization_ids[{i}]"), FieldErrorCode::NotFound, "no such organization");
+    }
+    if let Some(ids) = r.services.filter(|s| !s.is_empty()) {
+        let known = existing::<_, service::Entity, _>(db, service::Column::Id, ids.to_vec()).await?;
+        for (i, id) in ids.iter().enumerate() {
+            v.check(known.contains(id), &format!("service_ids[{i}]"), FieldErrorCode::NotFound, "no such service");
+        }
+    }
+    if let Some(codes) = r.target_groups.filter(|c| !c.is_empty()) {
+        let known = existing::<_, target_group::Entity, _>(db, target_group::Column::Code, codes.to_vec()).await?;
+        for (i, code) in codes.iter().enumerate() {
+            v.check(known.contains(code), &format!("target_group_codes[{i}]"), FieldErrorCode::NotFound, "no such target group");
+        }
+    }
+    v.finish()
+}
+
+/// Replaces whichever of a measure's lists the write carries.
+async fn write_links<D: ConnectionTrait>(db: &D, id: Uuid, r: References<'_>) -> ApiResult<()> {
+    if let Some(ids) = r.partners {
+        partner::Entity::delete_many().filter(partner::Column::MeasureId.eq(id)).exec(db).await?;
+        for organization in ids {
+            partner::ActiveModel { id: Set(Uuid::now_v7()), measure_id: Set(id), organization_id: Set(*organization) }.insert(db).await?;
+        }
+    }
+    if let Some(ids) = r.services {
+        measure_service::Entity::delete_many().filter(measure_service::Column::MeasureId.eq(id)).exec(db).await?;
+        for service in ids {
+            measure_service::ActiveModel { id: Set(Uuid::now_v7()), measure_id: Set(id), service_id: Set(*service) }.insert(db).await?;
+        }
+    }
+    if let Some(codes) = r.target_groups {
+        measure_group::Entity::delete_many().filter(measure_group::Column::MeasureId.eq(id)).exec(db).await?;
+        for code in codes {
+            measure_group::ActiveModel { id: Set(Uuid::now_v7()), measure_id: Set(id), target_group_code: Set(code.clone()) }
+                .insert(db)
+                .await?;
+        }
+    }
+    Ok(())
+}
+
+/// Whom a list of measures concerns.
+pub enum Concerning {
+    Service(Uuid),
+    /// Responsible or partner.
+    Organization(Uuid),
+}
+
+/// The measures, of plans the caller may see, that name a service or an organization, in the
+/// order they were created; one query.
+pub async fn concerning<D: ConnectionTrait>(db: &D, caller: &Caller, whom: Concerning) -> ApiResult<Vec<MeasureRef>> {
+    let mut select = measure::Entity::find();
+    select = match whom {
+        Concerning::Service(id) => {
+            let naming = Query::select()
+                .column(measure_service::Column::MeasureId)
+                .from(measure_service::Entity)
+                .and_where(measure_service::Column::ServiceId.eq(id))
+                .take();
+            select.filter(measure::Column::Id.in_subquery(naming))
+        }
+        Concerning::Organization(id) => {
+            let partnering = Query::select()
+                .column(partner::Column::MeasureId)
+                .from(partner::Entity)
+                .and_where(partner::Column::OrganizationId.eq(id))
+                .take();
+            select.filter(
+                sea_orm::Condition::any()
+                    .add(measure::Column::ResponsibleOrganizationId.eq(id))
+                    .add(measure::Column::Id.in_subquery(partnering)),
+            )
+        }
+    };
+    if let Some(visible) = access::of_visible_plans(caller, measure::Column::PlanId) {
+        select = select.filter(visible);
+    }
+    let rows = select.order_by_asc(measure::Column::Id).all(db).await?;
+    Ok(rows.into_iter().map(|m| MeasureRef { id: m.id, code: m.code, title: m.title, plan_id: m.plan_id }).collect())
 }
 
 /// Measures of one goal, in order.
@@ -60,7 +213,7 @@ pub async fn list(state: &AppState, caller: &Caller, filters: MeasureFilters, pa
     // Within one goal the order is by position; across goals it stays stable and total.
     let sort = Sort { key: Some((measure::Column::Position, KeyKind::Int)), id: measure::Column::Id, descending: false };
     let (rows, next_cursor) = pagination::fetch(&state.db, select, sort, page, |m| (int_key(m.position), m.id)).await?;
-    Ok(MeasurePage { items: rows.into_iter().map(Measure::from_model).collect(), next_cursor })
+    Ok(MeasurePage { items: answer_all(&state.db, rows).await?, next_cursor })
 }
 
 async fn ensure_code_free<D: ConnectionTrait>(db: &D, goal_id: Uuid, code: &str, this: Option<Uuid>) -> ApiResult<()> {
@@ -91,6 +244,9 @@ pub async fn create(state: &AppState, caller: &Caller, goal_id: Uuid, body: Meas
         responsible: Some(&body.responsible),
         partners: Some(&body.partners),
         target_groups: Some(&body.target_groups),
+        partner_organization_ids: Some(&body.partner_organization_ids),
+        service_ids: Some(&body.service_ids),
+        target_group_codes: Some(&body.target_group_codes),
         dates: (body.start_date, body.end_date),
         progress: body.progress,
         weight: body.weight,
@@ -102,6 +258,13 @@ pub async fn create(state: &AppState, caller: &Caller, goal_id: Uuid, body: Meas
     .validate(&mut v);
     v.position(body.position);
     v.finish()?;
+    let references = References {
+        responsible: body.responsible_organization_id,
+        partners: Some(&body.partner_organization_ids),
+        services: Some(&body.service_ids),
+        target_groups: Some(&body.target_group_codes),
+    };
+    check_references(&txn, references).await?;
     let code = body.code.trim().to_string();
     ensure_code_free(&txn, goal_id, &code, None).await?;
     let position = match body.position {
@@ -109,9 +272,11 @@ pub async fn create(state: &AppState, caller: &Caller, goal_id: Uuid, body: Meas
         None => next_position(&txn, goal_id).await?,
     };
     let measure = new_row(&body, &goal, code, position).insert(&txn).await?;
+    write_links(&txn, measure.id, references).await?;
     audit::record(&txn, caller, "create", "measure", Some(measure.id), changes_of(&body)).await?;
+    let measure = answer(&txn, measure).await?;
     txn.commit().await?;
-    Ok(Measure::from_model(measure))
+    Ok(measure)
 }
 
 /// After the goal's last measure.
@@ -132,6 +297,7 @@ fn new_row(body: &MeasureCreate, goal: &goal::Model, code: String, position: i32
         title: Set(body.title.trim().to_string()),
         description: Set(body.description.clone()),
         responsible: Set(body.responsible.trim().to_string()),
+        responsible_organization_id: Set(body.responsible_organization_id),
         partners: Set(trimmed(&body.partners)),
         target_groups: Set(trimmed(&body.target_groups)),
         start_date: Set(body.start_date),
@@ -167,18 +333,27 @@ pub async fn update(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMat
     if let Some(code) = &patch.code {
         ensure_code_free(&txn, current.goal_id, code.trim(), Some(id)).await?;
     }
+    let references = References {
+        responsible: patch.responsible_organization_id.flatten(),
+        partners: patch.partner_organization_ids.as_deref(),
+        services: patch.service_ids.as_deref(),
+        target_groups: patch.target_group_codes.as_deref(),
+    };
+    check_references(&txn, references).await?;
     let version = current.version;
     let state_changes = patch.status.is_some_and(|s| s != current.status) || patch.progress.is_some_and(|p| p != current.progress);
     let mut active = current.into_active_model();
     apply(&mut active, &patch);
     let measure = update_versioned(&txn, active, id, version).await?;
+    write_links(&txn, id, references).await?;
     if state_changes {
         // The timeline is the record of implementation, so a direct edit of the state joins it too.
         record_update(&txn, caller, id, clock::today(), measure.status, measure.progress, String::new()).await?;
     }
     audit::record(&txn, caller, "update", "measure", Some(id), changes_of(&patch)).await?;
+    let measure = answer(&txn, measure).await?;
     txn.commit().await?;
-    Ok(Measure::from_model(measure))
+    Ok(measure)
 }
 
 /// 422 naming every field of the patch that is wrong; dates are checked together with the ones
@@ -192,6 +367,9 @@ fn validate_patch(current: &measure::Model, patch: &MeasurePatch) -> ApiResult<(
         responsible: patch.responsible.as_deref(),
         partners: patch.partners.as_deref(),
         target_groups: patch.target_groups.as_deref(),
+        partner_organization_ids: patch.partner_organization_ids.as_deref(),
+        service_ids: patch.service_ids.as_deref(),
+        target_group_codes: patch.target_group_codes.as_deref(),
         dates: (patch.start_date.unwrap_or(current.start_date), patch.end_date.unwrap_or(current.end_date)),
         progress: patch.progress,
         weight: patch.weight,
@@ -213,6 +391,7 @@ fn apply(a: &mut measure::ActiveModel, p: &MeasurePatch) {
     given(&mut a.title, p.title.as_ref().map(trim));
     given(&mut a.description, p.description.clone());
     given(&mut a.responsible, p.responsible.as_ref().map(trim));
+    given(&mut a.responsible_organization_id, p.responsible_organization_id);
     given(&mut a.partners, p.partners.as_deref().map(trimmed));
     given(&mut a.target_groups, p.target_groups.as_deref().map(trimmed));
     given(&mut a.start_date, p.start_date);
@@ -331,12 +510,14 @@ pub async fn updates(state: &AppState, caller: &Caller, id: Uuid, page: &PagePar
     Ok(ProgressUpdatePage { items: rows.into_iter().map(ProgressUpdate::from_model).collect(), next_cursor })
 }
 
-/// Used by the plan tree: every measure of a plan in order.
-pub async fn of_plan<D: ConnectionTrait>(db: &D, plan_id: Uuid) -> ApiResult<Vec<measure::Model>> {
-    Ok(measure::Entity::find()
+/// Used by the plan tree: every measure of a plan in order, and their links (four queries).
+pub async fn of_plan<D: ConnectionTrait>(db: &D, plan_id: Uuid) -> ApiResult<(Vec<measure::Model>, HashMap<Uuid, Links>)> {
+    let rows = measure::Entity::find()
         .filter(measure::Column::PlanId.eq(plan_id))
         .order_by_asc(measure::Column::Position)
         .order_by_asc(measure::Column::Id)
         .all(db)
-        .await?)
+        .await?;
+    let links = links_of(db, &rows.iter().map(|m| m.id).collect::<Vec<_>>()).await?;
+    Ok((rows, links))
 }

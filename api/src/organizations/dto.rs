@@ -9,6 +9,7 @@ use uuid::Uuid;
 use crate::domain::{Email, Ico, LongText, NonBlank, Text};
 use crate::error::{Validate, Validator};
 use crate::http::{Versioned, nullable};
+use crate::measures::dto::MeasureRef;
 use crate::page_of;
 
 /// The name of an organization or service ("Charita Český Krumlov", "Pečovatelská služba Kaplice").
@@ -153,6 +154,20 @@ pub struct Organization {
 impl Versioned for Organization {
     fn version(&self) -> i32 {
         self.version
+    }
+}
+
+/// One organization as `GET` answers it: with the measures it is responsible for or a partner of, of the plans the caller may see.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OrganizationDetail {
+    #[serde(flatten)]
+    pub organization: Organization,
+    pub measures: Vec<MeasureRef>,
+}
+
+impl Versioned for OrganizationDetail {
+    fn version(&self) -> i32 {
+        self.organization.version
     }
 }
 

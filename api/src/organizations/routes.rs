@@ -2,7 +2,7 @@
 use actix_web::{HttpResponse, delete, get, patch, post, web};
 use uuid::Uuid;
 
-use super::dto::{Organization, OrganizationCreate, OrganizationFilters, OrganizationPage, OrganizationPatch};
+use super::dto::{Organization, OrganizationCreate, OrganizationDetail, OrganizationFilters, OrganizationPage, OrganizationPatch};
 use super::service;
 use crate::caller::Caller;
 use crate::error::ApiResult;
@@ -31,11 +31,12 @@ pub async fn create_organization(state: web::Data<AppState>, caller: Caller, bod
     Ok(created(format!("/api/v1/organizations/{}", organization.id), &organization))
 }
 
-/// One organization (public), with its services.
-#[utoipa::path(tag = "network", params(("id" = Uuid, Path)), responses((status = 200, body = Organization)))]
+/// One organization (public), with its services and the measures it is responsible for or a
+/// partner of (of the plans the caller may see).
+#[utoipa::path(tag = "network", params(("id" = Uuid, Path)), responses((status = 200, body = OrganizationDetail)))]
 #[get("/organizations/{id}")]
-pub async fn get_organization(state: web::Data<AppState>, _caller: Caller, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
-    Ok(ok(&service::get(&state, *id).await?))
+pub async fn get_organization(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+    Ok(ok(&service::get(&state, &caller, *id).await?))
 }
 
 /// Edit an organization (coordinators, admins).

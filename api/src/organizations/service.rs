@@ -8,7 +8,9 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use super::dto::{Organization, OrganizationCreate, OrganizationFilters, OrganizationPage, OrganizationPatch, ServiceSummary, stored};
+use super::dto::{
+    Organization, OrganizationCreate, OrganizationDetail, OrganizationFilters, OrganizationPage, OrganizationPatch, ServiceSummary, stored,
+};
 use crate::audit::{self, service::changes_of};
 use crate::caller::{Action, Caller, authorize};
 use crate::clock;
@@ -16,6 +18,7 @@ use crate::domain::Ico;
 use crate::error::{ApiError, ApiResult, ConflictCode, Validate, Validator};
 use crate::http::IfMatch;
 use crate::like;
+use crate::measures::{self, service::Concerning};
 use crate::pagination::{self, PageParams, Sort};
 use crate::state::AppState;
 use crate::store::{given, update_versioned};
@@ -46,8 +49,10 @@ async fn answer<D: ConnectionTrait>(db: &D, m: organization::Model) -> ApiResult
     Ok(Organization::from_model(m, services))
 }
 
-pub async fn get(state: &AppState, id: Uuid) -> ApiResult<Organization> {
-    answer(&state.db, find(&state.db, id).await?).await
+pub async fn get(state: &AppState, caller: &Caller, id: Uuid) -> ApiResult<OrganizationDetail> {
+    let organization = answer(&state.db, find(&state.db, id).await?).await?;
+    let measures = measures::service::concerning(&state.db, caller, Concerning::Organization(id)).await?;
+    Ok(OrganizationDetail { organization, measures })
 }
 
 /// In the order they were entered.
@@ -152,7 +157,9 @@ pub async fn update(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMat
     Ok(organization)
 }
 
-/// Refused (409 `in_use`) while the organization runs services: they would be left without a provider.
+/// Refused (409 `in_use`) while the organization runs services (they would be left without a
+/// provider) or measures name it as responsible or partner (unlinking would change a plan's text
+/// without its authors).
 pub async fn delete(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMatch) -> ApiResult<()> {
     authorize(caller, Action::ManageNetwork)?;
     let txn = crate::db::begin(&state.db).await?;
@@ -163,6 +170,14 @@ pub async fn delete(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMat
         return Err(ApiError::Conflict(
             ConflictCode::InUse,
             format!("the organization runs {services} service(s); delete them or give them to another organization first"),
+        ));
+    }
+    // Whoever deletes is signed in, so sees every plan: the count is of all of them.
+    let measures = measures::service::concerning(&txn, caller, Concerning::Organization(id)).await?;
+    if !measures.is_empty() {
+        return Err(ApiError::Conflict(
+            ConflictCode::InUse,
+            format!("{} measure(s) name the organization; remove it from them first", measures.len()),
         ));
     }
     organization::Entity::delete_by_id(id).exec(&txn).await?;

@@ -232,6 +232,7 @@ impl Builder<'_> {
             title: Set(m.title.into()),
             description: Set(m.description.into()),
             responsible: Set(m.responsible.into()),
+            responsible_organization_id: Set(None),
             partners: Set(StringList(m.partners.iter().map(|s| s.to_string()).collect())),
             target_groups: Set(StringList(m.target_groups.iter().map(|s| s.to_string()).collect())),
             start_date: Set(Some(m.dates.0)),

@@ -142,6 +142,7 @@ pub async fn load(db: &DatabaseConnection, size: Size) -> ApiResult<Vec<Uuid>> {
                     title: Set(format!("Opatření {}.{}", g + 1, m + 1)),
                     description: Set("Popis opatření, kdo, kdy, kolik a jak se měří.".into()),
                     responsible: Set(format!("Poskytovatel {}", k % 30 + 1)),
+                    responsible_organization_id: Set(None),
                     partners: Set(StringList(vec!["Obec".into(), "Kraj".into()])),
                     target_groups: Set(StringList(vec!["senioři".into()])),
                     start_date: Set(Some(day(2025, 1, 1))),

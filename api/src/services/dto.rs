@@ -1,7 +1,4 @@
 //! Service request and response bodies.
-use std::collections::HashSet;
-use std::hash::Hash;
-
 use chrono::{DateTime, NaiveDate, Utc};
 use entity::enums::{CapacityUnit, ServiceForm};
 use entity::service;
@@ -12,6 +9,7 @@ use uuid::Uuid;
 use crate::domain::{LongText, NonBlank, OfficialCode};
 use crate::error::{FieldErrorCode, Validate, Validator};
 use crate::http::{Versioned, nullable};
+use crate::measures::dto::MeasureRef;
 use crate::organizations::dto::{OrgName, check_contacts, given_text};
 use crate::page_of;
 use crate::target_groups::dto::parse_code;
@@ -133,16 +131,6 @@ pub struct ServicePatch {
     pub valid_to: Option<Option<NaiveDate>>,
 }
 
-/// 422 naming `field[i]` for each entry listed before.
-fn once_each<T: Eq + Hash>(v: &mut Validator, field: &str, entries: &[T]) {
-    let mut seen = HashSet::new();
-    for (i, entry) in entries.iter().enumerate() {
-        if !seen.insert(entry) {
-            v.error(&format!("{field}[{i}]"), FieldErrorCode::Invalid, "listed twice");
-        }
-    }
-}
-
 /// The rules of the lists a service carries, once the service's forms are known: each capacity
 /// is of one of them.
 pub fn check_lists(
@@ -152,13 +140,13 @@ pub fn check_lists(
     capacities: Option<&[Capacity]>,
     territory_ids: Option<&[Uuid]>,
 ) {
-    once_each(v, "forms", forms);
+    v.once_each("forms", forms);
     if let Some(codes) = target_group_codes {
         v.items("target_group_codes", codes.len(), MAX_TARGET_GROUPS);
         for (i, code) in codes.iter().enumerate() {
             v.field(parse_code(&format!("target_group_codes[{i}]"), code));
         }
-        once_each(v, "target_group_codes", codes);
+        v.once_each("target_group_codes", codes);
     }
     if let Some(capacities) = capacities {
         v.items("capacities", capacities.len(), MAX_CAPACITIES);
@@ -174,7 +162,7 @@ pub fn check_lists(
     }
     if let Some(territories) = territory_ids {
         v.items("territory_ids", territories.len(), MAX_TERRITORIES);
-        once_each(v, "territory_ids", territories);
+        v.once_each("territory_ids", territories);
     }
 }
 
@@ -255,6 +243,20 @@ pub struct Service {
 impl Versioned for Service {
     fn version(&self) -> i32 {
         self.version
+    }
+}
+
+/// One service as `GET` answers it: with the measures that list it, of the plans the caller may see.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ServiceDetail {
+    #[serde(flatten)]
+    pub service: Service,
+    pub measures: Vec<MeasureRef>,
+}
+
+impl Versioned for ServiceDetail {
+    fn version(&self) -> i32 {
+        self.service.version
     }
 }
 

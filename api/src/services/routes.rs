@@ -2,7 +2,7 @@
 use actix_web::{HttpResponse, delete, get, patch, post, web};
 use uuid::Uuid;
 
-use super::dto::{Service, ServiceCreate, ServiceFilters, ServicePage, ServicePatch};
+use super::dto::{Service, ServiceCreate, ServiceDetail, ServiceFilters, ServicePage, ServicePatch};
 use super::service;
 use crate::caller::Caller;
 use crate::error::ApiResult;
@@ -32,11 +32,11 @@ pub async fn create_service(state: web::Data<AppState>, caller: Caller, body: Js
     Ok(created(format!("/api/v1/services/{}", service.id), &service))
 }
 
-/// One service (public).
-#[utoipa::path(tag = "network", params(("id" = Uuid, Path)), responses((status = 200, body = Service)))]
+/// One service (public), with the measures that concern it (of the plans the caller may see).
+#[utoipa::path(tag = "network", params(("id" = Uuid, Path)), responses((status = 200, body = ServiceDetail)))]
 #[get("/services/{id}")]
-pub async fn get_service(state: web::Data<AppState>, _caller: Caller, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
-    Ok(ok(&service::get(&state, *id).await?))
+pub async fn get_service(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+    Ok(ok(&service::get(&state, &caller, *id).await?))
 }
 
 /// Edit a service (coordinators, admins); a list the patch carries replaces the service's.

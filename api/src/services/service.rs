@@ -11,13 +11,17 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use super::dto::{Capacity, Lists, Service, ServiceCreate, ServiceFilters, ServicePage, ServicePatch, check_lists, check_validity};
+use super::dto::{
+    Capacity, Lists, Service, ServiceCreate, ServiceDetail, ServiceFilters, ServicePage, ServicePatch, check_lists, check_validity,
+};
 use crate::audit::{self, service::changes_of};
 use crate::caller::{Action, Caller, Place, authorize};
 use crate::clock;
+use crate::error::ConflictCode;
 use crate::error::{ApiError, ApiResult, FieldErrorCode, Validate, Validator};
 use crate::http::IfMatch;
 use crate::like;
+use crate::measures::{self, service::Concerning};
 use crate::organizations::dto::stored;
 use crate::pagination::{self, PageParams, Sort};
 use crate::state::AppState;
@@ -86,8 +90,10 @@ async fn answer<D: ConnectionTrait>(db: &D, row: service::Model) -> ApiResult<Se
     answer_all(db, vec![row]).await?.pop().ok_or(ApiError::NotFound)
 }
 
-pub async fn get(state: &AppState, id: Uuid) -> ApiResult<Service> {
-    answer(&state.db, find(&state.db, id).await?).await
+pub async fn get(state: &AppState, caller: &Caller, id: Uuid) -> ApiResult<ServiceDetail> {
+    let service = answer(&state.db, find(&state.db, id).await?).await?;
+    let measures = measures::service::concerning(&state.db, caller, Concerning::Service(id)).await?;
+    Ok(ServiceDetail { service, measures })
 }
 
 /// Provided on `today`: begun (or with no start) and not ended (or with no end).
@@ -362,13 +368,23 @@ pub async fn update(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMat
     Ok(service)
 }
 
-/// Deletes the service and its lists.
+/// Deletes the service and its lists; refused (409 `in_use`) while measures name it: a measure is
+/// part of a plan's text, which unlinking would change without its authors (or, for an approved
+/// plan, after approval), so they unlink it first.
 pub async fn delete(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMatch) -> ApiResult<()> {
     authorize(caller, Action::ManageServices(Place::Pending))?;
     let txn = crate::db::begin(&state.db).await?;
     let current = find(&txn, id).await?;
     ensure_serves_within(caller, &lists_of(&txn, &[id]).await?.remove(&id).unwrap_or_default().territory_ids)?;
     if_match.check(current.version)?;
+    // Whoever deletes is signed in, so sees every plan: the count is of all of them.
+    let measures = measures::service::concerning(&txn, caller, Concerning::Service(id)).await?;
+    if !measures.is_empty() {
+        return Err(ApiError::Conflict(
+            ConflictCode::InUse,
+            format!("{} measure(s) concern the service; remove it from them first", measures.len()),
+        ));
+    }
     service::Entity::delete_by_id(id).exec(&txn).await?;
     audit::record(&txn, caller, "delete", "service", Some(id), Default::default()).await?;
     txn.commit().await?;

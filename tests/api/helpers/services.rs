@@ -91,3 +91,13 @@ impl TestApp {
             .await;
     }
 }
+
+impl TestApp {
+    /// The ids and codes of the measures `GET {path}` (a service or an organization) lists, as
+    /// `token` sees them.
+    pub async fn measures_listed(&self, path: &str, token: Option<&str>) -> Vec<(String, String)> {
+        let answer = self.get(path, token).await.expect(200);
+        let measures = answer["measures"].as_array().expect("measures").clone();
+        measures.iter().map(|m| (m["id"].as_str().unwrap().to_owned(), m["code"].as_str().unwrap().to_owned())).collect()
+    }
+}
