@@ -24,7 +24,8 @@ pub async fn list_goal_measures(
     Ok(HttpResponse::Ok().json(service::list_of_goal(&state, &caller, *id, &page).await?))
 }
 
-/// Add a measure to a goal.
+/// Add a measure to a goal. 422 names each organization, service or target group it names that
+/// does not exist or is listed twice (`service_ids[1]`).
 #[utoipa::path(tag = "measures", params(("id" = Uuid, Path, description = "Goal id")), request_body = MeasureCreate, responses((status = 201, body = Measure)))]
 #[post("/goals/{id}/measures")]
 pub async fn create_measure(
@@ -55,7 +56,8 @@ pub async fn get_measure(state: web::Data<AppState>, caller: Caller, id: web::Pa
     Ok(ok(&service::get(&state, &caller, *id).await?))
 }
 
-/// Edit a measure; from the plan's approval on only its implementation state.
+/// Edit a measure; from the plan's approval on only its implementation state. A list of
+/// organizations, services or target groups is replaced when sent; 422 as for the create.
 #[utoipa::path(tag = "measures", params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)), request_body = MeasurePatch, responses((status = 200, body = Measure)))]
 #[patch("/measures/{id}")]
 pub async fn update_measure(

@@ -52,7 +52,8 @@ pub async fn update_organization(
     Ok(ok(&if_match.retrying(|| service::update(&state, &caller, *id, if_match, (*body).clone())).await?))
 }
 
-/// Delete an organization (coordinators, admins); 409 `in_use` while it runs services.
+/// Delete an organization (coordinators, admins); 409 `in_use` while it runs services or measures
+/// name it (responsible or partner).
 #[utoipa::path(tag = "network", params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)), responses((status = 204)))]
 #[delete("/organizations/{id}")]
 pub async fn delete_organization(

@@ -52,7 +52,7 @@ pub async fn update_service(
     Ok(ok(&if_match.retrying(|| service::update(&state, &caller, *id, if_match, (*body).clone())).await?))
 }
 
-/// Delete a service (coordinators, admins).
+/// Delete a service (coordinators, admins); 409 `in_use` while measures name it.
 #[utoipa::path(tag = "network", params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)), responses((status = 204)))]
 #[delete("/services/{id}")]
 pub async fn delete_service(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>, if_match: IfMatch) -> ApiResult<HttpResponse> {

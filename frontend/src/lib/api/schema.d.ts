@@ -678,7 +678,10 @@ export interface paths {
         /** Measures of one goal, in order. */
         get: operations["list_goal_measures"];
         put?: never;
-        /** Add a measure to a goal. */
+        /**
+         * Add a measure to a goal. 422 names each organization, service or target group it names that
+         *     does not exist or is listed twice (`service_ids[1]`).
+         */
         post: operations["create_measure"];
         delete?: never;
         options?: never;
@@ -717,7 +720,10 @@ export interface paths {
         delete: operations["delete_measure"];
         options?: never;
         head?: never;
-        /** Edit a measure; from the plan's approval on only its implementation state. */
+        /**
+         * Edit a measure; from the plan's approval on only its implementation state. A list of
+         *     organizations, services or target groups is replaced when sent; 422 as for the create.
+         */
         patch: operations["update_measure"];
         trace?: never;
     };
@@ -1005,11 +1011,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One organization (public), with its services. */
+        /**
+         * One organization (public), with its services and the measures it is responsible for or a
+         *     partner of (of the plans the caller may see).
+         */
         get: operations["get_organization"];
         put?: never;
         post?: never;
-        /** Delete an organization (coordinators, admins); 409 `in_use` while it runs services. */
+        /**
+         * Delete an organization (coordinators, admins); 409 `in_use` while it runs services or measures
+         *     name it (responsible or partner).
+         */
         delete: operations["delete_organization"];
         options?: never;
         head?: never;
@@ -1046,11 +1058,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One service (public). */
+        /** One service (public), with the measures that concern it (of the plans the caller may see). */
         get: operations["get_service"];
         put?: never;
         post?: never;
-        /** Delete a service (coordinators, admins). */
+        /** Delete a service (coordinators, admins); 409 `in_use` while measures name it. */
         delete: operations["delete_service"];
         options?: never;
         head?: never;
@@ -1549,6 +1561,11 @@ export interface components {
             responsible: string;
             partners: string[];
             target_groups: string[];
+            /** Format: uuid */
+            responsible_organization_id?: string | null;
+            partner_organization_ids: string[];
+            service_ids: string[];
+            target_group_codes: string[];
             /** Format: date */
             start_date?: string | null;
             /** Format: date */
@@ -1580,6 +1597,17 @@ export interface components {
             responsible?: string;
             partners?: string[];
             target_groups?: string[];
+            /**
+             * Format: uuid
+             * @description The organization responsible, from the network (`/organizations`), beside the free text.
+             */
+            responsible_organization_id?: string | null;
+            /** @description Partner organizations from the network, each once. */
+            partner_organization_ids?: string[];
+            /** @description The services (`/services`) the measure concerns, each once. */
+            service_ids?: string[];
+            /** @description Target groups by code (`/target-groups`), each once. */
+            target_group_codes?: string[];
             /** Format: date */
             start_date?: string | null;
             /** Format: date */
@@ -1620,6 +1648,15 @@ export interface components {
             responsible?: string | null;
             partners?: string[] | null;
             target_groups?: string[] | null;
+            /**
+             * Format: uuid
+             * @description `null` removes the link.
+             */
+            responsible_organization_id?: string | null;
+            /** @description Each list is replaced whole when sent, kept when left out. */
+            partner_organization_ids?: string[] | null;
+            service_ids?: string[] | null;
+            target_group_codes?: string[] | null;
             /** Format: date */
             start_date?: string | null;
             /** Format: date */
@@ -1635,6 +1672,15 @@ export interface components {
             indicators?: components["schemas"]["Indicator"][] | null;
             funding_sources?: components["schemas"]["Funding"][] | null;
             implementation_note?: string | null;
+        };
+        /** @description A measure as a service or an organization lists it. */
+        MeasureRef: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            title: string;
+            /** Format: uuid */
+            plan_id: string;
         };
         /**
          * @description Implementation state of a measure.
@@ -1829,6 +1875,10 @@ export interface components {
             email?: string | null;
             phone?: string | null;
             description?: string;
+        };
+        /** @description One organization as `GET` answers it: with the measures it is responsible for or a partner of, of the plans the caller may see. */
+        OrganizationDetail: components["schemas"]["Organization"] & {
+            measures: components["schemas"]["MeasureRef"][];
         };
         /**
          * @description What an organization is: a provider of social services, a municipality, the region, a
@@ -2188,6 +2238,10 @@ export interface components {
              * @description The last day the service is provided, not before `valid_from`; none: with no end.
              */
             valid_to?: string | null;
+        };
+        /** @description One service as `GET` answers it: with the measures that list it, of the plans the caller may see. */
+        ServiceDetail: components["schemas"]["Service"] & {
+            measures: components["schemas"]["MeasureRef"][];
         };
         /**
          * @description How a social service is provided (§33): residential (pobytová), outpatient (ambulantní) or
@@ -5524,7 +5578,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Organization"];
+                    "application/json": components["schemas"]["OrganizationDetail"];
                 };
             };
             400: components["responses"]["400"];
@@ -5699,7 +5753,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Service"];
+                    "application/json": components["schemas"]["ServiceDetail"];
                 };
             };
             400: components["responses"]["400"];
