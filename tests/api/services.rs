@@ -450,4 +450,9 @@ both!(services_and_organizations_answer_the_measures_that_name_them, |app| async
     app.delete(&format!("/organizations/{obec}"), Some(t)).await.expect(204);
     app.delete(&format!("/services/{lonely}"), Some(t)).await.expect(204);
     app.delete(&format!("/organizations/{spare}"), Some(t)).await.expect(204);
+    // The links are the plan's text: frozen from approval on.
+    app.approve(&public, t, "ZM/1/2026", "2026-01-15").await;
+    let frozen = app.patch_measure(&open, Some(t), json!({"partner_organization_ids": []})).await.expect(409);
+    assert_eq!(frozen["code"], "frozen");
+    assert_eq!(app.measures_listed(&organization, None).await, [pair(&open, "2.1")]);
 });
