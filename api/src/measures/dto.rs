@@ -312,7 +312,8 @@ impl ProgressUpdate {
 page_of!(ProgressUpdatePage, ProgressUpdate);
 
 /// A measure has at most this many partners and as many target groups, each a text of 1 to
-/// `MAX_LABEL` characters that is not blank.
+/// `MAX_LABEL` characters that is not blank, and at most as many entries in each list of the
+/// network it names (partner organizations, services, target group codes).
 pub const MAX_LABELS: usize = 50;
 pub const MAX_LABEL: usize = 200;
 
