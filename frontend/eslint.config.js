@@ -19,7 +19,8 @@ import tseslint from 'typescript-eslint';
  *   meetings                       working-groups (a group's meetings), consultation (comments on one)
  *   goals                          plans, working-groups (the group a goal belongs to), consultation
  *   measures                       goals, plans, working-groups, consultation
- *   plan-page                      plans, working-groups, consultation (the plan page puts them together)
+ *   versions                       plans (a plan's versions and what changed between them)
+ *   plan-page                      plans, working-groups, consultation, versions (the plan page puts them together)
  *   territory-page                 territories, plans, working-groups, meetings, services (the territory page)
  *
  * The shared layer (lib, components, i18n) imports no feature; app (the shell and the router) sits
@@ -38,7 +39,8 @@ const FEATURES = {
   meetings: ['working-groups', 'consultation'],
   goals: ['plans', 'working-groups', 'consultation'],
   measures: ['goals', 'plans', 'working-groups', 'consultation'],
-  'plan-page': ['plans', 'working-groups', 'consultation'],
+  versions: ['plans'],
+  'plan-page': ['plans', 'working-groups', 'consultation', 'versions'],
   'territory-page': ['territories', 'plans', 'working-groups', 'meetings', 'services'],
 };
 

@@ -933,3 +933,66 @@ test('the home page filters plans by territory, including those below it, and ke
   await page.locator('.card-list').getByRole('link', { name: krumlov.title }).waitFor();
   await page.close();
 });
+
+test('a coordinator edits a measure during the consultation, approves, and reads what changed', async () => {
+  const { plan, measure } = await seedPlan('Plán se změnami po připomínkách (e2e)');
+  await admin.must('PATCH', `/measures/${measure.id}`, {
+    description: 'Služba pomáhá pečujícím rodinám v pracovní dny, kdy potřebují čas na odpočinek nebo vyřízení vlastních záležitostí.',
+  });
+  await admin.must('POST', `/plans/${plan.id}/status`, {
+    status: 'consultation', consultation_closes_at: new Date(Date.now() + 14 * 86_400_000).toISOString(),
+  });
+  const page = await newPage(browser);
+  await signInUi(page, server.baseUrl, ADMIN.email, ADMIN.password);
+  await page.goto(`${server.baseUrl}/measures/${measure.id}/edit`);
+  await page.getByLabel(/^Název opatření/).fill('Odlehčovací služba i o víkendech');
+  await page.getByLabel(/^Popis/).fill(
+    'Služba pomáhá všem pečujícím rodinám v pracovní dny, kdy potřebují čas na odpočinek nebo vyřízení vlastních záležitostí.',
+  );
+  await page.getByRole('button', { name: 'Uložit' }).click();
+  await page.getByRole('heading', { level: 1, name: /Odlehčovací služba i o víkendech/ }).waitFor();
+
+  await page.goto(`${server.baseUrl}/plans/${plan.id}`);
+  await page.getByRole('button', { name: 'Zaznamenat schválení' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel(/Usnesení o schválení/).fill('usnesení ZM č. 7/2026');
+  await dialog.getByLabel(/Datum schválení/).fill(new Date().toISOString().slice(0, 10));
+  await dialog.getByRole('button', { name: 'Ano, plán je schválen' }).click();
+  await page.locator('.meta .tag', { hasText: 'schválený' }).first().waitFor();
+
+  // The plan page lists both versions, oldest first, each with its status.
+  const versions = page.getByRole('region', { name: 'Verze plánu' });
+  const items = versions.getByRole('listitem');
+  await items.nth(1).waitFor();
+  assert.equal(await items.count(), 2);
+  assert.match(await items.nth(0).textContent(), /připomínkové řízení/);
+  assert.match(await items.nth(1).textContent(), /schválený/);
+  await screenshot(page, 'plan-versions');
+  await checkA11y(page, 'plan-versions');
+
+  // Keyboard only: the prominent link compares the consultation's version with the approved one.
+  await versions.getByRole('link', { name: 'Co se změnilo po připomínkovém řízení' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: `Změny plánu ${plan.title}` }).waitFor();
+  const url = new URL(page.url());
+  assert.equal(url.pathname, `/plans/${plan.id}/changes`);
+  const changed = page.getByRole('region', { name: '1.1 Odlehčovací služba i o víkendech' });
+  // A short value reads before → after; a long text word by word, saying what was added.
+  const title = changed.locator('.diff-fields > div', { hasText: 'Název opatření' });
+  assert.equal((await title.locator('.diff-before').textContent()).trim(), 'před: Odlehčovací služba');
+  assert.equal((await title.locator('.diff-after').textContent()).trim(), 'po: Odlehčovací služba i o víkendech');
+  const description = changed.locator('.diff-fields > div', { hasText: 'Popis' });
+  assert.equal((await description.locator('ins').textContent()).trim(), '[přidáno: všem]');
+  assert.equal(await description.locator('del').count(), 0);
+  assert.equal(await page.getByRole('region', { name: 'Cíle' }).count(), 0);
+  await screenshot(page, 'plan-changes');
+  await checkA11y(page, 'plan-changes');
+  await checkA11y(page, 'plan-changes-320', { width: 320 });
+
+  // Nothing changed since the approval: the page says so.
+  await page.goto(`${server.baseUrl}/plans/${plan.id}`);
+  await items.nth(1).getByRole('link', { name: /^Porovnat s aktuálním plánem/ }).click();
+  await page.getByText('Mezi porovnávanými verzemi nejsou žádné změny.').waitFor();
+  await checkA11y(page, 'plan-changes-empty');
+  await page.close();
+});

@@ -1,6 +1,6 @@
 //! Moving a plan through its lifecycle, with a confirmation that says what will happen.
 import { useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { Field } from '../../../components/Field';
@@ -9,6 +9,7 @@ import { useT } from '../../../i18n';
 import { fieldErrors, isApiError } from '../../../lib/api/problem';
 import { reportQuery } from '../../consultation/api/comments';
 import { NEXT_STATUSES, useChangePlanStatus, type Plan, type PlanStatus } from '../../plans/api/plans';
+import { invalidateVersions } from '../../versions/api/versions';
 
 const FIELDS = ['status', 'note', 'consultation_closes_at', 'approval_resolution', 'approved_on'] as const;
 
@@ -20,6 +21,7 @@ export function localToIso(local: string): string {
 export function LifecycleControl({ plan }: { plan: Plan }) {
   const t = useT();
   const changeStatus = useChangePlanStatus();
+  const queryClient = useQueryClient();
   const [target, setTarget] = useState<PlanStatus | null>(null);
   const [note, setNote] = useState('');
   const [closesAt, setClosesAt] = useState('');
@@ -48,6 +50,8 @@ export function LifecycleControl({ plan }: { plan: Plan }) {
           ...(target === 'approved' ? { approval_resolution: resolution, approved_on: approvedOn || null } : {}),
         },
       });
+      // Every move takes a version of the plan, listed on its page.
+      await invalidateVersions(queryClient, plan.id);
       setTarget(null);
     } catch (err) {
       setError(err);

@@ -14,6 +14,7 @@ import { planHistoryQuery, planTreeQuery } from '../../plans/api/plans';
 import { LifecycleControl } from '../components/LifecycleControl';
 import { PlanDocument } from '../../plans/components/PlanDocument';
 import { PlanTree } from '../components/PlanTree';
+import { PlanVersions } from '../../versions/components/PlanVersions';
 
 export function PlanPage() {
   const { planId = '' } = useParams();
@@ -92,6 +93,7 @@ export function PlanPage() {
                 </ul>
               </section>
             )}
+            <PlanVersions planId={plan.id} />
             <CommentList targetType="plan" targetId={plan.id} territoryId={plan.territory_id} />
             {canComment ? (
               <CommentForm targetType="plan" targetId={plan.id} />
