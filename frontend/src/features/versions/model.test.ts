@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Version } from './api/versions';
-import { changesPath, consultationChanges, CURRENT, isEmptyDiff, isLongText, labelKey, nextSide, show, trimRun } from './model';
+import { changesPath, consultationChanges, CURRENT, isEmptyDiff, isLongText, isReassigned, labelKey, nextSide, show, trimRun } from './model';
 
 const version = (id: string, status: Version['status']): Version => ({ id, plan_id: 'p', taken_at: '2026-01-01T10:00:00Z', status });
 const noRows = { added: [], removed: [], changed: [] };
@@ -93,5 +93,13 @@ describe('trimRun', () => {
     expect(trimRun('všem ')).toEqual(['', 'všem', ' ']);
     expect(trimRun(' a b\n')).toEqual([' ', 'a b', '\n']);
     expect(trimRun('  ')).toEqual(['  ', '', '']);
+  });
+});
+
+describe('isReassigned', () => {
+  it('is a link moved between two records, not one set or cleared', () => {
+    expect(isReassigned('measure', { field: 'goal_id', before: 'g1', after: 'g2' })).toBe(true);
+    expect(isReassigned('goal', { field: 'working_group_id', before: null, after: 'w1' })).toBe(false);
+    expect(isReassigned('measure', { field: 'title', before: 'a', after: 'b' })).toBe(false);
   });
 });

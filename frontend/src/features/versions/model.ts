@@ -102,6 +102,11 @@ function showItem(field: string, item: unknown): Shown {
   return { type: 'data', json: JSON.stringify(item) };
 }
 
+/** Whether a change only moves a link from one record to another: both ids say nothing to a reader. */
+export function isReassigned(owner: Owner, change: FieldChange): boolean {
+  return show(owner, change.field, change.before).type === 'reference' && show(owner, change.field, change.after).type === 'reference';
+}
+
 /** Texts longer than this (or of several lines) read better word by word than as "before → after". */
 const LONG_TEXT = 60;
 

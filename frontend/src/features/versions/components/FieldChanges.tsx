@@ -1,6 +1,6 @@
 import { useI18n } from '../../../i18n';
 import type { FieldChange } from '../api/versions';
-import { isLongText, labelKey, show, trimRun, type Owner, type Shown } from '../model';
+import { isLongText, isReassigned, labelKey, show, trimRun, type Owner, type Shown } from '../model';
 
 /** One value of a changed field, worded for the reader. */
 function Value({ shown }: { shown: Shown }) {
@@ -84,6 +84,8 @@ export function FieldChanges({ owner, changes }: { owner: Owner; changes: FieldC
             <dd>
               {isLongText(c) && c.words ? (
                 <Words words={c.words} />
+              ) : isReassigned(owner, c) ? (
+                <em>{t('versions.reassigned')}</em>
               ) : (
                 <span className="diff-values">
                   <span className="diff-before">
