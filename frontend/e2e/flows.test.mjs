@@ -994,5 +994,12 @@ test('a coordinator edits a measure during the consultation, approves, and reads
   await items.nth(1).getByRole('link', { name: /^Porovnat s aktuálním plánem/ }).click();
   await page.getByText('Mezi porovnávanými verzemi nejsou žádné změny.').waitFor();
   await checkA11y(page, 'plan-changes-empty');
+  // In English too; then back, as the browser keeps the choice for the other flows.
+  await page.locator('.header-tools button[lang="en"]').click();
+  await page.getByRole('heading', { level: 1, name: `Changes to the plan ${plan.title}` }).waitFor();
+  await page.getByText('There are no changes between the compared versions.').waitFor();
+  await page.getByText(/^Comparing: the “approved” version of .+ → the current plan \(last changed .+\)$/).waitFor();
+  await page.locator('.header-tools button[lang="cs"]').click();
+  await page.getByRole('heading', { level: 1, name: `Změny plánu ${plan.title}` }).waitFor();
   await page.close();
 });
