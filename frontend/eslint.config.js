@@ -13,6 +13,7 @@ import tseslint from 'typescript-eslint';
  *
  *   auth, users, api-keys, plans   nothing but the shared layer
  *   services                       nothing but the shared layer (the network of social services)
+ *   account                        nothing but the shared layer (the e-mailed reset and confirmation links)
  *   territories                    users (coordinators are chosen among accounts)
  *   working-groups                 users (members are chosen among accounts), territories (a group's place)
  *   consultation                   plans (comments are about a plan's texts, in its tree)
@@ -32,6 +33,7 @@ const FEATURES = {
   users: [],
   'api-keys': [],
   services: [],
+  account: [],
   territories: ['users'],
   plans: ['territories'],
   'working-groups': ['users', 'territories'],

@@ -1,7 +1,7 @@
 // End-to-end harness: starts the real `spoluplan serve` on a fresh SQLite database and a free
 // port, drives Debian's Chromium through playwright-core, and checks pages with axe-core.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -31,6 +31,8 @@ export async function startServer() {
   if (!existsSync(binary)) throw new Error(`${binary} is missing: run \`cargo build\` first`);
   if (!existsSync(join(frontendDir, 'dist', 'index.html'))) throw new Error('frontend/dist is missing: run `npm run build` first');
   const dataDir = mkdtempSync(join(tmpdir(), 'spoluplan-e2e-'));
+  // No SMTP: every e-mail is written here as an .eml file, which the tests read (`waitForMail`).
+  const outboxDir = join(dataDir, 'outbox');
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const log = [];
@@ -41,6 +43,8 @@ export async function startServer() {
       SPOLUPLAN_BIND: `127.0.0.1:${port}`,
       SPOLUPLAN_ENV: 'development',
       SPOLUPLAN_DATA_DIR: dataDir,
+      SPOLUPLAN_OUTBOX_DIR: outboxDir,
+      SPOLUPLAN_SMTP_URL: '',
       SPOLUPLAN_ADMIN_EMAIL: ADMIN.email,
       SPOLUPLAN_ADMIN_PASSWORD: ADMIN.password,
       SPOLUPLAN_DEMO: '1',
@@ -70,6 +74,7 @@ export async function startServer() {
   return {
     baseUrl,
     log,
+    outboxDir,
     async stop() {
       if (child.exitCode === null) {
         child.kill('SIGTERM');
@@ -80,6 +85,74 @@ export async function startServer() {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Header name (lower-cased) → value, with folded lines joined; and the body after the blank line. */
+function splitMessage(raw) {
+  const at = raw.search(/\r?\n\r?\n/);
+  const head = at < 0 ? raw : raw.slice(0, at);
+  const body = at < 0 ? '' : raw.slice(at).replace(/^\r?\n\r?\n/, '');
+  const headers = {};
+  for (const line of head.replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/)) {
+    const colon = line.indexOf(':');
+    if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+  }
+  return { headers, body };
+}
+
+function decodeBody(body, encoding) {
+  switch ((encoding ?? '').toLowerCase()) {
+    case 'base64':
+      return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+    case 'quoted-printable': {
+      // Soft line breaks go; each =XX is one byte, and the bytes together are UTF-8 (a Czech letter is two).
+      const text = body.replace(/=\r?\n/g, '');
+      const bytes = [];
+      for (let i = 0; i < text.length; i++) {
+        const hex = text.slice(i + 1, i + 3);
+        if (text[i] === '=' && /^[0-9A-Fa-f]{2}$/.test(hex)) {
+          bytes.push(parseInt(hex, 16));
+          i += 2;
+        } else bytes.push(...Buffer.from(text[i], 'utf8'));
+      }
+      return Buffer.from(bytes).toString('utf8');
+    }
+    default:
+      return body;
+  }
+}
+
+/** The decoded text of every text/* part of a MIME message (multipart parts recursively). */
+export function mailTexts(raw) {
+  const { headers, body } = splitMessage(raw);
+  const type = headers['content-type'] ?? 'text/plain';
+  const boundary = /boundary="?([^";]+)"?/i.exec(type)?.[1];
+  if (/^multipart\//i.test(type) && boundary) {
+    const parts = body.split(`--${boundary}`).slice(1);
+    return parts.filter((part) => !part.startsWith('--')).flatMap((part) => mailTexts(part.replace(/^\r?\n/, '')));
+  }
+  return /^text\//i.test(type) ? [decodeBody(body, headers['content-transfer-encoding'])] : [];
+}
+
+/**
+ * Waits for an e-mail to `to` in the outbox whose decoded text contains `needle`; answers its
+ * headers and texts, skipping messages that contain any of `except` (mails already seen). The outbox
+ * worker sends a message as soon as it is enqueued.
+ */
+export async function waitForMail(outboxDir, to, needle, { except = [], timeoutMs = 20_000 } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const files = existsSync(outboxDir) ? readdirSync(outboxDir).filter((f) => f.endsWith('.eml')) : [];
+    for (const file of files) {
+      const raw = readFileSync(join(outboxDir, file), 'utf8');
+      const { headers } = splitMessage(raw);
+      const texts = mailTexts(raw);
+      const seen = except.some((old) => texts.some((text) => text.includes(old)));
+      if (!seen && (headers.to ?? '').includes(to) && texts.some((text) => text.includes(needle))) return { headers, texts };
+    }
+    if (Date.now() > deadline) throw new Error(`no e-mail to ${to} containing ${needle} in ${outboxDir} (${files.length} files)`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }
 
 /** Debian's Chromium (never a downloaded build) with a fresh profile. */

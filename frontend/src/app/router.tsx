@@ -24,6 +24,9 @@ const GroupPage = page(() => import('../features/working-groups/routes/GroupPage
 const MeetingPage = page(() => import('../features/meetings/routes/MeetingPage'), 'MeetingPage');
 const RegisterPage = page(() => import('../features/consultation/routes/RegisterPage'), 'RegisterPage');
 const SignInPage = page(() => import('../features/auth/routes/SignInPage'), 'SignInPage');
+const ForgotPasswordPage = page(() => import('../features/account/routes/ForgotPasswordPage'), 'ForgotPasswordPage');
+const ResetPasswordPage = page(() => import('../features/account/routes/ResetPasswordPage'), 'ResetPasswordPage');
+const ConfirmEmailPage = page(() => import('../features/account/routes/ConfirmEmailPage'), 'ConfirmEmailPage');
 const ApiKeysPage = page(() => import('../features/api-keys/routes/ApiKeysPage'), 'ApiKeysPage');
 const TerritoryPage = page(() => import('../features/territory-page/routes/TerritoryPage'), 'TerritoryPage');
 const TerritoriesAdminPage = page(() => import('../features/territories/routes/TerritoriesAdminPage'), 'TerritoriesAdminPage');
@@ -62,6 +65,9 @@ export const router = createBrowserRouter([
           { path: 'meetings/:meetingId/record', element: <MeetingRecordPage /> },
           { path: 'territories/:territoryId', element: <TerritoryPage /> },
           { path: 'sign-in', element: <SignInPage /> },
+          { path: 'forgot-password', element: <ForgotPasswordPage /> },
+          { path: 'reset-password', element: <ResetPasswordPage /> },
+          { path: 'confirm-email', element: <ConfirmEmailPage /> },
           { path: 'account/api-keys', element: <ApiKeysPage /> },
           { path: 'admin/users', element: <UsersPage /> },
           { path: 'admin/territories', element: <TerritoriesAdminPage /> },

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Field } from '../../../components/Field';
 import { PageTitle } from '../../../components/PageTitle';
 import { useT } from '../../../i18n';
@@ -62,6 +62,9 @@ export function SignInPage() {
           {busy ? t('auth.signingIn') : t('auth.submit')}
         </button>
       </form>
+      <p>
+        <Link to="/forgot-password">{t('account.forgot.link')}</Link>
+      </p>
     </div>
   );
 }
