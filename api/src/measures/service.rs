@@ -143,10 +143,26 @@ async fn write_links<D: ConnectionTrait>(db: &D, id: Uuid, r: References<'_>) ->
 }
 
 /// Whom a list of measures concerns.
+#[derive(Debug, Clone, Copy)]
 pub enum Concerning {
     Service(Uuid),
     /// Responsible or partner.
     Organization(Uuid),
+}
+
+/// 409 `in_use` while measures name the service or organization: a measure is part of a plan's
+/// text, so unlinking it silently would change a plan, approved ones too. Whoever deletes is
+/// signed in, so sees every plan: the count is of all of them.
+pub async fn ensure_unnamed<D: ConnectionTrait>(db: &D, caller: &Caller, whom: Concerning) -> ApiResult<()> {
+    let naming = concerning(db, caller, whom).await?.len();
+    if naming == 0 {
+        return Ok(());
+    }
+    let what = match whom {
+        Concerning::Service(_) => "service",
+        Concerning::Organization(_) => "organization",
+    };
+    Err(ApiError::Conflict(ConflictCode::InUse, format!("{naming} measure(s) name the {what}; remove it from them first")))
 }
 
 /// The measures, of plans the caller may see, that name a service or an organization, in the

@@ -172,14 +172,7 @@ pub async fn delete(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMat
             format!("the organization runs {services} service(s); delete them or give them to another organization first"),
         ));
     }
-    // Whoever deletes is signed in, so sees every plan: the count is of all of them.
-    let measures = measures::service::concerning(&txn, caller, Concerning::Organization(id)).await?;
-    if !measures.is_empty() {
-        return Err(ApiError::Conflict(
-            ConflictCode::InUse,
-            format!("{} measure(s) name the organization; remove it from them first", measures.len()),
-        ));
-    }
+    measures::service::ensure_unnamed(&txn, caller, Concerning::Organization(id)).await?;
     organization::Entity::delete_by_id(id).exec(&txn).await?;
     audit::record(&txn, caller, "delete", "organization", Some(id), Default::default()).await?;
     txn.commit().await?;

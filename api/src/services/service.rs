@@ -17,7 +17,6 @@ use super::dto::{
 use crate::audit::{self, service::changes_of};
 use crate::caller::{Action, Caller, Place, authorize};
 use crate::clock;
-use crate::error::ConflictCode;
 use crate::error::{ApiError, ApiResult, FieldErrorCode, Validate, Validator};
 use crate::http::IfMatch;
 use crate::like;
@@ -377,14 +376,7 @@ pub async fn delete(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMat
     let current = find(&txn, id).await?;
     ensure_serves_within(caller, &lists_of(&txn, &[id]).await?.remove(&id).unwrap_or_default().territory_ids)?;
     if_match.check(current.version)?;
-    // Whoever deletes is signed in, so sees every plan: the count is of all of them.
-    let measures = measures::service::concerning(&txn, caller, Concerning::Service(id)).await?;
-    if !measures.is_empty() {
-        return Err(ApiError::Conflict(
-            ConflictCode::InUse,
-            format!("{} measure(s) concern the service; remove it from them first", measures.len()),
-        ));
-    }
+    measures::service::ensure_unnamed(&txn, caller, Concerning::Service(id)).await?;
     service::Entity::delete_by_id(id).exec(&txn).await?;
     audit::record(&txn, caller, "delete", "service", Some(id), Default::default()).await?;
     txn.commit().await?;

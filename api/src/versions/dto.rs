@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use crate::error::{FieldErrorCode, Validate, Validator};
+use crate::error::{ApiResult, FieldErrorCode, Validator};
 
 /// A snapshot of the plan taken at a lifecycle move.
 #[derive(Debug, Serialize, ToSchema)]
@@ -58,9 +58,14 @@ pub enum Side {
 }
 
 impl DiffQuery {
-    /// Both sides, or the problems of each field.
-    pub fn sides(&self) -> (Option<Side>, Option<Side>) {
-        (side(&self.from), side(self.to.as_deref().unwrap_or("current")))
+    /// Both sides, or a 422 naming each field that is neither `current` nor a version id.
+    pub fn sides(&self) -> ApiResult<(Side, Side)> {
+        let (from, to) = (side(&self.from), side(self.to.as_deref().unwrap_or("current")));
+        let mut v = Validator::new();
+        v.check(from.is_some(), "from", FieldErrorCode::Invalid, "is a version id of this plan or \"current\"");
+        v.check(to.is_some(), "to", FieldErrorCode::Invalid, "is a version id of this plan or \"current\"");
+        v.finish()?;
+        Ok((from.unwrap_or(Side::Current), to.unwrap_or(Side::Current)))
     }
 }
 
@@ -68,14 +73,6 @@ fn side(raw: &str) -> Option<Side> {
     match raw {
         "current" => Some(Side::Current),
         other => Uuid::parse_str(other).ok().map(Side::Version),
-    }
-}
-
-impl Validate for DiffQuery {
-    fn validate(&self, v: &mut Validator) {
-        let (from, to) = self.sides();
-        v.check(from.is_some(), "from", FieldErrorCode::Invalid, "is a version id of this plan or \"current\"");
-        v.check(to.is_some(), "to", FieldErrorCode::Invalid, "is a version id of this plan or \"current\"");
     }
 }
 

@@ -11,7 +11,7 @@ use super::{diff, snapshot};
 use crate::access;
 use crate::caller::Caller;
 use crate::clock;
-use crate::error::{ApiError, ApiResult, FieldErrorCode, Validate, Validator};
+use crate::error::{ApiError, ApiResult, FieldErrorCode};
 use crate::pagination::{self, PageParams, Sort};
 use crate::state::AppState;
 
@@ -68,10 +68,7 @@ fn side_of(version_id: Option<Uuid>, status: PlanStatus, at: DateTime<Utc>) -> D
 /// What changed between two states of the plan (`from`, `to`: versions or `current`).
 pub async fn compare(state: &AppState, caller: &Caller, plan_id: Uuid, query: DiffQuery) -> ApiResult<PlanDiff> {
     let plan = access::plan(&state.db, caller, plan_id).await?;
-    let mut v = Validator::new();
-    query.validate(&mut v);
-    v.finish()?;
-    let (Some(from), Some(to)) = query.sides() else { return Err(ApiError::Internal) };
+    let (from, to) = query.sides()?;
     let from = state_of(&state.db, &plan, "from", from).await?;
     let to = state_of(&state.db, &plan, "to", to).await?;
     Ok(PlanDiff {
