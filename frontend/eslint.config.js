@@ -12,14 +12,14 @@ import tseslint from 'typescript-eslint';
  * so no two features reach each other, directly or through others:
  *
  *   auth, users, api-keys, plans   nothing but the shared layer
- *   services                       nothing but the shared layer (the network of social services)
  *   account                        nothing but the shared layer (the e-mailed reset and confirmation links)
  *   territories                    users (coordinators are chosen among accounts)
+ *   services                       territories (the network of social services: the catalogue filters by territory)
  *   working-groups                 users (members are chosen among accounts), territories (a group's place)
  *   consultation                   plans (comments are about a plan's texts, in its tree)
  *   meetings                       working-groups (a group's meetings), consultation (comments on one)
  *   goals                          plans, working-groups (the group a goal belongs to), consultation
- *   measures                       goals, plans, working-groups, consultation
+ *   measures                       goals, plans, working-groups, consultation, services (the services and organizations a measure names)
  *   versions                       plans (a plan's versions and what changed between them)
  *   plan-page                      plans, working-groups, consultation, versions (the plan page puts them together)
  *   territory-page                 territories, plans, working-groups, meetings, services (the territory page)
@@ -32,15 +32,15 @@ const FEATURES = {
   auth: [],
   users: [],
   'api-keys': [],
-  services: [],
   account: [],
   territories: ['users'],
+  services: ['territories'],
   plans: ['territories'],
   'working-groups': ['users', 'territories'],
   consultation: ['plans'],
   meetings: ['working-groups', 'consultation'],
   goals: ['plans', 'working-groups', 'consultation'],
-  measures: ['goals', 'plans', 'working-groups', 'consultation'],
+  measures: ['goals', 'plans', 'working-groups', 'consultation', 'services'],
   versions: ['plans'],
   'plan-page': ['plans', 'working-groups', 'consultation', 'versions'],
   'territory-page': ['territories', 'plans', 'working-groups', 'meetings', 'services'],

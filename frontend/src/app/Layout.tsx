@@ -75,6 +75,9 @@ export function Layout() {
             <li>
               <NavLink to="/working-groups">{t('nav.workingGroups')}</NavLink>
             </li>
+            <li>
+              <NavLink to="/services">{t('nav.services')}</NavLink>
+            </li>
             {user && (
               <li>
                 <NavLink to="/account/api-keys">{t('nav.apiKeys')}</NavLink>

@@ -31,6 +31,9 @@ const ApiKeysPage = page(() => import('../features/api-keys/routes/ApiKeysPage')
 const TerritoryPage = page(() => import('../features/territory-page/routes/TerritoryPage'), 'TerritoryPage');
 const TerritoriesAdminPage = page(() => import('../features/territories/routes/TerritoriesAdminPage'), 'TerritoriesAdminPage');
 const TerritoryFormPage = page(() => import('../features/territories/routes/TerritoryFormPage'), 'TerritoryFormPage');
+const CataloguePage = page(() => import('../features/services/routes/CataloguePage'), 'CataloguePage');
+const ServicePage = page(() => import('../features/services/routes/ServicePage'), 'ServicePage');
+const OrganizationPage = page(() => import('../features/services/routes/OrganizationPage'), 'OrganizationPage');
 const UsersPage = page(() => import('../features/users/routes/UsersPage'), 'UsersPage');
 const NotFoundPage = page(() => import('../components/NotFoundPage'), 'NotFoundPage');
 
@@ -64,6 +67,9 @@ export const router = createBrowserRouter([
           { path: 'meetings/:meetingId/edit', element: <MeetingFormPage /> },
           { path: 'meetings/:meetingId/record', element: <MeetingRecordPage /> },
           { path: 'territories/:territoryId', element: <TerritoryPage /> },
+          { path: 'services', element: <CataloguePage /> },
+          { path: 'services/:serviceId', element: <ServicePage /> },
+          { path: 'organizations/:organizationId', element: <OrganizationPage /> },
           { path: 'sign-in', element: <SignInPage /> },
           { path: 'forgot-password', element: <ForgotPasswordPage /> },
           { path: 'reset-password', element: <ResetPasswordPage /> },

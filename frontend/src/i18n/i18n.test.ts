@@ -44,11 +44,17 @@ describe('catalogs', () => {
       channel: ['web', 'email', 'paper', 'meeting'],
       stakeholder: ['user', 'provider', 'commissioner', 'public'],
       territoryKind: ['region', 'orp', 'municipality', 'microregion', 'other'],
+      serviceForm: ['residential', 'outpatient', 'field'],
+      serviceGroup: ['counselling', 'care', 'prevention'],
+      organizationKind: ['provider', 'municipality', 'region', 'state', 'ngo', 'church', 'other'],
       'lifecycle.action': ['consultation', 'draft', 'approved', 'implementation', 'evaluated', 'archived'],
       'lifecycle.explain': ['consultation', 'draft', 'approved', 'implementation', 'evaluated', 'archived'],
     };
     for (const [prefix, values] of Object.entries(enums))
       for (const v of values) for (const m of [cs, en] as Record<string, string>[]) expect(m[`${prefix}.${v}`]).toBeTruthy();
+    // Capacity units are counted, so each has its plural forms.
+    for (const unit of ['clients', 'beds', 'contacts', 'interventions', 'calls'])
+      for (const m of [cs, en] as Record<string, string>[]) expect(m[`capacityUnit.${unit}_other`]).toBeTruthy();
   });
 });
 

@@ -3,6 +3,7 @@ import { api, ifMatch, type Schemas } from '../../../lib/api/client';
 import { useWrite } from '../../../lib/api/mutation';
 import { unwrap } from '../../../lib/api/problem';
 import { invalidatePlans } from '../../plans/api/plans';
+import { invalidateServices } from '../../services/api/services';
 
 export type Measure = Schemas['Measure'];
 export type MeasureStatus = Schemas['MeasureStatus'];
@@ -33,9 +34,9 @@ export const measureUpdatesQuery = (id: string) =>
     queryFn: () => unwrap(api.GET('/api/v1/measures/{id}/updates', { params: { path: { id } } })),
   });
 
-/** A measure's change shows on its page and in its plan (tree, progress, document). */
+/** A measure's change shows on its page, in its plan (tree, progress, document) and on the services and organizations it names. */
 const invalidateMeasures = (queryClient: QueryClient) =>
-  Promise.all([queryClient.invalidateQueries({ queryKey: measureKeys.all }), invalidatePlans(queryClient)]);
+  Promise.all([queryClient.invalidateQueries({ queryKey: measureKeys.all }), invalidatePlans(queryClient), invalidateServices(queryClient)]);
 
 /** Adds a measure to goal `goalId`, or saves `measure` when given (after approval only its implementation fields). */
 export const useSaveMeasure = () =>

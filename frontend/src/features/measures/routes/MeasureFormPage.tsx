@@ -6,11 +6,13 @@ import { FormActions } from '../../../components/FormActions';
 import { FormNotices } from '../../../components/FormNotices';
 import { NarrowPage } from '../../../components/NarrowPage';
 import { NotAllowed, PageError, PageLoading } from '../../../components/QueryState';
+import { TargetGroupSelect } from '../../../components/TargetGroupSelect';
 import { useT } from '../../../i18n';
 import { ApiError } from '../../../lib/api/problem';
 import { useForm } from '../../../lib/useForm';
 import { goalQuery } from '../../goals/api/goals';
 import { planQuery, textsEditable } from '../../plans/api/plans';
+import { OrganizationPicker, ServicePicker } from '../../services/components/Pickers';
 import { useLeadership } from '../../working-groups/api/leadership';
 import { MEASURE_STATUSES, measureQuery, normalizeMoney, useSaveMeasure, type Measure, type MeasureStatus } from '../api/measures';
 import { fundingRows, indicatorRows, splitLines, toFunding, toIndicators, type FundingRow, type IndicatorRow } from '../api/rows';
@@ -20,9 +22,12 @@ import { IndicatorsEditor } from '../components/IndicatorsEditor';
 const FIELDS = [
   'code', 'title', 'description', 'responsible', 'partners', 'target_groups', 'start_date', 'end_date',
   'status', 'progress', 'weight', 'estimated_cost', 'implementation_note', 'position', 'indicators', 'funding_sources',
+  'responsible_organization_id', 'partner_organization_ids', 'service_ids', 'target_group_codes',
 ] as const;
-type TextKey = Exclude<(typeof FIELDS)[number], 'indicators' | 'funding_sources'>;
-type Values = Record<TextKey, string> & { indicators: IndicatorRow[]; funding_sources: FundingRow[] };
+/** The links to the network of social services: ids and codes picked, not typed. */
+type LinkKey = 'responsible_organization_id' | 'partner_organization_ids' | 'service_ids' | 'target_group_codes';
+type TextKey = Exclude<(typeof FIELDS)[number], 'indicators' | 'funding_sources' | LinkKey>;
+type Values = Record<TextKey, string> & Record<LinkKey, string[]> & { indicators: IndicatorRow[]; funding_sources: FundingRow[] };
 
 const toValues = (m?: Measure): Values => ({
   code: m?.code ?? '',
@@ -39,6 +44,11 @@ const toValues = (m?: Measure): Values => ({
   estimated_cost: m?.estimated_cost ?? '',
   implementation_note: m?.implementation_note ?? '',
   position: m ? String(m.position) : '',
+  // Zero or one: the picker holds a list either way.
+  responsible_organization_id: m?.responsible_organization_id ? [m.responsible_organization_id] : [],
+  partner_organization_ids: m?.partner_organization_ids ?? [],
+  service_ids: m?.service_ids ?? [],
+  target_group_codes: m?.target_group_codes ?? [],
   indicators: indicatorRows(m?.indicators ?? []),
   funding_sources: fundingRows(m?.funding_sources ?? []),
 });
@@ -125,6 +135,10 @@ export function MeasureFormPage() {
                 responsible: v.responsible,
                 partners: splitLines(v.partners),
                 target_groups: splitLines(v.target_groups),
+                responsible_organization_id: v.responsible_organization_id[0] ?? null,
+                partner_organization_ids: v.partner_organization_ids,
+                service_ids: v.service_ids,
+                target_group_codes: v.target_group_codes,
                 start_date: v.start_date || null,
                 end_date: v.end_date || null,
                 weight: v.weight.trim() === '' ? null : Number(v.weight),
@@ -157,8 +171,33 @@ export function MeasureFormPage() {
           <Field label={t('measure.partners')} hint={t('measure.fields.linesHint')} errors={err.partners}>
             <textarea rows={3} value={values.partners} onChange={field('partners')} />
           </Field>
-          <Field label={t('measure.targetGroups')} hint={t('measure.fields.linesHint')} errors={err.target_groups}>
-            <textarea rows={3} value={values.target_groups} onChange={field('target_groups')} />
+          <Field label={t('measure.targetGroups')} hint={t('measure.fields.targetGroupsHint')} errors={err.target_group_codes}>
+            <TargetGroupSelect
+              label={t('measure.targetGroups')}
+              value={values.target_group_codes}
+              onChange={(target_group_codes) => form.update({ target_group_codes })}
+            />
+          </Field>
+          <Field label={t('measure.fields.otherTargetGroups')} hint={t('measure.fields.linesHint')} errors={err.target_groups}>
+            <textarea rows={2} value={values.target_groups} onChange={field('target_groups')} />
+          </Field>
+          <Field label={t('measure.services')} hint={t('measure.fields.servicesHint')} errors={err.service_ids}>
+            <ServicePicker label={t('measure.services')} value={values.service_ids} onChange={(service_ids) => form.update({ service_ids })} />
+          </Field>
+          <Field label={t('measure.responsibleOrganization')} hint={t('measure.fields.organizationHint')} errors={err.responsible_organization_id}>
+            <OrganizationPicker
+              single
+              label={t('measure.responsibleOrganization')}
+              value={values.responsible_organization_id}
+              onChange={(responsible_organization_id) => form.update({ responsible_organization_id })}
+            />
+          </Field>
+          <Field label={t('measure.partnerOrganizations')} hint={t('measure.fields.organizationHint')} errors={err.partner_organization_ids}>
+            <OrganizationPicker
+              label={t('measure.partnerOrganizations')}
+              value={values.partner_organization_ids}
+              onChange={(partner_organization_ids) => form.update({ partner_organization_ids })}
+            />
           </Field>
           <div className="field-row">
             <Field label={t('measure.fields.startDate')} errors={err.start_date}>

@@ -6,12 +6,14 @@ import { QueryView } from '../../../components/QueryState';
 import { StatusTag } from '../../../components/StatusTag';
 import { TableWrap } from '../../../components/TableWrap';
 import { useI18n } from '../../../i18n';
+import { targetGroupNames, targetGroupsQuery } from '../../../lib/api/targetGroups';
 import { canManageTerritory, useSession } from '../../../lib/auth/useSession';
 import { CommentForm } from '../../consultation/components/CommentForm';
 import { CommentList } from '../../consultation/components/CommentList';
 import { ConsultationBanner } from '../../consultation/components/ConsultationBanner';
 import { goalQuery } from '../../goals/api/goals';
 import { planQuery, textsEditable, type Plan } from '../../plans/api/plans';
+import { LinkedOrganizations, LinkedServices } from '../../services/components/Linked';
 import { useLeadership } from '../../working-groups/api/leadership';
 import { measureQuery, measureUpdatesQuery, type Measure } from '../api/measures';
 import { ProgressUpdateForm } from '../components/ProgressUpdateForm';
@@ -39,6 +41,11 @@ export function MeasurePage() {
   const plan = useQuery({ ...planQuery(query.data?.plan_id ?? ''), enabled: !!query.data });
   const updates = useQuery({ ...measureUpdatesQuery(measureId), enabled: !!query.data });
   const canEdit = useCanEdit(query.data, plan.data);
+  const groups = useQuery(targetGroupsQuery()).data ?? [];
+  // The groups picked from the code list, then those written as free text (older measures).
+  const targetGroups = query.data
+    ? [...new Set([...targetGroupNames(groups, query.data.target_group_codes), ...query.data.target_groups])]
+    : [];
 
   return (
     <QueryView query={query} page>
@@ -72,10 +79,26 @@ export function MeasurePage() {
             <dd>{m.responsible || t('common.notGiven')}</dd>
             <dt>{t('measure.partners')}</dt>
             <dd>{m.partners.length ? m.partners.join(', ') : t('common.notGiven')}</dd>
-            {m.target_groups.length > 0 && (
+            {m.responsible_organization_id && (
+              <>
+                <dt>{t('measure.responsibleOrganization')}</dt>
+                <dd>
+                  <LinkedOrganizations ids={[m.responsible_organization_id]} empty={t('common.notGiven')} />
+                </dd>
+              </>
+            )}
+            {m.partner_organization_ids.length > 0 && (
+              <>
+                <dt>{t('measure.partnerOrganizations')}</dt>
+                <dd>
+                  <LinkedOrganizations ids={m.partner_organization_ids} empty={t('common.notGiven')} />
+                </dd>
+              </>
+            )}
+            {targetGroups.length > 0 && (
               <>
                 <dt>{t('measure.targetGroups')}</dt>
-                <dd>{m.target_groups.join(', ')}</dd>
+                <dd>{targetGroups.join(', ')}</dd>
               </>
             )}
             <dt>{t('measure.timeline')}</dt>
@@ -87,6 +110,10 @@ export function MeasurePage() {
             <dt>{t('measure.fields.estimatedCost')}</dt>
             <dd>{m.estimated_cost ? formatMoney(m.estimated_cost) : t('common.notGiven')}</dd>
           </dl>
+          <section aria-labelledby="measure-services">
+            <h2 id="measure-services">{t('measure.services')}</h2>
+            <LinkedServices ids={m.service_ids} empty={t('measure.noServices')} />
+          </section>
           {m.implementation_note && (
             <section aria-labelledby="impl-note">
               <h2 id="impl-note">{t('measure.fields.implementationNote')}</h2>

@@ -1,6 +1,7 @@
-//! Services as a plain list: name, kind with its paragraph (or "související aktivita" for one that
-//! is not a registered service), and the provider.
+//! Services as a plain list: name linking to the service's page, kind with its paragraph (or
+//! "související aktivita" for one that is not a registered service), and the provider.
 import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { useT } from '../../../i18n';
 import { kindLabel, serviceKindsQuery, type Service } from '../api/services';
 
@@ -12,7 +13,7 @@ export function ServiceList({ services, empty }: { services: Service[]; empty: s
     <ul className="plain-list">
       {services.map((s) => (
         <li key={s.id}>
-          <strong>{s.name}</strong>{' '}
+          <Link to={`/services/${s.id}`}>{s.name}</Link>{' '}
           <span className="meta">
             {kindLabel(kinds, s.kind_code) ?? t('services.relatedActivity')}
             {' · '}

@@ -1,0 +1,132 @@
+//! The public catalogue of social services (Katalog sociálních služeb): the services in operation,
+//! filtered by kind, target group, form, territory and name. The filters stand in the address, so a
+//! search can be shared; results come a page at a time.
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { Link, useSearchParams } from 'react-router';
+import { Field } from '../../../components/Field';
+import { PageTitle } from '../../../components/PageTitle';
+import { QueryView } from '../../../components/QueryState';
+import { useT } from '../../../i18n';
+import { targetGroupsQuery } from '../../../lib/api/targetGroups';
+import { TerritorySelect } from '../../territories/components/TerritorySelect';
+import { filtersToParams, hasFilters, readFilters, type CatalogueFilters } from '../api/catalogueFilters';
+import { catalogueQuery, SERVICE_FORMS, serviceKindsQuery, type ServiceKind } from '../api/services';
+import { ServiceCard } from '../components/ServiceCard';
+
+const GROUPS: ServiceKind['group'][] = ['counselling', 'care', 'prevention'];
+
+export function CataloguePage() {
+  const t = useT();
+  const [params, setParams] = useSearchParams();
+  const filters = readFilters(params);
+  const set = (change: Partial<CatalogueFilters>) => setParams(filtersToParams({ ...filters, ...change }));
+  const kinds = useQuery(serviceKindsQuery()).data ?? [];
+  const groups = useQuery(targetGroupsQuery()).data ?? [];
+  const results = useInfiniteQuery(catalogueQuery(filters));
+
+  return (
+    <>
+      <PageTitle title={t('catalogue.title')}>{t('catalogue.title')}</PageTitle>
+      <p className="lead">{t('catalogue.intro')}</p>
+      <form
+        role="search"
+        aria-label={t('catalogue.filters')}
+        className="filters catalogue-filters"
+        // The text filter applies on submit (Enter or the button); the selects at once.
+        onSubmit={(e) => {
+          e.preventDefault();
+          set({ q: String(new FormData(e.currentTarget).get('q') ?? '') });
+        }}
+      >
+        <Field label={t('services.kind')}>
+          <select value={filters.kind} onChange={(e) => set({ kind: e.target.value })}>
+            <option value="">{t('catalogue.allKinds')}</option>
+            {GROUPS.map((group) => (
+              <optgroup key={group} label={t(`serviceGroup.${group}`)}>
+                {kinds
+                  .filter((k) => k.group === group)
+                  .map((k) => (
+                    <option key={k.code} value={k.code}>
+                      {k.name} ({k.paragraph})
+                    </option>
+                  ))}
+              </optgroup>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('services.targetGroup')}>
+          <select value={filters.group} onChange={(e) => set({ group: e.target.value })}>
+            <option value="">{t('catalogue.allGroups')}</option>
+            {groups.map((g) => (
+              <option key={g.code} value={g.code}>
+                {g.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('services.form')}>
+          <select value={filters.form} onChange={(e) => set({ form: e.target.value as CatalogueFilters['form'] })}>
+            <option value="">{t('catalogue.allForms')}</option>
+            {SERVICE_FORMS.map((f) => (
+              <option key={f} value={f}>
+                {t(`serviceForm.${f}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('services.territory')} hint={t('catalogue.territoryHint')}>
+          <TerritorySelect empty={t('catalogue.allTerritories')} value={filters.territory} onChange={(territory) => set({ territory })} />
+        </Field>
+        <div className="catalogue-search">
+          <Field label={t('catalogue.search')} hint={t('catalogue.searchHint')}>
+            {/* Keyed by the address's text, so going back in history shows what is searched. */}
+            <input key={filters.q} type="search" name="q" defaultValue={filters.q} />
+          </Field>
+          <button type="submit" className="btn btn-primary">
+            {t('catalogue.searchButton')}
+          </button>
+        </div>
+      </form>
+      {hasFilters(filters) && (
+        <p>
+          <Link to="/services">{t('catalogue.clearFilters')}</Link>
+        </p>
+      )}
+      <QueryView query={results}>
+        {(data) => {
+          const services = data.pages.flatMap((page) => page.items);
+          return (
+            <>
+              <p role="status" className="meta">
+                {results.hasNextPage ? t('catalogue.shownMore', { count: services.length }) : t('catalogue.shown', { count: services.length })}
+              </p>
+              {services.length === 0 ? (
+                <p>{t('catalogue.none')}</p>
+              ) : (
+                <ul className="card-list service-cards">
+                  {services.map((s) => (
+                    <li key={s.id}>
+                      <ServiceCard service={s} />
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {results.hasNextPage && (
+                <p>
+                  <button
+                    type="button"
+                    className="btn btn-secondary"
+                    disabled={results.isFetchingNextPage}
+                    onClick={() => void results.fetchNextPage()}
+                  >
+                    {results.isFetchingNextPage ? t('common.loading') : t('catalogue.more')}
+                  </button>
+                </p>
+              )}
+            </>
+          );
+        }}
+      </QueryView>
+    </>
+  );
+}
