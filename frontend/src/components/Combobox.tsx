@@ -58,7 +58,11 @@ export function Combobox({ options, selected, onChange, onSearch, single = false
   const listId = useId();
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(-1);
+  // The active candidate by value, not by place: when the answer for newer text arrives, the list
+  // changes under the keyboard, and Enter must never pick whatever took the old place.
+  const [activeValue, setActiveValue] = useState<string | null>(null);
+  const active = options.findIndex((o) => o.value === activeValue);
+  const setActive = (i: number) => setActiveValue(options[i]?.value ?? null);
   const shown = open && options.length > 0;
   const optionId = (i: number) => `${listId}-o${i}`;
   const isSelected = (o: Option) => selected.some((s) => s.value === o.value);
@@ -86,7 +90,7 @@ export function Combobox({ options, selected, onChange, onSearch, single = false
     }
     if (options.length === 0) return;
     // Wraps around, as the APG example does.
-    setActive((a) => (a < 0 ? (step === 1 ? 0 : options.length - 1) : (a + step + options.length) % options.length));
+    setActive(active < 0 ? (step === 1 ? 0 : options.length - 1) : (active + step + options.length) % options.length);
   };
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     switch (e.key) {

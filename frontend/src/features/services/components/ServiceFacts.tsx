@@ -3,7 +3,7 @@
 //! community plans that develop it. The catalogue's cards and the service page show the same.
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { useT } from '../../../i18n';
+import { useI18n } from '../../../i18n';
 import { targetGroupNames, targetGroupsQuery } from '../../../lib/api/targetGroups';
 import { territoriesQuery } from '../../territories/api/territories';
 import { capacityTexts, formTexts, webHref } from '../api/describe';
@@ -12,9 +12,16 @@ import { kindLabel, serviceKindsQuery, type Service, type ServiceDetail } from '
 
 type MeasureRef = ServiceDetail['measures'][number];
 
-export function ServiceFacts({ service, measures, full = false }: { service: Service; /** Undefined while loading, null when they could not be read. */
-  measures: MeasureRef[] | null | undefined; full?: boolean }) {
-  const t = useT();
+interface Props {
+  service: Service;
+  /** Undefined while loading, null when they could not be read. */
+  measures: MeasureRef[] | null | undefined;
+  /** On the service's own page: also the address when none is given, validity and registration. */
+  full?: boolean;
+}
+
+export function ServiceFacts({ service, measures, full = false }: Props) {
+  const { t, formatDate } = useI18n();
   const kinds = useQuery(serviceKindsQuery()).data ?? [];
   const groups = useQuery(targetGroupsQuery()).data ?? [];
   const territories = useQuery(territoriesQuery()).data ?? [];
@@ -73,7 +80,8 @@ export function ServiceFacts({ service, measures, full = false }: { service: Ser
             )}
           </ul>
         ) : (
-          none
+          // The register often lists contacts only for the provider.
+          <Link to={`/organizations/${service.organization_id}`}>{t('services.providerContacts')}</Link>
         )}
       </dd>
       <dt>{t('services.measures')}</dt>
@@ -86,6 +94,26 @@ export function ServiceFacts({ service, measures, full = false }: { service: Ser
           <MeasureRefList measures={measures} empty={t('services.noMeasures')} />
         )}
       </dd>
+      {full && (service.valid_from || service.valid_to) && (
+        <>
+          <dt>{t('services.validity')}</dt>
+          <dd>{validity(service, formatDate, t)}</dd>
+        </>
+      )}
+      {full && service.registration_id && (
+        <>
+          <dt>{t('services.registrationId')}</dt>
+          <dd>{service.registration_id}</dd>
+        </>
+      )}
     </dl>
   );
+}
+
+/** "od 1. ledna 2020", "do 31. prosince 2026" or "od … do …", as the service's validity is known. */
+function validity(service: Service, formatDate: (iso: string | null | undefined) => string, t: (key: string, vars?: Record<string, string>) => string) {
+  const from = formatDate(service.valid_from);
+  const to = formatDate(service.valid_to);
+  if (from && to) return t('measure.fromTo', { from, to });
+  return from ? t('services.validFrom', { date: from }) : t('services.validTo', { date: to });
 }

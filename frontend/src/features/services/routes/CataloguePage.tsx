@@ -74,7 +74,7 @@ export function CataloguePage() {
             ))}
           </select>
         </Field>
-        <Field label={t('services.territory')} hint={t('catalogue.territoryHint')}>
+        <Field label={t('services.territory')}>
           <TerritorySelect empty={t('catalogue.allTerritories')} value={filters.territory} onChange={(territory) => set({ territory })} />
         </Field>
         <div className="catalogue-search">

@@ -5,13 +5,13 @@ import { Link, useParams } from 'react-router';
 import { PageTitle } from '../../../components/PageTitle';
 import { PrintButton } from '../../../components/PrintButton';
 import { QueryView } from '../../../components/QueryState';
-import { useI18n } from '../../../i18n';
+import { useT } from '../../../i18n';
 import { serviceQuery } from '../api/services';
 import { ServiceFacts } from '../components/ServiceFacts';
 
 export function ServicePage() {
   const { serviceId = '' } = useParams();
-  const { t, formatDate } = useI18n();
+  const t = useT();
   const query = useQuery(serviceQuery(serviceId));
   return (
     <QueryView query={query} page>
@@ -26,20 +26,6 @@ export function ServicePage() {
           </p>
           {s.description && <p className="pre-wrap">{s.description}</p>}
           <ServiceFacts service={s} measures={s.measures} full />
-          <dl className="facts">
-            {(s.valid_from || s.valid_to) && (
-              <>
-                <dt>{t('services.validity')}</dt>
-                <dd>{t('measure.fromTo', { from: formatDate(s.valid_from) || '…', to: formatDate(s.valid_to) || '…' })}</dd>
-              </>
-            )}
-            {s.registration_id && (
-              <>
-                <dt>{t('services.registrationId')}</dt>
-                <dd>{s.registration_id}</dd>
-              </>
-            )}
-          </dl>
         </article>
       )}
     </QueryView>
