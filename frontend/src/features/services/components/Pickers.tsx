@@ -3,7 +3,7 @@
 //! national register holds thousands), holding ids, their picked items named from their own pages.
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import { useState, type InputHTMLAttributes } from 'react';
-import { Combobox, type Option } from '../../../components/Combobox';
+import { Combobox, filterOptions, type Option } from '../../../components/Combobox';
 import { useT } from '../../../i18n';
 import { useDebounced } from '../../../lib/useDebounced';
 import {
@@ -42,7 +42,8 @@ export function ServicePicker({ value, onChange, label, ...input }: Props) {
     <Combobox
       {...input}
       label={label}
-      options={options}
+      // The previous answer stays while the next is on its way, narrowed to what is typed meanwhile.
+      options={filterOptions(options, text)}
       selected={selected}
       onChange={(picked) => onChange(picked.map((o) => o.value))}
       onSearch={setText}
@@ -63,7 +64,8 @@ export function OrganizationPicker({ value, onChange, label, single = false, ...
       {...input}
       label={label}
       single={single}
-      options={options}
+      // The previous answer stays while the next is on its way, narrowed to what is typed meanwhile.
+      options={filterOptions(options, text)}
       selected={selected}
       onChange={(picked) => onChange(picked.map((o) => o.value))}
       onSearch={setText}

@@ -75,7 +75,7 @@ export function ServiceFacts({ service, measures, full = false }: Props) {
             )}
             {service.web && (
               <li>
-                {t('services.web')}: <a href={webHref(service.web)}>{service.web}</a>
+                {t('services.web')}: <a className="link-is-address" href={webHref(service.web)}>{service.web}</a>
               </li>
             )}
           </ul>

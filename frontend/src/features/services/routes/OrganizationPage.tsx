@@ -54,7 +54,7 @@ export function OrganizationPage() {
               <>
                 <dt>{t('services.web')}</dt>
                 <dd>
-                  <a href={webHref(o.web)}>{o.web}</a>
+                  <a className="link-is-address" href={webHref(o.web)}>{o.web}</a>
                 </dd>
               </>
             )}
