@@ -52,8 +52,12 @@ test('a citizen finds a §40 service for seniors in their territory through the 
 
   await page.getByLabel('Druh služby').selectOption({ label: 'pečovatelská služba (§40)' });
   await page.getByLabel('Cílová skupina').selectOption({ label: 'senioři' });
+  await page.getByLabel(/^Území/).focus();
   await page.getByLabel(/^Území/).selectOption(krumlov.id);
   await page.waitForURL((url) => url.searchParams.get('territory') === krumlov.id);
+  // Changing a filter leaves the focus on it (keyboard users stay where they are).
+  await page.getByRole('status').filter({ hasText: /Nalezen/ }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.closest('.field')?.querySelector('label')?.textContent), 'Území');
   const cards = page.locator('.service-card');
   await page.getByRole('status').filter({ hasText: 'Nalezena 1 služba.' }).waitFor();
   assert.equal(await cards.count(), 1);

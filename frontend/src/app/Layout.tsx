@@ -14,11 +14,13 @@ export function Layout() {
   const navigate = useNavigate();
   const other = LANGS.find((l) => l !== lang) ?? 'en';
 
-  // After a client-side navigation, move focus to the page so screen readers announce it.
+  // After a client-side navigation, move focus to the page so screen readers announce it; not when
+  // a control on the page changed the address (a filter, `keepFocus`), as its user is still on it.
+  const keepFocus = (location.state as { keepFocus?: boolean } | null)?.keepFocus === true;
   useEffect(() => {
     const main = document.getElementById('main');
-    if (main && location.key !== 'default') main.focus({ preventScroll: false });
-  }, [location.pathname, location.key]);
+    if (main && location.key !== 'default' && !keepFocus) main.focus({ preventScroll: false });
+  }, [location.pathname, location.key, keepFocus]);
 
   return (
     <>

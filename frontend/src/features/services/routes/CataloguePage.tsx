@@ -19,7 +19,8 @@ export function CataloguePage() {
   const t = useT();
   const [params, setParams] = useSearchParams();
   const filters = readFilters(params);
-  const set = (change: Partial<CatalogueFilters>) => setParams(filtersToParams({ ...filters, ...change }));
+  // The focus stays on the filter just changed (the shell otherwise moves it to the page).
+  const set = (change: Partial<CatalogueFilters>) => setParams(filtersToParams({ ...filters, ...change }), { state: { keepFocus: true } });
   const kinds = useQuery(serviceKindsQuery()).data ?? [];
   const groups = useQuery(targetGroupsQuery()).data ?? [];
   const results = useInfiniteQuery(catalogueQuery(filters));
