@@ -1,4 +1,4 @@
-//! The `spoluplan` command: serve, migrate, print the OpenAPI document, dump and restore.
+//! The `spoluplan` command: serve, migrate, print the OpenAPI document, dump and restore, import.
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
@@ -37,6 +37,22 @@ enum Command {
     Dump { file: PathBuf },
     /// Load FILE (made by `dump`) into an empty database, after checking its checksum.
     Restore { file: PathBuf },
+    /// Import an external data set into the configured database.
+    #[command(subcommand)]
+    Import(Import),
+}
+
+#[derive(Subcommand)]
+enum Import {
+    /// The national register of social service providers (RPSS): MPSV's open-data file rpss.json
+    /// (or gzip of it). Providers become organizations, entries services; a second run of the same
+    /// file changes nothing. Prints the summary as JSON.
+    Rpss {
+        file: PathBuf,
+        /// Read and check the whole file and print the summary, writing nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -120,6 +136,27 @@ async fn main() -> anyhow::Result<()> {
             api::dump::restore(&db, &file, &header).await?;
             let rows: u64 = header.tables.iter().map(|t| t.rows).sum();
             println!("{rows} rows of {} tables restored from {}", header.tables.len(), file.display());
+        }
+        Command::Import(Import::Rpss { file, dry_run }) => {
+            api::telemetry::init();
+            let source = std::fs::File::open(&file).map_err(|e| anyhow::anyhow!("cannot open {}: {e}", file.display()))?;
+            let config = api::config::Config::from_env()?;
+            let db = api::db::connect(&config).await?;
+            api::db::migrate(&db).await?;
+            let progress = indicatif::ProgressBar::new(source.metadata()?.len())
+                .with_style(indicatif::ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {bytes_per_sec}, {eta} left")?);
+            let options = api::register_import::service::Options { dry_run, limit: None };
+            let actor = api::caller::Caller::anonymous();
+            let imported = api::register_import::service::import(&db, &actor, progress.wrap_read(source), options).await;
+            progress.finish_and_clear();
+            match imported {
+                Ok(summary) => println!("{}", serde_json::to_string_pretty(&summary)?),
+                Err(api::error::ApiError::Validation(errors)) => {
+                    let problems: Vec<String> = errors.iter().map(|e| format!("{}: {}", e.field, e.message)).collect();
+                    anyhow::bail!("{} is not the register's file, nothing imported: {}", file.display(), problems.join("; "))
+                }
+                Err(e) => anyhow::bail!("{}: nothing imported: {e}", file.display()),
+            }
         }
         Command::Serve { init } => {
             api::telemetry::init();

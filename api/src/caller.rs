@@ -91,6 +91,9 @@ pub enum Action {
     /// Create, edit, delete a service, placed in each territory it serves (every one of them must
     /// be within reach; one that serves none is the whole installation's).
     ManageServices(Place),
+    /// Import the national register of providers: it writes organizations and services across
+    /// the whole installation at once, so admins only.
+    ImportRegister,
     /// Manage one's own API keys, profile and password (a session, not a key).
     SelfService,
 }
@@ -199,6 +202,7 @@ pub fn authorize(caller: &Caller, action: Action) -> ApiResult<()> {
         }
         Action::ManageGroup { group, place } => caller.coordinates(place) || caller.leads(group),
         Action::ManageNetwork => caller.is_staff(),
+        Action::ImportRegister => caller.is_admin(),
         Action::SelfService => true,
     };
     if allowed {
@@ -220,6 +224,7 @@ pub fn authorize(caller: &Caller, action: Action) -> ApiResult<()> {
              or in consultation, may change this"
             .into(),
         Action::ManageGroup { .. } => "only coordinators and leaders of this working group may do this".into(),
+        Action::ImportRegister => "only admins may import the national register".into(),
         _ => "your role does not allow this".into(),
     }))
 }
@@ -242,7 +247,7 @@ impl Action {
                 Some(place)
             }
             Self::EditPlanContent { place, .. } | Self::ManageGroup { place, .. } => Some(place),
-            Self::ManageUsers | Self::ReadAudit | Self::ManageNetwork | Self::SelfService => None,
+            Self::ManageUsers | Self::ReadAudit | Self::ManageNetwork | Self::ImportRegister | Self::SelfService => None,
         }
     }
 }

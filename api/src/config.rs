@@ -82,8 +82,11 @@ pub struct Limits {
     pub email_changes_per_account: u32,
     /// The window of the limits on e-mails with links (reset, e-mail change).
     pub link_window: Duration,
-    /// How long a request body may take to arrive after its headers (408 after that).
+    /// How long a request body may take to arrive after its headers (408 after that); for the
+    /// register's import, how long each part of the streamed body may take.
     pub body_timeout: Duration,
+    /// The most bytes of JSON (after inflating gzip) `POST /imports/rpss` reads (413 beyond).
+    pub register_file_bytes: u64,
 }
 
 impl Default for Limits {
@@ -101,6 +104,7 @@ impl Default for Limits {
             email_changes_per_account: 5,
             link_window: Duration::from_secs(3600),
             body_timeout: Duration::from_secs(15),
+            register_file_bytes: crate::register_import::routes::MAX_FILE_BYTES,
         }
     }
 }
@@ -198,6 +202,9 @@ impl Config {
             limits.email_changes_per_account = v.parse().context("SPOLUPLAN_EMAIL_CHANGES_PER_ACCOUNT")?;
         }
         limits.body_timeout = seconds("SPOLUPLAN_BODY_TIMEOUT", limits.body_timeout.as_secs())?;
+        if let Some(v) = var("SPOLUPLAN_REGISTER_FILE_BYTES") {
+            limits.register_file_bytes = v.parse().context("SPOLUPLAN_REGISTER_FILE_BYTES")?;
+        }
         let bind = var("SPOLUPLAN_BIND").unwrap_or_else(|| "127.0.0.1:8080".into());
         let mail = Mail {
             smtp_url: var("SPOLUPLAN_SMTP_URL"),

@@ -35,6 +35,7 @@ pub mod progress;
 pub mod rate_limit;
 pub mod reach;
 pub mod register;
+pub mod register_import;
 pub mod render;
 pub mod seed;
 pub mod service_kinds;
@@ -83,6 +84,7 @@ fn routes(cfg: &mut ServiceConfig) {
     target_groups::routes::configure(cfg);
     organizations::routes::configure(cfg);
     services::routes::configure(cfg);
+    register_import::routes::configure(cfg);
     audit::routes::configure(cfg);
 }
 

@@ -420,3 +420,52 @@ async fn sigterm_answers_every_request_on_kept_alive_connections() {
     stops_cleanly(&mut server).await;
     assert!(signalled.elapsed() < Duration::from_secs(10), "busy connections do not hold the stop for the whole grace period");
 }
+
+/// `import rpss FILE`: the register's file from the command line, twice (the second run changes
+/// nothing), a dry run that writes nothing, and a malformed file refused whole.
+async fn register_import(backend: Backend) {
+    use crate::helpers::{ICOS, register_entry, register_file};
+    let (url, pg_name, dir) = fresh_database(backend).await;
+    let entries = vec![
+        register_entry("3000001", ICOS[2], "Charita Kraslice", 4, "560286"),
+        register_entry("3000002", ICOS[3], "Domov Kraslice", 13, "560286"),
+    ];
+    let file = dir.0.join("rpss.json");
+    std::fs::write(&file, register_file(entries.clone())).unwrap();
+    let path = file.to_str().unwrap();
+    let summary = |out: &Output| -> Value {
+        ok(out);
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|_| panic!("{}", String::from_utf8_lossy(&out.stdout)))
+    };
+    let count = |s: &Value, key: &str| s[key].as_u64().unwrap();
+
+    let dry = summary(&run(&url, &dir, &["import", "rpss", path, "--dry-run"], ""));
+    assert_eq!((dry["dry_run"].as_bool(), count(&dry, "created")), (Some(true), 2));
+    let first = summary(&run(&url, &dir, &["import", "rpss", path], ""));
+    assert_eq!((count(&first, "created"), count(&first, "organizations_created")), (2, 2), "the dry run wrote nothing: {first}");
+    let second = summary(&run(&url, &dir, &["import", "rpss", path], ""));
+    assert_eq!((count(&second, "created"), count(&second, "updated"), count(&second, "unchanged")), (0, 0, 2));
+
+    let mut broken = entries;
+    broken[1]["formy"] = json!("pobytová");
+    std::fs::write(&file, register_file(broken)).unwrap();
+    let refused = run(&url, &dir, &["import", "rpss", path], "");
+    assert!(!refused.status.success());
+    let message = String::from_utf8_lossy(&refused.stderr);
+    assert!(message.contains("polozky[1].formy") && message.contains("3000002") && message.contains("nothing imported"), "{message}");
+    let missing = run(&url, &dir, &["import", "rpss", dir.0.join("none.json").to_str().unwrap()], "");
+    assert!(!missing.status.success());
+    drop_database(pg_name).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn register_import_from_the_command_line_sqlite() {
+    register_import(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn register_import_from_the_command_line_postgres() {
+    if postgres_available().await {
+        register_import(Backend::Postgres).await;
+    }
+}

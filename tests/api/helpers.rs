@@ -18,6 +18,7 @@ mod comments;
 mod groups;
 mod mail;
 mod plans;
+mod register;
 mod rows;
 mod services;
 mod territories;
@@ -26,6 +27,7 @@ pub use accounts::*;
 pub use comments::*;
 pub use mail::*;
 pub use plans::*;
+pub use register::*;
 pub use rows::*;
 pub use services::*;
 

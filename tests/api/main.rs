@@ -21,6 +21,7 @@ mod outbox;
 mod password_reset;
 mod permissions;
 mod plans;
+mod register_import;
 mod schema;
 mod seed;
 mod services;

@@ -32,7 +32,7 @@ async fn find<D: ConnectionTrait>(db: &D, id: Uuid) -> ApiResult<service::Model>
 }
 
 /// The lists of `services`, four queries whatever their number.
-async fn lists_of<D: ConnectionTrait>(db: &D, services: &[Uuid]) -> ApiResult<HashMap<Uuid, Lists>> {
+pub(crate) async fn lists_of<D: ConnectionTrait>(db: &D, services: &[Uuid]) -> ApiResult<HashMap<Uuid, Lists>> {
     let mut lists: HashMap<Uuid, Lists> = HashMap::new();
     if services.is_empty() {
         return Ok(lists);
@@ -196,8 +196,8 @@ async fn ensure_registration_free<D: ConnectionTrait>(db: &D, registration: Opti
     Ok(())
 }
 
-/// Replaces whichever of a service's lists the write carries.
-async fn write_lists<D: ConnectionTrait>(
+/// Replaces whichever of a service's lists the write carries, one statement a list.
+pub(crate) async fn write_lists<D: ConnectionTrait>(
     db: &D,
     id: Uuid,
     forms: Option<&[entity::enums::ServiceForm]>,
@@ -207,40 +207,51 @@ async fn write_lists<D: ConnectionTrait>(
 ) -> ApiResult<()> {
     if let Some(forms) = forms {
         form::Entity::delete_many().filter(form::Column::ServiceId.eq(id)).exec(db).await?;
-        for f in forms {
-            form::ActiveModel { id: Set(Uuid::now_v7()), service_id: Set(id), form: Set(*f) }.insert(db).await?;
-        }
+        let rows = forms.iter().map(|f| form::ActiveModel { id: Set(Uuid::now_v7()), service_id: Set(id), form: Set(*f) });
+        insert_all(db, rows).await?;
     }
     if let Some(codes) = target_group_codes {
         service_group::Entity::delete_many().filter(service_group::Column::ServiceId.eq(id)).exec(db).await?;
-        for code in codes {
-            service_group::ActiveModel { id: Set(Uuid::now_v7()), service_id: Set(id), target_group_code: Set(code.clone()) }
-                .insert(db)
-                .await?;
-        }
+        let rows = codes.iter().map(|code| service_group::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            service_id: Set(id),
+            target_group_code: Set(code.clone()),
+        });
+        insert_all(db, rows).await?;
     }
     if let Some(capacities) = capacities {
         capacity::Entity::delete_many().filter(capacity::Column::ServiceId.eq(id)).exec(db).await?;
-        for (position, c) in (1..).zip(capacities) {
-            capacity::ActiveModel {
-                id: Set(Uuid::now_v7()),
-                service_id: Set(id),
-                form: Set(c.form),
-                count: Set(c.count),
-                unit: Set(c.unit),
-                position: Set(position),
-            }
-            .insert(db)
-            .await?;
-        }
+        let rows = (1..).zip(capacities).map(|(position, c)| capacity::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            service_id: Set(id),
+            form: Set(c.form),
+            count: Set(c.count),
+            unit: Set(c.unit),
+            position: Set(position),
+        });
+        insert_all(db, rows).await?;
     }
     if let Some(territories) = territory_ids {
         service_territory::Entity::delete_many().filter(service_territory::Column::ServiceId.eq(id)).exec(db).await?;
-        for territory in territories {
-            service_territory::ActiveModel { id: Set(Uuid::now_v7()), service_id: Set(id), territory_id: Set(*territory) }
-                .insert(db)
-                .await?;
-        }
+        let rows = territories.iter().map(|territory| service_territory::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            service_id: Set(id),
+            territory_id: Set(*territory),
+        });
+        insert_all(db, rows).await?;
+    }
+    Ok(())
+}
+
+/// Inserts `rows` in one statement (none for no rows).
+async fn insert_all<D, A>(db: &D, rows: impl IntoIterator<Item = A>) -> ApiResult<()>
+where
+    D: ConnectionTrait,
+    A: ActiveModelTrait,
+{
+    let rows: Vec<A> = rows.into_iter().collect();
+    if !rows.is_empty() {
+        A::Entity::insert_many(rows).exec_without_returning(db).await?;
     }
     Ok(())
 }

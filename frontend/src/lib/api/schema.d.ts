@@ -1070,6 +1070,32 @@ export interface paths {
         patch: operations["update_service"];
         trace?: never;
     };
+    "/api/v1/imports/rpss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import the national register of social service providers (admins): MPSV's open-data file
+         *     `rpss.json` as the body, as it is or gzip-compressed (`Content-Encoding: gzip`, or just the
+         *     gzip bytes). Providers become organizations (by IČO), entries services (by `identifikator`);
+         *     a second run of the same file changes nothing, services no longer in the file are ended
+         *     (`valid_to`), never deleted. An entry with a code-list id the installation does not know is
+         *     imported all the same, counted in `unknown_codes`. The import is one transaction: a malformed
+         *     file (400 not JSON, 422 naming the entry and field) changes nothing. `dry_run` answers the
+         *     summary and writes nothing.
+         */
+        post: operations["import_rpss"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -1358,6 +1384,18 @@ export interface components {
             /** @description The `token` of the link's fragment (`…/confirm-email#token=…`). */
             token: string;
         };
+        /** @description One entry the import skipped. */
+        EntryError: {
+            /**
+             * Format: int64
+             * @description The entry's position in `polozky`, from 0.
+             */
+            index: number;
+            identifikator: string;
+            /** @description The field at fault, e.g. `poskytovatel.ico`. */
+            field: string;
+            message: string;
+        };
         /** @description A field whose value differs. */
         FieldChange: {
             /** @description The field's name as the resource answers it (`title`, `description`, `progress`, …). */
@@ -1487,6 +1525,53 @@ export interface components {
         };
         Health: {
             status: string;
+        };
+        /**
+         * @description What an import did (or, in a dry run, would do). Counts are of the file's entries (services)
+         *     unless named otherwise.
+         */
+        ImportSummary: {
+            /** @description Nothing was written: the import ran in a transaction and rolled it back. */
+            dry_run: boolean;
+            /**
+             * Format: int64
+             * @description Entries read from the file.
+             */
+            entries: number;
+            /**
+             * Format: int64
+             * @description Services added.
+             */
+            created: number;
+            /**
+             * Format: int64
+             * @description Services whose row or lists the file changed.
+             */
+            updated: number;
+            /**
+             * Format: int64
+             * @description Services the file has as they are.
+             */
+            unchanged: number;
+            /**
+             * Format: int64
+             * @description Services with a registration that the file no longer has: ended (`valid_to` set), never deleted.
+             */
+            ended: number;
+            /**
+             * Format: int64
+             * @description Entries not imported (listed in `errors`): no valid IČO, no provider name, or an
+             *     identifikator that appeared earlier in the file.
+             */
+            skipped: number;
+            /** Format: int64 */
+            organizations_created: number;
+            /** Format: int64 */
+            organizations_updated: number;
+            /** @description The register's code-list ids the installation does not know. */
+            unknown_codes: components["schemas"]["UnknownCodes"];
+            /** @description Why each skipped entry was skipped (the first 1,000). */
+            errors: components["schemas"]["EntryError"][];
         };
         /** @description How a measure's success is measured (ukazatel). */
         Indicator: {
@@ -2162,6 +2247,81 @@ export interface components {
             removed: components["schemas"]["RowRef"][];
             changed: components["schemas"]["RowChange"][];
         };
+        RpssAddress: {
+            ulice?: components["schemas"]["RpssStreet"] | null;
+            cisloDomovni?: string | null;
+            cisloOrientacni?: string | null;
+            psc?: string | null;
+            obec?: components["schemas"]["RpssRef"] | null;
+            okres?: components["schemas"]["RpssRef"] | null;
+            kraj?: components["schemas"]["RpssRef"] | null;
+        };
+        RpssEmail: {
+            email?: string | null;
+        };
+        /** @description One registered social service. */
+        RpssEntry: {
+            /** @description The service's registration number (identifikátor), the import's key. */
+            identifikator: string;
+            druhSocialniSluzby?: components["schemas"]["RpssRef"] | null;
+            poskytovatel: components["schemas"]["RpssProvider"];
+            formy?: components["schemas"]["RpssForm"][] | null;
+            ciloveSkupiny?: components["schemas"]["RpssTargetGroup"][] | null;
+            zarizeni?: components["schemas"]["RpssFacility"][] | null;
+            weby?: components["schemas"]["RpssWeb"][] | null;
+            emaily?: components["schemas"]["RpssEmail"][] | null;
+            telefony?: components["schemas"]["RpssPhone"][] | null;
+            /** Format: date */
+            datumPoskytovaniOd?: string | null;
+            /** Format: date */
+            datumPoskytovaniDo?: string | null;
+        };
+        /** @description A facility (zařízení) where the service is provided; shelters keep their address secret (none). */
+        RpssFacility: {
+            nazev?: string | null;
+            adresa?: components["schemas"]["RpssAddress"] | null;
+        };
+        /** @description The whole file, `{"polozky": [...]}`; other top-level keys are ignored. */
+        RpssFile: {
+            polozky: components["schemas"]["RpssEntry"][];
+        };
+        /** @description A form the service is provided in (`FormaSocialniSluzby/pob|amb|ter`) and its capacities. */
+        RpssForm: {
+            forma: components["schemas"]["RpssRef"];
+            kapacity?: components["schemas"]["RpssFormCapacity"][] | null;
+        };
+        /** @description `pocet` units of `typ` (`TypKapacitySocialniSluzby/klient|luzka|kontakt|interv|hovor`). */
+        RpssFormCapacity: {
+            /** Format: int64 */
+            pocet?: number | null;
+            typ?: components["schemas"]["RpssRef"] | null;
+        };
+        RpssPhone: {
+            telefon?: string | null;
+        };
+        /** @description The provider (poskytovatel), an organization. */
+        RpssProvider: {
+            ico?: string | null;
+            nazev: string;
+            adresa?: components["schemas"]["RpssAddress"] | null;
+            weby?: components["schemas"]["RpssWeb"][] | null;
+            emaily?: components["schemas"]["RpssEmail"][] | null;
+            telefony?: components["schemas"]["RpssPhone"][] | null;
+        };
+        /** @description A reference into one of the register's code lists, e.g. `{"id": "Obec/554499"}`. */
+        RpssRef: {
+            id: string;
+        };
+        RpssStreet: {
+            nazev: string;
+        };
+        RpssTargetGroup: {
+            /** @description `{"id": "CilovaSkupinaOsoby/24"}`, by the code list `cilove-skupiny-osoby`. */
+            cilovaSkupina: components["schemas"]["RpssRef"];
+        };
+        RpssWeb: {
+            web?: string | null;
+        };
         /**
          * @description What an API key may do on its owner's behalf.
          * @enum {string}
@@ -2456,6 +2616,28 @@ export interface components {
             /** @description Opaque, single use: `POST /auth/refresh` spends it and answers a new pair. */
             refresh_token: string;
             user: components["schemas"]["Me"];
+        };
+        /**
+         * @description Entries imported although the code lists did not know one of their ids: a kind left open
+         *     (`kind_code` null), and target groups, forms and capacity types left out.
+         */
+        UnknownCodes: {
+            /**
+             * Format: int64
+             * @description Entries imported with their kind left open.
+             */
+            kinds: number;
+            /**
+             * Format: int64
+             * @description Target groups left out, over all entries.
+             */
+            target_groups: number;
+            /** Format: int64 */
+            forms: number;
+            /** Format: int64 */
+            capacity_types: number;
+            /** @description The unknown ids themselves, e.g. `DruhSocialniSluzby/35`, each once, sorted (at most 100). */
+            ids: string[];
         };
         User: {
             /** Format: uuid */
@@ -5831,6 +6013,76 @@ export interface operations {
             413: components["responses"]["413"];
             415: components["responses"]["415"];
             422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            503: components["responses"]["503"];
+        };
+    };
+    import_rpss: {
+        parameters: {
+            query?: {
+                /** @description Read and check the whole file and answer the summary, writing nothing. */
+                dry_run?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The register's file `{"polozky": [...]}`, JSON or gzip; at most 256 MiB of JSON. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RpssFile"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportSummary"];
+                };
+            };
+            /** @description Not JSON, not valid gzip, not an object with `polozky`, or a body that broke off; nothing imported. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            408: components["responses"]["408"];
+            409: components["responses"]["409"];
+            /** @description More than 256 MiB of JSON (after inflating gzip); nothing imported. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A Content-Encoding other than gzip. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An entry not of the register's shape: `errors[0].field` names the entry and the field (`polozky[3].poskytovatel.nazev`), the message its identifikator; nothing imported. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             429: components["responses"]["429"];
             503: components["responses"]["503"];
         };
