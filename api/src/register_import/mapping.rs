@@ -8,13 +8,8 @@ use uuid::Uuid;
 
 use super::file::{Address, Email, Entry, Phone, Ref, Web};
 use crate::domain::{Ico, OfficialCode};
-use crate::services::dto::{Capacity, Lists};
-
-/// Our limits on what a service carries (as `services::dto` checks them).
-const MAX_TARGET_GROUPS: usize = 50;
-const MAX_CAPACITIES: usize = 20;
-const MAX_TERRITORIES: usize = 200;
-const MAX_COUNT: i64 = 1_000_000;
+// What a service carries is kept within the limits the API checks.
+use crate::services::dto::{Capacity, Lists, MAX_CAPACITIES, MAX_COUNT, MAX_TARGET_GROUPS, MAX_TERRITORIES};
 
 /// The code lists, by the register's ids, as this installation has them.
 #[derive(Default)]

@@ -15,10 +15,10 @@ use crate::page_of;
 use crate::target_groups::dto::parse_code;
 
 /// Bounds of the lists a service carries.
-const MAX_TARGET_GROUPS: usize = 50;
-const MAX_CAPACITIES: usize = 20;
-const MAX_TERRITORIES: usize = 200;
-const MAX_COUNT: i64 = 1_000_000;
+pub(crate) const MAX_TARGET_GROUPS: usize = 50;
+pub(crate) const MAX_CAPACITIES: usize = 20;
+pub(crate) const MAX_TERRITORIES: usize = 200;
+pub(crate) const MAX_COUNT: i64 = 1_000_000;
 
 /// One registered capacity: `count` `unit`s of a `form` the service is provided in.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, ToSchema)]
