@@ -43,7 +43,7 @@ pub async fn list(state: &AppState, caller: &Caller, filters: PlanFilters, page:
         select = select.filter(plan::Column::Territory.eq(territory));
     }
     if let Some(root) = filters.territory_id {
-        select = select.filter(scope::within(plan::Column::TerritoryId, root));
+        select = select.filter(scope::within_paged(&state.db, plan::Column::TerritoryId, root, page.limit()?).await?);
     }
     let sort = Sort { key: None, id: plan::Column::Id, descending: false };
     let (rows, next_cursor) = pagination::fetch(&state.db, select, sort, page, |p| (None, p.id)).await?;
