@@ -10,10 +10,13 @@ use entity::enums::*;
 use entity::service_link::{capacity, form, target_group as service_group, territory as service_territory};
 use entity::values::*;
 use entity::{
-    comment, goal, measure, measure_update, meeting, organization, plan, plan_status_change, service, territory, territory_coordinator,
-    user, working_group, working_group_member,
+    comment, goal, measure, measure_link, measure_update, meeting, organization, plan, plan_status_change, service, territory,
+    territory_coordinator, user, working_group, working_group_member,
 };
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, DatabaseConnection, DatabaseTransaction, EntityTrait, PaginatorTrait};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, DatabaseTransaction, DbErr, EntityTrait, IntoActiveModel,
+    PaginatorTrait, QueryFilter,
+};
 use uuid::Uuid;
 
 use super::{at, day};
@@ -1156,6 +1159,46 @@ impl Builder<'_> {
             .await?;
         Ok(id)
     }
+
+    /// Names the network in the demo measure titled `l.measure`: its responsible and partner
+    /// organizations, the services it develops and its target groups.
+    async fn link(&self, l: LinkSpec<'_>) -> ApiResult<()> {
+        let found = measure::Entity::find().filter(measure::Column::Title.eq(l.measure)).one(self.txn).await?;
+        let found = found.ok_or_else(|| DbErr::RecordNotFound(format!("the demo measure {:?}", l.measure)))?;
+        let id = found.id;
+        let mut named = found.into_active_model();
+        named.responsible_organization_id = Set(Some(l.responsible));
+        named.update(self.txn).await?;
+        for organization in l.partners {
+            measure_link::partner::ActiveModel { id: Set(Uuid::now_v7()), measure_id: Set(id), organization_id: Set(*organization) }
+                .insert(self.txn)
+                .await?;
+        }
+        for service in l.services {
+            measure_link::service::ActiveModel { id: Set(Uuid::now_v7()), measure_id: Set(id), service_id: Set(*service) }
+                .insert(self.txn)
+                .await?;
+        }
+        for code in l.groups {
+            measure_link::target_group::ActiveModel {
+                id: Set(Uuid::now_v7()),
+                measure_id: Set(id),
+                target_group_code: Set((*code).into()),
+            }
+            .insert(self.txn)
+            .await?;
+        }
+        Ok(())
+    }
+}
+
+/// What a demo measure names of the network.
+struct LinkSpec<'a> {
+    measure: &'a str,
+    responsible: Uuid,
+    partners: &'a [Uuid],
+    services: &'a [Uuid],
+    groups: &'a [&'a str],
 }
 
 /// The network of social services of the four demo places, as the seeds describe them: Ostrava's
@@ -1241,8 +1284,27 @@ async fn network(b: &Builder<'_>, ostrava: &Place<'_>, krumlov: &Place<'_>, turn
             groups: &["seniori"], capacities: &[], place: bustehrad,
             address: "Revoluční 1, Buštěhrad", description: "Související aktivita: setkávání, přednášky a výlety." },
     ];
+    let mut made = std::collections::HashMap::new();
     for spec in services {
-        b.service(spec).await?;
+        made.insert(spec.name, b.service(spec).await?);
+    }
+    let service = |name: &str| made[name];
+
+    // The demo measures name the services they develop and who carries them.
+    let links = [
+        LinkSpec { measure: "Navýšení kapacity terénní pečovatelské služby", responsible: seniorcentrum, partners: &[],
+            services: &[service("Pečovatelská služba Ostrava-Jih")], groups: &["seniori"] },
+        LinkSpec { measure: "Senior taxi v celém městě", responsible: novy_krok, partners: &[seniorcentrum],
+            services: &[service("Senior taxi Ostrava")], groups: &["seniori", "osoby_se_zdravotnim_postizenim"] },
+        LinkSpec { measure: "Odlehčovací služba pro pečující rodiny", responsible: diakonie, partners: &[],
+            services: &[service("Pečovatelská služba Krumlovsko")], groups: &["pecujici_osoby", "seniori"] },
+        LinkSpec { measure: "Rodinné poradenství a osvěta", responsible: diakonie, partners: &[poradna],
+            services: &[service("Sociálně aktivizační služba pro rodiny Krumlovsko")], groups: &["rodiny_s_detmi"] },
+        LinkSpec { measure: "Informovanost o službách pro osoby v krizi", responsible: poradna, partners: &[diakonie],
+            services: &[service("Krizová pomoc Vltava"), service("Odborné sociální poradenství Vltava")], groups: &["osoby_v_krizi"] },
+    ];
+    for link in links {
+        b.link(link).await?;
     }
     Ok(())
 }
