@@ -1,7 +1,7 @@
 //! Czech labels and number formats of the documents the API writes (the plan document, the
 //! settlement register's annex and CSV).
 use chrono::NaiveDate;
-use entity::enums::{Channel, FundingSource, MeasureStatus, PlanStatus, Resolution, TargetType};
+use entity::enums::{CapacityUnit, Channel, FundingSource, MeasureStatus, PlanStatus, Resolution, TargetType};
 
 pub fn status_cs(status: PlanStatus) -> &'static str {
     match status {
@@ -83,6 +83,17 @@ pub fn czk(amount: &str) -> String {
 /// A measured value with a decimal comma; "–" when there is none.
 pub fn number(v: Option<f64>) -> String {
     v.map(|v| if v.fract() == 0.0 { format!("{v:.0}") } else { format!("{v}").replace('.', ",") }).unwrap_or_else(|| "–".into())
+}
+
+/// A capacity unit as a column heading names it: "Kapacita (lůžka)".
+pub fn capacity_unit_cs(unit: CapacityUnit) -> &'static str {
+    match unit {
+        CapacityUnit::Clients => "klienti",
+        CapacityUnit::Beds => "lůžka",
+        CapacityUnit::Contacts => "kontakty",
+        CapacityUnit::Interventions => "intervence",
+        CapacityUnit::Calls => "hovory",
+    }
 }
 
 #[cfg(test)]

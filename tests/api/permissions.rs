@@ -530,6 +530,7 @@ fn rules() -> Vec<Rule> {
             201,
             |w| json!({"organization_id": w.organization, "name": "Terénní program", "kind_code": "terenni_programy", "territory_ids": [w.territory]}),
         ),
+        get("/services/overview", Public),
         get("/services/{id}", Public),
         patch("/services/{id}", Staff, |_| json!({"forms": ["field"]})),
         delete("/services/{id}", Staff, 204),

@@ -456,3 +456,79 @@ both!(services_and_organizations_answer_the_measures_that_name_them, |app| async
     assert_eq!(frozen["code"], "frozen");
     assert_eq!(app.measures_listed(&organization, None).await, [pair(&open, "2.1")]);
 });
+
+/// An overview row or total as `(territory name or "", kind code or "", services, [(unit, count)])`.
+fn tallied(entry: &Value) -> (String, String, i64, Vec<(String, i64)>) {
+    let units =
+        entry["capacities"].as_array().unwrap().iter().map(|c| (c["unit"].as_str().unwrap().to_string(), c["count"].as_i64().unwrap()));
+    (
+        entry["territory_name"].as_str().unwrap_or("").to_string(),
+        entry["kind_code"].as_str().unwrap_or("").to_string(),
+        entry["services"].as_i64().unwrap(),
+        units.collect(),
+    )
+}
+
+both!(the_network_overview_counts_services_and_capacity_per_territory_and_kind, |app| async move {
+    let (c, admin) = (app.coordinator().await, app.admin().await);
+    let tree = app.tree(&admin.token).await;
+    let charita = app.create_organization(&c.token, "Charita").await;
+    let field = |count: i64| json!([{"form": "field", "count": count, "unit": "clients"}]);
+    let beds = |count: i64| json!([{"form": "residential", "count": count, "unit": "beds"}]);
+    let care = "pecovatelska_sluzba";
+    // Serves the town and its ORP: counted in both rows, once in the totals.
+    let both_places = json!({"kind_code": care, "forms": ["field"], "capacities": field(40), "territory_ids": [tree.town, tree.orp]});
+    app.create_service(&c.token, &charita, "Pečovatelská služba Kaplice", both_places).await;
+    let orp_care = json!({"kind_code": care, "forms": ["field"], "capacities": field(25), "territory_ids": [tree.orp]});
+    app.create_service(&c.token, &charita, "Pečovatelská služba Krumlov", orp_care).await;
+    let home = json!({"kind_code": "domovy_pro_seniory", "forms": ["residential"], "capacities": beds(60), "territory_ids": [tree.orp]});
+    app.create_service(&c.token, &charita, "Domov pro seniory Krumlov", home).await;
+    let ended =
+        json!({"kind_code": care, "forms": ["field"], "capacities": field(99), "territory_ids": [tree.orp], "valid_to": "2020-12-31"});
+    app.create_service(&c.token, &charita, "Bývalá pečovatelská služba", ended).await;
+    let home_elsewhere =
+        json!({"kind_code": "domovy_pro_seniory", "forms": ["residential"], "capacities": beds(30), "territory_ids": [tree.other_orp]});
+    app.create_service(&c.token, &charita, "Domov Prachatice", home_elsewhere).await;
+    app.create_service(&c.token, &charita, "Klub seniorů", json!({"territory_ids": [tree.micro]})).await;
+
+    let whole = app.get(&format!("/services/overview?territory_id={}", tree.region), None).await.expect(200);
+    assert_eq!(whole["territory_id"], tree.region.as_str());
+    let rows: Vec<_> = whole["rows"].as_array().unwrap().iter().map(tallied).collect();
+    let clients = |n| vec![("clients".to_string(), n)];
+    let beds_of = |n| vec![("beds".to_string(), n)];
+    assert_eq!(
+        rows,
+        [
+            ("Kaplice".into(), care.into(), 1, clients(40)),
+            // §40 before §49, as the Act orders them; the ended service is not counted.
+            ("ORP Český Krumlov".into(), care.into(), 2, clients(65)),
+            ("ORP Český Krumlov".into(), "domovy_pro_seniory".into(), 1, beds_of(60)),
+            ("ORP Prachatice".into(), "domovy_pro_seniory".into(), 1, beds_of(30)),
+        ]
+    );
+    let totals: Vec<_> = whole["totals"].as_array().unwrap().iter().map(tallied).collect();
+    assert_eq!(totals, [("".into(), care.into(), 2, clients(65)), ("".into(), "domovy_pro_seniory".into(), 2, beds_of(90))]);
+
+    // The whole installation has the related activity too, last, with no capacity.
+    let everything = app.get("/services/overview", None).await.expect(200);
+    let totals: Vec<_> = everything["totals"].as_array().unwrap().iter().map(tallied).collect();
+    assert_eq!(totals.last().unwrap(), &("".to_string(), "".to_string(), 1, vec![]));
+    assert!(everything["territory_id"].is_null());
+    let unknown = app.get(&format!("/services/overview?territory_id={}", Uuid::now_v7()), None).await.expect(200);
+    assert!(unknown["rows"].as_array().unwrap().is_empty() && unknown["totals"].as_array().unwrap().is_empty());
+
+    // The same as CSV for Czech Excel.
+    let response = app.client.get(app.url(&format!("/services/overview?territory_id={}&format=csv", tree.orp))).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    assert!(response.headers()["content-type"].to_str().unwrap().starts_with("text/csv"));
+    let text = response.text().await.unwrap();
+    let text = text.strip_prefix('\u{feff}').expect("a byte-order mark");
+    let mut reader = csv::ReaderBuilder::new().delimiter(b';').from_reader(text.as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(header[..5], ["Území", "§", "Druh služby", "Počet služeb", "Kapacita (klienti)"]);
+    let lines: Vec<Vec<String>> = reader.records().map(|r| r.unwrap().iter().map(String::from).collect()).collect();
+    assert_eq!(lines[0][..5], ["Kaplice", "§40", "pečovatelská služba", "1", "40"]);
+    assert_eq!(lines[2][..6], ["ORP Český Krumlov", "§49", "domovy pro seniory", "1", "", "60"]);
+    assert_eq!(lines.last().unwrap()[..4], ["celkem", "§49", "domovy pro seniory", "1"]);
+    app.get("/services/overview?format=xlsx", None).await.expect(400);
+});

@@ -6,6 +6,7 @@ use entity::enums::{CommentStatus, Resolution};
 
 use super::dto::{RegisterEntry, ReportPlan, ResolutionCounts};
 use crate::clock;
+use crate::excel_csv::{self, row as csv_row};
 use crate::labels::{channel_cs, day, resolution_cs, status_cs, target_cs};
 use crate::render;
 
@@ -32,28 +33,11 @@ fn day_of(t: Option<DateTime<Utc>>) -> String {
     t.map(|t| day(clock::day_of(t))).unwrap_or_default()
 }
 
-/// One CSV field for Excel: quoted when it holds the separator, a quote or a line break; a leading
-/// `= + - @` (a formula to Excel) is neutralised with an apostrophe, as OWASP advises.
-fn csv_field(value: &str) -> String {
-    let value = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{value}") } else { value.to_string() };
-    if value.contains([';', '"', '\n', '\r']) || value.starts_with(' ') || value.ends_with(' ') {
-        format!("\"{}\"", value.replace('"', "\"\""))
-    } else {
-        value
-    }
-}
-
-fn csv_row(out: &mut String, fields: &[&str]) {
-    let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
-    out.push_str(&row.join(";"));
-    out.push_str("\r\n");
-}
-
 /// The CSV's start: a byte-order mark and the header row. UTF-8 with a BOM and `;` separators, so
 /// Czech Excel opens it with diacritics intact. Staff get the submitter's e-mail and the moderation
 /// reason as extra columns.
 pub fn csv_head(staff: bool) -> String {
-    let mut out = String::from("\u{feff}");
+    let mut out = String::from(excel_csv::BOM);
     let mut header = vec!["Č.", "Připomínka k", "Kód", "Název", "Autor"];
     if staff {
         header.push("E-mail");
@@ -188,18 +172,4 @@ pub fn html_foot(generated_at: DateTime<Utc>) -> String {
         "</tbody></table><p><small>Vygenerováno {} (UTC).</small></p></main></body></html>\n",
         generated_at.format("%-d. %-m. %Y %H:%M")
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::csv_field;
-
-    #[test]
-    fn csv_fields_are_quoted_and_defused() {
-        assert_eq!(csv_field("prostý text"), "prostý text");
-        assert_eq!(csv_field("a;b"), "\"a;b\"");
-        assert_eq!(csv_field("řekl \"ano\"\npak"), "\"řekl \"\"ano\"\"\npak\"");
-        assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-        assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
-    }
 }

@@ -315,3 +315,64 @@ pub struct ServiceFilters {
     /// true: services provided today (valid_from not after today, valid_to not before it); false: the others.
     pub active: Option<bool>,
 }
+
+/// `json` (default) or `csv` (for Czech Excel: UTF-8 with a BOM, `;`-separated).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum OverviewFormat {
+    #[default]
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct OverviewQuery {
+    /// Count the services serving this territory or one below it; the whole installation without it.
+    pub territory_id: Option<Uuid>,
+    #[param(inline)]
+    pub format: Option<OverviewFormat>,
+}
+
+/// How much of one unit a group of services registers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+pub struct UnitTotal {
+    pub unit: CapacityUnit,
+    pub count: i64,
+}
+
+/// The services of one kind serving one territory.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OverviewRow {
+    pub territory_id: Uuid,
+    pub territory_name: String,
+    /// Null for related activities that are not registered services.
+    pub kind_code: Option<String>,
+    pub services: i64,
+    /// Summed per unit, in the order of the units; a unit no service registers is left out.
+    pub capacities: Vec<UnitTotal>,
+}
+
+/// The services of one kind over the whole territory asked for, each counted once however many of
+/// its territories it serves.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OverviewTotal {
+    pub kind_code: Option<String>,
+    pub services: i64,
+    pub capacities: Vec<UnitTotal>,
+}
+
+/// The network of social services at a glance (síť sociálních služeb): per territory served and
+/// kind of service, how many services are provided today and with what capacity.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct NetworkOverview {
+    /// The territory asked for; null for the whole installation.
+    pub territory_id: Option<Uuid>,
+    /// The day whose services are counted: those provided on it (today).
+    pub on: NaiveDate,
+    /// By territory name in Czech alphabetical order, then by the kind's order in the Act (related activities last). A service
+    /// serving several territories is counted in each.
+    pub rows: Vec<OverviewRow>,
+    /// Per kind, in the Act's order.
+    pub totals: Vec<OverviewTotal>,
+}

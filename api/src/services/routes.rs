@@ -2,8 +2,10 @@
 use actix_web::{HttpResponse, delete, get, patch, post, web};
 use uuid::Uuid;
 
-use super::dto::{Service, ServiceCreate, ServiceDetail, ServiceFilters, ServicePage, ServicePatch};
-use super::service;
+use super::dto::{
+    NetworkOverview, OverviewFormat, OverviewQuery, Service, ServiceCreate, ServiceDetail, ServiceFilters, ServicePage, ServicePatch,
+};
+use super::{overview, service};
 use crate::caller::Caller;
 use crate::error::ApiResult;
 use crate::http::{IfMatch, Json, Query, created, no_content, ok};
@@ -30,6 +32,25 @@ pub async fn list_services(
 pub async fn create_service(state: web::Data<AppState>, caller: Caller, body: Json<ServiceCreate>) -> ApiResult<HttpResponse> {
     let service = service::create(&state, &caller, body.into_inner()).await?;
     Ok(created(format!("/api/v1/services/{}", service.id), &service))
+}
+
+/// The network overview (public): per territory served and kind, how many services are provided
+/// today and their capacities summed per unit, then the totals per kind over the territory asked
+/// for (each service once). `format=csv` answers the same as CSV for Czech Excel.
+#[utoipa::path(tag = "network", params(OverviewQuery), responses((status = 200, description = "The overview", content(
+    (NetworkOverview = "application/json"),
+    (String = "text/csv", example = "\u{feff}Území;§;Druh služby;Počet služeb;Kapacita (klienti);Kapacita (lůžka);Kapacita (kontakty);Kapacita (intervence);Kapacita (hovory)\r\n")
+))))]
+#[get("/services/overview")]
+pub async fn network_overview(state: web::Data<AppState>, _caller: Caller, query: Query<OverviewQuery>) -> ApiResult<HttpResponse> {
+    let found = overview::overview(&state.db, query.territory_id).await?;
+    Ok(match query.format.unwrap_or_default() {
+        OverviewFormat::Json => HttpResponse::Ok().json(found),
+        OverviewFormat::Csv => HttpResponse::Ok()
+            .content_type("text/csv; charset=utf-8")
+            .insert_header(("Content-Disposition", "attachment; filename=\"sit-socialnich-sluzeb.csv\""))
+            .body(overview::csv(&state.db, &found).await?),
+    })
 }
 
 /// One service (public), with the measures that concern it (of the plans the caller may see).
@@ -61,5 +82,11 @@ pub async fn delete_service(state: web::Data<AppState>, caller: Caller, id: web:
 }
 
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    cfg.service(list_services).service(create_service).service(get_service).service(update_service).service(delete_service);
+    // The overview before `/services/{id}`, which would take "overview" for an id.
+    cfg.service(list_services)
+        .service(network_overview)
+        .service(create_service)
+        .service(get_service)
+        .service(update_service)
+        .service(delete_service);
 }

@@ -96,7 +96,7 @@ pub async fn get(state: &AppState, caller: &Caller, id: Uuid) -> ApiResult<Servi
 }
 
 /// Provided on `today`: begun (or with no start) and not ended (or with no end).
-fn active_on(today: chrono::NaiveDate) -> Condition {
+pub(super) fn active_on(today: chrono::NaiveDate) -> Condition {
     Condition::all()
         .add(Condition::any().add(service::Column::ValidFrom.is_null()).add(service::Column::ValidFrom.lte(today)))
         .add(Condition::any().add(service::Column::ValidTo.is_null()).add(service::Column::ValidTo.gte(today)))

@@ -1051,6 +1051,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/services/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The network overview (public): per territory served and kind, how many services are provided
+         *     today and their capacities summed per unit, then the totals per kind over the territory asked
+         *     for (each service once). `format=csv` answers the same as CSV for Czech Excel.
+         */
+        get: operations["network_overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/services/{id}": {
         parameters: {
             query?: never;
@@ -1923,6 +1944,29 @@ export interface components {
          * @enum {string}
          */
         MemberRole: "leader" | "member";
+        /**
+         * @description The network of social services at a glance (síť sociálních služeb): per territory served and
+         *     kind of service, how many services are provided today and with what capacity.
+         */
+        NetworkOverview: {
+            /**
+             * Format: uuid
+             * @description The territory asked for; null for the whole installation.
+             */
+            territory_id?: string | null;
+            /**
+             * Format: date
+             * @description The day whose services are counted: those provided on it (today).
+             */
+            on: string;
+            /**
+             * @description By territory name in Czech alphabetical order, then by the kind's order in the Act (related activities last). A service
+             *     serving several territories is counted in each.
+             */
+            rows: components["schemas"]["OverviewRow"][];
+            /** @description Per kind, in the Act's order. */
+            totals: components["schemas"]["OverviewTotal"][];
+        };
         /** @description A key just created, with its secret: shown this once, stored only as a hash. */
         NewApiKey: components["schemas"]["ApiKey"] & {
             /** @description `spk_…`: send as `Authorization: Bearer spk_…`. It cannot be shown again. */
@@ -1986,6 +2030,28 @@ export interface components {
             email?: string | null;
             phone?: string | null;
             description?: string | null;
+        };
+        /** @description The services of one kind serving one territory. */
+        OverviewRow: {
+            /** Format: uuid */
+            territory_id: string;
+            territory_name: string;
+            /** @description Null for related activities that are not registered services. */
+            kind_code?: string | null;
+            /** Format: int64 */
+            services: number;
+            /** @description Summed per unit, in the order of the units; a unit no service registers is left out. */
+            capacities: components["schemas"]["UnitTotal"][];
+        };
+        /**
+         * @description The services of one kind over the whole territory asked for, each counted once however many of
+         *     its territories it serves.
+         */
+        OverviewTotal: {
+            kind_code?: string | null;
+            /** Format: int64 */
+            services: number;
+            capacities: components["schemas"]["UnitTotal"][];
         };
         PasswordChange: {
             current_password: string;
@@ -2616,6 +2682,12 @@ export interface components {
             /** @description Opaque, single use: `POST /auth/refresh` spends it and answers a new pair. */
             refresh_token: string;
             user: components["schemas"]["Me"];
+        };
+        /** @description How much of one unit a group of services registers. */
+        UnitTotal: {
+            unit: components["schemas"]["CapacityUnit"];
+            /** Format: int64 */
+            count: number;
         };
         /**
          * @description Entries imported although the code lists did not know one of their ids: a kind left open
@@ -5915,6 +5987,36 @@ export interface operations {
             415: components["responses"]["415"];
             422: components["responses"]["422"];
             429: components["responses"]["429"];
+            503: components["responses"]["503"];
+        };
+    };
+    network_overview: {
+        parameters: {
+            query?: {
+                /** @description Count the services serving this territory or one below it; the whole installation without it. */
+                territory_id?: string;
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The overview */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NetworkOverview"];
+                    /** @example Území;§;Druh služby;Počet služeb;Kapacita (klienti);Kapacita (lůžka);Kapacita (kontakty);Kapacita (intervence);Kapacita (hovory) */
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
             503: components["responses"]["503"];
         };
     };

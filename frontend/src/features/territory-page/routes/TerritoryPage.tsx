@@ -1,6 +1,7 @@
 //! The public page of a territory (území): where it lies (a breadcrumb of the territories above it),
 //! its kind and official code, the territories directly below it, and the plans, working groups,
-//! upcoming meetings and social services of it and everything below it.
+//! upcoming meetings and social services of it and everything below it, and the overview of its
+//! network of services.
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { PageTitle } from '../../../components/PageTitle';
@@ -11,6 +12,7 @@ import { isAdmin, useSession } from '../../../lib/auth/useSession';
 import { territoryUpcomingMeetingsQuery } from '../../meetings/api/meetings';
 import { plansQuery } from '../../plans/api/plans';
 import { territoryServicesQuery } from '../../services/api/services';
+import { NetworkOverview } from '../../services/components/NetworkOverview';
 import { ServiceList } from '../../services/components/ServiceList';
 import { territoryGroupsQuery } from '../../working-groups/api/groups';
 import { MeetingList } from '../../working-groups/components/MeetingList';
@@ -94,6 +96,10 @@ export function TerritoryPage() {
           <section aria-labelledby="territory-services">
             <h2 id="territory-services">{t('territories.services')}</h2>
             <QueryView query={services}>{(list) => <ServiceList services={list} empty={t('territories.noServices')} />}</QueryView>
+          </section>
+          <section aria-labelledby="territory-overview">
+            <h2 id="territory-overview">{t('territories.overview')}</h2>
+            <NetworkOverview territoryId={territory.id} />
           </section>
           <section aria-labelledby="territories-below">
             <h2 id="territories-below">{t('territories.below')}</h2>
