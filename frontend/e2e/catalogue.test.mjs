@@ -207,3 +207,24 @@ test('a coordinator links a service, its provider and a target group to a measur
   assert.equal(service.measures.some((m) => m.id === measure.id), false);
   await page.close();
 });
+
+test('the territory page shows the network of services at a glance, with its CSV', async () => {
+  const krumlov = await territoryNamed('ORP Český Krumlov');
+  const page = await newPage(browser);
+  await page.goto(`${server.baseUrl}/territories/${krumlov.id}`);
+  const table = page.getByRole('table', { name: /Sociální služby poskytované ke dni/ });
+  await table.waitFor();
+  const row = table.getByRole('row', { name: /ORP Český Krumlov pečovatelská služba \(§40\)/ });
+  assert.deepEqual(await row.getByRole('cell').allInnerTexts(), ['pečovatelská služba (§40)', '1', '90', '', '']);
+  // The totals close the table: the demo's six services of the ORP, each once.
+  const totals = await table.locator('tfoot tr').count();
+  assert.equal(totals, 6);
+  const csv = await page.getByRole('link', { name: 'Stáhnout přehled jako CSV (pro Excel)' }).getAttribute('href');
+  const answer = await fetch(server.baseUrl + csv);
+  assert.equal(answer.status, 200);
+  assert.match(await answer.text(), /^\uFEFF?Území;§;Druh služby;Počet služeb;/);
+  await table.scrollIntoViewIfNeeded();
+  await screenshot(page, 'territory-overview');
+  await checkA11y(page, 'territory-overview');
+  await checkA11y(page, 'territory-overview-320', { width: 320 });
+});
