@@ -94,6 +94,14 @@ pub enum Action {
     /// Import the national register of providers: it writes organizations and services across
     /// the whole installation at once, so admins only.
     ImportRegister,
+    /// Correct or delete a need, and record where it came from, placed in the need's territory.
+    ManageNeeds(Place),
+    /// Review a need: its status, public answer, working group and the measures that answer it
+    /// (coordinators where it lies, and leaders of the working group it is assigned to).
+    ReviewNeed {
+        group: Option<Uuid>,
+        place: Place,
+    },
     /// Manage one's own API keys, profile and password (a session, not a key).
     SelfService,
 }
@@ -194,9 +202,12 @@ pub fn authorize(caller: &Caller, action: Action) -> ApiResult<()> {
     }
     let allowed = match action {
         Action::ManageUsers | Action::ReadAudit => caller.is_staff(),
-        Action::ManagePlans(place) | Action::ManageGroups(place) | Action::ModerateComments(place) | Action::ManageServices(place) => {
-            caller.coordinates(place)
-        }
+        Action::ManagePlans(place)
+        | Action::ManageGroups(place)
+        | Action::ModerateComments(place)
+        | Action::ManageServices(place)
+        | Action::ManageNeeds(place) => caller.coordinates(place),
+        Action::ReviewNeed { group, place } => caller.coordinates(place) || group.is_some_and(|g| caller.leads(g)),
         Action::EditPlanContent { group, plan_status, place } => {
             caller.coordinates(place) || (group.is_some_and(|g| caller.leads(g)) && !crate::lifecycle::is_frozen(plan_status))
         }
@@ -225,6 +236,9 @@ pub fn authorize(caller: &Caller, action: Action) -> ApiResult<()> {
             .into(),
         Action::ManageGroup { .. } => "only coordinators and leaders of this working group may do this".into(),
         Action::ImportRegister => "only admins may import the national register".into(),
+        Action::ReviewNeed { .. } => {
+            "only coordinators of the need's territory and leaders of the working group it is assigned to may review it".into()
+        }
         _ => "your role does not allow this".into(),
     }))
 }
@@ -243,10 +257,12 @@ impl Action {
     /// The place a staff action touches, when it has one.
     fn place(self) -> Option<Place> {
         match self {
-            Self::ManagePlans(place) | Self::ManageGroups(place) | Self::ModerateComments(place) | Self::ManageServices(place) => {
-                Some(place)
-            }
-            Self::EditPlanContent { place, .. } | Self::ManageGroup { place, .. } => Some(place),
+            Self::ManagePlans(place)
+            | Self::ManageGroups(place)
+            | Self::ModerateComments(place)
+            | Self::ManageServices(place)
+            | Self::ManageNeeds(place) => Some(place),
+            Self::EditPlanContent { place, .. } | Self::ManageGroup { place, .. } | Self::ReviewNeed { place, .. } => Some(place),
             Self::ManageUsers | Self::ReadAudit | Self::ManageNetwork | Self::ImportRegister | Self::SelfService => None,
         }
     }

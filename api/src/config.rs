@@ -71,6 +71,9 @@ pub struct Limits {
     pub login_window: Duration,
     pub anonymous_comments_per_address: u32,
     pub comment_window: Duration,
+    /// Needs one client address may report anonymously per `need_window`.
+    pub anonymous_needs_per_address: u32,
+    pub need_window: Duration,
     /// Writes (any method but GET and HEAD) one account may make per `write_window`, by session
     /// or API key alike.
     pub writes_per_account: u32,
@@ -97,6 +100,8 @@ impl Default for Limits {
             login_window: Duration::from_secs(15 * 60),
             anonymous_comments_per_address: 10,
             comment_window: Duration::from_secs(10 * 60),
+            anonymous_needs_per_address: 5,
+            need_window: Duration::from_secs(3600),
             writes_per_account: 120,
             write_window: Duration::from_secs(60),
             password_resets_per_account: 3,
@@ -188,6 +193,9 @@ impl Config {
         }
         if let Some(v) = var("SPOLUPLAN_ANONYMOUS_COMMENTS_PER_ADDRESS") {
             limits.anonymous_comments_per_address = v.parse().context("SPOLUPLAN_ANONYMOUS_COMMENTS_PER_ADDRESS")?;
+        }
+        if let Some(v) = var("SPOLUPLAN_ANONYMOUS_NEEDS_PER_ADDRESS") {
+            limits.anonymous_needs_per_address = v.parse().context("SPOLUPLAN_ANONYMOUS_NEEDS_PER_ADDRESS")?;
         }
         if let Some(v) = var("SPOLUPLAN_WRITES_PER_ACCOUNT") {
             limits.writes_per_account = v.parse().context("SPOLUPLAN_WRITES_PER_ACCOUNT")?;

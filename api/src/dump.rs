@@ -18,8 +18,8 @@ use std::str::FromStr;
 use anyhow::{Context, anyhow, bail, ensure};
 use chrono::{DateTime, Utc};
 use entity::{
-    api_key, audit_event, comment, email_change, goal, measure, measure_link, measure_update, meeting, organization, outbox,
-    password_reset, plan, plan_status_change, plan_version, refresh_token, service, service_link, target_group, territory,
+    api_key, audit_event, comment, email_change, goal, measure, measure_link, measure_update, meeting, need, need_link, organization,
+    outbox, password_reset, plan, plan_status_change, plan_version, refresh_token, service, service_link, target_group, territory,
     territory_coordinator, user, working_group, working_group_member,
 };
 use futures_util::future::BoxFuture;
@@ -72,6 +72,11 @@ static TABLES: &[&dyn Table] = &[
     &Rows::<measure_link::service::Entity>::flat(),
     &Rows::<measure_link::target_group::Entity>::flat(),
     &Rows::<measure_update::Entity>::flat(),
+    // Needs after the territories, groups, target groups and measures they name. The reporter's
+    // e-mail is in the dump as in the database: a dump is a backup, never a public export.
+    &Rows::<need::Entity>::nested("duplicate_of"),
+    &Rows::<need_link::target_group::Entity>::flat(),
+    &Rows::<need_link::measure::Entity>::flat(),
     &Rows::<comment::Entity>::nested("parent_id"),
     &Rows::<audit_event::Entity>::flat(),
     &Rows::<outbox::Entity>::flat(),

@@ -28,6 +28,7 @@ pub mod like;
 pub mod measures;
 pub mod meetings;
 pub mod money;
+pub mod needs;
 pub mod openapi;
 pub mod organizations;
 pub mod outbox;
@@ -87,6 +88,7 @@ fn routes(cfg: &mut ServiceConfig) {
     organizations::routes::configure(cfg);
     services::routes::configure(cfg);
     register_import::routes::configure(cfg);
+    needs::routes::configure(cfg);
     audit::routes::configure(cfg);
 }
 

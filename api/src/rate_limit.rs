@@ -1,4 +1,5 @@
-//! Fixed-window counters for abuse limits (failed sign-ins, anonymous comments, writes per account).
+//! Fixed-window counters for abuse limits (failed sign-ins, anonymous comments and needs, writes per
+//! account).
 //!
 //! The counters live in this process's memory. With several app instances behind a load
 //! balancer each instance counts on its own, so the effective limit is at most the configured

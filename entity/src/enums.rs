@@ -128,6 +128,21 @@ string_enum!(
     CapacityUnit { Clients = "clients", Beds = "beds", Contacts = "contacts", Interventions = "interventions", Calls = "calls" }
 );
 
+string_enum!(
+    /// Where a need (potřeba) was heard: reported by the public, by service users, by providers or
+    /// the commissioner, or found by a survey or an analysis. The public's reports are `public`;
+    /// only staff record the others.
+    NeedSource {
+        Public = "public", User = "user", Provider = "provider", Commissioner = "commissioner",
+        Survey = "survey", Analysis = "analysis",
+    }
+);
+string_enum!(
+    /// Where a need is in its review: new, in review by a working group, addressed (by measures),
+    /// not addressed (the answer says why), or a duplicate of another need (`duplicate_of`).
+    NeedStatus { New = "new", InReview = "in_review", Addressed = "addressed", NotAddressed = "not_addressed", Duplicate = "duplicate" }
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -162,5 +177,7 @@ mod tests {
         check::<OrganizationKind>(OrganizationKind::as_str);
         check::<ServiceForm>(ServiceForm::as_str);
         check::<CapacityUnit>(CapacityUnit::as_str);
+        check::<NeedSource>(NeedSource::as_str);
+        check::<NeedStatus>(NeedStatus::as_str);
     }
 }

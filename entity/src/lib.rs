@@ -13,6 +13,8 @@ pub mod measure;
 pub mod measure_link;
 pub mod measure_update;
 pub mod meeting;
+pub mod need;
+pub mod need_link;
 pub mod organization;
 pub mod outbox;
 pub mod password_reset;

@@ -14,6 +14,7 @@ mod m20261221_000001_measure_links;
 mod m20261230_000001_outbox;
 mod m20261230_000002_password_resets;
 mod m20261230_000003_email_changes;
+mod m20261231_000010_needs;
 mod tables;
 
 pub use m20261212_000001_territory_paths::fill_territory_paths;
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261230_000001_outbox::Migration),
             Box::new(m20261230_000002_password_resets::Migration),
             Box::new(m20261230_000003_email_changes::Migration),
+            Box::new(m20261231_000010_needs::Migration),
         ]
     }
 }

@@ -17,6 +17,7 @@ mod export;
 mod goals_measures;
 mod meetings;
 mod migrations;
+mod needs;
 mod outbox;
 mod password_reset;
 mod permissions;

@@ -90,6 +90,8 @@ struct World {
     /// An organization running `service`.
     organization: Uuid,
     service: Uuid,
+    /// A need in `territory`, assigned to `group`.
+    need: Uuid,
     /// The coordinator assigned to `territory`.
     assigned: TestUser,
     /// The coordinator of the neighbouring ORP.
@@ -243,6 +245,7 @@ async fn world(app: &TestApp) -> World {
     let organization = app.organization_row().await;
     let service = app.service_row(organization).await;
     app.serves(service, territory).await;
+    let need = app.need_row(Some(territory), Some(group)).await;
     let (member_key, _) = insert_key(app, member.id, vec![Scope::Read]).await;
     let (_, read_key) = insert_key(app, coordinator.id, vec![Scope::Read]).await;
     let (_, write_key) = insert_key(app, coordinator.id, vec![Scope::Read, Scope::Write]).await;
@@ -260,6 +263,7 @@ async fn world(app: &TestApp) -> World {
         territory,
         organization,
         service,
+        need,
         assigned,
         neighbour,
         regional,
@@ -304,6 +308,7 @@ impl World {
             "territories" => self.territory,
             "organizations" => self.organization,
             "services" => self.service,
+            "needs" => self.need,
             _ => Uuid::nil(),
         };
         // The user of a territory's path is its coordinator; of a group's, its member.
@@ -537,6 +542,18 @@ fn rules() -> Vec<Rule> {
         // The register's import writes across the whole installation: admins only. An empty
         // register imports nothing (and ends the services with a registration, of which there are none).
         post("/imports/rpss", Admin, 200, |_| json!({"polozky": []})),
+        // Needs: anyone reports one (anonymously with a name); coordinators where it lies and the
+        // leaders of the group it is assigned to ("this group") review it; coordinators delete it.
+        get("/needs", Public),
+        post(
+            "/needs",
+            Custom(|who| if who == Who::ReadKey { 403 } else { 201 }),
+            201,
+            |w| json!({"title": "Chybí noclehárna", "territory_id": w.territory, "author_name": "Jan"}),
+        ),
+        get("/needs/{id}", Public),
+        patch("/needs/{id}", Leader, |_| json!({"status": "in_review", "response": "Projednáme na příští schůzce."})),
+        delete("/needs/{id}", Staff, 204),
     ]
 }
 

@@ -186,6 +186,21 @@ impl Versioned for Measure {
     }
 }
 
+/// One measure as `GET` answers it: with the needs it answers ("odpovídá na potřeby").
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MeasureDetail {
+    #[serde(flatten)]
+    pub measure: Measure,
+    /// The needs this measure answers, in the order they were reported (linked from the need's side).
+    pub needs: Vec<crate::needs::dto::NeedRef>,
+}
+
+impl Versioned for MeasureDetail {
+    fn version(&self) -> i32 {
+        self.measure.version
+    }
+}
+
 /// The network rows a measure names, in the order given.
 #[derive(Debug, Default, Clone)]
 pub struct Links {

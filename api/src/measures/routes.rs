@@ -3,7 +3,8 @@ use actix_web::{HttpResponse, delete, get, patch, post, web};
 use uuid::Uuid;
 
 use super::dto::{
-    Measure, MeasureCreate, MeasureFilters, MeasurePage, MeasurePatch, ProgressUpdate, ProgressUpdateCreate, ProgressUpdatePage,
+    Measure, MeasureCreate, MeasureDetail, MeasureFilters, MeasurePage, MeasurePatch, ProgressUpdate, ProgressUpdateCreate,
+    ProgressUpdatePage,
 };
 use super::service;
 use crate::caller::Caller;
@@ -50,7 +51,8 @@ pub async fn list_measures(
     Ok(HttpResponse::Ok().json(service::list(&state, &caller, filters.into_inner(), &page).await?))
 }
 
-#[utoipa::path(tag = "measures", params(("id" = Uuid, Path)), responses((status = 200, body = Measure)))]
+/// One measure, with the needs it answers.
+#[utoipa::path(tag = "measures", params(("id" = Uuid, Path)), responses((status = 200, body = MeasureDetail)))]
 #[get("/measures/{id}")]
 pub async fn get_measure(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     Ok(ok(&service::get(&state, &caller, *id).await?))

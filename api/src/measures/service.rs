@@ -14,8 +14,8 @@ use sea_orm::{
 use uuid::Uuid;
 
 use super::dto::{
-    Fields, Links, Measure, MeasureCreate, MeasureFilters, MeasurePage, MeasurePatch, MeasureRef, ProgressUpdate, ProgressUpdateCreate,
-    ProgressUpdatePage,
+    Fields, Links, Measure, MeasureCreate, MeasureDetail, MeasureFilters, MeasurePage, MeasurePatch, MeasureRef, ProgressUpdate,
+    ProgressUpdateCreate, ProgressUpdatePage,
 };
 use crate::audit::{self, service::changes_of};
 use crate::caller::{Action, Caller, authorize};
@@ -29,9 +29,10 @@ use crate::store::{given, update_versioned};
 use crate::territories::scope;
 use crate::{access, money, register};
 
-pub async fn get(state: &AppState, caller: &Caller, id: Uuid) -> ApiResult<Measure> {
+pub async fn get(state: &AppState, caller: &Caller, id: Uuid) -> ApiResult<MeasureDetail> {
     let (measure, _, _) = access::measure(&state.db, caller, id).await?;
-    answer(&state.db, measure).await
+    let needs = crate::needs::service::answered_by(&state.db, id).await?;
+    Ok(MeasureDetail { measure: answer(&state.db, measure).await?, needs })
 }
 
 /// The network rows `measures` name, three queries whatever their number.

@@ -10,8 +10,8 @@ use entity::enums::*;
 use entity::service_link::{capacity, form, target_group as service_group, territory as service_territory};
 use entity::values::*;
 use entity::{
-    comment, goal, measure, measure_link, measure_update, meeting, organization, plan, plan_status_change, service, territory,
-    territory_coordinator, user, working_group, working_group_member,
+    comment, goal, measure, measure_link, measure_update, meeting, need, need_link, organization, plan, plan_status_change, service,
+    territory, territory_coordinator, user, working_group, working_group_member,
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, DatabaseTransaction, DbErr, EntityTrait, IntoActiveModel,
@@ -1062,7 +1062,185 @@ async fn build(b: &Builder<'_>) -> ApiResult<()> {
         "Pracovní verze; v regionu pracují čtyři pracovní skupiny: senioři, osoby se zdravotním postižením, děti a mládež, osoby ohrožené sociálním vyloučením.",
         "Dříve či později budeme sociální služby potřebovat. A jaké to budou, záleží hlavně na nás.", PlanStatus::Draft, None, None).await?;
 
+    let places = (&ostrava_city, &krumlov_orp, &turnovsko, &bustehrad);
+    needs(b, places, (ov_seniors, ps1, ps3, committee), (ov_m1, ck_m1)).await?;
     network(b, &ostrava_city, &krumlov_orp, &turnovsko, &bustehrad).await
+}
+
+/// A need of the demo: where, for whom, who reported it and how far its review has come.
+struct NeedSpec<'a> {
+    place: &'a Place<'a>,
+    title: &'a str,
+    description: &'a str,
+    groups: &'a [&'a str],
+    author: (&'a str, Option<&'a str>),
+    source: NeedSource,
+    working_group: Option<Uuid>,
+    status: NeedStatus,
+    response: Option<&'a str>,
+    duplicate_of: Option<Uuid>,
+    measures: &'a [Uuid],
+    days_ago: i64,
+}
+
+impl Builder<'_> {
+    async fn need(&self, n: NeedSpec<'_>) -> ApiResult<Uuid> {
+        let at = clock::now() - Duration::days(n.days_ago);
+        let id = Uuid::now_v7();
+        need::ActiveModel {
+            id: Set(id),
+            title: Set(n.title.into()),
+            description: Set(n.description.into()),
+            territory_id: Set(Some(n.place.id)),
+            author_name: Set(n.author.0.into()),
+            author_email: Set(n.author.1.map(Into::into)),
+            source: Set(n.source),
+            working_group_id: Set(n.working_group),
+            status: Set(n.status),
+            response: Set(n.response.map(Into::into)),
+            duplicate_of: Set(n.duplicate_of),
+            created_at: Set(at),
+            updated_at: Set(at),
+            version: Set(1),
+        }
+        .insert(self.txn)
+        .await?;
+        for code in n.groups {
+            need_link::target_group::ActiveModel { id: Set(Uuid::now_v7()), need_id: Set(id), target_group_code: Set((*code).into()) }
+                .insert(self.txn)
+                .await?;
+        }
+        for measure in n.measures {
+            need_link::measure::ActiveModel { id: Set(Uuid::now_v7()), need_id: Set(id), measure_id: Set(*measure) }
+                .insert(self.txn)
+                .await?;
+        }
+        Ok(id)
+    }
+}
+
+/// Needs heard in the demo territories: some answered by the plans' measures, one a duplicate,
+/// one not addressed with the reason, and new ones waiting for their working group.
+async fn needs(
+    b: &Builder<'_>,
+    (ostrava, krumlov, turnovsko, bustehrad): (&Place<'_>, &Place<'_>, &Place<'_>, &Place<'_>),
+    (ov_seniors, ps1, ps3, committee): (Uuid, Uuid, Uuid, Uuid),
+    (ov_evening_care, ck_respite): (Uuid, Uuid),
+) -> ApiResult<()> {
+    use NeedSource::*;
+    use NeedStatus::*;
+    let respite = b
+        .need(NeedSpec {
+            place: krumlov,
+            title: "Chybí odlehčovací služba pro rodiny, které pečují o seniora doma",
+            description: "Starám se o maminku s demencí. Když potřebuji k lékaři nebo si odpočinout, nemá ji kdo pohlídat; nejbližší odlehčovací služba je v Českých Budějovicích.",
+            groups: &["pecujici_osoby", "osoby_zijici_s_demenci"],
+            author: ("Hana K.", Some("hana.k@example.cz")),
+            source: Public,
+            working_group: Some(ps1),
+            status: Addressed,
+            response: Some("Pracovní skupina PS 1 potřebu zařadila do návrhu plánu: opatření 1.1.1 zřizuje terénní odlehčovací službu pro celé ORP od července 2025."),
+            duplicate_of: None,
+            measures: &[ck_respite],
+            days_ago: 60,
+        })
+        .await?;
+    b.need(NeedSpec {
+        place: krumlov,
+        title: "Víkendové hlídání pro pečující",
+        description: "O víkendu nemáme nikoho, kdo by tátu na pár hodin pohlídal.",
+        groups: &["pecujici_osoby"],
+        author: ("Anonym", None),
+        source: Public,
+        working_group: Some(ps1),
+        status: Duplicate,
+        response: Some("Stejnou potřebu už řešíme jako „Chybí odlehčovací služba pro rodiny, které pečují o seniora doma“."),
+        duplicate_of: Some(respite),
+        measures: &[],
+        days_ago: 40,
+    })
+    .await?;
+    b.need(NeedSpec {
+        place: krumlov,
+        title: "Doprava seniorů k lékaři z malých obcí",
+        description: "Z Přídolí a Větřní nejezdí autobus v době ordinačních hodin; senioři bez auta se k lékaři nedostanou.",
+        groups: &["seniori"],
+        // Waiting for PS 1, whose leader may answer it with measure 1.1.2.
+        author: ("Josef Černý", None),
+        source: User,
+        working_group: Some(ps1),
+        status: New,
+        response: None,
+        duplicate_of: None,
+        measures: &[],
+        days_ago: 5,
+    })
+    .await?;
+    b.need(NeedSpec {
+        place: krumlov,
+        title: "Noclehárna v zimních měsících",
+        description: "V zimě přespávají lidé bez domova na nádraží; ve městě chybí noclehárna.",
+        groups: &["osoby_bez_pristresi"],
+        author: ("Terénní pracovník", None),
+        source: Provider,
+        working_group: Some(ps3),
+        status: InReview,
+        response: None,
+        duplicate_of: None,
+        measures: &[],
+        days_ago: 20,
+    })
+    .await?;
+    b.need(NeedSpec {
+        place: ostrava,
+        title: "Pečovatelská služba i večer a o víkendu",
+        description: "Pečovatelská služba chodí jen ve všední dny do 15:30; večer a o víkendu zůstávají senioři bez pomoci.",
+        groups: &["seniori"],
+        author: ("Analýza potřeb 2022", None),
+        source: Analysis,
+        working_group: Some(ov_seniors),
+        status: Addressed,
+        response: Some(
+            "Odpovídá na ni opatření 1.1 plánu: navýšení kapacity terénní pečovatelské služby ve večerních hodinách a o víkendech.",
+        ),
+        duplicate_of: None,
+        measures: &[ov_evening_care],
+        days_ago: 900,
+    })
+    .await?;
+    b.need(NeedSpec {
+        place: turnovsko,
+        title: "Asistent pedagoga pro děti s autismem v malých školách",
+        description: "Malé školy v regionu nemají na asistenta pedagoga a rodiče dojíždějí do Liberce.",
+        groups: &["deti_mladez_a_rodiny", "osoby_se_zdravotnim_postizenim"],
+        author: ("Rodiče z Turnovska", None),
+        source: Public,
+        working_group: None,
+        status: NotAddressed,
+        response: Some(
+            "Asistenty pedagoga platí ministerstvo školství, ne sociální služby; potřebu jsme předali odboru školství MěÚ Turnov.",
+        ),
+        duplicate_of: None,
+        measures: &[],
+        days_ago: 30,
+    })
+    .await?;
+    b.need(NeedSpec {
+        place: bustehrad,
+        title: "Klub pro seniory ve městě",
+        description: "Senioři by se rádi scházeli; ve městě chybí místo pro společné aktivity.",
+        groups: &["seniori"],
+        author: ("Sociální a zdravotní komise", None),
+        source: Commissioner,
+        working_group: Some(committee),
+        status: New,
+        response: None,
+        duplicate_of: None,
+        measures: &[],
+        days_ago: 10,
+    })
+    .await?;
+    Ok(())
 }
 
 /// A service of the demo network: its provider, kind (none for a related activity), forms,

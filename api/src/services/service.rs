@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use entity::service_link::{capacity, form, target_group as service_group, territory as service_territory};
-use entity::{organization, service, service_kind, target_group, territory};
+use entity::{organization, service, service_kind, territory};
 use sea_orm::sea_query::{Condition, Expr, Query};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, QuerySelect,
@@ -25,6 +25,7 @@ use crate::organizations::dto::stored;
 use crate::pagination::{self, PageParams, Sort};
 use crate::state::AppState;
 use crate::store::{given, update_versioned};
+use crate::target_groups;
 use crate::territories::scope;
 
 async fn find<D: ConnectionTrait>(db: &D, id: Uuid) -> ApiResult<service::Model> {
@@ -156,17 +157,8 @@ async fn check_references<D: ConnectionTrait>(
         let found = service_kind::Entity::find_by_id(code.to_owned()).one(db).await?.is_some();
         v.check(found, "kind_code", FieldErrorCode::NotFound, "no such kind of service (see /service-kinds)");
     }
-    if let Some(codes) = target_group_codes.filter(|c| !c.is_empty()) {
-        let known: Vec<String> = target_group::Entity::find()
-            .select_only()
-            .column(target_group::Column::Code)
-            .filter(target_group::Column::Code.is_in(codes.iter().cloned()))
-            .into_tuple()
-            .all(db)
-            .await?;
-        for (i, code) in codes.iter().enumerate() {
-            v.check(known.contains(code), &format!("target_group_codes[{i}]"), FieldErrorCode::NotFound, "no such target group");
-        }
+    if let Some(codes) = target_group_codes {
+        target_groups::service::check_known(db, v, "target_group_codes", codes).await?;
     }
     if let Some(ids) = territory_ids.filter(|t| !t.is_empty()) {
         let known: Vec<Uuid> = territory::Entity::find()

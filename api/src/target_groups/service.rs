@@ -1,14 +1,14 @@
 //! Target groups: public to read; coordinators and admins add them.
 use entity::target_group;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 use uuid::Uuid;
 
 use super::dto::{TargetGroup, TargetGroupCreate, TargetGroupFilters, TargetGroupPage};
 use crate::audit::{self, service::changes_of};
 use crate::caller::{Action, Caller, authorize};
 use crate::clock;
-use crate::error::{ApiError, ApiResult, Validate, Validator};
+use crate::error::{ApiError, ApiResult, FieldErrorCode, Validate, Validator};
 use crate::like;
 use crate::pagination::{self, PageParams, Sort};
 use crate::state::AppState;
@@ -22,6 +22,24 @@ pub async fn list(state: &AppState, filters: TargetGroupFilters, page: &PagePara
     let sort = Sort { key: None, id: target_group::Column::Id, descending: false };
     let (rows, next_cursor) = pagination::fetch(&state.db, select, sort, page, |t| (None, t.id)).await?;
     Ok(TargetGroupPage { items: rows.into_iter().map(TargetGroup::from_model).collect(), next_cursor })
+}
+
+/// 422 naming each of `codes` (`<field>[i]`) that is no target group; one query.
+pub async fn check_known<D: ConnectionTrait>(db: &D, v: &mut Validator, field: &str, codes: &[String]) -> ApiResult<()> {
+    if codes.is_empty() {
+        return Ok(());
+    }
+    let known: Vec<String> = target_group::Entity::find()
+        .select_only()
+        .column(target_group::Column::Code)
+        .filter(target_group::Column::Code.is_in(codes.iter().cloned()))
+        .into_tuple()
+        .all(db)
+        .await?;
+    for (i, code) in codes.iter().enumerate() {
+        v.check(known.contains(code), &format!("{field}[{i}]"), FieldErrorCode::NotFound, "no such target group");
+    }
+    Ok(())
 }
 
 async fn by_code<D: ConnectionTrait>(db: &D, code: &str) -> ApiResult<Option<target_group::Model>> {

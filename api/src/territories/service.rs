@@ -2,7 +2,7 @@
 use std::collections::HashMap;
 
 use entity::enums::{Role, TerritoryKind};
-use entity::{plan, territory, territory_coordinator, user, working_group};
+use entity::{need, plan, territory, territory_coordinator, user, working_group};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
@@ -177,12 +177,14 @@ pub async fn delete(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMat
     let coordinators = territory_coordinator::Entity::find().filter(territory_coordinator::Column::TerritoryId.eq(id)).count(&txn).await?;
     let plans = plan::Entity::find().filter(plan::Column::TerritoryId.eq(id)).count(&txn).await?;
     let groups = working_group::Entity::find().filter(working_group::Column::TerritoryId.eq(id)).count(&txn).await?;
-    if children > 0 || coordinators > 0 || plans > 0 || groups > 0 {
+    let needs = need::Entity::find().filter(need::Column::TerritoryId.eq(id)).count(&txn).await?;
+    if children > 0 || coordinators > 0 || plans > 0 || groups > 0 || needs > 0 {
         return Err(ApiError::Conflict(
             ConflictCode::InUse,
             format!(
                 "the territory has {children} territory(ies) below it, {coordinators} coordinator(s) assigned, \
-                 {plans} plan(s) and {groups} working group(s); move or delete those and remove its coordinators first"
+                 {plans} plan(s), {groups} working group(s) and {needs} need(s); move or delete those and remove its \
+                 coordinators first"
             ),
         ));
     }

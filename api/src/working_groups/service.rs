@@ -1,7 +1,7 @@
 //! Working group rules and queries.
 use std::collections::HashMap;
 
-use entity::{goal, meeting, working_group, working_group_member};
+use entity::{goal, meeting, need, working_group, working_group_member};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
@@ -160,12 +160,13 @@ pub async fn delete(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMat
     if_match.check(group.version)?;
     let goals = goal::Entity::find().filter(goal::Column::WorkingGroupId.eq(id)).count(&txn).await?;
     let meetings = meeting::Entity::find().filter(meeting::Column::WorkingGroupId.eq(id)).count(&txn).await?;
-    if goals > 0 || meetings > 0 {
+    let needs = need::Entity::find().filter(need::Column::WorkingGroupId.eq(id)).count(&txn).await?;
+    if goals > 0 || meetings > 0 || needs > 0 {
         return Err(ApiError::Conflict(
             ConflictCode::InUse,
             format!(
-                "the working group owns {goals} goal(s) and has {meetings} meeting(s); deleting it would lose \
-             that history, so retire it with PATCH {{\"is_active\": false}} instead"
+                "the working group owns {goals} goal(s), has {meetings} meeting(s) and reviews {needs} need(s); deleting \
+             it would lose that history, so retire it with PATCH {{\"is_active\": false}} instead"
             ),
         ));
     }

@@ -3,10 +3,11 @@
 //! another resource than the one a test is about.
 use chrono::Utc;
 use entity::enums::{
-    Channel, CommentStatus, GroupKind, MeetingFormat, MeetingStatus, MemberRole, PlanStatus, Stakeholder, TargetType, TerritoryKind,
+    Channel, CommentStatus, GroupKind, MeetingFormat, MeetingStatus, MemberRole, NeedSource, NeedStatus, PlanStatus, Stakeholder,
+    TargetType, TerritoryKind,
 };
 use entity::values::{Agenda, Attendance, MeetingResolutions};
-use entity::{comment, meeting, plan, territory, territory_coordinator, working_group, working_group_member};
+use entity::{comment, meeting, need, plan, territory, territory_coordinator, working_group, working_group_member};
 use sea_orm::{ActiveModelBehavior, ActiveModelTrait, ActiveValue::Set, EntityTrait, IntoActiveModel};
 use uuid::Uuid;
 
@@ -124,6 +125,29 @@ impl TestApp {
             version: Set(1),
         })
         .await;
+    }
+
+    /// A new need reported by the public in `territory`, assigned to `group`, inserted directly.
+    pub async fn need_row(&self, territory: Option<Uuid>, group: Option<Uuid>) -> Uuid {
+        let (id, now) = (Uuid::now_v7(), Utc::now());
+        self.insert(need::ActiveModel {
+            id: Set(id),
+            title: Set("Chybí odlehčovací služba".into()),
+            description: Set(String::new()),
+            territory_id: Set(territory),
+            author_name: Set("Občanka".into()),
+            author_email: Set(Some("obcanka@example.cz".into())),
+            source: Set(NeedSource::Public),
+            working_group_id: Set(group),
+            status: Set(NeedStatus::New),
+            response: Set(None),
+            duplicate_of: Set(None),
+            created_at: Set(now),
+            updated_at: Set(now),
+            version: Set(1),
+        })
+        .await;
+        id
     }
 
     /// A scheduled meeting of `group`, three days ahead, inserted directly.
