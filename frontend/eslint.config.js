@@ -42,7 +42,8 @@ const FEATURES = {
   goals: ['plans', 'working-groups', 'consultation'],
   measures: ['goals', 'plans', 'working-groups', 'consultation', 'services'],
   versions: ['plans'],
-  'plan-page': ['plans', 'working-groups', 'consultation', 'versions'],
+  needs: ['territories', 'working-groups', 'measures'],
+  'plan-page': ['plans', 'working-groups', 'consultation', 'versions', 'needs'],
   'territory-page': ['territories', 'plans', 'working-groups', 'meetings', 'services'],
 };
 

@@ -80,6 +80,9 @@ export function Layout() {
             <li>
               <NavLink to="/services">{t('nav.services')}</NavLink>
             </li>
+            <li>
+              <NavLink to="/needs">{t('nav.needs')}</NavLink>
+            </li>
             {user && (
               <li>
                 <NavLink to="/account/api-keys">{t('nav.apiKeys')}</NavLink>

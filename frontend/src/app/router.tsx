@@ -35,6 +35,9 @@ const CataloguePage = page(() => import('../features/services/routes/CataloguePa
 const ServicePage = page(() => import('../features/services/routes/ServicePage'), 'ServicePage');
 const OrganizationPage = page(() => import('../features/services/routes/OrganizationPage'), 'OrganizationPage');
 const UsersPage = page(() => import('../features/users/routes/UsersPage'), 'UsersPage');
+const NeedsPage = page(() => import('../features/needs/routes/NeedsPage'), 'NeedsPage');
+const NeedReportPage = page(() => import('../features/needs/routes/NeedReportPage'), 'NeedReportPage');
+const NeedPage = page(() => import('../features/needs/routes/NeedPage'), 'NeedPage');
 const NotFoundPage = page(() => import('../components/NotFoundPage'), 'NotFoundPage');
 
 export const router = createBrowserRouter([
@@ -66,6 +69,9 @@ export const router = createBrowserRouter([
           { path: 'meetings/:meetingId', element: <MeetingPage /> },
           { path: 'meetings/:meetingId/edit', element: <MeetingFormPage /> },
           { path: 'meetings/:meetingId/record', element: <MeetingRecordPage /> },
+          { path: 'needs', element: <NeedsPage /> },
+          { path: 'needs/new', element: <NeedReportPage /> },
+          { path: 'needs/:needId', element: <NeedPage /> },
           { path: 'territories/:territoryId', element: <TerritoryPage /> },
           { path: 'services', element: <CataloguePage /> },
           { path: 'services/:serviceId', element: <ServicePage /> },

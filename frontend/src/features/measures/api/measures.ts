@@ -1,6 +1,7 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { api, ifMatch, type Schemas } from '../../../lib/api/client';
 import { useWrite } from '../../../lib/api/mutation';
+import { fetchAll } from '../../../lib/api/pages';
 import { unwrap } from '../../../lib/api/problem';
 import { invalidatePlans } from '../../plans/api/plans';
 import { invalidateServices } from '../../services/api/services';
@@ -20,6 +21,7 @@ export const measureKeys = {
   all: ['measures'] as const,
   detail: (id: string) => [...measureKeys.all, 'detail', id] as const,
   updates: (id: string) => [...measureKeys.all, 'updates', id] as const,
+  ofTerritory: (territoryId: string) => [...measureKeys.all, 'territory', territoryId] as const,
 };
 
 export const measureQuery = (id: string) =>
@@ -28,14 +30,25 @@ export const measureQuery = (id: string) =>
     queryFn: () => unwrap(api.GET('/api/v1/measures/{id}', { params: { path: { id } } })),
   });
 
+/** The measures of the plans of a territory and of every territory below it (of every plan: ''), that the caller may see. */
+export const territoryMeasuresQuery = (territoryId: string) =>
+  queryOptions({
+    queryKey: measureKeys.ofTerritory(territoryId),
+    queryFn: () =>
+      fetchAll((query) =>
+        unwrap(api.GET('/api/v1/measures', { params: { query: { ...query, ...(territoryId ? { territory_id: territoryId } : {}) } } })),
+      ),
+  });
+
 export const measureUpdatesQuery = (id: string) =>
   queryOptions({
     queryKey: measureKeys.updates(id),
     queryFn: () => unwrap(api.GET('/api/v1/measures/{id}/updates', { params: { path: { id } } })),
   });
 
-/** A measure's change shows on its page, in its plan (tree, progress, document) and on the services and organizations it names. */
-const invalidateMeasures = (queryClient: QueryClient) =>
+/** A measure's change shows on its page, in its plan (tree, progress, document) and on the services and
+ * organizations it names; so does a change of the needs it answers. */
+export const invalidateMeasures = (queryClient: QueryClient) =>
   Promise.all([queryClient.invalidateQueries({ queryKey: measureKeys.all }), invalidatePlans(queryClient), invalidateServices(queryClient)]);
 
 /** Adds a measure to goal `goalId`, or saves `measure` when given (after approval only its implementation fields). */

@@ -114,6 +114,18 @@ export function MeasurePage() {
             <h2 id="measure-services">{t('measure.services')}</h2>
             <LinkedServices ids={m.service_ids} empty={t('measure.noServices')} />
           </section>
+          {m.needs.length > 0 && (
+            <section aria-labelledby="answers-needs">
+              <h2 id="answers-needs">{t('measure.answersNeeds')}</h2>
+              <ul className="plain-list">
+                {m.needs.map((n) => (
+                  <li key={n.id}>
+                    <Link to={`/needs/${n.id}`}>{n.title}</Link> <StatusTag kind="need" value={n.status} />
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
           {m.implementation_note && (
             <section aria-labelledby="impl-note">
               <h2 id="impl-note">{t('measure.fields.implementationNote')}</h2>

@@ -13,6 +13,7 @@ import { useLeadership } from '../../working-groups/api/leadership';
 import { planHistoryQuery, planTreeQuery } from '../../plans/api/plans';
 import { LifecycleControl } from '../components/LifecycleControl';
 import { PlanDocument } from '../../plans/components/PlanDocument';
+import { PlanNeeds } from '../components/PlanNeeds';
 import { PlanTree } from '../components/PlanTree';
 import { PlanVersions } from '../../versions/components/PlanVersions';
 
@@ -78,6 +79,7 @@ export function PlanPage() {
               <h2 id="goals">{t('plan.goalsAndMeasures')}</h2>
               <PlanTree goals={goals} canEdit={canEditGoal} commentable={plan.consultation_open} />
             </section>
+            <PlanNeeds territoryId={plan.territory_id ?? ''} />
             <PlanDocument plan={plan} />
             {staff && <LifecycleControl plan={plan} />}
             {history.data && history.data.items.length > 0 && (
