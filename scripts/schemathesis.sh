@@ -27,7 +27,7 @@ port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0));
 base="http://127.0.0.1:$port/api/v1"
 
 step "schemathesis: starting the server on 127.0.0.1:$port (SQLite, demo data)"
-# Generous abuse limits, so generated sign-ins, comments and writes reach the handlers rather than a 429
+# Generous abuse limits, so generated sign-ins, comments, needs and writes reach the handlers rather than a 429
 # (a 429 is documented where it can come, and would pass, but would check less).
 SPOLUPLAN_DEMO=1 \
   DATABASE_URL="sqlite://$work/st.db?mode=rwc" \
@@ -36,6 +36,7 @@ SPOLUPLAN_DEMO=1 \
   SPOLUPLAN_LOGIN_FAILURES_PER_ACCOUNT=100000 \
   SPOLUPLAN_LOGIN_FAILURES_PER_ADDRESS=100000 \
   SPOLUPLAN_ANONYMOUS_COMMENTS_PER_ADDRESS=100000 \
+  SPOLUPLAN_ANONYMOUS_NEEDS_PER_ADDRESS=100000 \
   SPOLUPLAN_WRITES_PER_ACCOUNT=100000 \
   RUST_LOG=warn \
   "$binary" serve --init >"$work/server.log" 2>&1 &
