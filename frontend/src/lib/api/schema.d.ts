@@ -713,6 +713,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One measure, with the needs it answers. */
         get: operations["get_measure"];
         put?: never;
         post?: never;
@@ -1115,6 +1116,52 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/needs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Needs (public), newest first. The reporter's e-mail only for those who review the need. */
+        get: operations["list_needs"];
+        put?: never;
+        /**
+         * Report a need: anyone, anonymously with a name (429 when one address reports too many); 422
+         *     names each field, and each reference that points nowhere. `source` other than `public` and
+         *     `working_group_id` only from coordinators where the need lies and leaders of that group (403).
+         */
+        post: operations["create_need"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/needs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One need (public). */
+        get: operations["get_need"];
+        put?: never;
+        post?: never;
+        /** Delete a need (coordinators where it lies); 409 `in_use` while needs are marked duplicates of it. */
+        delete: operations["delete_need"];
+        options?: never;
+        head?: never;
+        /**
+         * Review a need (coordinators where it lies, leaders of its working group): status, answer,
+         *     group, measures; coordinators also correct the report. 422 `duplicate_of` when a duplicate
+         *     points nowhere, to itself or to another duplicate; 422 `response` when a need not addressed
+         *     says not why.
+         */
+        patch: operations["update_need"];
         trace?: never;
     };
     "/api/v1/audit": {
@@ -1737,6 +1784,11 @@ export interface components {
             /** Format: int32 */
             position?: number | null;
         };
+        /** @description One measure as `GET` answers it: with the needs it answers ("odpovídá na potřeby"). */
+        MeasureDetail: components["schemas"]["Measure"] & {
+            /** @description The needs this measure answers, in the order they were reported (linked from the need's side). */
+            needs: components["schemas"]["NeedRef"][];
+        };
         MeasurePage: {
             items: components["schemas"]["Measure"][];
             /** @description Pass as `cursor` to get the next page; null on the last page. */
@@ -1944,6 +1996,123 @@ export interface components {
          * @enum {string}
          */
         MemberRole: "leader" | "member";
+        Need: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            description: string;
+            /** Format: uuid */
+            territory_id?: string | null;
+            target_group_codes: string[];
+            author_name: string;
+            /** @description Only for those who review the need (coordinators where it lies, leaders of its group). */
+            author_email?: string | null;
+            source: components["schemas"]["NeedSource"];
+            /** Format: uuid */
+            working_group_id?: string | null;
+            status: components["schemas"]["NeedStatus"];
+            /** @description The public answer. */
+            response?: string | null;
+            /**
+             * Format: uuid
+             * @description The need this one duplicates (status `duplicate`).
+             */
+            duplicate_of?: string | null;
+            /** @description The measures that answer it, of the plans the caller may see, in the order given. */
+            measure_ids: string[];
+            /** @description The same measures with their codes and titles, for showing them. */
+            measures: components["schemas"]["MeasureRef"][];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
+        };
+        NeedCreate: {
+            /** @description What is lacking, in a line: e.g. "Chybí odlehčovací služba pro rodiny pečující o seniory". */
+            title: string;
+            /** @description Whom it concerns, where, since when. */
+            description?: string;
+            /**
+             * Format: uuid
+             * @description Where the need is; none: the whole installation's.
+             */
+            territory_id?: string | null;
+            /** @description Codes of `/target-groups`. */
+            target_group_codes?: string[];
+            /**
+             * @description Required from anonymous reporters; a signed-in caller reports under their account's name
+             *     unless they give one (staff recording a need heard at a meeting, say).
+             */
+            author_name?: string | null;
+            /**
+             * @description Optional, so that the working group can ask back; never shown publicly: only those who
+             *     review the need see it.
+             */
+            author_email?: string | null;
+            source?: components["schemas"]["NeedSource"] | null;
+            /**
+             * Format: uuid
+             * @description The working group that is to review it.
+             */
+            working_group_id?: string | null;
+        };
+        NeedPage: {
+            items: components["schemas"]["Need"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
+         * @description A review (status, answer, group, measures) by coordinators where the need lies and leaders of
+         *     its working group; corrections of the report itself (title, description, territory, target
+         *     groups, source) by those coordinators only.
+         */
+        NeedPatch: {
+            title?: string | null;
+            description?: string | null;
+            /** Format: uuid */
+            territory_id?: string | null;
+            /** @description Replaces the target groups. */
+            target_group_codes?: string[] | null;
+            source?: components["schemas"]["NeedSource"] | null;
+            /**
+             * Format: uuid
+             * @description null: no group reviews it (yet).
+             */
+            working_group_id?: string | null;
+            status?: components["schemas"]["NeedStatus"] | null;
+            /** @description The public answer; null or blank: none. */
+            response?: string | null;
+            /**
+             * Format: uuid
+             * @description The need this one duplicates: another need, itself no duplicate. Only with status `duplicate`
+             *     (set it in the same request); leaving that status clears it.
+             */
+            duplicate_of?: string | null;
+            /** @description Replaces the measures that answer the need: each of a plan the caller may see, each once. */
+            measure_ids?: string[] | null;
+        };
+        /** @description A need as a measure lists it. */
+        NeedRef: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            status: components["schemas"]["NeedStatus"];
+        };
+        /**
+         * @description Where a need (potřeba) was heard: reported by the public, by service users, by providers or
+         *     the commissioner, or found by a survey or an analysis. The public's reports are `public`;
+         *     only staff record the others.
+         * @enum {string}
+         */
+        NeedSource: "public" | "user" | "provider" | "commissioner" | "survey" | "analysis";
+        /**
+         * @description Where a need is in its review: new, in review by a working group, addressed (by measures),
+         *     not addressed (the answer says why), or a duplicate of another need (`duplicate_of`).
+         * @enum {string}
+         */
+        NeedStatus: "new" | "in_review" | "addressed" | "not_addressed" | "duplicate";
         /**
          * @description The network of social services at a glance (síť sociálních služeb): per territory served and
          *     kind of service, how many services are provided today and with what capacity.
@@ -4905,7 +5074,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Measure"];
+                    "application/json": components["schemas"]["MeasureDetail"];
                 };
             };
             400: components["responses"]["400"];
@@ -6185,6 +6354,178 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["429"];
+            503: components["responses"]["503"];
+        };
+    };
+    list_needs: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["NeedStatus"];
+                /** @description Needs of this territory and of every territory below it. */
+                territory_id?: string;
+                /** @description Needs concerning this target group (a code of `/target-groups`). */
+                target_group_code?: string;
+                /** @description Needs assigned to this working group. */
+                working_group_id?: string;
+                /** @description Needs this measure answers. */
+                measure_id?: string;
+                /** @description Page size, 1 to 200 (default 50). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NeedPage"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            422: components["responses"]["422"];
+            503: components["responses"]["503"];
+        };
+    };
+    create_need: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NeedCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Need"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            408: components["responses"]["408"];
+            409: components["responses"]["409"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            503: components["responses"]["503"];
+        };
+    };
+    get_need: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Need"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            503: components["responses"]["503"];
+        };
+    };
+    delete_need: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The resource's `ETag` as read (`"3"`, or `*` for any version); 412 when it is stale. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            412: components["responses"]["412"];
+            429: components["responses"]["429"];
+            503: components["responses"]["503"];
+        };
+    };
+    update_need: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The resource's `ETag` as read (`"3"`, or `*` for any version); 412 when it is stale. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NeedPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Need"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            408: components["responses"]["408"];
+            409: components["responses"]["409"];
+            412: components["responses"]["412"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
             429: components["responses"]["429"];
             503: components["responses"]["503"];
         };
