@@ -21,6 +21,7 @@ while [ $# -gt 0 ]; do
 done
 
 bench_database "$database" rpss
+server=""  # no server: bench_cleanup stops one only when it runs
 trap bench_cleanup EXIT
 step "Writing a register file of $services services"
 python3 bench/rpss_file.py "$work/rpss.json" --services "$services"
