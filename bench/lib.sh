@@ -38,3 +38,18 @@ bench_cleanup() {
   if [ "$bench_kind" = postgres ]; then psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $bench_dbname" postgres || true; fi
   rm -rf "$work"
 }
+
+# measure WRK-ARGS…: runs wrk (-t2 -c16 for $duration seconds) and prints "requests/s p99_ms non-2xx".
+measure() {
+  local out
+  out=$(wrk --latency -t2 -c16 -d"${duration}s" "$@" 2>&1)
+  python3 - "$out" <<'PY'
+import re, sys
+out = sys.argv[1]
+rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+m = re.search(r"99%\s+([\d.]+)(us|ms|s)", out)
+p99 = float(m.group(1)) * {"us": 0.001, "ms": 1, "s": 1000}[m.group(2)]
+non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+print(f"{rps:.0f} {p99:.2f} {non2xx.group(1) if non2xx else 0}")
+PY
+}

@@ -33,21 +33,6 @@ mkdir -p bench/results
 report="bench/results/$(date -u +%Y%m%dT%H%M%SZ)-$database.md"
 rss() { awk '/VmRSS/ {print int($2/1024)}' "/proc/$server/status"; }
 
-# Runs wrk and prints "requests/s p99_ms".
-measure() {
-  local out
-  out=$(wrk --latency -t2 -c16 -d"${duration}s" "$@" 2>&1)
-  python3 - "$out" <<'PY'
-import re, sys
-out = sys.argv[1]
-rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-m = re.search(r"99%\s+([\d.]+)(us|ms|s)", out)
-p99 = float(m.group(1)) * {"us": 0.001, "ms": 1, "s": 1000}[m.group(2)]
-non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-print(f"{rps:.0f} {p99:.2f} {non2xx.group(1) if non2xx else 0}")
-PY
-}
-
 {
   echo "# Spoluplán benchmark ($database, ${duration}s per row, wrk -t2 -c16, $(date -u +%FT%TZ))"
   echo

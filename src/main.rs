@@ -70,6 +70,12 @@ enum Seed {
         #[arg(long, default_value_t = 20)]
         comments: usize,
     },
+    /// A closed survey with public results and N generated responses, in the first territory
+    /// (load the demo first); prints its id.
+    Survey {
+        #[arg(long, default_value_t = 10_000)]
+        responses: usize,
+    },
 }
 
 #[tokio::main]
@@ -116,6 +122,10 @@ async fn main() -> anyhow::Result<()> {
                     let size = api::seed::synthetic::Size { plans, goals_per_plan, measures_per_goal, comments_per_plan: comments };
                     let ids = api::seed::synthetic::load(&db, size).await.map_err(|e| anyhow::anyhow!("{e}"))?;
                     println!("{} synthetic plans loaded", ids.len());
+                }
+                Seed::Survey { responses } => {
+                    let id = api::seed::surveys::load(&db, responses).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+                    println!("{id}");
                 }
             }
         }

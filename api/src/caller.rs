@@ -102,6 +102,9 @@ pub enum Action {
         group: Option<Uuid>,
         place: Place,
     },
+    /// Create, edit, open, close and delete a survey, read its responses and its results before
+    /// they are public, and enter paper or interview responses, placed in the survey's territory.
+    ManageSurveys(Place),
     /// Manage one's own API keys, profile and password (a session, not a key).
     SelfService,
 }
@@ -206,7 +209,8 @@ pub fn authorize(caller: &Caller, action: Action) -> ApiResult<()> {
         | Action::ManageGroups(place)
         | Action::ModerateComments(place)
         | Action::ManageServices(place)
-        | Action::ManageNeeds(place) => caller.coordinates(place),
+        | Action::ManageNeeds(place)
+        | Action::ManageSurveys(place) => caller.coordinates(place),
         Action::ReviewNeed { group, place } => caller.coordinates(place) || group.is_some_and(|g| caller.leads(g)),
         Action::EditPlanContent { group, plan_status, place } => {
             caller.coordinates(place) || (group.is_some_and(|g| caller.leads(g)) && !crate::lifecycle::is_frozen(plan_status))
@@ -261,7 +265,8 @@ impl Action {
             | Self::ManageGroups(place)
             | Self::ModerateComments(place)
             | Self::ManageServices(place)
-            | Self::ManageNeeds(place) => Some(place),
+            | Self::ManageNeeds(place)
+            | Self::ManageSurveys(place) => Some(place),
             Self::EditPlanContent { place, .. } | Self::ManageGroup { place, .. } | Self::ReviewNeed { place, .. } => Some(place),
             Self::ManageUsers | Self::ReadAudit | Self::ManageNetwork | Self::ImportRegister | Self::SelfService => None,
         }

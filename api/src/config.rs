@@ -74,6 +74,9 @@ pub struct Limits {
     /// Needs one client address may report anonymously per `need_window`.
     pub anonymous_needs_per_address: u32,
     pub need_window: Duration,
+    /// Anonymous survey responses per client address in `survey_response_window`.
+    pub anonymous_survey_responses_per_address: u32,
+    pub survey_response_window: Duration,
     /// Writes (any method but GET and HEAD) one account may make per `write_window`, by session
     /// or API key alike.
     pub writes_per_account: u32,
@@ -102,6 +105,8 @@ impl Default for Limits {
             comment_window: Duration::from_secs(10 * 60),
             anonymous_needs_per_address: 5,
             need_window: Duration::from_secs(3600),
+            anonymous_survey_responses_per_address: 30,
+            survey_response_window: Duration::from_secs(10 * 60),
             writes_per_account: 120,
             write_window: Duration::from_secs(60),
             password_resets_per_account: 3,
@@ -196,6 +201,8 @@ impl Config {
         }
         if let Some(v) = var("SPOLUPLAN_ANONYMOUS_NEEDS_PER_ADDRESS") {
             limits.anonymous_needs_per_address = v.parse().context("SPOLUPLAN_ANONYMOUS_NEEDS_PER_ADDRESS")?;
+        if let Some(v) = var("SPOLUPLAN_ANONYMOUS_SURVEY_RESPONSES_PER_ADDRESS") {
+            limits.anonymous_survey_responses_per_address = v.parse().context("SPOLUPLAN_ANONYMOUS_SURVEY_RESPONSES_PER_ADDRESS")?;
         }
         if let Some(v) = var("SPOLUPLAN_WRITES_PER_ACCOUNT") {
             limits.writes_per_account = v.parse().context("SPOLUPLAN_WRITES_PER_ACCOUNT")?;

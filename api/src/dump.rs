@@ -19,8 +19,8 @@ use anyhow::{Context, anyhow, bail, ensure};
 use chrono::{DateTime, Utc};
 use entity::{
     api_key, audit_event, comment, email_change, goal, measure, measure_link, measure_update, meeting, need, need_link, organization,
-    outbox, password_reset, plan, plan_status_change, plan_version, refresh_token, service, service_link, target_group, territory,
-    territory_coordinator, user, working_group, working_group_member,
+    outbox, password_reset, plan, plan_status_change, plan_version, refresh_token, service, service_link, survey, survey_link, target_group,
+    territory, territory_coordinator, user, working_group, working_group_member,
 };
 use futures_util::future::BoxFuture;
 use migration::{Migrator, MigratorTrait};
@@ -77,6 +77,11 @@ static TABLES: &[&dyn Table] = &[
     &Rows::<need::Entity>::nested("duplicate_of"),
     &Rows::<need_link::target_group::Entity>::flat(),
     &Rows::<need_link::measure::Entity>::flat(),
+    &Rows::<survey::Entity>::flat(),
+    &Rows::<survey_link::target_group::Entity>::flat(),
+    &Rows::<survey_link::question::Entity>::flat(),
+    &Rows::<survey_link::response::Entity>::flat(),
+    &Rows::<survey_link::answer::Entity>::flat(),
     &Rows::<comment::Entity>::nested("parent_id"),
     &Rows::<audit_event::Entity>::flat(),
     &Rows::<outbox::Entity>::flat(),

@@ -54,7 +54,8 @@ pub enum ConflictCode {
     Duplicate,
     /// The plan cannot make this lifecycle move from where it is.
     Lifecycle,
-    /// Texts, goals and measures are frozen since the plan's approval.
+    /// Texts, goals and measures are frozen since the plan's approval; a survey's questions since
+    /// its first response.
     Frozen,
     /// The plan is archived; nothing in it changes.
     Archived,
@@ -70,6 +71,8 @@ pub enum ConflictCode {
     NotSettleable,
     /// Refers to a record that does not exist, or is still referred to.
     Reference,
+    /// The survey takes no responses: it is a draft, not open yet, or closed.
+    SurveyClosed,
 }
 
 /// One invalid field of a request.

@@ -45,6 +45,7 @@ pub mod service_kinds;
 pub mod services;
 pub mod state;
 pub mod store;
+pub mod surveys;
 pub mod target_groups;
 pub mod telemetry;
 pub mod territories;
@@ -89,6 +90,7 @@ fn routes(cfg: &mut ServiceConfig) {
     services::routes::configure(cfg);
     register_import::routes::configure(cfg);
     needs::routes::configure(cfg);
+    surveys::routes::configure(cfg);
     audit::routes::configure(cfg);
 }
 

@@ -141,6 +141,18 @@ string_enum!(
     /// Where a need is in its review: new, in review by a working group, addressed (by measures),
     /// not addressed (the answer says why), or a duplicate of another need (`duplicate_of`).
     NeedStatus { New = "new", InReview = "in_review", Addressed = "addressed", NotAddressed = "not_addressed", Duplicate = "duplicate" }
+    /// Where a survey (dotazníkové šetření) is: being built, taking responses, or closed.
+    SurveyStatus { Draft = "draft", Open = "open", Closed = "closed" }
+);
+string_enum!(
+    /// What a survey question asks for: one option, several options, a point on a scale, a number,
+    /// or a free text.
+    QuestionKind { SingleChoice = "single_choice", MultipleChoice = "multiple_choice", Scale = "scale", Number = "number", Text = "text" }
+);
+string_enum!(
+    /// How a survey response came in: on the web, or entered by staff from a paper questionnaire
+    /// or an interview.
+    ResponseChannel { Web = "web", Paper = "paper", Interview = "interview" }
 );
 
 #[cfg(test)]
@@ -179,5 +191,8 @@ mod tests {
         check::<CapacityUnit>(CapacityUnit::as_str);
         check::<NeedSource>(NeedSource::as_str);
         check::<NeedStatus>(NeedStatus::as_str);
+        check::<SurveyStatus>(SurveyStatus::as_str);
+        check::<QuestionKind>(QuestionKind::as_str);
+        check::<ResponseChannel>(ResponseChannel::as_str);
     }
 }

@@ -25,6 +25,8 @@ pub mod refresh_token;
 pub mod service;
 pub mod service_kind;
 pub mod service_link;
+pub mod survey;
+pub mod survey_link;
 pub mod target_group;
 pub mod territory;
 pub mod territory_coordinator;

@@ -15,6 +15,7 @@ mod m20261230_000001_outbox;
 mod m20261230_000002_password_resets;
 mod m20261230_000003_email_changes;
 mod m20261231_000010_needs;
+mod m20261231_000020_surveys;
 mod tables;
 
 pub use m20261212_000001_territory_paths::fill_territory_paths;
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261230_000002_password_resets::Migration),
             Box::new(m20261230_000003_email_changes::Migration),
             Box::new(m20261231_000010_needs::Migration),
+            Box::new(m20261231_000020_surveys::Migration),
         ]
     }
 }

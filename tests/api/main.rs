@@ -26,6 +26,7 @@ mod register_import;
 mod schema;
 mod seed;
 mod services;
+mod surveys;
 mod territories;
 mod territory_links;
 mod territory_scope;

@@ -92,6 +92,9 @@ struct World {
     service: Uuid,
     /// A need in `territory`, assigned to `group`.
     need: Uuid,
+    /// An open survey in `territory`, and its two required questions.
+    survey: String,
+    survey_questions: Vec<String>,
     /// The coordinator assigned to `territory`.
     assigned: TestUser,
     /// The coordinator of the neighbouring ORP.
@@ -246,6 +249,7 @@ async fn world(app: &TestApp) -> World {
     let service = app.service_row(organization).await;
     app.serves(service, territory).await;
     let need = app.need_row(Some(territory), Some(group)).await;
+    let (survey, survey_questions) = app.open_survey(&app.coordinator().await.token, territory).await;
     let (member_key, _) = insert_key(app, member.id, vec![Scope::Read]).await;
     let (_, read_key) = insert_key(app, coordinator.id, vec![Scope::Read]).await;
     let (_, write_key) = insert_key(app, coordinator.id, vec![Scope::Read, Scope::Write]).await;
@@ -264,6 +268,8 @@ async fn world(app: &TestApp) -> World {
         organization,
         service,
         need,
+        survey,
+        survey_questions,
         assigned,
         neighbour,
         regional,
@@ -309,6 +315,7 @@ impl World {
             "organizations" => self.organization,
             "services" => self.service,
             "needs" => self.need,
+            "surveys" => self.survey.parse().unwrap(),
             _ => Uuid::nil(),
         };
         // The user of a territory's path is its coordinator; of a group's, its member.
@@ -401,6 +408,12 @@ fn revoking_a_key(who: Who) -> u16 {
         Who::Member | Who::Admin => 204,
         _ => 404,
     }
+}
+
+/// `POST /surveys/{id}/responses` to the open survey: anyone answers on the web (the read key
+/// may not write).
+fn answering_a_survey(who: Who) -> u16 {
+    if who == Who::ReadKey { 403 } else { 201 }
 }
 
 fn new_meeting(_: &World) -> Value {
@@ -554,6 +567,22 @@ fn rules() -> Vec<Rule> {
         get("/needs/{id}", Public),
         patch("/needs/{id}", Leader, |_| json!({"status": "in_review", "response": "Projednáme na příští schůzce."})),
         delete("/needs/{id}", Staff, 204),
+        // Surveys: public to read and answer while open; managed where their territory is. The
+        // survey is open and unanswered, so it may be deleted; its results are not public yet.
+        get("/surveys", Public),
+        post("/surveys", Staff, 201, |w| json!({"title": "Dotazník", "territory_id": w.territory})),
+        get("/surveys/{id}", Public),
+        patch("/surveys/{id}", Staff, |_| json!({"description": "Popis"})),
+        delete("/surveys/{id}", Staff, 204),
+        post("/surveys/{id}/status", Staff, 200, |_| json!({"status": "closed"})),
+        post(
+            "/surveys/{id}/responses",
+            Custom(answering_a_survey),
+            201,
+            |w| json!({"answers": [{"question_id": w.survey_questions[0], "option_indexes": [0]}, {"question_id": w.survey_questions[1], "option_indexes": [1]}]}),
+        ),
+        get("/surveys/{id}/responses", Staff),
+        get("/surveys/{id}/results", Staff),
     ]
 }
 

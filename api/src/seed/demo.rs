@@ -1064,7 +1064,10 @@ async fn build(b: &Builder<'_>) -> ApiResult<()> {
 
     let places = (&ostrava_city, &krumlov_orp, &turnovsko, &bustehrad);
     needs(b, places, (ov_seniors, ps1, ps3, committee), (ov_m1, ck_m1)).await?;
-    network(b, &ostrava_city, &krumlov_orp, &turnovsko, &bustehrad).await
+    network(b, &ostrava_city, &krumlov_orp, &turnovsko, &bustehrad).await?;
+    // The needs analysis behind the Krumlov plan: a closed survey with public results.
+    super::surveys::demo(b.txn, krumlov_orp.id, krumlov).await?;
+    Ok(())
 }
 
 /// A need of the demo: where, for whom, who reported it and how far its review has come.
