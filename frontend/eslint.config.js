@@ -43,7 +43,8 @@ const FEATURES = {
   measures: ['goals', 'plans', 'working-groups', 'consultation', 'services'],
   versions: ['plans'],
   needs: ['territories', 'working-groups', 'measures'],
-  'plan-page': ['plans', 'working-groups', 'consultation', 'versions', 'needs'],
+  surveys: ['territories', 'plans'],
+  'plan-page': ['plans', 'working-groups', 'consultation', 'versions', 'needs', 'surveys'],
   'territory-page': ['territories', 'plans', 'working-groups', 'meetings', 'services'],
 };
 

@@ -82,6 +82,7 @@ export function Layout() {
             </li>
             <li>
               <NavLink to="/needs">{t('nav.needs')}</NavLink>
+              <NavLink to="/surveys">{t('nav.surveys')}</NavLink>
             </li>
             {user && (
               <li>

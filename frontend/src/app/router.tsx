@@ -38,6 +38,10 @@ const UsersPage = page(() => import('../features/users/routes/UsersPage'), 'User
 const NeedsPage = page(() => import('../features/needs/routes/NeedsPage'), 'NeedsPage');
 const NeedReportPage = page(() => import('../features/needs/routes/NeedReportPage'), 'NeedReportPage');
 const NeedPage = page(() => import('../features/needs/routes/NeedPage'), 'NeedPage');
+const SurveysPage = page(() => import('../features/surveys/routes/SurveysPage'), 'SurveysPage');
+const SurveyPage = page(() => import('../features/surveys/routes/SurveyPage'), 'SurveyPage');
+const SurveyFormPage = page(() => import('../features/surveys/routes/SurveyFormPage'), 'SurveyFormPage');
+const SurveyResultsPage = page(() => import('../features/surveys/routes/SurveyResultsPage'), 'SurveyResultsPage');
 const NotFoundPage = page(() => import('../components/NotFoundPage'), 'NotFoundPage');
 
 export const router = createBrowserRouter([
@@ -76,6 +80,11 @@ export const router = createBrowserRouter([
           { path: 'services', element: <CataloguePage /> },
           { path: 'services/:serviceId', element: <ServicePage /> },
           { path: 'organizations/:organizationId', element: <OrganizationPage /> },
+          { path: 'surveys', element: <SurveysPage /> },
+          { path: 'surveys/new', element: <SurveyFormPage /> },
+          { path: 'surveys/:surveyId', element: <SurveyPage /> },
+          { path: 'surveys/:surveyId/edit', element: <SurveyFormPage /> },
+          { path: 'surveys/:surveyId/results', element: <SurveyResultsPage /> },
           { path: 'sign-in', element: <SignInPage /> },
           { path: 'forgot-password', element: <ForgotPasswordPage /> },
           { path: 'reset-password', element: <ResetPasswordPage /> },

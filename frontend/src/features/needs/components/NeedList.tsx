@@ -8,12 +8,12 @@ import { targetGroupNames, targetGroupsQuery } from '../../../lib/api/targetGrou
 import { territoriesQuery } from '../../territories/api/territories';
 import type { Need } from '../api/needs';
 
-export function NeedList({ needs, empty, level = 2 }: { needs: Need[]; empty: string; level?: 2 | 3 }) {
+export function NeedList({ needs, empty, level = 2 }: { needs: Need[]; empty: string; level?: 2 | 3 | 4 }) {
   const { t, formatDate } = useI18n();
   const groups = useQuery(targetGroupsQuery()).data ?? [];
   const territories = useQuery(territoriesQuery()).data ?? [];
   const territoryName = (id: string | null | undefined) => territories.find((x) => x.id === id)?.name;
-  const Heading = level === 2 ? 'h2' : 'h3';
+  const Heading = (['h2', 'h3', 'h4'] as const)[level - 2]!;
   if (needs.length === 0) return <p>{empty}</p>;
   return (
     <ul className="card-list">

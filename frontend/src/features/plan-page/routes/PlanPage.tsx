@@ -16,6 +16,7 @@ import { PlanDocument } from '../../plans/components/PlanDocument';
 import { PlanNeeds } from '../components/PlanNeeds';
 import { PlanTree } from '../components/PlanTree';
 import { PlanVersions } from '../../versions/components/PlanVersions';
+import { PlanSurveys } from '../../surveys/components/PlanSurveys';
 
 export function PlanPage() {
   const { planId = '' } = useParams();
@@ -79,7 +80,9 @@ export function PlanPage() {
               <h2 id="goals">{t('plan.goalsAndMeasures')}</h2>
               <PlanTree goals={goals} canEdit={canEditGoal} commentable={plan.consultation_open} />
             </section>
-            <PlanNeeds territoryId={plan.territory_id ?? ''} />
+            <PlanNeeds territoryId={plan.territory_id ?? ''}>
+              <PlanSurveys planId={plan.id} staff={staff} />
+            </PlanNeeds>
             <PlanDocument plan={plan} />
             {staff && <LifecycleControl plan={plan} />}
             {history.data && history.data.items.length > 0 && (
