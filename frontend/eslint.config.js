@@ -21,7 +21,8 @@ import tseslint from 'typescript-eslint';
  *   goals                          plans, working-groups (the group a goal belongs to), consultation
  *   measures                       goals, plans, working-groups, consultation, services (the services and organizations a measure names)
  *   versions                       plans (a plan's versions and what changed between them)
- *   plan-page                      plans, working-groups, consultation, versions (the plan page puts them together)
+ *   surveys                        territories (where a survey lies), plans (the plan whose needs analysis it is)
+ *   plan-page                      plans, working-groups, consultation, versions, surveys (the plan page puts them together)
  *   territory-page                 territories, plans, working-groups, meetings, services (the territory page)
  *
  * The shared layer (lib, components, i18n) imports no feature; app (the shell and the router) sits

@@ -5,7 +5,6 @@ import { useI18n } from '../../../i18n';
 import type { QuestionResult } from '../api/surveys';
 
 const BAR_HEIGHT = 22;
-const LABEL_WIDTH = 0;
 const CHART_WIDTH = 320;
 
 /** Horizontal bars, one an option, their length the share of the question's respondents. */
@@ -26,11 +25,11 @@ function Bars({ result }: { result: QuestionResult }) {
         const width = Math.round(((CHART_WIDTH - 60) * count) / most);
         return (
           <g key={i}>
-            <text x={LABEL_WIDTH} y={y + 14} className="result-chart-label">
+            <text x={0} y={y + 14} className="result-chart-label">
               {result.options[i]}
             </text>
-            <rect x={LABEL_WIDTH} y={y + 18} width={Math.max(width, 1)} height={BAR_HEIGHT - 6} className="result-chart-bar" />
-            <text x={LABEL_WIDTH + width + 6} y={y + 32} className="result-chart-value">
+            <rect x={0} y={y + 18} width={Math.max(width, 1)} height={BAR_HEIGHT - 6} className="result-chart-bar" />
+            <text x={width + 6} y={y + 32} className="result-chart-value">
               {count}
             </text>
           </g>
