@@ -201,6 +201,7 @@ impl Config {
         }
         if let Some(v) = var("SPOLUPLAN_ANONYMOUS_NEEDS_PER_ADDRESS") {
             limits.anonymous_needs_per_address = v.parse().context("SPOLUPLAN_ANONYMOUS_NEEDS_PER_ADDRESS")?;
+        }
         if let Some(v) = var("SPOLUPLAN_ANONYMOUS_SURVEY_RESPONSES_PER_ADDRESS") {
             limits.anonymous_survey_responses_per_address = v.parse().context("SPOLUPLAN_ANONYMOUS_SURVEY_RESPONSES_PER_ADDRESS")?;
         }

@@ -19,8 +19,8 @@ use anyhow::{Context, anyhow, bail, ensure};
 use chrono::{DateTime, Utc};
 use entity::{
     api_key, audit_event, comment, email_change, goal, measure, measure_link, measure_update, meeting, need, need_link, organization,
-    outbox, password_reset, plan, plan_status_change, plan_version, refresh_token, service, service_link, survey, survey_link, target_group,
-    territory, territory_coordinator, user, working_group, working_group_member,
+    outbox, password_reset, plan, plan_status_change, plan_version, refresh_token, service, service_link, survey, survey_link,
+    target_group, territory, territory_coordinator, user, working_group, working_group_member,
 };
 use futures_util::future::BoxFuture;
 use migration::{Migrator, MigratorTrait};

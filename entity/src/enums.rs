@@ -141,6 +141,8 @@ string_enum!(
     /// Where a need is in its review: new, in review by a working group, addressed (by measures),
     /// not addressed (the answer says why), or a duplicate of another need (`duplicate_of`).
     NeedStatus { New = "new", InReview = "in_review", Addressed = "addressed", NotAddressed = "not_addressed", Duplicate = "duplicate" }
+);
+string_enum!(
     /// Where a survey (dotazníkové šetření) is: being built, taking responses, or closed.
     SurveyStatus { Draft = "draft", Open = "open", Closed = "closed" }
 );

@@ -31,8 +31,8 @@ pub use plans::*;
 pub use register::*;
 pub use rows::*;
 pub use services::*;
-pub use territories::Tree;
 pub use surveys::*;
+pub use territories::Tree;
 
 pub const JWT_SECRET: &[u8] = b"test-secret-test-secret-test-secret-0123456789";
 pub const PG_ADMIN_URL: &str = "postgres://postgres@127.0.0.1:5432/postgres";

@@ -8,7 +8,7 @@ use super::dto::{RegisterEntry, ReportPlan, ResolutionCounts};
 use crate::clock;
 use crate::excel_csv::{self, row as csv_row};
 use crate::labels::{channel_cs, day, resolution_cs, status_cs, target_cs};
-use crate::render::{self, csv_row};
+use crate::render;
 
 /// Shown instead of the text of a hidden comment to callers who may not read it.
 const WITHHELD: &str = "[text skryt moderátorem]";

@@ -14,8 +14,8 @@ use uuid::Uuid;
 use super::dto::{SurveyQuestion, SurveyResponse};
 use super::service::responses_after;
 use crate::error::ApiError;
-use crate::pagination::PageParams;
 use crate::excel_csv::{self, row as csv_row};
+use crate::pagination::PageParams;
 
 /// Responses per query while the CSV streams.
 const STREAM_PAGE: u64 = 200;

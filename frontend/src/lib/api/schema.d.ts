@@ -1164,6 +1164,122 @@ export interface paths {
         patch: operations["update_need"];
         trace?: never;
     };
+    "/api/v1/surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Surveys, newest first: everyone sees those that are open or closed; the coordinators of a
+         *     territory (and admins) also its drafts.
+         */
+        get: operations["list_surveys"];
+        put?: never;
+        /**
+         * Build a survey (coordinators of its territory, admins); it starts as a draft. 422 names each
+         *     question's problem (`questions[2].options`) and each reference that points nowhere.
+         */
+        post: operations["create_survey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One survey with its questions (a draft only for its staff). */
+        get: operations["get_survey"];
+        put?: never;
+        post?: never;
+        /** Delete a survey nobody has answered (its staff); 409 `in_use` once it has responses. */
+        delete: operations["delete_survey"];
+        options?: never;
+        head?: never;
+        /**
+         * Edit a survey (its staff). `questions` replaces the list and is refused with 409 `frozen` once
+         *     the survey has a response; the other fields change at any time.
+         */
+        patch: operations["update_survey"];
+        trace?: never;
+    };
+    "/api/v1/surveys/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open, close or reopen a survey (its staff); 409 `lifecycle` to open one without questions, to
+         *     make one with responses a draft again, or to stay where it is.
+         */
+        post: operations["set_survey_status"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/{id}/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The raw responses (the survey's staff): JSON a page at a time, oldest first, or with
+         *     `Accept: text/csv` (or `?format=csv`) every response as a row, a column per question (UTF-8
+         *     with BOM, `;`-separated, Czech headers, for Excel), streamed.
+         */
+        get: operations["list_responses"];
+        put?: never;
+        /**
+         * SurveyAnswer a survey: anyone while it takes responses (409 `survey_closed` otherwise), anonymously
+         *     on the web, limited per address (`SPOLUPLAN_ANONYMOUS_SURVEY_RESPONSES_PER_ADDRESS`); its
+         *     staff also enter `paper` and `interview` responses. 422 names the answer (`answers[2].value`:
+         *     an option out of range, a value outside `min`–`max`) or, for a required question left out,
+         *     the question (`questions.<id>`).
+         */
+        post: operations["create_response"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The results, computed by the database: the number of responses and per question `n`, the
+         *     counts per option (in option order) of choice questions, the mean and median of scale and
+         *     number questions, and the texts of text questions (newest 500). The survey's staff at any time;
+         *     everyone once it is closed with `results_public`.
+         */
+        get: operations["survey_results"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -1389,7 +1505,7 @@ export interface components {
          *     language; `detail` says it in English with the particulars.
          * @enum {string}
          */
-        ConflictCode: "duplicate" | "lifecycle" | "frozen" | "archived" | "unsettled_comments" | "consultation_closed" | "public_record" | "in_use" | "not_settleable" | "reference";
+        ConflictCode: "duplicate" | "lifecycle" | "frozen" | "archived" | "unsettled_comments" | "consultation_closed" | "public_record" | "in_use" | "not_settleable" | "reference" | "survey_closed";
         /** @description The settlement register (vypořádání připomínek) of one plan, a page at a time. */
         ConsultationReport: {
             plan: components["schemas"]["ReportPlan"];
@@ -2383,6 +2499,12 @@ export interface components {
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             next_cursor?: string | null;
         };
+        /**
+         * @description What a survey question asks for: one option, several options, a point on a scale, a number,
+         *     or a free text.
+         * @enum {string}
+         */
+        QuestionKind: "single_choice" | "multiple_choice" | "scale" | "number" | "text";
         RefreshRequest: {
             refresh_token: string;
         };
@@ -2461,6 +2583,12 @@ export interface components {
             /** @description What changed in the plan because of the comment. */
             change?: string | null;
         };
+        /**
+         * @description How a survey response came in: on the web, or entered by staff from a paper questionnaire
+         *     or an interview.
+         * @enum {string}
+         */
+        ResponseChannel: "web" | "paper" | "interview";
         /**
          * @description What a user account may do across the installation.
          * @enum {string}
@@ -2752,6 +2880,224 @@ export interface components {
         };
         SubGoalNode: components["schemas"]["Goal"] & {
             measures: components["schemas"]["Measure"][];
+        };
+        Survey: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            description: string;
+            /** Format: uuid */
+            territory_id: string;
+            /** Format: uuid */
+            plan_id?: string | null;
+            target_group_codes: string[];
+            /** Format: date-time */
+            opens_at?: string | null;
+            /** Format: date-time */
+            closes_at?: string | null;
+            results_public: boolean;
+            status: components["schemas"]["SurveyStatus"];
+            /** @description Whether a response sent now is taken: open, and within `opens_at` to `closes_at`. */
+            accepting_responses: boolean;
+            /**
+             * Format: int64
+             * @description How many responses it has; its questions are frozen from the first.
+             */
+            responses: number;
+            /** @description In order. */
+            questions: components["schemas"]["SurveyQuestion"][];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
+        };
+        SurveyAnswer: {
+            /** Format: uuid */
+            question_id: string;
+            /** @description The chosen options of a choice question, in option order; empty for other kinds. */
+            option_indexes: number[];
+            /** Format: double */
+            value?: number | null;
+            text?: string | null;
+        };
+        /**
+         * @description One answer: the chosen options of a choice question (a single choice takes one), the value of
+         *     a scale or number, the text of a text question. An answer with none of them, or a blank text,
+         *     counts as no answer.
+         */
+        SurveyAnswerInput: {
+            /** Format: uuid */
+            question_id: string;
+            /** @description Indexes into the question's `options`, from 0. */
+            option_indexes?: number[] | null;
+            /** Format: double */
+            value?: number | null;
+            text?: string | null;
+        };
+        SurveyCreate: {
+            title: string;
+            description?: string;
+            /**
+             * Format: uuid
+             * @description The territory whose people the survey asks; its coordinators manage it.
+             */
+            territory_id: string;
+            /**
+             * Format: uuid
+             * @description The plan whose needs analysis the survey belongs to.
+             */
+            plan_id?: string | null;
+            /** @description Codes of `/target-groups` the survey is for. */
+            target_group_codes?: string[];
+            /**
+             * Format: date-time
+             * @description When responses start to be taken (once the survey is open); none: as soon as it opens.
+             */
+            opens_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When responses stop being taken; none: until it is closed.
+             */
+            closes_at?: string | null;
+            /** @description Whether everyone may read the results once the survey is closed. */
+            results_public?: boolean;
+            questions?: components["schemas"]["SurveyQuestionInput"][];
+        };
+        SurveyPage: {
+            items: components["schemas"]["Survey"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
+        SurveyPatch: {
+            title?: string | null;
+            description?: string | null;
+            /** Format: uuid */
+            territory_id?: string | null;
+            /** Format: uuid */
+            plan_id?: string | null;
+            /** @description Replaces the target groups. */
+            target_group_codes?: string[] | null;
+            /** Format: date-time */
+            opens_at?: string | null;
+            /** Format: date-time */
+            closes_at?: string | null;
+            results_public?: boolean | null;
+            /** @description Replaces the questions; refused (409 `frozen`) once the survey has a response. */
+            questions?: components["schemas"]["SurveyQuestionInput"][] | null;
+        };
+        SurveyQuestion: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["QuestionKind"];
+            text: string;
+            options: string[];
+            /** Format: double */
+            min?: number | null;
+            /** Format: double */
+            max?: number | null;
+            required: boolean;
+            /** Format: int32 */
+            position: number;
+        };
+        /**
+         * @description A question as a survey is built: send the whole list; a question keeps its `id` when it is sent
+         *     back with it. Choice questions have 2 to 50 `options`, answered by index; a scale has whole
+         *     `min` and `max` (e.g. 1 to 5); a number may have either bound; text questions have neither.
+         */
+        SurveyQuestionInput: {
+            /**
+             * Format: uuid
+             * @description The id of a question of this survey, to keep it; none for a new one.
+             */
+            id?: string | null;
+            kind: components["schemas"]["QuestionKind"];
+            text: string;
+            options?: string[];
+            /** Format: double */
+            min?: number | null;
+            /** Format: double */
+            max?: number | null;
+            required?: boolean;
+            /**
+             * Format: int32
+             * @description The order of the questions (ties keep the order sent); by default the order sent.
+             */
+            position?: number | null;
+        };
+        /** @description One question's results. */
+        SurveyQuestionResult: {
+            /** Format: uuid */
+            question_id: string;
+            kind: components["schemas"]["QuestionKind"];
+            text: string;
+            options: string[];
+            /**
+             * Format: int64
+             * @description How many responses answered it.
+             */
+            n: number;
+            /** @description Choice questions: how many responses chose each option, in option order. */
+            counts?: number[] | null;
+            /**
+             * Format: double
+             * @description Scale and number questions (null with no answer).
+             */
+            mean?: number | null;
+            /** Format: double */
+            median?: number | null;
+            /**
+             * @description Text questions: the texts, newest first, at most 500 (`n` counts them all; the CSV of the
+             *     responses holds every one).
+             */
+            texts?: string[] | null;
+        };
+        SurveyResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            survey_id: string;
+            channel: components["schemas"]["ResponseChannel"];
+            /**
+             * Format: uuid
+             * @description The staff member who entered a paper or interview response; null for the web.
+             */
+            entered_by?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** @description In question order. */
+            answers: components["schemas"]["SurveyAnswer"][];
+        };
+        SurveyResponseCreate: {
+            answers: components["schemas"]["SurveyAnswerInput"][];
+            channel?: components["schemas"]["ResponseChannel"] | null;
+        };
+        SurveyResponsePage: {
+            items: components["schemas"]["SurveyResponse"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
+        SurveyResults: {
+            /** Format: uuid */
+            survey_id: string;
+            status: components["schemas"]["SurveyStatus"];
+            /**
+             * Format: int64
+             * @description How many responses the survey has.
+             */
+            responses: number;
+            /** @description In question order. */
+            questions: components["schemas"]["SurveyQuestionResult"][];
+        };
+        /**
+         * @description Where a survey (dotazníkové šetření) is: being built, taking responses, or closed.
+         * @enum {string}
+         */
+        SurveyStatus: "draft" | "open" | "closed";
+        SurveyStatusChange: {
+            /** @description `open` needs a question; back to `draft` only while there is no response. */
+            status: components["schemas"]["SurveyStatus"];
         };
         TargetGroup: {
             /** Format: uuid */
@@ -6527,6 +6873,318 @@ export interface operations {
             415: components["responses"]["415"];
             422: components["responses"]["422"];
             429: components["responses"]["429"];
+            503: components["responses"]["503"];
+        };
+    };
+    list_surveys: {
+        parameters: {
+            query?: {
+                /** @description Surveys of this territory or of one below it. */
+                territory_id?: string;
+                plan_id?: string;
+                status?: components["schemas"]["SurveyStatus"];
+                /** @description Page size, 1 to 200 (default 50). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyPage"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            422: components["responses"]["422"];
+            503: components["responses"]["503"];
+        };
+    };
+    create_survey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Survey"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            408: components["responses"]["408"];
+            409: components["responses"]["409"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            503: components["responses"]["503"];
+        };
+    };
+    get_survey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Survey"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            503: components["responses"]["503"];
+        };
+    };
+    delete_survey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The resource's `ETag` as read (`"3"`, or `*` for any version); 412 when it is stale. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            412: components["responses"]["412"];
+            429: components["responses"]["429"];
+            503: components["responses"]["503"];
+        };
+    };
+    update_survey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The resource's `ETag` as read (`"3"`, or `*` for any version); 412 when it is stale. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Survey"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            408: components["responses"]["408"];
+            409: components["responses"]["409"];
+            412: components["responses"]["412"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            503: components["responses"]["503"];
+        };
+    };
+    set_survey_status: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The resource's `ETag` as read (`"3"`, or `*` for any version); 412 when it is stale. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyStatusChange"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Survey"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            408: components["responses"]["408"];
+            409: components["responses"]["409"];
+            412: components["responses"]["412"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            503: components["responses"]["503"];
+        };
+    };
+    list_responses: {
+        parameters: {
+            query?: {
+                /** @description Overrides `Accept`: `json` (a page at a time) or `csv` (every response, one row each). */
+                format?: "json" | "csv";
+                /** @description Page size, 1 to 200 (default 50). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: {
+                /** @description application/json (default) or text/csv */
+                Accept?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The responses */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResponsePage"];
+                    /** @example Odpověď;Přijato;Kanál;1. Jak jste spokojeni? */
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            422: components["responses"]["422"];
+            503: components["responses"]["503"];
+        };
+    };
+    create_response: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyResponseCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResponse"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            408: components["responses"]["408"];
+            409: components["responses"]["409"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            503: components["responses"]["503"];
+        };
+    };
+    survey_results: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResults"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
             503: components["responses"]["503"];
         };
     };
