@@ -369,7 +369,7 @@ pub struct NetworkOverview {
     /// The territory asked for; null for the whole installation.
     pub territory_id: Option<Uuid>,
     /// The day whose services are counted: those provided on it (today).
-    pub on: NaiveDate,
+    pub provided_on: NaiveDate,
     /// By territory name in Czech alphabetical order, then by the kind's order in the Act (related activities last). A service
     /// serving several territories is counted in each.
     pub rows: Vec<OverviewRow>,

@@ -130,7 +130,7 @@ pub async fn overview<D: ConnectionTrait>(db: &D, root: Option<Uuid>) -> ApiResu
         .map(|((_, kind), counts)| OverviewTotal { capacities: units_of(&counts), kind_code: kind, services: counts.services })
         .collect();
     totals.sort_by_key(|t| kind_order(&t.kind_code));
-    Ok(NetworkOverview { territory_id: root, on: clock::today(), rows, totals })
+    Ok(NetworkOverview { territory_id: root, provided_on: clock::today(), rows, totals })
 }
 
 /// The overview as CSV for Czech Excel: a row per territory and kind, then the totals per kind

@@ -2243,7 +2243,7 @@ export interface components {
              * Format: date
              * @description The day whose services are counted: those provided on it (today).
              */
-            on: string;
+            provided_on: string;
             /**
              * @description By territory name in Czech alphabetical order, then by the kind's order in the Act (related activities last). A service
              *     serving several territories is counted in each.

@@ -3,7 +3,7 @@ import { countOf, unitsOf, type NetworkOverview } from './overview';
 
 const overview = {
   territory_id: 't',
-  on: '2026-12-02',
+  provided_on: '2026-12-02',
   rows: [],
   totals: [
     { kind_code: 'domovy_pro_seniory', services: 2, capacities: [{ unit: 'beds', count: 90 }] },

@@ -24,7 +24,7 @@ export function NetworkOverview({ territoryId }: { territoryId: string }) {
       {(found) => {
         if (found.totals.length === 0) return <p>{t('overview.empty')}</p>;
         const units = unitsOf(found);
-        const caption = t('overview.caption', { date: formatDate(found.on) });
+        const caption = t('overview.caption', { date: formatDate(found.provided_on) });
         return (
           <>
             <TableWrap label={caption}>
