@@ -907,6 +907,8 @@ test('the home page filters plans by territory, including those below it, and ke
   // A region shows the plans of the places below it (Ostrava is a city in it), nothing else.
   await filter.selectOption({ label: 'Moravskoslezský kraj' });
   await page.waitForURL((url) => url.searchParams.get('territory_id') === msk.id);
+  // The unfiltered list stays on screen until the filtered one arrives: wait for it to go.
+  await page.locator('.card-list').getByRole('link', { name: krumlov.title }).waitFor({ state: 'detached' });
   await page.locator('.card-list').getByRole('link', { name: ostrava.title }).waitFor();
   assert.equal(await shown(krumlov), 0);
   await screenshot(page, 'home-territory');
@@ -915,6 +917,7 @@ test('the home page filters plans by territory, including those below it, and ke
 
   await filter.selectOption({ label: 'Jihočeský kraj › ORP Český Krumlov' });
   await page.waitForURL((url) => url.searchParams.get('territory_id') === krumlov.territory_id);
+  await page.locator('.card-list').getByRole('link', { name: ostrava.title }).waitFor({ state: 'detached' });
   await page.locator('.card-list').getByRole('link', { name: krumlov.title }).waitFor();
   assert.equal(await shown(ostrava), 0);
   // The address keeps it: a reload (or a shared link) shows the same choice and list.
