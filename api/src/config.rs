@@ -114,7 +114,9 @@ impl Default for Limits {
             email_changes_per_account: 5,
             link_window: Duration::from_secs(3600),
             body_timeout: Duration::from_secs(15),
-            register_file_bytes: crate::register_import::routes::MAX_FILE_BYTES,
+            // 256 MiB of JSON after inflating gzip, where the national register is 30–100 MB; 413
+            // beyond. The command line has no limit.
+            register_file_bytes: 256 * 1024 * 1024,
         }
     }
 }

@@ -1,8 +1,8 @@
 //! Measure request and response bodies.
 use chrono::{DateTime, NaiveDate, Utc};
-use entity::enums::MeasureStatus;
+use entity::enums::{MeasureStatus, NeedStatus};
 use entity::values::{Funding, Indicator};
-use entity::{measure, measure_update};
+use entity::{measure, measure_update, need};
 use serde::{Deserialize, Serialize};
 use utoipa::openapi::schema::{Array, ArrayBuilder, SchemaType};
 use utoipa::openapi::{ObjectBuilder, Type};
@@ -192,7 +192,7 @@ pub struct MeasureDetail {
     #[serde(flatten)]
     pub measure: Measure,
     /// The needs this measure answers, in the order they were reported (linked from the need's side).
-    pub needs: Vec<crate::needs::dto::NeedRef>,
+    pub needs: Vec<NeedRef>,
 }
 
 impl Versioned for MeasureDetail {
@@ -494,5 +494,20 @@ mod tests {
                 assert_eq!(pattern.is_match(text), money::parse(text).is_some(), "{text:?}");
             }
         }
+    }
+}
+
+// Here, not in `needs`: needs name measures, so measures may not reach back to them.
+/// A need as a measure lists it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct NeedRef {
+    pub id: Uuid,
+    pub title: String,
+    pub status: NeedStatus,
+}
+
+impl NeedRef {
+    pub fn from_model(m: need::Model) -> Self {
+        Self { id: m.id, title: m.title, status: m.status }
     }
 }

@@ -5,7 +5,8 @@ use entity::values::{Funding, FundingList, Indicator, Indicators, StringList};
 use std::collections::HashMap;
 
 use entity::measure_link::{partner, service as measure_service, target_group as measure_group};
-use entity::{goal, measure, measure_update, organization, plan, service, target_group};
+use entity::need_link::measure as need_measure;
+use entity::{goal, measure, measure_update, need, organization, plan, service, target_group};
 use sea_orm::sea_query::Query;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
@@ -14,7 +15,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 use super::dto::{
-    Fields, Links, Measure, MeasureCreate, MeasureDetail, MeasureFilters, MeasurePage, MeasurePatch, MeasureRef, ProgressUpdate,
+    Fields, Links, Measure, MeasureCreate, MeasureDetail, MeasureFilters, MeasurePage, MeasurePatch, MeasureRef, NeedRef, ProgressUpdate,
     ProgressUpdateCreate, ProgressUpdatePage,
 };
 use crate::audit::{self, service::changes_of};
@@ -31,8 +32,19 @@ use crate::{access, money, register};
 
 pub async fn get(state: &AppState, caller: &Caller, id: Uuid) -> ApiResult<MeasureDetail> {
     let (measure, _, _) = access::measure(&state.db, caller, id).await?;
-    let needs = crate::needs::service::answered_by(&state.db, id).await?;
+    let needs = answered_by(&state.db, id).await?;
     Ok(MeasureDetail { measure: answer(&state.db, measure).await?, needs })
+}
+
+/// The needs `measure` answers, in the order they were reported (needs are public).
+async fn answered_by<D: ConnectionTrait>(db: &D, measure: Uuid) -> ApiResult<Vec<NeedRef>> {
+    let answered = Query::select()
+        .column(need_measure::Column::NeedId)
+        .from(need_measure::Entity)
+        .and_where(need_measure::Column::MeasureId.eq(measure))
+        .take();
+    let rows = need::Entity::find().filter(need::Column::Id.in_subquery(answered)).order_by_asc(need::Column::Id).all(db).await?;
+    Ok(rows.into_iter().map(NeedRef::from_model).collect())
 }
 
 /// The network rows `measures` name, three queries whatever their number.

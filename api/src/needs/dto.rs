@@ -173,20 +173,6 @@ impl Validate for NeedPatch {
     }
 }
 
-/// A need as a measure lists it.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct NeedRef {
-    pub id: Uuid,
-    pub title: String,
-    pub status: NeedStatus,
-}
-
-impl NeedRef {
-    pub fn from_model(m: need::Model) -> Self {
-        Self { id: m.id, title: m.title, status: m.status }
-    }
-}
-
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Need {
     pub id: Uuid,

@@ -13,7 +13,7 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use super::dto::{Lists, Need, NeedCreate, NeedFilters, NeedPage, NeedPatch, NeedRef};
+use super::dto::{Lists, Need, NeedCreate, NeedFilters, NeedPage, NeedPatch};
 use crate::audit::{self, service::changes_of};
 use crate::caller::{Action, Caller, Place, authorize};
 use crate::clock;
@@ -125,17 +125,6 @@ pub async fn list(state: &AppState, caller: &Caller, filters: NeedFilters, page:
     let sort = Sort { key: None, id: need::Column::Id, descending: true };
     let (rows, next_cursor) = pagination::fetch(&state.db, select, sort, page, |n| (None, n.id)).await?;
     Ok(NeedPage { items: answer_all(&state.db, caller, rows).await?, next_cursor })
-}
-
-/// The needs `measure` answers, in the order they were reported (needs are public).
-pub async fn answered_by<D: ConnectionTrait>(db: &D, measure: Uuid) -> ApiResult<Vec<NeedRef>> {
-    let answered = Query::select()
-        .column(need_measure::Column::NeedId)
-        .from(need_measure::Entity)
-        .and_where(need_measure::Column::MeasureId.eq(measure))
-        .take();
-    let rows = need::Entity::find().filter(need::Column::Id.in_subquery(answered)).order_by_asc(need::Column::Id).all(db).await?;
-    Ok(rows.into_iter().map(NeedRef::from_model).collect())
 }
 
 /// 422 naming each reference of a write that points nowhere.

@@ -16,11 +16,6 @@ use crate::error::{ApiError, ApiResult, Problem};
 use crate::http::Query;
 use crate::state::AppState;
 
-/// The most JSON the API reads from one body by default (`Limits::register_file_bytes`), after
-/// inflating gzip: 256 MiB, where the national register is 30–100 MB; 413 beyond. The command
-/// line has no limit.
-pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
-
 /// Import the national register of social service providers (admins): MPSV's open-data file
 /// `rpss.json` as the body, as it is or gzip-compressed (`Content-Encoding: gzip`, or just the
 /// gzip bytes). Providers become organizations (by IČO), entries services (by `identifikator`);
