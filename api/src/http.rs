@@ -302,12 +302,17 @@ impl RouteTable {
         table
     }
 
+    /// The methods of the path item `path` falls under. Where a literal path and a templated one
+    /// both fit (`/services/overview`, `/services/{id}`), the literal one is meant, as OpenAPI says.
     fn allowed(&self, path: &str) -> Option<&[&'static str]> {
         let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
-        self.routes.iter().find_map(|(template, methods)| {
-            let matches = template.len() == segments.len() && template.iter().zip(&segments).all(|(t, s)| t.starts_with('{') || t == s);
-            matches.then_some(methods.as_slice())
-        })
+        self.routes
+            .iter()
+            .filter(|(template, _)| {
+                template.len() == segments.len() && template.iter().zip(&segments).all(|(t, s)| t.starts_with('{') || t == s)
+            })
+            .max_by_key(|(template, _)| template.iter().filter(|t| !t.starts_with('{')).count())
+            .map(|(_, methods)| methods.as_slice())
     }
 
     /// The query parameters the operation serving `req` declares.
@@ -363,13 +368,29 @@ fn read_query<T: DeserializeOwned>(req: &HttpRequest) -> ApiResult<Query<T>> {
 
 /// Unknown API routes: 405 with `Allow` when the path exists with other methods, else 404.
 pub async fn not_found_or_method(req: HttpRequest, routes: web::Data<RouteTable>) -> ApiResult<HttpResponse> {
-    Err(match routes.allowed(req.path()) {
-        Some(methods) if !methods.contains(&req.method().as_str()) => ApiError::MethodNotAllowed {
-            detail: format!("{} is not supported here; use {}", req.method(), methods.join(", ")),
-            allow: methods.join(", "),
-        },
-        _ => ApiError::NotFound,
+    Err(method_not_allowed(&req, &routes).unwrap_or(ApiError::NotFound))
+}
+
+fn method_not_allowed(req: &HttpRequest, routes: &RouteTable) -> Option<ApiError> {
+    let methods = routes.allowed(req.path())?;
+    (!methods.contains(&req.method().as_str())).then(|| ApiError::MethodNotAllowed {
+        detail: format!("{} is not supported here; use {}", req.method(), methods.join(", ")),
+        allow: methods.join(", "),
     })
+}
+
+/// A method the contract does not list for a path answers 405 before routing. Actix tries the
+/// resources in order, so `PATCH /services/overview` would otherwise reach `PATCH /services/{id}`
+/// and fail there on "overview" as an id.
+pub async fn reject_undeclared_method(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<actix_web::body::EitherBody<impl MessageBody>>, actix_web::Error> {
+    let refused = req.app_data::<web::Data<RouteTable>>().and_then(|routes| method_not_allowed(req.request(), routes));
+    if let Some(error) = refused {
+        return Ok(req.into_response(actix_web::ResponseError::error_response(&error)).map_into_right_body());
+    }
+    next.call(req).await.map(ServiceResponse::map_into_left_body)
 }
 
 /// For PATCH bodies: tells "absent" (None) from "null" (Some(None)), so a client can clear a field.

@@ -149,6 +149,7 @@ impl Application {
                 .app_data(http::payload_config())
                 .wrap(middleware::from_fn(durable::confirm_writes))
                 .wrap(middleware::from_fn(deadline::bound))
+                .wrap(middleware::from_fn(http::reject_undeclared_method))
                 .configure(routes)
                 .default_service(web::to(http::not_found_or_method));
             let app = App::new()

@@ -92,9 +92,11 @@ impl MigrationTrait for Migration {
             index("survey_responses", &["survey_id", "created_at"]),
             index("survey_responses", &["entered_by"]),
             index("survey_answers", &["response_id"]),
-            // The results' queries: counts per option, and values in order for the median.
+            // The results' queries, each covered by one of these: counts per option; values in
+            // order for the mean and the median; responses per question, and the newest texts.
             index("survey_answers", &["question_id", "option_index"]),
             index("survey_answers", &["question_id", "value"]),
+            index("survey_answers", &["question_id", "response_id"]),
         ] {
             manager.create_index(index).await?;
         }

@@ -23,6 +23,10 @@ both!(framework_errors_are_problems, |app| async move {
     let answer = app.send(Method::PUT, "/plans", None, None, &[]).await;
     answer.expect(405);
     assert_eq!(answer.header("allow").as_deref(), Some("GET, POST"));
+    // A literal path beside a templated one keeps its own methods: "overview" is not a service's id.
+    let answer = app.send(Method::PATCH, "/services/overview", t, Some(json!({})), &[]).await;
+    answer.expect(405);
+    assert_eq!(answer.header("allow").as_deref(), Some("GET"));
     // Bad JSON, unknown field, wrong type, wrong content type, bad UUID, oversized body.
     let bad = app
         .client
