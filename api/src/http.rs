@@ -366,9 +366,9 @@ fn read_query<T: DeserializeOwned>(req: &HttpRequest) -> ApiResult<Query<T>> {
     web::Query::<T>::from_query(req.query_string()).map(|query| Query(query.into_inner())).map_err(invalid)
 }
 
-/// Unknown API routes: 405 with `Allow` when the path exists with other methods, else 404.
-pub async fn not_found_or_method(req: HttpRequest, routes: web::Data<RouteTable>) -> ApiResult<HttpResponse> {
-    Err(method_not_allowed(&req, &routes).unwrap_or(ApiError::NotFound))
+/// Unknown API routes: 404 (a known path with a method it lacks is `reject_undeclared_method`'s 405).
+pub async fn not_found() -> ApiResult<HttpResponse> {
+    Err(ApiError::NotFound)
 }
 
 fn method_not_allowed(req: &HttpRequest, routes: &RouteTable) -> Option<ApiError> {

@@ -151,7 +151,7 @@ impl Application {
                 .wrap(middleware::from_fn(deadline::bound))
                 .wrap(middleware::from_fn(http::reject_undeclared_method))
                 .configure(routes)
-                .default_service(web::to(http::not_found_or_method));
+                .default_service(web::to(http::not_found));
             let app = App::new()
                 .into_utoipa_app()
                 .app_data(data.clone())

@@ -121,7 +121,6 @@ pub async fn compute<D: ConnectionTrait>(
     let n = answered(db, questions).await?;
     let counts = option_counts(db, &choice).await?;
     let means: HashMap<Uuid, f64> = per_question(db, &numeric, Expr::col(answer::Column::Value).avg(), answer::Column::Value).await?;
-    let values: HashMap<Uuid, i64> = per_question(db, &numeric, Expr::col(answer::Column::Value).count(), answer::Column::Value).await?;
     let mut results = Vec::with_capacity(questions.len());
     for q in questions {
         let numeric = matches!(q.kind, QuestionKind::Scale | QuestionKind::Number);
@@ -134,7 +133,8 @@ pub async fn compute<D: ConnectionTrait>(
             n: n.get(&q.id).copied().unwrap_or(0),
             counts: choice.then(|| (0..q.options.len() as i32).map(|i| counts.get(&(q.id, i)).copied().unwrap_or(0)).collect()),
             mean: numeric.then(|| means.get(&q.id).copied()).flatten(),
-            median: if numeric { median(db, q.id, values.get(&q.id).copied().unwrap_or(0)).await? } else { None },
+            // A numeric question's rows each hold a value, so `n` is the number of its values.
+            median: if numeric { median(db, q.id, n.get(&q.id).copied().unwrap_or(0)).await? } else { None },
             texts: if q.kind == QuestionKind::Text { Some(texts(db, q.id).await?) } else { None },
         });
     }
