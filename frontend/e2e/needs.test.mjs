@@ -118,3 +118,27 @@ test('a working-group leader answers a need with a measure, and the measure page
   await screenshot(page, 'plan-needs-analysis');
   await page.close();
 });
+
+test('a coordinator deletes a report made in error; a group leader is not offered it', async () => {
+  const orp = await territoryId('ORP Český Krumlov');
+  const body = { title: 'Omylem odeslané hlášení (e2e)', description: 'Test', territory_id: orp, author_name: 'Jan Omyl' };
+  const need = await anonymous.must('POST', '/needs', body, 201);
+  const leader = await newPage(browser);
+  await signInUi(leader, server.baseUrl, LEADER, DEMO_PASSWORD);
+  await leader.goto(`${server.baseUrl}/needs/${need.id}`);
+  await leader.getByRole('heading', { level: 1, name: 'Omylem odeslané hlášení (e2e)' }).waitFor();
+  assert.equal(await leader.getByRole('button', { name: 'Smazat potřebu' }).count(), 0);
+  await leader.close();
+
+  const page = await newPage(browser);
+  await signInUi(page, server.baseUrl, 'koordinatorka.krumlov@example.cz', DEMO_PASSWORD);
+  await page.goto(`${server.baseUrl}/needs/${need.id}`);
+  await page.getByRole('button', { name: 'Smazat potřebu' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Smazat potřebu?' });
+  await dialog.getByText('Omylem odeslané hlášení (e2e)').waitFor();
+  await checkA11y(page, 'need delete dialog');
+  await dialog.getByRole('button', { name: 'Smazat potřebu' }).click();
+  await page.locator('[role="status"]', { hasText: 'Potřeba „Omylem odeslané hlášení (e2e)“ byla smazána.' }).waitFor();
+  await anonymous.must('GET', `/needs/${need.id}`, undefined, 404);
+  await page.close();
+});

@@ -222,3 +222,27 @@ both!(the_measures_that_answer_a_need_show_on_the_measure, |app| async move {
     app.patch(&need, k, json!({"measure_ids": []})).await.expect(200);
     assert_eq!(app.get(&format!("/measures/{measure}"), k).await.expect(200)["needs"], json!([]));
 });
+
+both!(only_measures_of_related_territories_answer_a_need, |app| async move {
+    let s = setting(&app).await;
+    let k = Some(s.admin.token.as_str());
+    let measure_at = |territory: String| {
+        let app = &app;
+        let token = s.admin.token.clone();
+        async move {
+            let plan = app.plan_of(&token, &territory).await;
+            let goal = app.create_goal(&plan, &token, json!({"code": "1", "title": "Senioři"})).await;
+            app.create_measure(&goal, &token, json!({"code": "1.1", "title": "Odlehčovací služba"})).await
+        }
+    };
+    let (neighbour, regional) = (measure_at(s.tree.other_orp.clone()).await, measure_at(s.tree.region.clone()).await);
+    let need = format!("/needs/{}", s.need);
+    // The need lies in an ORP: the other ORP's measure does not answer it, the region's does.
+    let refused = app.patch(&need, k, json!({"measure_ids": [regional, neighbour]})).await.expect(422);
+    assert_eq!(fields(&refused), ["measure_ids[1]"]);
+    assert!(refused.to_string().contains("outside the need's territory"), "{refused}");
+    app.patch(&need, k, json!({"measure_ids": [regional]})).await.expect(200);
+    // Moved to the region, the need may be answered by a measure of any territory below it.
+    let moved = json!({"territory_id": s.tree.region, "measure_ids": [regional, neighbour]});
+    assert_eq!(app.patch(&need, k, moved).await.expect(200)["measure_ids"].as_array().unwrap().len(), 2);
+});

@@ -128,7 +128,9 @@ pub struct NeedPatch {
     #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<Uuid>)]
     pub duplicate_of: Option<Option<Uuid>>,
-    /// Replaces the measures that answer the need: each of a plan the caller may see, each once.
+    /// Replaces the measures that answer the need: each of a plan the caller may see, each once,
+    /// and each of a plan of the need's territory, of one below it or above it, or of no territory
+    /// (422 `invalid` names a measure of an unrelated place).
     #[schema(max_items = 100)]
     pub measure_ids: Option<Vec<Uuid>>,
 }

@@ -6,10 +6,11 @@ use std::collections::HashMap;
 
 use entity::enums::{NeedSource, NeedStatus};
 use entity::need_link::{measure as need_measure, target_group as need_group};
-use entity::{measure, need, territory, working_group};
+use entity::{measure, need, plan, territory, working_group};
 use sea_orm::sea_query::Query;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
+    QueryOrder,
 };
 use uuid::Uuid;
 
@@ -149,8 +150,17 @@ async fn check_references<D: ConnectionTrait>(
     Ok(())
 }
 
-/// 422 naming each measure that does not exist or lies in a plan the caller may not see.
-async fn check_measures<D: ConnectionTrait>(db: &D, caller: &Caller, v: &mut Validator, ids: &[Uuid]) -> ApiResult<()> {
+/// 422 naming each measure that does not exist, lies in a plan the caller may not see, or in a
+/// plan of a territory unrelated to the need's `place` (a Krumlov measure cannot answer an Ostrava
+/// need; a region's or a town's within the need's region can). A plan or need of no territory
+/// is the whole installation's, related to every place.
+async fn check_measures<D: ConnectionTrait>(
+    db: &D,
+    caller: &Caller,
+    v: &mut Validator,
+    place: Option<Uuid>,
+    ids: &[Uuid],
+) -> ApiResult<()> {
     if ids.is_empty() {
         return Ok(());
     }
@@ -159,8 +169,27 @@ async fn check_measures<D: ConnectionTrait>(db: &D, caller: &Caller, v: &mut Val
         select = select.filter(visible);
     }
     let known: Vec<Uuid> = select.all(db).await?.into_iter().map(|m| m.id).collect();
+    let related: Vec<Uuid> = match place {
+        None => known.clone(),
+        Some(place) => {
+            let plans = Query::select()
+                .column(plan::Column::Id)
+                .from(plan::Entity)
+                .cond_where(Condition::any().add(plan::Column::TerritoryId.is_null()).add(scope::related(plan::Column::TerritoryId, place)))
+                .take();
+            let query = measure::Entity::find()
+                .filter(measure::Column::Id.is_in(known.iter().copied()))
+                .filter(measure::Column::PlanId.in_subquery(plans));
+            query.all(db).await?.into_iter().map(|m| m.id).collect()
+        }
+    };
     for (i, id) in ids.iter().enumerate() {
-        v.check(known.contains(id), &format!("measure_ids[{i}]"), FieldErrorCode::NotFound, "no such measure");
+        let field = format!("measure_ids[{i}]");
+        if !known.contains(id) {
+            v.error(&field, FieldErrorCode::NotFound, "no such measure");
+        } else if !related.contains(id) {
+            v.error(&field, FieldErrorCode::Invalid, "that measure's plan lies outside the need's territory and the territories above it");
+        }
     }
     Ok(())
 }
@@ -300,7 +329,8 @@ pub async fn update(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMat
     check_references(&txn, &mut v, patch.territory_id.flatten(), patch.target_group_codes.as_deref(), patch.working_group_id.flatten())
         .await?;
     if let Some(ids) = &patch.measure_ids {
-        check_measures(&txn, caller, &mut v, ids).await?;
+        let place = patch.territory_id.unwrap_or(current.territory_id);
+        check_measures(&txn, caller, &mut v, place, ids).await?;
     }
     let status = patch.status.unwrap_or(current.status);
     // Leaving `duplicate` clears the link; staying keeps it unless the patch moves it.

@@ -59,6 +59,14 @@ pub async fn within_paged(db: &impl ConnectionTrait, column: impl ColumnTrait, r
     })
 }
 
+/// `column` is `place`, lies below it or above it: the territories whose plans may answer what is
+/// asked at `place` (a region's plan answers a town's need, a town's plan a need of its region).
+/// Two lookups on the closure table's primary key and its `descendant_id` index.
+pub fn related(column: impl ColumnTrait, place: Uuid) -> Expr {
+    let above = Query::select().column(Column::AncestorId).from(territory_path::Entity).and_where(Column::DescendantId.eq(place)).take();
+    within(column, place).or(column.in_subquery(above))
+}
+
 /// The ids (`id`) of the rows whose `territory` lies within `root`: the filter of a list one link
 /// further away (meetings by their group's territory, measures by their plan's).
 pub fn rows_within(id: impl ColumnTrait, territory: impl ColumnTrait, root: Uuid) -> SelectStatement {

@@ -2206,7 +2206,11 @@ export interface components {
              *     (set it in the same request); leaving that status clears it.
              */
             duplicate_of?: string | null;
-            /** @description Replaces the measures that answer the need: each of a plan the caller may see, each once. */
+            /**
+             * @description Replaces the measures that answer the need: each of a plan the caller may see, each once,
+             *     and each of a plan of the need's territory, of one below it or above it, or of no territory
+             *     (422 `invalid` names a measure of an unrelated place).
+             */
             measure_ids?: string[] | null;
         };
         /** @description A need as a measure lists it. */

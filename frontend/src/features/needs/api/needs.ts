@@ -4,7 +4,7 @@ import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { api, ifMatch, type Schemas } from '../../../lib/api/client';
 import { useWrite } from '../../../lib/api/mutation';
 import { fetchAll } from '../../../lib/api/pages';
-import { unwrap } from '../../../lib/api/problem';
+import { toApiError, unwrap } from '../../../lib/api/problem';
 import { invalidateMeasures } from '../../measures/api/measures';
 
 export type Need = Schemas['Need'];
@@ -58,3 +58,10 @@ export const useReviewNeed = () =>
       unwrap(api.PATCH('/api/v1/needs/{id}', { params: { path: { id: need.id }, header: ifMatch(need.version) }, body })),
     invalidateNeeds,
   );
+
+/** Coordinators where the need lies delete it (spam, a report in error); 409 `in_use` while duplicates point to it. */
+export const useDeleteNeed = () =>
+  useWrite(async (need: Need) => {
+    const { error, response } = await api.DELETE('/api/v1/needs/{id}', { params: { path: { id: need.id }, header: ifMatch(need.version) } });
+    if (!response.ok) throw toApiError(error, response);
+  }, invalidateNeeds);

@@ -2,15 +2,16 @@
 //! that answer it, the need it duplicates; and the review for its working group and coordinators.
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
+import { DeleteSection } from '../../../components/DeleteSection';
 import { PageTitle } from '../../../components/PageTitle';
 import { QueryView } from '../../../components/QueryState';
 import { StatusTag } from '../../../components/StatusTag';
-import { useI18n } from '../../../i18n';
+import { useI18n, useT } from '../../../i18n';
 import { targetGroupNames, targetGroupsQuery } from '../../../lib/api/targetGroups';
 import { TerritoryLink } from '../../territories/components/TerritoryLink';
 import { useLeadership } from '../../working-groups/api/leadership';
 import { groupQuery } from '../../working-groups/api/groups';
-import { needQuery } from '../api/needs';
+import { needQuery, useDeleteNeed, type Need } from '../api/needs';
 import { NeedReview } from '../components/NeedReview';
 
 export function NeedPage() {
@@ -79,8 +80,26 @@ export function NeedPage() {
           {leadership.ready && (leadership.manages(n.territory_id) || leadership.leads(n.working_group_id)) && (
             <NeedReview need={n} refetch={query.refetch} />
           )}
+          {leadership.ready && leadership.manages(n.territory_id) && <DeleteNeed need={n} />}
         </article>
       )}
     </QueryView>
+  );
+}
+
+/** For the coordinators where the need lies: a report in error or spam goes, once no duplicate points to it. */
+function DeleteNeed({ need }: { need: Need }) {
+  const t = useT();
+  const remove = useDeleteNeed();
+  return (
+    <DeleteSection
+      label={t('needs.delete')}
+      question={t('needs.deleteTitle')}
+      explain={t('needs.deleteExplain', { title: need.title })}
+      inUse={t('needs.inUse')}
+      name={need.title}
+      after="/needs"
+      remove={() => remove.mutateAsync(need)}
+    />
   );
 }

@@ -1,7 +1,7 @@
 //! "Potřeby": every need reported, filtered by territory (with the places below it), target group
 //! and status as the address bar keeps them, and the way to report one.
 import { useQuery } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { Field } from '../../../components/Field';
 import { PageTitle } from '../../../components/PageTitle';
 import { QueryView } from '../../../components/QueryState';
@@ -21,6 +21,8 @@ export function NeedsPage() {
   };
   const query = useQuery(needsQuery(filters));
   const groups = useQuery(targetGroupsQuery()).data ?? [];
+  // A need's page comes back here after a delete, naming what it deleted.
+  const deleted = (useLocation().state as { deleted?: string } | null)?.deleted;
   const filter = (key: keyof NeedFilters, value: string) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
@@ -31,6 +33,7 @@ export function NeedsPage() {
   return (
     <>
       <PageTitle title={t('needs.title')}>{t('needs.title')}</PageTitle>
+      <div role="status">{deleted && <p className="notice notice-success">{t('needs.deleted', { title: deleted })}</p>}</div>
       <p className="lead">{t('needs.intro')}</p>
       <p>
         <Link className="btn btn-primary" to={`/needs/new${filters.territory_id ? `?territory_id=${filters.territory_id}` : ''}`}>

@@ -10,19 +10,22 @@ import { NotAllowed, PageError, PageLoading, SignInPrompt } from '../../../compo
 import { TargetGroupSelect } from '../../../components/TargetGroupSelect';
 import { useT } from '../../../i18n';
 import { isStaff, useSession } from '../../../lib/auth/useSession';
+import { fromLocalInput, toLocalInput } from '../../../lib/datetime';
 import { useForm } from '../../../lib/useForm';
 import { plansQuery } from '../../plans/api/plans';
 import { TerritorySelect } from '../../territories/components/TerritorySelect';
 import { surveyQuery, useSaveSurvey, type QuestionInput, type Survey } from '../api/surveys';
 import { QuestionsEditor, type QuestionDraft } from '../components/QuestionsEditor';
 
-const FIELDS = ['title', 'description', 'territory_id', 'plan_id', 'target_group_codes', 'results_public', 'questions'] as const;
+const FIELDS = ['title', 'description', 'territory_id', 'plan_id', 'target_group_codes', 'opens_at', 'closes_at', 'results_public', 'questions'] as const;
 type Values = {
   title: string;
   description: string;
   territory_id: string;
   plan_id: string;
   target_group_codes: string[];
+  opens_at: string;
+  closes_at: string;
   results_public: boolean;
   questions: QuestionDraft[];
 };
@@ -33,6 +36,8 @@ const toValues = (s?: Survey): Values => ({
   territory_id: s?.territory_id ?? '',
   plan_id: s?.plan_id ?? '',
   target_group_codes: s?.target_group_codes ?? [],
+  opens_at: toLocalInput(s?.opens_at),
+  closes_at: toLocalInput(s?.closes_at),
   results_public: s?.results_public ?? false,
   questions: (s?.questions ?? []).map((q) => ({
     key: q.id,
@@ -98,6 +103,8 @@ export function SurveyFormPage() {
             territory_id: v.territory_id,
             plan_id: v.plan_id || initialPlan || null,
             target_group_codes: v.target_group_codes,
+            opens_at: fromLocalInput(v.opens_at) || null,
+            closes_at: fromLocalInput(v.closes_at) || null,
             results_public: v.results_public,
             ...(frozen ? {} : { questions: v.questions.map((q, i) => toInput(q, i + 1)) }),
           };
@@ -127,6 +134,14 @@ export function SurveyFormPage() {
         <Field label={t('surveys.fields.targetGroups')} errors={errors.target_group_codes}>
           <TargetGroupSelect label={t('surveys.fields.targetGroups')} value={values.target_group_codes} onChange={(target_group_codes) => update({ target_group_codes })} />
         </Field>
+        <div className="field-row">
+          <Field label={t('surveys.fields.opensAt')} hint={t('surveys.fields.opensAtHint')} errors={errors.opens_at}>
+            <input type="datetime-local" value={values.opens_at} onChange={field('opens_at')} />
+          </Field>
+          <Field label={t('surveys.fields.closesAt')} hint={t('surveys.fields.closesAtHint')} errors={errors.closes_at}>
+            <input type="datetime-local" value={values.closes_at} onChange={field('closes_at')} />
+          </Field>
+        </div>
         <CheckboxField
           label={t('surveys.fields.resultsPublic')}
           hint={t('surveys.fields.resultsPublicHint')}

@@ -34,6 +34,7 @@ export function SurveyPage() {
             <p className="meta">
               <span className={`tag tag-survey-${survey.status}`}>{t(`surveyStatus.${survey.status}`)}</span>{' '}
               {t('surveys.responsesCount', { count: survey.responses })}
+              {survey.opens_at && ` · ${t('surveys.opensAt', { at: formatDateTime(survey.opens_at) })}`}
               {survey.closes_at && ` · ${t('surveys.closesAt', { at: formatDateTime(survey.closes_at) })}`}
             </p>
             {survey.description && <p className="pre-wrap">{survey.description}</p>}

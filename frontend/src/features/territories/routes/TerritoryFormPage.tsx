@@ -1,21 +1,17 @@
 //! Admins create a territory, or edit one (name, kind, code, parent), delete it and manage its
 //! coordinators.
-import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ChoiceSelect } from '../../../components/ChoiceSelect';
-import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { DeleteSection } from '../../../components/DeleteSection';
 import { Field } from '../../../components/Field';
 import { FormActions } from '../../../components/FormActions';
-import { FormErrors } from '../../../components/FormErrors';
 import { FormNotices } from '../../../components/FormNotices';
 import { NarrowPage } from '../../../components/NarrowPage';
 import { NotAllowed, PageError, PageLoading, SignInPrompt } from '../../../components/QueryState';
 import { useT } from '../../../i18n';
-import { isApiError } from '../../../lib/api/problem';
 import { isAdmin, useSession } from '../../../lib/auth/useSession';
 import { useForm } from '../../../lib/useForm';
-import { useSubmit } from '../../../lib/useSubmit';
 import {
   buildTree,
   flatten,
@@ -109,43 +105,16 @@ export function TerritoryFormPage() {
 /** Deleting asks first; a territory still in use is refused by the API and the reason is shown. */
 function DeleteTerritory({ territory }: { territory: Territory }) {
   const t = useT();
-  const navigate = useNavigate();
-  const [asking, setAsking] = useState(false);
-  const submit = useSubmit();
   const remove = useDeleteTerritory();
-  const inUse = isApiError(submit.error, 409) && submit.error.problem.code === 'in_use';
   return (
-    <section aria-labelledby="delete-territory" className="panel">
-      <h2 id="delete-territory">{t('territories.delete')}</h2>
-      {inUse ? (
-        <div className="notice notice-error" role="alert" tabIndex={-1}>
-          <p>{t('territories.inUse', { name: territory.name })}</p>
-        </div>
-      ) : (
-        <FormErrors error={submit.error} fields={[]} />
-      )}
-      <button type="button" className="btn btn-secondary" onClick={() => setAsking(true)}>
-        {t('territories.delete')}
-      </button>
-      <ConfirmDialog
-        open={asking}
-        title={t('territories.deleteTitle')}
-        confirmLabel={t('territories.delete')}
-        busy={submit.busy}
-        onCancel={() => setAsking(false)}
-        onConfirm={() =>
-          void submit.run(async () => {
-            try {
-              await remove.mutateAsync(territory);
-            } finally {
-              setAsking(false);
-            }
-            navigate('/admin/territories', { state: { deleted: territory.name } });
-          })
-        }
-      >
-        <p>{t('territories.deleteExplain', { name: territory.name })}</p>
-      </ConfirmDialog>
-    </section>
+    <DeleteSection
+      label={t('territories.delete')}
+      question={t('territories.deleteTitle')}
+      explain={t('territories.deleteExplain', { name: territory.name })}
+      inUse={t('territories.inUse', { name: territory.name })}
+      name={territory.name}
+      after="/admin/territories"
+      remove={() => remove.mutateAsync(territory)}
+    />
   );
 }
