@@ -188,7 +188,11 @@ async fn check_measures<D: ConnectionTrait>(
         if !known.contains(id) {
             v.error(&field, FieldErrorCode::NotFound, "no such measure");
         } else if !related.contains(id) {
-            v.error(&field, FieldErrorCode::Invalid, "that measure's plan lies outside the need's territory and the territories above it");
+            v.error(
+                &field,
+                FieldErrorCode::Invalid,
+                "that measure's plan lies outside the need's territory, the territories below it and those above it",
+            );
         }
     }
     Ok(())
