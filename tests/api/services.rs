@@ -436,6 +436,20 @@ both!(services_and_organizations_answer_the_measures_that_name_them, |app| async
     assert_eq!(app.measures_listed(&organization, None).await, [pair(&open, "2.1")]);
     assert_eq!(app.measures_listed(&format!("/organizations/{obec}"), None).await, [pair(&open, "2.1")]);
     assert!(app.measures_listed(&format!("/services/{lonely}"), None).await.is_empty());
+    // The list carries each service's measures as its detail does, drafts hidden the same way.
+    let listed = |page: Value| -> Vec<(String, usize)> {
+        page["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| (s["name"].as_str().unwrap().to_owned(), s["measures"].as_array().unwrap().len()))
+            .collect()
+    };
+    let everyone = [("Odlehčovací služba".to_owned(), 1), ("Bez opatření".to_owned(), 0)];
+    assert_eq!(listed(app.get("/services", None).await.expect(200)), everyone);
+    let staff = [("Odlehčovací služba".to_owned(), 2), ("Bez opatření".to_owned(), 0)];
+    assert_eq!(listed(app.get("/services", Some(t)).await.expect(200)), staff);
+    assert_eq!(app.get("/services", None).await.expect(200)["items"][0]["measures"][0]["id"], open.as_str());
 
     // What measures name cannot be deleted from under them (409 in_use); once unlinked it can.
     let refused = app.delete(&service, Some(t)).await.expect(409);

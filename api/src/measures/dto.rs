@@ -210,7 +210,7 @@ pub struct Links {
 }
 
 /// A measure as a service or an organization lists it.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct MeasureRef {
     pub id: Uuid,
     pub code: String,

@@ -179,36 +179,62 @@ pub async fn ensure_unnamed<D: ConnectionTrait>(db: &D, caller: &Caller, whom: C
 }
 
 /// The measures, of plans the caller may see, that name a service or an organization, in the
-/// order they were created; one query.
+/// order they were created; one query (two for a service).
 pub async fn concerning<D: ConnectionTrait>(db: &D, caller: &Caller, whom: Concerning) -> ApiResult<Vec<MeasureRef>> {
-    let mut select = measure::Entity::find();
-    select = match whom {
-        Concerning::Service(id) => {
-            let naming = Query::select()
-                .column(measure_service::Column::MeasureId)
-                .from(measure_service::Entity)
-                .and_where(measure_service::Column::ServiceId.eq(id))
-                .take();
-            select.filter(measure::Column::Id.in_subquery(naming))
-        }
-        Concerning::Organization(id) => {
-            let partnering = Query::select()
-                .column(partner::Column::MeasureId)
-                .from(partner::Entity)
-                .and_where(partner::Column::OrganizationId.eq(id))
-                .take();
-            select.filter(
-                sea_orm::Condition::any()
-                    .add(measure::Column::ResponsibleOrganizationId.eq(id))
-                    .add(measure::Column::Id.in_subquery(partnering)),
-            )
-        }
+    let id = match whom {
+        Concerning::Service(id) => return Ok(naming_services(db, caller, &[id]).await?.remove(&id).unwrap_or_default()),
+        Concerning::Organization(id) => id,
     };
+    let partnering =
+        Query::select().column(partner::Column::MeasureId).from(partner::Entity).and_where(partner::Column::OrganizationId.eq(id)).take();
+    let mut select = measure::Entity::find().filter(
+        sea_orm::Condition::any().add(measure::Column::ResponsibleOrganizationId.eq(id)).add(measure::Column::Id.in_subquery(partnering)),
+    );
     if let Some(visible) = access::of_visible_plans(caller, measure::Column::PlanId) {
         select = select.filter(visible);
     }
     let rows = select.order_by_asc(measure::Column::Id).all(db).await?;
     Ok(rows.into_iter().map(|m| MeasureRef { id: m.id, code: m.code, title: m.title, plan_id: m.plan_id }).collect())
+}
+
+/// For each of `services`, the measures (of plans the caller may see) that name it, in the order
+/// they were created: two queries however many services, so a page of the catalogue carries its
+/// measures without a request per card.
+pub async fn naming_services<D: ConnectionTrait>(db: &D, caller: &Caller, services: &[Uuid]) -> ApiResult<HashMap<Uuid, Vec<MeasureRef>>> {
+    let mut naming: HashMap<Uuid, Vec<MeasureRef>> = HashMap::new();
+    if services.is_empty() {
+        return Ok(naming);
+    }
+    let links: Vec<(Uuid, Uuid)> = measure_service::Entity::find()
+        .select_only()
+        .column(measure_service::Column::MeasureId)
+        .column(measure_service::Column::ServiceId)
+        .filter(measure_service::Column::ServiceId.is_in(services.iter().copied()))
+        .into_tuple()
+        .all(db)
+        .await?;
+    if links.is_empty() {
+        return Ok(naming);
+    }
+    let mut select = measure::Entity::find()
+        .select_only()
+        .columns([measure::Column::Id, measure::Column::Code, measure::Column::Title, measure::Column::PlanId])
+        .filter(measure::Column::Id.is_in(links.iter().map(|(m, _)| *m)));
+    if let Some(visible) = access::of_visible_plans(caller, measure::Column::PlanId) {
+        select = select.filter(visible);
+    }
+    let rows: Vec<(Uuid, String, String, Uuid)> = select.into_tuple().all(db).await?;
+    let measures: HashMap<Uuid, MeasureRef> =
+        rows.into_iter().map(|(id, code, title, plan_id)| (id, MeasureRef { id, code, title, plan_id })).collect();
+    // Measure ids are v7 UUIDs: in id order is in the order they were created.
+    let mut links = links;
+    links.sort_unstable();
+    for (measure, service) in links {
+        if let Some(m) = measures.get(&measure) {
+            naming.entry(service).or_default().push(m.clone());
+        }
+    }
+    Ok(naming)
 }
 
 /// Measures of one goal, in order.

@@ -246,7 +246,8 @@ impl Versioned for Service {
     }
 }
 
-/// One service as `GET` answers it: with the measures that list it, of the plans the caller may see.
+/// One service as `GET` and the list answer it: with the measures that list it, of the plans the
+/// caller may see.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ServiceDetail {
     #[serde(flatten)]
@@ -297,7 +298,7 @@ impl Service {
     }
 }
 
-page_of!(ServicePage, Service);
+page_of!(ServicePage, ServiceDetail);
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]

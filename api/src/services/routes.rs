@@ -12,16 +12,17 @@ use crate::http::{IfMatch, Json, Query, created, no_content, ok};
 use crate::pagination::PageParams;
 use crate::state::AppState;
 
-/// Social services and related activities (public), in the order they were entered.
+/// Social services and related activities (public), in the order they were entered, each with the
+/// measures that concern it (of the plans the caller may see).
 #[utoipa::path(tag = "network", params(ServiceFilters, PageParams), responses((status = 200, body = ServicePage)))]
 #[get("/services")]
 pub async fn list_services(
     state: web::Data<AppState>,
-    _caller: Caller,
+    caller: Caller,
     filters: Query<ServiceFilters>,
     page: Query<PageParams>,
 ) -> ApiResult<HttpResponse> {
-    Ok(HttpResponse::Ok().json(service::list(&state, filters.into_inner(), &page).await?))
+    Ok(HttpResponse::Ok().json(service::list(&state, &caller, filters.into_inner(), &page).await?))
 }
 
 /// Add a service (coordinators, admins). 422 names each field whose reference points nowhere

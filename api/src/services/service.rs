@@ -90,10 +90,19 @@ async fn answer<D: ConnectionTrait>(db: &D, row: service::Model) -> ApiResult<Se
     answer_all(db, vec![row]).await?.pop().ok_or(ApiError::NotFound)
 }
 
+/// `services` with the measures naming each, a fixed number of queries whatever their number.
+async fn with_measures<D: ConnectionTrait>(db: &D, caller: &Caller, services: Vec<service::Model>) -> ApiResult<Vec<ServiceDetail>> {
+    let ids: Vec<Uuid> = services.iter().map(|s| s.id).collect();
+    let mut naming = measures::service::naming_services(db, caller, &ids).await?;
+    Ok(answer_all(db, services)
+        .await?
+        .into_iter()
+        .map(|service| ServiceDetail { measures: naming.remove(&service.id).unwrap_or_default(), service })
+        .collect())
+}
+
 pub async fn get(state: &AppState, caller: &Caller, id: Uuid) -> ApiResult<ServiceDetail> {
-    let service = answer(&state.db, find(&state.db, id).await?).await?;
-    let measures = measures::service::concerning(&state.db, caller, Concerning::Service(id)).await?;
-    Ok(ServiceDetail { service, measures })
+    with_measures(&state.db, caller, vec![find(&state.db, id).await?]).await?.pop().ok_or(ApiError::NotFound)
 }
 
 /// Provided on `today`: begun (or with no start) and not ended (or with no end).
@@ -103,8 +112,8 @@ pub(super) fn active_on(today: chrono::NaiveDate) -> Condition {
         .add(Condition::any().add(service::Column::ValidTo.is_null()).add(service::Column::ValidTo.gte(today)))
 }
 
-/// In the order they were entered.
-pub async fn list(state: &AppState, filters: ServiceFilters, page: &PageParams) -> ApiResult<ServicePage> {
+/// In the order they were entered, each with the measures naming it.
+pub async fn list(state: &AppState, caller: &Caller, filters: ServiceFilters, page: &PageParams) -> ApiResult<ServicePage> {
     let mut select = service::Entity::find();
     if let Some(kind) = &filters.kind_code {
         select = select.filter(service::Column::KindCode.eq(kind.as_str()));
@@ -137,7 +146,7 @@ pub async fn list(state: &AppState, filters: ServiceFilters, page: &PageParams) 
     }
     let sort = Sort { key: None, id: service::Column::Id, descending: false };
     let (rows, next_cursor) = pagination::fetch(&state.db, select, sort, page, |s| (None, s.id)).await?;
-    Ok(ServicePage { items: answer_all(&state.db, rows).await?, next_cursor })
+    Ok(ServicePage { items: with_measures(&state.db, caller, rows).await?, next_cursor })
 }
 
 /// The references a write makes, each a 422 naming its field when it points nowhere.

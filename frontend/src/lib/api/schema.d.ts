@@ -1037,7 +1037,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Social services and related activities (public), in the order they were entered. */
+        /**
+         * Social services and related activities (public), in the order they were entered, each with the
+         *     measures that concern it (of the plans the caller may see).
+         */
         get: operations["list_services"];
         put?: never;
         /**
@@ -2766,7 +2769,10 @@ export interface components {
              */
             valid_to?: string | null;
         };
-        /** @description One service as `GET` answers it: with the measures that list it, of the plans the caller may see. */
+        /**
+         * @description One service as `GET` and the list answer it: with the measures that list it, of the plans the
+         *     caller may see.
+         */
         ServiceDetail: components["schemas"]["Service"] & {
             measures: components["schemas"]["MeasureRef"][];
         };
@@ -2800,7 +2806,7 @@ export interface components {
             next_cursor?: string | null;
         };
         ServicePage: {
-            items: components["schemas"]["Service"][];
+            items: components["schemas"]["ServiceDetail"][];
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             next_cursor?: string | null;
         };

@@ -10,12 +10,9 @@ import { capacityTexts, formTexts, webHref } from '../api/describe';
 import { MeasureRefList } from './MeasureRefList';
 import { kindLabel, serviceKindsQuery, type Service, type ServiceDetail } from '../api/services';
 
-type MeasureRef = ServiceDetail['measures'][number];
-
 interface Props {
   service: Service;
-  /** Undefined while loading, null when they could not be read. */
-  measures: MeasureRef[] | null | undefined;
+  measures: ServiceDetail['measures'];
   /** On the service's own page: also the address when none is given, validity and registration. */
   full?: boolean;
 }
@@ -86,13 +83,7 @@ export function ServiceFacts({ service, measures, full = false }: Props) {
       </dd>
       <dt>{t('services.measures')}</dt>
       <dd>
-        {measures === undefined ? (
-          t('common.loading')
-        ) : measures === null ? (
-          t('services.measuresUnavailable')
-        ) : (
-          <MeasureRefList measures={measures} empty={t('services.noMeasures')} />
-        )}
+        <MeasureRefList measures={measures} empty={t('services.noMeasures')} />
       </dd>
       {full && (service.valid_from || service.valid_to) && (
         <>
