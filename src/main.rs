@@ -102,7 +102,16 @@ async fn main() -> anyhow::Result<()> {
             std::io::stdin().read_line(&mut password)?;
             let password = password.trim_end_matches(['\r', '\n']);
             let hasher = api::credentials::passwords::PasswordHasher::default();
-            match api::users::service::create_admin(&db, &hasher, &email, &name, password).await? {
+            match api::users::service::create_admin(
+                &db,
+                &api::caller::Caller::command_line("create-admin"),
+                &hasher,
+                &email,
+                &name,
+                password,
+            )
+            .await?
+            {
                 Some(user) => println!("admin {} created", user.email),
                 None => anyhow::bail!("an account with the e-mail {email} already exists"),
             }
@@ -156,7 +165,7 @@ async fn main() -> anyhow::Result<()> {
             let progress = indicatif::ProgressBar::new(source.metadata()?.len())
                 .with_style(indicatif::ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {bytes_per_sec}, {eta} left")?);
             let options = api::register_import::service::Options { dry_run, limit: None };
-            let actor = api::caller::Caller::anonymous();
+            let actor = api::caller::Caller::command_line("import rpss");
             let imported = api::register_import::service::import(&db, &actor, progress.wrap_read(source), options).await;
             progress.finish_and_clear();
             match imported {

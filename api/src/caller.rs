@@ -43,6 +43,10 @@ pub struct Principal {
 pub struct Caller {
     pub principal: Option<Principal>,
     pub address: Option<IpAddr>,
+    /// The `spoluplan` command acting, when it is one rather than a request: whoever runs the
+    /// server's commands holds every power already, so it has no principal, and the audit trail
+    /// names the command instead of "anonymous".
+    pub command: Option<&'static str>,
 }
 
 /// Where the resource an action touches lies, for coordinators narrowed to territories.
@@ -111,7 +115,12 @@ pub enum Action {
 
 impl Caller {
     pub fn anonymous() -> Self {
-        Self { principal: None, address: None }
+        Self { principal: None, address: None, command: None }
+    }
+
+    /// The command line's `spoluplan <command>` (e.g. "import rpss"), for the audit trail.
+    pub fn command_line(command: &'static str) -> Self {
+        Self { principal: None, address: None, command: Some(command) }
     }
 
     pub fn user(&self) -> Option<&user::Model> {
@@ -168,7 +177,7 @@ impl Caller {
     /// A short description for the audit trail and lifecycle history.
     pub fn label(&self) -> String {
         match &self.principal {
-            None => "anonymous".into(),
+            None => self.command.map_or_else(|| "anonymous".into(), |command| format!("command line (spoluplan {command})")),
             Some(Principal { user, via: Via::ApiKey { id, .. }, .. }) => format!("{} (API key {id})", user.email),
             Some(Principal { user, .. }) => user.email.clone(),
         }
@@ -305,7 +314,7 @@ impl FromRequest for Caller {
                 let key = format!("writes:account:{}", principal.user.id);
                 state.limiter.acquire(&[(&key, limits.writes_per_account)], limits.write_window)?;
             }
-            Ok(Caller { principal, address })
+            Ok(Caller { principal, address, command: None })
         })
     }
 }

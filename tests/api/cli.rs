@@ -125,6 +125,7 @@ async fn commands_and_graceful_shutdown(backend: Backend) {
     let weak = run(&url, &dir, &["create-admin", "--email", "jiny@obec.example.cz"], "passwordpassword\n");
     assert!(!weak.status.success(), "a guessable password is refused on the command line too");
     assert!(String::from_utf8_lossy(&weak.stderr).contains("too easy to guess"), "{}", String::from_utf8_lossy(&weak.stderr));
+    assert_eq!(audited(&url, "create").await, ["command line (spoluplan create-admin)"]);
     let seeded =
         run(&url, &dir, &["seed", "synthetic", "--plans", "3", "--goals-per-plan", "2", "--measures-per-goal", "2", "--comments", "2"], "");
     ok(&seeded);
@@ -455,7 +456,23 @@ async fn register_import(backend: Backend) {
     assert!(message.contains("polozky[1].formy") && message.contains("3000002") && message.contains("nothing imported"), "{message}");
     let missing = run(&url, &dir, &["import", "rpss", dir.0.join("none.json").to_str().unwrap()], "");
     assert!(!missing.status.success());
+    // The trail names the command, not "anonymous": the two imports that wrote (a dry run does not).
+    assert_eq!(audited(&url, "import").await, ["command line (spoluplan import rpss)"; 2]);
     drop_database(pg_name).await;
+}
+
+/// Who the audit trail says did `action`, oldest first.
+async fn audited(url: &str, action: &str) -> Vec<String> {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+    let db = sea_orm::Database::connect(url).await.unwrap();
+    let events = entity::audit_event::Entity::find()
+        .filter(entity::audit_event::Column::Action.eq(action))
+        .order_by_asc(entity::audit_event::Column::Id)
+        .all(&db)
+        .await
+        .unwrap();
+    db.close().await.unwrap();
+    events.into_iter().map(|e| e.actor_label).collect()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -14,7 +14,7 @@ use crate::state::AppState;
 /// An anonymous caller at the request's client address (for abuse limits and the audit trail), for
 /// the operations whose body is the credential.
 pub fn anonymous(req: &HttpRequest, state: &AppState) -> Caller {
-    Caller { principal: None, address: client_address(req, state.config.trust_forwarded_for) }
+    Caller { principal: None, address: client_address(req, state.config.trust_forwarded_for), command: None }
 }
 
 /// Sign in with e-mail (any case) and password. An unknown e-mail, a wrong password and a

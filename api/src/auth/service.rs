@@ -35,6 +35,7 @@ fn session_caller(user: &user::Model, family: Uuid, address: &Caller) -> Caller 
     Caller {
         principal: Some(Principal { user: user.clone(), via: Via::Session(family), leads: Vec::new(), reach: Reach::Installation }),
         address: address.address,
+        command: None,
     }
 }
 

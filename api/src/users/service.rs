@@ -302,9 +302,11 @@ pub async fn change_password(state: &AppState, caller: &Caller, body: PasswordCh
 }
 
 /// Creates an admin with this e-mail unless an account has it; answers the new account.
-/// For start-up and the command line, so problems come back as readable text.
+/// For start-up and the command line (`actor`, for the audit trail), so problems come back as
+/// readable text.
 pub async fn create_admin(
     db: &DatabaseConnection,
+    actor: &Caller,
     passwords: &PasswordHasher,
     email: &str,
     display_name: &str,
@@ -333,7 +335,7 @@ pub async fn create_admin(
     let txn = crate::db::begin(db).await?;
     let user = insert(&txn, email.clone(), display_name.trim(), Role::Admin, true, hash).await?;
     let changes = changes_of(&json!({"email": email, "role": Role::Admin, "source": "bootstrap"}));
-    audit::record(&txn, &Caller::anonymous(), "create", "user", Some(user.id), changes).await?;
+    audit::record(&txn, actor, "create", "user", Some(user.id), changes).await?;
     txn.commit().await?;
     Ok(Some(user))
 }
@@ -343,7 +345,8 @@ pub async fn bootstrap_admin(db: &DatabaseConnection, config: &Config, passwords
     let (Some(email), Some(password)) = (&config.admin_email, &config.admin_password) else {
         return Ok(());
     };
-    let created = create_admin(db, passwords, email, "Administrator", password)
+    let actor = Caller::command_line("serve (SPOLUPLAN_ADMIN_EMAIL)");
+    let created = create_admin(db, &actor, passwords, email, "Administrator", password)
         .await
         .map_err(|e| anyhow::anyhow!("SPOLUPLAN_ADMIN_EMAIL / SPOLUPLAN_ADMIN_PASSWORD: {e}"))?;
     if let Some(user) = created {
