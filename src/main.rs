@@ -53,6 +53,15 @@ enum Import {
         #[arg(long)]
         dry_run: bool,
     },
+    /// The register's code list of target groups (cilove-skupiny-osoby.json): each item gives its
+    /// id to our group of the same name or becomes a new group, so the register import keeps every
+    /// entry's target groups. Prints the summary as JSON.
+    TargetGroups {
+        file: PathBuf,
+        /// Check the list and print the summary, writing nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -168,14 +177,17 @@ async fn main() -> anyhow::Result<()> {
             let actor = api::caller::Caller::command_line("import rpss");
             let imported = api::register_import::service::import(&db, &actor, progress.wrap_read(source), options).await;
             progress.finish_and_clear();
-            match imported {
-                Ok(summary) => println!("{}", serde_json::to_string_pretty(&summary)?),
-                Err(api::error::ApiError::Validation(errors)) => {
-                    let problems: Vec<String> = errors.iter().map(|e| format!("{}: {}", e.field, e.message)).collect();
-                    anyhow::bail!("{} is not the register's file, nothing imported: {}", file.display(), problems.join("; "))
-                }
-                Err(e) => anyhow::bail!("{}: nothing imported: {e}", file.display()),
-            }
+            report(&file, imported)?;
+        }
+        Command::Import(Import::TargetGroups { file, dry_run }) => {
+            api::telemetry::init();
+            let text = std::fs::read(&file).map_err(|e| anyhow::anyhow!("cannot open {}: {e}", file.display()))?;
+            let list = report_refusal(&file, api::register_import::target_groups::read(&text))?;
+            let config = api::config::Config::from_env()?;
+            let db = api::db::connect(&config).await?;
+            api::db::migrate(&db).await?;
+            let actor = api::caller::Caller::command_line("import target-groups");
+            report(&file, api::register_import::target_groups::import(&db, &actor, list, dry_run).await)?;
         }
         Command::Serve { init } => {
             api::telemetry::init();
@@ -188,4 +200,23 @@ async fn main() -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// Prints an import's summary as JSON, or says why `file` was refused whole.
+fn report<T: serde::Serialize>(file: &std::path::Path, imported: Result<T, api::error::ApiError>) -> anyhow::Result<()> {
+    let summary = report_refusal(file, imported)?;
+    println!("{}", serde_json::to_string_pretty(&summary)?);
+    Ok(())
+}
+
+/// What an import's step answered, or why `file` was refused whole.
+fn report_refusal<T>(file: &std::path::Path, imported: Result<T, api::error::ApiError>) -> anyhow::Result<T> {
+    match imported {
+        Ok(done) => Ok(done),
+        Err(api::error::ApiError::Validation(errors)) => {
+            let problems: Vec<String> = errors.iter().map(|e| format!("{}: {}", e.field, e.message)).collect();
+            anyhow::bail!("{} is not the register's file, nothing imported: {}", file.display(), problems.join("; "))
+        }
+        Err(e) => anyhow::bail!("{}: nothing imported: {e}", file.display()),
+    }
 }

@@ -456,8 +456,19 @@ async fn register_import(backend: Backend) {
     assert!(message.contains("polozky[1].formy") && message.contains("3000002") && message.contains("nothing imported"), "{message}");
     let missing = run(&url, &dir, &["import", "rpss", dir.0.join("none.json").to_str().unwrap()], "");
     assert!(!missing.status.success());
-    // The trail names the command, not "anonymous": the two imports that wrote (a dry run does not).
-    assert_eq!(audited(&url, "import").await, ["command line (spoluplan import rpss)"; 2]);
+    // The register's code list of target groups, the same way.
+    let list = dir.0.join("cilove-skupiny-osoby.json");
+    std::fs::write(&list, json!({"polozky": [{"id": "CilovaSkupinaOsoby/8", "nazev": {"cs": "osoby v krizi"}}]}).to_string()).unwrap();
+    let linked = summary(&run(&url, &dir, &["import", "target-groups", list.to_str().unwrap()], ""));
+    assert_eq!(linked["linked"], json!(["CilovaSkupinaOsoby/8"]), "{linked}");
+    std::fs::write(&list, json!({"polozky": [{"id": 8, "nazev": {"cs": "osoby v krizi"}}]}).to_string()).unwrap();
+    let refused = run(&url, &dir, &["import", "target-groups", list.to_str().unwrap()], "");
+    let message = String::from_utf8_lossy(&refused.stderr);
+    assert!(!refused.status.success() && message.contains("polozky[0].id") && message.contains("nothing imported"), "{message}");
+    // The trail names the command, not "anonymous": the imports that wrote (a dry run does not).
+    let mut actors = vec!["command line (spoluplan import rpss)"; 2];
+    actors.push("command line (spoluplan import target-groups)");
+    assert_eq!(audited(&url, "import").await, actors);
     drop_database(pg_name).await;
 }
 

@@ -255,3 +255,65 @@ both!(only_admins_import_the_register, |app| async move {
     app.import_register(None, "", register_file(three()), &[]).await.expect(401);
     assert!(services(&app).await.is_empty());
 });
+
+/// The register's code list of target groups, as MPSV shapes it, with `items` of `(number, name)`.
+fn code_list(items: &[(&str, &str)]) -> Value {
+    let items: Vec<Value> = items.iter().map(|(n, name)| json!({"id": format!("CilovaSkupinaOsoby/{n}"), "nazev": {"cs": name}})).collect();
+    json!({"@context": "https://data.mpsv.cz/ciselniky/kontexty/ciselnik.jsonld", "polozky": items})
+}
+
+both!(the_register_code_list_gives_our_target_groups_its_ids, |app| async move {
+    let admin = app.admin().await;
+    let t = Some(admin.token.as_str());
+    let list = code_list(&[("24", "senioři"), ("8", "Osoby v  krizi"), ("99", "osoby s poruchou autistického spektra")]);
+    let dry = app.post("/imports/target-groups?dry_run=true", t, list.clone()).await.expect(200);
+    assert_eq!(
+        (&dry["items"], &dry["known"], &dry["linked"], &dry["created"], &dry["dry_run"]),
+        (&json!(3), &json!(1), &json!(["CilovaSkupinaOsoby/8"]), &json!(["CilovaSkupinaOsoby/99"]), &json!(true))
+    );
+    assert!(app.get("/target-groups/osoby_v_krizi", None).await.expect(200)["register_id"].is_null(), "a dry run writes nothing");
+
+    let done = app.post("/imports/target-groups", t, list.clone()).await.expect(200);
+    assert_eq!((&done["linked"], &done["created"]), (&dry["linked"], &dry["created"]));
+    // A group matched by name keeps its code and wording; one the installation lacked is added.
+    let linked = app.get("/target-groups/osoby_v_krizi", None).await.expect(200);
+    assert_eq!((linked["name"].as_str(), linked["register_id"].as_str()), (Some("osoby v krizi"), Some("CilovaSkupinaOsoby/8")));
+    let added = app.get("/target-groups/osoby_s_poruchou_autistickeho_spektra", None).await.expect(200);
+    assert_eq!(
+        (added["name"].as_str(), added["register_id"].as_str()),
+        (Some("osoby s poruchou autistického spektra"), Some("CilovaSkupinaOsoby/99"))
+    );
+    let again = app.post("/imports/target-groups", t, list).await.expect(200);
+    assert_eq!((&again["known"], &again["linked"], &again["created"]), (&json!(3), &json!([]), &json!([])), "a second run changes nothing");
+
+    // The register import now keeps the groups it left out before.
+    let mut entry = register_entry("2000001", ICO_A, "Krizové centrum, z. ú.", 4, MUNICIPALITY);
+    entry["ciloveSkupiny"] = json!([{"cilovaSkupina": {"id": "CilovaSkupinaOsoby/8"}}, {"cilovaSkupina": {"id": "CilovaSkupinaOsoby/99"}}]);
+    let imported = app.import_register(t, "", register_file(vec![entry]), &[]).await.expect(200);
+    assert_eq!(imported["unknown_codes"]["target_groups"], 0, "{imported}");
+    let service = &services(&app).await[0];
+    assert_eq!(service["target_group_codes"], json!(["osoby_v_krizi", "osoby_s_poruchou_autistickeho_spektra"]));
+
+    let trail = app.get("/audit?entity_type=target_groups", t).await.expect(200);
+    assert_eq!(items(&trail).len(), 2, "the two runs that wrote: {trail}");
+    assert_eq!(items(&trail)[0]["actor_label"], admin.email.as_str());
+});
+
+both!(a_malformed_code_list_names_the_item_and_changes_nothing, |app| async move {
+    let admin = app.admin().await;
+    let t = Some(admin.token.as_str());
+    let list = code_list(&[("55", "osoby s poruchou příjmu potravy"), ("24", "senioři")]);
+    let coordinator = app.coordinator().await;
+    app.post("/imports/target-groups", Some(&coordinator.token), list.clone()).await.expect(403);
+    app.post("/imports/target-groups", None, list).await.expect(401);
+
+    let mut bad = code_list(&[("55", "osoby s poruchou příjmu potravy"), ("24", "senioři"), ("55", "osoby v krizi")]);
+    bad["polozky"][1]["id"] = json!("DruhSocialniSluzby/4");
+    bad["polozky"][0]["nazev"]["cs"] = json!("  ");
+    let refused = app.post("/imports/target-groups", t, bad).await.expect(422);
+    assert_eq!(fields(&refused), ["polozky[0].nazev.cs", "polozky[1].id", "polozky[2].id"], "{refused}");
+    let missing = app.post("/imports/target-groups", t, json!({"polozky": [{"id": "CilovaSkupinaOsoby/1"}]})).await.expect(422);
+    assert_eq!(fields(&missing), ["polozky[0].nazev"], "{missing}");
+    let groups = app.get("/target-groups?q=potravy", None).await.expect(200);
+    assert!(items(&groups).is_empty(), "nothing imported: {groups}");
+});

@@ -62,3 +62,41 @@ pub struct ImportParams {
     #[serde(default)]
     pub dry_run: bool,
 }
+
+/// The register's code list of target groups (`cilove-skupiny-osoby`) as MPSV publishes it; keys
+/// besides these are ignored.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct CodeList {
+    #[schema(max_items = 1000)]
+    pub polozky: Vec<CodeListItem>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct CodeListItem {
+    /// e.g. `CilovaSkupinaOsoby/24`.
+    #[schema(pattern = "^CilovaSkupinaOsoby/[0-9A-Za-z]{1,45}$")]
+    pub id: String,
+    pub nazev: CodeListName,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct CodeListName {
+    /// The name in Czech, e.g. "senioři".
+    #[schema(min_length = 1, max_length = 200)]
+    pub cs: String,
+}
+
+/// What the code list's import did (or, in a dry run, would do).
+#[derive(Debug, Default, Serialize, ToSchema)]
+pub struct CodeListSummary {
+    pub dry_run: bool,
+    /// Items read from the list.
+    pub items: u64,
+    /// Items whose id a target group has already.
+    pub known: u64,
+    /// The ids given to target groups of the same name (accents and case aside), which keep
+    /// their code and wording.
+    pub linked: Vec<String>,
+    /// The ids that became new target groups, their code made from the name.
+    pub created: Vec<String>,
+}

@@ -9,3 +9,4 @@ mod mapping;
 pub mod routes;
 pub mod service;
 pub mod stream;
+pub mod target_groups;

@@ -8,12 +8,12 @@ use actix_web::{HttpRequest, HttpResponse, post, web};
 use futures_util::StreamExt;
 use tokio::sync::mpsc;
 
-use super::dto::{ImportParams, ImportSummary};
+use super::dto::{CodeList, CodeListSummary, ImportParams, ImportSummary};
 use super::file::RegisterFile;
 use super::service::{self, Options};
 use crate::caller::{Action, Caller, authorize};
 use crate::error::{ApiError, ApiResult, Problem};
-use crate::http::Query;
+use crate::http::{Json, Query};
 use crate::state::AppState;
 
 /// Import the national register of social service providers (admins): MPSV's open-data file
@@ -104,6 +104,31 @@ impl Read for BodyReader {
     }
 }
 
+/// Take in the register's code list of target groups (admins): MPSV's open-data file
+/// `cilove-skupiny-osoby.json` as the body. Each item gives its id to the target group of the same
+/// name (accents and case aside), which keeps its code and wording, or becomes a new group; an id
+/// a group has already changes nothing. The register import then keeps the target groups of every
+/// entry. One transaction; `dry_run` answers the summary and writes nothing.
+#[utoipa::path(
+    tag = "network",
+    params(ImportParams),
+    request_body = CodeList,
+    responses(
+        (status = 200, body = CodeListSummary),
+        (status = 422, body = Problem, content_type = "application/problem+json", description = "An item not of the code list's shape, or an id twice: `errors[].field` names it (`polozky[3].id`); nothing imported."),
+    )
+)]
+#[post("/imports/target-groups")]
+pub async fn import_target_groups(
+    state: web::Data<AppState>,
+    caller: Caller,
+    params: Query<ImportParams>,
+    body: Json<CodeList>,
+) -> ApiResult<HttpResponse> {
+    authorize(&caller, Action::ImportRegister)?;
+    Ok(HttpResponse::Ok().json(super::target_groups::import(&state.db, &caller, body.into_inner(), params.dry_run).await?))
+}
+
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    cfg.service(import_rpss);
+    cfg.service(import_rpss).service(import_target_groups);
 }

@@ -1121,6 +1121,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/imports/target-groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take in the register's code list of target groups (admins): MPSV's open-data file
+         *     `cilove-skupiny-osoby.json` as the body. Each item gives its id to the target group of the same
+         *     name (accents and case aside), which keeps its code and wording, or becomes a new group; an id
+         *     a group has already changes nothing. The register import then keeps the target groups of every
+         *     entry. One transaction; `dry_run` answers the summary and writes nothing.
+         */
+        post: operations["import_target_groups"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/needs": {
         parameters: {
             query?: never;
@@ -1418,6 +1441,43 @@ export interface components {
          * @enum {string}
          */
         Channel: "web" | "email" | "paper" | "meeting";
+        /**
+         * @description The register's code list of target groups (`cilove-skupiny-osoby`) as MPSV publishes it; keys
+         *     besides these are ignored.
+         */
+        CodeList: {
+            polozky: components["schemas"]["CodeListItem"][];
+        };
+        CodeListItem: {
+            /** @description e.g. `CilovaSkupinaOsoby/24`. */
+            id: string;
+            nazev: components["schemas"]["CodeListName"];
+        };
+        CodeListName: {
+            /** @description The name in Czech, e.g. "senioři". */
+            cs: string;
+        };
+        /** @description What the code list's import did (or, in a dry run, would do). */
+        CodeListSummary: {
+            dry_run: boolean;
+            /**
+             * Format: int64
+             * @description Items read from the list.
+             */
+            items: number;
+            /**
+             * Format: int64
+             * @description Items whose id a target group has already.
+             */
+            known: number;
+            /**
+             * @description The ids given to target groups of the same name (accents and case aside), which keep
+             *     their code and wording.
+             */
+            linked: string[];
+            /** @description The ids that became new target groups, their code made from the name. */
+            created: string[];
+        };
         Comment: {
             /** Format: uuid */
             id: string;
@@ -6702,6 +6762,51 @@ export interface operations {
                 };
             };
             /** @description An entry not of the register's shape: `errors[0].field` names the entry and the field (`polozky[3].poskytovatel.nazev`), the message its identifikator; nothing imported. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["429"];
+            503: components["responses"]["503"];
+        };
+    };
+    import_target_groups: {
+        parameters: {
+            query?: {
+                /** @description Read and check the whole file and answer the summary, writing nothing. */
+                dry_run?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CodeList"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CodeListSummary"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            408: components["responses"]["408"];
+            409: components["responses"]["409"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            /** @description An item not of the code list's shape, or an id twice: `errors[].field` names it (`polozky[3].id`); nothing imported. */
             422: {
                 headers: {
                     [name: string]: unknown;
