@@ -228,3 +228,89 @@ test('the territory page shows the network of services at a glance, with its CSV
   await checkA11y(page, 'territory-overview');
   await checkA11y(page, 'territory-overview-320', { width: 320 });
 });
+
+test('a coordinator adds a provider and its service to the catalogue, edits the service and deletes both', async () => {
+  const password = 'coordinator-password-12345';
+  const coordinator = await admin.must('POST', '/users', { email: 'pavel.katalog@example.cz', display_name: 'Pavel Katalogový', role: 'coordinator', password }, 201);
+  const page = await newPage(browser);
+  await signInUi(page, server.baseUrl, coordinator.email, password);
+  await page.goto(`${server.baseUrl}/services`);
+  await page.getByRole('link', { name: 'Přidat organizaci' }).click();
+
+  // The organization: a wrong check digit is named at the IČO, the right one saves.
+  await page.getByRole('heading', { level: 1, name: 'Přidat organizaci' }).waitFor();
+  await page.getByLabel('Název organizace').fill('Spolek Přístav (e2e)');
+  await page.getByLabel('IČO').fill('12345678');
+  await page.getByLabel('Druh organizace').selectOption({ label: 'nestátní nezisková organizace' });
+  await page.getByLabel('E-mail').fill('info@pristav.example.cz');
+  await page.getByRole('button', { name: 'Uložit' }).click();
+  await page.locator('[aria-invalid="true"]').first().waitFor();
+  assert.equal(await page.getByLabel('IČO').getAttribute('aria-invalid'), 'true');
+  await checkA11y(page, 'organization-form-error');
+  await page.getByLabel('IČO').fill('12345679');
+  await page.getByRole('button', { name: 'Uložit' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Spolek Přístav (e2e)' }).waitFor();
+
+  // Its service, from the organization's page, so the provider is already chosen.
+  await page.getByRole('link', { name: 'Přidat službu organizace' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Přidat službu' }).waitFor();
+  await page.getByRole('list', { name: 'Vybráno: Poskytovatel' }).getByText('Spolek Přístav (e2e)').waitFor();
+  await page.getByLabel('Název služby').fill('Nízkoprahový klub Přístav');
+  await page.getByLabel('Druh služby').selectOption({ label: 'nízkoprahová zařízení pro děti a mládež (§62)' });
+  await page.getByRole('checkbox', { name: 'ambulantní' }).check();
+  await page.getByRole('checkbox', { name: 'terénní' }).check();
+  await page.getByRole('button', { name: 'Přidat kapacitu' }).click();
+  await page.getByRole('group', { name: 'Kapacita 1' }).getByLabel('Počet').fill('25');
+  await page.getByRole('group', { name: 'Kapacita 1' }).getByLabel('Forma').selectOption({ label: 'ambulantní' });
+  const groups = page.getByRole('combobox', { name: 'Cílové skupiny' });
+  await groups.pressSequentially('děti, mlád', { delay: 20 });
+  await page.getByRole('listbox', { name: 'Cílové skupiny' }).getByRole('option', { name: 'děti, mládež a rodiny', exact: true }).click();
+  const serves = page.getByRole('combobox', { name: 'Působí v území' });
+  await serves.pressSequentially('Krumlov', { delay: 20 });
+  await firstCandidate(page, 'Působí v území', 'Krumlov');
+  await serves.press('ArrowDown');
+  await serves.press('Enter');
+  await page.getByRole('list', { name: 'Vybráno: Působí v území' }).getByText(/ORP Český Krumlov/).waitFor();
+  await screenshot(page, 'service-form');
+  await checkA11y(page, 'service-form');
+  await checkA11y(page, 'service-form-320', { width: 320 });
+  await page.getByRole('button', { name: 'Uložit' }).click();
+
+  // The service page shows what was entered.
+  await page.getByRole('heading', { level: 1, name: 'Nízkoprahový klub Přístav' }).waitFor();
+  const facts = page.locator('dl.facts');
+  await facts.getByText('nízkoprahová zařízení pro děti a mládež (§62)').waitFor();
+  await facts.getByText('25 klientů (ambulantní)').waitFor();
+  await facts.getByText('ambulantní, terénní').waitFor();
+  await facts.getByRole('link', { name: 'ORP Český Krumlov' }).waitFor();
+
+  // Edited: more capacity, and it ends.
+  await page.getByRole('link', { name: 'Upravit službu' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Upravit službu' }).waitFor();
+  await page.getByRole('group', { name: 'Kapacita 1' }).getByLabel('Počet').fill('30');
+  await page.getByRole('button', { name: 'Uložit' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Nízkoprahový klub Přístav' }).waitFor();
+  await facts.getByText('30 klientů (ambulantní)').waitFor();
+
+  // The catalogue finds it by its kind in its territory.
+  const [service] = (await admin.must('GET', '/services?q=P%C5%99%C3%ADstav')).items;
+  assert.deepEqual([service.capacities[0].count, [...service.forms].sort(), service.target_group_codes], [30, ['field', 'outpatient'], ['deti_mladez_a_rodiny']]);
+  await page.goto(`${server.baseUrl}/services?kind=nizkoprahova_zarizeni_pro_deti_a_mladez`);
+  await page.getByRole('link', { name: 'Nízkoprahový klub Přístav' }).waitFor();
+
+  // The organization cannot go while it runs the service; once the service is deleted, it can.
+  await page.goto(`${server.baseUrl}/organizations/${service.organization_id}/edit`);
+  await page.getByRole('button', { name: 'Smazat organizaci' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Smazat organizaci' }).click();
+  await page.getByText('Organizace „Spolek Přístav (e2e)“ poskytuje služby').waitFor();
+  await page.goto(`${server.baseUrl}/services/${service.id}/edit`);
+  await page.getByRole('button', { name: 'Smazat službu' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Smazat službu' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Katalog sociálních služeb' }).waitFor();
+  await page.goto(`${server.baseUrl}/organizations/${service.organization_id}/edit`);
+  await page.getByRole('button', { name: 'Smazat organizaci' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Smazat organizaci' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Katalog sociálních služeb' }).waitFor();
+  assert.equal((await admin.must('GET', '/organizations?q=P%C5%99%C3%ADstav')).items.length, 0);
+  await page.close();
+});

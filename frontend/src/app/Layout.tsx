@@ -82,6 +82,8 @@ export function Layout() {
             </li>
             <li>
               <NavLink to="/needs">{t('nav.needs')}</NavLink>
+            </li>
+            <li>
               <NavLink to="/surveys">{t('nav.surveys')}</NavLink>
             </li>
             {user && (

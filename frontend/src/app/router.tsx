@@ -34,6 +34,8 @@ const TerritoryFormPage = page(() => import('../features/territories/routes/Terr
 const CataloguePage = page(() => import('../features/services/routes/CataloguePage'), 'CataloguePage');
 const ServicePage = page(() => import('../features/services/routes/ServicePage'), 'ServicePage');
 const OrganizationPage = page(() => import('../features/services/routes/OrganizationPage'), 'OrganizationPage');
+const ServiceFormPage = page(() => import('../features/services/routes/ServiceFormPage'), 'ServiceFormPage');
+const OrganizationFormPage = page(() => import('../features/services/routes/OrganizationFormPage'), 'OrganizationFormPage');
 const UsersPage = page(() => import('../features/users/routes/UsersPage'), 'UsersPage');
 const NeedsPage = page(() => import('../features/needs/routes/NeedsPage'), 'NeedsPage');
 const NeedReportPage = page(() => import('../features/needs/routes/NeedReportPage'), 'NeedReportPage');
@@ -78,8 +80,12 @@ export const router = createBrowserRouter([
           { path: 'needs/:needId', element: <NeedPage /> },
           { path: 'territories/:territoryId', element: <TerritoryPage /> },
           { path: 'services', element: <CataloguePage /> },
+          { path: 'services/new', element: <ServiceFormPage /> },
           { path: 'services/:serviceId', element: <ServicePage /> },
+          { path: 'services/:serviceId/edit', element: <ServiceFormPage /> },
+          { path: 'organizations/new', element: <OrganizationFormPage /> },
           { path: 'organizations/:organizationId', element: <OrganizationPage /> },
+          { path: 'organizations/:organizationId/edit', element: <OrganizationFormPage /> },
           { path: 'surveys', element: <SurveysPage /> },
           { path: 'surveys/new', element: <SurveyFormPage /> },
           { path: 'surveys/:surveyId', element: <SurveyPage /> },

@@ -12,10 +12,14 @@ export type ServiceDetail = Schemas['ServiceDetail'];
 export type ServiceKind = Schemas['ServiceKind'];
 export type ServiceForm = Schemas['ServiceForm'];
 export type Organization = Schemas['Organization'];
+export type OrganizationKind = Schemas['OrganizationKind'];
 export type OrganizationDetail = Schemas['OrganizationDetail'];
 
 /** The forms of §33 in the order the Act names them. */
 export const SERVICE_FORMS: ServiceForm[] = ['residential', 'outpatient', 'field'];
+
+/** The kinds of organization, the providers first. */
+export const ORGANIZATION_KINDS: OrganizationKind[] = ['provider', 'municipality', 'region', 'state', 'ngo', 'church', 'other'];
 
 /** Services on one page of the catalogue. */
 export const CATALOGUE_PAGE_SIZE = 20;

@@ -8,6 +8,7 @@ import { PageTitle } from '../../../components/PageTitle';
 import { QueryView } from '../../../components/QueryState';
 import { useT } from '../../../i18n';
 import { targetGroupsQuery } from '../../../lib/api/targetGroups';
+import { isStaff, useSession } from '../../../lib/auth/useSession';
 import { TerritorySelect } from '../../territories/components/TerritorySelect';
 import { filtersToParams, hasFilters, readFilters, type CatalogueFilters } from '../api/catalogueFilters';
 import { catalogueQuery, SERVICE_FORMS, serviceKindsQuery, type ServiceKind } from '../api/services';
@@ -24,11 +25,22 @@ export function CataloguePage() {
   const kinds = useQuery(serviceKindsQuery()).data ?? [];
   const groups = useQuery(targetGroupsQuery()).data ?? [];
   const results = useInfiniteQuery(catalogueQuery(filters));
+  const staff = isStaff(useSession().user);
 
   return (
     <>
       <PageTitle title={t('catalogue.title')}>{t('catalogue.title')}</PageTitle>
       <p className="lead">{t('catalogue.intro')}</p>
+      {staff && (
+        <p className="inline-actions">
+          <Link className="btn btn-primary" to="/services/new">
+            {t('services.edit.createTitle')}
+          </Link>
+          <Link className="btn btn-secondary" to="/organizations/new">
+            {t('organizations.edit.createTitle')}
+          </Link>
+        </p>
+      )}
       <form
         role="search"
         aria-label={t('catalogue.filters')}

@@ -6,6 +6,7 @@ import { PageTitle } from '../../../components/PageTitle';
 import { PrintButton } from '../../../components/PrintButton';
 import { QueryView } from '../../../components/QueryState';
 import { useT } from '../../../i18n';
+import { isStaff, useSession } from '../../../lib/auth/useSession';
 import { webHref } from '../api/describe';
 import { kindLabel, organizationQuery, serviceKindsQuery } from '../api/services';
 import { MeasureRefList } from '../components/MeasureRefList';
@@ -15,6 +16,7 @@ export function OrganizationPage() {
   const t = useT();
   const query = useQuery(organizationQuery(organizationId));
   const kinds = useQuery(serviceKindsQuery()).data ?? [];
+  const staff = isStaff(useSession().user);
   return (
     <QueryView query={query} page>
       {(o) => (
@@ -25,6 +27,16 @@ export function OrganizationPage() {
           <PageTitle title={o.name}>{o.name}</PageTitle>
           <p className="inline-actions">
             <PrintButton />
+            {staff && (
+              <>
+                <Link className="btn btn-secondary" to={`/organizations/${o.id}/edit`}>
+                  {t('organizations.edit.editTitle')}
+                </Link>
+                <Link className="btn btn-secondary" to={`/services/new?organization=${o.id}`}>
+                  {t('organizations.edit.addService')}
+                </Link>
+              </>
+            )}
           </p>
           {o.description && <p className="pre-wrap">{o.description}</p>}
           <dl className="facts">

@@ -6,6 +6,8 @@ import { PageTitle } from '../../../components/PageTitle';
 import { PrintButton } from '../../../components/PrintButton';
 import { QueryView } from '../../../components/QueryState';
 import { useT } from '../../../i18n';
+import { useSession } from '../../../lib/auth/useSession';
+import { canManageService } from '../api/manage';
 import { serviceQuery } from '../api/services';
 import { ServiceFacts } from '../components/ServiceFacts';
 
@@ -13,6 +15,7 @@ export function ServicePage() {
   const { serviceId = '' } = useParams();
   const t = useT();
   const query = useQuery(serviceQuery(serviceId));
+  const { user } = useSession();
   return (
     <QueryView query={query} page>
       {(s) => (
@@ -23,6 +26,11 @@ export function ServicePage() {
           <PageTitle title={s.name}>{s.name}</PageTitle>
           <p className="inline-actions">
             <PrintButton />
+            {canManageService(user, s) && (
+              <Link className="btn btn-secondary" to={`/services/${s.id}/edit`}>
+                {t('services.edit.editTitle')}
+              </Link>
+            )}
           </p>
           {s.description && <p className="pre-wrap">{s.description}</p>}
           <ServiceFacts service={s} measures={s.measures} full />
