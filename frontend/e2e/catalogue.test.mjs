@@ -235,6 +235,20 @@ test('a coordinator adds a provider and its service to the catalogue, edits the 
   const page = await newPage(browser);
   await signInUi(page, server.baseUrl, coordinator.email, password);
   await page.goto(`${server.baseUrl}/services`);
+
+  // A target group the code list lacks, its code suggested from the name.
+  await page.getByRole('link', { name: 'Cílové skupiny' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Cílové skupiny' }).waitFor();
+  await page.getByRole('cell', { name: 'CilovaSkupinaOsoby/24' }).waitFor();
+  await page.getByLabel('Název').fill('mládež v ohrožení (e2e)');
+  assert.equal(await page.getByLabel('Kód').inputValue(), 'mladez_v_ohrozeni_e2e');
+  await page.getByRole('button', { name: 'Přidat cílovou skupinu' }).click();
+  await page.getByText('Cílová skupina „mládež v ohrožení (e2e)“ byla přidána.').waitFor();
+  await page.getByRole('link', { name: 'mládež v ohrožení (e2e)' }).waitFor();
+  await screenshot(page, 'target-groups');
+  await checkA11y(page, 'target-groups');
+  await checkA11y(page, 'target-groups-320', { width: 320 });
+  await page.goto(`${server.baseUrl}/services`);
   await page.getByRole('link', { name: 'Přidat organizaci' }).click();
 
   // The organization: a wrong check digit is named at the IČO, the right one saves.
@@ -265,6 +279,9 @@ test('a coordinator adds a provider and its service to the catalogue, edits the 
   const groups = page.getByRole('combobox', { name: 'Cílové skupiny' });
   await groups.pressSequentially('děti, mlád', { delay: 20 });
   await page.getByRole('listbox', { name: 'Cílové skupiny' }).getByRole('option', { name: 'děti, mládež a rodiny', exact: true }).click();
+  await groups.fill('');
+  await groups.pressSequentially('ohrožení (e2e', { delay: 20 });
+  await page.getByRole('listbox', { name: 'Cílové skupiny' }).getByRole('option', { name: 'mládež v ohrožení (e2e)', exact: true }).click();
   const serves = page.getByRole('combobox', { name: 'Působí v území' });
   await serves.pressSequentially('Krumlov', { delay: 20 });
   await firstCandidate(page, 'Působí v území', 'Krumlov');
@@ -294,7 +311,7 @@ test('a coordinator adds a provider and its service to the catalogue, edits the 
 
   // The catalogue finds it by its kind in its territory.
   const [service] = (await admin.must('GET', '/services?q=P%C5%99%C3%ADstav')).items;
-  assert.deepEqual([service.capacities[0].count, [...service.forms].sort(), service.target_group_codes], [30, ['field', 'outpatient'], ['deti_mladez_a_rodiny']]);
+  assert.deepEqual([service.capacities[0].count, [...service.forms].sort(), service.target_group_codes], [30, ['field', 'outpatient'], ['deti_mladez_a_rodiny', 'mladez_v_ohrozeni_e2e']]);
   await page.goto(`${server.baseUrl}/services?kind=nizkoprahova_zarizeni_pro_deti_a_mladez`);
   await page.getByRole('link', { name: 'Nízkoprahový klub Přístav' }).waitFor();
 

@@ -34,6 +34,7 @@ const TerritoryFormPage = page(() => import('../features/territories/routes/Terr
 const CataloguePage = page(() => import('../features/services/routes/CataloguePage'), 'CataloguePage');
 const ServicePage = page(() => import('../features/services/routes/ServicePage'), 'ServicePage');
 const OrganizationPage = page(() => import('../features/services/routes/OrganizationPage'), 'OrganizationPage');
+const TargetGroupsPage = page(() => import('../features/target-groups/routes/TargetGroupsPage'), 'TargetGroupsPage');
 const ServiceFormPage = page(() => import('../features/services/routes/ServiceFormPage'), 'ServiceFormPage');
 const OrganizationFormPage = page(() => import('../features/services/routes/OrganizationFormPage'), 'OrganizationFormPage');
 const UsersPage = page(() => import('../features/users/routes/UsersPage'), 'UsersPage');
@@ -83,6 +84,7 @@ export const router = createBrowserRouter([
           { path: 'services/new', element: <ServiceFormPage /> },
           { path: 'services/:serviceId', element: <ServicePage /> },
           { path: 'services/:serviceId/edit', element: <ServiceFormPage /> },
+          { path: 'target-groups', element: <TargetGroupsPage /> },
           { path: 'organizations/new', element: <OrganizationFormPage /> },
           { path: 'organizations/:organizationId', element: <OrganizationPage /> },
           { path: 'organizations/:organizationId/edit', element: <OrganizationFormPage /> },

@@ -39,6 +39,9 @@ export function CataloguePage() {
           <Link className="btn btn-secondary" to="/organizations/new">
             {t('organizations.edit.createTitle')}
           </Link>
+          <Link className="btn btn-secondary" to="/target-groups">
+            {t('targetGroups.title')}
+          </Link>
         </p>
       )}
       <form
