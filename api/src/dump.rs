@@ -20,7 +20,7 @@ use chrono::{DateTime, Utc};
 use entity::{
     api_key, audit_event, comment, email_change, goal, measure, measure_link, measure_update, meeting, need, need_link, organization,
     outbox, password_reset, plan, plan_status_change, plan_version, refresh_token, service, service_link, survey, survey_link,
-    target_group, territory, territory_coordinator, user, working_group, working_group_member,
+    target_group, territory, territory_coordinator, user, webhook, webhook_delivery, working_group, working_group_member,
 };
 use futures_util::future::BoxFuture;
 use migration::{Migrator, MigratorTrait};
@@ -85,6 +85,9 @@ static TABLES: &[&dyn Table] = &[
     &Rows::<comment::Entity>::nested("parent_id"),
     &Rows::<audit_event::Entity>::flat(),
     &Rows::<outbox::Entity>::flat(),
+    // A webhook's secret is in the dump as in the database: a dump is a backup, never an export.
+    &Rows::<webhook::Entity>::flat(),
+    &Rows::<webhook_delivery::Entity>::flat(),
 ];
 
 /// Tables of the schema a dump leaves out: the migrations' own record (restore runs the

@@ -32,5 +32,7 @@ pub mod territory;
 pub mod territory_coordinator;
 pub mod territory_path;
 pub mod user;
+pub mod webhook;
+pub mod webhook_delivery;
 pub mod working_group;
 pub mod working_group_member;

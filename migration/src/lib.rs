@@ -16,6 +16,7 @@ mod m20261230_000002_password_resets;
 mod m20261230_000003_email_changes;
 mod m20261231_000010_needs;
 mod m20261231_000020_surveys;
+mod m20270101_000001_webhooks;
 mod tables;
 
 pub use m20261212_000001_territory_paths::fill_territory_paths;
@@ -40,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261230_000003_email_changes::Migration),
             Box::new(m20261231_000010_needs::Migration),
             Box::new(m20261231_000020_surveys::Migration),
+            Box::new(m20270101_000001_webhooks::Migration),
         ]
     }
 }
