@@ -9,10 +9,11 @@ use uuid::Uuid;
 
 use crate::caller::Caller;
 use crate::error::{ApiError, ApiResult};
+use crate::readers;
 
 /// Whether the caller sees plans in every status (otherwise drafts are hidden).
 fn sees_drafts(caller: &Caller) -> bool {
-    caller.is_signed_in()
+    caller.user().is_some_and(readers::reads_drafts)
 }
 
 pub fn ensure_plan_visible(caller: &Caller, plan: &plan::Model) -> ApiResult<()> {

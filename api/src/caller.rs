@@ -109,6 +109,10 @@ pub enum Action {
     /// Create, edit, open, close and delete a survey, read its responses and its results before
     /// they are public, and enter paper or interview responses, placed in the survey's territory.
     ManageSurveys(Place),
+    /// Create, read, edit and delete webhooks: coordinators their own, admins every one (the
+    /// service narrows the rows). API keys may: a webhook is an integration's, as a key is, and it
+    /// is told only what its owner may read.
+    ManageWebhooks,
     /// Manage one's own API keys, profile and password (a session, not a key).
     SelfService,
 }
@@ -225,7 +229,7 @@ pub fn authorize(caller: &Caller, action: Action) -> ApiResult<()> {
             caller.coordinates(place) || (group.is_some_and(|g| caller.leads(g)) && !crate::lifecycle::is_frozen(plan_status))
         }
         Action::ManageGroup { group, place } => caller.coordinates(place) || caller.leads(group),
-        Action::ManageNetwork => caller.is_staff(),
+        Action::ManageNetwork | Action::ManageWebhooks => caller.is_staff(),
         Action::ImportRegister => caller.is_admin(),
         Action::SelfService => true,
     };
@@ -277,7 +281,9 @@ impl Action {
             | Self::ManageNeeds(place)
             | Self::ManageSurveys(place) => Some(place),
             Self::EditPlanContent { place, .. } | Self::ManageGroup { place, .. } | Self::ReviewNeed { place, .. } => Some(place),
-            Self::ManageUsers | Self::ReadAudit | Self::ManageNetwork | Self::ImportRegister | Self::SelfService => None,
+            Self::ManageUsers | Self::ReadAudit | Self::ManageNetwork | Self::ImportRegister | Self::ManageWebhooks | Self::SelfService => {
+                None
+            }
         }
     }
 }

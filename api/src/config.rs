@@ -43,6 +43,7 @@ pub struct Config {
     /// Where people reach the web app, for the links in e-mails (no trailing slash).
     pub public_url: String,
     pub mail: Mail,
+    pub webhooks: Webhooks,
     /// How long a password reset link works.
     pub password_reset_ttl: Duration,
 }
@@ -61,6 +62,31 @@ pub struct Mail {
     pub poll_interval: Duration,
     /// The first retry's delay; each further one waits twice as long.
     pub retry_base: Duration,
+}
+
+/// How webhook calls leave the outbox (see `outbox/webhook.rs`).
+#[derive(Debug, Clone)]
+pub struct Webhooks {
+    /// Allows webhook URLs on loopback, private and other non-public addresses, and plain `http`
+    /// (for an integration inside the town's own network, and for tests).
+    pub allow_private: bool,
+    /// How long one call may take, connecting included; longer is a failed attempt.
+    pub timeout: Duration,
+    /// The waits before each retry of a failed call; after the last one the delivery is given
+    /// up on and the webhook disabled.
+    pub retry_schedule: Vec<Duration>,
+}
+
+impl Default for Webhooks {
+    fn default() -> Self {
+        // About a day of retries in all (1 min, 5 min, 30 min, 2 h, 5 h, 10 h).
+        let schedule = [60, 5 * 60, 30 * 60, 2 * 3600, 5 * 3600, 10 * 3600];
+        Self {
+            allow_private: false,
+            timeout: Duration::from_secs(10),
+            retry_schedule: schedule.into_iter().map(Duration::from_secs).collect(),
+        }
+    }
 }
 
 /// Abuse limits; see `rate_limit.rs` for how they behave with several instances.
@@ -231,12 +257,18 @@ impl Config {
             poll_interval: seconds("SPOLUPLAN_OUTBOX_POLL", 10)?,
             retry_base: seconds("SPOLUPLAN_OUTBOX_RETRY_BASE", 30)?,
         };
+        let webhooks = Webhooks {
+            allow_private: var("SPOLUPLAN_WEBHOOK_ALLOW_PRIVATE").is_some_and(|v| v == "1" || v == "true"),
+            timeout: seconds("SPOLUPLAN_WEBHOOK_TIMEOUT", 10)?,
+            ..Webhooks::default()
+        };
         Ok(Self {
             environment,
             database_url,
             public_url: var("SPOLUPLAN_PUBLIC_URL").unwrap_or_else(|| format!("http://{bind}")).trim_end_matches('/').to_string(),
             bind,
             mail,
+            webhooks,
             password_reset_ttl: seconds("SPOLUPLAN_PASSWORD_RESET_TTL", 3600)?,
             jwt_secret,
             admin_email: var("SPOLUPLAN_ADMIN_EMAIL"),

@@ -18,6 +18,7 @@ pub mod domain;
 pub mod dump;
 pub mod durable;
 pub mod error;
+pub mod events;
 pub mod excel_csv;
 pub mod goals;
 pub mod health;
@@ -37,6 +38,7 @@ pub mod plans;
 pub mod progress;
 pub mod rate_limit;
 pub mod reach;
+pub mod readers;
 pub mod register;
 pub mod register_import;
 pub mod render;
@@ -52,6 +54,7 @@ pub mod territories;
 pub mod users;
 pub mod versions;
 mod web_app;
+pub mod webhooks;
 pub mod working_groups;
 
 use std::net::TcpListener;
@@ -92,6 +95,7 @@ fn routes(cfg: &mut ServiceConfig) {
     needs::routes::configure(cfg);
     surveys::routes::configure(cfg);
     audit::routes::configure(cfg);
+    webhooks::routes::configure(cfg);
 }
 
 /// The OpenAPI document of exactly the routes above.
@@ -130,7 +134,7 @@ impl Application {
             outbox: outbox::Wake::default(),
             config: config.clone(),
         };
-        let worker = outbox::worker::Worker::new(db.clone(), &config.mail, state.outbox.clone())?;
+        let worker = outbox::worker::Worker::new(db.clone(), &config, state.outbox.clone())?;
         let verdict = web::Data::new(readiness);
         users::service::bootstrap_admin(&db, &config, &state.passwords).await?;
         if config.demo && seed::demo::load(&db, &state.passwords).await.map_err(|e| anyhow::anyhow!("demo data: {e}"))? {

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
-    /// What `payload` is: `email` (a webhook call later).
+    /// What `payload` is: `email`, `event` (for the webhooks) or `webhook` (one call).
     pub kind: String,
     pub payload: Json,
     /// Attempts made so far, the one under way included.

@@ -18,6 +18,7 @@ mod comments;
 mod groups;
 mod mail;
 mod plans;
+mod receiver;
 mod register;
 mod rows;
 mod services;
@@ -28,6 +29,7 @@ pub use accounts::*;
 pub use comments::*;
 pub use mail::*;
 pub use plans::*;
+pub use receiver::*;
 pub use register::*;
 pub use rows::*;
 pub use services::*;
@@ -211,6 +213,8 @@ pub fn test_config(database_url: String) -> Config {
             poll_interval: Duration::from_secs(10),
             retry_base: Duration::from_secs(30),
         },
+        // Webhooks to loopback (the tests' receivers) only where a test allows them.
+        webhooks: api::config::Webhooks::default(),
         password_reset_ttl: Duration::from_secs(3600),
     }
 }

@@ -33,4 +33,5 @@ mod territory_scope;
 mod users;
 mod versions;
 mod web_app;
+mod webhooks;
 mod working_groups;

@@ -95,6 +95,8 @@ struct World {
     /// An open survey in `territory`, and its two required questions.
     survey: String,
     survey_questions: Vec<String>,
+    /// A webhook of `coordinator`, the keys' owner.
+    webhook: Uuid,
     /// The coordinator assigned to `territory`.
     assigned: TestUser,
     /// The coordinator of the neighbouring ORP.
@@ -253,6 +255,20 @@ async fn world(app: &TestApp) -> World {
     let (member_key, _) = insert_key(app, member.id, vec![Scope::Read]).await;
     let (_, read_key) = insert_key(app, coordinator.id, vec![Scope::Read]).await;
     let (_, write_key) = insert_key(app, coordinator.id, vec![Scope::Read, Scope::Write]).await;
+    let webhook = Uuid::now_v7();
+    app.insert(webhook::ActiveModel {
+        id: Set(webhook),
+        user_id: Set(coordinator.id),
+        url: Set("https://8.8.8.8/hook".into()),
+        events: Set(StringList(vec!["plan.updated".into()])),
+        description: Set(None),
+        enabled: Set(true),
+        secret: Set(api::outbox::webhook::new_secret()),
+        created_at: Set(now()),
+        updated_at: Set(now()),
+        version: Set(1),
+    })
+    .await;
     World {
         plan,
         draft_plan,
@@ -270,6 +286,7 @@ async fn world(app: &TestApp) -> World {
         need,
         survey,
         survey_questions,
+        webhook,
         assigned,
         neighbour,
         regional,
@@ -316,6 +333,7 @@ impl World {
             "services" => self.service,
             "needs" => self.need,
             "surveys" => self.survey.parse().unwrap(),
+            "webhooks" => self.webhook,
             _ => Uuid::nil(),
         };
         // The user of a territory's path is its coordinator; of a group's, its member.
@@ -407,6 +425,18 @@ fn revoking_a_key(who: Who) -> u16 {
         Who::ReadKey | Who::WriteKey => 403,
         Who::Member | Who::Admin => 204,
         _ => 404,
+    }
+}
+
+/// A call on the coordinator's webhook answering `ok`: its owner (and their keys, within their
+/// scopes) and admins; to other staff it does not exist.
+fn on_the_webhook(who: Who, ok: u16, write: bool) -> u16 {
+    match who {
+        Who::Anonymous => 401,
+        Who::Member | Who::LeaderOfThisGroup | Who::LeaderOfAnotherGroup => 403,
+        Who::ReadKey if write => 403,
+        Who::Coordinator | Who::Admin | Who::ReadKey | Who::WriteKey => ok,
+        Who::CoordinatorOfThisTerritory | Who::CoordinatorOfAnotherTerritory | Who::RegionalCoordinator => 404,
     }
 }
 
@@ -583,6 +613,13 @@ fn rules() -> Vec<Rule> {
         ),
         get("/surveys/{id}/responses", Staff),
         get("/surveys/{id}/results", Staff),
+        // Webhooks: any coordinator or admin makes them; each coordinator's are their own.
+        get("/webhooks", AnyStaff),
+        post("/webhooks", AnyStaff, 201, |_| json!({"url": "https://8.8.8.8/hook", "events": ["plan.updated"]})),
+        get("/webhooks/{id}", Custom(|who| on_the_webhook(who, 200, false))),
+        patch("/webhooks/{id}", Custom(|who| on_the_webhook(who, 200, true)), |_| json!({"enabled": false})),
+        delete("/webhooks/{id}", Custom(|who| on_the_webhook(who, 204, true)), 204),
+        get("/webhooks/{id}/deliveries", Custom(|who| on_the_webhook(who, 200, false))),
     ]
 }
 

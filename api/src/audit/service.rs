@@ -13,7 +13,8 @@ use crate::pagination::{self, PageParams, Sort};
 use crate::state::AppState;
 
 /// Field names whose values never enter the trail.
-const SECRET_FIELDS: &[&str] = &["password", "current_password", "new_password", "key", "token", "refresh_token"];
+/// `url` is a webhook's: receivers often take their own token in it (`…/hooks/T0/B0/XXXX`).
+const SECRET_FIELDS: &[&str] = &["password", "current_password", "new_password", "key", "token", "refresh_token", "url"];
 
 /// The changed fields of a request body: its non-null values, secrets replaced by a marker.
 pub fn changes_of<T: Serialize>(body: &T) -> Changes {

@@ -13,6 +13,7 @@ use crate::authors::{View, names_of};
 use crate::caller::{Action, Caller, Place, authorize};
 use crate::clock;
 use crate::error::{ApiError, ApiResult, ConflictCode, FieldErrorCode, Validate, Validator};
+use crate::events::{self, EventType, Subject};
 use crate::http::IfMatch;
 use crate::lifecycle::is_consultation_open;
 use crate::pagination::{self, PageParams, Sort};
@@ -255,7 +256,11 @@ pub async fn create(state: &AppState, caller: &Caller, body: CommentCreate) -> A
     .insert(&txn)
     .await?;
     audit::record(&txn, caller, "create", "comment", Some(comment.id), changes_of(&body)).await?;
+    let territory = access::target_territory(&txn, body.target_type, body.target_id, plan.as_ref()).await?;
+    let public = plan.as_ref().is_none_or(|p| p.status != PlanStatus::Draft);
+    events::record(&txn, EventType::CommentCreated, Subject::comment(&comment, territory, public)).await?;
     txn.commit().await?;
+    state.outbox.wake();
     answer(&state.db, caller, comment).await
 }
 
@@ -394,6 +399,10 @@ pub async fn resolve(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMa
     active.resolved_at = Set(Some(clock::now()));
     let comment = update_versioned(&txn, active, id, version).await?;
     audit::record(&txn, caller, "resolve", "comment", Some(id), changes_of(&body)).await?;
+    // Settled only in consultation, so the plan is public.
+    let territory = plan.as_ref().and_then(|p| p.territory_id);
+    events::record(&txn, EventType::CommentResolved, Subject::comment(&comment, territory, true)).await?;
     txn.commit().await?;
+    state.outbox.wake();
     answer(&state.db, caller, comment).await
 }

@@ -22,6 +22,7 @@ use crate::audit::{self, service::changes_of};
 use crate::caller::{Action, Caller, authorize};
 use crate::clock;
 use crate::error::{ApiError, ApiResult, ConflictCode, FieldErrorCode, Validate, Validator};
+use crate::events::{self, EventType, Subject};
 use crate::http::IfMatch;
 use crate::lifecycle::{ensure_editable, ensure_not_archived, is_frozen};
 use crate::pagination::{self, KeyKind, PageParams, Sort, int_key};
@@ -406,8 +407,11 @@ pub async fn update(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMat
         record_update(&txn, caller, id, clock::today(), measure.status, measure.progress, String::new()).await?;
     }
     audit::record(&txn, caller, "update", "measure", Some(id), changes_of(&patch)).await?;
+    let subject = Subject::measure(measure.id, &measure.title, measure.status, measure.progress, &plan);
+    events::record(&txn, EventType::MeasureUpdated, subject).await?;
     let measure = answer(&txn, measure).await?;
     txn.commit().await?;
+    state.outbox.wake();
     Ok(measure)
 }
 

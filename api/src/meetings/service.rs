@@ -2,7 +2,7 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::Duration;
-use entity::enums::{Stakeholder, TargetType};
+use entity::enums::{MeetingStatus, Stakeholder, TargetType};
 use entity::values::{Agenda, Attendance, MeetingResolutions};
 use entity::{comment, meeting, working_group, working_group_member};
 use sea_orm::{
@@ -16,6 +16,7 @@ use crate::audit::{self, service::changes_of};
 use crate::caller::{Action, Caller, authorize};
 use crate::clock;
 use crate::error::{ApiError, ApiResult, FieldErrorCode, Validate, Validator};
+use crate::events::{self, EventType, Subject};
 use crate::http::IfMatch;
 use crate::pagination::{self, KeyKind, PageParams, Sort, time_key};
 use crate::state::AppState;
@@ -213,8 +214,12 @@ pub async fn create(state: &AppState, caller: &Caller, group_id: Uuid, body: Mee
     let mut changes = changes_of(&body);
     changes.0.insert("working_group_id".into(), group_id.to_string().into());
     audit::record(&txn, caller, "create", "meeting", Some(meeting.id), changes).await?;
+    if meeting.status == MeetingStatus::Scheduled {
+        events::record(&txn, EventType::MeetingScheduled, Subject::meeting(&meeting, group.territory_id)).await?;
+    }
     let meeting = present_one(&txn, caller, meeting).await?;
     txn.commit().await?;
+    state.outbox.wake();
     Ok(meeting)
 }
 
@@ -230,13 +235,17 @@ pub async fn update(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMat
     record.validate(&mut v);
     check_attendees(&txn, &mut v, current.working_group_id, &record.attendance, &current.attendance).await?;
     v.finish()?;
-    let version = current.version;
+    let (version, was) = (current.version, current.status);
     let mut active = current.into_active_model();
     apply(&mut active, record);
     let meeting = update_versioned(&txn, active, id, version).await?;
     audit::record(&txn, caller, "update", "meeting", Some(id), changes_of(&patch)).await?;
+    let cancelled = meeting.status == MeetingStatus::Cancelled && was != MeetingStatus::Cancelled;
+    let kind = if cancelled { EventType::MeetingCancelled } else { EventType::MeetingUpdated };
+    events::record(&txn, kind, Subject::meeting(&meeting, group.territory_id)).await?;
     let meeting = present_one(&txn, caller, meeting).await?;
     txn.commit().await?;
+    state.outbox.wake();
     Ok(meeting)
 }
 

@@ -19,6 +19,7 @@ use crate::audit::{self, service::changes_of};
 use crate::caller::{Action, Caller, Place, authorize};
 use crate::clock;
 use crate::error::{ApiError, ApiResult, ConflictCode, FieldErrorCode, Validate, Validator};
+use crate::events::{self, EventType, Subject};
 use crate::http::IfMatch;
 use crate::measures::dto::MeasureRef;
 use crate::pagination::{self, PageParams, Sort};
@@ -271,8 +272,10 @@ pub async fn create(state: &AppState, caller: &Caller, body: NeedCreate) -> ApiR
     .await?;
     write_lists(&txn, created.id, Some(&body.target_group_codes), None).await?;
     audit::record(&txn, caller, "create", "need", Some(created.id), trail(&body)).await?;
+    events::record(&txn, EventType::NeedCreated, Subject::need(&created)).await?;
     let need = answer(&txn, caller, created).await?;
     txn.commit().await?;
+    state.outbox.wake();
     Ok(need)
 }
 

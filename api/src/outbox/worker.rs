@@ -1,5 +1,6 @@
-//! The outbox worker, started with the server and stopped with it. It claims due rows, sends them,
-//! and marks each sent, or due again later (exponential backoff) with the error.
+//! The outbox worker, started with the server and stopped with it. It claims due rows, handles
+//! them (sends an e-mail, fans an event out to webhooks, calls a webhook), and marks each done, or
+//! due again later (exponential backoff, or a webhook's own schedule) with the error.
 //!
 //! A claim is a short transaction that moves the rows' `next_attempt_at` a lease ahead, so no other
 //! worker takes them while this one sends, and no transaction stays open during an SMTP exchange.
@@ -12,7 +13,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use entity::outbox;
+use entity::{outbox, webhook_delivery};
 use lettre::message::Mailbox;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 use sea_orm::sea_query::{Expr, ExprTrait, LockBehavior, LockType};
@@ -23,8 +24,10 @@ use uuid::Uuid;
 
 use super::Wake;
 use super::email::{self, Email};
+use super::webhook::{self, Retry, Sender};
+use super::{event, fan_out};
 use crate::clock;
-use crate::config::Mail;
+use crate::config::Config;
 
 /// Rows one claim takes; small, so that several workers share a burst.
 const BATCH: u64 = 5;
@@ -34,7 +37,8 @@ const SEND_TIMEOUT: Duration = Duration::from_secs(30);
 /// Attempts before a message is given up on: with a 30 s base and the 4 h ceiling, about a day.
 const MAX_ATTEMPTS: i32 = 14;
 const MAX_DELAY: Duration = Duration::from_secs(4 * 3600);
-/// Sent and given-up messages are kept this long (to see what went out, and why not), then deleted.
+/// Sent and given-up messages are kept this long (to see what went out, and why not), then deleted;
+/// so are webhook delivery attempts, which keeps `webhook_deliveries` bounded.
 const KEEP: chrono::Duration = chrono::Duration::days(30);
 const SWEEP_EVERY: Duration = Duration::from_secs(3600);
 
@@ -45,16 +49,29 @@ enum Transport {
 }
 
 /// Why an attempt failed; a permanent failure (the relay refused the recipient for good, an
-/// address that is no address) is not tried again.
+/// address that is no address, a webhook's last retry) is not tried again. `retry_in` overrides
+/// the backoff (a webhook's own schedule).
 struct Failure {
     permanent: bool,
     reason: String,
+    retry_in: Option<Duration>,
+}
+
+impl Failure {
+    fn permanent(reason: String) -> Self {
+        Self { permanent: true, reason, retry_in: None }
+    }
+
+    fn transient(reason: String) -> Self {
+        Self { permanent: false, reason, retry_in: None }
+    }
 }
 
 pub struct Worker {
     db: DatabaseConnection,
     transport: Transport,
     from: Mailbox,
+    webhooks: Sender,
     wake: Wake,
     poll_interval: Duration,
     retry_base: Duration,
@@ -62,7 +79,8 @@ pub struct Worker {
 
 impl Worker {
     /// Checks the mail settings (a bad sender or SMTP URL stops the start-up, not the first send).
-    pub fn new(db: DatabaseConnection, mail: &Mail, wake: Wake) -> anyhow::Result<Self> {
+    pub fn new(db: DatabaseConnection, config: &Config, wake: Wake) -> anyhow::Result<Self> {
+        let mail = &config.mail;
         let from: Mailbox = mail.from.parse().map_err(|e| anyhow::anyhow!("SPOLUPLAN_MAIL_FROM {:?}: {e}", mail.from))?;
         let transport = match &mail.smtp_url {
             Some(url) => Transport::Smtp(
@@ -73,7 +91,8 @@ impl Worker {
             ),
             None => Transport::Files(mail.outbox_dir.clone()),
         };
-        Ok(Self { db, transport, from, wake, poll_interval: mail.poll_interval, retry_base: mail.retry_base })
+        let webhooks = Sender::new(&config.webhooks, &config.public_url)?;
+        Ok(Self { db, transport, from, webhooks, wake, poll_interval: mail.poll_interval, retry_base: mail.retry_base })
     }
 
     /// Where mail goes, for the start-up log.
@@ -126,6 +145,7 @@ impl Worker {
             .filter(outbox::Column::CreatedAt.lt(before))
             .exec(&self.db)
             .await?;
+        webhook_delivery::Entity::delete_many().filter(webhook_delivery::Column::CreatedAt.lt(before)).exec(&self.db).await?;
         Ok(())
     }
 
@@ -171,19 +191,38 @@ impl Worker {
     }
 
     async fn send(&self, row: &outbox::Model) -> Result<(), Failure> {
-        let permanent = |reason: String| Failure { permanent: true, reason };
-        if row.kind != email::KIND {
-            return Err(permanent(format!("unknown kind {}", row.kind)));
-        }
-        let email: Email = serde_json::from_value(row.payload.clone()).map_err(|e| permanent(format!("payload: {e}")))?;
-        let message = email.message(row.id, &self.from).map_err(permanent)?;
-        match &self.transport {
-            Transport::Smtp(smtp) => {
-                smtp.send(message).await.map(|_| ()).map_err(|e| Failure { permanent: e.is_permanent(), reason: e.to_string() })
+        let payload = |e: serde_json::Error| Failure::permanent(format!("payload: {e}"));
+        match row.kind.as_str() {
+            email::KIND => self.send_email(row.id, serde_json::from_value(row.payload.clone()).map_err(payload)?).await,
+            event::KIND => {
+                let event: event::Event = serde_json::from_value(row.payload.clone()).map_err(payload)?;
+                // The deliveries it writes are due at once: this round's loop claims them next.
+                fan_out::fan_out(&self.db, row.id, &event).await.map_err(|e| Failure::transient(format!("fan-out: {e}")))
             }
-            Transport::Files(dir) => write_eml(dir, row.id, &message.formatted())
-                .await
-                .map_err(|e| Failure { permanent: false, reason: format!("{}: {e}", dir.display()) }),
+            webhook::KIND => {
+                let delivery: webhook::Delivery = serde_json::from_value(row.payload.clone()).map_err(payload)?;
+                let result = self.webhooks.deliver(&self.db, row.id, row.attempts, &delivery).await;
+                result.map_err(|failed| match failed.retry {
+                    Retry::After(delay) => Failure { permanent: false, reason: failed.reason, retry_in: Some(delay) },
+                    Retry::Backoff => Failure::transient(failed.reason),
+                    Retry::Never => Failure::permanent(failed.reason),
+                })
+            }
+            other => Err(Failure::permanent(format!("unknown kind {other}"))),
+        }
+    }
+
+    async fn send_email(&self, id: Uuid, email: Email) -> Result<(), Failure> {
+        let message = email.message(id, &self.from).map_err(Failure::permanent)?;
+        match &self.transport {
+            Transport::Smtp(smtp) => smtp.send(message).await.map(|_| ()).map_err(|e| Failure {
+                permanent: e.is_permanent(),
+                reason: e.to_string(),
+                retry_in: None,
+            }),
+            Transport::Files(dir) => {
+                write_eml(dir, id, &message.formatted()).await.map_err(|e| Failure::transient(format!("{}: {e}", dir.display())))
+            }
         }
     }
 
@@ -193,14 +232,15 @@ impl Worker {
         let update = outbox::Entity::update_many().filter(outbox::Column::Id.eq(row.id));
         let update = match result {
             Ok(()) => update
-                .col_expr(outbox::Column::Payload, Expr::value(sent_record(&row.payload)))
+                .col_expr(outbox::Column::Payload, Expr::value(sent_record(&row.kind, &row.payload)))
                 .col_expr(outbox::Column::SentAt, Expr::value(Some(now)))
                 .col_expr(outbox::Column::NextAttemptAt, Expr::value(None::<chrono::DateTime<chrono::Utc>>))
                 .col_expr(outbox::Column::LastError, Expr::value(None::<String>)),
             Err(failure) => {
-                let give_up = failure.permanent || row.attempts >= MAX_ATTEMPTS;
+                let give_up = failure.permanent || (failure.retry_in.is_none() && row.attempts >= MAX_ATTEMPTS);
                 tracing::warn!(id = %row.id, attempts = row.attempts, give_up, reason = %failure.reason, "outbox: sending failed");
-                let next = (!give_up).then(|| now + chrono::Duration::from_std(self.backoff(row.attempts)).unwrap_or_default());
+                let delay = failure.retry_in.unwrap_or_else(|| self.backoff(row.attempts));
+                let next = (!give_up).then(|| now + chrono::Duration::from_std(delay).unwrap_or_default());
                 update
                     .col_expr(outbox::Column::NextAttemptAt, Expr::value(next))
                     .col_expr(outbox::Column::LastError, Expr::value(Some(failure.reason)))
@@ -218,9 +258,13 @@ impl Worker {
 }
 
 /// What a sent e-mail's row keeps: its recipient and subject, not its body, which may hold a
-/// secret (a reset link works for an hour and only its hash is stored anywhere else).
-fn sent_record(payload: &serde_json::Value) -> serde_json::Value {
-    serde_json::json!({"to": payload["to"], "subject": payload["subject"]})
+/// secret (a reset link works for an hour and only its hash is stored anywhere else). Events and
+/// webhook calls hold nothing secret and are kept whole.
+fn sent_record(kind: &str, payload: &serde_json::Value) -> serde_json::Value {
+    match kind {
+        email::KIND => serde_json::json!({"to": payload["to"], "subject": payload["subject"]}),
+        _ => payload.clone(),
+    }
 }
 
 /// Written under a temporary name and renamed, so a reader never sees half a message.

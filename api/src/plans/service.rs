@@ -13,6 +13,7 @@ use crate::caller::{Action, Caller, Place, authorize};
 use crate::clock;
 use crate::domain::Text;
 use crate::error::{ApiError, ApiResult, ConflictCode, FieldErrorCode, Validate, Validator};
+use crate::events::{self, EventType, Subject};
 use crate::http::IfMatch;
 use crate::lifecycle::{self, ensure_editable};
 use crate::pagination::{self, PageParams, Sort};
@@ -122,7 +123,9 @@ pub async fn update(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMat
     given(&mut active.vision, patch.vision.clone());
     let plan = update_versioned(&txn, active, id, version).await?;
     audit::record(&txn, caller, "update", "plan", Some(id), changes_of(&patch)).await?;
+    events::record(&txn, EventType::PlanUpdated, Subject::plan(&plan)).await?;
     txn.commit().await?;
+    state.outbox.wake();
     answer(&state.db, plan).await
 }
 
@@ -174,7 +177,9 @@ pub async fn change_status(state: &AppState, caller: &Caller, id: Uuid, if_match
     let moved = record_move(&txn, caller, id, from, &body).await?;
     versions::service::take(&txn, &plan, moved, body.note.clone()).await?;
     audit::record(&txn, caller, "status_change", "plan", Some(id), changes_of(&body)).await?;
+    events::record(&txn, EventType::PlanStatusChanged, Subject::plan(&plan)).await?;
     txn.commit().await?;
+    state.outbox.wake();
     answer(&state.db, plan).await
 }
 

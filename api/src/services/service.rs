@@ -18,6 +18,7 @@ use crate::audit::{self, service::changes_of};
 use crate::caller::{Action, Caller, Place, authorize};
 use crate::clock;
 use crate::error::{ApiError, ApiResult, FieldErrorCode, Validate, Validator};
+use crate::events::{self, EventType, Subject};
 use crate::http::IfMatch;
 use crate::like;
 use crate::measures::{self, service::Concerning};
@@ -374,8 +375,11 @@ pub async fn update(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMat
     )
     .await?;
     audit::record(&txn, caller, "update", "service", Some(id), changes_of(&patch)).await?;
+    let territories = patch.territory_ids.as_deref().unwrap_or(&now_lists.territory_ids);
+    events::record(&txn, EventType::ServiceUpdated, Subject::service(&updated, territories)).await?;
     let service = answer(&txn, updated).await?;
     txn.commit().await?;
+    state.outbox.wake();
     Ok(service)
 }
 

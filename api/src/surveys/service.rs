@@ -27,6 +27,7 @@ use crate::audit::{self, service::changes_of};
 use crate::caller::{Action, Caller, Place, authorize};
 use crate::clock;
 use crate::error::{ApiError, ApiResult, ConflictCode, FieldErrorCode, Validate, Validator};
+use crate::events::{self, EventType, Subject};
 use crate::http::IfMatch;
 use crate::pagination::{self, PageParams, Sort};
 use crate::reach::Reach;
@@ -351,8 +352,12 @@ pub async fn set_status(state: &AppState, caller: &Caller, id: Uuid, if_match: I
     active.status = Set(body.status);
     let updated = update_versioned(&txn, active, id, version).await?;
     audit::record(&txn, caller, "status", "survey", Some(id), changes_of(body)).await?;
+    if updated.status == SurveyStatus::Open {
+        events::record(&txn, EventType::SurveyOpened, Subject::survey(&updated)).await?;
+    }
     let survey = answer(&txn, updated).await?;
     txn.commit().await?;
+    state.outbox.wake();
     Ok(survey)
 }
 

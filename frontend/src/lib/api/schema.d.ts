@@ -1323,6 +1323,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's webhooks (coordinators); every webhook (admins). In the order they were made. */
+        get: operations["list_webhooks"];
+        put?: never;
+        /**
+         * Add a webhook (coordinators, admins). The answer carries the signing `secret`, this once.
+         *     422 naming the field for a URL that is not https on a public host, or an unknown event type.
+         */
+        post: operations["create_webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One webhook (its owner, admins), without its secret. */
+        get: operations["get_webhook"];
+        put?: never;
+        post?: never;
+        /** Delete a webhook and its delivery log (its owner, admins). */
+        delete: operations["delete_webhook"];
+        options?: never;
+        head?: never;
+        /** Edit a webhook (its owner, admins); `enabled: true` turns one disabled after failures back on. */
+        patch: operations["update_webhook"];
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every attempt to deliver an event to the webhook, newest first: its status code, duration,
+         *     error and when it is tried again. Kept 30 days.
+         */
+        get: operations["list_webhook_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1643,6 +1703,11 @@ export interface components {
             field: string;
             message: string;
         };
+        /**
+         * @description The events there are, named `resource.action`.
+         * @enum {string}
+         */
+        EventType: "plan.status_changed" | "plan.updated" | "measure.updated" | "comment.created" | "comment.resolved" | "meeting.scheduled" | "meeting.updated" | "meeting.cancelled" | "need.created" | "survey.opened" | "service.updated";
         /** @description A field whose value differs. */
         FieldChange: {
             /** @description The field's name as the resource answers it (`title`, `description`, `progress`, …). */
@@ -3358,6 +3423,96 @@ export interface components {
             items: components["schemas"]["Version"][];
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             next_cursor?: string | null;
+        };
+        Webhook: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            events: components["schemas"]["EventType"][];
+            description?: string | null;
+            /** @description False once disabled by its owner, or by the server after a delivery failed every retry. */
+            enabled: boolean;
+            /**
+             * Format: uuid
+             * @description The coordinator or admin it belongs to.
+             */
+            user_id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
+        };
+        WebhookCreate: {
+            /**
+             * Format: uri
+             * @description Where the events are posted: `https` on a public host (422 for a loopback or private one,
+             *     unless the installation allows them with `SPOLUPLAN_WEBHOOK_ALLOW_PRIVATE=1`).
+             */
+            url: string;
+            /** @description The event types to be told of; at least one, each once. */
+            events: components["schemas"]["EventType"][];
+            description?: string | null;
+            /** @description Default true. */
+            enabled?: boolean | null;
+        };
+        /** @description A new webhook, with its signing secret: answered this once, never again. */
+        WebhookCreated: components["schemas"]["Webhook"] & {
+            /** @description `whsec_` and the base64 of 32 random bytes; the key of the `webhook-signature` HMAC. */
+            secret: string;
+        };
+        /** @description One attempt to deliver an event. */
+        WebhookDelivery: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The `webhook-id` header: the same on every attempt of one delivery.
+             */
+            message_id: string;
+            /** Format: uuid */
+            event_id: string;
+            event_type: components["schemas"]["EventType"];
+            /**
+             * Format: int32
+             * @description 1 for the first attempt.
+             */
+            attempt: number;
+            /**
+             * Format: int32
+             * @description The receiver's HTTP status; null when it gave none (unreachable, refused, timed out).
+             */
+            status_code?: number | null;
+            /** Format: int32 */
+            duration_ms: number;
+            error?: string | null;
+            /**
+             * Format: date-time
+             * @description When the next attempt is due; null after a success or the last attempt.
+             */
+            next_retry_at?: string | null;
+            /** Format: date-time */
+            created_at: string;
+        };
+        WebhookDeliveryPage: {
+            items: components["schemas"]["WebhookDelivery"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
+        WebhookPage: {
+            items: components["schemas"]["Webhook"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
+        WebhookPatch: {
+            /** Format: uri */
+            url?: string | null;
+            events?: components["schemas"]["EventType"][] | null;
+            /** @description null removes the description. */
+            description?: string | null;
+            /** @description A webhook disabled after failed deliveries is enabled again here. */
+            enabled?: boolean | null;
         };
         /** @description A run of words (with the spaces between them) kept, removed or added. */
         WordChange: {
@@ -7339,6 +7494,202 @@ export interface operations {
             400: components["responses"]["400"];
             401: components["responses"]["401"];
             403: components["responses"]["403"];
+            422: components["responses"]["422"];
+            503: components["responses"]["503"];
+        };
+    };
+    list_webhooks: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 200 (default 50). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookPage"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            422: components["responses"]["422"];
+            503: components["responses"]["503"];
+        };
+    };
+    create_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookCreated"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            408: components["responses"]["408"];
+            409: components["responses"]["409"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            503: components["responses"]["503"];
+        };
+    };
+    get_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            503: components["responses"]["503"];
+        };
+    };
+    delete_webhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The resource's `ETag` as read (`"3"`, or `*` for any version); 412 when it is stale. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            412: components["responses"]["412"];
+            429: components["responses"]["429"];
+            503: components["responses"]["503"];
+        };
+    };
+    update_webhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The resource's `ETag` as read (`"3"`, or `*` for any version); 412 when it is stale. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            408: components["responses"]["408"];
+            409: components["responses"]["409"];
+            412: components["responses"]["412"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            503: components["responses"]["503"];
+        };
+    };
+    list_webhook_deliveries: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 200 (default 50). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryPage"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
             422: components["responses"]["422"];
             503: components["responses"]["503"];
         };
