@@ -242,3 +242,71 @@ both!(a_failing_receiver_is_retried_and_at_last_disabled_with_its_owner_told, |a
     tokio::time::sleep(Duration::from_millis(500)).await;
     assert_eq!(broken.calls().len(), 4);
 });
+
+both!(every_kind_of_change_is_an_event_without_personal_data, |app| async move {
+    let app = spawn_app_with(app.backend, quick_webhooks).await;
+    let admin = app.admin().await;
+    let receiver = Receiver::start(0).await;
+    let every: Vec<&str> = api::events::EventType::ALL.iter().map(|t| t.as_str()).collect();
+    app.post("/webhooks", Some(&admin.token), hook(&receiver.url, &every)).await.expect(201);
+
+    // plan.status_changed (into consultation), then measure.updated.
+    let c = app.open_consultation().await;
+    let token = c.coordinator.token.clone();
+    app.patch_measure(&c.measure, Some(&token), json!({"progress": 10})).await.expect(200);
+    // comment.created and comment.resolved, by someone without an account who leaves an e-mail.
+    let comment = anonymous("plan", &c.plan, "Chybí víkendová služba.", "Jana Tajná", Some("jana.tajna@example.cz"));
+    let comment = app.create_comment(None, comment).await;
+    app.resolve(&comment, Some(&token), json!({"resolution": "noted"})).await.expect(200);
+    // plan.updated, on a draft.
+    let draft = app.plan(&c.coordinator).await;
+    app.patch(&format!("/plans/{draft}"), Some(&token), json!({"summary": "Nový souhrn"})).await.expect(200);
+    // meeting.scheduled, meeting.updated, meeting.cancelled.
+    let group = app.create_group(&token, "PS Senioři").await;
+    let meeting = json!({"title": "Jednání", "starts_at": "2030-03-01T13:00:00Z", "ends_at": "2030-03-01T15:00:00Z", "location": "MěÚ"});
+    let meeting = app.create_meeting(&group, &token, meeting).await;
+    app.patch(&format!("/meetings/{meeting}"), Some(&token), json!({"location": "Radnice"})).await.expect(200);
+    app.patch(&format!("/meetings/{meeting}"), Some(&token), json!({"status": "cancelled"})).await.expect(200);
+    // need.created, reported anonymously; survey.opened; service.updated.
+    let territory = app.create_territory(&admin.token, "ORP Kaplice", "orp", None).await;
+    let need = json!({"title": "Chybí noclehárna", "description": "Popis", "territory_id": territory, "target_group_codes": [],
+                      "author_name": "Jana Tajná", "author_email": "jana.tajna@example.cz"});
+    app.post("/needs", None, need).await.expect(201);
+    app.open_survey(&token, territory.parse().unwrap()).await;
+    let organization = app.create_organization(&token, "Charita Kaplice").await;
+    let service = id(&app.create_service(&token, &organization, "Pečovatelská služba", json!({"territory_ids": [territory]})).await);
+    app.patch(&format!("/services/{service}"), Some(&token), json!({"description": "Terénní péče"})).await.expect(200);
+
+    receiver.wait_for(every.len(), Duration::from_secs(20)).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let calls = receiver.calls();
+    let mut types: Vec<String> = calls.iter().map(|c| c.json()["type"].as_str().unwrap().to_string()).collect();
+    types.sort();
+    let mut expected: Vec<String> = every.iter().map(|t| t.to_string()).collect();
+    expected.sort();
+    assert_eq!(types, expected, "each change once");
+    for call in &calls {
+        assert!(!call.body.contains("Tajná") && !call.body.contains('@') && !call.body.contains("víkendová"), "{}", call.body);
+    }
+    let of = |kind: &str| calls.iter().map(Call::json).find(|b| b["type"] == kind).unwrap();
+    assert_eq!(of("measure.updated")["data"]["progress"], 10);
+    assert_eq!(of("meeting.cancelled")["data"]["status"], "cancelled");
+    assert_eq!(of("comment.resolved")["data"]["resolution"], "noted");
+    assert_eq!(of("service.updated")["data"]["territory_ids"], json!([territory]));
+    assert_eq!((of("plan.updated")["data"]["id"].clone(), of("plan.updated")["data"]["status"].clone()), (json!(draft), json!("draft")));
+});
+
+both!(a_webhook_of_an_account_no_longer_staff_hears_nothing, |app| async move {
+    let app = spawn_app_with(app.backend, quick_webhooks).await;
+    let (former, admin) = (app.coordinator().await, app.admin().await);
+    let receiver = Receiver::start(0).await;
+    app.post("/webhooks", Some(&former.token), hook(&receiver.url, &["plan.updated"])).await.expect(201);
+    let listening = Receiver::start(0).await;
+    app.post("/webhooks", Some(&admin.token), hook(&listening.url, &["plan.updated"])).await.expect(201);
+    app.patch(&format!("/users/{}", former.id), Some(&admin.token), json!({"role": "member"})).await.expect(200);
+    let plan = app.plan(&admin).await;
+    app.patch(&format!("/plans/{plan}"), Some(&admin.token), json!({"summary": "Nový souhrn"})).await.expect(200);
+    listening.wait_for(1, Duration::from_secs(10)).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert!(receiver.calls().is_empty());
+});
