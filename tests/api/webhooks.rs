@@ -228,7 +228,8 @@ both!(a_failing_receiver_is_retried_and_at_last_disabled_with_its_owner_told, |a
     let mail = sink.wait_for(1, Duration::from_secs(15)).await[0].mail();
     assert_eq!(mail.to, std::slice::from_ref(&coordinator.email));
     assert!(mail.subject.contains("vypnut"), "{}", mail.subject);
-    assert!(mail.text.contains(&broken.url) && mail.text.contains(&format!("/webhooks/{broken_hook}")), "{}", mail.text);
+    assert!(mail.text.contains(&broken.url) && mail.text.contains(&format!("/api/v1/webhooks/{broken_hook}")), "{}", mail.text);
+    assert!(mail.text.contains(r#"{"enabled": true}"#), "{}", mail.text);
     let disabled = app.get(&format!("/webhooks/{broken_hook}"), Some(&coordinator.token)).await.expect(200);
     assert_eq!((disabled["enabled"].clone(), disabled["version"].clone()), (json!(false), json!(2)));
     let log = log_of(broken_hook.clone()).await;

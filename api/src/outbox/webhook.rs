@@ -183,7 +183,7 @@ pub enum Retry {
 pub struct Sender {
     client: reqwest::Client,
     config: Webhooks,
-    /// The web app, for the link in the e-mail that says a webhook was disabled.
+    /// Where the API is reached, for the webhook's address in the e-mail that says it was disabled.
     public_url: String,
 }
 
@@ -289,7 +289,8 @@ impl Sender {
 
     /// The e-mail that tells the owner their webhook was disabled, in their language.
     fn disabled_email(&self, owner: &user::Model, hook: &webhook::Model) -> Email {
-        let url = format!("{}/webhooks/{}", self.public_url, hook.id);
+        // The web app has no page for webhooks yet: the address is the API's, where it is enabled again.
+        let url = format!("{}/api/v1/webhooks/{}", self.public_url, hook.id);
         let attempts = self.config.retry_schedule.len() + 1;
         let (subject, greeting, body, label) = match owner.language {
             Language::Cs => (
@@ -297,20 +298,20 @@ impl Sender {
                 format!("Dobrý den, {},", owner.display_name),
                 format!(
                     "váš webhook {} neodpověděl úspěšně ani na {attempts}. pokus o doručení události, a proto jsme ho vypnuli. \
-                     Až bude příjemce v pořádku, webhook znovu zapněte.",
+                     Až bude příjemce v pořádku, zapněte ho znovu: PATCH na adresu níže s {{\"enabled\": true}}.",
                     hook.url
                 ),
-                "Otevřít webhook",
+                "Webhook v API",
             ),
             Language::En => (
                 "Your Spoluplán webhook was disabled",
                 format!("Hello {},", owner.display_name),
                 format!(
                     "your webhook {} failed {attempts} attempts to deliver an event, so it was disabled. \
-                     Enable it again once the receiver works.",
+                     Once the receiver works, enable it again: PATCH the address below with {{\"enabled\": true}}.",
                     hook.url
                 ),
-                "Open the webhook",
+                "The webhook in the API",
             ),
         };
         let blocks = [Block::Text(&greeting), Block::Text(&body), Block::Link { label, url: &url }];
