@@ -1,5 +1,7 @@
 //! What the worker does with an event: one delivery message per webhook that is to receive it,
-//! all written in one transaction with the event marked handled, so an event fans out once.
+//! all written in one transaction with the event marked handled, so an event fans out once. The
+//! e-mails of subscriptions (`/me/subscriptions`, not built yet) will fan out here too, in the same
+//! transaction.
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
@@ -18,7 +20,6 @@ use crate::{clock, readers};
 pub async fn fan_out(db: &DatabaseConnection, row: Uuid, event: &Event) -> Result<(), DbErr> {
     let txn = crate::db::begin(db).await?;
     webhooks(&txn, event).await?;
-    subscriptions(&txn, event).await?;
     outbox::Entity::update_many()
         .col_expr(outbox::Column::SentAt, Expr::value(Some(clock::now())))
         .col_expr(outbox::Column::NextAttemptAt, Expr::value(None::<chrono::DateTime<chrono::Utc>>))
@@ -68,11 +69,5 @@ async fn webhooks(txn: &DatabaseTransaction, event: &Event) -> Result<(), DbErr>
         }
         write(txn, Message::Webhook(Delivery { webhook_id: hook.id, event: event.clone() })).await?;
     }
-    Ok(())
-}
-
-/// Where e-mail subscriptions (`/me/subscriptions`) will fan out: one digest entry or e-mail per
-/// subscriber of the event's plan, working group or territory. None exist yet.
-async fn subscriptions(_txn: &DatabaseTransaction, _event: &Event) -> Result<(), DbErr> {
     Ok(())
 }
