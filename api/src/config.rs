@@ -44,6 +44,7 @@ pub struct Config {
     pub public_url: String,
     pub mail: Mail,
     pub webhooks: Webhooks,
+    pub open_data: OpenData,
     /// How long a password reset link works.
     pub password_reset_ttl: Duration,
 }
@@ -62,6 +63,20 @@ pub struct Mail {
     pub poll_interval: Duration,
     /// The first retry's delay; each further one waits twice as long.
     pub retry_base: Duration,
+}
+
+/// How the open data (`open_data/`) are published: the terms a reuser is given, and who publishes.
+#[derive(Debug, Clone)]
+pub struct OpenData {
+    /// The licence's address (`SPOLUPLAN_OPEN_DATA_LICENSE`), CC BY 4.0 unless configured.
+    pub license: String,
+    /// Whom the licence asks reusers to name (`SPOLUPLAN_OPEN_DATA_AUTHOR`), e.g. "Město Český Krumlov".
+    pub author: String,
+    /// The publishing authority's IRI in the register of rights and duties
+    /// (`SPOLUPLAN_OPEN_DATA_PUBLISHER`, e.g.
+    /// `https://rpp-opendata.egon.gov.cz/odrpp/zdroj/orgán-veřejné-moci/00245836`), which NKOD
+    /// requires; left out of the catalogue until it is set.
+    pub publisher: Option<String>,
 }
 
 /// How webhook calls leave the outbox (see `outbox/webhook.rs`).
@@ -262,6 +277,11 @@ impl Config {
             timeout: seconds("SPOLUPLAN_WEBHOOK_TIMEOUT", 10)?,
             ..Webhooks::default()
         };
+        let open_data = OpenData {
+            license: var("SPOLUPLAN_OPEN_DATA_LICENSE").unwrap_or_else(|| "https://creativecommons.org/licenses/by/4.0/".into()),
+            author: var("SPOLUPLAN_OPEN_DATA_AUTHOR").unwrap_or_else(|| "Spoluplán".into()),
+            publisher: var("SPOLUPLAN_OPEN_DATA_PUBLISHER"),
+        };
         Ok(Self {
             environment,
             database_url,
@@ -269,6 +289,7 @@ impl Config {
             bind,
             mail,
             webhooks,
+            open_data,
             password_reset_ttl: seconds("SPOLUPLAN_PASSWORD_RESET_TTL", 3600)?,
             jwt_secret,
             admin_email: var("SPOLUPLAN_ADMIN_EMAIL"),

@@ -30,6 +30,7 @@ pub mod measures;
 pub mod meetings;
 pub mod money;
 pub mod needs;
+pub mod open_data;
 pub mod openapi;
 pub mod organizations;
 pub mod outbox;
@@ -96,6 +97,7 @@ fn routes(cfg: &mut ServiceConfig) {
     surveys::routes::configure(cfg);
     audit::routes::configure(cfg);
     webhooks::routes::configure(cfg);
+    open_data::routes::configure(cfg);
 }
 
 /// The OpenAPI document of exactly the routes above.

@@ -128,6 +128,13 @@ impl Answer {
     pub fn id(&self) -> String {
         self.json()["id"].as_str().expect("id").to_string()
     }
+
+    /// Asserts a successful status and keeps the answer whole, for a body that is not JSON.
+    #[track_caller]
+    pub fn succeeded(self, status: u16) -> Self {
+        assert_eq!(self.status.as_u16(), status, "unexpected status; body: {}", self.text);
+        self
+    }
 }
 
 /// The `id` of a resource answered as JSON.
@@ -215,6 +222,11 @@ pub fn test_config(database_url: String) -> Config {
         },
         // Webhooks to loopback (the tests' receivers) only where a test allows them.
         webhooks: api::config::Webhooks::default(),
+        open_data: api::config::OpenData {
+            license: "https://creativecommons.org/licenses/by/4.0/".into(),
+            author: "Obec Zkušební".into(),
+            publisher: Some("https://rpp-opendata.egon.gov.cz/odrpp/zdroj/orgán-veřejné-moci/00000001".into()),
+        },
         password_reset_ttl: Duration::from_secs(3600),
     }
 }

@@ -18,6 +18,7 @@ mod goals_measures;
 mod meetings;
 mod migrations;
 mod needs;
+mod open_data;
 mod outbox;
 mod password_reset;
 mod permissions;

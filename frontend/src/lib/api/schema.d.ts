@@ -1383,6 +1383,85 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/open-data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The catalogue of open data (public): every dataset with its licence, formats and data
+         *     dictionary (field names, types and descriptions in Czech), one page holding them all. With
+         *     `Accept: application/ld+json`, the catalogue as DCAT-AP-CZ JSON-LD for the national catalogue
+         *     (NKOD), listing the datasets' IRIs (`/open-data/{id}`).
+         */
+        get: operations["catalogue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/open-data/{id}.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A dataset as CSV (public): RFC 4180, UTF-8 without a byte-order mark, a header row of the
+         *     dictionary's field names, lists joined by `; `. Streamed; the whole dataset, never a page.
+         */
+        get: operations["dataset_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/open-data/{id}.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A dataset as JSON (public): an array of objects keyed by the dictionary's field names. Streamed. */
+        get: operations["dataset_json"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/open-data/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One dataset's description and dictionary (public); with `Accept: application/ld+json`, its
+         *     DCAT-AP-CZ `Datová sada` with the CSV and JSON distributions and their terms of use.
+         */
+        get: operations["dataset"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1675,6 +1754,38 @@ export interface components {
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             next_cursor?: string | null;
         };
+        DatasetDescription: {
+            id: components["schemas"]["DatasetId"];
+            /** @description In Czech. */
+            name: string;
+            description: string;
+            /** @description The licence's address (`SPOLUPLAN_OPEN_DATA_LICENSE`, CC BY 4.0 unless configured). */
+            license: string;
+            /** @description `csv` and `json`. */
+            formats: string[];
+            /** @description The data dictionary, in the order of the CSV's columns. */
+            fields: components["schemas"]["DatasetField"][];
+            /** @description Where to download it: `/api/v1/open-data/{id}.csv`. */
+            csv_url: string;
+            json_url: string;
+        };
+        DatasetField: {
+            /** @description The CSV column's header and the JSON object's key. */
+            name: string;
+            type: components["schemas"]["FieldType"];
+            /** @description In Czech. */
+            description: string;
+        };
+        /**
+         * @description The datasets, by their ids in the paths (`/open-data/{id}.csv`).
+         * @enum {string}
+         */
+        DatasetId: "plans" | "goals" | "measures" | "indicator-values" | "funding" | "services" | "organizations" | "working-groups" | "meetings" | "needs" | "consultation-comments";
+        DatasetPage: {
+            items: components["schemas"]["DatasetDescription"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
         /** @description One side of a comparison as answered: a version, or the plan now (`version_id` null). */
         DiffSide: {
             /** Format: uuid */
@@ -1745,6 +1856,12 @@ export interface components {
          * @enum {string}
          */
         FieldErrorCode: "required" | "too_short" | "too_long" | "too_many" | "out_of_range" | "date_out_of_range" | "invalid_format" | "invalid_value" | "not_found" | "must_be_future" | "must_not_be_future" | "before_start" | "incorrect" | "weak_password" | "duplicate" | "invalid";
+        /**
+         * @description A field's type as the dictionary names it. `list`: several texts, a JSON array, or in CSV
+         *     joined by `; `.
+         * @enum {string}
+         */
+        FieldType: "uuid" | "string" | "integer" | "number" | "boolean" | "date" | "datetime" | "list";
         /** @description Money for one year from one source, in CZK as decimal strings ("125000.00"). */
         Funding: {
             /** Format: int32 */
@@ -7691,6 +7808,137 @@ export interface operations {
             403: components["responses"]["403"];
             404: components["responses"]["404"];
             422: components["responses"]["422"];
+            503: components["responses"]["503"];
+        };
+    };
+    catalogue: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description application/json (default) or application/ld+json */
+                Accept?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The catalogue */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatasetPage"];
+                    "application/ld+json": Record<string, never>;
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            503: components["responses"]["503"];
+        };
+    };
+    dataset_csv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["DatasetId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dataset */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description No such dataset */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            503: components["responses"]["503"];
+        };
+    };
+    dataset_json: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["DatasetId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dataset */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>[];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description No such dataset */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            503: components["responses"]["503"];
+        };
+    };
+    dataset: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description application/json (default) or application/ld+json */
+                Accept?: string | null;
+            };
+            path: {
+                id: components["schemas"]["DatasetId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dataset */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatasetDescription"];
+                    "application/ld+json": Record<string, never>;
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description No such dataset */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             503: components["responses"]["503"];
         };
     };
