@@ -331,3 +331,25 @@ test('a coordinator adds a provider and its service to the catalogue, edits the 
   assert.equal((await admin.must('GET', '/organizations?q=P%C5%99%C3%ADstav')).items.length, 0);
   await page.close();
 });
+
+test('a citizen finds the open data from the footer, reads a dictionary and downloads a dataset', async () => {
+  const page = await newPage(browser);
+  await page.goto(server.baseUrl + '/');
+  await page.getByRole('contentinfo').getByRole('link', { name: 'Otevřená data' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Otevřená data' }).waitFor();
+  const services = page.getByRole('article', { name: 'Sociální služby a související aktivity' });
+  await services.getByText(/Popis \d+ polí/).click();
+  const dictionary = services.getByRole('region', { name: 'Pole datové sady Sociální služby a související aktivity' });
+  await dictionary.getByRole('cell', { name: 'kind_code' }).waitFor();
+  await screenshot(page, 'open-data');
+  await checkA11y(page, 'open-data');
+  await checkA11y(page, 'open-data-320', { width: 320 });
+  // The CSV link serves the dataset: a header row of the dictionary's fields, then the demo services.
+  const href = await services.getByRole('link', { name: /Stáhnout CSV/ }).getAttribute('href');
+  const csv = await (await fetch(server.baseUrl + href)).text();
+  const [header, ...rows] = csv.trim().split('\r\n');
+  assert.ok(header.startsWith('id,organization_id,organization_name,name,kind_code'), header);
+  assert.ok(rows.length >= 15, `the demo services: ${rows.length}`);
+  assert.equal(csv.includes('@'), false, 'no e-mail address in open data');
+  await page.close();
+});

@@ -26,8 +26,11 @@ function freePort() {
   });
 }
 
-/** Starts the server and waits for /api/v1/health/ready; `stop()` ends it and removes its data. */
-export async function startServer() {
+/**
+ * Starts the server on a fresh SQLite database with the demo data (`env` adds settings) and waits
+ * for /api/v1/health/ready; `stop()` ends it and removes its data.
+ */
+export async function startServer({ env = {} } = {}) {
   if (!existsSync(binary)) throw new Error(`${binary} is missing: run \`cargo build\` first`);
   if (!existsSync(join(frontendDir, 'dist', 'index.html'))) throw new Error('frontend/dist is missing: run `npm run build` first');
   const dataDir = mkdtempSync(join(tmpdir(), 'spoluplan-e2e-'));
@@ -50,6 +53,7 @@ export async function startServer() {
       SPOLUPLAN_DEMO: '1',
       SPOLUPLAN_STATIC_DIR: join(frontendDir, 'dist'),
       RUST_LOG: process.env.RUST_LOG ?? 'warn',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -192,7 +196,10 @@ export async function screenshot(page, name) {
   const size = page.viewportSize();
   await page.setViewportSize({ width: 320, height: 800 });
   await page.screenshot({ path: join(resultsDir, `${name}-320.png`), fullPage: true });
+  // Reflow (WCAG 1.4.10): at 320 px nothing but a table's own scroll region may be wider.
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
   if (size) await page.setViewportSize(size);
+  if (width > 320) throw new Error(`${name} scrolls sideways at 320 px: it is ${width} px wide`);
 }
 
 /**

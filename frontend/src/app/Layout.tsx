@@ -131,6 +131,8 @@ export function Layout() {
         <div className="container">
           <p>{t('shell.footerAbout')}</p>
           <p>
+            <Link to="/open-data">{t('shell.openData')}</Link>
+            {' · '}
             <a href="/api/v1/openapi.json">{t('shell.apiDocument')}</a>
           </p>
         </div>

@@ -34,6 +34,9 @@ const TerritoryFormPage = page(() => import('../features/territories/routes/Terr
 const CataloguePage = page(() => import('../features/services/routes/CataloguePage'), 'CataloguePage');
 const ServicePage = page(() => import('../features/services/routes/ServicePage'), 'ServicePage');
 const OrganizationPage = page(() => import('../features/services/routes/OrganizationPage'), 'OrganizationPage');
+const WebhooksPage = page(() => import('../features/webhooks/routes/WebhooksPage'), 'WebhooksPage');
+const WebhookPage = page(() => import('../features/webhooks/routes/WebhookPage'), 'WebhookPage');
+const OpenDataPage = page(() => import('../features/open-data/routes/OpenDataPage'), 'OpenDataPage');
 const TargetGroupsPage = page(() => import('../features/target-groups/routes/TargetGroupsPage'), 'TargetGroupsPage');
 const ServiceFormPage = page(() => import('../features/services/routes/ServiceFormPage'), 'ServiceFormPage');
 const OrganizationFormPage = page(() => import('../features/services/routes/OrganizationFormPage'), 'OrganizationFormPage');
@@ -85,6 +88,9 @@ export const router = createBrowserRouter([
           { path: 'services/:serviceId', element: <ServicePage /> },
           { path: 'services/:serviceId/edit', element: <ServiceFormPage /> },
           { path: 'target-groups', element: <TargetGroupsPage /> },
+          { path: 'open-data', element: <OpenDataPage /> },
+          { path: 'account/webhooks', element: <WebhooksPage /> },
+          { path: 'account/webhooks/:webhookId', element: <WebhookPage /> },
           { path: 'organizations/new', element: <OrganizationFormPage /> },
           { path: 'organizations/:organizationId', element: <OrganizationPage /> },
           { path: 'organizations/:organizationId/edit', element: <OrganizationFormPage /> },

@@ -13,7 +13,8 @@ interface Props {
   label: string;
   question: string;
   explain: string;
-  inUse: string;
+  /** What a 409 `in_use` means here, for things others may depend on. */
+  inUse?: string;
   name: string;
   after: string;
   remove: () => Promise<unknown>;
@@ -24,7 +25,7 @@ export function DeleteSection({ label, question, explain, inUse, name, after, re
   const headingId = useId();
   const [asking, setAsking] = useState(false);
   const submit = useSubmit();
-  const refused = isApiError(submit.error, 409) && submit.error.problem.code === 'in_use';
+  const refused = !!inUse && isApiError(submit.error, 409) && submit.error.problem.code === 'in_use';
   return (
     <section aria-labelledby={headingId} className="panel">
       <h2 id={headingId}>{label}</h2>

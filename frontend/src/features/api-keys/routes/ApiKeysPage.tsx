@@ -1,16 +1,16 @@
 //! The caller's API keys; a new key's secret is shown once, with a copy button.
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
+import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
-import { CopyStatus } from '../../../components/CopyStatus';
 import { Field, Fieldset } from '../../../components/Field';
 import { FormErrors } from '../../../components/FormErrors';
 import { PageTitle } from '../../../components/PageTitle';
 import { QueryView, SignInPrompt } from '../../../components/QueryState';
+import { SecretOnce } from '../../../components/SecretOnce';
 import { TableWrap } from '../../../components/TableWrap';
 import { useI18n } from '../../../i18n';
-import { useSession } from '../../../lib/auth/useSession';
-import { useCopy } from '../../../lib/useCopy';
+import { isStaff, useSession } from '../../../lib/auth/useSession';
 import { useSubmit } from '../../../lib/useSubmit';
 import { keysQuery, useCreateKey, useRevokeKey, type ApiKey, type Scope } from '../api/keys';
 
@@ -21,14 +21,7 @@ export function ApiKeysPage() {
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<Scope[]>(['read']);
   const [secret, setSecret] = useState<string | null>(null);
-  const copy = useCopy();
-  const secretHeading = useRef<HTMLHeadingElement>(null);
-  const secretCode = useRef<HTMLElement>(null);
   const listHeading = useRef<HTMLHeadingElement>(null);
-  // A new secret is shown once: take the person to it, so it is read out and not missed.
-  useEffect(() => {
-    if (secret) secretHeading.current?.focus();
-  }, [secret]);
   const [revoking, setRevoking] = useState<ApiKey | null>(null);
   const submit = useSubmit();
   const revoke = useSubmit();
@@ -48,43 +41,27 @@ export function ApiKeysPage() {
     <>
       <PageTitle title={t('apiKeys.title')}>{t('apiKeys.title')}</PageTitle>
       <p className="lead">{t('apiKeys.intro')}</p>
-      {secret && (
-        <section className="notice notice-success" aria-labelledby="secret-heading">
-          <h2 id="secret-heading" ref={secretHeading} tabIndex={-1}>
-            {t('apiKeys.secretTitle')}
-          </h2>
-          <p>{t('apiKeys.secretOnce')}</p>
-          <p>
-            <code className="secret" data-testid="api-key-secret" ref={secretCode}>
-              {secret}
-            </code>
-          </p>
-          <div className="actions">
-            <button
-              type="button"
-              className="btn btn-primary btn-small"
-              onClick={() =>
-                // Without a clipboard, the key is selected for a manual copy.
-                void copy.copy(secret, () => secretCode.current && window.getSelection()?.selectAllChildren(secretCode.current))
-              }
-            >
-              {t('apiKeys.copy')}
-            </button>
-            <button
-              type="button"
-              className="btn btn-secondary btn-small"
-              onClick={() => {
-                setSecret(null);
-                copy.reset();
-                listHeading.current?.focus();
-              }}
-            >
-              {t('apiKeys.done')}
-            </button>
-          </div>
-        </section>
+      {isStaff(user) && (
+        <p>
+          <Link to="/account/webhooks">{t('webhooks.title')}</Link>: {t('webhooks.short')}
+        </p>
       )}
-      <CopyStatus result={copy.result} copied={t('apiKeys.copied')} failed={t('apiKeys.copyFailed')} />
+      {secret && (
+        <SecretOnce
+          secret={secret}
+          title={t('apiKeys.secretTitle')}
+          once={t('apiKeys.secretOnce')}
+          copyLabel={t('apiKeys.copy')}
+          doneLabel={t('apiKeys.done')}
+          copied={t('apiKeys.copied')}
+          copyFailed={t('apiKeys.copyFailed')}
+          testId="api-key-secret"
+          onDone={() => {
+            setSecret(null);
+            listHeading.current?.focus();
+          }}
+        />
+      )}
       <section className="panel" aria-labelledby="new-key">
         <h2 id="new-key">{t('apiKeys.create')}</h2>
         <FormErrors error={submit.error} fields={['name', 'scopes', 'expires_at']} />
@@ -94,7 +71,6 @@ export function ApiKeysPage() {
             void submit.run(async () => {
               const created = await createKey.mutateAsync({ name, scopes });
               setSecret(created.key);
-              copy.reset();
               setName('');
             });
           }}
