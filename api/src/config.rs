@@ -47,6 +47,8 @@ pub struct Config {
     pub open_data: OpenData,
     /// How long a password reset link works.
     pub password_reset_ttl: Duration,
+    /// How long an invitation's link to set the first password works.
+    pub invitation_ttl: Duration,
 }
 
 /// How e-mail leaves the outbox (see `outbox/`).
@@ -291,6 +293,7 @@ impl Config {
             webhooks,
             open_data,
             password_reset_ttl: seconds("SPOLUPLAN_PASSWORD_RESET_TTL", 3600)?,
+            invitation_ttl: seconds("SPOLUPLAN_INVITATION_TTL", 7 * 86_400)?,
             jwt_secret,
             admin_email: var("SPOLUPLAN_ADMIN_EMAIL"),
             admin_password: var("SPOLUPLAN_ADMIN_PASSWORD"),

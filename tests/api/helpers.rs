@@ -228,6 +228,7 @@ pub fn test_config(database_url: String) -> Config {
             publisher: Some("https://rpp-opendata.egon.gov.cz/odrpp/zdroj/orgán-veřejné-moci/00000001".into()),
         },
         password_reset_ttl: Duration::from_secs(3600),
+        invitation_ttl: Duration::from_secs(7 * 86_400),
     }
 }
 

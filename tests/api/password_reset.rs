@@ -156,3 +156,41 @@ both!(links_expire_and_using_one_spends_the_others, |app| async move {
     assert_eq!(fields(&app.confirm_reset(&third, "jiné dlouhé heslo 2026").await.expect(422)), ["token"]);
     app.sign_in(&email, NEW_PASSWORD).await.expect(200);
 });
+
+both!(someone_added_without_a_password_is_invited_to_set_their_own, |app| async move {
+    let sink = SmtpSink::start().await;
+    let app = mailing_app(app.backend, &sink, |_| {}).await;
+    let admin = app.admin().await;
+    let body = json!({"email": "Pozvana.Clenka@Obec.example.cz", "display_name": "Pozvaná Členka", "role": "member"});
+    let created = app.post("/users", Some(&admin.token), body).await.expect(201);
+    assert_eq!(created["email"], "pozvana.clenka@obec.example.cz");
+
+    let received = sink.wait_for(1, Duration::from_secs(5)).await;
+    let mail = received[0].mail();
+    assert_eq!(
+        (mail.to.as_slice(), mail.subject.as_str()),
+        (["pozvana.clenka@obec.example.cz".to_owned()].as_slice(), "Pozvánka do Spoluplánu")
+    );
+    assert!(
+        mail.text.contains("Dobrý den, Pozvaná Členka,") && mail.text.contains("(role: člen)") && mail.text.contains("platí 7 dní"),
+        "{}",
+        mail.text
+    );
+    let token = reset_token(&mail.text);
+    assert!(mail.html.contains(&format!("href=\"https://spoluplan.example.cz/reset-password#token={token}\"")), "{}", mail.html);
+
+    // Nobody can sign in to the account before the invitation is taken, not even with an empty password.
+    let email = "pozvana.clenka@obec.example.cz";
+    for guess in ["", PASSWORD, &token] {
+        app.sign_in(email, guess).await.expect(401);
+    }
+    app.confirm_reset(&token, NEW_PASSWORD).await.expect(204);
+    app.sign_in(email, NEW_PASSWORD).await.expect(200);
+    app.confirm_reset(&token, "jiné heslo pro jistotu 9").await.expect(422);
+
+    // With a password given, nobody is e-mailed.
+    let body = json!({"email": "s.heslem@obec.example.cz", "display_name": "S Heslem", "role": "member", "password": PASSWORD});
+    app.post("/users", Some(&admin.token), body).await.expect(201);
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(sink.received().len(), 1);
+});

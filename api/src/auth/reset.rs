@@ -1,5 +1,5 @@
 //! "Zapomenuté heslo": a reset link by e-mail, single use and short-lived, and the new password
-//! set with it.
+//! set with it (an invitation's link, `invitation.rs`, sets the first password the same way).
 //!
 //! The request answers the same whatever the address (an account, none, a deactivated one), and
 //! sends nothing itself: the e-mail goes into the outbox in the request's transaction, so the
@@ -9,7 +9,7 @@
 use entity::enums::Language;
 use entity::{password_reset, user};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseTransaction, EntityTrait, IntoActiveModel, QueryFilter};
 use serde_json::json;
 use uuid::Uuid;
 
@@ -50,30 +50,37 @@ pub async fn request(state: &AppState, caller: &Caller, body: PasswordResetReque
         txn.commit().await?;
         return Ok(());
     };
-    let now = clock::now();
-    let ttl = chrono::Duration::from_std(state.config.password_reset_ttl).map_err(|_| ApiError::Internal)?;
-    // Expired links prove nothing any more; dropping the account's own keeps the table small.
-    password_reset::Entity::delete_many()
-        .filter(password_reset::Column::UserId.eq(user.id))
-        .filter(password_reset::Column::ExpiresAt.lt(now))
-        .exec(&txn)
-        .await?;
-    let secret = random_secret();
-    password_reset::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        user_id: Set(user.id),
-        token_hash: Set(secret_hash(&secret)),
-        expires_at: Set(now + ttl),
-        spent_at: Set(None),
-        created_at: Set(now),
-    }
-    .insert(&txn)
-    .await?;
+    let secret = issue_link(&txn, user.id, state.config.password_reset_ttl).await?;
     outbox::enqueue(&txn, Message::Email(link_email(&state.config, &user, &secret))).await?;
     audit::record(&txn, caller, "password_reset_requested", "user", Some(user.id), changes_of(&json!({"email": email}))).await?;
     txn.commit().await?;
     state.outbox.wake();
     Ok(())
+}
+
+/// A new link for `user`, valid for `ttl`: its secret, of which only the hash is stored. For a
+/// forgotten password and for an invitation, which sets the first one the same way.
+pub async fn issue_link(txn: &DatabaseTransaction, user: Uuid, ttl: std::time::Duration) -> ApiResult<String> {
+    let now = clock::now();
+    let ttl = chrono::Duration::from_std(ttl).map_err(|_| ApiError::Internal)?;
+    // Expired links prove nothing any more; dropping the account's own keeps the table small.
+    password_reset::Entity::delete_many()
+        .filter(password_reset::Column::UserId.eq(user))
+        .filter(password_reset::Column::ExpiresAt.lt(now))
+        .exec(txn)
+        .await?;
+    let secret = random_secret();
+    password_reset::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        user_id: Set(user),
+        token_hash: Set(secret_hash(&secret)),
+        expires_at: Set(now + ttl),
+        spent_at: Set(None),
+        created_at: Set(now),
+    }
+    .insert(txn)
+    .await?;
+    Ok(secret)
 }
 
 /// Sets the password with a link's token: the link is spent (and with it every other link of the

@@ -21,9 +21,11 @@ pub struct UserCreate {
     #[schema(min_length = 1, max_length = 200)]
     pub display_name: String,
     pub role: Role,
-    /// 12 to 256 characters.
+    /// 12 to 256 characters. Without it the person is sent an invitation to set their own
+    /// password (a link valid `SPOLUPLAN_INVITATION_TTL`, 7 days unless configured), and the
+    /// account cannot be signed in to until they do.
     #[schema(min_length = 12, max_length = 256)]
-    pub password: String,
+    pub password: Option<String>,
     pub is_active: Option<bool>,
 }
 
@@ -95,7 +97,9 @@ impl Validate for UserCreate {
     fn validate(&self, v: &mut Validator) {
         v.field(Email::parse("email", &self.email));
         v.field(Name::parse("display_name", &self.display_name));
-        v.field(passwords::check_policy("password", &self.password, &[&Email::normalize(&self.email), &self.display_name]));
+        if let Some(password) = &self.password {
+            v.field(passwords::check_policy("password", password, &[&Email::normalize(&self.email), &self.display_name]));
+        }
     }
 }
 

@@ -15,11 +15,13 @@ use super::email_change;
 use crate::api_keys;
 use crate::audit::{self, service::changes_of};
 use crate::auth::dto::{Me, User};
+use crate::auth::invitation;
 use crate::auth::service::{attempt_succeeded, me_of, reserve_attempt, revoke_sessions};
 use crate::caller::{Action, Caller, Via, authorize};
 use crate::clock;
 use crate::config::Config;
 use crate::credentials::passwords::{self, PasswordHasher};
+use crate::credentials::tokens::random_secret;
 use crate::domain::Email;
 use crate::error::{ApiError, ApiResult, FieldErrorCode, Validate, Validator};
 use crate::http::IfMatch;
@@ -98,11 +100,17 @@ pub async fn create(state: &AppState, caller: &Caller, body: UserCreate) -> ApiR
     v.finish()?;
     let email = Email::normalize(&body.email);
     ensure_email_free(&state.db, &email, None).await?;
-    let password_hash = state.passwords.hash(body.password.clone()).await?;
+    // Someone invited has a password nobody knows until they set theirs through the invitation.
+    let password = body.password.clone().unwrap_or_else(random_secret);
+    let password_hash = state.passwords.hash(password).await?;
     let txn = crate::db::begin(&state.db).await?;
     let user = insert(&txn, email, body.display_name.trim(), body.role, body.is_active.unwrap_or(true), password_hash).await?;
+    if body.password.is_none() {
+        invitation::invite(&txn, &state.config, caller, &user).await?;
+    }
     audit::record(&txn, caller, "create", "user", Some(user.id), changes_of(&body)).await?;
     txn.commit().await?;
+    state.outbox.wake();
     Ok(User::from_model(user))
 }
 
@@ -316,7 +324,7 @@ pub async fn create_admin(
         email: email.to_string(),
         display_name: display_name.to_string(),
         role: Role::Admin,
-        password: password.to_string(),
+        password: Some(password.to_string()),
         is_active: None,
     };
     let mut v = Validator::new();

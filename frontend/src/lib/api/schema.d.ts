@@ -3499,8 +3499,12 @@ export interface components {
             email: string;
             display_name: string;
             role: components["schemas"]["Role"];
-            /** @description 12 to 256 characters. */
-            password: string;
+            /**
+             * @description 12 to 256 characters. Without it the person is sent an invitation to set their own
+             *     password (a link valid `SPOLUPLAN_INVITATION_TTL`, 7 days unless configured), and the
+             *     account cannot be signed in to until they do.
+             */
+            password?: string | null;
             is_active?: boolean | null;
         };
         UserPage: {

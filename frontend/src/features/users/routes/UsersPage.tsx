@@ -20,6 +20,7 @@ export function UsersPage() {
   const { user } = useSession();
   const query = useQuery({ ...usersQuery(), enabled: isStaff(user) });
   const [form, setForm] = useState({ email: '', display_name: '', role: 'member' as Role, password: '' });
+  const [invited, setInvited] = useState<string | null>(null);
   const create = useSubmit();
   const edit = useSubmit();
   const createUser = useCreateUser();
@@ -124,12 +125,15 @@ export function UsersPage() {
       </QueryView>
       <section className="panel" aria-labelledby="new-user">
         <h2 id="new-user">{t('users.create')}</h2>
+        <div role="status">{invited && <p className="notice notice-success">{t('users.invited', { email: invited })}</p>}</div>
         <FormErrors error={create.error} fields={FIELDS} />
         <form
           onSubmit={(e) => {
             e.preventDefault();
             void create.run(async () => {
-              await createUser.mutateAsync(form);
+              // No password: the API e-mails an invitation to set one.
+              await createUser.mutateAsync({ ...form, password: form.password || null });
+              setInvited(form.password ? null : form.email);
               setForm({ email: '', display_name: '', role: 'member', password: '' });
             });
           }}
@@ -143,7 +147,7 @@ export function UsersPage() {
           <Field label={t('users.role')} errors={create.errors.role}>
             <ChoiceSelect choices={admin ? ROLES : (['member'] as Role[])} labels="role" value={form.role} onChange={(role) => setForm({ ...form, role })} />
           </Field>
-          <Field label={t('users.password')} hint={t('users.passwordHint')} errors={create.errors.password} required requiredText={t('common.required')}>
+          <Field label={t('users.password')} hint={t('users.passwordHint')} errors={create.errors.password}>
             <input type="password" autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} />
           </Field>
           <button type="submit" className="btn btn-primary" disabled={create.busy}>
