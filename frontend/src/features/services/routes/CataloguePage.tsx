@@ -11,10 +11,9 @@ import { targetGroupsQuery } from '../../../lib/api/targetGroups';
 import { isStaff, useSession } from '../../../lib/auth/useSession';
 import { TerritorySelect } from '../../territories/components/TerritorySelect';
 import { filtersToParams, hasFilters, readFilters, type CatalogueFilters } from '../api/catalogueFilters';
-import { catalogueQuery, SERVICE_FORMS, serviceKindsQuery, type ServiceKind } from '../api/services';
+import { catalogueQuery, SERVICE_FORMS } from '../api/services';
 import { ServiceCard } from '../components/ServiceCard';
-
-const GROUPS: ServiceKind['group'][] = ['counselling', 'care', 'prevention'];
+import { ServiceKindSelect } from '../components/ServiceKindSelect';
 
 export function CataloguePage() {
   const t = useT();
@@ -22,7 +21,6 @@ export function CataloguePage() {
   const filters = readFilters(params);
   // The focus stays on the filter just changed (the shell otherwise moves it to the page).
   const set = (change: Partial<CatalogueFilters>) => setParams(filtersToParams({ ...filters, ...change }), { state: { keepFocus: true } });
-  const kinds = useQuery(serviceKindsQuery()).data ?? [];
   const groups = useQuery(targetGroupsQuery()).data ?? [];
   const results = useInfiniteQuery(catalogueQuery(filters));
   const staff = isStaff(useSession().user);
@@ -55,20 +53,7 @@ export function CataloguePage() {
         }}
       >
         <Field label={t('services.kind')}>
-          <select value={filters.kind} onChange={(e) => set({ kind: e.target.value })}>
-            <option value="">{t('catalogue.allKinds')}</option>
-            {GROUPS.map((group) => (
-              <optgroup key={group} label={t(`serviceGroup.${group}`)}>
-                {kinds
-                  .filter((k) => k.group === group)
-                  .map((k) => (
-                    <option key={k.code} value={k.code}>
-                      {k.name} ({k.paragraph})
-                    </option>
-                  ))}
-              </optgroup>
-            ))}
-          </select>
+          <ServiceKindSelect empty={t('catalogue.allKinds')} value={filters.kind} onChange={(kind) => set({ kind })} />
         </Field>
         <Field label={t('services.targetGroup')}>
           <select value={filters.group} onChange={(e) => set({ group: e.target.value })}>

@@ -13,6 +13,7 @@ import { useT } from '../../../i18n';
 import { isStaff, useSession } from '../../../lib/auth/useSession';
 import { useForm } from '../../../lib/useForm';
 import { useDeleteOrganization, useSaveOrganization } from '../api/manage';
+import { ContactFields } from '../components/ContactFields';
 import { ORGANIZATION_KINDS, organizationQuery, type Organization, type OrganizationKind } from '../api/services';
 
 const FIELDS = ['name', 'ico', 'kind', 'address', 'web', 'email', 'phone', 'description'] as const;
@@ -85,20 +86,7 @@ export function OrganizationFormPage() {
         <Field label={t('organizations.kind')} errors={errors.kind}>
           <ChoiceSelect choices={ORGANIZATION_KINDS} labels="organizationKind" value={values.kind} onChange={(kind) => form.update({ kind })} />
         </Field>
-        <Field label={t('services.address')} errors={errors.address}>
-          <input type="text" autoComplete="street-address" value={values.address} onChange={field('address')} />
-        </Field>
-        <div className="field-row">
-          <Field label={t('services.phone')} errors={errors.phone}>
-            <input type="tel" value={values.phone} onChange={field('phone')} />
-          </Field>
-          <Field label={t('services.email')} errors={errors.email}>
-            <input type="email" value={values.email} onChange={field('email')} />
-          </Field>
-        </div>
-        <Field label={t('services.web')} errors={errors.web}>
-          <input type="text" inputMode="url" value={values.web} onChange={field('web')} />
-        </Field>
+        <ContactFields values={values} errors={errors} field={field} />
         <Field label={t('organizations.edit.description')} errors={errors.description}>
           <textarea rows={5} value={values.description} onChange={field('description')} />
         </Field>

@@ -16,9 +16,11 @@ import { useForm } from '../../../lib/useForm';
 import { TerritoryPicker } from '../../territories/components/TerritoryPicker';
 import { useDeleteService, useSaveService } from '../api/manage';
 import { serviceBody, serviceValues } from '../api/serviceForm';
-import { SERVICE_FORMS, serviceKindsQuery, serviceQuery, type Service, type ServiceKind } from '../api/services';
+import { SERVICE_FORMS, serviceQuery, type Service } from '../api/services';
 import { CapacitiesEditor } from '../components/CapacitiesEditor';
+import { ContactFields } from '../components/ContactFields';
 import { OrganizationPicker } from '../components/Pickers';
+import { ServiceKindSelect } from '../components/ServiceKindSelect';
 
 const FIELDS = [
   'organization_id',
@@ -38,7 +40,6 @@ const FIELDS = [
   'valid_from',
   'valid_to',
 ] as const;
-const GROUPS: ServiceKind['group'][] = ['counselling', 'care', 'prevention'];
 
 export function ServiceFormPage() {
   const { serviceId } = useParams();
@@ -48,7 +49,6 @@ export function ServiceFormPage() {
   const { user } = useSession();
   const staff = isStaff(user);
   const existing = useQuery({ ...serviceQuery(serviceId ?? ''), enabled: staff && !!serviceId });
-  const kinds = useQuery(serviceKindsQuery()).data ?? [];
   const organizationId = params.get('organization') ?? '';
   const form = useForm({
     entity: existing.data,
@@ -96,20 +96,7 @@ export function ServiceFormPage() {
           />
         </Field>
         <Field label={t('services.kind')} hint={t('services.edit.kindHint')} errors={errors.kind_code}>
-          <select value={values.kind_code} onChange={field('kind_code')}>
-            <option value="">{t('services.edit.noKind')}</option>
-            {GROUPS.map((group) => (
-              <optgroup key={group} label={t(`serviceGroup.${group}`)}>
-                {kinds
-                  .filter((k) => k.group === group)
-                  .map((k) => (
-                    <option key={k.code} value={k.code}>
-                      {k.name} ({k.paragraph})
-                    </option>
-                  ))}
-              </optgroup>
-            ))}
-          </select>
+          <ServiceKindSelect empty={t('services.edit.noKind')} value={values.kind_code} onChange={(kind_code) => update({ kind_code })} />
         </Field>
         <Fieldset legend={t('services.forms')} errors={errors.forms}>
           {SERVICE_FORMS.map((f) => (
@@ -133,23 +120,10 @@ export function ServiceFormPage() {
         <Field label={t('services.serves')} hint={t('services.edit.servesHint')} errors={errors.territory_ids}>
           <TerritoryPicker label={t('services.serves')} value={values.territory_ids} onChange={(territory_ids) => update({ territory_ids })} />
         </Field>
-        <Field label={t('services.address')} errors={errors.address}>
-          <input type="text" autoComplete="street-address" value={values.address} onChange={field('address')} />
-        </Field>
         <Field label={t('services.edit.municipalityCode')} hint={t('services.edit.municipalityCodeHint')} errors={errors.municipality_code}>
           <input type="text" inputMode="numeric" value={values.municipality_code} onChange={field('municipality_code')} />
         </Field>
-        <div className="field-row">
-          <Field label={t('services.phone')} errors={errors.phone}>
-            <input type="tel" value={values.phone} onChange={field('phone')} />
-          </Field>
-          <Field label={t('services.email')} errors={errors.email}>
-            <input type="email" value={values.email} onChange={field('email')} />
-          </Field>
-        </div>
-        <Field label={t('services.web')} errors={errors.web}>
-          <input type="text" inputMode="url" value={values.web} onChange={field('web')} />
-        </Field>
+        <ContactFields values={values} errors={errors} field={field} />
         <Field label={t('services.edit.description')} errors={errors.description}>
           <textarea rows={5} value={values.description} onChange={field('description')} />
         </Field>
