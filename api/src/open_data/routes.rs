@@ -78,7 +78,7 @@ pub async fn dataset(req: HttpRequest, state: web::Data<AppState>, _caller: Call
 
 async fn download(state: &AppState, id: &str, format: Format) -> ApiResult<HttpResponse> {
     let id = parse(id)?;
-    let body = stream::body(state.db.clone(), id, format).await?;
+    let body = stream::body(state.db.clone(), id, format, state.config.request_timeout).await?;
     let content_type = match format {
         Format::Csv => "text/csv; charset=utf-8; header=present",
         Format::Json => "application/json",

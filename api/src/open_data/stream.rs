@@ -4,6 +4,7 @@
 //! not defused for spreadsheets: the CSV is for machines (the API's Czech-Excel downloads are
 //! `excel_csv`'s).
 use std::rc::Rc;
+use std::time::Duration;
 
 use actix_web::web::Bytes;
 use futures_util::stream::{self, LocalBoxStream};
@@ -71,20 +72,31 @@ fn encode(dataset: &Dataset, format: Format, rows: &[Row], first: bool, last: bo
     }
 }
 
+/// One page, within `limit`: the request's own bound covers only the answer's start, so each page
+/// of a long download has one of its own (a hung database ends the download rather than holding it).
+async fn page_within(db: &DatabaseConnection, id: DatasetId, after: Option<uuid::Uuid>, limit: Duration) -> ApiResult<Page> {
+    tokio::time::timeout(limit, rows::page(db, id, after)).await.map_err(|_| ApiError::Unavailable)?
+}
+
 /// The whole dataset. The first page is read before this answers, so a database that is down is
 /// a 503, not a 200 with an empty body; a failure on a later page cuts the body short (logged),
-/// so the client sees an incomplete download. Each page is read on its own: a row changed during
-/// the download is seen as it was when its page was read.
-pub async fn body(db: DatabaseConnection, id: DatasetId, format: Format) -> ApiResult<LocalBoxStream<'static, Result<Bytes, ApiError>>> {
+/// so the client sees an incomplete download. Each page is read on its own, within `page_limit`:
+/// a row changed during the download is seen as it was when its page was read.
+pub async fn body(
+    db: DatabaseConnection,
+    id: DatasetId,
+    format: Format,
+    page_limit: Duration,
+) -> ApiResult<LocalBoxStream<'static, Result<Bytes, ApiError>>> {
     let dataset = id.dataset();
-    let Page { rows, next } = rows::page(&db, id, None).await?;
+    let Page { rows, next } = page_within(&db, id, None, page_limit).await?;
     let first = encode(dataset, format, &rows, true, next.is_none())?;
     let db = Rc::new(db);
     let rest = stream::try_unfold(next, move |after| {
         let db = Rc::clone(&db);
         async move {
             let Some(after) = after else { return Ok(None) };
-            let Page { rows, next } = rows::page(&*db, id, Some(after)).await?;
+            let Page { rows, next } = page_within(&db, id, Some(after), page_limit).await?;
             Ok(Some((encode(dataset, format, &rows, false, next.is_none())?, next)))
         }
     })
