@@ -319,6 +319,9 @@ impl World {
 
     /// The concrete path for a template such as `/plans/{id}/goals`.
     fn path(&self, template: &str) -> String {
+        if template.starts_with("/open-data") {
+            return template.replace("{id}", "services");
+        }
         let id = match template.split('/').nth(1).unwrap_or_default() {
             "plans" => self.plan,
             "goals" => self.goal,
@@ -585,6 +588,13 @@ fn rules() -> Vec<Rule> {
         // The register's import writes across the whole installation: admins only. An empty
         // register imports nothing (and ends the services with a registration, of which there are none).
         post("/imports/rpss", Admin, 200, |_| json!({"polozky": []})),
+        // So is the register's code list of target groups.
+        post("/imports/target-groups", Admin, 200, |_| json!({"polozky": []})),
+        // Open data: the public's, and the same for every caller.
+        get("/open-data", Public),
+        get("/open-data/{id}", Public),
+        get("/open-data/{id}.csv", Public),
+        get("/open-data/{id}.json", Public),
         // Needs: anyone reports one (anonymously with a name); coordinators where it lies and the
         // leaders of the group it is assigned to ("this group") review it; coordinators delete it.
         get("/needs", Public),
