@@ -30,24 +30,26 @@ fn of_public_plans(plan_id: impl ColumnTrait) -> Option<SimpleExpr> {
     access::of_visible_plans(&Caller::anonymous(), plan_id)
 }
 
-/// Up to `PAGE_ROWS` rows of `select` after `after`, by `id`, and the cursor of the next page.
-async fn page_of<D, E>(
-    db: &D,
-    select: Select<E>,
-    id: E::Column,
-    after: Option<Uuid>,
-    key: fn(&E::Model) -> Uuid,
-) -> ApiResult<(Vec<E::Model>, Option<Uuid>)>
+/// The rows of `select` among the next `PAGE_ROWS` ids of the table after `after`, and where the
+/// next window starts. The window is read by the primary key alone and the filter applied within
+/// it: with the filter in the same query, a database may walk another index (SQLite took the
+/// comments' status index and sorted every match) and each page would cost the whole table. So a
+/// page may hold fewer rows than the window, or none, and still not be the last.
+async fn page_of<D, E>(db: &D, select: Select<E>, id: E::Column, after: Option<Uuid>) -> ApiResult<(Vec<E::Model>, Option<Uuid>)>
 where
     D: ConnectionTrait,
     E: EntityTrait,
 {
-    let mut select = select.order_by_asc(id).limit(PAGE_ROWS);
+    let mut window = E::find().select_only().column(id).order_by_asc(id).limit(PAGE_ROWS);
     if let Some(after) = after {
-        select = select.filter(id.gt(after));
+        window = window.filter(id.gt(after));
     }
-    let models = select.all(db).await?;
-    let next = (models.len() as u64 == PAGE_ROWS).then(|| models.last().map(key)).flatten();
+    let window: Vec<Uuid> = window.into_tuple().all(db).await?;
+    let next = (window.len() as u64 == PAGE_ROWS).then(|| window.last().copied()).flatten();
+    if window.is_empty() {
+        return Ok((Vec::new(), None));
+    }
+    let models = select.filter(id.is_in(window)).order_by_asc(id).all(db).await?;
     Ok((models, next))
 }
 
@@ -73,7 +75,7 @@ async fn plans<D: ConnectionTrait>(db: &D, after: Option<Uuid>) -> ApiResult<Pag
     if let Some(public) = access::visible_plans(&Caller::anonymous()) {
         select = select.filter(public);
     }
-    let (models, next) = page_of(db, select, plan::Column::Id, after, |p| p.id).await?;
+    let (models, next) = page_of(db, select, plan::Column::Id, after).await?;
     let rows = models
         .into_iter()
         .map(|p| {
@@ -102,7 +104,7 @@ async fn goals<D: ConnectionTrait>(db: &D, after: Option<Uuid>) -> ApiResult<Pag
     if let Some(public) = of_public_plans(goal::Column::PlanId) {
         select = select.filter(public);
     }
-    let (models, next) = page_of(db, select, goal::Column::Id, after, |g| g.id).await?;
+    let (models, next) = page_of(db, select, goal::Column::Id, after).await?;
     let rows = models
         .into_iter()
         .map(|g| {
@@ -193,12 +195,12 @@ async fn measures<D: ConnectionTrait>(db: &D, after: Option<Uuid>, rows: fn(meas
     if let Some(public) = of_public_plans(measure::Column::PlanId) {
         select = select.filter(public);
     }
-    let (models, next) = page_of(db, select, measure::Column::Id, after, |m| m.id).await?;
+    let (models, next) = page_of(db, select, measure::Column::Id, after).await?;
     Ok(Page { rows: models.into_iter().flat_map(rows).collect(), next })
 }
 
 async fn services<D: ConnectionTrait>(db: &D, after: Option<Uuid>) -> ApiResult<Page> {
-    let (models, next) = page_of(db, service::Entity::find(), service::Column::Id, after, |s| s.id).await?;
+    let (models, next) = page_of(db, service::Entity::find(), service::Column::Id, after).await?;
     let mut lists = lists_of(db, &models.iter().map(|s| s.id).collect::<Vec<_>>()).await?;
     let names: std::collections::HashMap<Uuid, String> = organization::Entity::find()
         .select_only()
@@ -241,7 +243,7 @@ async fn services<D: ConnectionTrait>(db: &D, after: Option<Uuid>) -> ApiResult<
 }
 
 async fn organizations<D: ConnectionTrait>(db: &D, after: Option<Uuid>) -> ApiResult<Page> {
-    let (models, next) = page_of(db, organization::Entity::find(), organization::Column::Id, after, |o| o.id).await?;
+    let (models, next) = page_of(db, organization::Entity::find(), organization::Column::Id, after).await?;
     let rows = models
         .into_iter()
         .map(|o| {
@@ -262,7 +264,7 @@ async fn organizations<D: ConnectionTrait>(db: &D, after: Option<Uuid>) -> ApiRe
 }
 
 async fn working_groups<D: ConnectionTrait>(db: &D, after: Option<Uuid>) -> ApiResult<Page> {
-    let (models, next) = page_of(db, working_group::Entity::find(), working_group::Column::Id, after, |g| g.id).await?;
+    let (models, next) = page_of(db, working_group::Entity::find(), working_group::Column::Id, after).await?;
     let rows = models
         .into_iter()
         .map(|g| {
@@ -283,7 +285,7 @@ async fn working_groups<D: ConnectionTrait>(db: &D, after: Option<Uuid>) -> ApiR
 }
 
 async fn meetings<D: ConnectionTrait>(db: &D, after: Option<Uuid>) -> ApiResult<Page> {
-    let (models, next) = page_of(db, meeting::Entity::find(), meeting::Column::Id, after, |m| m.id).await?;
+    let (models, next) = page_of(db, meeting::Entity::find(), meeting::Column::Id, after).await?;
     let rows = models
         .into_iter()
         .map(|m| {
@@ -304,7 +306,7 @@ async fn meetings<D: ConnectionTrait>(db: &D, after: Option<Uuid>) -> ApiResult<
 }
 
 async fn needs<D: ConnectionTrait>(db: &D, after: Option<Uuid>) -> ApiResult<Page> {
-    let (models, next) = page_of(db, need::Entity::find(), need::Column::Id, after, |n| n.id).await?;
+    let (models, next) = page_of(db, need::Entity::find(), need::Column::Id, after).await?;
     let rows = models
         .into_iter()
         .map(|n| {
@@ -335,7 +337,7 @@ async fn comments<D: ConnectionTrait>(db: &D, after: Option<Uuid>) -> ApiResult<
     if let Some(public) = of_public_plans(comment::Column::PlanId) {
         select = select.filter(public);
     }
-    let (models, next) = page_of(db, select, comment::Column::Id, after, |c| c.id).await?;
+    let (models, next) = page_of(db, select, comment::Column::Id, after).await?;
     let rows = models
         .into_iter()
         .map(|c| {
