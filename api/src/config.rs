@@ -65,6 +65,10 @@ pub struct Mail {
     pub poll_interval: Duration,
     /// The first retry's delay; each further one waits twice as long.
     pub retry_base: Duration,
+    /// How long after a daily subscriber's first untold news their digest goes out.
+    pub digest_daily: Duration,
+    /// The same for weekly subscribers.
+    pub digest_weekly: Duration,
 }
 
 /// How the open data (`open_data/`) are published: the terms a reuser is given, and who publishes.
@@ -273,6 +277,8 @@ impl Config {
             from: var("SPOLUPLAN_MAIL_FROM").unwrap_or_else(|| "Spoluplán <spoluplan@localhost>".into()),
             poll_interval: seconds("SPOLUPLAN_OUTBOX_POLL", 10)?,
             retry_base: seconds("SPOLUPLAN_OUTBOX_RETRY_BASE", 30)?,
+            digest_daily: seconds("SPOLUPLAN_DIGEST_DAILY", 24 * 3600)?,
+            digest_weekly: seconds("SPOLUPLAN_DIGEST_WEEKLY", 7 * 24 * 3600)?,
         };
         let webhooks = Webhooks {
             allow_private: var("SPOLUPLAN_WEBHOOK_ALLOW_PRIVATE").is_some_and(|v| v == "1" || v == "true"),

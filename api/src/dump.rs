@@ -18,9 +18,10 @@ use std::str::FromStr;
 use anyhow::{Context, anyhow, bail, ensure};
 use chrono::{DateTime, Utc};
 use entity::{
-    api_key, audit_event, comment, email_change, goal, measure, measure_link, measure_update, meeting, need, need_link, organization,
-    outbox, password_reset, plan, plan_status_change, plan_version, refresh_token, service, service_link, survey, survey_link,
-    target_group, territory, territory_coordinator, user, webhook, webhook_delivery, working_group, working_group_member,
+    api_key, audit_event, comment, digest_entry, email_change, goal, measure, measure_link, measure_update, meeting, need, need_link,
+    organization, outbox, password_reset, plan, plan_status_change, plan_version, refresh_token, service, service_link, subscription,
+    survey, survey_link, target_group, territory, territory_coordinator, user, webhook, webhook_delivery, working_group,
+    working_group_member,
 };
 use futures_util::future::BoxFuture;
 use migration::{Migrator, MigratorTrait};
@@ -88,6 +89,8 @@ static TABLES: &[&dyn Table] = &[
     // A webhook's secret is in the dump as in the database: a dump is a backup, never an export.
     &Rows::<webhook::Entity>::flat(),
     &Rows::<webhook_delivery::Entity>::flat(),
+    &Rows::<subscription::Entity>::flat(),
+    &Rows::<digest_entry::Entity>::flat(),
 ];
 
 /// Tables of the schema a dump leaves out: the migrations' own record (restore runs the

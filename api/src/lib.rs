@@ -4,6 +4,7 @@ pub mod api_keys;
 pub mod audit;
 pub mod auth;
 pub mod authors;
+pub mod calendar;
 pub mod caller;
 pub mod clock;
 pub mod comments;
@@ -48,6 +49,7 @@ pub mod service_kinds;
 pub mod services;
 pub mod state;
 pub mod store;
+pub mod subscriptions;
 pub mod surveys;
 pub mod target_groups;
 pub mod telemetry;
@@ -98,6 +100,7 @@ fn routes(cfg: &mut ServiceConfig) {
     audit::routes::configure(cfg);
     webhooks::routes::configure(cfg);
     open_data::routes::configure(cfg);
+    subscriptions::routes::configure(cfg);
 }
 
 /// The OpenAPI document of exactly the routes above.

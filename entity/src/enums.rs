@@ -41,6 +41,23 @@ impl Default for Language {
 }
 
 string_enum!(
+    /// How often a person is told of what they subscribed to: each event at once, a digest a day
+    /// or a week, or not at all.
+    NotificationFrequency { Immediate = "immediate", Daily = "daily", Weekly = "weekly", Never = "never" }
+);
+
+impl Default for NotificationFrequency {
+    /// Someone who subscribes wants to hear, so at once until they ask for less.
+    fn default() -> Self {
+        Self::Immediate
+    }
+}
+
+string_enum!(
+    /// What an e-mail subscription follows.
+    SubscriptionTarget { Plan = "plan", WorkingGroup = "working_group", Territory = "territory" }
+);
+string_enum!(
     /// Steering group or thematic working group.
     GroupKind { Steering = "steering", Thematic = "thematic" }
 );

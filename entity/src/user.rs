@@ -1,5 +1,5 @@
 //! A person with an account.
-use crate::enums::{Language, Role};
+use crate::enums::{Language, NotificationFrequency, Role};
 use sea_orm::entity::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -18,6 +18,9 @@ pub struct Model {
     /// The language of the account's e-mails; rows of a dump made before it existed read as Czech.
     #[serde(default)]
     pub language: Language,
+    /// How often subscriptions are told; rows of a dump made before it existed read as `immediate`.
+    #[serde(default)]
+    pub notification_frequency: NotificationFrequency,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
     pub version: i32,

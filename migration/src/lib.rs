@@ -17,6 +17,8 @@ mod m20261230_000003_email_changes;
 mod m20261231_000010_needs;
 mod m20261231_000020_surveys;
 mod m20270101_000001_webhooks;
+mod m20270102_000001_subscriptions;
+mod m20270102_000002_digest_entries;
 mod tables;
 
 pub use m20261212_000001_territory_paths::fill_territory_paths;
@@ -42,6 +44,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261231_000010_needs::Migration),
             Box::new(m20261231_000020_surveys::Migration),
             Box::new(m20270101_000001_webhooks::Migration),
+            Box::new(m20270102_000001_subscriptions::Migration),
+            Box::new(m20270102_000002_digest_entries::Migration),
         ]
     }
 }

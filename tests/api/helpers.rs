@@ -219,6 +219,8 @@ pub fn test_config(database_url: String) -> Config {
             from: "Spoluplán <spoluplan@example.cz>".into(),
             poll_interval: Duration::from_secs(10),
             retry_base: Duration::from_secs(30),
+            digest_daily: Duration::from_secs(24 * 3600),
+            digest_weekly: Duration::from_secs(7 * 24 * 3600),
         },
         // Webhooks to loopback (the tests' receivers) only where a test allows them.
         webhooks: api::config::Webhooks::default(),
@@ -350,6 +352,7 @@ impl TestApp {
             is_active: Set(true),
             password_hash: Set("!".into()),
             language: Set(Language::Cs),
+            notification_frequency: Set(Default::default()),
             created_at: Set(now),
             updated_at: Set(now),
             version: Set(1),

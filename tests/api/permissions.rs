@@ -449,6 +449,16 @@ fn answering_a_survey(who: Who) -> u16 {
     if who == Who::ReadKey { 403 } else { 201 }
 }
 
+/// `DELETE /me/subscriptions/{id}` of a subscription that is not the caller's: 404 to every person
+/// with a session, whoever they are.
+fn someone_elses_subscription(who: Who) -> u16 {
+    match who {
+        Who::Anonymous => 401,
+        Who::ReadKey | Who::WriteKey => 403,
+        _ => 404,
+    }
+}
+
 fn new_meeting(_: &World) -> Value {
     json!({"title": "Jednání", "starts_at": "2030-03-01T13:00:00Z", "ends_at": "2030-03-01T15:00:00Z", "format": "in_person", "location": "MěÚ"})
 }
@@ -630,6 +640,13 @@ fn rules() -> Vec<Rule> {
         patch("/webhooks/{id}", Custom(|who| on_the_webhook(who, 200, true)), |_| json!({"enabled": false})),
         delete("/webhooks/{id}", Custom(|who| on_the_webhook(who, 204, true)), 204),
         get("/webhooks/{id}/deliveries", Custom(|who| on_the_webhook(who, 200, false))),
+        // Subscriptions: each person's own, through a session; nobody's is the path's (404).
+        get("/me/subscriptions", Session),
+        post("/me/subscriptions", Session, 201, |w| json!({"target_type": "plan", "target_id": w.plan})),
+        delete("/me/subscriptions/{id}", Custom(someone_elses_subscription), 204),
+        // The unsubscribe link needs no sign-in, only its token, which these calls lack (400).
+        get("/unsubscribe", Custom(|_| 400)),
+        post("/unsubscribe", Custom(|_| 400), 400, |_| json!({})),
     ]
 }
 

@@ -1,7 +1,7 @@
 //! Sign-in request and response bodies, the account as every answer shows it (never with its
 //! password hash), and the caller's own account with what they manage.
 use chrono::{DateTime, Utc};
-use entity::enums::{Language, Role};
+use entity::enums::{Language, NotificationFrequency, Role};
 use entity::user;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -20,6 +20,9 @@ pub struct User {
     pub is_active: bool,
     /// The language of the account's e-mails.
     pub language: Language,
+    /// How often the account's subscriptions (`/me/subscriptions`) are told by e-mail: each event
+    /// at once, a digest a day or a week, or never.
+    pub notification_frequency: NotificationFrequency,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub version: i32,
@@ -40,6 +43,7 @@ impl User {
             role: m.role,
             is_active: m.is_active,
             language: m.language,
+            notification_frequency: m.notification_frequency,
             created_at: m.created_at,
             updated_at: m.updated_at,
             version: m.version,

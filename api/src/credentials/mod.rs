@@ -2,3 +2,4 @@
 //! secrets. Below the application state, which holds the hasher and the signing keys.
 pub mod passwords;
 pub mod tokens;
+pub mod unsubscribe;

@@ -13,7 +13,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::clock;
-use crate::error::ApiResult;
+use crate::error::{ApiResult, FieldErrorCode, Validator};
 use crate::outbox::{self, Message, event::Event};
 
 /// The events there are, named `resource.action`.
@@ -77,6 +77,18 @@ impl EventType {
     pub fn parse(name: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|t| t.as_str() == name)
     }
+}
+
+/// 422 on `events[i]` for a name that is no event type or is listed twice, on `events` for too many.
+pub fn check_names(v: &mut Validator, events: &[String]) {
+    v.items("events", events.len(), EventType::ALL.len());
+    for (i, name) in events.iter().enumerate() {
+        if EventType::parse(name).is_none() {
+            let known: Vec<&str> = EventType::ALL.iter().map(|t| t.as_str()).collect();
+            v.error(&format!("events[{i}]"), FieldErrorCode::InvalidValue, format!("unknown event type; known: {}", known.join(", ")));
+        }
+    }
+    v.once_each("events", events);
 }
 
 /// What an event is about: its `data`, where it lies and whether the public may read it.

@@ -1,5 +1,4 @@
 //! Meetings of working groups, their records and calendars.
-pub mod calendar;
 pub mod dto;
 pub mod routes;
 pub mod service;

@@ -10,9 +10,9 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use super::calendar;
 use super::dto::{Meeting, MeetingCreate, MeetingFilters, MeetingPage, MeetingPatch, Record};
 use crate::audit::{self, service::changes_of};
+use crate::calendar;
 use crate::caller::{Action, Caller, authorize};
 use crate::clock;
 use crate::error::{ApiError, ApiResult, FieldErrorCode, Validate, Validator};

@@ -1,7 +1,10 @@
 //! An e-mail as the outbox keeps it (already worded, in the recipient's language) and as it goes
-//! out: `multipart/alternative`, plain text and HTML.
+//! out: `multipart/alternative`, plain text and HTML; with a meeting's invitation, that and an
+//! `.ics` in a `multipart/mixed`. A subscription's e-mail carries its one-click unsubscribe
+//! (RFC 8058).
 use entity::enums::Language;
-use lettre::message::{Mailbox, MultiPart};
+use lettre::message::header::{ContentType, HeaderName, HeaderValue};
+use lettre::message::{Attachment, Mailbox, MultiPart};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -16,7 +19,23 @@ pub struct Email {
     pub text: String,
     /// The HTML body, a whole document (see [`Email::new`]).
     pub html: String,
+    /// The one-click unsubscribe URL (`List-Unsubscribe`, `List-Unsubscribe-Post`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unsubscribe: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calendar: Option<Invitation>,
 }
+
+/// A calendar object attached as `invite.ics`: `text/calendar` with its `METHOD` (`REQUEST`,
+/// `CANCEL`) in the content type too, which is where mail programs look for it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Invitation {
+    pub method: String,
+    pub ics: String,
+}
+
+const LIST_UNSUBSCRIBE: HeaderName = HeaderName::new_from_ascii_str("List-Unsubscribe");
+const LIST_UNSUBSCRIBE_POST: HeaderName = HeaderName::new_from_ascii_str("List-Unsubscribe-Post");
 
 /// One paragraph of an e-mail: text, or a link with its label.
 pub enum Block<'a> {
@@ -48,19 +67,41 @@ impl Email {
             title = render::html(subject),
             lang = language.as_str(),
         );
-        Self { to: to.to_string(), subject: subject.to_string(), text: text.trim_end().to_string() + "\n", html }
+        Self {
+            to: to.to_string(),
+            subject: subject.to_string(),
+            text: text.trim_end().to_string() + "\n",
+            html,
+            unsubscribe: None,
+            calendar: None,
+        }
     }
 
     /// The message to send. Its `Message-ID` is the outbox row's, so a message sent twice after a
     /// crash (at least once is all any outbox promises) can be told a duplicate by the receiver.
     pub fn message(&self, id: Uuid, from: &Mailbox) -> Result<lettre::Message, String> {
         let to: Mailbox = self.to.parse().map_err(|e| format!("recipient {}: {e}", self.to))?;
-        lettre::Message::builder()
+        let mut builder = lettre::Message::builder()
             .message_id(Some(format!("<{id}@{}>", from.email.domain())))
             .from(from.clone())
             .to(to)
-            .subject(&self.subject)
-            .multipart(MultiPart::alternative_plain_html(self.text.clone(), self.html.clone()))
-            .map_err(|e| e.to_string())
+            .subject(&self.subject);
+        if let Some(url) = &self.unsubscribe {
+            builder = builder
+                .raw_header(HeaderValue::new(LIST_UNSUBSCRIBE, format!("<{url}>")))
+                .raw_header(HeaderValue::new(LIST_UNSUBSCRIBE_POST, "List-Unsubscribe=One-Click".into()));
+        }
+        let alternative = MultiPart::alternative_plain_html(self.text.clone(), self.html.clone());
+        let body = match &self.calendar {
+            None => alternative,
+            Some(invitation) => {
+                let kind = format!("text/calendar; method={}; charset=utf-8", invitation.method);
+                let kind = ContentType::parse(&kind).map_err(|e| format!("calendar content type: {e}"))?;
+                MultiPart::mixed()
+                    .multipart(alternative)
+                    .singlepart(Attachment::new("invite.ics".into()).body(invitation.ics.clone(), kind))
+            }
+        };
+        builder.multipart(body).map_err(|e| e.to_string())
     }
 }

@@ -1,7 +1,6 @@
-//! What the worker does with an event: one delivery message per webhook that is to receive it,
-//! all written in one transaction with the event marked handled, so an event fans out once. The
-//! e-mails of subscriptions (`/me/subscriptions`, not built yet) will fan out here too, in the same
-//! transaction.
+//! What the worker does with an event: one delivery message per webhook that is to receive it, and
+//! the e-mails of the subscriptions it concerns (`notify`), all written in one transaction with the
+//! event marked handled, so an event fans out once.
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
@@ -12,14 +11,16 @@ use sea_orm::{ColumnTrait, DatabaseConnection, DatabaseTransaction, DbErr, Entit
 use uuid::Uuid;
 
 use super::event::Event;
+use super::notify::{Notices, notify};
 use super::webhook::Delivery;
 use super::{Message, write};
 use crate::reach::{self, Reach};
 use crate::{clock, readers};
 
-pub async fn fan_out(db: &DatabaseConnection, row: Uuid, event: &Event) -> Result<(), DbErr> {
+pub async fn fan_out(db: &DatabaseConnection, notices: &Notices, row: Uuid, event: &Event) -> Result<(), DbErr> {
     let txn = crate::db::begin(db).await?;
     webhooks(&txn, event).await?;
+    notify(&txn, notices, event).await?;
     outbox::Entity::update_many()
         .col_expr(outbox::Column::SentAt, Expr::value(Some(clock::now())))
         .col_expr(outbox::Column::NextAttemptAt, Expr::value(None::<chrono::DateTime<chrono::Utc>>))

@@ -4,9 +4,11 @@
 //! between the commit and the send loses nothing and no request waits for SMTP. After its commit
 //! the caller calls [`Wake::wake`], so the worker in this process starts at once instead of at its
 //! next poll.
+mod digest;
 pub mod email;
 pub mod event;
 mod fan_out;
+pub mod notify;
 pub mod webhook;
 pub mod worker;
 

@@ -1,6 +1,7 @@
 //! The outbox worker, started with the server and stopped with it. It claims due rows, handles
 //! them (sends an e-mail, fans an event out to webhooks, calls a webhook), and marks each done, or
-//! due again later (exponential backoff, or a webhook's own schedule) with the error.
+//! due again later (exponential backoff, or a webhook's own schedule) with the error. Each poll it
+//! also writes the subscribers' digests that are due (`digest`).
 //!
 //! A claim is a short transaction that moves the rows' `next_attempt_at` a lease ahead, so no other
 //! worker takes them while this one sends, and no transaction stays open during an SMTP exchange.
@@ -23,7 +24,9 @@ use tokio::task::JoinHandle;
 use uuid::Uuid;
 
 use super::Wake;
+use super::digest::{self, Schedule};
 use super::email::{self, Email};
+use super::notify::Notices;
 use super::webhook::{self, Retry, Sender};
 use super::{event, fan_out};
 use crate::clock;
@@ -72,6 +75,8 @@ pub struct Worker {
     transport: Transport,
     from: Mailbox,
     webhooks: Sender,
+    notices: Notices,
+    digests: Schedule,
     wake: Wake,
     poll_interval: Duration,
     retry_base: Duration,
@@ -92,7 +97,13 @@ impl Worker {
             None => Transport::Files(mail.outbox_dir.clone()),
         };
         let webhooks = Sender::new(&config.webhooks, &config.public_url)?;
-        Ok(Self { db, transport, from, webhooks, wake, poll_interval: mail.poll_interval, retry_base: mail.retry_base })
+        let notices = Notices {
+            public_url: config.public_url.clone(),
+            secret: config.jwt_secret.clone(),
+            organizer: format!("mailto:{}", from.email),
+        };
+        let digests = Schedule { daily: mail.digest_daily, weekly: mail.digest_weekly };
+        Ok(Self { db, transport, from, webhooks, notices, digests, wake, poll_interval: mail.poll_interval, retry_base: mail.retry_base })
     }
 
     /// Where mail goes, for the start-up log.
@@ -113,6 +124,11 @@ impl Worker {
                         tracing::warn!(error = %e, "outbox: cannot delete old messages");
                     }
                     swept = Some(tokio::time::Instant::now());
+                }
+                match digest::send_due(&self.db, &self.notices, self.digests).await {
+                    Ok(n) if n > 0 => tracing::info!(digests = n, "outbox: digests due"),
+                    Ok(_) => {}
+                    Err(e) => tracing::warn!(error = %e, "outbox: cannot send digests"),
                 }
                 loop {
                     if *stop.borrow() {
@@ -197,7 +213,7 @@ impl Worker {
             event::KIND => {
                 let event: event::Event = serde_json::from_value(row.payload.clone()).map_err(payload)?;
                 // The deliveries it writes are due at once: this round's loop claims them next.
-                fan_out::fan_out(&self.db, row.id, &event).await.map_err(|e| Failure::transient(format!("fan-out: {e}")))
+                fan_out::fan_out(&self.db, &self.notices, row.id, &event).await.map_err(|e| Failure::transient(format!("fan-out: {e}")))
             }
             webhook::KIND => {
                 let delivery: webhook::Delivery = serde_json::from_value(row.payload.clone()).map_err(payload)?;

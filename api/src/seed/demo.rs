@@ -45,6 +45,7 @@ impl Builder<'_> {
             is_active: Set(true),
             password_hash: Set(self.password_hash.clone()),
             language: Set(Language::Cs),
+            notification_frequency: Set(Default::default()),
             created_at: Set(now),
             updated_at: Set(now),
             version: Set(1),

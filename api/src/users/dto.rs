@@ -1,5 +1,5 @@
 //! Account request bodies and filters (the account as answered is `auth::dto::User`).
-use entity::enums::{Language, Role};
+use entity::enums::{Language, NotificationFrequency, Role};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -62,6 +62,8 @@ pub struct MePatch {
     pub display_name: Option<String>,
     /// The language of the account's e-mails.
     pub language: Option<Language>,
+    /// How often subscriptions are told by e-mail.
+    pub notification_frequency: Option<NotificationFrequency>,
 }
 
 /// Confirms a change of one's e-mail with the token of the link sent to the new address.

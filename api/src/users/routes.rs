@@ -73,7 +73,7 @@ pub async fn get_me(state: web::Data<AppState>, caller: Caller) -> ApiResult<Htt
     Ok(ok(&service::me(&state, &caller).await?))
 }
 
-/// Edit one's own display name, language and e-mail (a session, not an API key). Role and activity
+/// Edit one's own display name, language, notification frequency and e-mail (a session, not an API key). Role and activity
 /// are not fields here: sending them is a 400. A new `email` is not taken at once: a link goes to
 /// the new address, and the e-mail changes when it is followed (`POST /auth/email-change/confirm`);
 /// the answer is the same whether or not another account has the address (it then gets no link).

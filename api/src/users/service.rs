@@ -131,6 +131,7 @@ async fn insert<D: ConnectionTrait>(
         is_active: Set(is_active),
         password_hash: Set(password_hash),
         language: Set(Language::default()),
+        notification_frequency: Set(Default::default()),
         created_at: Set(now),
         updated_at: Set(now),
         version: Set(1),
@@ -262,6 +263,7 @@ pub async fn update_me(state: &AppState, caller: &Caller, if_match: IfMatch, pat
     let mut active = current.into_active_model();
     given(&mut active.display_name, patch.display_name.as_ref().map(|n| n.trim().to_string()));
     given(&mut active.language, patch.language);
+    given(&mut active.notification_frequency, patch.notification_frequency);
     let user = update_versioned(&txn, active, id, version).await?;
     let mut changes = changes_of(&patch);
     changes.0.remove("email");

@@ -49,14 +49,7 @@ fn check_events(v: &mut Validator, events: &[String]) {
     if events.is_empty() {
         v.error("events", FieldErrorCode::Required, "name at least one event type");
     }
-    v.items("events", events.len(), EventType::ALL.len());
-    for (i, name) in events.iter().enumerate() {
-        if EventType::parse(name).is_none() {
-            let known: Vec<&str> = EventType::ALL.iter().map(|t| t.as_str()).collect();
-            v.error(&format!("events[{i}]"), FieldErrorCode::InvalidValue, format!("unknown event type; known: {}", known.join(", ")));
-        }
-    }
-    v.once_each("events", events);
+    crate::events::check_names(v, events);
 }
 
 fn check_url_length(v: &mut Validator, url: &str) {

@@ -29,6 +29,11 @@ pub struct Mail {
     pub content_type: String,
     pub text: String,
     pub html: String,
+    /// `List-Unsubscribe`, `List-Unsubscribe-Post`, when given.
+    pub list_unsubscribe: Option<String>,
+    pub list_unsubscribe_post: Option<String>,
+    /// Each attachment: its full content type (`text/calendar; method=…`) and its text.
+    pub attachments: Vec<(String, String)>,
 }
 
 impl Received {
@@ -46,6 +51,19 @@ impl Received {
             content_type: format!("{}/{}", root.ctype(), root.subtype().unwrap_or_default()),
             text: part(message.text_bodies().filter(|p| p.is_text() && !p.is_text_html()).collect()),
             html: part(message.html_bodies().filter(|p| p.is_text_html()).collect()),
+            list_unsubscribe: message.header_raw("List-Unsubscribe").map(|v| v.trim().to_string()),
+            list_unsubscribe_post: message.header_raw("List-Unsubscribe-Post").map(|v| v.trim().to_string()),
+            attachments: message
+                .attachments()
+                .map(|a| {
+                    let kind = a.content_type().expect("a content type");
+                    let mut full = format!("{}/{}", kind.ctype(), kind.subtype().unwrap_or_default());
+                    for attribute in kind.attributes().unwrap_or_default() {
+                        full.push_str(&format!("; {}={}", attribute.name, attribute.value));
+                    }
+                    (full, String::from_utf8_lossy(a.contents()).into_owned())
+                })
+                .collect(),
         }
     }
 }

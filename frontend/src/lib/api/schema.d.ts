@@ -213,7 +213,7 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Edit one's own display name, language and e-mail (a session, not an API key). Role and activity
+         * Edit one's own display name, language, notification frequency and e-mail (a session, not an API key). Role and activity
          *     are not fields here: sending them is a 400. A new `email` is not taken at once: a link goes to
          *     the new address, and the e-mail changes when it is followed (`POST /auth/email-change/confirm`);
          *     the answer is the same whether or not another account has the address (it then gets no link).
@@ -1462,6 +1462,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's own subscriptions (a session, not an API key), in the order they were made. */
+        get: operations["list_subscriptions"];
+        put?: never;
+        /**
+         * Follow a plan, a working group or a territory by e-mail (a session). 422 naming `target_id`
+         *     when there is no such target or the caller may not read it; 409 `duplicate` when the caller
+         *     already follows it.
+         */
+        post: operations["create_subscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/subscriptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Stop following (a session); another person's subscription is 404. */
+        delete: operations["delete_subscription"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a POST with this token would end (no sign-in). Ends nothing: mail scanners follow links.
+         *     404 for an unknown token or a subscription already ended.
+         */
+        get: operations["preview_unsubscribe"];
+        put?: never;
+        /**
+         * One-click unsubscribe (RFC 8058; a mail program posts `List-Unsubscribe=One-Click`, a body is
+         *     not needed): ends the subscription of the e-mail's link with no sign-in (`Authorization` is
+         *     ignored). 404 for an unknown token or a subscription already ended.
+         */
+        post: operations["unsubscribe_by_link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2061,6 +2125,7 @@ export interface components {
             email?: string | null;
             display_name?: string | null;
             language?: components["schemas"]["Language"] | null;
+            notification_frequency?: components["schemas"]["NotificationFrequency"] | null;
         };
         Measure: {
             /** Format: uuid */
@@ -2506,6 +2571,12 @@ export interface components {
             /** @description `spk_…`: send as `Authorization: Bearer spk_…`. It cannot be shown again. */
             key: string;
         };
+        /**
+         * @description How often a person is told of what they subscribed to: each event at once, a digest a day
+         *     or a week, or not at all.
+         * @enum {string}
+         */
+        NotificationFrequency: "immediate" | "daily" | "weekly" | "never";
         Organization: {
             /** Format: uuid */
             id: string;
@@ -3133,6 +3204,41 @@ export interface components {
         SubGoalNode: components["schemas"]["Goal"] & {
             measures: components["schemas"]["Measure"][];
         };
+        Subscription: {
+            /** Format: uuid */
+            id: string;
+            target_type: components["schemas"]["SubscriptionTarget"];
+            /** Format: uuid */
+            target_id: string;
+            /** @description Empty: every event about the target. */
+            events: components["schemas"]["EventType"][];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
+        };
+        SubscriptionCreate: {
+            target_type: components["schemas"]["SubscriptionTarget"];
+            /**
+             * Format: uuid
+             * @description A plan, working group or territory the caller may read (422 otherwise).
+             */
+            target_id: string;
+            /** @description The event types wanted, each once; none or empty: every one about the target. */
+            events?: components["schemas"]["EventType"][] | null;
+        };
+        SubscriptionPage: {
+            items: components["schemas"]["Subscription"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
+         * @description What an e-mail subscription follows.
+         * @enum {string}
+         */
+        SubscriptionTarget: "plan" | "working_group" | "territory";
         Survey: {
             /** Format: uuid */
             id: string;
@@ -3487,6 +3593,11 @@ export interface components {
             is_active: boolean;
             /** @description The language of the account's e-mails. */
             language: components["schemas"]["Language"];
+            /**
+             * @description How often the account's subscriptions (`/me/subscriptions`) are told by e-mail: each event
+             *     at once, a digest a day or a week, or never.
+             */
+            notification_frequency: components["schemas"]["NotificationFrequency"];
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -7943,6 +8054,183 @@ export interface operations {
                 };
                 content?: never;
             };
+            503: components["responses"]["503"];
+        };
+    };
+    list_subscriptions: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 200 (default 50). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionPage"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            422: components["responses"]["422"];
+            503: components["responses"]["503"];
+        };
+    };
+    create_subscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscriptionCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Subscription"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            408: components["responses"]["408"];
+            /** @description The caller already follows this target. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            503: components["responses"]["503"];
+        };
+    };
+    delete_subscription: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The resource's `ETag` as read (`"3"`, or `*` for any version); 412 when it is stale. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            412: components["responses"]["412"];
+            429: components["responses"]["429"];
+            503: components["responses"]["503"];
+        };
+    };
+    preview_unsubscribe: {
+        parameters: {
+            query: {
+                /** @description The token of the link in a subscription's e-mail. */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Subscription"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description No subscription has this token (unknown, forged, or already ended). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: components["responses"]["422"];
+            503: components["responses"]["503"];
+        };
+    };
+    unsubscribe_by_link: {
+        parameters: {
+            query: {
+                /** @description The token of the link in a subscription's e-mail. */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description No subscription has this token (unknown, forged, or already ended). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: components["responses"]["409"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
             503: components["responses"]["503"];
         };
     };

@@ -83,43 +83,69 @@ fn description(m: &meeting::Model) -> String {
     parts.join("\n\n")
 }
 
+/// The lines every calendar of ours begins with.
+fn begin(w: &mut Writer) {
+    w.raw("BEGIN", "VCALENDAR");
+    w.raw("VERSION", "2.0");
+    w.raw("PRODID", "-//Spoluplan//Spoluplan API//CS");
+    w.raw("CALSCALE", "GREGORIAN");
+}
+
+/// One meeting, the same in a feed and in an invitation, so a calendar that has both sees one
+/// event; `organizer` (a mailto: URI) only in invitations, where iTIP wants it.
+fn vevent(w: &mut Writer, m: &meeting::Model, group_name: &str, organizer: Option<&str>) {
+    w.raw("BEGIN", "VEVENT");
+    w.raw("UID", &uid(m));
+    w.raw("DTSTAMP", &utc(m.updated_at));
+    w.raw("CREATED", &utc(m.created_at));
+    w.raw("LAST-MODIFIED", &utc(m.updated_at));
+    w.raw("SEQUENCE", &(m.version - 1).max(0).to_string());
+    w.raw("DTSTART", &utc(m.starts_at));
+    w.raw("DTEND", &utc(m.ends_at));
+    w.text("SUMMARY", &format!("{group_name}: {}", m.title));
+    if let Some(organizer) = organizer {
+        w.raw("ORGANIZER;CN=Spoluplán", organizer);
+    }
+    if let Some(location) = &m.location {
+        w.text("LOCATION", location);
+    }
+    if let Some(url) = &m.online_url {
+        // A URI value: not TEXT, so not escaped; validation keeps it free of whitespace and controls.
+        w.raw("URL", url);
+    }
+    let description = description(m);
+    if !description.is_empty() {
+        w.text("DESCRIPTION", &description);
+    }
+    w.raw("STATUS", if m.status == MeetingStatus::Cancelled { "CANCELLED" } else { "CONFIRMED" });
+    w.raw("END", "VEVENT");
+}
+
 /// A VCALENDAR named `name` with one VEVENT per meeting; cancelled meetings stay in the feed
 /// with STATUS:CANCELLED, so subscribed calendars mark them instead of silently losing them.
 /// Each meeting comes with its working group's name, for the SUMMARY. Without a METHOD property,
 /// DTSTAMP is the last revision (RFC 5545, 3.8.7.2), so an unchanged feed renders identically.
 pub fn render<'a>(name: &str, meetings: impl IntoIterator<Item = (&'a meeting::Model, &'a str)>) -> String {
     let mut w = Writer(String::new());
-    w.raw("BEGIN", "VCALENDAR");
-    w.raw("VERSION", "2.0");
-    w.raw("PRODID", "-//Spoluplan//Spoluplan API//CS");
-    w.raw("CALSCALE", "GREGORIAN");
+    begin(&mut w);
     w.text("X-WR-CALNAME", name);
     w.raw("REFRESH-INTERVAL;VALUE=DURATION", "PT1H");
     w.raw("X-PUBLISHED-TTL", "PT1H");
     for (m, group_name) in meetings {
-        w.raw("BEGIN", "VEVENT");
-        w.raw("UID", &uid(m));
-        w.raw("DTSTAMP", &utc(m.updated_at));
-        w.raw("CREATED", &utc(m.created_at));
-        w.raw("LAST-MODIFIED", &utc(m.updated_at));
-        w.raw("SEQUENCE", &(m.version - 1).max(0).to_string());
-        w.raw("DTSTART", &utc(m.starts_at));
-        w.raw("DTEND", &utc(m.ends_at));
-        w.text("SUMMARY", &format!("{group_name}: {}", m.title));
-        if let Some(location) = &m.location {
-            w.text("LOCATION", location);
-        }
-        if let Some(url) = &m.online_url {
-            // A URI value: not TEXT, so not escaped; validation keeps it free of whitespace and controls.
-            w.raw("URL", url);
-        }
-        let description = description(m);
-        if !description.is_empty() {
-            w.text("DESCRIPTION", &description);
-        }
-        w.raw("STATUS", if m.status == MeetingStatus::Cancelled { "CANCELLED" } else { "CONFIRMED" });
-        w.raw("END", "VEVENT");
+        vevent(&mut w, m, group_name, None);
     }
+    w.raw("END", "VCALENDAR");
+    w.0
+}
+
+/// An iTIP invitation (RFC 5546) to one meeting, as an e-mail attaches it: `method` `REQUEST` for a
+/// meeting called or changed (SEQUENCE grows with each change, so the calendar takes the newer),
+/// `CANCEL` for one called off; sent by `organizer` (`mailto:…`).
+pub fn invitation(m: &meeting::Model, group_name: &str, method: &str, organizer: &str) -> String {
+    let mut w = Writer(String::new());
+    begin(&mut w);
+    w.raw("METHOD", method);
+    vevent(&mut w, m, group_name, Some(organizer));
     w.raw("END", "VCALENDAR");
     w.0
 }

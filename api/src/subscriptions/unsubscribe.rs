@@ -1,0 +1,38 @@
+//! One-click unsubscribe (RFC 8058): every subscription e-mail links to
+//! `/api/v1/unsubscribe?token=…`, and a POST there, with no sign-in, ends the subscription.
+//!
+//! The token is `<subscription id>.<HMAC-SHA256 of it under the server's secret>`, not a random
+//! token stored hashed: nothing is written per e-mail, a token dies with its subscription (a new
+//! subscription to the same target has a new id, so an old e-mail cannot end it), and it can only
+//! be forged with the secret. A GET only answers what the POST would end: mail scanners follow
+//! links, and must not unsubscribe anyone.
+use entity::subscription;
+use sea_orm::{ConnectionTrait, EntityTrait};
+
+use super::dto::Subscription;
+use crate::audit::{self, service::changes_of};
+use crate::caller::Caller;
+use crate::credentials::unsubscribe::verify;
+use crate::error::{ApiError, ApiResult};
+use crate::state::AppState;
+
+/// The subscription of a genuine token; 404 for any other, or once it is gone.
+async fn find<D: ConnectionTrait>(db: &D, state: &AppState, token: &str) -> ApiResult<subscription::Model> {
+    let id = verify(&state.config.jwt_secret, token).ok_or(ApiError::NotFound)?;
+    subscription::Entity::find_by_id(id).one(db).await?.ok_or(ApiError::NotFound)
+}
+
+/// What the POST would end.
+pub async fn preview(state: &AppState, token: &str) -> ApiResult<Subscription> {
+    Ok(Subscription::from_model(find(&state.db, state, token).await?))
+}
+
+pub async fn unsubscribe(state: &AppState, caller: &Caller, token: &str) -> ApiResult<()> {
+    let txn = crate::db::begin(&state.db).await?;
+    let found = find(&txn, state, token).await?;
+    subscription::Entity::delete_by_id(found.id).exec(&txn).await?;
+    let changes = changes_of(&serde_json::json!({"user_id": found.user_id, "via": "unsubscribe link"}));
+    audit::record(&txn, caller, "delete", "subscription", Some(found.id), changes).await?;
+    txn.commit().await?;
+    Ok(())
+}
