@@ -14,7 +14,7 @@ use sea_orm::{ColumnTrait, DatabaseConnection, DbBackend, DbErr, EntityTrait, Qu
 use uuid::Uuid;
 
 use super::email::{Block, Email};
-use super::notify::{Notices, news, unsubscribe_url};
+use super::notify::{Notices, news, unsubscribe_page, unsubscribe_url};
 use super::{Message, write};
 use crate::clock;
 
@@ -99,7 +99,7 @@ fn digest_email(notices: &Notices, person: &user::Model, entries: &[digest_entry
     let mut subscriptions: Vec<Uuid> = entries.iter().map(|e| e.subscription_id).collect();
     subscriptions.sort();
     subscriptions.dedup();
-    let links: Vec<String> = subscriptions.iter().map(|s| unsubscribe_url(notices, *s)).collect();
+    let links: Vec<String> = subscriptions.iter().map(|s| unsubscribe_page(notices, *s)).collect();
     let cs = person.language == Language::Cs;
     let weekly = person.notification_frequency == NotificationFrequency::Weekly;
     let (subject, greeting, intro, label, stop) = match (cs, weekly) {
@@ -147,8 +147,8 @@ fn digest_email(notices: &Notices, person: &user::Model, entries: &[digest_entry
         blocks.push(Block::Link { label: stop, url: link });
     }
     let mut email = Email::new(&person.email, person.language, subject, &blocks);
-    if let [only] = links.as_slice() {
-        email.unsubscribe = Some(only.clone());
+    if let [only] = subscriptions.as_slice() {
+        email.unsubscribe = Some(unsubscribe_url(notices, *only));
     }
     Some(email)
 }

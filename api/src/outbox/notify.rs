@@ -244,15 +244,22 @@ pub fn news(public_url: &str, language: Language, kind: &str, data: &Value) -> O
     Some(News { what, url })
 }
 
-/// The unsubscribe link of `subscription`: the API's one-click address.
+/// The one-click address of `subscription`, for the `List-Unsubscribe` header: a mail program
+/// POSTs to it.
 pub fn unsubscribe_url(notices: &Notices, subscription: Uuid) -> String {
     format!("{}/api/v1/unsubscribe?token={}", notices.public_url, credentials::unsubscribe::token(&notices.secret, subscription))
+}
+
+/// The web app's page the body's link opens: it says which subscription the link ends and ends it
+/// with one button (opening a link must not unsubscribe: mail scanners open them too).
+pub fn unsubscribe_page(notices: &Notices, subscription: Uuid) -> String {
+    format!("{}/unsubscribe?token={}", notices.public_url, credentials::unsubscribe::token(&notices.secret, subscription))
 }
 
 /// The e-mail of one event to one person, with the unsubscribe link of the subscription it came by.
 fn news_email(notices: &Notices, person: &user::Model, subscription: Uuid, kind: &str, data: &Value) -> Option<Email> {
     let news = news(&notices.public_url, person.language, kind, data)?;
-    let unsubscribe = unsubscribe_url(notices, subscription);
+    let page = unsubscribe_page(notices, subscription);
     let title = text_at(data, "title");
     let (subject, greeting, label, footer, stop) = match person.language {
         Language::Cs => (
@@ -278,9 +285,9 @@ fn news_email(notices: &Notices, person: &user::Model, subscription: Uuid, kind:
         Block::Text(&news.what),
         Block::Link { label, url: &news.url },
         Block::Text(&footer),
-        Block::Link { label: stop, url: &unsubscribe },
+        Block::Link { label: stop, url: &page },
     ];
     let mut email = Email::new(&person.email, person.language, &subject, &blocks);
-    email.unsubscribe = Some(unsubscribe);
+    email.unsubscribe = Some(unsubscribe_url(notices, subscription));
     Some(email)
 }

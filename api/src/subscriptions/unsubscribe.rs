@@ -1,5 +1,6 @@
-//! One-click unsubscribe (RFC 8058): every subscription e-mail links to
-//! `/api/v1/unsubscribe?token=…`, and a POST there, with no sign-in, ends the subscription.
+//! One-click unsubscribe (RFC 8058): every subscription e-mail's `List-Unsubscribe` header names
+//! `/api/v1/unsubscribe?token=…`, and a POST there, with no sign-in, ends the subscription; the
+//! body's link opens the web app's `/unsubscribe?token=…` page, whose button makes that POST.
 //!
 //! The token is `<subscription id>.<HMAC-SHA256 of it under the server's secret>`, not a random
 //! token stored hashed: nothing is written per e-mail, a token dies with its subscription (a new

@@ -36,6 +36,7 @@ const ServicePage = page(() => import('../features/services/routes/ServicePage')
 const OrganizationPage = page(() => import('../features/services/routes/OrganizationPage'), 'OrganizationPage');
 const WebhooksPage = page(() => import('../features/webhooks/routes/WebhooksPage'), 'WebhooksPage');
 const WebhookPage = page(() => import('../features/webhooks/routes/WebhookPage'), 'WebhookPage');
+const UnsubscribePage = page(() => import('../features/subscriptions/routes/UnsubscribePage'), 'UnsubscribePage');
 const OpenDataPage = page(() => import('../features/open-data/routes/OpenDataPage'), 'OpenDataPage');
 const TargetGroupsPage = page(() => import('../features/target-groups/routes/TargetGroupsPage'), 'TargetGroupsPage');
 const ServiceFormPage = page(() => import('../features/services/routes/ServiceFormPage'), 'ServiceFormPage');
@@ -89,6 +90,7 @@ export const router = createBrowserRouter([
           { path: 'services/:serviceId/edit', element: <ServiceFormPage /> },
           { path: 'target-groups', element: <TargetGroupsPage /> },
           { path: 'open-data', element: <OpenDataPage /> },
+          { path: 'unsubscribe', element: <UnsubscribePage /> },
           { path: 'account/webhooks', element: <WebhooksPage /> },
           { path: 'account/webhooks/:webhookId', element: <WebhookPage /> },
           { path: 'organizations/new', element: <OrganizationFormPage /> },
