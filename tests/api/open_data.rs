@@ -192,10 +192,12 @@ both!(a_dataset_of_many_pages_streams_whole_in_order, |app| async move {
     assert_eq!(rows[0]["address"], "Náměstí 1\nKrumlov", "a line break survives quoting");
     assert!(objects.iter().all(|o| o["name"].as_str().unwrap().ends_with("\"zkušební\"")));
 
-    // A filtered dataset over many windows of ids: 1,100 plans, every third a draft, which some
-    // windows hold only a part of; every public plan comes, once, in order.
+    // A filtered dataset over many windows of ids: 1,100 plans, the first 600 and then every third
+    // a draft, so the first window holds no public plan and later ones a part; every public plan
+    // comes, once, in order, in both formats.
+    let draft = |i: usize| i < 600 || i.is_multiple_of(3);
     let plans: Vec<(Uuid, PlanStatus)> =
-        (0..1100).map(|i| (Uuid::now_v7(), if i % 3 == 0 { PlanStatus::Draft } else { PlanStatus::Approved })).collect();
+        (0..1100).map(|i| (Uuid::now_v7(), if draft(i) { PlanStatus::Draft } else { PlanStatus::Approved })).collect();
     let rows = plans.iter().map(|(id, status)| plan::ActiveModel {
         id: Set(*id),
         title: Set("Plán".into()),
@@ -217,6 +219,7 @@ both!(a_dataset_of_many_pages_streams_whole_in_order, |app| async move {
         plan::Entity::insert_many(chunk.to_vec()).exec_without_returning(&app.db).await.unwrap();
     }
     let public: Vec<Uuid> = plans.iter().filter(|(_, s)| *s != PlanStatus::Draft).map(|(id, _)| *id).collect();
-    let (_, rows, _) = download(&app, "plans").await;
+    let (_, rows, objects) = download(&app, "plans").await;
     assert_eq!(rows.iter().map(|r| r["id"].parse().unwrap()).collect::<Vec<Uuid>>(), public);
+    assert_eq!(objects.iter().map(|o| o["id"].as_str().unwrap().parse().unwrap()).collect::<Vec<Uuid>>(), public);
 });

@@ -47,12 +47,14 @@ fn csv_rows(header: Option<&Dataset>, rows: &[Row]) -> ApiResult<Bytes> {
     out.into_inner().map(Bytes::from).map_err(|e| failed(e.into_error().into()))
 }
 
-/// Rows as JSON objects, each ended by `,` but the last of the whole array (`last`).
-fn json_rows(dataset: &Dataset, rows: &[Row], first: bool, last: bool) -> Bytes {
+/// Rows as JSON objects of the array: `first` opens it, `last` closes it, and `written` says
+/// whether earlier pages wrote a row, which the next row follows after a comma (a page may be
+/// empty, so the first row of the array need not be on the first page).
+fn json_rows(dataset: &Dataset, rows: &[Row], written: bool, first: bool, last: bool) -> Bytes {
     let mut out = String::from(if first { "[" } else { "" });
     for (i, row) in rows.iter().enumerate() {
         let object: Map<String, Value> = dataset.fields.iter().map(|f| f.name.to_owned()).zip(row.iter().cloned()).collect();
-        if !(first && i == 0) {
+        if written || i > 0 {
             out.push(',');
         }
         out.push('\n');
@@ -64,11 +66,12 @@ fn json_rows(dataset: &Dataset, rows: &[Row], first: bool, last: bool) -> Bytes 
     Bytes::from(out)
 }
 
-/// Encodes one page; `first` and `last` say where it stands, for the header and the brackets.
-fn encode(dataset: &Dataset, format: Format, rows: &[Row], first: bool, last: bool) -> ApiResult<Bytes> {
+/// Encodes one page; `written` says whether earlier pages wrote rows, `first` and `last` where
+/// the page stands, for the header and the brackets.
+fn encode(dataset: &Dataset, format: Format, rows: &[Row], written: bool, first: bool, last: bool) -> ApiResult<Bytes> {
     match format {
         Format::Csv => csv_rows(first.then_some(dataset), rows),
-        Format::Json => Ok(json_rows(dataset, rows, first, last)),
+        Format::Json => Ok(json_rows(dataset, rows, written, first, last)),
     }
 }
 
@@ -90,14 +93,15 @@ pub async fn body(
 ) -> ApiResult<LocalBoxStream<'static, Result<Bytes, ApiError>>> {
     let dataset = id.dataset();
     let Page { rows, next } = page_within(&db, id, None, page_limit).await?;
-    let first = encode(dataset, format, &rows, true, next.is_none())?;
+    let first = encode(dataset, format, &rows, false, true, next.is_none())?;
     let db = Rc::new(db);
-    let rest = stream::try_unfold(next, move |after| {
+    let rest = stream::try_unfold((next, !rows.is_empty()), move |(after, written)| {
         let db = Rc::clone(&db);
         async move {
             let Some(after) = after else { return Ok(None) };
             let Page { rows, next } = page_within(&db, id, Some(after), page_limit).await?;
-            Ok(Some((encode(dataset, format, &rows, false, next.is_none())?, next)))
+            let chunk = encode(dataset, format, &rows, written, false, next.is_none())?;
+            Ok(Some((chunk, (next, written || !rows.is_empty()))))
         }
     })
     .inspect_err(move |e| tracing::error!(error = %e, dataset = id.as_str(), "an open-data download was cut short"));
@@ -122,16 +126,26 @@ mod tests {
 
     #[test]
     fn json_pages_join_into_one_array() {
+        let names = |pages: &[Bytes]| -> Vec<String> {
+            let text: String = pages.iter().map(|b| std::str::from_utf8(b).unwrap()).collect();
+            let parsed: Vec<Value> = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}"));
+            parsed.iter().map(|o| o["name"].as_str().unwrap().to_owned()).collect()
+        };
         let pages = [
-            json_rows(dataset(), &[row("A"), row("B")], true, false),
-            json_rows(dataset(), &[], false, false),
-            json_rows(dataset(), &[row("C")], false, true),
+            json_rows(dataset(), &[row("A"), row("B")], false, true, false),
+            json_rows(dataset(), &[], true, false, false),
+            json_rows(dataset(), &[row("C")], true, false, true),
         ];
-        let text: String = pages.iter().map(|b| std::str::from_utf8(b).unwrap()).collect();
-        let parsed: Vec<Value> = serde_json::from_str(&text).unwrap();
-        assert_eq!(parsed.iter().map(|o| o["name"].as_str().unwrap()).collect::<Vec<_>>(), ["A", "B", "C"]);
-        let empty = json_rows(dataset(), &[], true, true);
-        assert_eq!(serde_json::from_slice::<Vec<Value>>(&empty).unwrap(), Vec::<Value>::new());
+        assert_eq!(names(&pages), ["A", "B", "C"]);
+        // Pages with no rows before the first row (a window the filter emptied).
+        let pages = [
+            json_rows(dataset(), &[], false, true, false),
+            json_rows(dataset(), &[], false, false, false),
+            json_rows(dataset(), &[row("A")], false, false, false),
+            json_rows(dataset(), &[row("B")], true, false, true),
+        ];
+        assert_eq!(names(&pages), ["A", "B"]);
+        assert!(names(&[json_rows(dataset(), &[], false, true, true)]).is_empty());
     }
 
     #[test]
