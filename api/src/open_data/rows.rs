@@ -1,10 +1,11 @@
 //! A dataset's rows, a page at a time in the order of their ids (keys of the primary index, so a
 //! page costs the same at the first row and the millionth). Each row holds its dataset's fields in
 //! the dictionary's order (`catalogue.rs`), as JSON values.
+use std::collections::HashSet;
+
 use entity::enums::CommentStatus;
 use entity::{comment, goal, measure, meeting, need, organization, plan, service, working_group};
-use sea_orm::sea_query::SimpleExpr;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Select};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
@@ -25,17 +26,22 @@ pub struct Page {
     pub next: Option<Uuid>,
 }
 
-/// The condition keeping what an anonymous reader may see of a table with a `plan_id` column.
-fn of_public_plans(plan_id: impl ColumnTrait) -> Option<SimpleExpr> {
-    access::of_visible_plans(&Caller::anonymous(), plan_id)
+/// Which of `plans` an anonymous reader may see (the access rule's own condition), one query.
+async fn public_plans<D: ConnectionTrait>(db: &D, plans: impl IntoIterator<Item = Uuid>) -> ApiResult<HashSet<Uuid>> {
+    let mut select = plan::Entity::find().select_only().column(plan::Column::Id).filter(plan::Column::Id.is_in(plans));
+    if let Some(visible) = access::visible_plans(&Caller::anonymous()) {
+        select = select.filter(visible);
+    }
+    Ok(select.into_tuple::<Uuid>().all(db).await?.into_iter().collect())
 }
 
-/// The rows of `select` among the next `PAGE_ROWS` ids of the table after `after`, and where the
-/// next window starts. The window is read by the primary key alone and the filter applied within
-/// it: with the filter in the same query, a database may walk another index (SQLite took the
-/// comments' status index and sorted every match) and each page would cost the whole table. So a
-/// page may hold fewer rows than the window, or none, and still not be the last.
-async fn page_of<D, E>(db: &D, select: Select<E>, id: E::Column, after: Option<Uuid>) -> ApiResult<(Vec<E::Model>, Option<Uuid>)>
+/// The rows among the next `PAGE_ROWS` ids of the table after `after`, and where the next window
+/// starts. Both queries go by the primary key alone, and each dataset keeps what it publishes of
+/// the window itself: with a filter in the query, a database may walk another index instead
+/// (SQLite took the comments' status index and read every published comment for each page, so
+/// a page cost the whole table). So a page may hold fewer rows than the window, or none, and
+/// still not be the last.
+async fn page_of<D, E>(db: &D, id: E::Column, after: Option<Uuid>) -> ApiResult<(Vec<E::Model>, Option<Uuid>)>
 where
     D: ConnectionTrait,
     E: EntityTrait,
@@ -49,7 +55,7 @@ where
     if window.is_empty() {
         return Ok((Vec::new(), None));
     }
-    let models = select.filter(id.is_in(window)).order_by_asc(id).all(db).await?;
+    let models = E::find().filter(id.is_in(window)).order_by_asc(id).all(db).await?;
     Ok((models, next))
 }
 
@@ -71,11 +77,9 @@ pub async fn page<D: ConnectionTrait>(db: &D, dataset: DatasetId, after: Option<
 }
 
 async fn plans<D: ConnectionTrait>(db: &D, after: Option<Uuid>) -> ApiResult<Page> {
-    let mut select = plan::Entity::find();
-    if let Some(public) = access::visible_plans(&Caller::anonymous()) {
-        select = select.filter(public);
-    }
-    let (models, next) = page_of(db, select, plan::Column::Id, after).await?;
+    let (mut models, next) = page_of::<_, plan::Entity>(db, plan::Column::Id, after).await?;
+    let public = public_plans(db, models.iter().map(|p| p.id)).await?;
+    models.retain(|p| public.contains(&p.id));
     let rows = models
         .into_iter()
         .map(|p| {
@@ -100,11 +104,9 @@ async fn plans<D: ConnectionTrait>(db: &D, after: Option<Uuid>) -> ApiResult<Pag
 }
 
 async fn goals<D: ConnectionTrait>(db: &D, after: Option<Uuid>) -> ApiResult<Page> {
-    let mut select = goal::Entity::find();
-    if let Some(public) = of_public_plans(goal::Column::PlanId) {
-        select = select.filter(public);
-    }
-    let (models, next) = page_of(db, select, goal::Column::Id, after).await?;
+    let (mut models, next) = page_of::<_, goal::Entity>(db, goal::Column::Id, after).await?;
+    let public = public_plans(db, models.iter().map(|g| g.plan_id)).await?;
+    models.retain(|g| public.contains(&g.plan_id));
     let rows = models
         .into_iter()
         .map(|g| {
@@ -191,16 +193,14 @@ fn funding_rows(m: measure::Model) -> Vec<Row> {
 /// Measures of public plans, each made into its rows by `rows`: the measure itself, or its
 /// indicator values or funding (a page is a page of measures, so of at most as many rows as they hold).
 async fn measures<D: ConnectionTrait>(db: &D, after: Option<Uuid>, rows: fn(measure::Model) -> Vec<Row>) -> ApiResult<Page> {
-    let mut select = measure::Entity::find();
-    if let Some(public) = of_public_plans(measure::Column::PlanId) {
-        select = select.filter(public);
-    }
-    let (models, next) = page_of(db, select, measure::Column::Id, after).await?;
+    let (mut models, next) = page_of::<_, measure::Entity>(db, measure::Column::Id, after).await?;
+    let public = public_plans(db, models.iter().map(|m| m.plan_id)).await?;
+    models.retain(|m| public.contains(&m.plan_id));
     Ok(Page { rows: models.into_iter().flat_map(rows).collect(), next })
 }
 
 async fn services<D: ConnectionTrait>(db: &D, after: Option<Uuid>) -> ApiResult<Page> {
-    let (models, next) = page_of(db, service::Entity::find(), service::Column::Id, after).await?;
+    let (models, next) = page_of::<_, service::Entity>(db, service::Column::Id, after).await?;
     let mut lists = lists_of(db, &models.iter().map(|s| s.id).collect::<Vec<_>>()).await?;
     let names: std::collections::HashMap<Uuid, String> = organization::Entity::find()
         .select_only()
@@ -243,7 +243,7 @@ async fn services<D: ConnectionTrait>(db: &D, after: Option<Uuid>) -> ApiResult<
 }
 
 async fn organizations<D: ConnectionTrait>(db: &D, after: Option<Uuid>) -> ApiResult<Page> {
-    let (models, next) = page_of(db, organization::Entity::find(), organization::Column::Id, after).await?;
+    let (models, next) = page_of::<_, organization::Entity>(db, organization::Column::Id, after).await?;
     let rows = models
         .into_iter()
         .map(|o| {
@@ -264,7 +264,7 @@ async fn organizations<D: ConnectionTrait>(db: &D, after: Option<Uuid>) -> ApiRe
 }
 
 async fn working_groups<D: ConnectionTrait>(db: &D, after: Option<Uuid>) -> ApiResult<Page> {
-    let (models, next) = page_of(db, working_group::Entity::find(), working_group::Column::Id, after).await?;
+    let (models, next) = page_of::<_, working_group::Entity>(db, working_group::Column::Id, after).await?;
     let rows = models
         .into_iter()
         .map(|g| {
@@ -285,7 +285,7 @@ async fn working_groups<D: ConnectionTrait>(db: &D, after: Option<Uuid>) -> ApiR
 }
 
 async fn meetings<D: ConnectionTrait>(db: &D, after: Option<Uuid>) -> ApiResult<Page> {
-    let (models, next) = page_of(db, meeting::Entity::find(), meeting::Column::Id, after).await?;
+    let (models, next) = page_of::<_, meeting::Entity>(db, meeting::Column::Id, after).await?;
     let rows = models
         .into_iter()
         .map(|m| {
@@ -306,7 +306,7 @@ async fn meetings<D: ConnectionTrait>(db: &D, after: Option<Uuid>) -> ApiResult<
 }
 
 async fn needs<D: ConnectionTrait>(db: &D, after: Option<Uuid>) -> ApiResult<Page> {
-    let (models, next) = page_of(db, need::Entity::find(), need::Column::Id, after).await?;
+    let (models, next) = page_of::<_, need::Entity>(db, need::Column::Id, after).await?;
     let rows = models
         .into_iter()
         .map(|n| {
@@ -330,14 +330,14 @@ async fn needs<D: ConnectionTrait>(db: &D, after: Option<Uuid>) -> ApiResult<Pag
 
 /// Settled consultation comments, published, of public plans.
 async fn comments<D: ConnectionTrait>(db: &D, after: Option<Uuid>) -> ApiResult<Page> {
-    let mut select = comment::Entity::find()
-        .filter(comment::Column::IsConsultation.eq(true))
-        .filter(comment::Column::Status.eq(CommentStatus::Published))
-        .filter(comment::Column::Resolution.is_not_null());
-    if let Some(public) = of_public_plans(comment::Column::PlanId) {
-        select = select.filter(public);
-    }
-    let (models, next) = page_of(db, select, comment::Column::Id, after).await?;
+    let (mut models, next) = page_of::<_, comment::Entity>(db, comment::Column::Id, after).await?;
+    let public = public_plans(db, models.iter().filter_map(|c| c.plan_id)).await?;
+    models.retain(|c| {
+        c.is_consultation
+            && c.status == CommentStatus::Published
+            && c.resolution.is_some()
+            && c.plan_id.is_some_and(|plan| public.contains(&plan))
+    });
     let rows = models
         .into_iter()
         .map(|c| {
