@@ -98,14 +98,14 @@ async fn main() -> anyhow::Result<()> {
             api::telemetry::init();
             let config = api::config::Config::from_env()?;
             let db = api::db::connect(&config).await?;
-            api::db::migrate(&db).await?;
+            api::migrate(&db).await?;
             tracing::info!("migrations applied");
         }
         Command::CreateAdmin { email, name } => {
             api::telemetry::init();
             let config = api::config::Config::from_env()?;
             let db = api::db::connect(&config).await?;
-            api::db::migrate(&db).await?;
+            api::migrate(&db).await?;
             eprintln!("password for {email} (one line on standard input):");
             let mut password = String::new();
             std::io::stdin().read_line(&mut password)?;
@@ -129,7 +129,7 @@ async fn main() -> anyhow::Result<()> {
             api::telemetry::init();
             let config = api::config::Config::from_env()?;
             let db = api::db::connect(&config).await?;
-            api::db::migrate(&db).await?;
+            api::migrate(&db).await?;
             match seed {
                 Seed::Demo => {
                     let hasher = api::credentials::passwords::PasswordHasher::default();
@@ -170,7 +170,7 @@ async fn main() -> anyhow::Result<()> {
             let source = std::fs::File::open(&file).map_err(|e| anyhow::anyhow!("cannot open {}: {e}", file.display()))?;
             let config = api::config::Config::from_env()?;
             let db = api::db::connect(&config).await?;
-            api::db::migrate(&db).await?;
+            api::migrate(&db).await?;
             let progress = indicatif::ProgressBar::new(source.metadata()?.len())
                 .with_style(indicatif::ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {bytes_per_sec}, {eta} left")?);
             let options = api::register_import::service::Options { dry_run, limit: None };
@@ -185,7 +185,7 @@ async fn main() -> anyhow::Result<()> {
             let list = report_refusal(&file, api::register_import::target_groups::read(&text))?;
             let config = api::config::Config::from_env()?;
             let db = api::db::connect(&config).await?;
-            api::db::migrate(&db).await?;
+            api::migrate(&db).await?;
             let actor = api::caller::Caller::command_line("import target-groups");
             report(&file, api::register_import::target_groups::import(&db, &actor, list, dry_run).await)?;
         }

@@ -12,7 +12,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::readers;
 
 /// Whether the caller sees plans in every status (otherwise drafts are hidden).
-fn sees_drafts(caller: &Caller) -> bool {
+pub fn sees_drafts(caller: &Caller) -> bool {
     caller.user().is_some_and(readers::reads_drafts)
 }
 

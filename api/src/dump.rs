@@ -96,8 +96,21 @@ static TABLES: &[&dyn Table] = &[
 /// Tables of the schema a dump leaves out: the migrations' own record (restore runs the
 /// migrations itself), the readiness monitor's probe row (no data of the installation) and the
 /// kinds of service of the Act (a code list only migrations write) and the territory tree's
-/// closure table (derived from `territories.parent_id`; restore rebuilds it).
-pub const LEFT_OUT: &[&str] = &["seaql_migrations", "health_probe", "service_kinds", "territory_paths"];
+/// closure table (derived from `territories.parent_id`; restore rebuilds it), and the search index
+/// (derived from the rows it finds, with SQLite's FTS5 tables behind it; restore rebuilds it too).
+pub const LEFT_OUT: &[&str] = &[
+    "seaql_migrations",
+    "health_probe",
+    "service_kinds",
+    "territory_paths",
+    "search_entries",
+    "search_index",
+    "search_fts",
+    "search_fts_config",
+    "search_fts_data",
+    "search_fts_docsize",
+    "search_fts_idx",
+];
 
 /// The tables a dump holds, in their order.
 pub fn table_names() -> Vec<&'static str> {
@@ -442,6 +455,7 @@ pub async fn restore(db: &DatabaseConnection, path: &Path, header: &Header) -> a
         table.load(&txn, &mut lines, counted.rows).await?;
     }
     migration::fill_territory_paths(&txn).await?;
+    crate::search::index::rebuild(&txn).await?;
     txn.commit().await?;
     Ok(())
 }

@@ -44,6 +44,7 @@ pub mod readers;
 pub mod register;
 pub mod register_import;
 pub mod render;
+pub mod search;
 pub mod seed;
 pub mod service_kinds;
 pub mod services;
@@ -101,6 +102,14 @@ fn routes(cfg: &mut ServiceConfig) {
     webhooks::routes::configure(cfg);
     open_data::routes::configure(cfg);
     subscriptions::routes::configure(cfg);
+    search::routes::configure(cfg);
+}
+
+/// Brings the schema up to date (the migrations) and the search index with it (built anew when
+/// what it holds changed): on every start, and before every command that reads or writes data.
+pub async fn migrate(db: &DatabaseConnection) -> Result<(), sea_orm::DbErr> {
+    db::migrate(db).await?;
+    search::index::catch_up(db).await
 }
 
 /// The OpenAPI document of exactly the routes above.
@@ -127,7 +136,7 @@ impl Application {
     }
 
     pub async fn build_with(config: Config, db: DatabaseConnection) -> anyhow::Result<Self> {
-        db::migrate(&db).await?;
+        migrate(&db).await?;
         let readiness = health::monitor(&config.database_url).await?;
         let stopping = readiness.clone();
         let config = Arc::new(config);

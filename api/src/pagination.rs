@@ -151,3 +151,16 @@ pub fn int_key(n: i32) -> Option<i64> {
 pub fn time_key(t: DateTime<Utc>) -> Option<i64> {
     Some(t.timestamp_micros())
 }
+
+/// For a list ranked rather than sorted (search hits): the cursor's key is the number of rows
+/// before the page. The place where `cursor` begins: 0 without one (and, as every cursor is a
+/// place in the list, for a key below 0).
+pub fn offset(params: &PageParams) -> ApiResult<u64> {
+    let Some(raw) = &params.cursor else { return Ok(0) };
+    Ok(u64::try_from(decode(raw)?.key).unwrap_or(0))
+}
+
+/// The cursor of the page after `rows` rows of a ranked list, the last of them `last`.
+pub fn offset_cursor(rows: u64, last: Uuid) -> String {
+    encode(&Cursor { key: rows as i64, id: last })
+}

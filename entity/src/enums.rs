@@ -215,3 +215,16 @@ mod tests {
         check::<ResponseChannel>(ResponseChannel::as_str);
     }
 }
+string_enum!(
+    /// What `/search` finds: the kinds of the search index's entries.
+    SearchKind {
+        Plan = "plan",
+        Goal = "goal",
+        Measure = "measure",
+        Service = "service",
+        Organization = "organization",
+        WorkingGroup = "working_group",
+        Meeting = "meeting",
+        Need = "need",
+    }
+);

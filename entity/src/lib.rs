@@ -23,6 +23,8 @@ pub mod plan;
 pub mod plan_status_change;
 pub mod plan_version;
 pub mod refresh_token;
+pub mod search_entry;
+pub mod search_index;
 pub mod service;
 pub mod service_kind;
 pub mod service_link;

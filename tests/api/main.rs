@@ -25,6 +25,7 @@ mod permissions;
 mod plans;
 mod register_import;
 mod schema;
+mod search;
 mod seed;
 mod services;
 mod subscriptions;

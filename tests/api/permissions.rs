@@ -322,6 +322,9 @@ impl World {
         if template.starts_with("/open-data") {
             return template.replace("{id}", "services");
         }
+        if template == "/search" {
+            return "/search?q=plan".into();
+        }
         let id = match template.split('/').nth(1).unwrap_or_default() {
             "plans" => self.plan,
             "goals" => self.goal,
@@ -605,6 +608,8 @@ fn rules() -> Vec<Rule> {
         get("/open-data/{id}", Public),
         get("/open-data/{id}.csv", Public),
         get("/open-data/{id}.json", Public),
+        // Search: anyone, each finding what they may read.
+        get("/search", Public),
         // Needs: anyone reports one (anonymously with a name); coordinators where it lies and the
         // leaders of the group it is assigned to ("this group") review it; coordinators delete it.
         get("/needs", Public),

@@ -142,6 +142,7 @@ pub async fn create(state: &AppState, caller: &Caller, plan_id: Uuid, body: Goal
     .insert(&txn)
     .await?;
     audit::record(&txn, caller, "create", "goal", Some(goal.id), changes_of(&body)).await?;
+    crate::search::index::refresh(&txn, entity::enums::SearchKind::Goal, &[goal.id]).await?;
     txn.commit().await?;
     Ok(Goal::from_model(goal, None))
 }
@@ -191,6 +192,7 @@ pub async fn update(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMat
     given(&mut active.position, patch.position);
     let goal = update_versioned(&txn, active, id, version).await?;
     audit::record(&txn, caller, "update", "goal", Some(id), changes_of(&patch)).await?;
+    crate::search::index::refresh(&txn, entity::enums::SearchKind::Goal, &[id]).await?;
     txn.commit().await?;
     answer(&state.db, goal).await
 }
@@ -228,6 +230,7 @@ pub async fn delete(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMat
     register::clear_for_deletion(&txn, goals, measures).await?;
     goal::Entity::delete_by_id(id).exec(&txn).await?;
     audit::record(&txn, caller, "delete", "goal", Some(id), Default::default()).await?;
+    crate::search::index::refresh(&txn, entity::enums::SearchKind::Goal, &[id]).await?;
     txn.commit().await?;
     Ok(())
 }

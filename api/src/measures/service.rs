@@ -331,6 +331,7 @@ pub async fn create(state: &AppState, caller: &Caller, goal_id: Uuid, body: Meas
     write_links(&txn, measure.id, references).await?;
     audit::record(&txn, caller, "create", "measure", Some(measure.id), changes_of(&body)).await?;
     let measure = answer(&txn, measure).await?;
+    crate::search::index::refresh(&txn, entity::enums::SearchKind::Measure, &[measure.id]).await?;
     txn.commit().await?;
     Ok(measure)
 }
@@ -410,6 +411,7 @@ pub async fn update(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMat
     let subject = Subject::measure(measure.id, &measure.title, measure.status, measure.progress, &plan);
     events::record(&txn, EventType::MeasureUpdated, subject).await?;
     let measure = answer(&txn, measure).await?;
+    crate::search::index::refresh(&txn, entity::enums::SearchKind::Measure, &[id]).await?;
     txn.commit().await?;
     state.outbox.wake();
     Ok(measure)
@@ -502,6 +504,7 @@ pub async fn delete(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMat
     register::clear_for_deletion(&txn, vec![], vec![id]).await?;
     measure::Entity::delete_by_id(id).exec(&txn).await?;
     audit::record(&txn, caller, "delete", "measure", Some(id), Default::default()).await?;
+    crate::search::index::refresh(&txn, entity::enums::SearchKind::Measure, &[id]).await?;
     txn.commit().await?;
     Ok(())
 }

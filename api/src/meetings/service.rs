@@ -218,6 +218,7 @@ pub async fn create(state: &AppState, caller: &Caller, group_id: Uuid, body: Mee
         events::record(&txn, EventType::MeetingScheduled, Subject::meeting(&meeting, group.territory_id)).await?;
     }
     let meeting = present_one(&txn, caller, meeting).await?;
+    crate::search::index::refresh(&txn, entity::enums::SearchKind::Meeting, &[meeting.id]).await?;
     txn.commit().await?;
     state.outbox.wake();
     Ok(meeting)
@@ -244,6 +245,7 @@ pub async fn update(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMat
     let kind = if cancelled { EventType::MeetingCancelled } else { EventType::MeetingUpdated };
     events::record(&txn, kind, Subject::meeting(&meeting, group.territory_id)).await?;
     let meeting = present_one(&txn, caller, meeting).await?;
+    crate::search::index::refresh(&txn, entity::enums::SearchKind::Meeting, &[meeting.id]).await?;
     txn.commit().await?;
     state.outbox.wake();
     Ok(meeting)
@@ -267,6 +269,7 @@ pub async fn delete(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMat
     changes.0.insert("working_group_id".into(), current.working_group_id.to_string().into());
     changes.0.insert("title".into(), current.title.into());
     audit::record(&txn, caller, "delete", "meeting", Some(id), changes).await?;
+    crate::search::index::refresh(&txn, entity::enums::SearchKind::Meeting, &[id]).await?;
     txn.commit().await?;
     Ok(())
 }

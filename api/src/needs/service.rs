@@ -274,6 +274,7 @@ pub async fn create(state: &AppState, caller: &Caller, body: NeedCreate) -> ApiR
     audit::record(&txn, caller, "create", "need", Some(created.id), trail(&body)).await?;
     events::record(&txn, EventType::NeedCreated, Subject::need(&created)).await?;
     let need = answer(&txn, caller, created).await?;
+    crate::search::index::refresh(&txn, entity::enums::SearchKind::Need, &[need.id]).await?;
     txn.commit().await?;
     state.outbox.wake();
     Ok(need)
@@ -359,6 +360,7 @@ pub async fn update(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMat
     write_lists(&txn, id, patch.target_group_codes.as_deref(), patch.measure_ids.as_deref()).await?;
     audit::record(&txn, caller, "update", "need", Some(id), trail(&patch)).await?;
     let need = answer(&txn, caller, updated).await?;
+    crate::search::index::refresh(&txn, entity::enums::SearchKind::Need, &[id]).await?;
     txn.commit().await?;
     Ok(need)
 }
@@ -380,6 +382,7 @@ pub async fn delete(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMat
     }
     need::Entity::delete_by_id(id).exec(&txn).await?;
     audit::record(&txn, caller, "delete", "need", Some(id), Default::default()).await?;
+    crate::search::index::refresh(&txn, entity::enums::SearchKind::Need, &[id]).await?;
     txn.commit().await?;
     Ok(())
 }

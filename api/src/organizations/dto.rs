@@ -196,7 +196,8 @@ page_of!(OrganizationPage, Organization);
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct OrganizationFilters {
-    /// Part of the name, any case.
+    /// Words of the organization's name, description, address or IČO, matched as `/search`
+    /// matches them: any case, with or without accents, the last word as a prefix.
     pub q: Option<String>,
     pub kind: Option<OrganizationKind>,
     /// The organization with this IČO.

@@ -1,8 +1,8 @@
 //! Organizations: public to read; coordinators and admins manage them.
 use std::collections::HashMap;
 
+use entity::enums::SearchKind;
 use entity::{organization, service};
-use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder,
 };
@@ -17,9 +17,9 @@ use crate::clock;
 use crate::domain::Ico;
 use crate::error::{ApiError, ApiResult, ConflictCode, Validate, Validator};
 use crate::http::IfMatch;
-use crate::like;
 use crate::measures::{self, service::Concerning};
 use crate::pagination::{self, PageParams, Sort};
+use crate::search;
 use crate::state::AppState;
 use crate::store::{given, update_versioned};
 
@@ -58,7 +58,8 @@ pub async fn get(state: &AppState, caller: &Caller, id: Uuid) -> ApiResult<Organ
 /// In the order they were entered.
 pub async fn list(state: &AppState, filters: OrganizationFilters, page: &PageParams) -> ApiResult<OrganizationPage> {
     let mut select = organization::Entity::find();
-    if let Some(q) = like::containing(filters.q.as_deref(), [Expr::col(organization::Column::Name)]) {
+    let backend = state.db.get_database_backend();
+    if let Some(q) = search::service::containing(backend, SearchKind::Organization, filters.q.as_deref(), organization::Column::Id) {
         select = select.filter(q);
     }
     if let Some(kind) = filters.kind {
@@ -124,6 +125,7 @@ pub async fn create(state: &AppState, caller: &Caller, body: OrganizationCreate)
     .insert(&txn)
     .await?;
     audit::record(&txn, caller, "create", "organization", Some(created.id), changes_of(&body)).await?;
+    crate::search::index::refresh(&txn, entity::enums::SearchKind::Organization, &[created.id]).await?;
     txn.commit().await?;
     Ok(Organization::from_model(created, Vec::new()))
 }
@@ -153,6 +155,7 @@ pub async fn update(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMat
     let updated = update_versioned(&txn, active, id, version).await?;
     audit::record(&txn, caller, "update", "organization", Some(id), changes_of(&patch)).await?;
     let organization = answer(&txn, updated).await?;
+    crate::search::index::refresh(&txn, entity::enums::SearchKind::Organization, &[id]).await?;
     txn.commit().await?;
     Ok(organization)
 }
@@ -175,6 +178,7 @@ pub async fn delete(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMat
     measures::service::ensure_unnamed(&txn, caller, Concerning::Organization(id)).await?;
     organization::Entity::delete_by_id(id).exec(&txn).await?;
     audit::record(&txn, caller, "delete", "organization", Some(id), Default::default()).await?;
+    crate::search::index::refresh(&txn, entity::enums::SearchKind::Organization, &[id]).await?;
     txn.commit().await?;
     Ok(())
 }

@@ -91,6 +91,7 @@ pub async fn create(state: &AppState, caller: &Caller, body: PlanCreate) -> ApiR
     .insert(&txn)
     .await?;
     audit::record(&txn, caller, "create", "plan", Some(plan.id), changes_of(&body)).await?;
+    crate::search::index::refresh(&txn, entity::enums::SearchKind::Plan, &[plan.id]).await?;
     txn.commit().await?;
     Ok(Plan::from_model(plan, None))
 }
@@ -124,6 +125,7 @@ pub async fn update(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMat
     let plan = update_versioned(&txn, active, id, version).await?;
     audit::record(&txn, caller, "update", "plan", Some(id), changes_of(&patch)).await?;
     events::record(&txn, EventType::PlanUpdated, Subject::plan(&plan)).await?;
+    crate::search::index::refresh(&txn, entity::enums::SearchKind::Plan, &[id]).await?;
     txn.commit().await?;
     state.outbox.wake();
     answer(&state.db, plan).await
@@ -155,6 +157,7 @@ pub async fn delete(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMat
     }
     plan::Entity::delete_by_id(id).exec(&txn).await?;
     audit::record(&txn, caller, "delete", "plan", Some(id), Default::default()).await?;
+    crate::search::index::refresh(&txn, entity::enums::SearchKind::Plan, &[id]).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -178,6 +181,7 @@ pub async fn change_status(state: &AppState, caller: &Caller, id: Uuid, if_match
     versions::service::take(&txn, &plan, moved, body.note.clone()).await?;
     audit::record(&txn, caller, "status_change", "plan", Some(id), changes_of(&body)).await?;
     events::record(&txn, EventType::PlanStatusChanged, Subject::plan(&plan)).await?;
+    crate::search::index::refresh(&txn, entity::enums::SearchKind::Plan, &[id]).await?;
     txn.commit().await?;
     state.outbox.wake();
     answer(&state.db, plan).await

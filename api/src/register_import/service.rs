@@ -5,7 +5,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use std::io::Read;
 
 use chrono::{DateTime, Days, Utc};
-use entity::enums::{OrganizationKind, TerritoryKind};
+use entity::enums::{OrganizationKind, SearchKind, TerritoryKind};
 use entity::{organization, service, service_kind, target_group, territory};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter,
@@ -68,6 +68,8 @@ pub async fn import<R: Read + Send + 'static>(
         txn.rollback().await?;
     } else {
         audit::record(&txn, actor, "import", "rpss", None, changes_of(&counts(&summary))).await?;
+        // A whole register at once: its providers and services indexed anew together.
+        crate::search::index::rebuild_kinds(&txn, &[SearchKind::Organization, SearchKind::Service]).await?;
         txn.commit().await?;
     }
     Ok(summary)

@@ -440,6 +440,8 @@ pub async fn load(db: &DatabaseConnection, passwords: &PasswordHasher) -> ApiRes
     let txn = crate::db::begin(db).await?;
     let b = Builder { txn: &txn, password_hash };
     build(&b).await?;
+    // Written past the services, so indexed here.
+    crate::search::index::rebuild(&txn).await?;
     txn.commit().await?;
     Ok(true)
 }

@@ -211,6 +211,8 @@ pub async fn load(db: &DatabaseConnection, size: Size) -> ApiResult<Vec<Uuid>> {
     insert_all(&txn, goals).await?;
     insert_all(&txn, measures).await?;
     insert_all(&txn, comments).await?;
+    // Written past the services, so indexed here.
+    crate::search::index::rebuild(&txn).await?;
     txn.commit().await?;
     Ok(plan_ids)
 }

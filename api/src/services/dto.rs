@@ -311,7 +311,8 @@ pub struct ServiceFilters {
     /// Services serving this territory or one below it.
     pub territory_id: Option<Uuid>,
     pub organization_id: Option<Uuid>,
-    /// Part of the service's name, any case.
+    /// Words of the service's name, kind, provider, description or address, matched as
+    /// `/search` matches them: any case, with or without accents, the last word as a prefix.
     pub q: Option<String>,
     /// true: services provided today (valid_from not after today, valid_to not before it); false: the others.
     pub active: Option<bool>,

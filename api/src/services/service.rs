@@ -3,9 +3,10 @@
 //! carries them, and read for a page of services in one query each.
 use std::collections::HashMap;
 
+use entity::enums::SearchKind;
 use entity::service_link::{capacity, form, target_group as service_group, territory as service_territory};
 use entity::{organization, service, service_kind, territory};
-use sea_orm::sea_query::{Condition, Expr, Query};
+use sea_orm::sea_query::{Condition, Query};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, QuerySelect,
 };
@@ -20,10 +21,10 @@ use crate::clock;
 use crate::error::{ApiError, ApiResult, FieldErrorCode, Validate, Validator};
 use crate::events::{self, EventType, Subject};
 use crate::http::IfMatch;
-use crate::like;
 use crate::measures::{self, service::Concerning};
 use crate::organizations::dto::stored;
 use crate::pagination::{self, PageParams, Sort};
+use crate::search;
 use crate::state::AppState;
 use crate::store::{given, update_versioned};
 use crate::target_groups;
@@ -138,7 +139,8 @@ pub async fn list(state: &AppState, caller: &Caller, filters: ServiceFilters, pa
     if let Some(organization) = filters.organization_id {
         select = select.filter(service::Column::OrganizationId.eq(organization));
     }
-    if let Some(q) = like::containing(filters.q.as_deref(), [Expr::col(service::Column::Name)]) {
+    let backend = state.db.get_database_backend();
+    if let Some(q) = search::service::containing(backend, SearchKind::Service, filters.q.as_deref(), service::Column::Id) {
         select = select.filter(q);
     }
     if let Some(active) = filters.active {
@@ -312,6 +314,7 @@ pub async fn create(state: &AppState, caller: &Caller, body: ServiceCreate) -> A
         .await?;
     audit::record(&txn, caller, "create", "service", Some(created.id), changes_of(&body)).await?;
     let service = answer(&txn, created).await?;
+    crate::search::index::refresh(&txn, entity::enums::SearchKind::Service, &[service.id]).await?;
     txn.commit().await?;
     Ok(service)
 }
@@ -378,6 +381,7 @@ pub async fn update(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMat
     let territories = patch.territory_ids.as_deref().unwrap_or(&now_lists.territory_ids);
     events::record(&txn, EventType::ServiceUpdated, Subject::service(&updated, territories)).await?;
     let service = answer(&txn, updated).await?;
+    crate::search::index::refresh(&txn, entity::enums::SearchKind::Service, &[id]).await?;
     txn.commit().await?;
     state.outbox.wake();
     Ok(service)
@@ -395,6 +399,7 @@ pub async fn delete(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMat
     measures::service::ensure_unnamed(&txn, caller, Concerning::Service(id)).await?;
     service::Entity::delete_by_id(id).exec(&txn).await?;
     audit::record(&txn, caller, "delete", "service", Some(id), Default::default()).await?;
+    crate::search::index::refresh(&txn, entity::enums::SearchKind::Service, &[id]).await?;
     txn.commit().await?;
     Ok(())
 }

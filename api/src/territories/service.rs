@@ -1,11 +1,12 @@
 //! Territory rules: admins set up the tree and who coordinates which part of it; anyone reads it.
 use std::collections::HashMap;
 
-use entity::enums::{Role, TerritoryKind};
+use entity::enums::{Role, SearchKind, TerritoryKind};
 use entity::{need, plan, territory, territory_coordinator, user, working_group};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
+    QuerySelect,
 };
 use uuid::Uuid;
 
@@ -155,6 +156,14 @@ pub async fn update(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMat
 /// A plan answers its territory's name (`territory`), so a rename reaches its plans; their
 /// versions move on, so cached copies and pending edits see the change.
 async fn rename_plans<D: ConnectionTrait>(db: &D, territory: &territory::Model) -> ApiResult<()> {
+    let renamed: Vec<Uuid> = plan::Entity::find()
+        .select_only()
+        .column(plan::Column::Id)
+        .filter(plan::Column::TerritoryId.eq(territory.id))
+        .filter(plan::Column::Territory.ne(territory.name.clone()))
+        .into_tuple()
+        .all(db)
+        .await?;
     plan::Entity::update_many()
         .col_expr(plan::Column::Territory, Expr::value(territory.name.clone()))
         .col_expr(plan::Column::Version, Expr::col(plan::Column::Version).add(1))
@@ -163,6 +172,8 @@ async fn rename_plans<D: ConnectionTrait>(db: &D, territory: &territory::Model) 
         .filter(plan::Column::Territory.ne(territory.name.clone()))
         .exec(db)
         .await?;
+    // The name is part of their searchable text.
+    crate::search::index::refresh(db, SearchKind::Plan, &renamed).await?;
     Ok(())
 }
 

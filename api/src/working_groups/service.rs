@@ -105,6 +105,7 @@ pub async fn create(state: &AppState, caller: &Caller, body: WorkingGroupCreate)
     .insert(&txn)
     .await?;
     audit::record(&txn, caller, "create", "working_group", Some(group.id), changes_of(&body)).await?;
+    crate::search::index::refresh(&txn, entity::enums::SearchKind::WorkingGroup, &[group.id]).await?;
     txn.commit().await?;
     Ok(WorkingGroup::from_model(group, 0))
 }
@@ -146,6 +147,7 @@ pub async fn update(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMat
     let group = update_versioned(&txn, active, id, version).await?;
     audit::record(&txn, caller, "update", "working_group", Some(id), changes_of(&patch)).await?;
     let group = with_count(&txn, group).await?;
+    crate::search::index::refresh(&txn, entity::enums::SearchKind::WorkingGroup, &[id]).await?;
     txn.commit().await?;
     Ok(group)
 }
@@ -172,6 +174,7 @@ pub async fn delete(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMat
     }
     working_group::Entity::delete_by_id(id).exec(&txn).await?;
     audit::record(&txn, caller, "delete", "working_group", Some(id), Default::default()).await?;
+    crate::search::index::refresh(&txn, entity::enums::SearchKind::WorkingGroup, &[id]).await?;
     txn.commit().await?;
     Ok(())
 }

@@ -6,6 +6,7 @@ import { signOut } from '../features/auth/api/auth';
 import { isAdmin, isStaff, useSession } from '../lib/auth/useSession';
 import { session } from '../lib/auth/session';
 import { PageLoading } from '../components/QueryState';
+import { HeaderSearch } from '../features/search/components/HeaderSearch';
 
 export function Layout() {
   const { t, lang, setLang } = useI18n();
@@ -36,6 +37,7 @@ export function Layout() {
               <span className="brand-tagline">{t('shell.tagline')}</span>
             </span>
           </Link>
+          <HeaderSearch />
           <div className="header-tools">
             <button
               type="button"

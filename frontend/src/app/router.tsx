@@ -38,6 +38,7 @@ const WebhooksPage = page(() => import('../features/webhooks/routes/WebhooksPage
 const WebhookPage = page(() => import('../features/webhooks/routes/WebhookPage'), 'WebhookPage');
 const UnsubscribePage = page(() => import('../features/subscriptions/routes/UnsubscribePage'), 'UnsubscribePage');
 const OpenDataPage = page(() => import('../features/open-data/routes/OpenDataPage'), 'OpenDataPage');
+const SearchPage = page(() => import('../features/search/routes/SearchPage'), 'SearchPage');
 const TargetGroupsPage = page(() => import('../features/target-groups/routes/TargetGroupsPage'), 'TargetGroupsPage');
 const ServiceFormPage = page(() => import('../features/services/routes/ServiceFormPage'), 'ServiceFormPage');
 const OrganizationFormPage = page(() => import('../features/services/routes/OrganizationFormPage'), 'OrganizationFormPage');
@@ -90,6 +91,7 @@ export const router = createBrowserRouter([
           { path: 'services/:serviceId/edit', element: <ServiceFormPage /> },
           { path: 'target-groups', element: <TargetGroupsPage /> },
           { path: 'open-data', element: <OpenDataPage /> },
+          { path: 'search', element: <SearchPage /> },
           { path: 'unsubscribe', element: <UnsubscribePage /> },
           { path: 'account/webhooks', element: <WebhooksPage /> },
           { path: 'account/webhooks/:webhookId', element: <WebhookPage /> },

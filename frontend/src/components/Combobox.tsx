@@ -6,6 +6,7 @@
 //! Field's id and aria attributes and passes them to its text box, so the label names it.
 import { useId, useState, type InputHTMLAttributes, type KeyboardEvent } from 'react';
 import { useT } from '../i18n';
+import { fold } from '../lib/matching';
 
 export interface Option {
   value: string;
@@ -28,14 +29,6 @@ type Props = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 
   /** The field's label, which also names the list of candidates and the list of picked items. */
   label: string;
 };
-
-/** Lower case without diacritics, so "pecovatelska" finds "pečovatelská". */
-export const fold = (text: string) =>
-  text
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase()
-    .trim();
 
 /** The options whose label or detail contains every word of `text`, ignoring case and diacritics. */
 export function filterOptions(options: Option[], text: string): Option[] {

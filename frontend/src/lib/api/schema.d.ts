@@ -1526,6 +1526,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search plans, goals, measures, services, organizations, working groups, meetings and needs
+         *     (public): every word of `q` in any case and with or without accents, the last one also as the
+         *     start of a word, best hits first, each with a passage marking the words found. Only what the
+         *     caller may read: drafts only for those who read them. 422 names `q` (2 to 200 characters),
+         *     `types` or `cursor`.
+         */
+        get: operations["search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3010,6 +3033,31 @@ export interface components {
          * @enum {string}
          */
         Scope: "read" | "write";
+        /** @description One hit: what it is, its name, a passage of its text and its page in the web app. */
+        SearchHit: {
+            type: components["schemas"]["SearchKind"];
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /**
+             * @description A passage of the hit's public text around the first word found (its beginning when the
+             *     words were found in the title): HTML-escaped text in which each word found is wrapped in
+             *     `<mark>…</mark>` and nothing else is markup; "…" where it was cut.
+             */
+            snippet: string;
+            /** @description The hit's page in the web app. */
+            url: string;
+        };
+        /**
+         * @description What `/search` finds: the kinds of the search index's entries.
+         * @enum {string}
+         */
+        SearchKind: "plan" | "goal" | "measure" | "service" | "organization" | "working_group" | "meeting" | "need";
+        SearchPage: {
+            items: components["schemas"]["SearchHit"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
         Service: {
             /** Format: uuid */
             id: string;
@@ -6721,7 +6769,10 @@ export interface operations {
     list_organizations: {
         parameters: {
             query?: {
-                /** @description Part of the name, any case. */
+                /**
+                 * @description Words of the organization's name, description, address or IČO, matched as `/search`
+                 *     matches them: any case, with or without accents, the last word as a prefix.
+                 */
                 q?: string;
                 kind?: components["schemas"]["OrganizationKind"];
                 /** @description The organization with this IČO. */
@@ -6897,7 +6948,10 @@ export interface operations {
                 /** @description Services serving this territory or one below it. */
                 territory_id?: string;
                 organization_id?: string;
-                /** @description Part of the service's name, any case. */
+                /**
+                 * @description Words of the service's name, kind, provider, description or address, matched as
+                 *     `/search` matches them: any case, with or without accents, the last word as a prefix.
+                 */
                 q?: string;
                 /** @description true: services provided today (valid_from not after today, valid_to not before it); false: the others. */
                 active?: boolean;
@@ -8231,6 +8285,48 @@ export interface operations {
             409: components["responses"]["409"];
             422: components["responses"]["422"];
             429: components["responses"]["429"];
+            503: components["responses"]["503"];
+        };
+    };
+    search: {
+        parameters: {
+            query: {
+                /**
+                 * @description What to find, as people write it: any case, with or without accents ("pecovatelska" finds
+                 *     "pečovatelská"); every word must be found, the last one may be the start of a word.
+                 */
+                q: string;
+                /** @description Only hits of these types, comma-separated (`service,organization`); all types when absent. */
+                types?: string;
+                /**
+                 * @description Only what lies in this territory or below it (a service or organization: where the
+                 *     service works).
+                 */
+                territory_id?: string;
+                /** @description Page size, 1 to 200 (default 50). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchPage"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            422: components["responses"]["422"];
             503: components["responses"]["503"];
         };
     };

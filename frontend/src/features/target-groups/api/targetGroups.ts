@@ -3,7 +3,7 @@ import { api, type Schemas } from '../../../lib/api/client';
 import { useWrite } from '../../../lib/api/mutation';
 import { unwrap } from '../../../lib/api/problem';
 import { targetGroupsQuery } from '../../../lib/api/targetGroups';
-import { fold } from '../../../components/Combobox';
+import { fold } from '../../../lib/matching';
 
 /** "Osoby s poruchou autistického spektra" → `osoby_s_poruchou_autistickeho_spektra` (as the API's codes are made). */
 export function suggestCode(name: string): string {
