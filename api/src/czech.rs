@@ -6,8 +6,6 @@
 use std::cmp::Ordering;
 use std::sync::LazyLock;
 
-use unicode_normalization::{UnicodeNormalization, char::is_combining_mark};
-
 use icu_collator::options::CollatorOptions;
 use icu_collator::{Collator, CollatorBorrowed};
 use icu_locale_core::locale;
@@ -20,12 +18,8 @@ pub fn compare(a: &str, b: &str) -> Ordering {
     CZECH.compare(a, b)
 }
 
-/// `name` without accents, in lower case, its words separated by one space: "Osoby  žijící s
-/// DEMENCÍ" and "osoby zijici s demenci" fold alike.
-pub fn fold(name: &str) -> String {
-    let bare: String = name.nfd().filter(|c| !is_combining_mark(*c)).flat_map(char::to_lowercase).collect();
-    bare.split_whitespace().collect::<Vec<_>>().join(" ")
-}
+/// Names folded for matching: without accents, in lower case, one space between words.
+pub use entity::words::fold;
 
 #[cfg(test)]
 mod tests {

@@ -3,6 +3,7 @@
 //! `spoluplan dump` file.
 pub mod enums;
 pub mod values;
+pub mod words;
 
 pub mod api_key;
 pub mod audit_event;

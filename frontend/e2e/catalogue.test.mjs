@@ -82,7 +82,7 @@ test('a citizen finds a §40 service for seniors in their territory through the 
   assert.equal(await other.locator('.service-card').count(), 1);
   // The free-text filter narrows to nothing and says so.
   await other.getByLabel(/^Název služby/).fill('Azylový');
-  await other.getByRole('button', { name: 'Hledat' }).click();
+  await other.getByRole('search', { name: 'Hledání v katalogu' }).getByRole('button', { name: 'Hledat' }).click();
   await other.getByText('Filtrům neodpovídá žádná služba v provozu.').waitFor();
   assert.match(other.url(), /&q=Azylov/);
   await other.close();

@@ -9,7 +9,10 @@ use chrono::Utc;
 use entity::enums::{Language, Role};
 use entity::{refresh_token, user};
 use reqwest::{Method, StatusCode};
-use sea_orm::{ActiveValue::Set, ConnectionTrait, DatabaseConnection};
+use sea_orm::{
+    ActiveValue::{NotSet, Set},
+    ConnectionTrait, DatabaseConnection,
+};
 use serde_json::Value;
 use uuid::Uuid;
 
@@ -353,6 +356,8 @@ impl TestApp {
             password_hash: Set("!".into()),
             language: Set(Language::Cs),
             notification_frequency: Set(Default::default()),
+            // Made of the name and e-mail as the row is saved.
+            search_terms: NotSet,
             created_at: Set(now),
             updated_at: Set(now),
             version: Set(1),

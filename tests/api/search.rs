@@ -191,3 +191,48 @@ both!(the_index_the_writes_keep_is_the_index_a_rebuild_makes, |app| async move {
     txn.commit().await.unwrap();
     assert_eq!(index_rows(&app).await, written);
 });
+
+both!(a_word_held_everywhere_ranks_a_bounded_set_the_first_indexed, |app| async move {
+    use entity::enums::{NeedSource, NeedStatus};
+    use entity::need;
+    use sea_orm::ActiveValue::Set;
+    // More needs holding "odlehčovací" than are ranked, written past the services and indexed whole.
+    let now = chrono::Utc::now();
+    let rows = (0..api::search::service::CANDIDATES + 5).map(|i| need::ActiveModel {
+        id: Set(uuid::Uuid::now_v7()),
+        title: Set(format!("Odlehčovací služba {i}")),
+        description: Set("Pečující potřebují oddech.".into()),
+        territory_id: Set(None),
+        author_name: Set("Anonym".into()),
+        author_email: Set(None),
+        source: Set(NeedSource::Public),
+        working_group_id: Set(None),
+        status: Set(NeedStatus::New),
+        response: Set(None),
+        duplicate_of: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+        version: Set(1),
+    });
+    need::Entity::insert_many(rows).exec_without_returning(&app.db).await.unwrap();
+    let txn = api::db::begin(&app.db).await.unwrap();
+    api::search::index::rebuild(&txn).await.unwrap();
+    txn.commit().await.unwrap();
+
+    // Every page of the hits: the first CANDIDATES needs indexed, each once, then no next page.
+    let (mut seen, mut cursor) = (BTreeSet::new(), String::new());
+    loop {
+        let page = app.get(&format!("/search?q=odlehcovaci&limit=200{cursor}"), None).await.expect(200);
+        for hit in items(&page) {
+            assert!(seen.insert(hit["title"].as_str().unwrap().to_owned()), "{hit} twice");
+        }
+        match page["next_cursor"].as_str() {
+            Some(next) => cursor = format!("&cursor={next}"),
+            None => break,
+        }
+    }
+    let first: BTreeSet<String> = (0..api::search::service::CANDIDATES).map(|i| format!("Odlehčovací služba {i}")).collect();
+    assert_eq!(seen, first);
+    // A word the first ones lack finds the others.
+    assert_eq!(titles(&app, None, &format!("q=odlehcovaci%20{}", api::search::service::CANDIDATES + 2)).await.len(), 1);
+});

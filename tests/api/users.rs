@@ -254,10 +254,14 @@ both!(list_filters_and_pages, |app| async move {
     let emails = |page: Value| -> Vec<String> { items(&page).iter().map(|u| u["email"].as_str().unwrap().to_string()).collect() };
     assert_eq!(emails(app.get("/users?role=coordinator", t).await.expect(200)), ["petr@obec.cz"]);
     assert_eq!(emails(app.get("/users?is_active=false", t).await.expect(200)), ["eva@obec.cz"]);
-    assert_eq!(emails(app.get("/users?q=NOVAK", t).await.expect(200)), ["jana.novakova@obec.cz"]);
-    assert_eq!(emails(app.get("/users?q=nov", t).await.expect(200)), ["jana.novakova@obec.cz", "petr@obec.cz"]);
-    // `%` and `_` are literal, not wildcards.
-    assert_eq!(emails(app.get("/users?q=%25", t).await.expect(200)), ["100%@obec.cz"]);
+    // Matched as search matches: any case, with or without accents, the last word a prefix.
+    assert_eq!(emails(app.get("/users?q=NOVAK", t).await.expect(200)), ["jana.novakova@obec.cz", "petr@obec.cz"]);
+    assert_eq!(emails(app.get("/users?q=novák", t).await.expect(200)), ["jana.novakova@obec.cz", "petr@obec.cz"]);
+    assert_eq!(emails(app.get("/users?q=jana%20nov", t).await.expect(200)), ["jana.novakova@obec.cz"]);
+    assert!(emails(app.get("/users?q=ovak", t).await.expect(200)).is_empty(), "a word's start, not any part of it");
+    assert_eq!(emails(app.get("/users?q=procent", t).await.expect(200)), ["100%@obec.cz"]);
+    // Signs are not words, and `%` and `_` are no wildcards.
+    assert!(emails(app.get("/users?q=%25", t).await.expect(200)).is_empty());
     assert!(emails(app.get("/users?q=_", t).await.expect(200)).is_empty());
     assert_eq!(emails(app.get("/users?role=member&is_active=true", t).await.expect(200)).len(), 2);
     app.get("/users?role=king", t).await.expect(400);

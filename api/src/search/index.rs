@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use entity::enums::{PlanStatus, SearchKind};
-use entity::{goal, measure, meeting, need, organization, plan, search_entry, search_index, service, service_kind, working_group};
+use entity::{goal, measure, meeting, need, organization, plan, search_entry, search_index, service, service_kind, user, working_group};
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
     ActiveValue::{NotSet, Set},
@@ -367,11 +367,31 @@ pub async fn rebuild_kinds<C: ConnectionTrait>(db: &C, kinds: &[SearchKind]) -> 
     Ok(())
 }
 
+/// Every account's `search_terms` anew (written whenever the row is, by the entity; here for
+/// accounts from before the column and for rows a restore loads).
+async fn user_terms<C: ConnectionTrait>(db: &C) -> Result<(), DbErr> {
+    let mut after = None;
+    loop {
+        let ids = ids_after::<_, user::Entity>(db, user::Column::Id, after).await?;
+        let Some(last) = ids.last().copied() else { break };
+        for account in user::Entity::find().filter(user::Column::Id.is_in(ids)).all(db).await? {
+            user::Entity::update_many()
+                .col_expr(user::Column::SearchTerms, Expr::value(user::search_terms(&account.display_name, &account.email)))
+                .filter(user::Column::Id.eq(account.id))
+                .exec(db)
+                .await?;
+        }
+        after = Some(last);
+    }
+    Ok(())
+}
+
 /// Indexes every row anew, in the transaction `db`: for data written past the services (the
 /// seeds, a restore) and when [`VERSION`] changes.
 pub async fn rebuild<C: ConnectionTrait>(db: &C) -> Result<(), DbErr> {
     search_entry::Entity::delete_many().exec(db).await?;
     rebuild_kinds(db, &KINDS).await?;
+    user_terms(db).await?;
     search_index::Entity::delete_many().exec(db).await?;
     search_index::Entity::insert(search_index::ActiveModel { version: Set(VERSION) }).exec_without_returning(db).await?;
     Ok(())

@@ -3,7 +3,7 @@
 use entity::enums::SearchKind;
 use entity::search_entry::{self, Column};
 use entity::{service, service_link, territory_path};
-use sea_orm::sea_query::{Alias, Condition, Expr, JoinType, Query as Sql, SelectStatement};
+use sea_orm::sea_query::{Alias, Condition, Expr, ExprTrait, JoinType, Query as Sql, SelectStatement};
 use sea_orm::{ColumnTrait, DbBackend, EntityTrait, Order, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Select};
 use uuid::Uuid;
 
@@ -31,15 +31,35 @@ pub async fn search(state: &AppState, caller: &Caller, params: SearchParams, pag
     let kinds = types(params.types.as_deref())?;
     // Only blanks or signs ("!?"): nothing can hold them.
     let Some(query) = Query::parse(q) else { return Ok(SearchPage { items: Vec::new(), next_cursor: None }) };
-    let mut select = matching(search_entry::Entity::find(), state.db.get_database_backend(), &query);
-    if !access::sees_drafts(caller) {
-        select = select.filter(Column::Public.eq(true));
-    }
-    if let Some(kinds) = kinds {
-        select = select.filter(Column::Kind.is_in(kinds));
-    }
-    if let Some(root) = params.territory_id {
-        select = select.filter(within(root));
+    let backend = state.db.get_database_backend();
+    // The entries the caller may read that hold the words, narrowed as asked.
+    let found = || {
+        let mut select = search_entry::Entity::find();
+        holding(QueryTrait::query(&mut select), backend, &query);
+        if !access::sees_drafts(caller) {
+            select = select.filter(Column::Public.eq(true));
+        }
+        if let Some(kinds) = &kinds {
+            select = select.filter(Column::Kind.is_in(kinds.clone()));
+        }
+        if let Some(root) = params.territory_id {
+            select = select.filter(within(root));
+        }
+        select
+    };
+    // The last of the first CANDIDATES entries found, in the index's order: what is ranked.
+    let last_candidate: Option<i32> = found()
+        .select_only()
+        .column(Column::Id)
+        .order_by(index_order(backend), Order::Asc)
+        .offset(CANDIDATES - 1)
+        .limit(1)
+        .into_tuple()
+        .one(&state.db)
+        .await?;
+    let mut select = ranked(found(), backend, &query);
+    if let Some(last) = last_candidate {
+        select = select.filter(index_order(backend).lte(last));
     }
     let mut rows = select.order_by_asc(Column::Id).offset(offset).limit(limit + 1).all(&state.db).await?;
     let next_cursor = (rows.len() as u64 > limit).then(|| {
@@ -76,13 +96,29 @@ fn types(raw: Option<&str>) -> ApiResult<Option<Vec<SearchKind>>> {
         })
 }
 
-/// The entries holding every word of `query`, best first. FTS5's `bm25` is smaller for better
-/// hits, PostgreSQL's `ts_rank` larger; both weigh a word in the title (weight A on PostgreSQL,
-/// the first column on SQLite) above one in the text. Both find the same entries; the order of
-/// hits that rank alike may differ between them.
-fn matching(mut select: Select<search_entry::Entity>, backend: DbBackend, query: &Query) -> Select<search_entry::Entity> {
+/// Hits are ranked among at most this many entries: the first the index holds (in the order they
+/// were indexed) of those holding the words that the caller may read and asked for. Ranking reads
+/// each candidate's statistics, so an unbounded ranking costs as much as the words are common: a
+/// word every measure holds ("opatření") would rank 100,000 entries at the national size. Fewer
+/// candidates than this are all ranked; past them, more words narrow the search.
+pub const CANDIDATES: u64 = 1000;
+
+/// The column both the index's order and the candidates' bound are read on: FTS5's rowid on
+/// SQLite (whose documents it walks in that order, so the bound ends the walk), the entry's id
+/// on PostgreSQL (the same number).
+fn index_order(backend: DbBackend) -> Expr {
+    match backend {
+        DbBackend::Sqlite => Expr::cust("search_fts.rowid"),
+        _ => Expr::col((search_entry::Entity, Column::Id)),
+    }
+}
+
+/// `select` (entries holding the words) best first. FTS5's `bm25` is smaller for better hits,
+/// PostgreSQL's `ts_rank` larger; both weigh a word in the title (weight A on PostgreSQL, the
+/// first column on SQLite) above one in the text. Both find the same entries; the order of hits
+/// that rank alike may differ between them.
+fn ranked(mut select: Select<search_entry::Entity>, backend: DbBackend, query: &Query) -> Select<search_entry::Entity> {
     let statement: &mut SelectStatement = QueryTrait::query(&mut select);
-    holding(statement, backend, query);
     match backend {
         DbBackend::Sqlite => statement.order_by_expr(Expr::cust("bm25(search_fts, 4.0, 1.0)"), Order::Asc),
         _ => statement.order_by_expr(
@@ -115,6 +151,17 @@ pub fn containing(backend: DbBackend, kind: SearchKind, q: Option<&str>, id: imp
     holding(&mut ids, backend, &query);
     ids.and_where(Column::Kind.eq(kind));
     Some(id.in_subquery(ids))
+}
+
+/// The `q` filter of a table that keeps its own words in `column` (the users' `search_terms`,
+/// each word between spaces): every word of `q` whole, the last one also as the start of a word,
+/// as `/search` matches; none when `q` is absent or blank, and nothing for a `q` of signs only.
+/// The words hold only letters and digits, so none is a `LIKE` wildcard.
+pub fn words_in(column: impl ColumnTrait, q: Option<&str>) -> Option<Condition> {
+    let q = q.map(str::trim).filter(|q| !q.is_empty())?;
+    let Some(query) = Query::parse(q) else { return Some(Condition::all().add(Expr::value(false))) };
+    let whole = query.whole.iter().fold(Condition::all(), |all, word| all.add(column.like(format!("% {word} %"))));
+    Some(whole.add(column.like(format!("% {}%", query.prefix))))
 }
 
 /// What lies in `root` or below it: by the entry's territory, and a service by where it works

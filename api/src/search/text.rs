@@ -1,18 +1,10 @@
 //! Words as the search index and the queries hold them: folded (no accents, lower case) with
-//! [`czech::fold`] and split at every character that is not a letter or a digit, so "Pečovatelská
+//! [`entity::words`] and split at every character that is not a letter or a digit, so "Pečovatelská
 //! služba (§40)" and "pecovatelska sluzba 40" are the same three words on both databases, and
 //! neither database's own tokenizer has anything left to decide. And the snippet: where in a
 //! hit's public text the words were found, marked.
-use crate::czech;
-
-/// `text`'s words, folded, one space apart.
-pub fn terms(text: &str) -> String {
-    words(&czech::fold(text)).collect::<Vec<_>>().join(" ")
-}
-
-fn words(folded: &str) -> impl Iterator<Item = &str> {
-    folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
-}
+pub use entity::words::terms;
+use entity::words::{fold, words};
 
 /// What was typed, as words to find: every word whole but the last, which may be the start of
 /// one (people type on). At most [`MAX_WORDS`] words are kept.
@@ -29,7 +21,7 @@ pub const MAX_WORDS: usize = 10;
 impl Query {
     /// None when `q` holds no word.
     pub fn parse(q: &str) -> Option<Self> {
-        let folded = czech::fold(q);
+        let folded = fold(q);
         let mut all: Vec<String> = words(&folded).take(MAX_WORDS).map(str::to_owned).collect();
         let prefix = all.pop()?;
         Some(Self { whole: all, prefix })
@@ -69,7 +61,7 @@ pub fn snippet(body: &str, query: &Query) -> String {
         match (start, c.is_alphanumeric()) {
             (None, true) => start = Some(i),
             (Some(s), false) => {
-                let found = words(&czech::fold(&body[s..i])).any(|w| query.matches(w));
+                let found = words(&fold(&body[s..i])).any(|w| query.matches(w));
                 spans.push((s, i, found));
                 start = None;
             }

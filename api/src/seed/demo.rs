@@ -14,8 +14,9 @@ use entity::{
     territory, territory_coordinator, user, working_group, working_group_member,
 };
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, DatabaseTransaction, DbErr, EntityTrait, IntoActiveModel,
-    PaginatorTrait, QueryFilter,
+    ActiveModelTrait,
+    ActiveValue::{NotSet, Set},
+    ColumnTrait, DatabaseConnection, DatabaseTransaction, DbErr, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
 };
 use uuid::Uuid;
 
@@ -46,6 +47,8 @@ impl Builder<'_> {
             password_hash: Set(self.password_hash.clone()),
             language: Set(Language::Cs),
             notification_frequency: Set(Default::default()),
+            // Made of the name and e-mail as the row is saved.
+            search_terms: NotSet,
             created_at: Set(now),
             updated_at: Set(now),
             version: Set(1),

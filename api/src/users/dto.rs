@@ -90,7 +90,8 @@ page_of!(UserPage, User);
 pub struct UserFilters {
     pub role: Option<Role>,
     pub is_active: Option<bool>,
-    /// Part of the e-mail or display name, any case.
+    /// Words of the display name or e-mail, matched as `/search` matches them: any case, with
+    /// or without accents, the last word as a prefix.
     pub q: Option<String>,
 }
 

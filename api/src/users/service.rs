@@ -2,10 +2,10 @@
 //! password, and the first admin.
 use entity::enums::{Language, Role};
 use entity::user;
-use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel,
-    QueryFilter,
+    ActiveModelTrait,
+    ActiveValue::{NotSet, Set},
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -27,6 +27,7 @@ use crate::error::{ApiError, ApiResult, FieldErrorCode, Validate, Validator};
 use crate::http::IfMatch;
 use crate::pagination::{self, PageParams, Sort};
 use crate::reach::Reach;
+use crate::search;
 use crate::state::AppState;
 use crate::store::{given, update_versioned};
 
@@ -79,14 +80,8 @@ pub async fn list(state: &AppState, caller: &Caller, filters: UserFilters, page:
     if let Some(active) = filters.is_active {
         select = select.filter(user::Column::IsActive.eq(active));
     }
-    if let Some(q) = filters.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
-        let escaped = q.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
-        let pattern = || LikeExpr::new(format!("%{escaped}%")).escape('\\');
-        select = select.filter(
-            Condition::any()
-                .add(Expr::col(user::Column::Email).like(pattern()))
-                .add(Expr::expr(Func::lower(Expr::col(user::Column::DisplayName))).like(pattern())),
-        );
+    if let Some(q) = search::service::words_in(user::Column::SearchTerms, filters.q.as_deref()) {
+        select = select.filter(q);
     }
     let sort = Sort { key: None, id: user::Column::Id, descending: false };
     let (rows, next_cursor) = pagination::fetch(&state.db, select, sort, page, |u| (None, u.id)).await?;
@@ -132,6 +127,8 @@ async fn insert<D: ConnectionTrait>(
         password_hash: Set(password_hash),
         language: Set(Language::default()),
         notification_frequency: Set(Default::default()),
+        // Made of the name and e-mail as the row is saved.
+        search_terms: NotSet,
         created_at: Set(now),
         updated_at: Set(now),
         version: Set(1),
