@@ -4235,7 +4235,10 @@ export interface operations {
             query?: {
                 role?: components["schemas"]["Role"];
                 is_active?: boolean;
-                /** @description Part of the e-mail or display name, any case. */
+                /**
+                 * @description Words of the display name or e-mail, matched as `/search` matches them: any case, with
+                 *     or without accents, the last word as a prefix.
+                 */
                 q?: string;
                 /** @description Page size, 1 to 200 (default 50). */
                 limit?: number;
