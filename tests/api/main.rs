@@ -27,6 +27,7 @@ mod register_import;
 mod schema;
 mod seed;
 mod services;
+mod settlement_notices;
 mod subscriptions;
 mod surveys;
 mod territories;

@@ -336,6 +336,7 @@ impl Builder<'_> {
             author_id: Set(c.author_id),
             author_name: Set(c.author_name.into()),
             author_email: Set(c.author_email.map(Into::into)),
+            notify_on_resolution: Set(false),
             status: Set(CommentStatus::Published),
             moderation_reason: Set(None),
             is_consultation: Set(true),

@@ -189,6 +189,7 @@ pub async fn load(db: &DatabaseConnection, size: Size) -> ApiResult<Vec<Uuid>> {
                 author_id: Set(None),
                 author_name: Set(format!("Občan {}", c % 97 + 1)),
                 author_email: Set(None),
+                notify_on_resolution: Set(false),
                 status: Set(CommentStatus::Published),
                 moderation_reason: Set(None),
                 is_consultation: Set(true),

@@ -64,3 +64,11 @@ impl Subscription {
 }
 
 page_of!(SubscriptionPage, Subscription);
+
+/// The settlement notices of one comment, which an unsubscribe link of theirs ends.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CommentNotices {
+    pub comment_id: Uuid,
+    /// The plan the comment is on, for a link to its page.
+    pub plan_id: Option<Uuid>,
+}

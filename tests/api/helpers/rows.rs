@@ -197,6 +197,7 @@ pub fn comment_on(target_type: TargetType, target_id: Uuid, plan_id: Option<Uuid
         author_id: Set(None),
         author_name: Set("Občan".into()),
         author_email: Set(None),
+        notify_on_resolution: Set(false),
         status: Set(CommentStatus::Published),
         moderation_reason: Set(None),
         is_consultation: Set(false),
