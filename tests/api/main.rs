@@ -24,6 +24,7 @@ mod password_reset;
 mod permissions;
 mod plans;
 mod register_import;
+mod reminders;
 mod schema;
 mod seed;
 mod services;

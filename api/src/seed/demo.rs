@@ -169,6 +169,7 @@ impl Builder<'_> {
             vision: Set(vision.into()),
             status: Set(status),
             consultation_closes_at: Set(closes),
+            closing_reminder_for: Set(None),
             approval_resolution: Set(approval.map(|a| a.0.to_string())),
             approved_on: Set(approval.map(|a| a.1)),
             created_at: Set(now),

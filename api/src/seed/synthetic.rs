@@ -110,6 +110,7 @@ pub async fn load(db: &DatabaseConnection, size: Size) -> ApiResult<Vec<Uuid>> {
             vision: Set("Dostupné sociální služby pro všechny.".into()),
             status: Set(if in_consultation { Consultation } else { Implementation }),
             consultation_closes_at: Set(Some(closes)),
+            closing_reminder_for: Set(None),
             approval_resolution: Set((!in_consultation).then(|| format!("usnesení ZM č. {}/2024", p + 1))),
             approved_on: Set((!in_consultation).then_some(approved_on)),
             created_at: Set(now),

@@ -18,7 +18,7 @@ pub struct SubscriptionCreate {
     /// A plan, working group or territory the caller may read (422 otherwise).
     pub target_id: Uuid,
     /// The event types wanted, each once; none or empty: every one about the target.
-    #[schema(value_type = Option<Vec<EventType>>, max_items = 11)]
+    #[schema(value_type = Option<Vec<EventType>>, max_items = 12)]
     pub events: Option<Vec<String>>,
 }
 

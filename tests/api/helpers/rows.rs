@@ -58,6 +58,7 @@ impl TestApp {
             vision: Set(String::new()),
             status: Set(status),
             consultation_closes_at: Set(Some(now + chrono::Duration::days(10))),
+            closing_reminder_for: Set(None),
             approval_resolution: Set(Some("usnesení č. 1".into())),
             approved_on: Set(Some(now.date_naive())),
             created_at: Set(now),

@@ -1923,7 +1923,7 @@ export interface components {
          * @description The events there are, named `resource.action`.
          * @enum {string}
          */
-        EventType: "plan.status_changed" | "plan.updated" | "measure.updated" | "comment.created" | "comment.resolved" | "meeting.scheduled" | "meeting.updated" | "meeting.cancelled" | "need.created" | "survey.opened" | "service.updated";
+        EventType: "plan.status_changed" | "plan.updated" | "plan.consultation_closing" | "measure.updated" | "comment.created" | "comment.resolved" | "meeting.scheduled" | "meeting.updated" | "meeting.cancelled" | "need.created" | "survey.opened" | "service.updated";
         /** @description A field whose value differs. */
         FieldChange: {
             /** @description The field's name as the resource answers it (`title`, `description`, `progress`, …). */
