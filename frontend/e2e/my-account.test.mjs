@@ -37,7 +37,7 @@ test('a citizen sets a weekly digest on Můj účet, follows a plan from its pag
   const email = 'obcan.ucet@example.cz';
   const password = 'citizen-password-12345';
   await admin.must('POST', '/users', { email, display_name: 'Úlehla Účtovský', role: 'member', password }, 201);
-  const citizen = await login(server.baseUrl, email, password);
+  let citizen = await login(server.baseUrl, email, password);
   const plan = await planInConsultation('Komunitní plán Účtova 2027–2030 (e2e)');
 
   // Not signed in, the plan page offers to sign in and come back.
@@ -62,6 +62,25 @@ test('a citizen sets a weekly digest on Můj účet, follows a plan from its pag
   await screenshot(page, 'my-account');
   await checkA11y(page, 'my account');
   await checkA11y(page, 'my account 320', { width: 320 });
+
+  // The password: a wrong current one is named at its field; then the new one signs in.
+  const passwordSection = page.getByRole('region', { name: 'Změna hesla' });
+  const fresh = 'nove-heslo-obcana-98765';
+  await passwordSection.getByLabel('Současné heslo').fill('spatne-heslo-12345');
+  await passwordSection.getByLabel('Nové heslo', { exact: false }).first().fill(fresh);
+  await passwordSection.getByLabel('Nové heslo znovu').fill(fresh);
+  await passwordSection.getByRole('button', { name: 'Změnit heslo' }).click();
+  const current = passwordSection.getByLabel('Současné heslo');
+  await page.waitForFunction(() => document.querySelector('[aria-invalid="true"]'));
+  assert.equal(await current.getAttribute('aria-invalid'), 'true');
+  await current.fill(password);
+  await passwordSection.getByLabel('Nové heslo', { exact: false }).first().fill(fresh);
+  await passwordSection.getByLabel('Nové heslo znovu').fill(fresh);
+  await passwordSection.getByRole('button', { name: 'Změnit heslo' }).click();
+  await passwordSection.getByText('Heslo je změněno.', { exact: false }).waitFor();
+  // The other sessions ended (the API client's among them); this page's goes on.
+  assert.equal((await citizen.call('GET', '/me')).status, 401);
+  citizen = await login(server.baseUrl, email, fresh);
 
   // Follows the plan with the keyboard; the button stays focused and says how to stop.
   await page.goto(`${server.baseUrl}/plans/${plan.id}`);
