@@ -109,6 +109,22 @@ test('a citizen sets a weekly digest on Můj účet, follows a plan from its pag
   await list.getByText('Odběr novinek je zrušen.').waitFor();
   await list.getByText('Zatím nic neodebíráte.', { exact: false }).waitFor();
   assert.equal((await citizen.must('GET', '/me/subscriptions')).items.length, 0);
+
+  // The same button on a working group's and a territory's page.
+  const group = (await admin.must('GET', '/working-groups')).items[0];
+  await page.goto(`${server.baseUrl}/working-groups/${group.id}`);
+  await page.getByRole('button', { name: 'Odebírat novinky' }).click();
+  await page.getByRole('status').filter({ hasText: 'Novinky o této pracovní skupině vám posíláme e-mailem.' }).waitFor();
+  await screenshot(page, 'group-following');
+  await checkA11y(page, 'group page, following');
+  await page.goto(`${server.baseUrl}/territories/${group.territory_id}`);
+  await page.getByRole('button', { name: 'Odebírat novinky' }).click();
+  await page.getByRole('status').filter({ hasText: 'Novinky o tomto území vám posíláme e-mailem.' }).waitFor();
+  await page.getByRole('button', { name: 'Zrušit odběr' }).click();
+  await page.getByRole('status').filter({ hasText: 'Odběr novinek je zrušen.' }).waitFor();
+  await page.getByRole('button', { name: 'Odebírat novinky' }).waitFor();
+  const left = (await citizen.must('GET', '/me/subscriptions')).items;
+  assert.deepEqual(left.map((s) => [s.target_type, s.target_id]), [['working_group', group.id]]);
   await page.close();
 });
 
