@@ -33,11 +33,12 @@ const FEATURES = {
   auth: [],
   users: [],
   'api-keys': [],
-  account: [],
+  subscriptions: [],
+  account: ['subscriptions', 'plans', 'working-groups', 'territories'],
   territories: ['users'],
   services: ['territories'],
   plans: ['territories'],
-  'working-groups': ['users', 'territories'],
+  'working-groups': ['users', 'territories', 'subscriptions'],
   consultation: ['plans'],
   meetings: ['working-groups', 'consultation'],
   goals: ['plans', 'working-groups', 'consultation'],
@@ -45,8 +46,8 @@ const FEATURES = {
   versions: ['plans'],
   needs: ['territories', 'working-groups', 'measures'],
   surveys: ['territories', 'plans'],
-  'plan-page': ['plans', 'working-groups', 'consultation', 'versions', 'needs', 'surveys'],
-  'territory-page': ['territories', 'plans', 'working-groups', 'meetings', 'services'],
+  'plan-page': ['plans', 'working-groups', 'consultation', 'versions', 'needs', 'surveys', 'subscriptions'],
+  'territory-page': ['territories', 'plans', 'working-groups', 'meetings', 'services', 'subscriptions'],
 };
 
 const featureZones = Object.entries(FEATURES).map(([feature, allowed]) => ({

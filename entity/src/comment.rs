@@ -18,6 +18,9 @@ pub struct Model {
     pub author_id: Option<Uuid>,
     pub author_name: String,
     pub author_email: Option<String>,
+    /// Whether the author is e-mailed the settlement: an account's author unless they ended it by
+    /// the e-mail's link, a named author only with their consent and an address.
+    pub notify_on_resolution: bool,
     pub status: CommentStatus,
     pub moderation_reason: Option<String>,
     pub is_consultation: bool,

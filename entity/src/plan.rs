@@ -18,6 +18,8 @@ pub struct Model {
     pub vision: String,
     pub status: PlanStatus,
     pub consultation_closes_at: Option<DateTimeUtc>,
+    /// The closing time whose three-day reminder was written (a new deadline gets its own).
+    pub closing_reminder_for: Option<DateTimeUtc>,
     pub approval_resolution: Option<String>,
     pub approved_on: Option<Date>,
     pub created_at: DateTimeUtc,

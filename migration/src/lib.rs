@@ -21,6 +21,8 @@ mod m20270102_000001_subscriptions;
 mod m20270102_000002_digest_entries;
 mod m20270103_000001_search;
 mod m20270103_000002_user_search_terms;
+mod m20270104_000001_comment_notices;
+mod m20270104_000002_closing_reminders;
 mod tables;
 
 pub use m20261212_000001_territory_paths::fill_territory_paths;
@@ -50,6 +52,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20270102_000002_digest_entries::Migration),
             Box::new(m20270103_000001_search::Migration),
             Box::new(m20270103_000002_user_search_terms::Migration),
+            Box::new(m20270104_000001_comment_notices::Migration),
+            Box::new(m20270104_000002_closing_reminders::Migration),
         ]
     }
 }

@@ -25,6 +25,7 @@ mod receiver;
 mod register;
 mod rows;
 mod services;
+mod subscriptions;
 mod surveys;
 mod territories;
 
@@ -36,6 +37,7 @@ pub use receiver::*;
 pub use register::*;
 pub use rows::*;
 pub use services::*;
+pub use subscriptions::*;
 pub use surveys::*;
 pub use territories::Tree;
 

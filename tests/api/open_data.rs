@@ -209,6 +209,7 @@ both!(a_dataset_of_many_pages_streams_whole_in_order, |app| async move {
         vision: Set(String::new()),
         status: Set(*status),
         consultation_closes_at: Set(None),
+        closing_reminder_for: Set(None),
         approval_resolution: Set(None),
         approved_on: Set(None),
         created_at: Set(now),

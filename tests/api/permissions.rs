@@ -652,6 +652,9 @@ fn rules() -> Vec<Rule> {
         // The unsubscribe link needs no sign-in, only its token, which these calls lack (400).
         get("/unsubscribe", Custom(|_| 400)),
         post("/unsubscribe", Custom(|_| 400), 400, |_| json!({})),
+        // So does a comment's settlement notice's link.
+        get("/unsubscribe/comment", Custom(|_| 400)),
+        post("/unsubscribe/comment", Custom(|_| 400), 400, |_| json!({})),
     ]
 }
 

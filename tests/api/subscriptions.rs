@@ -7,15 +7,11 @@
 use std::time::Duration;
 
 use sea_orm::EntityTrait;
-use serde_json::{Value, json};
+use serde_json::json;
 use uuid::Uuid;
 
 use crate::both;
 use crate::helpers::*;
-
-fn follow(target_type: &str, target_id: &str) -> Value {
-    json!({"target_type": target_type, "target_id": target_id})
-}
 
 both!(people_manage_their_own_subscriptions, |app| async move {
     let (coordinator, citizen, other) = (app.coordinator().await, app.member().await, app.member().await);
@@ -88,27 +84,6 @@ both!(the_notification_frequency_is_on_me, |app| async move {
     let refused = app.patch("/me", Some(&citizen.token), json!({"notification_frequency": "hourly"})).await.expect(422);
     assert_eq!(refused["errors"][0]["field"], json!("notification_frequency"));
 });
-
-/// An application that mails to `sink` and polls quickly.
-async fn mailing_app(backend: Backend, sink: &SmtpSink) -> TestApp {
-    spawn_app_with(backend, |c| send_to(c, sink.port)).await
-}
-
-/// Waits until every event so far has fanned out, and answers the e-mails written for `to`.
-async fn emails_to(app: &TestApp, to: &str) -> usize {
-    eventually(Duration::from_secs(10), || async {
-        outbox_rows(&app.db).await.iter().filter(|r| r.kind == "event").all(|r| r.sent_at.is_some())
-    })
-    .await;
-    outbox_rows(&app.db).await.iter().filter(|r| r.kind == "email" && r.payload["to"] == json!(to)).count()
-}
-
-/// The API path of an e-mail's `List-Unsubscribe` link (`<https://…/api/v1/unsubscribe?token=…>`).
-fn unsubscribe_path(mail: &Mail) -> String {
-    let header = mail.list_unsubscribe.as_deref().expect("List-Unsubscribe");
-    let url = header.strip_prefix('<').and_then(|h| h.strip_suffix('>')).expect("<url>");
-    url.strip_prefix("https://spoluplan.example.cz/api/v1").expect("the API's address").to_string()
-}
 
 both!(a_citizen_hears_of_the_consultation_and_unsubscribes_with_one_click, |app| async move {
     let sink = SmtpSink::start().await;

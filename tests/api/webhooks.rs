@@ -259,6 +259,8 @@ both!(every_kind_of_change_is_an_event_without_personal_data, |app| async move {
     let comment = anonymous("plan", &c.plan, "Chybí víkendová služba.", "Jana Tajná", Some("jana.tajna@example.cz"));
     let comment = app.create_comment(None, comment).await;
     app.resolve(&comment, Some(&token), json!({"resolution": "noted"})).await.expect(200);
+    // plan.consultation_closing, once the consultation is within three days of its close.
+    app.deadline_in(&c.plan, 2).await;
     // plan.updated, on a draft.
     let draft = app.plan(&c.coordinator).await;
     app.patch(&format!("/plans/{draft}"), Some(&token), json!({"summary": "Nový souhrn"})).await.expect(200);

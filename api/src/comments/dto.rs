@@ -40,6 +40,12 @@ pub struct CommentCreate {
         pattern = r"^[\t\n\x0B\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*([^@\t\n\x0B\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\x00-\x1F\x7F-\x9F]+@[^@.\t\n\x0B\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\x00-\x1F\x7F-\x9F]+(\.[^@.\t\n\x0B\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\x00-\x1F\x7F-\x9F]+)+[\t\n\x0B\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*)?$"
     )]
     pub author_email: Option<String>,
+    /// Consent to be e-mailed the comment's settlement at `author_email` (default false), for a
+    /// commenter without an account; 422 naming this field when given without `author_email`.
+    /// Signed-in authors are told at their account's address unless their `notification_frequency`
+    /// is `never`. Every such e-mail has a link that ends the notices of the comment.
+    #[serde(default)]
+    pub notify_on_resolution: bool,
     /// How the comment arrived (default `web`). Anything else is for coordinators entering
     /// comments received on paper, by e-mail or at a public hearing.
     pub channel: Option<Channel>,
@@ -250,6 +256,7 @@ mod tests {
                 body: "Text".into(),
                 author_name: None,
                 author_email: Some(email.into()),
+                notify_on_resolution: false,
                 channel: None,
                 received_on: None,
             }

@@ -7,6 +7,7 @@ use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, Connec
 use uuid::Uuid;
 
 use super::dto::{Comment, CommentCreate, CommentFilters, CommentPage, CommentPatch, ResolutionCreate};
+use super::notice;
 use crate::access;
 use crate::audit::{self, service::changes_of};
 use crate::authors::{View, names_of};
@@ -156,6 +157,9 @@ fn check_fields(v: &mut Validator, submission: Submission, body: &CommentCreate)
     if submission.names_author() && given_author(body).0.is_empty() {
         v.required("author_name", "(the name of the person or organisation who comments)");
     }
+    if submission.names_author() && body.notify_on_resolution && given_author(body).1.is_none() {
+        v.error("notify_on_resolution", FieldErrorCode::Invalid, "give author_email to receive the settlement by e-mail");
+    }
     body.received_on.unwrap_or_else(clock::today)
 }
 
@@ -196,12 +200,24 @@ fn consultation_decision(submission: Submission, plan: Option<&plan::Model>, rec
 }
 
 /// The author stored with the comment: the caller's account, or the name (and e-mail) given.
-fn author_of(caller: &Caller, submission: Submission, body: &CommentCreate) -> (Option<Uuid>, String, Option<String>) {
+struct StoredAuthor {
+    id: Option<Uuid>,
+    name: String,
+    email: Option<String>,
+    /// An account's author hears of the settlement as their account's settings say; a named one
+    /// only by their consent (checked to come with an address).
+    notify_on_resolution: bool,
+}
+
+fn author_of(caller: &Caller, submission: Submission, body: &CommentCreate) -> StoredAuthor {
     match caller.user() {
-        Some(user) if !submission.on_behalf => (Some(user.id), user.display_name.clone(), None),
+        Some(user) if !submission.on_behalf => {
+            StoredAuthor { id: Some(user.id), name: user.display_name.clone(), email: None, notify_on_resolution: true }
+        }
         _ => {
             let (name, email) = given_author(body);
-            (None, name.to_string(), email.map(str::to_string))
+            let notify_on_resolution = body.notify_on_resolution && email.is_some();
+            StoredAuthor { id: None, name: name.to_string(), email: email.map(str::to_string), notify_on_resolution }
         }
     }
 }
@@ -227,7 +243,7 @@ pub async fn create(state: &AppState, caller: &Caller, body: CommentCreate) -> A
         let key = format!("comment:{}", caller.address_key());
         state.limiter.acquire(&[(&key, limits.anonymous_comments_per_address)], limits.comment_window)?;
     }
-    let (author_id, author_name, author_email) = author_of(caller, submission, &body);
+    let author = author_of(caller, submission, &body);
     let now = clock::now();
     let comment = comment::ActiveModel {
         id: Set(Uuid::now_v7()),
@@ -236,9 +252,10 @@ pub async fn create(state: &AppState, caller: &Caller, body: CommentCreate) -> A
         plan_id: Set(plan.as_ref().map(|p| p.id)),
         parent_id: Set(body.parent_id),
         body: Set(body.body.trim().to_string()),
-        author_id: Set(author_id),
-        author_name: Set(author_name),
-        author_email: Set(author_email),
+        author_id: Set(author.id),
+        author_name: Set(author.name),
+        author_email: Set(author.email),
+        notify_on_resolution: Set(author.notify_on_resolution),
         status: Set(CommentStatus::Published),
         moderation_reason: Set(None),
         is_consultation: Set(is_consultation),
@@ -399,6 +416,9 @@ pub async fn resolve(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMa
     active.resolved_at = Set(Some(clock::now()));
     let comment = update_versioned(&txn, active, id, version).await?;
     audit::record(&txn, caller, "resolve", "comment", Some(id), changes_of(&body)).await?;
+    if let Some(plan) = &plan {
+        notice::enqueue(&txn, &state.config, &comment, plan).await?;
+    }
     // Settled only in consultation, so the plan is public.
     let territory = plan.as_ref().and_then(|p| p.territory_id);
     events::record(&txn, EventType::CommentResolved, Subject::comment(&comment, territory, true)).await?;

@@ -23,6 +23,9 @@ pub enum EventType {
     PlanStatusChanged,
     #[serde(rename = "plan.updated")]
     PlanUpdated,
+    /// Three days before a plan's consultation closes (written by the outbox worker's sweep).
+    #[serde(rename = "plan.consultation_closing")]
+    PlanConsultationClosing,
     #[serde(rename = "measure.updated")]
     MeasureUpdated,
     #[serde(rename = "comment.created")]
@@ -44,9 +47,10 @@ pub enum EventType {
 }
 
 impl EventType {
-    pub const ALL: [EventType; 11] = [
+    pub const ALL: [EventType; 12] = [
         Self::PlanStatusChanged,
         Self::PlanUpdated,
+        Self::PlanConsultationClosing,
         Self::MeasureUpdated,
         Self::CommentCreated,
         Self::CommentResolved,
@@ -62,6 +66,7 @@ impl EventType {
         match self {
             Self::PlanStatusChanged => "plan.status_changed",
             Self::PlanUpdated => "plan.updated",
+            Self::PlanConsultationClosing => crate::outbox::reminder::KIND,
             Self::MeasureUpdated => "measure.updated",
             Self::CommentCreated => "comment.created",
             Self::CommentResolved => "comment.resolved",

@@ -9,6 +9,7 @@ pub mod email;
 pub mod event;
 mod fan_out;
 pub mod notify;
+pub mod reminder;
 pub mod webhook;
 pub mod worker;
 

@@ -6,7 +6,8 @@
 //! about a draft reaches only those who read drafts, and one about a comment only once the comment
 //! is published (one held for moderation is its moderators' business). `immediate` accounts get
 //! one e-mail per event, a meeting's with its invitation (`.ics`); `daily` and `weekly` ones a
-//! digest entry (`digest`); `never` nothing.
+//! digest entry (`digest`), except for the reminder of a consultation closing in three days,
+//! which they get at once too; `never` nothing.
 use std::collections::HashSet;
 
 use chrono::{DateTime, Utc};
@@ -22,7 +23,7 @@ use uuid::Uuid;
 
 use super::email::{Block, Email, Invitation};
 use super::event::Event;
-use super::{Message, write};
+use super::{Message, reminder, write};
 use crate::calendar;
 use crate::{clock, credentials, labels, readers};
 
@@ -80,7 +81,8 @@ pub async fn notify(txn: &DatabaseTransaction, notices: &Notices, event: &Event)
         if !told.insert(person.id) {
             continue;
         }
-        if person.notification_frequency == NotificationFrequency::Immediate {
+        // A deadline three days off cannot wait for a weekly digest: the reminder goes at once.
+        if person.notification_frequency == NotificationFrequency::Immediate || event.kind == reminder::KIND {
             let Some(mut email) = news_email(notices, person, subscription.id, &event.kind, &event.data) else { continue };
             email.calendar = invitation.clone();
             write(txn, Message::Email(email)).await?;
@@ -128,7 +130,7 @@ fn id_at(data: &Value, key: &str) -> Option<Uuid> {
 /// The plan an event is about, for the plan's subscribers.
 fn plan_of(event: &Event) -> Option<Uuid> {
     match event.kind.as_str() {
-        "plan.status_changed" | "plan.updated" => id_at(&event.data, "id"),
+        "plan.status_changed" | "plan.updated" | reminder::KIND => id_at(&event.data, "id"),
         "measure.updated" | "comment.resolved" => id_at(&event.data, "plan_id"),
         _ => None,
     }
@@ -149,8 +151,9 @@ fn text_at<'a>(data: &'a Value, key: &str) -> &'a str {
     data.get(key).and_then(Value::as_str).unwrap_or_default()
 }
 
-fn when(data: &Value, language: Language) -> String {
-    let Some(at) = data.get("starts_at").and_then(|v| serde_json::from_value::<DateTime<Utc>>(v.clone()).ok()) else {
+/// The instant at `key` in Prague's time, in `language`.
+fn when(data: &Value, key: &str, language: Language) -> String {
+    let Some(at) = data.get(key).and_then(|v| serde_json::from_value::<DateTime<Utc>>(v.clone()).ok()) else {
         return String::new();
     };
     let at = at.with_timezone(&Prague);
@@ -180,6 +183,15 @@ pub fn news(public_url: &str, language: Language, kind: &str, data: &Value) -> O
             };
             (what, page("plans", "id")?)
         }
+        reminder::KIND => {
+            let at = when(data, "consultation_closes_at", language);
+            let what = if cs {
+                format!("Připomínkovací řízení k plánu „{title}“ končí {at}. Do té doby můžete své připomínky podat na jeho stránce.")
+            } else {
+                format!("The consultation on the plan “{title}” closes on {at}. Until then you can comment on its page.")
+            };
+            (what, page("plans", "id")?)
+        }
         "plan.updated" => {
             (if cs { format!("Plán „{title}“ byl upraven.") } else { format!("The plan “{title}” was updated.") }, page("plans", "id")?)
         }
@@ -204,7 +216,7 @@ pub fn news(public_url: &str, language: Language, kind: &str, data: &Value) -> O
             (what, url)
         }
         "meeting.scheduled" | "meeting.updated" | "meeting.cancelled" => {
-            let at = when(data, language);
+            let at = when(data, "starts_at", language);
             let what = match (kind, cs) {
                 ("meeting.scheduled", true) => format!("Pracovní skupina svolává jednání „{title}“ na {at}."),
                 ("meeting.updated", true) => format!("Jednání „{title}“ ({at}) se mění; podrobnosti najdete na jeho stránce."),

@@ -1,7 +1,8 @@
 //! The outbox worker, started with the server and stopped with it. It claims due rows, handles
 //! them (sends an e-mail, fans an event out to webhooks, calls a webhook), and marks each done, or
 //! due again later (exponential backoff, or a webhook's own schedule) with the error. Each poll it
-//! also writes the subscribers' digests that are due (`digest`).
+//! also writes the reminders of consultations closing in three days (`reminder`) and the
+//! subscribers' digests that are due (`digest`).
 //!
 //! A claim is a short transaction that moves the rows' `next_attempt_at` a lease ahead, so no other
 //! worker takes them while this one sends, and no transaction stays open during an SMTP exchange.
@@ -28,7 +29,7 @@ use super::digest::{self, Schedule};
 use super::email::{self, Email};
 use super::notify::Notices;
 use super::webhook::{self, Retry, Sender};
-use super::{event, fan_out};
+use super::{event, fan_out, reminder};
 use crate::clock;
 use crate::config::Config;
 
@@ -124,6 +125,11 @@ impl Worker {
                         tracing::warn!(error = %e, "outbox: cannot delete old messages");
                     }
                     swept = Some(tokio::time::Instant::now());
+                }
+                match reminder::write_due(&self.db).await {
+                    Ok(n) if n > 0 => tracing::info!(reminders = n, "outbox: consultations closing in three days"),
+                    Ok(_) => {}
+                    Err(e) => tracing::warn!(error = %e, "outbox: cannot write the closing reminders"),
                 }
                 match digest::send_due(&self.db, &self.notices, self.digests).await {
                     Ok(n) if n > 0 => tracing::info!(digests = n, "outbox: digests due"),

@@ -82,6 +82,7 @@ pub async fn create(state: &AppState, caller: &Caller, body: PlanCreate) -> ApiR
         vision: Set(body.vision.clone()),
         status: Set(PlanStatus::Draft),
         consultation_closes_at: Set(None),
+        closing_reminder_for: Set(None),
         approval_resolution: Set(None),
         approved_on: Set(None),
         created_at: Set(now),

@@ -18,7 +18,7 @@ pub struct SubscriptionCreate {
     /// A plan, working group or territory the caller may read (422 otherwise).
     pub target_id: Uuid,
     /// The event types wanted, each once; none or empty: every one about the target.
-    #[schema(value_type = Option<Vec<EventType>>, max_items = 11)]
+    #[schema(value_type = Option<Vec<EventType>>, max_items = 12)]
     pub events: Option<Vec<String>>,
 }
 
@@ -64,3 +64,11 @@ impl Subscription {
 }
 
 page_of!(SubscriptionPage, Subscription);
+
+/// The settlement notices of one comment, which an unsubscribe link of theirs ends.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CommentNotices {
+    pub comment_id: Uuid,
+    /// The plan the comment is on, for a link to its page.
+    pub plan_id: Option<Uuid>,
+}

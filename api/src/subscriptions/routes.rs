@@ -4,7 +4,7 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 use uuid::Uuid;
 
-use super::dto::{Subscription, SubscriptionCreate, SubscriptionPage};
+use super::dto::{CommentNotices, Subscription, SubscriptionCreate, SubscriptionPage};
 use super::{service, unsubscribe};
 use crate::auth::routes::anonymous;
 use crate::caller::Caller;
@@ -93,10 +93,47 @@ pub async fn unsubscribe_by_link(
     Ok(no_content())
 }
 
+/// What a POST with this token would end: the settlement notices of one comment (no sign-in).
+/// Ends nothing. 404 for an unknown token, or once the notices are ended.
+#[utoipa::path(
+    tag = "subscriptions",
+    params(UnsubscribeParams),
+    responses(
+        (status = 200, body = CommentNotices),
+        (status = 404, description = "No comment's notices have this token (unknown, forged, or already ended).", body = Problem, content_type = "application/problem+json")
+    )
+)]
+#[get("/unsubscribe/comment")]
+pub async fn preview_comment_unsubscribe(state: web::Data<AppState>, params: Query<UnsubscribeParams>) -> ApiResult<HttpResponse> {
+    Ok(HttpResponse::Ok().json(unsubscribe::preview_comment(&state, &params.token).await?))
+}
+
+/// One-click unsubscribe (RFC 8058) of a comment's settlement notice: its author hears nothing more
+/// of that comment, with no sign-in. 404 for an unknown token, or once the notices are ended.
+#[utoipa::path(
+    tag = "subscriptions",
+    params(UnsubscribeParams),
+    responses(
+        (status = 204),
+        (status = 404, description = "No comment's notices have this token (unknown, forged, or already ended).", body = Problem, content_type = "application/problem+json")
+    )
+)]
+#[post("/unsubscribe/comment")]
+pub async fn unsubscribe_comment_by_link(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    params: Query<UnsubscribeParams>,
+) -> ApiResult<HttpResponse> {
+    unsubscribe::unsubscribe_comment(&state, &anonymous(&req, &state), &params.token).await?;
+    Ok(no_content())
+}
+
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(list_subscriptions)
         .service(create_subscription)
         .service(delete_subscription)
         .service(preview_unsubscribe)
-        .service(unsubscribe_by_link);
+        .service(unsubscribe_by_link)
+        .service(preview_comment_unsubscribe)
+        .service(unsubscribe_comment_by_link);
 }

@@ -7,13 +7,14 @@
 //! subscription to the same target has a new id, so an old e-mail cannot end it), and it can only
 //! be forged with the secret. A GET only answers what the POST would end: mail scanners follow
 //! links, and must not unsubscribe anyone.
-use entity::subscription;
-use sea_orm::{ConnectionTrait, EntityTrait};
+use entity::{comment, subscription};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
-use super::dto::Subscription;
+use super::dto::{CommentNotices, Subscription};
 use crate::audit::{self, service::changes_of};
 use crate::caller::Caller;
-use crate::credentials::unsubscribe::verify;
+use crate::credentials::unsubscribe::{verify, verify_comment};
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 
@@ -34,6 +35,34 @@ pub async fn unsubscribe(state: &AppState, caller: &Caller, token: &str) -> ApiR
     subscription::Entity::delete_by_id(found.id).exec(&txn).await?;
     let changes = changes_of(&serde_json::json!({"user_id": found.user_id, "via": "unsubscribe link"}));
     audit::record(&txn, caller, "delete", "subscription", Some(found.id), changes).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// The comment of a genuine token whose notices still go out; 404 otherwise.
+async fn find_comment<D: ConnectionTrait>(db: &D, state: &AppState, token: &str) -> ApiResult<comment::Model> {
+    let id = verify_comment(&state.config.jwt_secret, token).ok_or(ApiError::NotFound)?;
+    comment::Entity::find_by_id(id).one(db).await?.filter(|c| c.notify_on_resolution).ok_or(ApiError::NotFound)
+}
+
+/// What the POST would end.
+pub async fn preview_comment(state: &AppState, token: &str) -> ApiResult<CommentNotices> {
+    let found = find_comment(&state.db, state, token).await?;
+    Ok(CommentNotices { comment_id: found.id, plan_id: found.plan_id })
+}
+
+/// Ends the comment's notices. The comment itself does not change (its version stays, so nobody's
+/// `If-Match` goes stale), only whether its author is told.
+pub async fn unsubscribe_comment(state: &AppState, caller: &Caller, token: &str) -> ApiResult<()> {
+    let txn = crate::db::begin(&state.db).await?;
+    let found = find_comment(&txn, state, token).await?;
+    comment::Entity::update_many()
+        .col_expr(comment::Column::NotifyOnResolution, Expr::value(false))
+        .filter(comment::Column::Id.eq(found.id))
+        .exec(&txn)
+        .await?;
+    let changes = changes_of(&serde_json::json!({"notify_on_resolution": false, "via": "unsubscribe link"}));
+    audit::record(&txn, caller, "update", "comment", Some(found.id), changes).await?;
     txn.commit().await?;
     Ok(())
 }

@@ -21,7 +21,7 @@ pub struct WebhookCreate {
     #[schema(min_length = 1, max_length = 2000, format = "uri")]
     pub url: String,
     /// The event types to be told of; at least one, each once.
-    #[schema(value_type = Vec<EventType>, min_items = 1, max_items = 11)]
+    #[schema(value_type = Vec<EventType>, min_items = 1, max_items = 12)]
     pub events: Vec<String>,
     #[schema(max_length = 2000)]
     pub description: Option<String>,
@@ -34,7 +34,7 @@ pub struct WebhookCreate {
 pub struct WebhookPatch {
     #[schema(min_length = 1, max_length = 2000, format = "uri")]
     pub url: Option<String>,
-    #[schema(value_type = Option<Vec<EventType>>, min_items = 1, max_items = 11)]
+    #[schema(value_type = Option<Vec<EventType>>, min_items = 1, max_items = 12)]
     pub events: Option<Vec<String>>,
     /// null removes the description.
     #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]

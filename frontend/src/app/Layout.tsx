@@ -51,6 +51,9 @@ export function Layout() {
             {user ? (
               <>
                 <span className="signed-in-as">{t('shell.signedInAs', { name: user.display_name })}</span>
+                <NavLink className="btn btn-ghost btn-small" to="/account" end>
+                  {t('nav.myAccount')}
+                </NavLink>
                 <button
                   type="button"
                   className="btn btn-secondary btn-small"

@@ -27,6 +27,7 @@ const SignInPage = page(() => import('../features/auth/routes/SignInPage'), 'Sig
 const ForgotPasswordPage = page(() => import('../features/account/routes/ForgotPasswordPage'), 'ForgotPasswordPage');
 const ResetPasswordPage = page(() => import('../features/account/routes/ResetPasswordPage'), 'ResetPasswordPage');
 const ConfirmEmailPage = page(() => import('../features/account/routes/ConfirmEmailPage'), 'ConfirmEmailPage');
+const AccountPage = page(() => import('../features/account/routes/AccountPage'), 'AccountPage');
 const ApiKeysPage = page(() => import('../features/api-keys/routes/ApiKeysPage'), 'ApiKeysPage');
 const TerritoryPage = page(() => import('../features/territory-page/routes/TerritoryPage'), 'TerritoryPage');
 const TerritoriesAdminPage = page(() => import('../features/territories/routes/TerritoriesAdminPage'), 'TerritoriesAdminPage');
@@ -37,6 +38,10 @@ const OrganizationPage = page(() => import('../features/services/routes/Organiza
 const WebhooksPage = page(() => import('../features/webhooks/routes/WebhooksPage'), 'WebhooksPage');
 const WebhookPage = page(() => import('../features/webhooks/routes/WebhookPage'), 'WebhookPage');
 const UnsubscribePage = page(() => import('../features/subscriptions/routes/UnsubscribePage'), 'UnsubscribePage');
+const CommentNoticesUnsubscribePage = page(
+  () => import('../features/subscriptions/routes/CommentNoticesUnsubscribePage'),
+  'CommentNoticesUnsubscribePage',
+);
 const OpenDataPage = page(() => import('../features/open-data/routes/OpenDataPage'), 'OpenDataPage');
 const SearchPage = page(() => import('../features/search/routes/SearchPage'), 'SearchPage');
 const TargetGroupsPage = page(() => import('../features/target-groups/routes/TargetGroupsPage'), 'TargetGroupsPage');
@@ -93,6 +98,7 @@ export const router = createBrowserRouter([
           { path: 'open-data', element: <OpenDataPage /> },
           { path: 'search', element: <SearchPage /> },
           { path: 'unsubscribe', element: <UnsubscribePage /> },
+          { path: 'unsubscribe/comment', element: <CommentNoticesUnsubscribePage /> },
           { path: 'account/webhooks', element: <WebhooksPage /> },
           { path: 'account/webhooks/:webhookId', element: <WebhookPage /> },
           { path: 'organizations/new', element: <OrganizationFormPage /> },
@@ -107,6 +113,7 @@ export const router = createBrowserRouter([
           { path: 'forgot-password', element: <ForgotPasswordPage /> },
           { path: 'reset-password', element: <ResetPasswordPage /> },
           { path: 'confirm-email', element: <ConfirmEmailPage /> },
+          { path: 'account', element: <AccountPage /> },
           { path: 'account/api-keys', element: <ApiKeysPage /> },
           { path: 'admin/users', element: <UsersPage /> },
           { path: 'admin/territories', element: <TerritoriesAdminPage /> },

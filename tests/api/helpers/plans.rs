@@ -92,8 +92,17 @@ impl TestApp {
 
     /// Moves the consultation deadline of `plan` into the past, directly in the database.
     pub async fn pass_deadline(&self, plan: &str, days_ago: i64) {
+        self.set_deadline(plan, Utc::now() - Duration::days(days_ago)).await;
+    }
+
+    /// Brings the consultation deadline of `plan` to `days` from now, directly in the database.
+    pub async fn deadline_in(&self, plan: &str, days: i64) {
+        self.set_deadline(plan, Utc::now() + Duration::days(days)).await;
+    }
+
+    async fn set_deadline(&self, plan: &str, at: chrono::DateTime<Utc>) {
         plan::Entity::update_many()
-            .col_expr(plan::Column::ConsultationClosesAt, Expr::value(Utc::now() - Duration::days(days_ago)))
+            .col_expr(plan::Column::ConsultationClosesAt, Expr::value(at))
             .filter(plan::Column::Id.eq(plan.parse::<Uuid>().unwrap()))
             .exec(&self.db)
             .await

@@ -1526,6 +1526,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/unsubscribe/comment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a POST with this token would end: the settlement notices of one comment (no sign-in).
+         *     Ends nothing. 404 for an unknown token, or once the notices are ended.
+         */
+        get: operations["preview_comment_unsubscribe"];
+        put?: never;
+        /**
+         * One-click unsubscribe (RFC 8058) of a comment's settlement notice: its author hears nothing more
+         *     of that comment, with no sign-in. 404 for an unknown token, or once the notices are ended.
+         */
+        post: operations["unsubscribe_comment_by_link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/search": {
         parameters: {
             query?: never;
@@ -1763,6 +1787,13 @@ export interface components {
             author_name?: string | null;
             /** @description Optional; never shown to anyone but coordinators and admins. */
             author_email?: string | null;
+            /**
+             * @description Consent to be e-mailed the comment's settlement at `author_email` (default false), for a
+             *     commenter without an account; 422 naming this field when given without `author_email`.
+             *     Signed-in authors are told at their account's address unless their `notification_frequency`
+             *     is `never`. Every such e-mail has a link that ends the notices of the comment.
+             */
+            notify_on_resolution?: boolean;
             channel?: components["schemas"]["Channel"] | null;
             /**
              * Format: date
@@ -1771,6 +1802,16 @@ export interface components {
              *     consultation joins the settlement register even when entered after the deadline.
              */
             received_on?: string | null;
+        };
+        /** @description The settlement notices of one comment, which an unsubscribe link of theirs ends. */
+        CommentNotices: {
+            /** Format: uuid */
+            comment_id: string;
+            /**
+             * Format: uuid
+             * @description The plan the comment is on, for a link to its page.
+             */
+            plan_id?: string | null;
         };
         CommentPage: {
             items: components["schemas"]["Comment"][];
@@ -1905,7 +1946,7 @@ export interface components {
          * @description The events there are, named `resource.action`.
          * @enum {string}
          */
-        EventType: "plan.status_changed" | "plan.updated" | "measure.updated" | "comment.created" | "comment.resolved" | "meeting.scheduled" | "meeting.updated" | "meeting.cancelled" | "need.created" | "survey.opened" | "service.updated";
+        EventType: "plan.status_changed" | "plan.updated" | "plan.consultation_closing" | "measure.updated" | "comment.created" | "comment.resolved" | "meeting.scheduled" | "meeting.updated" | "meeting.cancelled" | "need.created" | "survey.opened" | "service.updated";
         /** @description A field whose value differs. */
         FieldChange: {
             /** @description The field's name as the resource answers it (`title`, `description`, `progress`, …). */
@@ -8277,6 +8318,80 @@ export interface operations {
             401: components["responses"]["401"];
             403: components["responses"]["403"];
             /** @description No subscription has this token (unknown, forged, or already ended). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: components["responses"]["409"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            503: components["responses"]["503"];
+        };
+    };
+    preview_comment_unsubscribe: {
+        parameters: {
+            query: {
+                /** @description The token of the link in a subscription's e-mail. */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentNotices"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description No comment's notices have this token (unknown, forged, or already ended). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: components["responses"]["422"];
+            503: components["responses"]["503"];
+        };
+    };
+    unsubscribe_comment_by_link: {
+        parameters: {
+            query: {
+                /** @description The token of the link in a subscription's e-mail. */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description No comment's notices have this token (unknown, forged, or already ended). */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -1,6 +1,7 @@
-//! The account links sent by e-mail: asking for a password reset, setting the new password with the
-//! link's token, and confirming a new e-mail address.
-import { api } from '../../../lib/api/client';
+//! The account links sent by e-mail (asking for a password reset, setting the new password with the
+//! link's token, confirming a new e-mail address), and one's own account ("Můj účet").
+import { api, type Schemas } from '../../../lib/api/client';
+import { session } from '../../../lib/auth/session';
 import { useWrite } from '../../../lib/api/mutation';
 import { unwrap } from '../../../lib/api/problem';
 
@@ -25,3 +26,20 @@ export const useConfirmEmailChange = () =>
     // A signed-in person's own account (and lists naming them) now carry the new address.
     (queryClient) => queryClient.invalidateQueries(),
   );
+
+/** Edits one's own profile and settings; the session then shows the account as saved. A new e-mail
+ * address is not taken at once: the API sends a confirmation link to it. */
+export const useUpdateMe = () =>
+  useWrite(
+    async (body: Schemas['MePatch']) => {
+      const saved = await unwrap(api.PATCH('/api/v1/me', { body }));
+      session.setUser(saved);
+      return saved;
+    },
+    nothingToRefresh,
+  );
+
+export const useChangePassword = () =>
+  useWrite(async (body: Schemas['PasswordChange']) => {
+    await unwrap(api.POST('/api/v1/me/password', { body }));
+  }, nothingToRefresh);

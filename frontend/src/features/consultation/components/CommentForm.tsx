@@ -1,13 +1,14 @@
-//! The comment form; anonymous people give a name and optionally an e-mail (never shown).
+//! The comment form; anonymous people give a name and optionally an e-mail (never shown), and with
+//! an e-mail may ask to receive the comment's settlement by e-mail.
 import { useId, useRef, useState } from 'react';
-import { Field } from '../../../components/Field';
+import { CheckboxField, Field } from '../../../components/Field';
 import { FormErrors } from '../../../components/FormErrors';
 import { useT } from '../../../i18n';
 import { fieldErrors, isApiError, type ApiError } from '../../../lib/api/problem';
 import { useSession } from '../../../lib/auth/useSession';
 import { usePostComment, type TargetType } from '../api/comments';
 
-const FIELDS = ['body', 'author_name', 'author_email'] as const;
+const FIELDS = ['body', 'author_name', 'author_email', 'notify_on_resolution'] as const;
 
 export function CommentForm({ targetType, targetId }: { targetType: TargetType; targetId: string }) {
   const t = useT();
@@ -17,6 +18,7 @@ export function CommentForm({ targetType, targetId }: { targetType: TargetType; 
   const [body, setBody] = useState('');
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
+  const [consent, setConsent] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [sent, setSent] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -31,7 +33,7 @@ export function CommentForm({ targetType, targetId }: { targetType: TargetType; 
         target_type: targetType,
         target_id: targetId,
         body,
-        ...(user ? {} : { author_name: name, author_email: email.trim() || null }),
+        ...(user ? {} : { author_name: name, author_email: email.trim() || null, notify_on_resolution: consent && !!email.trim() }),
       });
       setSent(true);
       setBody('');
@@ -81,6 +83,14 @@ export function CommentForm({ targetType, targetId }: { targetType: TargetType; 
               <Field label={t('comments.email')} hint={t('comments.emailHint')} errors={errors.author_email}>
                 <input type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} />
               </Field>
+              <CheckboxField
+                label={t('comments.notifyOnResolution')}
+                hint={t('comments.notifyOnResolutionHint')}
+                errors={errors.notify_on_resolution}
+                checked={consent && !!email.trim()}
+                disabled={!email.trim()}
+                onChange={setConsent}
+              />
             </>
           )}
           <button type="submit" className="btn btn-primary" disabled={busy}>

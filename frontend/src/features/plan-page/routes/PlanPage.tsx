@@ -17,6 +17,7 @@ import { PlanNeeds } from '../components/PlanNeeds';
 import { PlanTree } from '../components/PlanTree';
 import { PlanVersions } from '../../versions/components/PlanVersions';
 import { PlanSurveys } from '../../surveys/components/PlanSurveys';
+import { FollowButton } from '../../subscriptions/components/FollowButton';
 
 export function PlanPage() {
   const { planId = '' } = useParams();
@@ -51,6 +52,7 @@ export function PlanPage() {
                 ` · ${t('plan.approvedBy', { resolution: plan.approval_resolution, date: formatDate(plan.approved_on) })}`}
             </p>
             <ProgressBar value={plan.progress} label={t('plan.progressOf', { title: plan.title })} />
+            <FollowButton targetType="plan" targetId={plan.id} />
             <ConsultationBanner plan={plan} />
             {leaderEditable && (
               <p className="inline-actions">

@@ -19,6 +19,7 @@ import { MeetingList } from '../../working-groups/components/MeetingList';
 import { buildTree, childrenQuery, territoryQuery } from '../../territories/api/territories';
 import { TerritoryName } from '../../territories/components/TerritoryTree';
 import { ParentCrumbs } from '../components/ParentCrumbs';
+import { FollowButton } from '../../subscriptions/components/FollowButton';
 
 export function TerritoryPage() {
   const { territoryId = '' } = useParams();
@@ -47,6 +48,7 @@ export function TerritoryPage() {
             <dt>{t('territories.code')}</dt>
             <dd>{territory.code || t('common.notGiven')}</dd>
           </dl>
+          <FollowButton targetType="territory" targetId={territory.id} />
           {isAdmin(user) && (
             <p className="inline-actions">
               <Link to={`/admin/territories/${territory.id}`}>{t('territories.editTitle')}</Link>

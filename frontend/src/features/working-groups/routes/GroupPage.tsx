@@ -10,6 +10,7 @@ import { useLeadership } from '../api/leadership';
 import { CalendarFeed } from '../components/CalendarFeed';
 import { MeetingList } from '../components/MeetingList';
 import { MembersManager } from '../components/MembersManager';
+import { FollowButton } from '../../subscriptions/components/FollowButton';
 
 export function GroupPage() {
   const { groupId = '' } = useParams();
@@ -37,6 +38,7 @@ export function GroupPage() {
               {t(`groupKind.${g.kind}`)}
               {!g.is_active && ` · ${t('groups.inactive')}`}
             </p>
+            <FollowButton targetType="working_group" targetId={g.id} />
             {manages && (
               <p className="inline-actions">
                 <Link to={`/working-groups/${g.id}/edit`}>{t('groups.edit')}</Link>
