@@ -5,6 +5,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { Field, Fieldset } from '../../../components/Field';
+import { MoreButton } from '../../../components/MoreButton';
 import { PageTitle } from '../../../components/PageTitle';
 import { QueryView } from '../../../components/QueryState';
 import { useT } from '../../../i18n';
@@ -86,18 +87,7 @@ export function SearchPage() {
                     </ol>
                   </section>
                 ))}
-                {results.hasNextPage && (
-                  <p>
-                    <button
-                      type="button"
-                      className="btn btn-secondary"
-                      disabled={results.isFetchingNextPage}
-                      onClick={() => void results.fetchNextPage()}
-                    >
-                      {results.isFetchingNextPage ? t('common.loading') : t('search.more')}
-                    </button>
-                  </p>
-                )}
+                <MoreButton query={results} label={t('search.more')} />
               </>
             );
           }}

@@ -4,6 +4,7 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { Field } from '../../../components/Field';
+import { MoreButton } from '../../../components/MoreButton';
 import { PageTitle } from '../../../components/PageTitle';
 import { QueryView } from '../../../components/QueryState';
 import { useT } from '../../../i18n';
@@ -112,18 +113,7 @@ export function CataloguePage() {
                   ))}
                 </ul>
               )}
-              {results.hasNextPage && (
-                <p>
-                  <button
-                    type="button"
-                    className="btn btn-secondary"
-                    disabled={results.isFetchingNextPage}
-                    onClick={() => void results.fetchNextPage()}
-                  >
-                    {results.isFetchingNextPage ? t('common.loading') : t('catalogue.more')}
-                  </button>
-                </p>
-              )}
+              <MoreButton query={results} label={t('catalogue.more')} />
             </>
           );
         }}
