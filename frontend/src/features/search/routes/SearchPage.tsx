@@ -3,22 +3,20 @@
 //! kind and territory. The search stands in the address, so it can be shared; the count is
 //! announced when the results change.
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { Field, Fieldset } from '../../../components/Field';
 import { MoreButton } from '../../../components/MoreButton';
 import { PageTitle } from '../../../components/PageTitle';
 import { QueryView } from '../../../components/QueryState';
 import { useT } from '../../../i18n';
+import { useAddressFilters } from '../../../lib/useAddressFilters';
 import { TerritorySelect } from '../../territories/components/TerritorySelect';
-import { groupByKind, hitPath, MIN_QUERY, readSearch, searchable, searchQuery, searchToParams, SEARCH_KINDS, type SearchFilters } from '../api/search';
+import { groupByKind, hitPath, MIN_QUERY, readSearch, searchable, searchQuery, searchToParams, SEARCH_KINDS } from '../api/search';
 import { HitSnippet } from '../components/HitSnippet';
 
 export function SearchPage() {
   const t = useT();
-  const [params, setParams] = useSearchParams();
-  const filters = readSearch(params);
-  // The focus stays on the filter just changed (the shell otherwise moves it to the page).
-  const set = (change: Partial<SearchFilters>) => setParams(searchToParams({ ...filters, ...change }), { state: { keepFocus: true } });
+  const [filters, set] = useAddressFilters(readSearch, searchToParams);
   const results = useInfiniteQuery(searchQuery(filters));
   const title = filters.q ? t('search.titleFor', { q: filters.q }) : t('search.title');
 

@@ -2,7 +2,7 @@
 //! filtered by kind, target group, form, territory and name. The filters stand in the address, so a
 //! search can be shared; results come a page at a time.
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { Field } from '../../../components/Field';
 import { MoreButton } from '../../../components/MoreButton';
 import { PageTitle } from '../../../components/PageTitle';
@@ -10,6 +10,7 @@ import { QueryView } from '../../../components/QueryState';
 import { useT } from '../../../i18n';
 import { targetGroupsQuery } from '../../../lib/api/targetGroups';
 import { isStaff, useSession } from '../../../lib/auth/useSession';
+import { useAddressFilters } from '../../../lib/useAddressFilters';
 import { TerritorySelect } from '../../territories/components/TerritorySelect';
 import { filtersToParams, hasFilters, readFilters, type CatalogueFilters } from '../api/catalogueFilters';
 import { catalogueQuery, SERVICE_FORMS } from '../api/services';
@@ -18,10 +19,7 @@ import { ServiceKindSelect } from '../components/ServiceKindSelect';
 
 export function CataloguePage() {
   const t = useT();
-  const [params, setParams] = useSearchParams();
-  const filters = readFilters(params);
-  // The focus stays on the filter just changed (the shell otherwise moves it to the page).
-  const set = (change: Partial<CatalogueFilters>) => setParams(filtersToParams({ ...filters, ...change }), { state: { keepFocus: true } });
+  const [filters, set] = useAddressFilters(readFilters, filtersToParams);
   const groups = useQuery(targetGroupsQuery()).data ?? [];
   const results = useInfiniteQuery(catalogueQuery(filters));
   const staff = isStaff(useSession().user);
