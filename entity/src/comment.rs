@@ -29,6 +29,9 @@ pub struct Model {
     pub resolution: Option<Resolution>,
     pub resolution_note: Option<String>,
     pub resolution_change: Option<String>,
+    /// The goal or measure of the plan the change was made in (`goal` or `measure`).
+    pub change_target_type: Option<TargetType>,
+    pub change_target_id: Option<Uuid>,
     pub resolved_by: Option<Uuid>,
     pub resolved_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,

@@ -14,6 +14,8 @@ pub struct Model {
     pub title: String,
     pub description: String,
     pub position: i32,
+    /// The goal of the previous plan this one was copied from.
+    pub previous_id: Option<Uuid>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
     pub version: i32,

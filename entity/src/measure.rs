@@ -34,6 +34,8 @@ pub struct Model {
     pub indicators: Indicators,
     pub implementation_note: String,
     pub position: i32,
+    /// The measure of the previous plan this one was copied from.
+    pub previous_id: Option<Uuid>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
     pub version: i32,

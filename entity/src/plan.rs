@@ -22,6 +22,8 @@ pub struct Model {
     pub closing_reminder_for: Option<DateTimeUtc>,
     pub approval_resolution: Option<String>,
     pub approved_on: Option<Date>,
+    /// The plan this one follows as the next cycle's (`POST /plans/{id}/successor`).
+    pub previous_id: Option<Uuid>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
     pub version: i32,

@@ -326,3 +326,43 @@ both!(the_register_pages_and_streams_every_comment_exactly_once, |app| async mov
     let markdown = app.get(&format!("/plans/{}/export?format=md", k.plan), c).await;
     assert_eq!(markdown.text.matches(" | Občan | ").count(), total);
 });
+
+both!(a_settlement_names_the_goal_or_measure_it_changed, |app| async move {
+    let k = app.open_consultation().await;
+    let c = Some(k.coordinator.token.as_str());
+    let member = app.member().await;
+    let formal = app.create_comment(Some(&member.token), on("plan", &k.plan, "Chybí víkendová péče.")).await;
+    let settle = |extra: Value| {
+        let mut body = json!({"resolution": "accepted", "note": "Doplněno.", "change": "Doplněny víkendy."});
+        body.as_object_mut().unwrap().extend(extra.as_object().unwrap().clone());
+        body
+    };
+
+    // Both or neither; a goal or measure of this plan only.
+    let alone = app.resolve(&formal, c, settle(json!({"change_target_id": k.measure}))).await.expect(422);
+    assert_eq!(fields(&alone), ["change_target_type"]);
+    let alone = app.resolve(&formal, c, settle(json!({"change_target_type": "measure"}))).await.expect(422);
+    assert_eq!(fields(&alone), ["change_target_id"]);
+    let plan = app.resolve(&formal, c, settle(json!({"change_target_type": "plan", "change_target_id": k.plan}))).await.expect(422);
+    assert_eq!(fields(&plan), ["change_target_type"]);
+    let other = app.open_consultation().await;
+    let elsewhere = json!({"change_target_type": "measure", "change_target_id": other.measure});
+    assert_eq!(fields(&app.resolve(&formal, c, settle(elsewhere)).await.expect(422)), ["change_target_id"]);
+    let not_a_goal = json!({"change_target_type": "goal", "change_target_id": k.measure});
+    assert_eq!(fields(&app.resolve(&formal, c, settle(not_a_goal)).await.expect(422)), ["change_target_id"]);
+
+    let settled =
+        app.resolve(&formal, c, settle(json!({"change_target_type": "measure", "change_target_id": k.measure}))).await.expect(200);
+    assert_eq!((settled["change_target_type"].as_str(), settled["change_target_id"].as_str()), (Some("measure"), Some(k.measure.as_str())));
+    let register = app.register(&k.plan, None).await.expect(200);
+    assert_eq!(
+        register["items"][0]["change_target"],
+        json!({"type": "measure", "id": k.measure, "code": "1.1", "title": "Odlehčovací služba"})
+    );
+    // The annex names it before the change's text.
+    let (_, _, bytes) = report(&app, &k.plan, None, "text/csv", "").await;
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    assert!(text.contains("opatření 1.1 Odlehčovací služba: Doplněny víkendy."), "{text}");
+    let (_, _, html) = report(&app, &k.plan, None, "text/html", "").await;
+    assert!(String::from_utf8(html).unwrap().contains("opatření 1.1 Odlehčovací služba: Doplněny víkendy."));
+});

@@ -31,6 +31,7 @@ mod seed;
 mod services;
 mod settlement_notices;
 mod subscriptions;
+mod successor;
 mod surveys;
 mod territories;
 mod territory_links;

@@ -212,6 +212,7 @@ both!(a_dataset_of_many_pages_streams_whole_in_order, |app| async move {
         closing_reminder_for: Set(None),
         approval_resolution: Set(None),
         approved_on: Set(None),
+        previous_id: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
         version: Set(1),

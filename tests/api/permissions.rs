@@ -206,6 +206,7 @@ async fn world(app: &TestApp) -> World {
         title: Set("Senioři".into()),
         description: Set(String::new()),
         position: Set(1),
+        previous_id: Set(None),
         created_at: Set(now()),
         updated_at: Set(now()),
         version: Set(1),
@@ -233,6 +234,7 @@ async fn world(app: &TestApp) -> World {
         indicators: Set(Indicators::default()),
         implementation_note: Set(String::new()),
         position: Set(1),
+        previous_id: Set(None),
         created_at: Set(now()),
         updated_at: Set(now()),
         version: Set(1),
@@ -496,6 +498,8 @@ fn rules() -> Vec<Rule> {
         get("/plans/{id}/export", Public),
         get("/plans/{id}/versions", Public),
         get_with("/plans/{id}/diff", "?from=current", Public),
+        // A plan in consultation is not followed yet: allowed callers reach the lifecycle rule.
+        post("/plans/{id}/successor", Staff, 409, |_| json!({"title": "Navazující plán", "period_start": 2028, "period_end": 2030})),
         // Goals and measures: the goal belongs to "this group".
         get("/plans/{id}/goals", Public),
         post("/plans/{id}/goals", Leader, 201, |w| json!({"code": "2", "title": "Nový cíl", "working_group_id": w.group})),

@@ -120,6 +120,11 @@ pub struct ResolutionCreate {
     /// What changed in the plan because of the comment.
     #[schema(max_length = 10000)]
     pub change: Option<String>,
+    /// The goal or measure of the comment's plan that changed (`goal` or `measure`), sent with
+    /// `change_target_id`: the page of what changed after the consultation shows the comment
+    /// next to that change.
+    pub change_target_type: Option<TargetType>,
+    pub change_target_id: Option<Uuid>,
 }
 
 impl ResolutionCreate {
@@ -143,6 +148,12 @@ impl Validate for ResolutionCreate {
         }
         if let Some(change) = self.change() {
             v.field(Remark::parse("change", change));
+        }
+        match (self.change_target_type, self.change_target_id) {
+            (Some(TargetType::Goal | TargetType::Measure), Some(_)) | (None, None) => {}
+            (Some(TargetType::Goal | TargetType::Measure), None) => v.required("change_target_id", "with change_target_type"),
+            (Some(_), _) => v.check(false, "change_target_type", FieldErrorCode::InvalidValue, "must be goal or measure"),
+            (None, Some(_)) => v.required("change_target_type", "with change_target_id"),
         }
     }
 }
@@ -172,6 +183,9 @@ pub struct Comment {
     pub resolution: Option<Resolution>,
     pub resolution_note: Option<String>,
     pub resolution_change: Option<String>,
+    /// The goal or measure the change was made in (`goal` or `measure`).
+    pub change_target_type: Option<TargetType>,
+    pub change_target_id: Option<Uuid>,
     pub resolved_by: Option<Author>,
     pub resolved_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
@@ -205,6 +219,8 @@ impl Comment {
             resolution: m.resolution,
             resolution_note: m.resolution_note,
             resolution_change: m.resolution_change,
+            change_target_type: m.change_target_type,
+            change_target_id: m.change_target_id,
             resolved_by: resolver(m.resolved_by, names),
             resolved_at: m.resolved_at,
             created_at: m.created_at,

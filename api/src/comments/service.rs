@@ -264,6 +264,8 @@ pub async fn create(state: &AppState, caller: &Caller, body: CommentCreate) -> A
         resolution: Set(None),
         resolution_note: Set(None),
         resolution_change: Set(None),
+        change_target_type: Set(None),
+        change_target_id: Set(None),
         resolved_by: Set(None),
         resolved_at: Set(None),
         created_at: Set(now),
@@ -376,6 +378,24 @@ pub async fn delete(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMat
     Ok(())
 }
 
+/// 422 unless the goal or measure `target` is in the plan `plan_id` (a change is made in the
+/// commented plan).
+async fn ensure_in_plan<D: ConnectionTrait>(db: &D, kind: TargetType, target: Uuid, plan_id: Uuid) -> ApiResult<()> {
+    let found = match kind {
+        TargetType::Goal => entity::goal::Entity::find_by_id(target).one(db).await?.map(|g| g.plan_id),
+        TargetType::Measure => entity::measure::Entity::find_by_id(target).one(db).await?.map(|m| m.plan_id),
+        TargetType::Plan | TargetType::Meeting => None,
+    };
+    if found != Some(plan_id) {
+        return Err(ApiError::invalid(
+            "change_target_id",
+            FieldErrorCode::NotFound,
+            format!("no {} of this plan has this id", kind.as_str()),
+        ));
+    }
+    Ok(())
+}
+
 /// Settles a formal consultation comment; it may be settled again until the plan leaves consultation.
 pub async fn resolve(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMatch, body: ResolutionCreate) -> ApiResult<Comment> {
     authorize(caller, Action::ModerateComments(Place::Pending))?;
@@ -406,12 +426,17 @@ pub async fn resolve(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMa
     let mut v = Validator::new();
     body.validate(&mut v);
     v.finish()?;
+    if let (Some(kind), Some(target), Some(plan)) = (body.change_target_type, body.change_target_id, &plan) {
+        ensure_in_plan(&txn, kind, target, plan.id).await?;
+    }
     let (note, change) = (body.note(), body.change());
     let version = current.version;
     let mut active = current.into_active_model();
     active.resolution = Set(Some(body.resolution));
     active.resolution_note = Set(note.map(str::to_string));
     active.resolution_change = Set(change.map(str::to_string));
+    active.change_target_type = Set(body.change_target_id.and(body.change_target_type));
+    active.change_target_id = Set(body.change_target_type.and(body.change_target_id));
     active.resolved_by = Set(caller.user_id());
     active.resolved_at = Set(Some(clock::now()));
     let comment = update_versioned(&txn, active, id, version).await?;

@@ -65,6 +65,8 @@ pub struct RegisterEntry {
     pub resolution: Option<Resolution>,
     pub resolution_note: Option<String>,
     pub resolution_change: Option<String>,
+    /// The goal or measure the change was made in.
+    pub change_target: Option<ReportTarget>,
     pub resolved_by: Option<Author>,
     pub resolved_at: Option<DateTime<Utc>>,
 }

@@ -50,6 +50,18 @@ pub fn csv_head(staff: bool) -> String {
     out
 }
 
+/// "Změna v plánu": what changed, led by the goal or measure it changed in.
+fn change(entry: &RegisterEntry) -> String {
+    let text = entry.resolution_change.as_deref().unwrap_or("");
+    let Some(target) = &entry.change_target else { return text.to_string() };
+    let name = [target_cs(target.target_type), target.code.as_deref().unwrap_or(""), &target.title]
+        .into_iter()
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    if text.is_empty() { name } else { format!("{name}: {text}") }
+}
+
 /// CSV rows of some entries.
 pub fn csv_rows(entries: &[RegisterEntry], staff: bool) -> String {
     let mut out = String::new();
@@ -57,6 +69,7 @@ pub fn csv_rows(entries: &[RegisterEntry], staff: bool) -> String {
         let number = e.number.to_string();
         let received = e.received_on.format("%Y-%m-%d").to_string();
         let resolved_at = e.resolved_at.map(|t| clock::day_of(t).format("%Y-%m-%d").to_string()).unwrap_or_default();
+        let change = change(e);
         let mut row = vec![
             number.as_str(),
             target_cs(e.target.target_type),
@@ -73,7 +86,7 @@ pub fn csv_rows(entries: &[RegisterEntry], staff: bool) -> String {
             body(e),
             if e.resolution.is_some() { resolution_cs(e.resolution) } else { "" },
             e.resolution_note.as_deref().unwrap_or(""),
-            e.resolution_change.as_deref().unwrap_or(""),
+            &change,
             e.resolved_by.as_ref().map(|a| a.display_name.as_str()).unwrap_or(""),
             &resolved_at,
         ]);
@@ -161,7 +174,7 @@ fn html_row(s: &mut String, entry: &RegisterEntry, staff: bool) {
         e(body(entry)),
         resolution_cs(entry.resolution),
         e(entry.resolution_note.as_deref().unwrap_or("")),
-        e(entry.resolution_change.as_deref().unwrap_or("")),
+        e(&change(entry)),
         day_of(entry.resolved_at),
     );
 }

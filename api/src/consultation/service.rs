@@ -137,21 +137,27 @@ impl Register {
         Ok(rows.into_iter().zip(first..).map(|(c, number)| self.entry(c, number, &names)).collect())
     }
 
-    fn entry(&self, c: comment::Model, number: u32, names: &HashMap<Uuid, String>) -> RegisterEntry {
-        let (code, title) = match c.target_type {
+    /// The plan, goal or measure `id` with its code and title.
+    fn target(&self, target_type: TargetType, id: Uuid) -> ReportTarget {
+        let (code, title) = match target_type {
             TargetType::Plan => (None, self.plan.title.clone()),
             TargetType::Goal | TargetType::Measure => {
-                let known = if c.target_type == TargetType::Goal { &self.goals } else { &self.measures };
-                known.get(&c.target_id).map(|(code, title)| (Some(code.clone()), title.clone())).unwrap_or_default()
+                let known = if target_type == TargetType::Goal { &self.goals } else { &self.measures };
+                known.get(&id).map(|(code, title)| (Some(code.clone()), title.clone())).unwrap_or_default()
             }
             TargetType::Meeting => (None, String::new()),
         };
+        ReportTarget { target_type, id, code, title }
+    }
+
+    fn entry(&self, c: comment::Model, number: u32, names: &HashMap<Uuid, String>) -> RegisterEntry {
         let staff = self.staff;
         let visible = staff || c.status == CommentStatus::Published;
         RegisterEntry {
             number,
             comment_id: c.id,
-            target: ReportTarget { target_type: c.target_type, id: c.target_id, code, title },
+            target: self.target(c.target_type, c.target_id),
+            change_target: c.change_target_type.zip(c.change_target_id).map(|(kind, id)| self.target(kind, id)),
             author: self.view.author(c.author_id, c.author_name),
             author_email: c.author_email.filter(|_| staff),
             channel: c.channel,

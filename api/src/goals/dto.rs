@@ -59,6 +59,8 @@ pub struct Goal {
     pub title: String,
     pub description: String,
     pub position: i32,
+    /// The goal of the previous plan this one was copied from (`POST /plans/{id}/successor`).
+    pub previous_id: Option<Uuid>,
     /// Weighted average of its (and its sub-goals') measures; null without measures.
     pub progress: Option<i32>,
     pub created_at: DateTime<Utc>,
@@ -83,6 +85,7 @@ impl Goal {
             title: m.title,
             description: m.description,
             position: m.position,
+            previous_id: m.previous_id,
             progress,
             created_at: m.created_at,
             updated_at: m.updated_at,

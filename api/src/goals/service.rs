@@ -135,6 +135,7 @@ pub async fn create(state: &AppState, caller: &Caller, plan_id: Uuid, body: Goal
         title: Set(body.title.trim().to_string()),
         description: Set(body.description.clone()),
         position: Set(position),
+        previous_id: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
         version: Set(1),

@@ -175,6 +175,8 @@ pub struct Measure {
     pub indicators: Vec<Indicator>,
     pub implementation_note: String,
     pub position: i32,
+    /// The measure of the previous plan this one was copied from (`POST /plans/{id}/successor`).
+    pub previous_id: Option<Uuid>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub version: i32,
@@ -244,6 +246,7 @@ impl Measure {
             indicators: m.indicators.0,
             implementation_note: m.implementation_note,
             position: m.position,
+            previous_id: m.previous_id,
             created_at: m.created_at,
             updated_at: m.updated_at,
             version: m.version,

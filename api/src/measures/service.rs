@@ -156,6 +156,44 @@ async fn write_links<D: ConnectionTrait>(db: &D, id: Uuid, r: References<'_>) ->
     Ok(())
 }
 
+/// Gives each copy the network rows of its original (`pairs` of original and copy): the partners,
+/// services and target groups a plan's successor keeps. One query a list to read, one to write.
+pub async fn copy_links<D: ConnectionTrait>(db: &D, pairs: &[(Uuid, Uuid)]) -> ApiResult<()> {
+    let originals: Vec<Uuid> = pairs.iter().map(|(original, _)| *original).collect();
+    let links = links_of(db, &originals).await?;
+    let (mut partners, mut services, mut groups) = (Vec::new(), Vec::new(), Vec::new());
+    for (original, copy) in pairs {
+        let Some(own) = links.get(original) else { continue };
+        let measure_id = Set(*copy);
+        partners.extend(own.partner_organization_ids.iter().map(|o| partner::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            measure_id: measure_id.clone(),
+            organization_id: Set(*o),
+        }));
+        services.extend(own.service_ids.iter().map(|s| measure_service::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            measure_id: measure_id.clone(),
+            service_id: Set(*s),
+        }));
+        groups.extend(own.target_group_codes.iter().map(|c| measure_group::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            measure_id: measure_id.clone(),
+            target_group_code: Set(c.clone()),
+        }));
+    }
+    // Well under SQLite's limit on bound values per statement.
+    for chunk in partners.chunks(500) {
+        partner::Entity::insert_many(chunk.to_vec()).exec(db).await?;
+    }
+    for chunk in services.chunks(500) {
+        measure_service::Entity::insert_many(chunk.to_vec()).exec(db).await?;
+    }
+    for chunk in groups.chunks(500) {
+        measure_group::Entity::insert_many(chunk.to_vec()).exec(db).await?;
+    }
+    Ok(())
+}
+
 /// Whom a list of measures concerns.
 #[derive(Debug, Clone, Copy)]
 pub enum Concerning {
@@ -367,6 +405,7 @@ fn new_row(body: &MeasureCreate, goal: &goal::Model, code: String, position: i32
         indicators: Set(Indicators(body.indicators.clone())),
         implementation_note: Set(body.implementation_note.clone()),
         position: Set(position),
+        previous_id: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
         version: Set(1),

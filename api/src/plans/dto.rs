@@ -38,6 +38,28 @@ pub struct PlanCreate {
     pub vision: String,
 }
 
+/// The next cycle's plan: its title and years; the territory, texts, goals and measures come from
+/// the plan it follows.
+#[derive(Debug, Deserialize, Serialize, ToSchema, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct SuccessorCreate {
+    /// e.g. "7. komunitní plán sociálních služeb města Ostravy".
+    #[schema(min_length = 1, max_length = 300)]
+    pub title: String,
+    /// Later than the start of the plan it follows.
+    #[schema(minimum = 2000, maximum = 2100)]
+    pub period_start: i32,
+    #[schema(minimum = 2000, maximum = 2100)]
+    pub period_end: i32,
+}
+
+impl Validate for SuccessorCreate {
+    fn validate(&self, v: &mut Validator) {
+        texts(v, Some(&self.title), None, None, None);
+        Period { start: self.period_start, end: self.period_end }.validate(v);
+    }
+}
+
 #[derive(Debug, Default, Deserialize, Serialize, ToSchema, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct PlanPatch {
@@ -76,6 +98,9 @@ pub struct Plan {
     pub consultation_open: bool,
     pub approval_resolution: Option<String>,
     pub approved_on: Option<NaiveDate>,
+    /// The plan this one follows as the next cycle's (`POST /plans/{id}/successor`); its
+    /// successors are `GET /plans?previous_id=`.
+    pub previous_id: Option<Uuid>,
     /// Weighted average of its measures' progress (0–100); null without measures.
     pub progress: Option<i32>,
     pub created_at: DateTime<Utc>,
@@ -105,6 +130,7 @@ impl Plan {
             consultation_closes_at: m.consultation_closes_at,
             approval_resolution: m.approval_resolution,
             approved_on: m.approved_on,
+            previous_id: m.previous_id,
             progress,
             created_at: m.created_at,
             updated_at: m.updated_at,
@@ -123,6 +149,8 @@ pub struct PlanFilters {
     pub territory: Option<String>,
     /// Plans of this territory and of every territory below it.
     pub territory_id: Option<Uuid>,
+    /// The plans that follow this one (its successors).
+    pub previous_id: Option<Uuid>,
 }
 
 #[derive(Debug, Deserialize, Serialize, ToSchema, Clone)]

@@ -1,9 +1,9 @@
-//! `/plans`, `/plans/{id}`, `/plans/{id}/status`, `/plans/{id}/history`.
+//! `/plans`, `/plans/{id}`, `/plans/{id}/status`, `/plans/{id}/history`, `/plans/{id}/successor`.
 use actix_web::{HttpResponse, delete, get, patch, post, web};
 use uuid::Uuid;
 
-use super::dto::{Plan, PlanCreate, PlanFilters, PlanPage, PlanPatch, StatusChange, StatusChangePage};
-use super::service;
+use super::dto::{Plan, PlanCreate, PlanFilters, PlanPage, PlanPatch, StatusChange, StatusChangePage, SuccessorCreate};
+use super::{service, successor};
 use crate::caller::Caller;
 use crate::error::ApiResult;
 use crate::http::{IfMatch, Json, Query, created, no_content, ok};
@@ -82,6 +82,22 @@ pub async fn plan_history(
     Ok(HttpResponse::Ok().json(service::history(&state, &caller, *id, &page).await?))
 }
 
+/// Start the next cycle's plan (navazující plán) from an approved one: a draft of the same
+/// territory with its goals and measures copied, each copy naming its original (`previous_id`),
+/// each indicator's last value its new baseline. 409 `lifecycle` before approval, 409 `duplicate`
+/// when the plan already has a successor.
+#[utoipa::path(tag = "plans", params(("id" = Uuid, Path)), request_body = SuccessorCreate, responses((status = 201, body = Plan)))]
+#[post("/plans/{id}/successor")]
+pub async fn create_successor(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<Uuid>,
+    body: Json<SuccessorCreate>,
+) -> ApiResult<HttpResponse> {
+    let plan = successor::create(&state, &caller, *id, body.into_inner()).await?;
+    Ok(created(format!("/api/v1/plans/{}", plan.id), &plan))
+}
+
 pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     cfg.service(list_plans)
         .service(create_plan)
@@ -89,5 +105,6 @@ pub fn configure(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(update_plan)
         .service(delete_plan)
         .service(change_plan_status)
-        .service(plan_history);
+        .service(plan_history)
+        .service(create_successor);
 }

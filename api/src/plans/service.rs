@@ -43,6 +43,9 @@ pub async fn list(state: &AppState, caller: &Caller, filters: PlanFilters, page:
     if let Some(territory) = filters.territory {
         select = select.filter(plan::Column::Territory.eq(territory));
     }
+    if let Some(previous) = filters.previous_id {
+        select = select.filter(plan::Column::PreviousId.eq(previous));
+    }
     if let Some(root) = filters.territory_id {
         select = select.filter(scope::within_paged(&state.db, plan::Column::TerritoryId, root, page.limit()?).await?);
     }
@@ -85,6 +88,7 @@ pub async fn create(state: &AppState, caller: &Caller, body: PlanCreate) -> ApiR
         closing_reminder_for: Set(None),
         approval_resolution: Set(None),
         approved_on: Set(None),
+        previous_id: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
         version: Set(1),

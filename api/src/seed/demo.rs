@@ -175,6 +175,7 @@ impl Builder<'_> {
             closing_reminder_for: Set(None),
             approval_resolution: Set(approval.map(|a| a.0.to_string())),
             approved_on: Set(approval.map(|a| a.1)),
+            previous_id: Set(None),
             created_at: Set(now),
             updated_at: Set(now),
             version: Set(1),
@@ -220,6 +221,7 @@ impl Builder<'_> {
             title: Set(g.title.into()),
             description: Set(g.description.into()),
             position: Set(g.position),
+            previous_id: Set(None),
             created_at: Set(now),
             updated_at: Set(now),
             version: Set(1),
@@ -253,6 +255,7 @@ impl Builder<'_> {
             indicators: Set(Indicators(m.indicators)),
             implementation_note: Set(m.note.into()),
             position: Set(m.position),
+            previous_id: Set(None),
             created_at: Set(now),
             updated_at: Set(now),
             version: Set(1),
@@ -349,6 +352,8 @@ impl Builder<'_> {
             resolution: Set(c.resolution.map(|r| r.0)),
             resolution_note: Set(c.resolution.and_then(|r| r.1).map(Into::into)),
             resolution_change: Set(c.resolution.and_then(|r| r.2).map(Into::into)),
+            change_target_type: Set(None),
+            change_target_id: Set(None),
             resolved_by: Set(c.resolution.map(|_| c.resolver)),
             resolved_at: Set(c
                 .resolution

@@ -553,6 +553,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/plans/{id}/successor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start the next cycle's plan (navazující plán) from an approved one: a draft of the same
+         *     territory with its goals and measures copied, each copy naming its original (`previous_id`),
+         *     each indicator's last value its new baseline. 409 `lifecycle` before approval, 409 `duplicate`
+         *     when the plan already has a successor.
+         */
+        post: operations["create_successor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/plans/{id}/versions": {
         parameters: {
             query?: never;
@@ -1759,6 +1781,9 @@ export interface components {
             resolution?: components["schemas"]["Resolution"] | null;
             resolution_note?: string | null;
             resolution_change?: string | null;
+            change_target_type?: components["schemas"]["TargetType"] | null;
+            /** Format: uuid */
+            change_target_id?: string | null;
             resolved_by?: components["schemas"]["Author"] | null;
             /** Format: date-time */
             resolved_at?: string | null;
@@ -2018,6 +2043,11 @@ export interface components {
             /** Format: int32 */
             position: number;
             /**
+             * Format: uuid
+             * @description The goal of the previous plan this one was copied from (`POST /plans/{id}/successor`).
+             */
+            previous_id?: string | null;
+            /**
              * Format: int32
              * @description Weighted average of its (and its sub-goals') measures; null without measures.
              */
@@ -2224,6 +2254,11 @@ export interface components {
             implementation_note: string;
             /** Format: int32 */
             position: number;
+            /**
+             * Format: uuid
+             * @description The measure of the previous plan this one was copied from (`POST /plans/{id}/successor`).
+             */
+            previous_id?: string | null;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -2765,6 +2800,12 @@ export interface components {
             /** Format: date */
             approved_on?: string | null;
             /**
+             * Format: uuid
+             * @description The plan this one follows as the next cycle's (`POST /plans/{id}/successor`); its
+             *     successors are `GET /plans?previous_id=`.
+             */
+            previous_id?: string | null;
+            /**
              * Format: int32
              * @description Weighted average of its measures' progress (0–100); null without measures.
              */
@@ -2915,6 +2956,7 @@ export interface components {
             resolution?: components["schemas"]["Resolution"] | null;
             resolution_note?: string | null;
             resolution_change?: string | null;
+            change_target?: components["schemas"]["ReportTarget"] | null;
             resolved_by?: components["schemas"]["Author"] | null;
             /** Format: date-time */
             resolved_at?: string | null;
@@ -2966,6 +3008,9 @@ export interface components {
             note?: string | null;
             /** @description What changed in the plan because of the comment. */
             change?: string | null;
+            change_target_type?: components["schemas"]["TargetType"] | null;
+            /** Format: uuid */
+            change_target_id?: string | null;
         };
         /**
          * @description How a survey response came in: on the web, or entered by staff from a paper questionnaire
@@ -3328,6 +3373,21 @@ export interface components {
          * @enum {string}
          */
         SubscriptionTarget: "plan" | "working_group" | "territory";
+        /**
+         * @description The next cycle's plan: its title and years; the territory, texts, goals and measures come from
+         *     the plan it follows.
+         */
+        SuccessorCreate: {
+            /** @description e.g. "7. komunitní plán sociálních služeb města Ostravy". */
+            title: string;
+            /**
+             * Format: int32
+             * @description Later than the start of the plan it follows.
+             */
+            period_start: number;
+            /** Format: int32 */
+            period_end: number;
+        };
         Survey: {
             /** Format: uuid */
             id: string;
@@ -5314,6 +5374,8 @@ export interface operations {
                 territory?: string;
                 /** @description Plans of this territory and of every territory below it. */
                 territory_id?: string;
+                /** @description The plans that follow this one (its successors). */
+                previous_id?: string;
                 /** @description Page size, 1 to 200 (default 50). */
                 limit?: number;
                 /** @description `next_cursor` of the previous page. */
@@ -5545,6 +5607,43 @@ export interface operations {
             403: components["responses"]["403"];
             404: components["responses"]["404"];
             422: components["responses"]["422"];
+            503: components["responses"]["503"];
+        };
+    };
+    create_successor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SuccessorCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plan"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            408: components["responses"]["408"];
+            409: components["responses"]["409"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
             503: components["responses"]["503"];
         };
     };
