@@ -20,7 +20,7 @@ import tseslint from 'typescript-eslint';
  *   meetings                       working-groups (a group's meetings), consultation (comments on one)
  *   goals                          plans, working-groups (the group a goal belongs to), consultation
  *   measures                       goals, plans, working-groups, consultation, services (the services and organizations a measure names)
- *   versions                       plans (a plan's versions and what changed between them)
+ *   versions                       plans (a plan's versions and what changed between them), consultation (the comments behind a change)
  *   surveys                        territories (where a survey lies), plans (the plan whose needs analysis it is)
  *   plan-page                      plans, working-groups, consultation, versions, surveys (the plan page puts them together)
  *   territory-page                 territories, plans, working-groups, meetings, services (the territory page)
@@ -43,7 +43,7 @@ const FEATURES = {
   meetings: ['working-groups', 'consultation'],
   goals: ['plans', 'working-groups', 'consultation'],
   measures: ['goals', 'plans', 'working-groups', 'consultation', 'services'],
-  versions: ['plans'],
+  versions: ['plans', 'consultation'],
   needs: ['territories', 'working-groups', 'measures'],
   surveys: ['territories', 'plans'],
   'plan-page': ['plans', 'working-groups', 'consultation', 'versions', 'needs', 'surveys', 'subscriptions'],

@@ -12,6 +12,7 @@ const HomePage = page(() => import('../features/plans/routes/HomePage'), 'HomePa
 const PlanPage = page(() => import('../features/plan-page/routes/PlanPage'), 'PlanPage');
 const PlanChangesPage = page(() => import('../features/versions/routes/PlanChangesPage'), 'PlanChangesPage');
 const PlanFormPage = page(() => import('../features/plans/routes/PlanFormPage'), 'PlanFormPage');
+const SuccessorFormPage = page(() => import('../features/plans/routes/SuccessorFormPage'), 'SuccessorFormPage');
 const GoalPage = page(() => import('../features/goals/routes/GoalPage'), 'GoalPage');
 const GoalFormPage = page(() => import('../features/goals/routes/GoalFormPage'), 'GoalFormPage');
 const MeasurePage = page(() => import('../features/measures/routes/MeasurePage'), 'MeasurePage');
@@ -70,6 +71,7 @@ export const router = createBrowserRouter([
           { path: 'plans/new', element: <PlanFormPage /> },
           { path: 'plans/:planId', element: <PlanPage /> },
           { path: 'plans/:planId/edit', element: <PlanFormPage /> },
+          { path: 'plans/:planId/successor', element: <SuccessorFormPage /> },
           { path: 'plans/:planId/goals/new', element: <GoalFormPage /> },
           { path: 'plans/:planId/register', element: <RegisterPage /> },
           { path: 'plans/:planId/changes', element: <PlanChangesPage /> },

@@ -14,7 +14,8 @@ import { useI18n, useT } from '../../../i18n';
 import type { Schemas } from '../../../lib/api/client';
 import { canManageTerritory, useSession } from '../../../lib/auth/useSession';
 import { useSubmit } from '../../../lib/useSubmit';
-import { planQuery } from '../../plans/api/plans';
+import { planQuery, planTreeQuery } from '../../plans/api/plans';
+import { changeTargets, parseTargetValue, targetValue } from '../changeTargets';
 import { reportFile, reportQuery, RESOLUTIONS, useResolveComments, type Resolution } from '../api/comments';
 import { OffWebCommentForm } from '../components/OffWebCommentForm';
 import { filterEntries, type RegisterFilter } from '../registerFilter';
@@ -48,6 +49,11 @@ export function RegisterPage() {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [resolution, setResolution] = useState<Resolution>('accepted');
   const [note, setNote] = useState('');
+  const [change, setChange] = useState('');
+  const [changeTarget, setChangeTarget] = useState('');
+  // The goals and measures a settlement may name as changed.
+  const tree = useQuery({ ...planTreeQuery(planId), enabled: staff });
+  const targets = useMemo(() => (tree.data ? changeTargets(tree.data.goals) : []), [tree.data]);
   const [done, setDone] = useState<string | null>(null);
   const submit = useSubmit();
   const reportHref = (format: 'csv' | 'html') => `/api/v1/plans/${planId}/consultation-report?format=${format}`;
@@ -138,7 +144,7 @@ export function RegisterPage() {
           {staff && selected.size > 0 && (
             <section className="panel" aria-labelledby="resolve-heading">
               <h2 id="resolve-heading">{t('register.resolveSelected', { count: selected.size })}</h2>
-              <FormErrors error={submit.error} fields={['resolution', 'note']} />
+              <FormErrors error={submit.error} fields={['resolution', 'note', 'change', 'change_target_id']} />
               <form
                 onSubmit={(e) => {
                   e.preventDefault();
@@ -146,7 +152,7 @@ export function RegisterPage() {
                     const ids = [...selected];
                     await resolveComments.mutateAsync({
                       ids,
-                      body: { resolution, note },
+                      body: { resolution, note, change, ...parseTargetValue(changeTarget) },
                       onSettled: (id) =>
                         setSelected((s) => {
                           const n = new Set(s);
@@ -155,6 +161,8 @@ export function RegisterPage() {
                         }),
                     });
                     setNote('');
+                    setChange('');
+                    setChangeTarget('');
                     setDone(t('register.resolvedCount', { count: ids.length }));
                   });
                 }}
@@ -168,8 +176,28 @@ export function RegisterPage() {
                     </label>
                   ))}
                 </fieldset>
-                <Field label={t('register.note')} hint={t('register.noteHint')} errors={submit.errors.note} required requiredText={t('common.required')}>
+                {/* A comment only noted needs no justification (the API's rule). */}
+                <Field
+                  label={t('register.note')}
+                  hint={t('register.noteHint')}
+                  errors={submit.errors.note}
+                  required={resolution !== 'noted'}
+                  requiredText={t('common.required')}
+                >
                   <textarea rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
+                </Field>
+                <Field label={t('register.change')} hint={t('register.changeHint')} errors={submit.errors.change}>
+                  <textarea rows={2} value={change} onChange={(e) => setChange(e.target.value)} />
+                </Field>
+                <Field label={t('register.changeTarget')} errors={submit.errors.change_target_id ?? submit.errors.change_target_type}>
+                  <select value={changeTarget} onChange={(e) => setChangeTarget(e.target.value)}>
+                    <option value="">{t('register.changeTargetNone')}</option>
+                    {targets.map((target) => (
+                      <option key={targetValue(target)} value={targetValue(target)}>
+                        {t(`targetType.${target.type}`)} {target.code} {target.title}
+                      </option>
+                    ))}
+                  </select>
                 </Field>
                 <button type="submit" className="btn btn-primary" disabled={submit.busy}>
                   {t('register.resolve')}
@@ -237,6 +265,18 @@ export function RegisterPage() {
                         <>
                           <StatusTag kind="resolution" value={e.resolution} />
                           {e.resolution_note && <p>{e.resolution_note}</p>}
+                          {(e.resolution_change || e.change_target) && (
+                            <p>
+                              <strong>{t('register.change')}:</strong>{' '}
+                              {e.change_target && (
+                                <Link to={`/${e.change_target.type === 'goal' ? 'goals' : 'measures'}/${e.change_target.id}`}>
+                                  {t(`targetType.${e.change_target.type}`)} {e.change_target.code} {e.change_target.title}
+                                </Link>
+                              )}
+                              {e.change_target && e.resolution_change && ' – '}
+                              {e.resolution_change}
+                            </p>
+                          )}
                         </>
                       ) : (
                         <span className="tag tag-unsettled">{t('register.unsettled')}</span>

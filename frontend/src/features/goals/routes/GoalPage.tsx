@@ -51,6 +51,11 @@ export function GoalPage() {
             <PageTitle title={`${t('goal.title')} ${goal.code} ${goal.title}`}>
               <span className="code">{goal.code}</span> {goal.title}
             </PageTitle>
+            {goal.previous_id && (
+              <p className="meta">
+                <Link to={`/goals/${goal.previous_id}`}>{t('successor.goalCopiedFrom', { code: goal.code })}</Link>
+              </p>
+            )}
             <ProgressBar value={goal.progress} label={t('goal.progressOf', { code: goal.code })} />
             {plan && <ConsultationBanner plan={plan} />}
             {canEdit && (

@@ -65,6 +65,12 @@ export function MeasurePage() {
           </PageTitle>
           <p className="meta">
             <StatusTag kind="measure" value={m.status} />
+            {m.previous_id && (
+              <>
+                {' · '}
+                <Link to={`/measures/${m.previous_id}`}>{t('successor.measureCopiedFrom', { code: m.code })}</Link>
+              </>
+            )}
           </p>
           <ProgressBar value={m.progress} label={t('measure.progressOf', { code: m.code })} />
           {plan.data && <ConsultationBanner plan={plan.data} />}

@@ -13,6 +13,7 @@ import { useLeadership } from '../../working-groups/api/leadership';
 import { planHistoryQuery, planTreeQuery } from '../../plans/api/plans';
 import { LifecycleControl } from '../components/LifecycleControl';
 import { PlanDocument } from '../../plans/components/PlanDocument';
+import { PlanLineage } from '../../plans/components/PlanLineage';
 import { PlanNeeds } from '../components/PlanNeeds';
 import { PlanTree } from '../components/PlanTree';
 import { PlanVersions } from '../../versions/components/PlanVersions';
@@ -54,6 +55,7 @@ export function PlanPage() {
             <ProgressBar value={plan.progress} label={t('plan.progressOf', { title: plan.title })} />
             <FollowButton targetType="plan" targetId={plan.id} />
             <ConsultationBanner plan={plan} />
+            <PlanLineage plan={plan} />
             {leaderEditable && (
               <p className="inline-actions">
                 <Link to={`/plans/${plan.id}/goals/new`}>{t('goal.add')}</Link>

@@ -120,3 +120,21 @@ export function groupByTerritory(plans: Plan[], locale = 'cs'): { territory: str
       ),
     }));
 }
+
+/** The plans that follow `id` as the next cycle's (at most one). */
+export const successorsQuery = (id: string) =>
+  queryOptions({
+    queryKey: [...planKeys.detail(id), 'successors'] as const,
+    queryFn: () => unwrap(api.GET('/api/v1/plans', { params: { query: { previous_id: id } } })).then((page) => page.items),
+  });
+
+/** Starts the next cycle's plan from `id`: a draft with its goals and measures copied. */
+export const useStartSuccessor = () =>
+  useWrite(
+    ({ id, body }: { id: string; body: Schemas['SuccessorCreate'] }) =>
+      unwrap(api.POST('/api/v1/plans/{id}/successor', { params: { path: { id } }, body })),
+    invalidatePlans,
+  );
+
+/** The plan is followed by the next one once it has been evaluated (the server allows it from approval). */
+export const offersSuccessor = (status: PlanStatus) => status === 'evaluated';

@@ -3,19 +3,36 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { PageTitle } from '../../../components/PageTitle';
 import { QueryView } from '../../../components/QueryState';
 import { useI18n } from '../../../i18n';
+import { reportQuery } from '../../consultation/api/comments';
 import { planQuery } from '../../plans/api/plans';
-import { diffQuery, type PlanDiff, type RowsDiff } from '../api/versions';
+import { diffQuery, versionsQuery, type PlanDiff, type RowsDiff } from '../api/versions';
 import { FieldChanges } from '../components/FieldChanges';
-import { CURRENT, isEmptyDiff, type Owner } from '../model';
+import { LeadingComments } from '../components/LeadingComments';
+import { commentsByChange, type CommentsByChange } from '../consultationComments';
+import { consultationChanges, CURRENT, isEmptyDiff, type Owner } from '../model';
 
 type Side = PlanDiff['from'];
 type RowRef = RowsDiff['added'][number];
 
 const rowName = (r: RowRef) => [r.code, r.title].filter(Boolean).join(' ') || r.id;
 
-/** Goals or measures added, removed and changed. */
-function Rows({ owner, rows, heading }: { owner: Exclude<Owner, 'plan'>; rows: RowsDiff; heading: string }) {
+/** Goals or measures added, removed and changed; after the consultation, each with the comments
+ * that led to it. */
+function Rows({
+  owner,
+  rows,
+  heading,
+  planId,
+  comments,
+}: {
+  owner: Exclude<Owner, 'plan'>;
+  rows: RowsDiff;
+  heading: string;
+  planId: string;
+  comments?: CommentsByChange;
+}) {
   const { t } = useI18n();
+  const led = (id: string) => comments && <LeadingComments planId={planId} entries={comments.of(id)} />;
   if (rows.added.length + rows.removed.length + rows.changed.length === 0) return null;
   const id = `diff-${owner}`;
   return (
@@ -28,6 +45,7 @@ function Rows({ owner, rows, heading }: { owner: Exclude<Owner, 'plan'>; rows: R
             {rows.added.map((r) => (
               <li key={r.id}>
                 <ins>{rowName(r)}</ins>
+                {led(r.id)}
               </li>
             ))}
           </ul>
@@ -40,6 +58,7 @@ function Rows({ owner, rows, heading }: { owner: Exclude<Owner, 'plan'>; rows: R
             {rows.removed.map((r) => (
               <li key={r.id}>
                 <del>{rowName(r)}</del>
+                {led(r.id)}
               </li>
             ))}
           </ul>
@@ -52,6 +71,7 @@ function Rows({ owner, rows, heading }: { owner: Exclude<Owner, 'plan'>; rows: R
             <section key={r.id} aria-label={rowName(r)} className="diff-row">
               <h4>{rowName(r)}</h4>
               <FieldChanges owner={owner} changes={r.changes} />
+              {led(r.id)}
             </section>
           ))}
         </>
@@ -69,10 +89,19 @@ export function PlanChangesPage() {
   const { t, formatDateTime } = useI18n();
   const plan = useQuery(planQuery(planId));
   const diff = useQuery({ ...diffQuery(planId, from, to), enabled: from !== '' });
+  // Comparing the consultation draft with the approved plan: "what changed after the consultation",
+  // each change beside the comments that led to it.
+  const versions = useQuery(versionsQuery(planId));
+  const consultation = versions.data ? consultationChanges(versions.data) : null;
+  const afterConsultation = !!consultation && consultation.from === from && consultation.to === to;
+  const register = useQuery({ ...reportQuery(planId), enabled: afterConsultation });
+  const comments = register.data ? commentsByChange(register.data.items) : undefined;
   const side = (s: Side) =>
     s.version_id
       ? t('versions.versionSide', { status: t(`planStatus.${s.status}`), date: formatDateTime(s.at) })
       : t('versions.currentSide', { date: formatDateTime(s.at) });
+
+  const pageTitle = (title: string) => (afterConsultation ? t('versions.afterConsultationOf', { title }) : t('versions.pageTitle', { title }));
 
   return (
     <QueryView query={plan} page>
@@ -81,7 +110,7 @@ export function PlanChangesPage() {
           <nav aria-label={t('common.breadcrumbs')} className="breadcrumbs">
             <Link to="/">{t('nav.plans')}</Link> › <Link to={`/plans/${p.id}`}>{p.title}</Link>
           </nav>
-          <PageTitle title={t('versions.pageTitle', { title: p.title })}>{t('versions.pageTitle', { title: p.title })}</PageTitle>
+          <PageTitle title={pageTitle(p.title)}>{pageTitle(p.title)}</PageTitle>
           {from === '' ? (
             <p>{t('versions.noSides')}</p>
           ) : (
@@ -100,10 +129,11 @@ export function PlanChangesPage() {
                         <section aria-labelledby="diff-plan">
                           <h2 id="diff-plan">{t('versions.planFields')}</h2>
                           <FieldChanges owner="plan" changes={d.plan} />
+                          {comments && <LeadingComments planId={p.id} entries={comments.plan} />}
                         </section>
                       )}
-                      <Rows owner="goal" rows={d.goals} heading={t('versions.goals')} />
-                      <Rows owner="measure" rows={d.measures} heading={t('versions.measures')} />
+                      <Rows owner="goal" rows={d.goals} heading={t('versions.goals')} planId={p.id} comments={comments} />
+                      <Rows owner="measure" rows={d.measures} heading={t('versions.measures')} planId={p.id} comments={comments} />
                     </>
                   )}
                 </>
