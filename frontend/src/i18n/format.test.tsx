@@ -14,6 +14,13 @@ describe('formatters', () => {
     expect(formatters('cs').formatNumber(1250)).toBe('1\u00a0250');
     expect(formatters('cs').formatNumber(null)).toBe('');
   });
+  it('show money exactly: hellers when there are any, never rounded to crowns', () => {
+    expect(formatters('cs').formatMoney('850000.50')).toBe('850\u00a0000,50\u00a0Kč');
+    expect(formatters('cs').formatMoney('850000.00')).toBe('850\u00a0000\u00a0Kč');
+    expect(formatters('cs').formatMoney('1240000')).toBe('1\u00a0240\u00a0000\u00a0Kč');
+    expect(formatters('en').formatMoney('0.05')).toBe('CZK\u00a00.05');
+    expect(formatters('cs').formatMoney(null)).toBe('');
+  });
   it('read instants in Prague time, whatever the browser zone', () => {
     // 22:30 UTC on 31 March 2026 is already 1 April in Prague (summer time).
     expect(formatters('cs').formatDate('2026-03-31T22:30:00Z')).toBe('1. dubna 2026');

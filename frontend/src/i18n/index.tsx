@@ -49,7 +49,9 @@ export function I18nProvider({ children, lang: fixed }: { children: ReactNode; l
     const locale = lang === 'cs' ? 'cs-CZ' : 'en-GB';
     const dateFmt = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Prague' });
     const dateTimeFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Prague' });
+    // Whole crowns as such; an amount with hellers shows them both (850 000,50 Kč), never rounded.
     const moneyFmt = new Intl.NumberFormat(locale, { style: 'currency', currency: 'CZK', maximumFractionDigits: 0 });
+    const hellersFmt = new Intl.NumberFormat(locale, { style: 'currency', currency: 'CZK', minimumFractionDigits: 2, maximumFractionDigits: 2 });
     const numberFmt = new Intl.NumberFormat(locale, { maximumFractionDigits: 3 });
     return {
       lang,
@@ -58,7 +60,11 @@ export function I18nProvider({ children, lang: fixed }: { children: ReactNode; l
       // A bare date (YYYY-MM-DD) is a calendar day, not an instant: read it at noon UTC.
       formatDate: (iso) => (iso ? dateFmt.format(new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso)) : ''),
       formatDateTime: (iso) => (iso ? dateTimeFmt.format(new Date(iso)) : ''),
-      formatMoney: (amount) => (amount ? moneyFmt.format(Number(amount)) : ''),
+      formatMoney: (amount) => {
+        if (!amount) return '';
+        const value = Number(amount);
+        return (Number.isInteger(value) ? moneyFmt : hellersFmt).format(value);
+      },
       formatNumber: (value) => (value === null || value === undefined ? '' : numberFmt.format(value)),
     };
   }, [lang, setLang]);
