@@ -22,3 +22,16 @@ export function deliverFile(blob: Blob, delivery: Delivery) {
   if (delivery === 'tab') setTimeout(() => URL.revokeObjectURL(url), TAB_GRACE_MS);
   else URL.revokeObjectURL(url);
 }
+
+/** A file name from a title, as the API names its downloads: "Komunitní plán Ostravy" → "komunitni-plan-ostravy". */
+export function fileSlug(title: string): string {
+  const slug = title
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/, '');
+  return slug || 'dokument';
+}
