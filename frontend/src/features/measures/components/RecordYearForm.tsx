@@ -98,6 +98,7 @@ export function RecordYearForm({ measure, plan }: { measure: Measure; plan: Plan
             errors={submit.errors[`indicators[${i}].values`]}
           >
             <input
+              type="text"
               inputMode="decimal"
               value={texts.values[i] ?? ''}
               onChange={(e) => setTexts({ ...texts, values: texts.values.map((v, j) => (j === i ? e.target.value : v)) })}
@@ -112,6 +113,7 @@ export function RecordYearForm({ measure, plan }: { measure: Measure; plan: Plan
             errors={submit.errors[`funding_sources[${i}].actual`]}
           >
             <input
+              type="text"
               inputMode="decimal"
               value={texts.actuals[i] ?? ''}
               onChange={(e) => setTexts({ ...texts, actuals: texts.actuals.map((v, j) => (j === i ? e.target.value : v)) })}
