@@ -61,26 +61,12 @@ pub async fn export(state: &AppState, caller: &Caller, id: Uuid, format: ExportF
     let register = Register::open(&state.db, caller, id).await?;
     let doc = Document { tree, groups, counts: register.counts(&state.db).await? };
     let filename = file_name(&doc.tree.plan.title);
-    let text = |register, content_type, disposition: &str, head: String, rows: fn(&[RegisterEntry], bool) -> String, foot: String| {
-        let body =
-            if doc.counts.total == 0 { Body::Whole(head + &foot) } else { stream_register(state.db.clone(), register, head, rows, foot) };
-        Download { content_type, disposition: disposition.to_owned(), body }
-    };
     Ok(match format {
         ExportFormat::Html => {
-            let disposition = format!("inline; filename=\"{filename}.html\"");
-            text(register, "text/html; charset=utf-8", &disposition, whole(|r: &mut Html| head(r, &doc)), rows::<Html>, foot::<Html>(&doc))
+            text::<Html>(state, register, &doc, "text/html; charset=utf-8", format!("inline; filename=\"{filename}.html\""))
         }
         ExportFormat::Md => {
-            let disposition = format!("attachment; filename=\"{filename}.md\"");
-            text(
-                register,
-                "text/markdown; charset=utf-8",
-                &disposition,
-                whole(|r: &mut Markdown| head(r, &doc)),
-                rows::<Markdown>,
-                foot::<Markdown>(&doc),
-            )
+            text::<Markdown>(state, register, &doc, "text/markdown; charset=utf-8", format!("attachment; filename=\"{filename}.md\""))
         }
         ExportFormat::Docx => {
             // A Word file is written whole, so the register is read whole first, a page at a time.
@@ -101,6 +87,20 @@ pub async fn export(state: &AppState, caller: &Caller, id: Uuid, format: ExportF
             Download::docx(&filename, r.finish()?)
         }
     })
+}
+
+/// The document as text: its head, the register's rows streamed when there are any, its foot.
+fn text<R: Renderer<Output = String> + 'static>(
+    state: &AppState,
+    register: Register,
+    doc: &Document,
+    content_type: &'static str,
+    disposition: String,
+) -> Download {
+    let (head, foot) = (whole(|r: &mut R| head(r, doc)), foot::<R>(doc));
+    let body =
+        if doc.counts.total == 0 { Body::Whole(head + &foot) } else { stream_register(state.db.clone(), register, head, rows::<R>, foot) };
+    Download { content_type, disposition, body }
 }
 
 /// A file name from a title, as people would save it: "6-komunitni-plan-mesta-ostravy".
@@ -251,4 +251,18 @@ fn write_rows<R: Renderer>(r: &mut R, entries: &[RegisterEntry]) {
 /// The document's end, after the register's rows.
 fn foot<R: Renderer<Output = String>>(doc: &Document) -> String {
     whole(|r: &mut R| r.end(doc.counts.total > 0))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn file_names_come_from_titles() {
+        assert_eq!(
+            super::file_name("6. komunitní plán sociálních služeb města Ostravy"),
+            "6-komunitni-plan-socialnich-sluzeb-mesta-ostravy"
+        );
+        assert_eq!(super::file_name("Plán 2026–2028 (návrh)"), "plan-2026-2028-navrh");
+        assert_eq!(super::file_name("„“"), "dokument");
+        assert_eq!(super::file_name(&"á".repeat(200)).len(), 80);
+    }
 }
