@@ -52,6 +52,8 @@ export function RecordYearForm({ measure, plan }: { measure: Measure; plan: Plan
   for (let y = plan.period_start; y <= plan.period_end; y++) years.push(y);
   const rows = measure.funding_sources.map((f, i) => ({ f, i })).filter(({ f }) => f.year === year);
   const nothing = measure.indicators.length === 0 && rows.length === 0;
+  // Nothing to record in any year: the measure has neither indicators nor funding.
+  if (measure.indicators.length === 0 && measure.funding_sources.length === 0) return null;
 
   return (
     <section aria-labelledby="record-year" className="panel">
