@@ -103,8 +103,10 @@ fn text<R: Renderer<Output = String> + 'static>(
     Download { content_type, disposition, body }
 }
 
-/// A file name from a title, as people would save it: "6-komunitni-plan-mesta-ostravy".
+/// A file name from a title, as people would save it: "6-komunitni-plan-mesta-ostravy"; a long
+/// title is cut after its last whole word within 80 characters.
 pub fn file_name(title: &str) -> String {
+    const MAX: usize = 80;
     let mut out = String::new();
     for c in crate::czech::fold(title).chars() {
         if c.is_ascii_alphanumeric() {
@@ -113,8 +115,13 @@ pub fn file_name(title: &str) -> String {
             out.push('-');
         }
     }
+    // ASCII only from here, so byte positions are characters.
+    if out.len() > MAX {
+        let cut = if out.as_bytes()[MAX] == b'-' { MAX } else { out[..MAX].rfind('-').unwrap_or(MAX) };
+        out.truncate(cut);
+    }
     let out = out.trim_end_matches('-');
-    if out.is_empty() { "dokument".to_owned() } else { out.chars().take(80).collect::<String>().trim_end_matches('-').to_owned() }
+    if out.is_empty() { "dokument".to_owned() } else { out.to_owned() }
 }
 
 /// A part of a text document, written by a renderer of its own.
@@ -264,5 +271,7 @@ mod tests {
         assert_eq!(super::file_name("Plán 2026–2028 (návrh)"), "plan-2026-2028-navrh");
         assert_eq!(super::file_name("„“"), "dokument");
         assert_eq!(super::file_name(&"á".repeat(200)).len(), 80);
+        let long = "6. komunitní plán sociálních služeb a souvisejících aktivit ve městě Ostrava na období let 2023–2026";
+        assert_eq!(super::file_name(long), "6-komunitni-plan-socialnich-sluzeb-a-souvisejicich-aktivit-ve-meste-ostrava-na");
     }
 }

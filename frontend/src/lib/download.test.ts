@@ -41,5 +41,9 @@ describe('fileSlug', () => {
   it('names a file after a title as the API does', () => {
     expect(fileSlug('6. komunitní plán sociálních služeb města Ostravy')).toBe('6-komunitni-plan-socialnich-sluzeb-mesta-ostravy');
     expect(fileSlug('„“')).toBe('dokument');
+    expect(fileSlug('6. komunitní plán sociálních služeb a souvisejících aktivit ve městě Ostrava na období let 2023–2026')).toBe(
+      '6-komunitni-plan-socialnich-sluzeb-a-souvisejicich-aktivit-ve-meste-ostrava-na',
+    );
+    expect(fileSlug('á'.repeat(200))).toHaveLength(80);
   });
 });
