@@ -44,6 +44,7 @@ pub mod readers;
 pub mod register;
 pub mod register_import;
 pub mod render;
+pub mod reports;
 pub mod search;
 pub mod seed;
 pub mod service_kinds;
@@ -86,6 +87,7 @@ fn routes(cfg: &mut ServiceConfig) {
     plans::routes::configure(cfg);
     versions::routes::configure(cfg);
     documents::routes::configure(cfg);
+    reports::routes::configure(cfg);
     goals::routes::configure(cfg);
     measures::routes::configure(cfg);
     comments::routes::configure(cfg);

@@ -60,7 +60,7 @@ fn markdown_line(line: &str) -> String {
 }
 
 /// Paragraphs (split at blank lines) of non-empty lines, trailing whitespace dropped.
-fn paragraphs(text: &str) -> Vec<Vec<&str>> {
+pub fn paragraphs(text: &str) -> Vec<Vec<&str>> {
     let mut out: Vec<Vec<&str>> = Vec::new();
     let mut current = Vec::new();
     for line in text.lines().map(str::trim_end) {

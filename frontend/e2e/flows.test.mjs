@@ -261,8 +261,12 @@ test('a coordinator creates a plan, opens the consultation, settles a comment an
   await docTab.close();
   const [md] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Stáhnout v Markdownu' }).click()]);
   const { readFile } = await import('node:fs/promises');
-  assert.equal(md.suggestedFilename(), `komunitni-plan-${planId}.md`);
+  assert.equal(md.suggestedFilename(), 'komunitni-plan-socialnich-sluzeb-lhota-2027-2030.md');
   assert.match(await readFile(await md.path(), 'utf8'), /Podpora seniorů v domácím prostředí/);
+  // The Word file: a zip, named after the plan like the Markdown.
+  const [docx] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Stáhnout pro Word (DOCX)' }).click()]);
+  assert.equal(docx.suggestedFilename(), 'komunitni-plan-socialnich-sluzeb-lhota-2027-2030.docx');
+  assert.equal((await readFile(await docx.path())).subarray(0, 2).toString(), 'PK');
 
   // A stale edit (someone else saved meanwhile) is explained, with a reload.
   await page.goto(`${server.baseUrl}/plans/${planId}/edit`);

@@ -25,6 +25,7 @@ mod permissions;
 mod plans;
 mod register_import;
 mod reminders;
+mod reports;
 mod schema;
 mod search;
 mod seed;

@@ -346,7 +346,12 @@ impl World {
         };
         // The user of a territory's path is its coordinator; of a group's, its member.
         let user = if template.starts_with("/territories") { self.assigned.id } else { self.member.id };
-        template.replace("{id}", &id.to_string()).replace("{user_id}", &user.to_string()).replace("{code}", "seniori")
+        template
+            .replace("{id}", &id.to_string())
+            .replace("{user_id}", &user.to_string())
+            .replace("{code}", "seniori")
+            // A year of the plans' period (2025–2027).
+            .replace("{year}", "2026")
     }
 }
 
@@ -497,6 +502,7 @@ fn rules() -> Vec<Rule> {
         get("/plans/{id}/tree", Public),
         get("/plans/{id}/export", Public),
         get("/plans/{id}/versions", Public),
+        get("/plans/{id}/reports/{year}", Public),
         get_with("/plans/{id}/diff", "?from=current", Public),
         // A plan in consultation is not followed yet: allowed callers reach the lifecycle rule.
         post("/plans/{id}/successor", Staff, 409, |_| json!({"title": "Navazující plán", "period_start": 2028, "period_end": 2030})),
@@ -733,6 +739,7 @@ both!(drafts_are_404_to_the_public_on_every_read, |app| async move {
         "/plans/{id}/history",
         "/plans/{id}/export",
         "/plans/{id}/versions",
+        "/plans/{id}/reports/2026",
         "/plans/{id}/diff?from=current",
     ] {
         let concrete = path.replace("{id}", &w.draft_plan.to_string());

@@ -15,7 +15,7 @@ use super::service::Register;
 use crate::error::ApiError;
 
 /// Rows per query while a CSV or HTML download streams: a download holds one such page at a time.
-const STREAM_PAGE: u64 = 200;
+pub const STREAM_PAGE: u64 = 200;
 
 /// A document to answer with, inline or as an attachment.
 pub struct Download {
@@ -27,15 +27,27 @@ pub struct Download {
 pub enum Body {
     /// Known in full (sent with its length).
     Whole(String),
+    /// Bytes known in full: a Word file.
+    Binary(Vec<u8>),
     /// Written as it is read.
     Streamed(LocalBoxStream<'static, Result<web::Bytes, ApiError>>),
 }
 
 impl Download {
+    /// A Word file to save, named `{name}.docx`.
+    pub fn docx(name: &str, bytes: Vec<u8>) -> Self {
+        Download {
+            content_type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            disposition: format!("attachment; filename=\"{name}.docx\""),
+            body: Body::Binary(bytes),
+        }
+    }
+
     pub fn answer(self, mut response: HttpResponseBuilder) -> HttpResponse {
         response.content_type(self.content_type).insert_header((header::CONTENT_DISPOSITION, self.disposition));
         match self.body {
             Body::Whole(text) => response.body(text),
+            Body::Binary(bytes) => response.body(bytes),
             Body::Streamed(chunks) => response.streaming(chunks),
         }
     }

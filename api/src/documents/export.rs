@@ -7,11 +7,11 @@ use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use super::renderers::{Html, Markdown, Renderer};
+use super::renderers::{Docx, Html, Markdown, Renderer};
 use super::tree::{self, PlanTree};
 use crate::access;
 use crate::caller::Caller;
-use crate::consultation::download::{Body, Download, stream_register};
+use crate::consultation::download::{Body, Download, STREAM_PAGE, stream_register};
 use crate::consultation::dto::{RegisterEntry, ResolutionCounts};
 use crate::consultation::formats::{body, labelled};
 use crate::consultation::service::Register;
@@ -27,12 +27,13 @@ pub enum ExportFormat {
     #[default]
     Html,
     Md,
+    Docx,
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ExportQuery {
-    /// `html` (printable, default) or `md` (Markdown).
+    /// `html` (printable, default), `md` (Markdown) or `docx` (Word).
     #[param(inline)]
     pub format: Option<ExportFormat>,
 }
@@ -59,24 +60,75 @@ pub async fn export(state: &AppState, caller: &Caller, id: Uuid, format: ExportF
         .await?;
     let register = Register::open(&state.db, caller, id).await?;
     let doc = Document { tree, groups, counts: register.counts(&state.db).await? };
-    let filename = format!("komunitni-plan-{}", doc.tree.plan.id);
-    let (content_type, disposition) = match format {
-        ExportFormat::Html => ("text/html; charset=utf-8", format!("inline; filename=\"{filename}.html\"")),
-        ExportFormat::Md => ("text/markdown; charset=utf-8", format!("attachment; filename=\"{filename}.md\"")),
-    };
-    let (head, foot) = match format {
-        ExportFormat::Html => (head::<Html>(&doc), foot::<Html>(&doc)),
-        ExportFormat::Md => (head::<Markdown>(&doc), foot::<Markdown>(&doc)),
-    };
-    let body = if doc.counts.total == 0 {
-        Body::Whole(head + &foot)
-    } else {
-        match format {
-            ExportFormat::Html => stream_register(state.db.clone(), register, head, rows::<Html>, foot),
-            ExportFormat::Md => stream_register(state.db.clone(), register, head, rows::<Markdown>, foot),
+    let filename = file_name(&doc.tree.plan.title);
+    Ok(match format {
+        ExportFormat::Html => {
+            text::<Html>(state, register, &doc, "text/html; charset=utf-8", format!("inline; filename=\"{filename}.html\""))
         }
-    };
-    Ok(Download { content_type, disposition, body })
+        ExportFormat::Md => {
+            text::<Markdown>(state, register, &doc, "text/markdown; charset=utf-8", format!("attachment; filename=\"{filename}.md\""))
+        }
+        ExportFormat::Docx => {
+            // A Word file is written whole, so the register is read whole first, a page at a time.
+            let mut r = Docx::default();
+            head(&mut r, &doc);
+            let (mut after, mut first) = (None, 1);
+            loop {
+                let entries = register.after(&state.db, after, STREAM_PAGE, first).await?;
+                write_rows(&mut r, &entries);
+                match entries.last() {
+                    Some(last) if entries.len() as u64 == STREAM_PAGE => {
+                        (after, first) = (Some(last.comment_id), first + entries.len() as u32)
+                    }
+                    _ => break,
+                }
+            }
+            r.end(doc.counts.total > 0);
+            Download::docx(&filename, r.finish()?)
+        }
+    })
+}
+
+/// The document as text: its head, the register's rows streamed when there are any, its foot.
+fn text<R: Renderer<Output = String> + 'static>(
+    state: &AppState,
+    register: Register,
+    doc: &Document,
+    content_type: &'static str,
+    disposition: String,
+) -> Download {
+    let (head, foot) = (whole(|r: &mut R| head(r, doc)), foot::<R>(doc));
+    let body =
+        if doc.counts.total == 0 { Body::Whole(head + &foot) } else { stream_register(state.db.clone(), register, head, rows::<R>, foot) };
+    Download { content_type, disposition, body }
+}
+
+/// A file name from a title, as people would save it: "6-komunitni-plan-mesta-ostravy"; a long
+/// title is cut after its last whole word within 80 characters.
+pub fn file_name(title: &str) -> String {
+    const MAX: usize = 80;
+    let mut out = String::new();
+    for c in crate::czech::fold(title).chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    // ASCII only from here, so byte positions are characters.
+    if out.len() > MAX {
+        let cut = if out.as_bytes()[MAX] == b'-' { MAX } else { out[..MAX].rfind('-').unwrap_or(MAX) };
+        out.truncate(cut);
+    }
+    let out = out.trim_end_matches('-');
+    if out.is_empty() { "dokument".to_owned() } else { out.to_owned() }
+}
+
+/// A part of a text document, written by a renderer of its own.
+fn whole<R: Renderer<Output = String>>(part: impl FnOnce(&mut R)) -> String {
+    let mut r = R::default();
+    part(&mut r);
+    r.finish()
 }
 
 /// A day, or a dash when there is none.
@@ -99,10 +151,9 @@ fn goals_of(tree: &PlanTree) -> Vec<(usize, &Goal, &[Measure])> {
 const REGISTER_COLUMNS: [&str; 6] = ["Č.", "Autor", "Přijato", "Připomínka", "Vypořádání", "Odůvodnění"];
 
 /// The document up to the register's rows.
-fn head<R: Renderer>(doc: &Document) -> String {
+fn head<R: Renderer>(r: &mut R, doc: &Document) {
     let p = &doc.tree.plan;
     let e = R::escape;
-    let mut r = R::default();
     r.begin(&e(&p.title));
     r.heading(1, &e(&p.title));
     r.facts_start();
@@ -135,7 +186,7 @@ fn head<R: Renderer>(doc: &Document) -> String {
             r.paragraphs(&goal.description);
         }
         for m in measures {
-            measure(&mut r, level + 2, m);
+            measure(r, level + 2, m);
         }
     }
     r.heading(2, "Příloha: Vypořádání připomínek");
@@ -143,7 +194,6 @@ fn head<R: Renderer>(doc: &Document) -> String {
     if doc.counts.total > 0 {
         r.table_start("Vypořádání připomínek", &REGISTER_COLUMNS);
     }
-    r.finish()
 }
 
 fn measure<R: Renderer>(r: &mut R, level: usize, m: &Measure) {
@@ -185,10 +235,13 @@ fn measure<R: Renderer>(r: &mut R, level: usize, m: &Measure) {
     r.section_end();
 }
 
-/// The register's rows.
-fn rows<R: Renderer>(entries: &[RegisterEntry], _staff: bool) -> String {
+/// The register's rows, as a text chunk of the streamed document.
+fn rows<R: Renderer<Output = String>>(entries: &[RegisterEntry], _staff: bool) -> String {
+    whole(|r: &mut R| write_rows(r, entries))
+}
+
+fn write_rows<R: Renderer>(r: &mut R, entries: &[RegisterEntry]) {
     let e = R::escape;
-    let mut r = R::default();
     for c in entries {
         let note = e(c.resolution_note.as_deref().unwrap_or(""));
         r.row(&[
@@ -200,12 +253,25 @@ fn rows<R: Renderer>(entries: &[RegisterEntry], _staff: bool) -> String {
             &note,
         ]);
     }
-    r.finish()
 }
 
 /// The document's end, after the register's rows.
-fn foot<R: Renderer>(doc: &Document) -> String {
-    let mut r = R::default();
-    r.end(doc.counts.total > 0);
-    r.finish()
+fn foot<R: Renderer<Output = String>>(doc: &Document) -> String {
+    whole(|r: &mut R| r.end(doc.counts.total > 0))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn file_names_come_from_titles() {
+        assert_eq!(
+            super::file_name("6. komunitní plán sociálních služeb města Ostravy"),
+            "6-komunitni-plan-socialnich-sluzeb-mesta-ostravy"
+        );
+        assert_eq!(super::file_name("Plán 2026–2028 (návrh)"), "plan-2026-2028-navrh");
+        assert_eq!(super::file_name("„“"), "dokument");
+        assert_eq!(super::file_name(&"á".repeat(200)).len(), 80);
+        let long = "6. komunitní plán sociálních služeb a souvisejících aktivit ve městě Ostrava na období let 2023–2026";
+        assert_eq!(super::file_name(long), "6-komunitni-plan-socialnich-sluzeb-a-souvisejicich-aktivit-ve-meste-ostrava-na");
+    }
 }

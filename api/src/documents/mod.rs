@@ -1,6 +1,6 @@
 //! What composes several resources: the plan tree and the plan document with its settlement
 //! register as an annex.
 pub mod export;
-mod renderers;
+pub mod renderers;
 pub mod routes;
 pub mod tree;

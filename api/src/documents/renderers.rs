@@ -1,12 +1,18 @@
-//! How each part of the plan document is written in Markdown and in HTML; `export` walks the
-//! document once and calls these in order.
+//! How each part of a document (the plan document, the monitoring report) is written in Markdown,
+//! in HTML and in Word; the document's walk calls these in order.
 use std::fmt::Write;
+use std::io::Cursor;
 
+use docx_rs::{Docx as Word, Paragraph, Run, Style, StyleType, Table, TableCell, TableRow};
+
+use crate::error::{ApiError, ApiResult};
 use crate::render;
 
-/// One format of the plan document. Texts passed in are already escaped with [`Renderer::escape`]
+/// One format of a document. Texts passed in are already escaped with [`Renderer::escape`]
 /// (labels are literals), except for paragraphs, which the renderer escapes itself.
 pub trait Renderer: Default {
+    /// What the finished document is: text, or the bytes of a Word file.
+    type Output;
     fn escape(text: &str) -> String;
     /// The document's start, before its first heading.
     fn begin(&mut self, title: &str);
@@ -32,13 +38,15 @@ pub trait Renderer: Default {
     fn counts(&mut self, total: u32, counts: &[(&str, u32)]);
     /// The document's end; `table_open` when the register's table is still open.
     fn end(&mut self, table_open: bool);
-    fn finish(self) -> String;
+    fn finish(self) -> Self::Output;
 }
 
 #[derive(Default)]
 pub struct Markdown(String);
 
 impl Renderer for Markdown {
+    type Output = String;
+
     fn escape(text: &str) -> String {
         render::markdown(text)
     }
@@ -113,6 +121,8 @@ caption{text-align:left;font-weight:600;padding:.3rem 0}dl{display:grid;grid-tem
 pub struct Html(String);
 
 impl Renderer for Html {
+    type Output = String;
+
     fn escape(text: &str) -> String {
         render::html(text)
     }
@@ -202,5 +212,131 @@ impl Renderer for Html {
 
     fn finish(self) -> String {
         self.0
+    }
+}
+
+/// A Word document (DOCX) built in memory; docx-rs escapes the XML, so texts go in as they are.
+pub struct Docx {
+    doc: Word,
+    /// The open table's rows, its header row first.
+    table: Option<Vec<TableRow>>,
+}
+
+impl Default for Docx {
+    /// The headings and captions as Word's built-in styles name them, so Word's navigation pane
+    /// and table of contents find them.
+    fn default() -> Self {
+        let mut doc = Word::new();
+        for (level, size) in [(1, 36), (2, 30), (3, 26), (4, 24), (5, 22), (6, 22)] {
+            let style = Style::new(format!("Heading{level}"), StyleType::Paragraph).name(format!("heading {level}")).size(size).bold();
+            doc = doc.add_style(style);
+        }
+        doc = doc.add_style(Style::new("Caption", StyleType::Paragraph).name("caption").bold());
+        Self { doc, table: None }
+    }
+}
+
+fn text_cell(text: &str, strong: bool) -> TableCell {
+    let run = Run::new().add_text(text);
+    TableCell::new().add_paragraph(Paragraph::new().add_run(if strong { run.bold() } else { run }))
+}
+
+impl Docx {
+    fn paragraph(&mut self, p: Paragraph) {
+        self.doc = std::mem::take(&mut self.doc).add_paragraph(p);
+    }
+
+    /// A line whose first part is bold.
+    fn labelled(&mut self, strong: &str, rest: &str) {
+        self.paragraph(Paragraph::new().add_run(Run::new().add_text(strong).bold()).add_run(Run::new().add_text(rest)));
+    }
+}
+
+impl Renderer for Docx {
+    type Output = ApiResult<Vec<u8>>;
+
+    fn escape(text: &str) -> String {
+        text.to_owned()
+    }
+
+    fn begin(&mut self, _title: &str) {}
+
+    fn heading(&mut self, level: usize, text: &str) {
+        self.paragraph(Paragraph::new().add_run(Run::new().add_text(text)).style(&format!("Heading{}", level.min(6))));
+    }
+
+    fn paragraphs(&mut self, text: &str) {
+        for lines in render::paragraphs(text) {
+            let mut run = Run::new();
+            for (i, line) in lines.iter().enumerate() {
+                if i > 0 {
+                    run = run.add_break(docx_rs::BreakType::TextWrapping);
+                }
+                run = run.add_text(*line);
+            }
+            self.paragraph(Paragraph::new().add_run(run));
+        }
+    }
+
+    fn facts_start(&mut self) {}
+
+    fn fact(&mut self, label: &str, value: &str) {
+        self.labelled(&format!("{label}: "), value);
+    }
+
+    fn facts_end(&mut self) {}
+
+    fn list_start(&mut self) {}
+
+    fn item(&mut self, strong: &str, rest: &str) {
+        self.labelled(&format!("• {strong}"), rest);
+    }
+
+    fn list_end(&mut self) {}
+
+    fn section_start(&mut self) {}
+
+    fn section_end(&mut self) {}
+
+    fn table_start(&mut self, caption: &str, columns: &[&str]) {
+        self.paragraph(Paragraph::new().add_run(Run::new().add_text(caption)).style("Caption"));
+        self.table = Some(vec![TableRow::new(columns.iter().map(|c| text_cell(c, true)).collect())]);
+    }
+
+    fn row(&mut self, cells: &[&str]) {
+        let row = TableRow::new(cells.iter().enumerate().map(|(i, c)| text_cell(c, i == 0)).collect()).cant_split();
+        if let Some(rows) = &mut self.table {
+            rows.push(row);
+        }
+    }
+
+    fn table_end(&mut self) {
+        if let Some(rows) = self.table.take() {
+            self.doc = std::mem::take(&mut self.doc).add_table(Table::new(rows));
+            // Word runs two adjacent tables together; an empty paragraph keeps them apart.
+            self.paragraph(Paragraph::new());
+        }
+    }
+
+    fn counts(&mut self, total: u32, counts: &[(&str, u32)]) {
+        self.paragraph(Paragraph::new().add_run(Run::new().add_text(format!("Celkem připomínek: {total}"))));
+        for (label, n) in counts {
+            self.paragraph(Paragraph::new().add_run(Run::new().add_text(format!("• {label}: {n}"))));
+        }
+    }
+
+    fn end(&mut self, table_open: bool) {
+        if table_open {
+            self.table_end();
+        }
+    }
+
+    fn finish(self) -> ApiResult<Vec<u8>> {
+        let mut out = Cursor::new(Vec::new());
+        self.doc.build().pack(&mut out).map_err(|e| {
+            tracing::error!(error = %e, "a DOCX could not be written");
+            ApiError::Internal
+        })?;
+        Ok(out.into_inner())
     }
 }

@@ -19,7 +19,7 @@ pub async fn plan_tree(state: web::Data<AppState>, caller: Caller, id: web::Path
 /// The whole plan as a document: vision, working groups, goals, measures with responsible party,
 /// timeline, indicators and financing, and the settlement register as an annex.
 #[utoipa::path(tag = "plans", params(("id" = Uuid, Path), ExportQuery), responses(
-    (status = 200, description = "The plan document", content((String = "text/html"), (String = "text/markdown")))
+    (status = 200, description = "The plan document", content((String = "text/html"), (String = "text/markdown"), (Vec<u8> = "application/vnd.openxmlformats-officedocument.wordprocessingml.document")))
 ))]
 #[get("/plans/{id}/export")]
 pub async fn export_plan(

@@ -11,6 +11,7 @@ const page = <T extends Record<string, unknown>>(load: () => Promise<T>, name: k
 const HomePage = page(() => import('../features/plans/routes/HomePage'), 'HomePage');
 const PlanPage = page(() => import('../features/plan-page/routes/PlanPage'), 'PlanPage');
 const PlanChangesPage = page(() => import('../features/versions/routes/PlanChangesPage'), 'PlanChangesPage');
+const ReportPage = page(() => import('../features/reports/routes/ReportPage'), 'ReportPage');
 const PlanFormPage = page(() => import('../features/plans/routes/PlanFormPage'), 'PlanFormPage');
 const SuccessorFormPage = page(() => import('../features/plans/routes/SuccessorFormPage'), 'SuccessorFormPage');
 const GoalPage = page(() => import('../features/goals/routes/GoalPage'), 'GoalPage');
@@ -75,6 +76,7 @@ export const router = createBrowserRouter([
           { path: 'plans/:planId/goals/new', element: <GoalFormPage /> },
           { path: 'plans/:planId/register', element: <RegisterPage /> },
           { path: 'plans/:planId/changes', element: <PlanChangesPage /> },
+          { path: 'plans/:planId/reports/:year', element: <ReportPage /> },
           { path: 'goals/:goalId', element: <GoalPage /> },
           { path: 'goals/:goalId/edit', element: <GoalFormPage /> },
           { path: 'goals/:goalId/measures/new', element: <MeasureFormPage /> },

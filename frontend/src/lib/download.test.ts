@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { deliverFile } from './download';
+import { deliverFile, fileSlug } from './download';
 
 describe('deliverFile', () => {
   afterEach(() => vi.useRealTimers());
@@ -34,5 +34,16 @@ describe('deliverFile', () => {
     expect(URL.revokeObjectURL).not.toHaveBeenCalled();
     vi.runAllTimers();
     expect(URL.revokeObjectURL).toHaveBeenCalledWith('blob:file');
+  });
+});
+
+describe('fileSlug', () => {
+  it('names a file after a title as the API does', () => {
+    expect(fileSlug('6. komunitní plán sociálních služeb města Ostravy')).toBe('6-komunitni-plan-socialnich-sluzeb-mesta-ostravy');
+    expect(fileSlug('„“')).toBe('dokument');
+    expect(fileSlug('6. komunitní plán sociálních služeb a souvisejících aktivit ve městě Ostrava na období let 2023–2026')).toBe(
+      '6-komunitni-plan-socialnich-sluzeb-a-souvisejicich-aktivit-ve-meste-ostrava-na',
+    );
+    expect(fileSlug('á'.repeat(200))).toHaveLength(80);
   });
 });

@@ -22,3 +22,21 @@ export function deliverFile(blob: Blob, delivery: Delivery) {
   if (delivery === 'tab') setTimeout(() => URL.revokeObjectURL(url), TAB_GRACE_MS);
   else URL.revokeObjectURL(url);
 }
+
+/** A file name from a title, as the API names its downloads: "Komunitní plán Ostravy" → "komunitni-plan-ostravy";
+ * a long title is cut after its last whole word within 80 characters. */
+export function fileSlug(title: string): string {
+  const MAX = 80;
+  let slug = title
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+/, '');
+  if (slug.length > MAX) {
+    const cut = slug[MAX] === '-' ? MAX : slug.lastIndexOf('-', MAX - 1);
+    slug = slug.slice(0, cut > 0 ? cut : MAX);
+  }
+  slug = slug.replace(/-+$/, '');
+  return slug || 'dokument';
+}

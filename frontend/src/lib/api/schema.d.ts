@@ -652,6 +652,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/plans/{id}/reports/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The monitoring report (monitorovací zpráva) of a year of the plan's period, computed: per goal
+         *     and measure the status, progress, each indicator's value against baseline and target, the
+         *     year's money planned against actual by source and the year's progress updates; totals per goal
+         *     and for the plan; and the plan's whole cost by year and source. Visible like the plan.
+         */
+        get: operations["report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/plans/{id}/goals": {
         parameters: {
             query?: never;
@@ -2521,6 +2543,34 @@ export interface components {
          * @enum {string}
          */
         MemberRole: "leader" | "member";
+        /** @description Money planned and spent, in CZK as decimal strings ("125000.00"). */
+        Money: {
+            planned: string;
+            /**
+             * @description The actual spending recorded; `null` on a measure's row when none is recorded yet (totals
+             *     count what is recorded).
+             */
+            actual?: string | null;
+        };
+        /** @description The monitoring report of a plan for one year. */
+        MonitoringReport: {
+            /** Format: uuid */
+            plan_id: string;
+            title: string;
+            territory: string;
+            status: components["schemas"]["PlanStatus"];
+            /** Format: int32 */
+            period_start: number;
+            /** Format: int32 */
+            period_end: number;
+            /** Format: int32 */
+            year: number;
+            /** @description Goals in the plan's order, each sub-goal after its parent. */
+            goals: components["schemas"]["ReportGoal"][];
+            totals: components["schemas"]["Totals"];
+            /** @description The plan's whole cost over every year of its funding, by year and source. */
+            cost_by_year: components["schemas"]["YearSourceMoney"][];
+        };
         Need: {
             /** Format: uuid */
             id: string;
@@ -2961,6 +3011,51 @@ export interface components {
             /** Format: date-time */
             resolved_at?: string | null;
         };
+        /** @description A goal with its own measures; its totals count its sub-goals' measures too. */
+        ReportGoal: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            title: string;
+            /** Format: uuid */
+            parent_goal_id?: string | null;
+            measures: components["schemas"]["ReportMeasure"][];
+            totals: components["schemas"]["Totals"];
+        };
+        /**
+         * @description An indicator in the year: its value that year against its baseline and target, and its whole
+         *     course for a chart.
+         */
+        ReportIndicator: {
+            name: string;
+            unit: string;
+            /** Format: double */
+            baseline?: number | null;
+            /** Format: double */
+            target?: number | null;
+            /**
+             * Format: double
+             * @description The value measured in the report's year; `null` when none is recorded.
+             */
+            value?: number | null;
+            /** @description Every yearly value recorded, by year. */
+            values: components["schemas"]["IndicatorValue"][];
+        };
+        ReportMeasure: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            title: string;
+            responsible: string;
+            status: components["schemas"]["MeasureStatus"];
+            /** Format: int32 */
+            progress: number;
+            indicators: components["schemas"]["ReportIndicator"][];
+            /** @description The year's funding by source, in the order of the sources. */
+            funding: components["schemas"]["SourceMoney"][];
+            /** @description The year's updates, oldest first. */
+            updates: components["schemas"]["ReportUpdate"][];
+        };
         ReportPlan: {
             /** Format: uuid */
             id: string;
@@ -2979,6 +3074,16 @@ export interface components {
             code?: string | null;
             /** @description The plan's, goal's or measure's title ("" when the target was deleted). */
             title: string;
+        };
+        /** @description A progress update dated within the year. */
+        ReportUpdate: {
+            /** Format: date */
+            date: string;
+            status: components["schemas"]["MeasureStatus"];
+            /** Format: int32 */
+            progress: number;
+            note: string;
+            author_name: string;
         };
         /**
          * @description Settlement of a consultation comment (vypořádání).
@@ -3294,6 +3399,10 @@ export interface components {
             /** @description Null for a related activity that is not a registered service. */
             kind_code?: string | null;
         };
+        /** @description Money of one source. */
+        SourceMoney: components["schemas"]["Money"] & {
+            source: components["schemas"]["FundingSource"];
+        };
         /**
          * @description How a member takes part in planning (the KPSS triangle plus the public).
          * @enum {string}
@@ -3334,6 +3443,12 @@ export interface components {
             note?: string | null;
             /** Format: date-time */
             created_at: string;
+        };
+        /** @description How many measures are in a state. */
+        StatusCount: {
+            status: components["schemas"]["MeasureStatus"];
+            /** Format: int32 */
+            count: number;
         };
         SubGoalNode: components["schemas"]["Goal"] & {
             measures: components["schemas"]["Measure"][];
@@ -3705,6 +3820,23 @@ export interface components {
             refresh_token: string;
             user: components["schemas"]["Me"];
         };
+        /** @description Totals over a set of measures for the year. */
+        Totals: {
+            /** Format: int32 */
+            measures: number;
+            /** @description Measures by state, every state listed. */
+            by_status: components["schemas"]["StatusCount"][];
+            /**
+             * Format: int32
+             * @description Weighted mean of the measures' progress as the plan page counts it (cancelled ones
+             *     left out); `null` when none counts.
+             */
+            progress?: number | null;
+            /** @description The year's money by source (sources with any money only). */
+            funding: components["schemas"]["SourceMoney"][];
+            /** @description The year's money over all sources. */
+            money: components["schemas"]["Money"];
+        };
         /** @description How much of one unit a group of services registers. */
         UnitTotal: {
             unit: components["schemas"]["CapacityUnit"];
@@ -3976,6 +4108,12 @@ export interface components {
              * @description null leaves the group unassigned.
              */
             territory_id?: string | null;
+        };
+        /** @description Money of one year and source. */
+        YearSourceMoney: components["schemas"]["Money"] & {
+            /** Format: int32 */
+            year: number;
+            source: components["schemas"]["FundingSource"];
         };
     };
     responses: {
@@ -5743,8 +5881,8 @@ export interface operations {
     export_plan: {
         parameters: {
             query?: {
-                /** @description `html` (printable, default) or `md` (Markdown). */
-                format?: "html" | "md";
+                /** @description `html` (printable, default), `md` (Markdown) or `docx` (Word). */
+                format?: "html" | "md" | "docx";
             };
             header?: never;
             path: {
@@ -5762,12 +5900,58 @@ export interface operations {
                 content: {
                     "text/html": string;
                     "text/markdown": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": number[];
                 };
             };
             400: components["responses"]["400"];
             401: components["responses"]["401"];
             403: components["responses"]["403"];
             404: components["responses"]["404"];
+            503: components["responses"]["503"];
+        };
+    };
+    report: {
+        parameters: {
+            query?: {
+                /** @description `json` (default), `html` (printable), `md` (Markdown), `csv` (for Excel) or `docx` (Word). */
+                format?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+                /** @description A year of the plan's period */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonitoringReport"];
+                    "text/html": string;
+                    "text/markdown": string;
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": number[];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            /** @description `year` outside the plan's period, or an unknown `format` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             503: components["responses"]["503"];
         };
     };

@@ -17,6 +17,7 @@ import { LinkedOrganizations, LinkedServices } from '../../services/components/L
 import { useLeadership } from '../../working-groups/api/leadership';
 import { measureQuery, measureUpdatesQuery, type Measure } from '../api/measures';
 import { ProgressUpdateForm } from '../components/ProgressUpdateForm';
+import { RecordYearForm } from '../components/RecordYearForm';
 
 /**
  * Whether the signed-in person may change the measure: coordinators of the plan's territory until
@@ -214,6 +215,7 @@ export function MeasurePage() {
             </section>
           )}
           {canEdit && <ProgressUpdateForm measure={m} />}
+          {canEdit && plan.data && <RecordYearForm measure={m} plan={plan.data} />}
           <CommentList targetType="measure" targetId={m.id} territoryId={plan.data?.territory_id} />
           {plan.data && (plan.data.consultation_open || user) ? (
             <CommentForm targetType="measure" targetId={m.id} />

@@ -12,6 +12,7 @@ import { ConsultationBanner } from '../../consultation/components/ConsultationBa
 import { useLeadership } from '../../working-groups/api/leadership';
 import { planHistoryQuery, planTreeQuery } from '../../plans/api/plans';
 import { LifecycleControl } from '../components/LifecycleControl';
+import { PlanReports } from '../../reports/components/PlanReports';
 import { PlanDocument } from '../../plans/components/PlanDocument';
 import { PlanLineage } from '../../plans/components/PlanLineage';
 import { PlanNeeds } from '../components/PlanNeeds';
@@ -88,6 +89,7 @@ export function PlanPage() {
               <PlanSurveys planId={plan.id} staff={staff} />
             </PlanNeeds>
             <PlanDocument plan={plan} />
+            <PlanReports plan={plan} />
             {staff && <LifecycleControl plan={plan} />}
             {history.data && history.data.items.length > 0 && (
               <section aria-labelledby="history">

@@ -16,6 +16,7 @@ export const planKeys = {
   ofTerritory: (territoryId: string) => [...planKeys.all, 'territory', territoryId] as const,
   tree: (id: string) => [...planKeys.all, 'tree', id] as const,
   history: (id: string) => [...planKeys.all, 'history', id] as const,
+  report: (id: string, year: number) => [...planKeys.all, 'report', id, year] as const,
 };
 
 /** Every plan the caller may see, all pages of them; with `territoryId`, those of that territory and
@@ -45,7 +46,36 @@ export const planHistoryQuery = (id: string) =>
     queryFn: () => unwrap(api.GET('/api/v1/plans/{id}/history', { params: { path: { id } } })),
   });
 
-export type ExportFormat = 'html' | 'md';
+/** The monitoring report of a year, computed by the API from the plan's measures. */
+export const planReportQuery = (id: string, year: number) =>
+  queryOptions({
+    queryKey: planKeys.report(id, year),
+    queryFn: async (): Promise<Schemas['MonitoringReport']> => {
+      const data = await unwrap(api.GET('/api/v1/plans/{id}/reports/{year}', { params: { path: { id, year } } }));
+      // The same operation also answers the report as documents; asked for JSON, anything else is a broken answer.
+      if (typeof data !== 'object' || Array.isArray(data)) throw new Error('expected a JSON monitoring report');
+      return data;
+    },
+  });
+
+export type ReportFormat = 'html' | 'md' | 'csv' | 'docx';
+
+/** The monitoring report as a file, as the signed-in person may see it (drafts need the token). */
+export function exportReport(id: string, year: number, format: ReportFormat): Promise<Blob> {
+  return unwrap(api.GET('/api/v1/plans/{id}/reports/{year}', { params: { path: { id, year }, query: { format } }, parseAs: 'blob' }));
+}
+
+/** The monitoring report's address, for a plain link when nobody is signed in. */
+export const reportHref = (id: string, year: number, format: ReportFormat) => `/api/v1/plans/${id}/reports/${year}?format=${format}`;
+
+/** The years a monitoring report can be read for: the plan's period up to this year. */
+export function reportYears(plan: Plan, thisYear = new Date().getFullYear()): number[] {
+  const years = [];
+  for (let y = plan.period_start; y <= Math.min(plan.period_end, thisYear); y++) years.push(y);
+  return years;
+}
+
+export type ExportFormat = 'html' | 'md' | 'docx';
 
 /** The plan document (HTML to print, or Markdown) as the signed-in person may see it: drafts and the
  * register annex's hidden texts need their token, so it goes through the authenticated client. */

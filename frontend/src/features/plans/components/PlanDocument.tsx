@@ -1,10 +1,11 @@
-//! The plan as the document a council approves: printable HTML (new tab) and Markdown (download).
+//! The plan as the document a council approves: printable HTML (new tab), Markdown and Word (download).
 import { useState } from 'react';
 import { FileLink } from '../../../components/FileLink';
 import { ErrorMessage } from '../../../components/QueryState';
 import { useT } from '../../../i18n';
 import { useSession } from '../../../lib/auth/useSession';
-import { exportHref, exportPlan, type Plan } from '../api/plans';
+import { fileSlug } from '../../../lib/download';
+import { exportHref, exportPlan, type ExportFormat, type Plan } from '../api/plans';
 
 export function PlanDocument({ plan }: { plan: Plan }) {
   const t = useT();
@@ -12,7 +13,7 @@ export function PlanDocument({ plan }: { plan: Plan }) {
   const [error, setError] = useState<unknown>(null);
   // The document is rendered for its reader: signed-in people (who see drafts, staff also hidden
   // comments in the annex) get theirs with their token; the public follows a plain link.
-  const fetchFile = (format: 'html' | 'md') => (user ? () => exportPlan(plan.id, format) : undefined);
+  const fetchFile = (format: ExportFormat) => (user ? () => exportPlan(plan.id, format) : undefined);
   return (
     <section aria-labelledby="plan-document">
       <h2 id="plan-document">{t('planDocument.title')}</h2>
@@ -26,11 +27,21 @@ export function PlanDocument({ plan }: { plan: Plan }) {
         <li>
           <FileLink
             href={exportHref(plan.id, 'md')}
-            delivery={{ save: `komunitni-plan-${plan.id}.md` }}
+            delivery={{ save: `${fileSlug(plan.title)}.md` }}
             fetchFile={fetchFile('md')}
             onError={setError}
           >
             {t('planDocument.markdown')}
+          </FileLink>
+        </li>
+        <li>
+          <FileLink
+            href={exportHref(plan.id, 'docx')}
+            delivery={{ save: `${fileSlug(plan.title)}.docx` }}
+            fetchFile={fetchFile('docx')}
+            onError={setError}
+          >
+            {t('planDocument.docx')}
           </FileLink>
         </li>
       </ul>
