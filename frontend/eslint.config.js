@@ -46,7 +46,8 @@ const FEATURES = {
   versions: ['plans'],
   needs: ['territories', 'working-groups', 'measures'],
   surveys: ['territories', 'plans'],
-  'plan-page': ['plans', 'working-groups', 'consultation', 'versions', 'needs', 'surveys', 'subscriptions'],
+  'action-plans': ['plans', 'measures'],
+  'plan-page': ['plans', 'working-groups', 'consultation', 'versions', 'needs', 'surveys', 'subscriptions', 'action-plans'],
   'territory-page': ['territories', 'plans', 'working-groups', 'meetings', 'services', 'subscriptions'],
 };
 
