@@ -25,6 +25,7 @@ export function ApprovalForm({ actionPlan, plan }: { actionPlan: ActionPlan; pla
       <p className="muted">{t('actionPlan.approve.intro')}</p>
       <FormErrors error={submit.error} fields={FIELDS} />
       <form
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           void submit.run(async () => {

@@ -115,7 +115,7 @@ export function ActionPlanPage() {
               <Link to={`/action-plans/${a.id}/print`}>{t('actionPlan.printable')}</Link>
             </p>
             {!draft && <p className="notice">{t('actionPlan.frozen')}</p>}
-            {tree.data && (draft && manages ? <Editor key={a.version} actionPlan={a} tree={tree.data} /> : <ActionPlanTables actionPlan={a} tree={tree.data} />)}
+            {tree.data && (draft && manages ? <Editor actionPlan={a} tree={tree.data} /> : <ActionPlanTables actionPlan={a} tree={tree.data} />)}
             {tree.data && draft && manages && plan && <ApprovalForm actionPlan={a} plan={plan} />}
           </article>
         );

@@ -38,6 +38,7 @@ export function ActivityForm({ measureId, activity, statusOnly, defaultYear, onD
       <h3>{heading}</h3>
       <FormErrors error={submit.error} fields={FIELDS} />
       <form
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           void submit.run(async () => {
