@@ -64,6 +64,8 @@ test('a coordinator adds an activity, builds and approves the 2027 action plan a
   await page.goto(`${server.baseUrl}/plans/${plan.id}`);
   await page.getByRole('heading', { level: 2, name: 'Roční akční plány' }).waitFor();
   await page.getByText('Plán zatím nemá žádný roční akční plán.').waitFor();
+  await checkA11y(page, 'plan action plans');
+  await checkA11y(page, 'plan action plans 320', { width: 320 });
   await page.getByLabel('Rok', { exact: true }).selectOption('2027');
   await page.getByRole('button', { name: 'Nový akční plán' }).click();
   await page.getByRole('heading', { level: 1, name: 'Akční plán na rok 2027' }).waitFor();
@@ -114,5 +116,6 @@ test('a coordinator adds an activity, builds and approves the 2027 action plan a
   // The plan page lists the year.
   await page.goto(`${server.baseUrl}/plans/${plan.id}`);
   await page.getByRole('link', { name: 'Akční plán na rok 2027' }).waitFor();
+  await screenshot(page, 'plan-action-plans');
   await page.close();
 });
