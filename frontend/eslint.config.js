@@ -47,7 +47,8 @@ const FEATURES = {
   needs: ['territories', 'working-groups', 'measures'],
   surveys: ['territories', 'plans'],
   reports: ['plans', 'measures'],
-  'plan-page': ['plans', 'working-groups', 'consultation', 'versions', 'needs', 'surveys', 'subscriptions', 'reports'],
+  'action-plans': ['plans', 'measures'],
+  'plan-page': ['plans', 'working-groups', 'consultation', 'versions', 'needs', 'surveys', 'subscriptions', 'reports', 'action-plans'],
   'territory-page': ['territories', 'plans', 'working-groups', 'meetings', 'services', 'subscriptions'],
 };
 

@@ -18,9 +18,9 @@ use std::str::FromStr;
 use anyhow::{Context, anyhow, bail, ensure};
 use chrono::{DateTime, Utc};
 use entity::{
-    api_key, audit_event, comment, digest_entry, email_change, goal, measure, measure_link, measure_update, meeting, need, need_link,
-    organization, outbox, password_reset, plan, plan_status_change, plan_version, refresh_token, service, service_link, subscription,
-    survey, survey_link, target_group, territory, territory_coordinator, user, webhook, webhook_delivery, working_group,
+    action_plan, activity, api_key, audit_event, comment, digest_entry, email_change, goal, measure, measure_link, measure_update, meeting,
+    need, need_link, organization, outbox, password_reset, plan, plan_status_change, plan_version, refresh_token, service, service_link,
+    subscription, survey, survey_link, target_group, territory, territory_coordinator, user, webhook, webhook_delivery, working_group,
     working_group_member,
 };
 use futures_util::future::BoxFuture;
@@ -73,6 +73,7 @@ static TABLES: &[&dyn Table] = &[
     &Rows::<measure_link::service::Entity>::flat(),
     &Rows::<measure_link::target_group::Entity>::flat(),
     &Rows::<measure_update::Entity>::flat(),
+    &Rows::<activity::Entity>::flat(),
     // Needs after the territories, groups, target groups and measures they name. The reporter's
     // e-mail is in the dump as in the database: a dump is a backup, never a public export.
     &Rows::<need::Entity>::nested("duplicate_of"),
@@ -83,6 +84,8 @@ static TABLES: &[&dyn Table] = &[
     &Rows::<survey_link::question::Entity>::flat(),
     &Rows::<survey_link::response::Entity>::flat(),
     &Rows::<survey_link::answer::Entity>::flat(),
+    // After the meetings and measures (and activities) they name.
+    &Rows::<action_plan::Entity>::flat(),
     &Rows::<comment::Entity>::nested("parent_id"),
     &Rows::<audit_event::Entity>::flat(),
     &Rows::<outbox::Entity>::flat(),

@@ -1,5 +1,7 @@
 //! The Spoluplán HTTP application: configuration, storage, routes, the OpenAPI document.
 pub mod access;
+pub mod action_plans;
+pub mod activities;
 pub mod api_keys;
 pub mod audit;
 pub mod auth;
@@ -90,6 +92,8 @@ fn routes(cfg: &mut ServiceConfig) {
     reports::routes::configure(cfg);
     goals::routes::configure(cfg);
     measures::routes::configure(cfg);
+    activities::routes::configure(cfg);
+    action_plans::routes::configure(cfg);
     comments::routes::configure(cfg);
     consultation::routes::configure(cfg);
     territories::routes::configure(cfg);

@@ -1,10 +1,12 @@
 //! The plan lifecycle as a rule: which moves exist, when the consultation is open, and what may
 //! still change in each status.
+use chrono::NaiveDate;
 use entity::enums::PlanStatus;
 use entity::plan;
 
 use crate::clock;
-use crate::error::{ApiError, ApiResult, ConflictCode};
+use crate::domain::Text;
+use crate::error::{ApiError, ApiResult, ConflictCode, FieldErrorCode, Validator};
 
 /// The moves domain.md allows; everything else is refused with 409.
 pub fn allowed_moves(from: PlanStatus) -> &'static [PlanStatus] {
@@ -66,6 +68,37 @@ pub fn ensure_not_archived(status: PlanStatus) -> ApiResult<()> {
         return Err(ApiError::Conflict(ConflictCode::Archived, "the plan is archived; nothing in it changes any more".into()));
     }
     Ok(())
+}
+
+/// The approving resolution (required, at most 300 characters) and its day (required, not in
+/// the future): what a plan's approval needs, and a yearly action plan's.
+pub fn approval(v: &mut Validator, resolution: Option<&str>, on: Option<NaiveDate>) -> (Option<String>, Option<NaiveDate>) {
+    let resolution = match resolution.map(str::trim) {
+        Some(r) if !r.is_empty() && r.chars().count() <= 300 => Some(r.to_string()),
+        Some(r) if !r.is_empty() => {
+            v.field(Text::<300>::parse("approval_resolution", r));
+            None
+        }
+        _ => {
+            v.required("approval_resolution", "for approval (e.g. \"usnesení ZM č. 1234/ZM2226/22\")");
+            None
+        }
+    };
+    let on = match on {
+        Some(date) if date <= clock::today() => {
+            v.date("approved_on", Some(date));
+            Some(date)
+        }
+        Some(_) => {
+            v.error("approved_on", FieldErrorCode::MustNotBeFuture, "must not be in the future");
+            None
+        }
+        None => {
+            v.required("approved_on", "for approval");
+            None
+        }
+    };
+    (resolution, on)
 }
 
 #[cfg(test)]

@@ -213,6 +213,7 @@ mod tests {
         check::<SurveyStatus>(SurveyStatus::as_str);
         check::<QuestionKind>(QuestionKind::as_str);
         check::<ResponseChannel>(ResponseChannel::as_str);
+        check::<ActionPlanStatus>(ActionPlanStatus::as_str);
     }
 }
 string_enum!(
@@ -227,4 +228,9 @@ string_enum!(
         Meeting = "meeting",
         Need = "need",
     }
+);
+string_enum!(
+    /// Where a yearly action plan (roční akční plán) is: being prepared, or approved by the
+    /// steering group (and then frozen).
+    ActionPlanStatus { Draft = "draft", Approved = "approved" }
 );

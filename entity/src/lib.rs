@@ -5,6 +5,8 @@ pub mod enums;
 pub mod values;
 pub mod words;
 
+pub mod action_plan;
+pub mod activity;
 pub mod api_key;
 pub mod audit_event;
 pub mod comment;

@@ -23,6 +23,8 @@ mod m20270103_000001_search;
 mod m20270103_000002_user_search_terms;
 mod m20270104_000001_comment_notices;
 mod m20270104_000002_closing_reminders;
+mod m20270105_000001_activities;
+mod m20270105_000002_action_plans;
 mod m20270105_000003_successors;
 mod m20270105_000004_comment_change_targets;
 mod tables;
@@ -56,6 +58,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20270103_000002_user_search_terms::Migration),
             Box::new(m20270104_000001_comment_notices::Migration),
             Box::new(m20270104_000002_closing_reminders::Migration),
+            Box::new(m20270105_000001_activities::Migration),
+            Box::new(m20270105_000002_action_plans::Migration),
             Box::new(m20270105_000003_successors::Migration),
             Box::new(m20270105_000004_comment_change_targets::Migration),
         ]

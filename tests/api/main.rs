@@ -2,6 +2,8 @@
 //! database, once on SQLite and once on PostgreSQL. One binary, so one link step.
 mod helpers;
 
+mod action_plans;
+mod activities;
 mod api_keys;
 mod audit;
 mod auth;

@@ -79,6 +79,10 @@ struct World {
     draft_plan: Uuid,
     goal: Uuid,
     measure: Uuid,
+    /// An activity of `measure`.
+    activity: Uuid,
+    /// The plan's draft action plan for 2026, naming nothing yet (so `measure` and `activity` may go).
+    action_plan: Uuid,
     group: Uuid,
     other_group: Uuid,
     meeting: Uuid,
@@ -240,6 +244,39 @@ async fn world(app: &TestApp) -> World {
         version: Set(1),
     })
     .await;
+    let activity = Uuid::now_v7();
+    app.insert(activity::ActiveModel {
+        id: Set(activity),
+        measure_id: Set(measure),
+        plan_id: Set(plan),
+        title: Set("Nábor pečovatelek".into()),
+        description: Set(String::new()),
+        responsible: Set("Charita".into()),
+        year_from: Set(2025),
+        year_to: Set(2026),
+        estimated_cost: Set(None),
+        status: Set(MeasureStatus::Planned),
+        position: Set(1),
+        created_at: Set(now()),
+        updated_at: Set(now()),
+        version: Set(1),
+    })
+    .await;
+    let action_plan = Uuid::now_v7();
+    app.insert(action_plan::ActiveModel {
+        id: Set(action_plan),
+        plan_id: Set(plan),
+        year: Set(2026),
+        items: Set(action_plan::ActionPlanItems::default()),
+        status: Set(ActionPlanStatus::Draft),
+        approved_on: Set(None),
+        approval_resolution: Set(None),
+        approved_at_meeting_id: Set(None),
+        created_at: Set(now()),
+        updated_at: Set(now()),
+        version: Set(1),
+    })
+    .await;
     let meeting = app.meeting_row(group).await;
     let row = comment::ActiveModel {
         author_id: Set(Some(member.id)),
@@ -276,6 +313,8 @@ async fn world(app: &TestApp) -> World {
         draft_plan,
         goal,
         measure,
+        activity,
+        action_plan,
         group,
         other_group,
         meeting,
@@ -331,6 +370,8 @@ impl World {
             "plans" => self.plan,
             "goals" => self.goal,
             "measures" => self.measure,
+            "activities" => self.activity,
+            "action-plans" => self.action_plan,
             "working-groups" => self.group,
             "meetings" => self.meeting,
             "comments" => self.comment,
@@ -520,6 +561,27 @@ fn rules() -> Vec<Rule> {
         delete("/measures/{id}", Leader, 204),
         get("/measures/{id}/updates", Public),
         post("/measures/{id}/updates", Leader, 201, |_| json!({"status": "in_progress", "progress": 10, "note": "Zahájeno"})),
+        // Activities: whoever may edit their measure.
+        get("/measures/{id}/activities", Public),
+        post("/measures/{id}/activities", Leader, 201, |_| json!({"title": "Nová aktivita", "year_from": 2025, "year_to": 2026})),
+        get("/activities/{id}", Public),
+        patch("/activities/{id}", Leader, |_| json!({"status": "in_progress"})),
+        delete("/activities/{id}", Leader, 204),
+        // Yearly action plans: read wherever the plan is; coordinators where it lies and admins manage them.
+        get("/plans/{id}/action-plans", Public),
+        post(
+            "/plans/{id}/action-plans",
+            Staff,
+            201,
+            |w| json!({"year": 2025, "items": [{"measure_id": w.measure, "activity_ids": [w.activity]}]}),
+        ),
+        get("/action-plans/{id}", Public),
+        patch(
+            "/action-plans/{id}",
+            Staff,
+            |w| json!({"items": [{"measure_id": w.measure, "planned": [{"source": "municipality", "amount": "1000"}]}]}),
+        ),
+        delete("/action-plans/{id}", Staff, 204),
         // Comments and the settlement register: the comment is the member's, in an open consultation.
         get("/comments", Public),
         post("/comments", Custom(unsigned_comment), 201, |w| json!({"target_type": "plan", "target_id": w.plan, "body": "Souhlasím"})),
@@ -741,6 +803,7 @@ both!(drafts_are_404_to_the_public_on_every_read, |app| async move {
         "/plans/{id}/versions",
         "/plans/{id}/reports/2026",
         "/plans/{id}/diff?from=current",
+        "/plans/{id}/action-plans",
     ] {
         let concrete = path.replace("{id}", &w.draft_plan.to_string());
         app.get(&concrete, None).await.expect(404);

@@ -1,6 +1,8 @@
 //! The plan as the document a council approves: vision, working groups, goals, measures with
 //! responsible party, timeline, indicators and financing, and the settlement register as an annex.
 //! One walk over the document writes it in either format (see `renderers`).
+use std::collections::HashMap;
+
 use entity::working_group;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::Deserialize;
@@ -9,7 +11,7 @@ use uuid::Uuid;
 
 use super::renderers::{Docx, Html, Markdown, Renderer};
 use super::tree::{self, PlanTree};
-use crate::access;
+use crate::activities::dto::Activity;
 use crate::caller::Caller;
 use crate::consultation::download::{Body, Download, STREAM_PAGE, stream_register};
 use crate::consultation::dto::{RegisterEntry, ResolutionCounts};
@@ -20,6 +22,7 @@ use crate::goals::dto::Goal;
 use crate::labels::{czk, day, measure_status_cs, number, resolution_cs, source_cs, status_cs};
 use crate::measures::dto::Measure;
 use crate::state::AppState;
+use crate::{access, activities};
 
 #[derive(Debug, Deserialize, ToSchema, Clone, Copy, Default)]
 #[serde(rename_all = "lowercase")]
@@ -43,6 +46,8 @@ struct Document {
     tree: PlanTree,
     /// Every group owning a goal (and so its measures) of the plan, by name.
     groups: Vec<working_group::Model>,
+    /// Each measure's activities, in order.
+    activities: HashMap<Uuid, Vec<Activity>>,
     /// The settlement register's counts; its entries (as this caller may see them, hidden texts
     /// withheld from the public) are streamed after the rest of the document.
     counts: ResolutionCounts,
@@ -58,8 +63,12 @@ pub async fn export(state: &AppState, caller: &Caller, id: Uuid, format: ExportF
         .order_by_asc(working_group::Column::Id)
         .all(&state.db)
         .await?;
+    let mut activities: HashMap<Uuid, Vec<Activity>> = HashMap::new();
+    for a in activities::service::of_plan(&state.db, id).await? {
+        activities.entry(a.measure_id).or_default().push(a);
+    }
     let register = Register::open(&state.db, caller, id).await?;
-    let doc = Document { tree, groups, counts: register.counts(&state.db).await? };
+    let doc = Document { tree, groups, activities, counts: register.counts(&state.db).await? };
     let filename = file_name(&doc.tree.plan.title);
     Ok(match format {
         ExportFormat::Html => {
@@ -186,7 +195,7 @@ fn head<R: Renderer>(r: &mut R, doc: &Document) {
             r.paragraphs(&goal.description);
         }
         for m in measures {
-            measure(r, level + 2, m);
+            measure(r, level + 2, m, doc.activities.get(&m.id).map_or(&[], Vec::as_slice));
         }
     }
     r.heading(2, "Příloha: Vypořádání připomínek");
@@ -196,7 +205,7 @@ fn head<R: Renderer>(r: &mut R, doc: &Document) {
     }
 }
 
-fn measure<R: Renderer>(r: &mut R, level: usize, m: &Measure) {
+fn measure<R: Renderer>(r: &mut R, level: usize, m: &Measure, activities: &[Activity]) {
     let e = R::escape;
     r.section_start();
     r.heading(level, &format!("Opatření {} {}", e(&m.code), e(&m.title)));
@@ -220,6 +229,16 @@ fn measure<R: Renderer>(r: &mut R, level: usize, m: &Measure) {
         for i in &m.indicators {
             let actual = i.values.iter().map(|v| format!("{}: {}", v.year, number(Some(v.value)))).collect::<Vec<_>>().join(", ");
             r.row(&[&e(&i.name), &e(&i.unit), &number(i.baseline), &number(i.target), &e(&actual)]);
+        }
+        r.table_end();
+    }
+    if !activities.is_empty() {
+        let caption = format!("Aktivity opatření {}", e(&m.code));
+        r.table_start(&caption, &["Aktivita", "Realizátor", "Roky", "Předpokládané náklady", "Stav"]);
+        for a in activities {
+            let years = if a.year_from == a.year_to { a.year_from.to_string() } else { format!("{}–{}", a.year_from, a.year_to) };
+            let cost = a.estimated_cost.as_deref().map(czk).unwrap_or_else(|| "–".into());
+            r.row(&[&e(&a.title), &e(&a.responsible), &years, &cost, measure_status_cs(a.status)]);
         }
         r.table_end();
     }

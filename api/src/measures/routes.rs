@@ -72,7 +72,7 @@ pub async fn update_measure(
     Ok(ok(&if_match.retrying(|| service::update(&state, &caller, *id, if_match, (*body).clone())).await?))
 }
 
-/// Delete a measure with its comments; 409 if it carries consultation comments.
+/// Delete a measure with its comments; 409 if it carries consultation comments, `in_use` while an action plan names it.
 #[utoipa::path(tag = "measures", params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header)), responses((status = 204)))]
 #[delete("/measures/{id}")]
 pub async fn delete_measure(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>, if_match: IfMatch) -> ApiResult<HttpResponse> {

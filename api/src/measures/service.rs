@@ -29,7 +29,7 @@ use crate::pagination::{self, KeyKind, PageParams, Sort, int_key};
 use crate::state::AppState;
 use crate::store::{given, update_versioned};
 use crate::territories::scope;
-use crate::{access, money, register};
+use crate::{access, action_plans, money, register};
 
 pub async fn get(state: &AppState, caller: &Caller, id: Uuid) -> ApiResult<MeasureDetail> {
     let (measure, _, _) = access::measure(&state.db, caller, id).await?;
@@ -540,6 +540,7 @@ pub async fn delete(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMat
     authorize(caller, Action::edit_content(goal.working_group_id, &plan))?;
     if_match.check(measure.version)?;
     ensure_editable(plan.status)?;
+    action_plans::service::ensure_unnamed(&txn, plan.id, action_plans::service::Named::Measure(id)).await?;
     register::clear_for_deletion(&txn, vec![], vec![id]).await?;
     measure::Entity::delete_by_id(id).exec(&txn).await?;
     audit::record(&txn, caller, "delete", "measure", Some(id), Default::default()).await?;

@@ -1,5 +1,5 @@
 //! Plan rules and queries.
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use entity::enums::PlanStatus;
 use entity::{plan, plan_status_change};
 use sea_orm::{
@@ -15,7 +15,7 @@ use crate::domain::Text;
 use crate::error::{ApiError, ApiResult, ConflictCode, FieldErrorCode, Validate, Validator};
 use crate::events::{self, EventType, Subject};
 use crate::http::IfMatch;
-use crate::lifecycle::{self, ensure_editable};
+use crate::lifecycle::{self, approval, ensure_editable};
 use crate::pagination::{self, PageParams, Sort};
 use crate::state::AppState;
 use crate::store::{given, update_versioned};
@@ -241,37 +241,6 @@ fn closing_time(v: &mut Validator, at: Option<DateTime<Utc>>) -> Option<DateTime
         None => v.required("consultation_closes_at", "to open a consultation"),
     }
     None
-}
-
-/// The approving resolution (required, at most 300 characters) and its day (required, not in
-/// the future).
-fn approval(v: &mut Validator, resolution: Option<&str>, on: Option<NaiveDate>) -> (Option<String>, Option<NaiveDate>) {
-    let resolution = match resolution.map(str::trim) {
-        Some(r) if !r.is_empty() && r.chars().count() <= 300 => Some(r.to_string()),
-        Some(r) if !r.is_empty() => {
-            v.field(Text::<300>::parse("approval_resolution", r));
-            None
-        }
-        _ => {
-            v.required("approval_resolution", "for approval (e.g. \"usnesení ZM č. 1234/ZM2226/22\")");
-            None
-        }
-    };
-    let on = match on {
-        Some(date) if date <= clock::today() => {
-            v.date("approved_on", Some(date));
-            Some(date)
-        }
-        Some(_) => {
-            v.error("approved_on", FieldErrorCode::MustNotBeFuture, "must not be in the future");
-            None
-        }
-        None => {
-            v.required("approved_on", "for approval");
-            None
-        }
-    };
-    (resolution, on)
 }
 
 /// 409 while formal consultation comments wait for their resolution.

@@ -17,6 +17,8 @@ const SuccessorFormPage = page(() => import('../features/plans/routes/SuccessorF
 const GoalPage = page(() => import('../features/goals/routes/GoalPage'), 'GoalPage');
 const GoalFormPage = page(() => import('../features/goals/routes/GoalFormPage'), 'GoalFormPage');
 const MeasurePage = page(() => import('../features/measures/routes/MeasurePage'), 'MeasurePage');
+const ActionPlanPage = page(() => import('../features/action-plans/routes/ActionPlanPage'), 'ActionPlanPage');
+const ActionPlanPrintPage = page(() => import('../features/action-plans/routes/ActionPlanPrintPage'), 'ActionPlanPrintPage');
 const MeasureFormPage = page(() => import('../features/measures/routes/MeasureFormPage'), 'MeasureFormPage');
 const GroupsPage = page(() => import('../features/working-groups/routes/GroupsPage'), 'GroupsPage');
 const GroupFormPage = page(() => import('../features/working-groups/routes/GroupFormPage'), 'GroupFormPage');
@@ -82,6 +84,8 @@ export const router = createBrowserRouter([
           { path: 'goals/:goalId/measures/new', element: <MeasureFormPage /> },
           { path: 'measures/:measureId', element: <MeasurePage /> },
           { path: 'measures/:measureId/edit', element: <MeasureFormPage /> },
+          { path: 'action-plans/:actionPlanId', element: <ActionPlanPage /> },
+          { path: 'action-plans/:actionPlanId/print', element: <ActionPlanPrintPage /> },
           { path: 'working-groups', element: <GroupsPage /> },
           { path: 'working-groups/new', element: <GroupFormPage /> },
           { path: 'working-groups/:groupId', element: <GroupPage /> },

@@ -761,7 +761,7 @@ export interface paths {
         get: operations["get_measure"];
         put?: never;
         post?: never;
-        /** Delete a measure with its comments; 409 if it carries consultation comments. */
+        /** Delete a measure with its comments; 409 if it carries consultation comments, `in_use` while an action plan names it. */
         delete: operations["delete_measure"];
         options?: never;
         head?: never;
@@ -788,6 +788,94 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/measures/{id}/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A measure's activities in order, with the measure's estimated cost against the sum of theirs
+         *     (`cost_mismatch`: shown, never refused).
+         */
+        get: operations["list_activities"];
+        put?: never;
+        /**
+         * Add an activity to a measure: whoever may edit the measure, while the plan is a draft or in
+         *     consultation (409 `frozen` after). 422 names each field (`year_to` before `year_from`).
+         */
+        post: operations["create_activity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_activity"];
+        put?: never;
+        post?: never;
+        /** Delete an activity while the plan is editable; 409 `in_use` while an action plan names it. */
+        delete: operations["delete_activity"];
+        options?: never;
+        head?: never;
+        /**
+         * Edit an activity; from the plan's approval on only its `status` (409 `frozen` otherwise,
+         *     `archived` once the plan is archived).
+         */
+        patch: operations["update_activity"];
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/action-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A plan's yearly action plans, by year; read wherever the plan is. */
+        get: operations["list_action_plans"];
+        put?: never;
+        /**
+         * Start a year's action plan, as a draft (coordinators where the plan lies, admins). 409
+         *     `duplicate` on `year` when the plan has one for that year; 422 names each item's measure,
+         *     activity or amount that is wrong (`items[0].activity_ids[1]`).
+         */
+        post: operations["create_action_plan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/action-plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_action_plan"];
+        put?: never;
+        post?: never;
+        /** Delete a draft action plan; 409 `frozen` once approved. */
+        delete: operations["delete_action_plan"];
+        options?: never;
+        head?: never;
+        /**
+         * Edit a draft action plan, or approve it (`status: approved` with `approved_on` and
+         *     `approval_resolution`, 422 naming them when missing). Once approved: 409 `frozen`.
+         */
+        patch: operations["update_action_plan"];
         trace?: never;
     };
     "/api/v1/comments": {
@@ -1621,6 +1709,159 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ActionPlan: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            plan_id: string;
+            /** Format: int32 */
+            year: number;
+            items: components["schemas"]["ActionPlanItem"][];
+            status: components["schemas"]["ActionPlanStatus"];
+            /** Format: date */
+            approved_on?: string | null;
+            approval_resolution?: string | null;
+            /** Format: uuid */
+            approved_at_meeting_id?: string | null;
+            /** @description The money planned by source over all items, in the order of the sources. */
+            totals: components["schemas"]["PlannedAmount"][];
+            /** @description The money planned over all items and sources. */
+            total: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
+        };
+        ActionPlanCreate: {
+            /**
+             * Format: int32
+             * @description Within the plan's period; one action plan per plan and year (409 `duplicate` on `year`).
+             */
+            year: number;
+            /**
+             * @description Each a measure of the plan (once), activities of that measure running that year, and the
+             *     money planned for it from each source (once each).
+             */
+            items?: components["schemas"]["ActionPlanItem"][];
+        };
+        /** @description One measure running in the year, the activities of it that do, and its money. */
+        ActionPlanItem: {
+            /** Format: uuid */
+            measure_id: string;
+            activity_ids?: string[];
+            planned?: components["schemas"]["PlannedAmount"][];
+            note?: string | null;
+        };
+        ActionPlanPage: {
+            items: components["schemas"]["ActionPlan"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
+         * @description Approval is `status: approved` with `approved_on` and `approval_resolution` (and optionally
+         *     `approved_at_meeting_id`); from then on the action plan is frozen (409 `frozen`).
+         */
+        ActionPlanPatch: {
+            /** Format: int32 */
+            year?: number | null;
+            /** @description Replaced whole when sent. */
+            items?: components["schemas"]["ActionPlanItem"][] | null;
+            status?: components["schemas"]["ActionPlanStatus"] | null;
+            /**
+             * Format: date
+             * @description The day of the approving resolution; required with `status: approved`, not in the future.
+             */
+            approved_on?: string | null;
+            /** @description The approving resolution, e.g. "usnesení ŘS č. 5/2027"; required with `status: approved`. */
+            approval_resolution?: string | null;
+            /**
+             * Format: uuid
+             * @description The meeting whose resolution approved it: of a working group of the plan's territory, or of
+             *     one owning a goal of the plan, and not cancelled.
+             */
+            approved_at_meeting_id?: string | null;
+        };
+        /**
+         * @description Where a yearly action plan (roční akční plán) is: being prepared, or approved by the
+         *     steering group (and then frozen).
+         * @enum {string}
+         */
+        ActionPlanStatus: "draft" | "approved";
+        Activity: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            measure_id: string;
+            /** Format: uuid */
+            plan_id: string;
+            title: string;
+            description: string;
+            responsible: string;
+            /** Format: int32 */
+            year_from: number;
+            /** Format: int32 */
+            year_to: number;
+            estimated_cost?: string | null;
+            status: components["schemas"]["MeasureStatus"];
+            /** Format: int32 */
+            position: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
+        };
+        ActivityCreate: {
+            title: string;
+            description?: string;
+            /** @description Who carries it out. */
+            responsible?: string;
+            /** Format: int32 */
+            year_from: number;
+            /**
+             * Format: int32
+             * @description Not before `year_from`.
+             */
+            year_to: number;
+            /** @description CZK, e.g. "125000.00". */
+            estimated_cost?: string | null;
+            status?: components["schemas"]["MeasureStatus"] | null;
+            /**
+             * Format: int32
+             * @description Order within the measure; defaults to after the last one.
+             */
+            position?: number | null;
+        };
+        /** @description A measure's activities, and its estimated cost against theirs: a mismatch is shown, never refused. */
+        ActivityPage: {
+            items: components["schemas"]["Activity"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor?: string | null;
+            /** @description The measure's `estimated_cost`. */
+            measure_cost?: string | null;
+            /** @description The sum of the estimated costs of all the measure's activities (on every page the same). */
+            activities_cost: string;
+            /** @description Some activity names a cost, and the sum differs from the measure's (a measure without one counts as 0). */
+            cost_mismatch: boolean;
+        };
+        /** @description Everything but `status` is frozen from the plan's approval on, as a measure's texts are. */
+        ActivityPatch: {
+            title?: string | null;
+            description?: string | null;
+            responsible?: string | null;
+            /** Format: int32 */
+            year_from?: number | null;
+            /** Format: int32 */
+            year_to?: number | null;
+            /** @description `null` removes it. */
+            estimated_cost?: string | null;
+            status?: components["schemas"]["MeasureStatus"] | null;
+            /** Format: int32 */
+            position?: number | null;
+        };
         /** @description One agenda item of a meeting, in order. */
         AgendaItem: {
             title: string;
@@ -2929,6 +3170,12 @@ export interface components {
         PlanTree: {
             plan: components["schemas"]["Plan"];
             goals: components["schemas"]["GoalNode"][];
+        };
+        /** @description Money planned for an item from one source. */
+        PlannedAmount: {
+            source: components["schemas"]["FundingSource"];
+            /** @description CZK, e.g. "125000.00". */
+            amount: string;
         };
         /** @description RFC 9457 problem details. */
         Problem: {
@@ -6397,6 +6644,348 @@ export interface operations {
             404: components["responses"]["404"];
             408: components["responses"]["408"];
             409: components["responses"]["409"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            503: components["responses"]["503"];
+        };
+    };
+    list_activities: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 200 (default 50). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Measure id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityPage"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            422: components["responses"]["422"];
+            503: components["responses"]["503"];
+        };
+    };
+    create_activity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Measure id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivityCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Activity"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            408: components["responses"]["408"];
+            409: components["responses"]["409"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            503: components["responses"]["503"];
+        };
+    };
+    get_activity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Activity"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            503: components["responses"]["503"];
+        };
+    };
+    delete_activity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The resource's `ETag` as read (`"3"`, or `*` for any version); 412 when it is stale. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            412: components["responses"]["412"];
+            429: components["responses"]["429"];
+            503: components["responses"]["503"];
+        };
+    };
+    update_activity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The resource's `ETag` as read (`"3"`, or `*` for any version); 412 when it is stale. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivityPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Activity"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            408: components["responses"]["408"];
+            409: components["responses"]["409"];
+            412: components["responses"]["412"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            503: components["responses"]["503"];
+        };
+    };
+    list_action_plans: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 200 (default 50). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Plan id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionPlanPage"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            422: components["responses"]["422"];
+            503: components["responses"]["503"];
+        };
+    };
+    create_action_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Plan id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionPlanCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionPlan"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            408: components["responses"]["408"];
+            409: components["responses"]["409"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            503: components["responses"]["503"];
+        };
+    };
+    get_action_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionPlan"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            503: components["responses"]["503"];
+        };
+    };
+    delete_action_plan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The resource's `ETag` as read (`"3"`, or `*` for any version); 412 when it is stale. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            412: components["responses"]["412"];
+            429: components["responses"]["429"];
+            503: components["responses"]["503"];
+        };
+    };
+    update_action_plan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The resource's `ETag` as read (`"3"`, or `*` for any version); 412 when it is stale. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionPlanPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionPlan"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            408: components["responses"]["408"];
+            409: components["responses"]["409"];
+            412: components["responses"]["412"];
             413: components["responses"]["413"];
             415: components["responses"]["415"];
             422: components["responses"]["422"];

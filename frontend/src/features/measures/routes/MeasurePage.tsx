@@ -17,6 +17,7 @@ import { LinkedOrganizations, LinkedServices } from '../../services/components/L
 import { useLeadership } from '../../working-groups/api/leadership';
 import { measureQuery, measureUpdatesQuery, type Measure } from '../api/measures';
 import { ProgressUpdateForm } from '../components/ProgressUpdateForm';
+import { MeasureActivities } from '../components/MeasureActivities';
 import { RecordYearForm } from '../components/RecordYearForm';
 
 /**
@@ -117,6 +118,13 @@ export function MeasurePage() {
             <dt>{t('measure.fields.estimatedCost')}</dt>
             <dd>{m.estimated_cost ? formatMoney(m.estimated_cost) : t('common.notGiven')}</dd>
           </dl>
+          <MeasureActivities
+            measureId={m.id}
+            measureCode={m.code}
+            canEdit={canEdit}
+            textsEditable={textsEditable(plan.data?.status)}
+            defaultYear={plan.data?.period_start ?? new Date().getFullYear()}
+          />
           <section aria-labelledby="measure-services">
             <h2 id="measure-services">{t('measure.services')}</h2>
             <LinkedServices ids={m.service_ids} empty={t('measure.noServices')} />

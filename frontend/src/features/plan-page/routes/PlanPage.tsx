@@ -20,6 +20,7 @@ import { PlanTree } from '../components/PlanTree';
 import { PlanVersions } from '../../versions/components/PlanVersions';
 import { PlanSurveys } from '../../surveys/components/PlanSurveys';
 import { FollowButton } from '../../subscriptions/components/FollowButton';
+import { PlanActionPlans } from '../../action-plans/components/PlanActionPlans';
 
 export function PlanPage() {
   const { planId = '' } = useParams();
@@ -85,6 +86,7 @@ export function PlanPage() {
               <h2 id="goals">{t('plan.goalsAndMeasures')}</h2>
               <PlanTree goals={goals} canEdit={canEditGoal} commentable={plan.consultation_open} />
             </section>
+            <PlanActionPlans plan={plan} staff={staff} />
             <PlanNeeds territoryId={plan.territory_id ?? ''}>
               <PlanSurveys planId={plan.id} staff={staff} />
             </PlanNeeds>
