@@ -60,6 +60,24 @@ both!(demo_data_set_is_complete, |app| async move {
         // Settled as the API settles: a justification unless only noted, and then null, never "".
         assert!(if entry["resolution"] == "noted" { note.is_null() } else { note.as_str().is_some_and(|n| !n.is_empty()) }, "{entry}");
     }
+    // Ostrava's yearly cycle: an approved action plan for each of 2023–2025, its measures' activities,
+    // and the monitoring reports of those years computed from them.
+    let action_plans = app.get(&format!("/plans/{ostrava_id}/action-plans"), None).await.expect(200);
+    let years: Vec<(i64, &str)> =
+        items(&action_plans).iter().map(|a| (a["year"].as_i64().unwrap(), a["status"].as_str().unwrap())).collect();
+    assert_eq!(years, [(2023, "approved"), (2024, "approved"), (2025, "approved")]);
+    for a in items(&action_plans) {
+        assert!(a["approval_resolution"].as_str().unwrap().starts_with("usnesení řídicí skupiny"));
+        assert!(!a["items"].as_array().unwrap().is_empty());
+    }
+    let first_measure = &items(&action_plans)[0]["items"][0];
+    let activities = app.get(&format!("/measures/{}/activities", first_measure["measure_id"].as_str().unwrap()), None).await.expect(200);
+    assert_eq!(activities["items"].as_array().unwrap().len(), 3);
+    assert_eq!(activities["cost_mismatch"], false, "the demo's activities add up to their measure's cost");
+    for year in 2023..=2025 {
+        let report = app.get(&format!("/plans/{ostrava_id}/reports/{year}"), None).await.expect(200);
+        assert!(report["goals"].as_array().unwrap().len() >= 2, "{year}: {report}");
+    }
     let measures = app.get("/measures?limit=200", st).await.expect(200);
     for m in items(&measures) {
         assert!(m["status"] != "planned" || m["progress"] == 0, "planned yet under way: {}", m["code"]);

@@ -4,7 +4,8 @@
 //! They sit in a territory tree: Moravskoslezský kraj above Ostrava, Jihočeský kraj above ORP
 //! Český Krumlov; beside them the microregion Turnovsko with its four working groups and the
 //! small town of Buštěhrad with its three actors. Each place has its coordinator, Jihočeský kraj a
-//! regional one. Every person is invented; addresses are on example.cz.
+//! regional one. Every person is invented; addresses are on example.cz. The Ostrava plan's yearly
+//! cycle (activities, action plans) is in `cycle`.
 use chrono::{Duration, Utc};
 use entity::enums::*;
 use entity::service_link::{capacity, form, target_group as service_group, territory as service_territory};
@@ -820,6 +821,7 @@ async fn build(b: &Builder<'_>) -> ApiResult<()> {
         )
         .await?;
     b.progress(ov_m21, day(2025, 12, 31), InProgress, 10, "Roční vyhodnocení 2025", coord).await?;
+    super::cycle::load(b.txn, ostrava, &super::cycle::OstravaMeasures { care: ov_m1, taxi: ov_m2, housing: ov_m21 }).await?;
     let ov_comments: [SettledComment; 4] = [
         (
             "Chybí mi zmínka o dostupnosti služeb ve večerních hodinách.",

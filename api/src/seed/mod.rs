@@ -1,6 +1,7 @@
 //! Data sets: the Czech demo (`SPOLUPLAN_DEMO=1`, `spoluplan seed demo`) and a large
 //! deterministic synthetic set for benchmarks (`spoluplan seed synthetic`), and a survey with many
 //! responses (`spoluplan seed survey`).
+pub mod cycle;
 pub mod demo;
 pub mod surveys;
 pub mod synthetic;
