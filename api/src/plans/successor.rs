@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use entity::enums::{MeasureStatus, PlanStatus, SearchKind};
 use entity::values::{FundingList, Indicator, Indicators};
 use entity::{goal, measure, plan};
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
 use super::dto::{Plan, SuccessorCreate};
@@ -21,7 +21,7 @@ use crate::caller::{Action, Caller, Place, authorize};
 use crate::clock;
 use crate::error::{ApiError, ApiResult, ConflictCode, FieldErrorCode, Validate, Validator};
 use crate::state::AppState;
-use crate::{access, measures, search};
+use crate::{access, measures, search, versions};
 
 /// The statuses a plan is followed from: once approved (a region may start the next plan while the
 /// old one is still carried out).
@@ -73,8 +73,9 @@ pub async fn create(state: &AppState, caller: &Caller, id: Uuid, body: Successor
     }
     .insert(&txn)
     .await?;
-    let goals = copy_goals(&txn, previous.id, plan.id).await?;
-    let measures = copy_measures(&txn, previous.id, plan.id, &goals).await?;
+    let (old_goals, old_measures) = versions::snapshot::rows_of(&txn, previous.id).await?;
+    let goals = copy_goals(&txn, old_goals, plan.id).await?;
+    let measures = copy_measures(&txn, old_measures, plan.id, &goals).await?;
     audit::record(&txn, caller, "create", "plan", Some(plan.id), changes_of(&body)).await?;
     search::index::refresh(&txn, SearchKind::Plan, &[plan.id]).await?;
     search::index::refresh(&txn, SearchKind::Goal, &goals.values().copied().collect::<Vec<_>>()).await?;
@@ -83,10 +84,9 @@ pub async fn create(state: &AppState, caller: &Caller, id: Uuid, body: Successor
     Ok(Plan::from_model(plan, None))
 }
 
-/// Copies the goals of plan `from` into plan `to`, parents before their sub-goals; answers each
-/// old goal's copy.
-async fn copy_goals<D: ConnectionTrait>(db: &D, from: Uuid, to: Uuid) -> ApiResult<HashMap<Uuid, Uuid>> {
-    let old = goal::Entity::find().filter(goal::Column::PlanId.eq(from)).order_by_asc(goal::Column::Position).all(db).await?;
+/// Copies the goals `old` into plan `to`, parents before their sub-goals; answers each old goal's
+/// copy.
+async fn copy_goals<D: ConnectionTrait>(db: &D, old: Vec<goal::Model>, to: Uuid) -> ApiResult<HashMap<Uuid, Uuid>> {
     let copies: HashMap<Uuid, Uuid> = old.iter().map(|g| (g.id, Uuid::now_v7())).collect();
     // Goals nest one level, so the top ones first and their sub-goals after keep the parent
     // reference pointing at a row already written.
@@ -117,10 +117,14 @@ async fn copy_goals<D: ConnectionTrait>(db: &D, from: Uuid, to: Uuid) -> ApiResu
     Ok(copies)
 }
 
-/// Copies the measures of plan `from` into plan `to`, under the copies of their goals, with their network links;
-/// answers the copies' ids.
-async fn copy_measures<D: ConnectionTrait>(db: &D, from: Uuid, to: Uuid, goals: &HashMap<Uuid, Uuid>) -> ApiResult<Vec<Uuid>> {
-    let old = measure::Entity::find().filter(measure::Column::PlanId.eq(from)).order_by_asc(measure::Column::Id).all(db).await?;
+/// Copies the measures `old` into plan `to`, under the copies of their goals, with their network
+/// links; answers the copies' ids.
+async fn copy_measures<D: ConnectionTrait>(
+    db: &D,
+    old: Vec<measure::Model>,
+    to: Uuid,
+    goals: &HashMap<Uuid, Uuid>,
+) -> ApiResult<Vec<Uuid>> {
     if old.is_empty() {
         return Ok(Vec::new());
     }

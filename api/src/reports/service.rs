@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use entity::enums::{FundingSource, MeasureStatus};
 use entity::values::Funding;
-use entity::{goal, measure, measure_update};
+use entity::{measure, measure_update};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, Iterable, QueryFilter, QueryOrder};
 use uuid::Uuid;
 
@@ -13,7 +13,7 @@ use super::dto::{
 };
 use crate::caller::Caller;
 use crate::error::{ApiError, ApiResult, FieldErrorCode};
-use crate::{access, money, progress};
+use crate::{access, money, progress, versions};
 
 /// Planned and recorded actual money in hálíře; `recorded` whether any actual was given.
 #[derive(Debug, Clone, Copy, Default)]
@@ -142,18 +142,7 @@ pub fn year_of(text: &str, plan: &entity::plan::Model) -> ApiResult<i32> {
 pub async fn report<D: ConnectionTrait>(db: &D, caller: &Caller, id: Uuid, year: &str) -> ApiResult<MonitoringReport> {
     let plan = access::plan(db, caller, id).await?;
     let year = year_of(year, &plan)?;
-    let goals = goal::Entity::find()
-        .filter(goal::Column::PlanId.eq(plan.id))
-        .order_by_asc(goal::Column::Position)
-        .order_by_asc(goal::Column::Id)
-        .all(db)
-        .await?;
-    let measures = measure::Entity::find()
-        .filter(measure::Column::PlanId.eq(plan.id))
-        .order_by_asc(measure::Column::Position)
-        .order_by_asc(measure::Column::Id)
-        .all(db)
-        .await?;
+    let (goals, measures) = versions::snapshot::rows_of(db, plan.id).await?;
     let (from, to) = (NaiveDate::from_ymd_opt(year, 1, 1), NaiveDate::from_ymd_opt(year, 12, 31));
     let updates = measure_update::Entity::find()
         .filter(measure_update::Column::MeasureId.is_in(measures.iter().map(|m| m.id)))
