@@ -980,7 +980,8 @@ test('a coordinator edits a measure during the consultation, approves, and reads
   // Keyboard only: the prominent link compares the consultation's version with the approved one.
   await versions.getByRole('link', { name: 'Co se změnilo po připomínkovém řízení' }).focus();
   await page.keyboard.press('Enter');
-  await page.getByRole('heading', { level: 1, name: `Změny plánu ${plan.title}` }).waitFor();
+  // Named for what it compares.
+  await page.getByRole('heading', { level: 1, name: `Co se změnilo po připomínkovém řízení: ${plan.title}` }).waitFor();
   const url = new URL(page.url());
   assert.equal(url.pathname, `/plans/${plan.id}/changes`);
   const changed = page.getByRole('region', { name: '1.1 Odlehčovací služba i o víkendech' });

@@ -85,6 +85,8 @@ test('a citizen sets a weekly digest on Můj účet, follows a plan from its pag
   // Follows the plan with the keyboard; the button stays focused and says how to stop.
   await page.goto(`${server.baseUrl}/plans/${plan.id}`);
   const follow = page.getByRole('button', { name: 'Odebírat novinky' });
+  // The button takes a press once the person's subscriptions are known (aria-disabled until then).
+  await page.locator('.follow button:not([aria-disabled])').waitFor();
   await follow.focus();
   await page.keyboard.press('Enter');
   await page.getByRole('status').filter({ hasText: 'Novinky o tomto plánu vám posíláme e-mailem.' }).waitFor();
@@ -113,11 +115,13 @@ test('a citizen sets a weekly digest on Můj účet, follows a plan from its pag
   // The same button on a working group's and a territory's page.
   const group = (await admin.must('GET', '/working-groups')).items[0];
   await page.goto(`${server.baseUrl}/working-groups/${group.id}`);
+  await page.locator('.follow button:not([aria-disabled])').waitFor();
   await page.getByRole('button', { name: 'Odebírat novinky' }).click();
   await page.getByRole('status').filter({ hasText: 'Novinky o této pracovní skupině vám posíláme e-mailem.' }).waitFor();
   await screenshot(page, 'group-following');
   await checkA11y(page, 'group page, following');
   await page.goto(`${server.baseUrl}/territories/${group.territory_id}`);
+  await page.locator('.follow button:not([aria-disabled])').waitFor();
   await page.getByRole('button', { name: 'Odebírat novinky' }).click();
   await page.getByRole('status').filter({ hasText: 'Novinky o tomto území vám posíláme e-mailem.' }).waitFor();
   await page.getByRole('button', { name: 'Zrušit odběr' }).click();
