@@ -27,6 +27,7 @@ mod m20270105_000001_activities;
 mod m20270105_000002_action_plans;
 mod m20270105_000003_successors;
 mod m20270105_000004_comment_change_targets;
+mod m20270106_000002_page_indexes;
 mod tables;
 
 pub use m20261212_000001_territory_paths::fill_territory_paths;
@@ -62,6 +63,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20270105_000002_action_plans::Migration),
             Box::new(m20270105_000003_successors::Migration),
             Box::new(m20270105_000004_comment_change_targets::Migration),
+            Box::new(m20270106_000002_page_indexes::Migration),
         ]
     }
 }

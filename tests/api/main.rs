@@ -25,6 +25,7 @@ mod outbox;
 mod password_reset;
 mod permissions;
 mod plans;
+mod query_plans;
 mod register_import;
 mod reminders;
 mod reports;

@@ -64,6 +64,11 @@ pub(crate) async fn lists_of<D: ConnectionTrait>(db: &D, services: &[Uuid]) -> A
 
 /// The names of `organizations`, in one query.
 async fn names_of<D: ConnectionTrait>(db: &D, organizations: impl IntoIterator<Item = Uuid>) -> ApiResult<HashMap<Uuid, String>> {
+    let organizations: Vec<Uuid> = organizations.into_iter().collect();
+    // An empty `IN ()` is written as a condition that is never true, which SQLite checks on every row.
+    if organizations.is_empty() {
+        return Ok(HashMap::new());
+    }
     let rows: Vec<(Uuid, String)> = organization::Entity::find()
         .select_only()
         .column(organization::Column::Id)
