@@ -78,6 +78,9 @@ enum Seed {
         measures_per_goal: usize,
         #[arg(long, default_value_t = 20)]
         comments: usize,
+        /// Needs reported in the synthetic region's ORPs.
+        #[arg(long, default_value_t = 0)]
+        needs: usize,
     },
     /// A closed survey with public results and N generated responses, in the first territory
     /// (load the demo first); prints its id.
@@ -136,8 +139,8 @@ async fn main() -> anyhow::Result<()> {
                     let loaded = api::seed::demo::load(&db, &hasher).await.map_err(|e| anyhow::anyhow!("{e}"))?;
                     println!("{}", if loaded { "demo data loaded" } else { "the database already has plans; nothing loaded" });
                 }
-                Seed::Synthetic { plans, goals_per_plan, measures_per_goal, comments } => {
-                    let size = api::seed::synthetic::Size { plans, goals_per_plan, measures_per_goal, comments_per_plan: comments };
+                Seed::Synthetic { plans, goals_per_plan, measures_per_goal, comments, needs } => {
+                    let size = api::seed::synthetic::Size { plans, goals_per_plan, measures_per_goal, comments_per_plan: comments, needs };
                     let ids = api::seed::synthetic::load(&db, size).await.map_err(|e| anyhow::anyhow!("{e}"))?;
                     println!("{} synthetic plans loaded", ids.len());
                 }

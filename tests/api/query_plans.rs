@@ -144,7 +144,7 @@ async fn every_list_and_tree_is_served_by_an_index_postgres() {
 
 async fn every_list_and_tree_is_served_by_an_index(backend: Backend) {
     let (app, db, seen) = spawn_recording(backend).await;
-    let plans = load(&app.db, Size { plans: 4, goals_per_plan: 3, measures_per_goal: 3, comments_per_plan: 12 }).await.unwrap();
+    let plans = load(&app.db, Size { plans: 4, goals_per_plan: 3, measures_per_goal: 3, comments_per_plan: 12, needs: 8 }).await.unwrap();
     if app.backend == Backend::Postgres {
         db.execute_unprepared("ANALYZE").await.unwrap();
     }
@@ -189,6 +189,7 @@ async fn every_list_and_tree_is_served_by_an_index(backend: Backend) {
         "/organizations".into(),
         "/services".into(),
         "/needs".into(),
+        format!("/needs?territory_id={territory}"),
         "/surveys".into(),
         "/territories".into(),
     ];

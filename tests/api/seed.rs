@@ -171,7 +171,7 @@ both!(demo_data_set_is_complete, |app| async move {
 });
 
 both!(synthetic_data_set_is_sized_as_asked, |app| async move {
-    let size = api::seed::synthetic::Size { plans: 3, goals_per_plan: 2, measures_per_goal: 4, comments_per_plan: 5 };
+    let size = api::seed::synthetic::Size { plans: 3, goals_per_plan: 2, measures_per_goal: 4, comments_per_plan: 5, needs: 0 };
     let ids = api::seed::synthetic::load(&app.db, size).await.unwrap();
     assert_eq!(ids.len(), 3);
     // The plans lie in ORPs of one region, which has ORPS of them below it.

@@ -5,7 +5,7 @@
 use chrono::{Duration, Utc};
 use entity::enums::*;
 use entity::values::*;
-use entity::{comment, goal, measure, plan, plan_status_change, territory};
+use entity::{comment, goal, measure, need, plan, plan_status_change, territory};
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, DatabaseConnection, EntityTrait};
 use uuid::Uuid;
 
@@ -20,6 +20,8 @@ pub struct Size {
     pub goals_per_plan: usize,
     pub measures_per_goal: usize,
     pub comments_per_plan: usize,
+    /// Needs reported in the region's ORPs, spread over them (none unless asked).
+    pub needs: usize,
 }
 
 /// How many ORPs lie in the synthetic region; the plans are spread over them. A region's list
@@ -218,6 +220,32 @@ pub async fn load(db: &DatabaseConnection, size: Size) -> ApiResult<Vec<Uuid>> {
     insert_all(&txn, goals).await?;
     insert_all(&txn, measures).await?;
     insert_all(&txn, comments).await?;
+    let sources = [NeedSource::Public, NeedSource::User, NeedSource::Provider, NeedSource::Analysis];
+    let states = [NeedStatus::New, NeedStatus::InReview, NeedStatus::Addressed, NeedStatus::NotAddressed];
+    let needs = (0..size.needs)
+        .map(|n| {
+            let status = states[n % states.len()];
+            need::ActiveModel {
+                id: Set(Uuid::now_v7()),
+                title: Set(format!("Potřeba č. {}", n + 1)),
+                description: Set("Chybí odlehčovací služba pro rodiny, které pečují o blízké doma.".into()),
+                territory_id: Set(Some(orp_ids[n % ORPS])),
+                author_name: Set(format!("Občan {}", n % 97 + 1)),
+                author_email: Set(None),
+                source: Set(sources[n % sources.len()]),
+                working_group_id: Set(None),
+                status: Set(status),
+                response: Set(
+                    matches!(status, NeedStatus::Addressed | NeedStatus::NotAddressed).then(|| "Odpověď pracovní skupiny.".into())
+                ),
+                duplicate_of: Set(None),
+                created_at: Set(now),
+                updated_at: Set(now),
+                version: Set(1),
+            }
+        })
+        .collect();
+    insert_all(&txn, needs).await?;
     // Written past the services, so indexed here.
     crate::search::index::rebuild(&txn).await?;
     txn.commit().await?;
