@@ -103,7 +103,7 @@ both!(a_changed_entry_is_updated_and_one_that_left_is_ended_not_deleted, |app| a
     assert_eq!(by_registration(&all, "1000001")["capacities"][0]["count"], 55);
     assert_eq!(by_registration(&all, "1000002")["phone"], "354 999 999");
     let left = by_registration(&all, "1000003");
-    let yesterday = (chrono::Utc::now().date_naive() - chrono::Days::new(1)).to_string();
+    let yesterday = (api::clock::today() - chrono::Days::new(1)).to_string();
     assert_eq!(left["valid_to"], yesterday.as_str());
     let inactive = app.get("/services?active=false", None).await.expect(200);
     assert_eq!(items(&inactive).iter().map(|s| s["registration_id"].clone()).collect::<Vec<_>>(), [json!("1000003")]);
