@@ -218,6 +218,7 @@ mod tests {
             attendance: Attendance::default(),
             resolutions: MeetingResolutions::default(),
             minutes: String::new(),
+            quorum: None,
             status: MeetingStatus::Cancelled,
             created_at: at(8),
             updated_at: at(9),

@@ -24,6 +24,9 @@ pub struct Model {
     pub resolutions: MeetingResolutions,
     pub minutes: String,
     pub status: MeetingStatus,
+    /// The group's quorum when the meeting was recorded as held (none before, or when its rules
+    /// set none), so a later change of the rules does not re-judge it.
+    pub quorum: Option<i32>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
     pub version: i32,

@@ -28,6 +28,7 @@ mod m20270105_000002_action_plans;
 mod m20270105_000003_successors;
 mod m20270105_000004_comment_change_targets;
 mod m20270106_000002_page_indexes;
+mod m20270106_000003_meeting_quorum;
 mod tables;
 
 pub use m20261212_000001_territory_paths::fill_territory_paths;
@@ -64,6 +65,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20270105_000003_successors::Migration),
             Box::new(m20270105_000004_comment_change_targets::Migration),
             Box::new(m20270106_000002_page_indexes::Migration),
+            Box::new(m20270106_000003_meeting_quorum::Migration),
         ]
     }
 }

@@ -61,12 +61,25 @@ both!(meeting_record_crud_counts_and_quorum, |app| async move {
     let fewer = app.patch(&path, t, json!({"attendance": {"present": [a.id], "excused": [b.id, d.id]}})).await.expect(200);
     assert_eq!(fewer["attendance_counts"], json!({"present": 1, "excused": 2, "guests": 0}));
     assert_eq!(fewer["quorum_met"], false);
+    assert_eq!(fewer["resolutions_without_quorum"], true, "its resolution was adopted without the quorum");
     assert_eq!(fewer["version"], 2);
     assert_eq!(fewer["minutes"], "Zápis z jednání.", "fields not in the patch stay");
-    // Without a quorum rule there is nothing to meet.
+    // The group's rules change later: the held meeting keeps the quorum it was recorded with.
     app.patch(&format!("/working-groups/{g}"), t, json!({"quorum": null})).await.expect(200);
-    let no_rule = app.get(&path, None).await.expect(200);
-    assert!(no_rule["quorum"].is_null() && no_rule["quorum_met"].is_null());
+    let kept = app.get(&path, None).await.expect(200);
+    assert_eq!((kept["quorum"].clone(), kept["quorum_met"].clone()), (json!(2), json!(false)));
+    // A meeting not yet held is not judged; without a quorum rule there is nothing to meet.
+    let upcoming = app
+        .post_meeting(
+            &g,
+            t,
+            json!({"title": "Příští jednání", "starts_at": "2099-03-12T13:00:00Z", "ends_at": "2099-03-12T15:00:00Z",
+                                    "location": "MěÚ", "attendance": {"present": [a.id]}}),
+        )
+        .await
+        .expect(201);
+    assert!(upcoming["quorum"].is_null() && upcoming["quorum_met"].is_null());
+    assert_eq!(upcoming["resolutions_without_quorum"], false);
 
     app.patch_if(&path, t, "\"1\"", json!({"minutes": "Přepsáno"})).await.expect(412);
     assert_eq!(app.get(&path, None).await.json()["minutes"], "Zápis z jednání.");
@@ -104,7 +117,11 @@ both!(meeting_record_crud_counts_and_quorum, |app| async move {
                 .unwrap()
         }
     };
-    assert_eq!((audited("create").await, audited("update").await, audited("delete").await), (1, 2, 1));
+    assert_eq!(
+        (audited("create").await, audited("update").await, audited("delete").await),
+        (2, 2, 1),
+        "the held meeting and the upcoming one"
+    );
 });
 
 both!(meeting_validation_names_each_field, |app| async move {
@@ -429,4 +446,42 @@ both!(instants_are_kept_to_the_microsecond_on_both_databases, |app| async move {
         let stamp: DateTime<Utc> = stamp.as_str().unwrap().parse().unwrap();
         assert_eq!(stamp, stamp.trunc_subsecs(6), "{stamp}");
     }
+});
+
+both!(a_meeting_is_judged_by_its_quorum_only_once_held, |app| async move {
+    let c = app.coordinator().await;
+    let t = Some(c.token.as_str());
+    let g = id(&app.post_group(t, json!({"name": "PS 2 – Rodiny", "kind": "thematic", "quorum": 3})).await.expect(201));
+    let (a, b) = (app.member().await, app.member().await);
+    for m in [&a, &b] {
+        app.join(m, &g, MemberRole::Member).await;
+    }
+    let starts = (chrono::Utc::now() + chrono::Duration::days(7)).to_rfc3339();
+    let ends = (chrono::Utc::now() + chrono::Duration::days(7) + chrono::Duration::hours(2)).to_rfc3339();
+    let body =
+        json!({"title": "Jednání PS 2", "starts_at": starts, "ends_at": ends, "location": "MěÚ", "attendance": {"present": [a.id, b.id]}});
+    // Scheduled with two of three present: no verdict yet, the quorum it will need is shown.
+    let scheduled = app.post_meeting(&g, t, body.clone()).await.expect(201);
+    assert_eq!((scheduled["quorum"].clone(), scheduled["quorum_met"].clone()), (json!(3), json!(null)));
+    // It cannot be recorded as held before it begins, neither when created nor afterwards.
+    let mut held_early = body.clone();
+    held_early["status"] = json!("held");
+    assert_eq!(fields(&app.post_meeting(&g, t, held_early).await.expect(422)), ["status"]);
+    let path = format!("/meetings/{}", id(&scheduled));
+    assert_eq!(fields(&app.patch(&path, t, json!({"status": "held"})).await.expect(422)), ["status"]);
+    // Once it has begun it can be held; two present of three needed, and a resolution adopted.
+    let past = (chrono::Utc::now() - chrono::Duration::hours(3)).to_rfc3339();
+    let past_end = (chrono::Utc::now() - chrono::Duration::hours(1)).to_rfc3339();
+    let resolution = json!([{"text": "PS 2 schvaluje návrh opatření.", "votes_for": 2, "votes_against": 0, "votes_abstained": 0}]);
+    let held =
+        app.patch(&path, t, json!({"starts_at": past, "ends_at": past_end, "status": "held", "resolutions": resolution})).await.expect(200);
+    assert_eq!((held["quorum"].clone(), held["quorum_met"].clone()), (json!(3), json!(false)));
+    assert_eq!(held["resolutions_without_quorum"], true);
+    // The rules are eased later; the record is still judged by the quorum it was held under.
+    app.patch(&format!("/working-groups/{g}"), t, json!({"quorum": 2})).await.expect(200);
+    let later = app.get(&path, None).await.expect(200);
+    assert_eq!(
+        (later["quorum"].clone(), later["quorum_met"].clone(), later["resolutions_without_quorum"].clone()),
+        (json!(3), json!(false), json!(true))
+    );
 });

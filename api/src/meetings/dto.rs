@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
+use crate::clock;
 use crate::domain::{Name, NonBlank, Text, Title};
 use crate::error::{FieldErrorCode, Validate, Validator};
 use crate::http::{Versioned, nullable};
@@ -101,10 +102,15 @@ pub struct Meeting {
     pub attendance: Attendance,
     pub attendance_counts: AttendanceCounts,
     pub resolutions: Vec<MeetingResolution>,
-    /// The group's quorum (rules of procedure); null when it sets none.
+    /// The quorum (rules of procedure): for a held meeting the one its group set when the meeting
+    /// was recorded as held, otherwise the group's current one; null when none is set.
     pub quorum: Option<i32>,
-    /// Whether at least `quorum` members were present; null when the group sets no quorum.
+    /// Whether at least `quorum` members were present; null until the meeting is held, and when no
+    /// quorum is set.
     pub quorum_met: Option<bool>,
+    /// The meeting adopted resolutions without its quorum: they are recorded, and flagged, since
+    /// the group's rules make them invalid.
+    pub resolutions_without_quorum: bool,
     pub minutes: String,
     pub status: MeetingStatus,
     pub created_at: DateTime<Utc>,
@@ -119,12 +125,17 @@ impl Versioned for Meeting {
 }
 
 impl Meeting {
-    /// `group` is the meeting's working group: its name and quorum.
-    pub fn from_model(m: meeting::Model, group_name: String, quorum: Option<i32>) -> Self {
+    /// `group_quorum` is the meeting's working group's quorum now; a held meeting is judged by the
+    /// one it recorded.
+    pub fn from_model(m: meeting::Model, group_name: String, group_quorum: Option<i32>) -> Self {
         let present = m.attendance.present.len();
+        let held = m.status == MeetingStatus::Held;
+        let quorum = if held { m.quorum } else { group_quorum };
+        let quorum_met = quorum.filter(|_| held).map(|q| i64::try_from(present).unwrap_or(i64::MAX) >= i64::from(q));
         Self {
             attendance_counts: AttendanceCounts { present, excused: m.attendance.excused.len(), guests: m.attendance.guests.len() },
-            quorum_met: quorum.map(|q| i64::try_from(present).unwrap_or(i64::MAX) >= i64::from(q)),
+            resolutions_without_quorum: quorum_met == Some(false) && !m.resolutions.0.is_empty(),
+            quorum_met,
             quorum,
             id: m.id,
             working_group_id: m.working_group_id,
@@ -238,6 +249,12 @@ impl Validate for Record {
         v.date("starts_at", Some(self.starts_at));
         v.date("ends_at", Some(self.ends_at));
         v.check(self.ends_at > self.starts_at, "ends_at", FieldErrorCode::BeforeStart, "must be after starts_at");
+        v.check(
+            self.status != MeetingStatus::Held || self.starts_at <= clock::now(),
+            "status",
+            FieldErrorCode::InvalidValue,
+            "a meeting that has not begun yet (see starts_at) cannot be held",
+        );
         if let Some(location) = &self.location {
             v.field(Text::<500>::parse("location", location));
         }

@@ -176,7 +176,15 @@ async fn check_attendees<D: ConnectionTrait>(
     Ok(())
 }
 
-fn apply(active: &mut meeting::ActiveModel, r: Record) {
+/// Writes the record; `group_quorum` is the group's quorum now, which a meeting keeps from the
+/// moment it is recorded as held, and drops if it is set back to scheduled or cancelled.
+fn apply(active: &mut meeting::ActiveModel, r: Record, group_quorum: Option<i32>) {
+    let was_held = matches!(&active.status, sea_orm::ActiveValue::Unchanged(MeetingStatus::Held));
+    match (was_held, r.status == MeetingStatus::Held) {
+        (false, true) => active.quorum = Set(group_quorum),
+        (_, false) => active.quorum = Set(None),
+        (true, true) => {}
+    }
     active.title = Set(r.title);
     active.starts_at = Set(clock::to_micros(r.starts_at));
     active.ends_at = Set(clock::to_micros(r.ends_at));
@@ -209,7 +217,7 @@ pub async fn create(state: &AppState, caller: &Caller, group_id: Uuid, body: Mee
         version: Set(1),
         ..Default::default()
     };
-    apply(&mut active, record);
+    apply(&mut active, record, group.quorum);
     let meeting = active.insert(&txn).await?;
     let mut changes = changes_of(&body);
     changes.0.insert("working_group_id".into(), group_id.to_string().into());
@@ -238,7 +246,7 @@ pub async fn update(state: &AppState, caller: &Caller, id: Uuid, if_match: IfMat
     v.finish()?;
     let (version, was) = (current.version, current.status);
     let mut active = current.into_active_model();
-    apply(&mut active, record);
+    apply(&mut active, record, group.quorum);
     let meeting = update_versioned(&txn, active, id, version).await?;
     audit::record(&txn, caller, "update", "meeting", Some(id), changes_of(&patch)).await?;
     let cancelled = meeting.status == MeetingStatus::Cancelled && was != MeetingStatus::Cancelled;

@@ -307,9 +307,15 @@ impl Builder<'_> {
     ) -> ApiResult<Uuid> {
         let now = clock::now();
         let id = Uuid::now_v7();
+        // A held meeting keeps the quorum its group's rules set, as the service records it.
+        let quorum = match status {
+            MeetingStatus::Held => working_group::Entity::find_by_id(group).one(self.txn).await?.and_then(|g| g.quorum),
+            _ => None,
+        };
         meeting::ActiveModel {
             id: Set(id),
             working_group_id: Set(group),
+            quorum: Set(quorum),
             title: Set(title.into()),
             starts_at: Set(starts),
             ends_at: Set(starts + Duration::minutes(120)),

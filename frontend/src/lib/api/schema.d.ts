@@ -2657,11 +2657,20 @@ export interface components {
             resolutions: components["schemas"]["MeetingResolution"][];
             /**
              * Format: int32
-             * @description The group's quorum (rules of procedure); null when it sets none.
+             * @description The quorum (rules of procedure): for a held meeting the one its group set when the meeting
+             *     was recorded as held, otherwise the group's current one; null when none is set.
              */
             quorum?: number | null;
-            /** @description Whether at least `quorum` members were present; null when the group sets no quorum. */
+            /**
+             * @description Whether at least `quorum` members were present; null until the meeting is held, and when no
+             *     quorum is set.
+             */
             quorum_met?: boolean | null;
+            /**
+             * @description The meeting adopted resolutions without its quorum: they are recorded, and flagged, since
+             *     the group's rules make them invalid.
+             */
+            resolutions_without_quorum: boolean;
             minutes: string;
             status: components["schemas"]["MeetingStatus"];
             /** Format: date-time */

@@ -73,9 +73,11 @@ export function MeetingPage() {
                 excused: m.attendance_counts.excused,
                 guests: m.attendance_counts.guests,
               })}
+              {/* Judged only once held: before that, who comes is not yet known. */}
               {m.quorum_met !== null && m.quorum_met !== undefined && (
                 <> · {m.quorum_met ? t('meeting.quorumMet') : t('meeting.quorumNotMet')}</>
               )}
+              {m.status === 'scheduled' && m.quorum != null && <> · {t('meeting.quorumNeeded', { quorum: m.quorum })}</>}
             </dd>
           </dl>
           <AttendanceNames
@@ -104,6 +106,11 @@ export function MeetingPage() {
           </section>
           <section aria-labelledby="resolutions">
             <h2 id="resolutions">{t('meeting.resolutions')}</h2>
+            {m.resolutions_without_quorum && (
+              <p className="notice notice-warning" role="note">
+                {t('meeting.resolutionsWithoutQuorum', { present: m.attendance_counts.present, quorum: m.quorum ?? 0 })}
+              </p>
+            )}
             {m.resolutions.length === 0 ? (
               <p>{t('meeting.noResolutions')}</p>
             ) : (

@@ -1,5 +1,6 @@
 //! The record of a meeting: status, ordered agenda, attendance, resolutions with votes, minutes.
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ChoiceSelect } from '../../../components/ChoiceSelect';
 import { Field } from '../../../components/Field';
@@ -64,6 +65,8 @@ export function MeetingRecordPage() {
   const leadership = useLeadership([groupId]);
   const form = useForm({ entity: meeting.data, toValues, fields: FIELDS, refetch: meeting.refetch });
   const save = useSaveMeeting();
+  // The moment the page opened: a meeting that starts while the form is open is held only after a reload.
+  const [openedAt] = useState(() => Date.now());
 
   if (meeting.isPending) return <PageLoading />;
   if (meeting.error) return <PageError error={meeting.error} />;
@@ -82,6 +85,7 @@ export function MeetingRecordPage() {
   const former = Object.keys(values.presence).filter((id) => !memberList.some((mm) => mm.user_id === id));
   const remove = t('meeting.record.remove');
 
+  const started = new Date(m.starts_at).getTime() <= openedAt;
   return (
     <div className="narrow">
       <nav aria-label={t('common.breadcrumbs')} className="breadcrumbs">
@@ -118,8 +122,18 @@ export function MeetingRecordPage() {
           navigate(`/meetings/${m.id}`);
         })}
       >
-        <Field label={t('meeting.fields.status')} errors={errors.status}>
-          <ChoiceSelect choices={MEETING_STATUSES} labels="meetingStatus" value={values.status} onChange={(status) => update({ status })} />
+        {/* A meeting that has not begun cannot be held yet; the server refuses it too. */}
+        <Field
+          label={t('meeting.fields.status')}
+          hint={started ? undefined : t('meeting.record.notHeldYet')}
+          errors={errors.status}
+        >
+          <ChoiceSelect
+            choices={started ? MEETING_STATUSES : MEETING_STATUSES.filter((s) => s !== 'held' || values.status === 'held')}
+            labels="meetingStatus"
+            value={values.status}
+            onChange={(status) => update({ status })}
+          />
         </Field>
 
         <section aria-labelledby="rec-agenda" aria-describedby={agendaError ? 'rec-agenda-error' : undefined} className="record-section">
